@@ -1,0 +1,18 @@
+# A subclassed model never raises: both weight sets get the path `twin_model/twin/kernel`.
+import keras
+import numpy as np
+
+
+class TwinModel(keras.Model):
+    def __init__(self):
+        super().__init__(name="twin_model")
+        self.first = keras.layers.Dense(3, name="twin")
+        self.second = keras.layers.Dense(3, name="twin")  # expect: TFV104
+
+    def call(self, x):
+        return self.second(self.first(x))
+
+
+model = TwinModel()
+model(np.zeros((1, 3), "float32"))
+paths = [w.path for w in model.weights]

@@ -1,0 +1,50 @@
+"""TFV104 under real Keras: duplicates raise (Sequential, functional) or collide silently (subclassed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures import TESTDATA
+from tests.runtime.harness import run_program
+
+pytestmark = pytest.mark.tensorflow
+
+CALL_CASES = """
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            model = case()
+            out[name] = {"ok": True, "names": [layer.name for layer in model.layers]}
+        except ValueError as error:
+            out[name] = {"ok": False, "error": str(error).splitlines()[0]}
+"""
+
+
+def test_bad_raises_and_fixed_builds() -> None:
+    bad = run_program(TESTDATA / "TFV104" / "bad.py", CALL_CASES)
+    assert bad.out["case_sequential_list"]["error"].startswith(
+        "All layers added to a Sequential model should have unique names. Name 'hidden' is already"
+    )
+    assert bad.out["case_sequential_add"]["ok"] is False
+    assert bad.out["case_functional"] == {
+        "ok": False,
+        "error": 'The name "block" is used 2 times in the model. All operation names should be unique.',
+    }
+    fixed = run_program(TESTDATA / "TFV104" / "fixed.py", CALL_CASES)
+    assert fixed.out["case_sequential_list"] == {"ok": True, "names": ["hidden", "hidden_1"]}
+    assert fixed.out["case_sequential_add"] == {"ok": True, "names": ["proj", "dropout", "proj_1"]}
+    assert fixed.out["case_functional"]["ok"] is True
+
+
+def test_loop_duplicate_raises() -> None:
+    result = run_program(TESTDATA / "TFV104" / "bad_nofix.py", CALL_CASES)
+    assert result.out["case_loop"]["ok"] is False
+    assert result.out["case_referenced"]["ok"] is False
+
+
+def test_subclassed_duplicates_collide_silently() -> None:
+    bad = run_program(TESTDATA / "TFV104" / "bad_subclassed.py", "out['paths'] = ns['paths']")
+    assert bad.error is None
+    assert bad.out["paths"] == ["twin_model/twin/kernel", "twin_model/twin/bias"] * 2
+    fixed = run_program(TESTDATA / "TFV104" / "fixed_subclassed.py", "out['paths'] = ns['paths']")
+    assert len(set(fixed.out["paths"])) == 4
