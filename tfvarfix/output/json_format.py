@@ -1,0 +1,50 @@
+"""`--output-format json`: a JSON array shaped like ruff's, with 1-based rows and columns."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from tfvarfix.output.report import Report, diagnostics, display_path, info_for, verified
+from tfvarfix.types import Diagnostic, FileResult, Position
+
+
+def location(position: Position) -> dict[str, int]:
+    return {"row": position.line, "column": position.column + 1}
+
+
+def item(report: Report, result: FileResult, diagnostic: Diagnostic) -> dict[str, Any]:
+    fix: dict[str, Any] | None = None
+    if diagnostic.fix is not None:
+        fix = {
+            "applicability": diagnostic.fix.safety.value,
+            "message": diagnostic.fix.title or None,
+            "edits": [
+                {
+                    "content": edit.content,
+                    "location": location(edit.range.start),
+                    "end_location": location(edit.range.end),
+                }
+                for edit in diagnostic.fix.edits
+            ],
+            "verify": diagnostic.fix.checks.value,
+        }
+        confirmed = verified(report, result, diagnostic)
+        if confirmed is not None:
+            fix["verified"] = confirmed
+    return {
+        "code": diagnostic.code,
+        "name": diagnostic.name,
+        "message": diagnostic.message,
+        "filename": display_path(result.path),
+        "location": location(diagnostic.range.start),
+        "end_location": location(diagnostic.range.end),
+        "fix": fix,
+        "url": info_for(report, diagnostic).help_uri or None,
+        "noqa_row": diagnostic.range.start.line,
+    }
+
+
+def write(report: Report, out: TextIO) -> None:
+    items = [item(report, result, diagnostic) for result, diagnostic in diagnostics(report)]
+    out.write(json.dumps(items, indent=2) + "\n")
