@@ -39,6 +39,10 @@ class WeightSpec:
     trainable: bool = True
     present_if: str | None = None
     variable_path: str = ""
+    # The config values `shape` holds for, e.g. (("reset_after", True),) for GRU's bias: treat the shape as
+    # unknown when the config differs. `input_rank` is the input's rank, batch axis included. A formula may
+    # also name `value_input_dim` (the last dimension of MultiHeadAttention's value and key), no config key.
+    shape_assumes: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True)
