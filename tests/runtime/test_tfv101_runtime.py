@@ -1,0 +1,62 @@
+"""TFV101 under real Keras: the detached variable leaves the layer's weight untouched; the fix sets it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures import TESTDATA
+from tests.runtime.harness import run_program
+
+pytestmark = pytest.mark.tensorflow
+
+COMPARE_CASES = """
+import numpy as np
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        weight, intended = case()
+        equal = bool(np.allclose(np.asarray(weight), intended))
+        out[name] = {"equal": equal, "shape": list(np.shape(weight))}
+"""
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["keras3", "tf_keras"])
+def test_detached_variable_is_ignored_and_the_fix_sets_the_weight(legacy: bool) -> None:
+    bad = run_program(TESTDATA / "TFV101" / "bad.py", COMPARE_CASES, legacy=legacy)
+    fixed = run_program(TESTDATA / "TFV101" / "fixed.py", COMPARE_CASES, legacy=legacy)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    assert len(bad.out) == 5 and set(bad.out) == set(fixed.out)
+    for name in bad.out:
+        assert bad.out[name]["equal"] is False, name  # the layer never saw the value
+        assert fixed.out[name] == {"equal": True, "shape": bad.out[name]["shape"]}, name
+
+
+def test_unfixable_cases_are_detached_too() -> None:
+    result = run_program(TESTDATA / "TFV101" / "bad_nofix.py", COMPARE_CASES)
+    assert result.error is None
+    assert len(result.out) == 4
+    assert all(outcome["equal"] is False for outcome in result.out.values())
+
+
+SEED_PROBE = """
+import numpy as np
+model, variable = ns["model"], ns["my_lstm_kernel"]
+out["variable_name"] = variable.name
+out["weights_before_build"] = len(model.weights)
+model.build((None, 10, 100))
+kernel = model.get_layer("my_lstm").cell.kernel
+out["kernel_shape"] = list(kernel.shape)
+out["variable_shape"] = list(variable.shape)
+out["tracked"] = any(w is variable for w in model.weights)
+"""
+
+
+def test_seed_article_raises_nothing_and_stays_detached() -> None:
+    result = run_program(TESTDATA / "TFV101" / "bad_seed.py", SEED_PROBE)
+    assert result.error is None  # the article expects a naming conflict; TF 2.21 raises nothing
+    assert result.out == {
+        "variable_name": "my_lstm/kernel:0",
+        "weights_before_build": 0,
+        "kernel_shape": [100, 256],
+        "variable_shape": [100, 64],
+        "tracked": False,
+    }

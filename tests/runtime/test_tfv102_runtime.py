@@ -1,0 +1,50 @@
+"""TFV102 under real Keras: every value it reports fails when it meets the weight; the near misses run."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures import TESTDATA
+from tests.runtime.harness import run_program
+
+pytestmark = pytest.mark.tensorflow
+
+CALL_CASES = """
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            result = case()
+            out[name] = {"ok": True}
+            if name == "case_detached_variable_of_the_wrong_shape":
+                out[name]["kernel"] = list(result.get_layer("rnn").cell.kernel.shape)
+        except Exception as error:
+            first = str(error).strip().splitlines()[0]
+            out[name] = {"ok": False, "error": type(error).__name__ + ": " + first}
+"""
+
+
+def test_each_mismatch_fails_when_the_value_meets_the_weight() -> None:
+    result = run_program(TESTDATA / "TFV102" / "bad.py", CALL_CASES)
+    assert result.error is None
+    out = result.out
+    assert len(out) == 5
+    assert out["case_assign_to_lstm_kernel"]["error"].startswith(
+        "ValueError: The shape of the target variable and the shape of the target value in "
+        "`variable.assign(value)`"
+        " must match. variable.shape=(100, 256), Received: value.shape=(100, 64)."
+    )
+    assert (
+        "variable.shape=(2, 6), Received: value.shape=(2, 2)" in out["case_assign_through_get_layer"]["error"]
+    )
+    assert out["case_set_weights"]["error"] == (
+        "ValueError: Layer proj weight shape (4, 3) is not compatible with provided weight shape (5, 3)."
+    )
+    assert out["case_constant_initializer"]["ok"] is False
+    assert "Incompatible shapes: [5,3] vs. [4,3]" in out["case_constant_initializer"]["error"]
+    # The detached variable raises nothing: the kernel it was meant to be has another shape.
+    assert out["case_detached_variable_of_the_wrong_shape"] == {"ok": True, "kernel": [100, 8]}
+
+
+def test_near_misses_run() -> None:
+    result = run_program(TESTDATA / "TFV102" / "good.py")
+    assert result.error is None

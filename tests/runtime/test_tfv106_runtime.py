@@ -1,0 +1,55 @@
+"""TFV106 under Keras 3: tf.Variable attributes are not weights; add_weight ones are trained and saved."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures import TESTDATA
+from tests.runtime.harness import run_program
+
+pytestmark = pytest.mark.tensorflow
+
+PROBE = """
+import os, tempfile
+import numpy as np
+import keras
+model = ns["model"]
+attrs = {"w": model.affine.w, "b": model.affine.b, "offset": model.affine.offset, "scale": model.scale}
+out["tracked"] = sorted(k for k, v in attrs.items() if any(v is w for w in model.trainable_weights))
+out["initial"] = {k: np.asarray(attrs[k]).tolist() for k in ("w", "b", "offset")}
+before = {k: np.asarray(v).copy() for k, v in attrs.items()}
+model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+x, y = np.ones((4, 3), "float32"), np.full((4, 2), 5.0, "float32")
+model.fit(x, y, epochs=1, batch_size=4, verbose=0)
+out["trained"] = sorted(k for k, v in attrs.items() if not np.allclose(before[k], np.asarray(v)))
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "m.keras")
+    model.save(path)
+    loaded = keras.models.load_model(path)
+    out["loaded_equal"] = bool(np.allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0)))
+    out["loaded_weights"] = len(loaded.trainable_weights)
+"""
+
+
+def test_untracked_variables_are_not_trained_and_the_fix_tracks_them() -> None:
+    bad = run_program(TESTDATA / "TFV106" / "bad.py", PROBE)
+    assert bad.error is None
+    assert bad.out["tracked"] == [] and bad.out["trained"] == []
+    assert bad.out["loaded_weights"] == 0
+    assert bad.out["loaded_equal"] is False  # the reloaded model starts from fresh, random variables
+    fixed = run_program(TESTDATA / "TFV106" / "fixed.py", PROBE)
+    assert fixed.error is None, fixed.error
+    assert fixed.out["initial"] == bad.out["initial"]
+    assert fixed.out["tracked"] == ["b", "offset", "scale", "w"]
+    assert fixed.out["trained"] == ["b", "offset", "scale", "w"]
+    assert fixed.out["loaded_weights"] == 4 and fixed.out["loaded_equal"] is True
+
+
+def test_tf_keras_tracks_the_same_code() -> None:
+    result = run_program(
+        TESTDATA / "TFV106" / "good_tf_keras.py",
+        "import numpy as np\nlayer = ns['Legacy']()\nlayer(np.zeros((1, 3), 'float32'))\n"
+        "out['weights'] = len(layer.trainable_weights)",
+        legacy=True,
+    )
+    assert result.error is None and result.out == {"weights": 1}
