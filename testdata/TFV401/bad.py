@@ -1,0 +1,46 @@
+# tf.Variable created on every call of a tf.function body.
+import tensorflow as tf
+
+
+@tf.function
+def scaled(x):
+    scale = tf.Variable(2.0)  # expect: TFV401
+    return scale * x
+
+
+@tf.function(jit_compile=True)
+def shifted(x):
+    shift = tf.Variable(tf.ones([3]))  # expect: TFV401
+    return x + shift
+
+
+def accumulate(x):
+    total = tf.Variable(tf.zeros_like(x))  # expect: TFV401
+    total.assign_add(x)
+    return total.read_value()
+
+
+accumulate_fn = tf.function(accumulate)
+
+
+class Counter(tf.Module):
+    @tf.function
+    def __call__(self, x):
+        self.count = tf.Variable(0.0)  # expect: TFV401
+        return x + self.count
+
+
+def case_scaled():
+    return scaled(tf.constant(3.0)).numpy().tolist()
+
+
+def case_shifted():
+    return shifted(tf.zeros([3])).numpy().tolist()
+
+
+def case_accumulate():
+    return accumulate_fn(tf.ones([2])).numpy().tolist()
+
+
+def case_counter():
+    return Counter()(tf.constant(1.0)).numpy().tolist()

@@ -1,0 +1,46 @@
+"""TFV303 under TF 2.21 + tf_keras: a shared cell raises (input ≠ units) or silently shares one weight set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures import TESTDATA
+from tests.runtime.harness import run_program
+from tests.runtime.tf1_probe import CALL_TF1_CASES
+
+pytestmark = pytest.mark.tensorflow
+
+
+def _kernels(case: dict[str, object]) -> list[str]:
+    names = case["variables"]
+    assert isinstance(names, list)
+    return [n for n in names if n.endswith("kernel:0")]
+
+
+def test_bad_shares_or_raises_and_fixed_has_one_set_per_use() -> None:
+    bad = run_program(TESTDATA / "TFV303" / "bad.py", CALL_TF1_CASES, legacy=True)
+    assert bad.out["case_repeated_list_mismatch"]["error"].startswith(
+        "Dimensions must be equal, but are 8 and 7 for '{{node rnn/multi_rnn_cell/cell_0/lstm_cell/MatMul_1}}"
+    )
+    assert _kernels(bad.out["case_repeated_list_silent"]) == ["rnn/multi_rnn_cell/cell_0/lstm_cell/kernel:0"]
+    assert _kernels(bad.out["case_wrapped_in_comprehension"]) == _kernels(
+        bad.out["case_repeated_list_silent"]
+    )
+    assert _kernels(bad.out["case_both_directions"]) == [
+        "bidirectional_rnn/fw/gru_cell/candidate/kernel:0",
+        "bidirectional_rnn/fw/gru_cell/gates/kernel:0",
+    ]
+    assert _kernels(bad.out["case_encoder_decoder"]) == ["encoder/lstm_cell/kernel:0"]
+    fixed = run_program(TESTDATA / "TFV303" / "fixed.py", CALL_TF1_CASES, legacy=True)
+    assert all(case["ok"] for case in fixed.out.values()), fixed.out
+    assert _kernels(fixed.out["case_repeated_list_mismatch"]) == [
+        "rnn/multi_rnn_cell/cell_0/lstm_cell/kernel:0",
+        "rnn/multi_rnn_cell/cell_1/lstm_cell/kernel:0",
+    ]
+    assert len(_kernels(fixed.out["case_repeated_list_silent"])) == 2
+    assert len(_kernels(fixed.out["case_wrapped_in_comprehension"])) == 2
+    assert len(_kernels(fixed.out["case_both_directions"])) == 4
+    assert _kernels(fixed.out["case_encoder_decoder"]) == [
+        "decoder/lstm_cell/kernel:0",
+        "encoder/lstm_cell/kernel:0",
+    ]

@@ -1,0 +1,33 @@
+"""TFV401 under real TF 2.21: a variable made in a tf.function body raises; hoisted once, it runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures import TESTDATA
+from tests.runtime.harness import run_program
+
+pytestmark = pytest.mark.tensorflow
+
+SINGLETON = "tf.function only supports singleton tf.Variables created on the first call."
+CALL_CASES = """
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            out[name] = {"ok": True, "value": case()}
+        except ValueError as error:
+            out[name] = {"ok": False, "error": str(error)}
+"""
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["keras3", "tf_keras"])
+def test_bad_raises_and_fixed_runs(legacy: bool) -> None:
+    bad = run_program(TESTDATA / "TFV401" / "bad.py", CALL_CASES, legacy=legacy)
+    for name in ("case_scaled", "case_shifted", "case_accumulate", "case_counter"):
+        assert bad.out[name]["ok"] is False and SINGLETON in bad.out[name]["error"], bad.out[name]
+    fixed = run_program(TESTDATA / "TFV401" / "fixed.py", CALL_CASES, legacy=legacy)
+    assert fixed.out["case_scaled"] == {"ok": True, "value": 6.0}
+    assert fixed.out["case_shifted"] == {"ok": True, "value": [1.0, 1.0, 1.0]}
+    # Reported without a fix: the initial value reads a parameter, or the variable lives on an object.
+    assert fixed.out["case_accumulate"]["ok"] is False
+    assert fixed.out["case_counter"]["ok"] is False

@@ -1,0 +1,32 @@
+"""TFV402 under Keras 3: state created in call() fails (eagerly, or under fit); moved, it trains."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures import TESTDATA
+from tests.runtime.harness import run_program
+
+pytestmark = pytest.mark.tensorflow
+
+SINGLETON = "tf.function only supports singleton tf.Variables created on the first call"
+NEW_STATE = "You cannot add new elements of state (variables or sub-layers) to a layer that is already built."
+CALL_CASES = """
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            out[name] = {"ok": True, "trainable": case()}
+        except (ValueError, KeyError) as error:
+            out[name] = {"ok": False, "error": str(error)}
+"""
+
+
+def test_keras3_bad_raises_and_fixed_trains() -> None:
+    bad = run_program(TESTDATA / "TFV402" / "bad.py", CALL_CASES)
+    assert NEW_STATE in bad.out["case_head"]["error"]
+    assert NEW_STATE in bad.out["case_lazy_head"]["error"]
+    assert SINGLETON in bad.out["case_local_dense"]["error"]
+    assert bad.out["case_shape_dependent"]["ok"] is False
+    fixed = run_program(TESTDATA / "TFV402" / "fixed.py", CALL_CASES)
+    assert fixed.out["case_head"] == {"ok": True, "trainable": 2}
+    assert fixed.out["case_lazy_head"] == {"ok": True, "trainable": 2}
