@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 import libcst as cst
+import pytest
 
 from tests.fixtures import TESTDATA, Case, cases, expected_markers
 from tfvarfix.engine import check_text
@@ -41,7 +41,9 @@ def test_fix_is_golden_parses_and_converges(case: Case) -> None:
     outcome = check_text(text, [rule], fix=True, unsafe=True)
     fixed_path = case.sibling("fixed")
     if outcome.text == text:
-        assert not fixed_path.exists(), f"{fixed_path.name} exists but {case.code} fixes nothing in {case.path.name}"
+        assert not fixed_path.exists(), (
+            f"{fixed_path.name} exists but {case.code} fixes nothing in {case.path.name}"
+        )
         return
     assert fixed_path.exists(), f"{case.code} fixes {case.path.name}; write the result to {fixed_path.name}"
     assert outcome.text == fixed_path.read_text(encoding="utf-8")

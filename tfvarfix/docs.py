@@ -40,8 +40,10 @@ def fix_diff(rule: type[Rule]) -> str:
 def render_rule(rule: type[Rule]) -> str:
     sections = rule.doc_sections()
     availability = rule.FIX_AVAILABILITY.value
-    fix_line = "no fix" if rule.FIX_AVAILABILITY is FixAvailability.NEVER else (
-        f"fix {availability} available, {rule.FIX_SAFETY.value}"
+    fix_line = (
+        "no fix"
+        if rule.FIX_AVAILABILITY is FixAvailability.NEVER
+        else (f"fix {availability} available, {rule.FIX_SAFETY.value}")
     )
     out = [
         f"# {rule.CODE}: {rule.NAME}",
@@ -58,7 +60,14 @@ def render_rule(rule: type[Rule]) -> str:
         if title == "Use instead":
             diff = fix_diff(rule)
             if diff:
-                out += ["## What `--fix` does", "The engine's fix on the Example above:", "```diff", diff.rstrip(), "```", ""]
+                out += [
+                    "## What `--fix` does",
+                    "The engine's fix on the Example above:",
+                    "```diff",
+                    diff.rstrip(),
+                    "```",
+                    "",
+                ]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -80,8 +89,10 @@ def render_index() -> str:
         "|---|---|---|---|",
     ]
     for code, rule in sorted(registry().rules.items()):
-        fix = "" if rule.FIX_AVAILABILITY is FixAvailability.NEVER else (
-            "[*]" if rule.FIX_SAFETY.value == "safe" else "[*] (unsafe)"
+        fix = (
+            ""
+            if rule.FIX_AVAILABILITY is FixAvailability.NEVER
+            else ("[*]" if rule.FIX_SAFETY.value == "safe" else "[*] (unsafe)")
         )
         text = summary(rule).replace("|", "\\|")
         out.append(f"| [{code}]({code}.md) | {rule.NAME} | {fix} | {text} |")

@@ -94,13 +94,18 @@ class EditBuilder:
         if isinstance(edit, InsertAfter):
             where = self._range(edit.node)
             indent = self._indent_of(where.start.line)
-            end_line = where.end.line if where.end.column > 0 or where.end.line == where.start.line else (
-                where.end.line - 1
+            end_line = (
+                where.end.line
+                if where.end.column > 0 or where.end.line == where.start.line
+                else (where.end.line - 1)
             )
             lines = self._reindent(edit.code, indent)
             at = self._pos(end_line + 1, 0)
-            prefix = "" if self.lines.line_start(end_line + 1) < len(self.text) or self.text.endswith(("\n", "\r")) \
+            prefix = (
+                ""
+                if self.lines.line_start(end_line + 1) < len(self.text) or self.text.endswith(("\n", "\r"))
                 else nl
+            )
             return Edit(Range(at, at), prefix + nl.join(lines) + nl)
         if isinstance(edit, Remove):
             return self._remove(edit.node)
@@ -123,7 +128,9 @@ class EditBuilder:
         alone = not first[: where.start.column].strip()
         last_line = where.end.line if where.end.column > 0 else where.end.line - 1
         tail = self.lines.line_text(last_line)[where.end.column :] if where.end.column > 0 else ""
-        if alone and not tail.strip():
+        if alone and (
+            not tail.strip() or tail.strip().startswith("#")
+        ):  # a trailing comment goes with its line
             start = self._pos(where.start.line, 0)
             end = self._pos(last_line + 1, 0)
             return Edit(Range(start, end), "")
@@ -211,17 +218,17 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
     if expected is not None and path.read_bytes() != expected:
         raise WriteConflict(f"{path} changed on disk while it was being checked; not written")
     info = path.stat()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tfvarfix", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tfvarfix", dir=path.parent)
+    tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        tmp.chmod(stat.S_IMODE(info.st_mode))
         with contextlib.suppress(PermissionError, AttributeError):
             os.chown(tmp, info.st_uid, info.st_gid)
-        os.replace(tmp, path)
+        tmp.replace(path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
         raise

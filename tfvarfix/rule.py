@@ -194,17 +194,25 @@ def registry() -> Registry:
             continue
         module = importlib.import_module(f"{package.__name__}.{info.name}")
         classes = [
-            v for v in vars(module).values()
-            if isinstance(v, type) and issubclass(v, Rule) and v is not Rule and v.__module__ == module.__name__
+            v
+            for v in vars(module).values()
+            if isinstance(v, type)
+            and issubclass(v, Rule)
+            and v is not Rule
+            and v.__module__ == module.__name__
         ]
         if len(classes) != 1:
-            raise RuleError(f"{module.__name__}: a rule module holds exactly one Rule class, found {len(classes)}")
+            raise RuleError(
+                f"{module.__name__}: a rule module holds exactly one Rule class, found {len(classes)}"
+            )
         rule = classes[0]
         _validate(rule)
         expected = f"{rule.CODE.lower()}_{rule.NAME.replace('-', '_')}"
         if info.name != expected:
             raise RuleError(f"{module.__name__}: the module of {rule.CODE} must be named {expected}")
         if rule.CODE in found:
-            raise RuleError(f"{rule.CODE} is defined twice: {found[rule.CODE].__module__} and {module.__name__}")
+            raise RuleError(
+                f"{rule.CODE} is defined twice: {found[rule.CODE].__module__} and {module.__name__}"
+            )
         found[rule.CODE] = rule
     return Registry(found)

@@ -34,10 +34,9 @@ _DRIVER = textwrap.dedent(
         result["traceback"] = traceback.format_exc()[-3000:]
     if probe:
         exec(probe, {"ns": ns, "out": result["out"], "result": result})
-    print("%s" + json.dumps(result, default=repr))
+    print(MARK + json.dumps(result, default=repr))
     """
-    % _MARK
-)
+).replace("MARK", repr(_MARK))
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,8 @@ def test_unfixable_paths_raise() -> None:
 def test_seed_article_example() -> None:
     bad = run_program(TESTDATA / "TFV103" / "bad_seed.py")
     assert bad.error == "AttributeError: 'LSTM' object has no attribute 'kernel'"
-    fixed = run_program(TESTDATA / "TFV103" / "fixed_seed.py", "out['shape'] = list(ns['initial_kernel_weights'].shape)")
+    fixed = run_program(
+        TESTDATA / "TFV103" / "fixed_seed.py", "out['shape'] = list(ns['initial_kernel_weights'].shape)"
+    )
     assert fixed.error is None
     assert fixed.out["shape"] == [1, 256]

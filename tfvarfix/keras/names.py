@@ -92,6 +92,7 @@ _TF1_ONLY = (
     "train.Saver",
     "disable_eager_execution",
     "disable_v2_behavior",
+    "make_template",
 )
 
 _CONTRIB_RNN = "tf.compat.v1.contrib.rnn."
@@ -156,6 +157,10 @@ def is_tf(name: str) -> bool:
 
 
 LAYER_BASES = frozenset({"keras.layers.Layer", "keras.Model", "keras.Sequential", "keras.layers.RNN"})
+# Bases of the other serializable custom objects a module may define (not layers).
+OBJECT_BASES = frozenset(
+    {"keras.initializers.Initializer", "keras.constraints.Constraint", "keras.regularizers.Regularizer"}
+)
 MODEL_CLASSES = frozenset({"keras.Model", "keras.Sequential"})
 VARIABLE_CONSTRUCTORS = frozenset({"tf.Variable", "keras.Variable", "tf.compat.v1.Variable"})
 TF_FUNCTION = frozenset({"tf.function", "tf.compat.v1.function"})

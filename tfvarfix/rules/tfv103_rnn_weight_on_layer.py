@@ -103,10 +103,10 @@ class RnnWeightOnLayer(Rule):
                     fixed=f"{base}.forward_layer.cell.{weight}` or `{base}.backward_layer.cell.{weight}",
                 )
         if short == "TimeDistributed" and layer.wrapped is not None and path[0] != "layer":
-            inner = layer.wrapped
-            if _recurrent(inner):
+            wrapped = layer.wrapped
+            if _recurrent(wrapped):
                 return None  # TimeDistributed over an RNN is rare enough that we do not guess its path
-            if inner.spec is not None and inner.spec.weight(weight) is not None and path == (weight,):
+            if wrapped.spec is not None and wrapped.spec.weight(weight) is not None and path == (weight,):
                 return self._insert(ref, "layer", expr, "TimeDistributed keeps its weights on `.layer`")
         return None
 

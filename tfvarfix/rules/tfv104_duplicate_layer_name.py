@@ -97,7 +97,8 @@ class DuplicateLayerName(Rule):
         for name, layers in by_name.items():
             looped = [layer for layer in layers if layer.in_loop and _constant(layer.name_node)]
             clashing = [
-                layer for i, layer in enumerate(layers)
+                layer
+                for i, layer in enumerate(layers)
                 if any(not exclusive(layer.arms, other.arms) for other in layers[:i] + layers[i + 1 :])
             ]
             if len(clashing) < 2 and not looped:
@@ -140,7 +141,7 @@ def _unreferenced(facts: ModuleFacts, name: str, uses: int) -> bool:
     return len(pattern.findall(code)) <= uses
 
 
-def _unique(name: str, taken: set[str | None]) -> str:
+def _unique(name: str, taken: set[str]) -> str:
     suffix = 1
     while f"{name}_{suffix}" in taken:
         suffix += 1

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from tfvarfix.keras.names import LAYER_BASES, VARIABLE_CONSTRUCTORS, canonical
+from tfvarfix.keras.names import LAYER_BASES, OBJECT_BASES, VARIABLE_CONSTRUCTORS
 from tfvarfix.keras.table import Flavor, layer_spec
 from tfvarfix.semantics.evaluate import Resolver, dotted_name, literal_value
 from tfvarfix.semantics.model import (
@@ -65,8 +65,22 @@ BUILDING_METHODS = frozenset(
 )
 _NOT_LAYERS = frozenset({"Layer", "InputSpec", "deserialize", "serialize", "get"})
 _PASS_THROUGH = frozenset(
-    {"Dropout", "BatchNormalization", "LayerNormalization", "Activation", "ReLU", "GaussianNoise", "SpatialDropout1D",
-     "Masking", "ActivityRegularization", "LeakyReLU", "PReLU", "ELU", "Softmax", "UnitNormalization"}
+    {
+        "Dropout",
+        "BatchNormalization",
+        "LayerNormalization",
+        "Activation",
+        "ReLU",
+        "GaussianNoise",
+        "SpatialDropout1D",
+        "Masking",
+        "ActivityRegularization",
+        "LeakyReLU",
+        "PReLU",
+        "ELU",
+        "Softmax",
+        "UnitNormalization",
+    }
 )
 _UNITS_OUT = frozenset({"Dense", "LSTM", "GRU", "SimpleRNN"})
 _FILTERS_OUT = frozenset({"Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose", "SeparableConv2D", "ConvLSTM2D"})
@@ -200,6 +214,7 @@ class FactsBuilder:
     def arms(self) -> tuple[tuple[int, int], ...]:
         """Which arm of each enclosing if/match the walk is in: two facts on different arms exclude each other."""
         return tuple(self.frame.paths)
+
     visit_Try = _enter_branching
     leave_Try = _leave_branching
     visit_TryStar = _enter_branching
@@ -290,7 +305,9 @@ class FactsBuilder:
         outer = self.scope
         self._enter_statement(node)
         bases = tuple(self.canonical_of(arg.value) or "" for arg in node.bases if arg.keyword is None)
-        keras_base = next((b for b in bases if b in LAYER_BASES or b.startswith("keras.layers.")), None)
+        keras_base = next(
+            (b for b in bases if b in LAYER_BASES or b in OBJECT_BASES or b.startswith("keras.layers.")), None
+        )
         if keras_base is None:
             for arg in node.bases:
                 base_value = self.evaluate(arg.value)
@@ -376,7 +393,7 @@ class FactsBuilder:
         for item in node.names:
             self.bind(item.name.value, UNKNOWN)
 
-    visit_Nonlocal = visit_Global  # type: ignore[assignment]
+    visit_Nonlocal = visit_Global
 
     def _mark_stores(self, target: cst.BaseExpression) -> None:
         if isinstance(target, cst.Attribute):
@@ -411,6 +428,10 @@ class FactsBuilder:
             value.variable.symbols.append(symbol)
 
     # ------------------------------------------------------------------------------------ evaluation
+    def set_value(self, node: cst.Call, value: Value) -> None:
+        """Let an extension collector say, from its `leave_Call`, what a call it understands evaluates to."""
+        self._values[id(node)] = value
+
     def canonical_of(self, expr: cst.BaseExpression | None) -> str | None:
         """The canonical TF/Keras name an expression refers to, if it refers to one."""
         if expr is None:
@@ -476,7 +497,11 @@ class FactsBuilder:
         index = expr.slice[0].slice
         if isinstance(index, cst.Index):
             key = literal_value(index.value, self._constant_lookup)
-            if isinstance(key, int) and not isinstance(key, bool) and -len(base.items) <= key < len(base.items):
+            if (
+                isinstance(key, int)
+                and not isinstance(key, bool)
+                and -len(base.items) <= key < len(base.items)
+            ):
                 return base.items[key]
         return UNKNOWN
 
@@ -517,10 +542,13 @@ class FactsBuilder:
             return VariableValue(self._new_variable(node, name))
         if name.startswith(("tf.", "keras.")):
             tensors = [
-                v for v in (self.evaluate(a.value) for a in node.args) if isinstance(v, (TensorValue, ListValue))
+                v
+                for v in (self.evaluate(a.value) for a in node.args)
+                if isinstance(v, (TensorValue, ListValue))
             ]
-            if tensors:
-                return TensorValue(None, tuple(_tensors(tensors)))
+            inputs = tuple(_tensors(tensors))  # a shape tuple is a ListValue of constants, not a tensor
+            if inputs:
+                return TensorValue(None, inputs)
             shape = _creation_shape(name, node, self._constant_lookup)
             if shape is not None:
                 return TensorValue(None, shape=shape)
@@ -625,17 +653,22 @@ class FactsBuilder:
                 model.starts_with_input = True
                 model.builds.append((self.scope, self.order))
                 self._propagate_dims(model, shape[-1] if shape else None)
-        elif model.builds:
+        if model.builds:  # after an Input, or once built: each added layer is built and gets its input dim
             self._build_layer(layer)
             self._propagate_dims(model, None)
 
     def _propagate_dims(self, model: ModelFact, first: int | None) -> None:
+        if first is not None and model.input_dim is None:
+            model.input_dim = first  # an Input before any layer: remembered for the layers added later
         dim = first if first is not None else (model.layers[0].input_dim if model.layers else None)
+        dim = dim if dim is not None else model.input_dim
         for layer in model.layers:
             if dim is not None and layer.input_dim is None:
                 layer.input_dim = dim
-            dim = _output_dim(layer) if _output_dim(layer) is not None else (
-                dim if layer.short_class in _PASS_THROUGH else None
+            dim = (
+                _output_dim(layer)
+                if _output_dim(layer) is not None
+                else (dim if layer.short_class in _PASS_THROUGH else None)
             )
 
     def _new_functional(self, node: cst.Call) -> Value:
@@ -715,7 +748,12 @@ class FactsBuilder:
         elif isinstance(receiver, LayerValue) and method == "build":
             self._build_layer(receiver.layer)
             shape = literal_value(node.args[0].value, self._constant_lookup) if node.args else None
-            if isinstance(shape, tuple) and shape and isinstance(shape[-1], int) and not receiver.layer.input_dim:
+            if (
+                isinstance(shape, tuple)
+                and shape
+                and isinstance(shape[-1], int)
+                and not receiver.layer.input_dim
+            ):
                 receiver.layer.input_dim = shape[-1]
         elif isinstance(receiver, InstanceValue) and method == "add_weight":
             return VariableValue(self._new_variable(node, "add_weight"))
@@ -730,9 +768,14 @@ class FactsBuilder:
         if keyword == "name" and isinstance(key, str):
             layer = model.find_layer(key)
             return LayerValue(layer) if layer is not None else UNKNOWN
-        if keyword == "index" and isinstance(key, int) and model.complete and model.kind is ModelKind.SEQUENTIAL:
-            if 0 <= key < len(model.layers):
-                return LayerValue(model.layers[key])
+        if (
+            keyword == "index"
+            and isinstance(key, int)
+            and model.complete
+            and model.kind is ModelKind.SEQUENTIAL
+            and 0 <= key < len(model.layers)
+        ):
+            return LayerValue(model.layers[key])
         return UNKNOWN
 
     # ------------------------------------------------------------------------------------ weights
@@ -801,7 +844,9 @@ def _decorator_callee(expr: cst.BaseExpression) -> cst.BaseExpression:
 
 
 def _is_static(node: cst.FunctionDef) -> bool:
-    return any(isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod" for d in node.decorators)
+    return any(
+        isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod" for d in node.decorators
+    )
 
 
 def _operands(expr: cst.BaseExpression) -> list[cst.BaseExpression]:
@@ -833,7 +878,7 @@ def _shape_argument(node: cst.Call, lookup: Resolver | None) -> tuple[int | None
         if arg.keyword is None or arg.keyword.value in ("shape", "input_shape"):
             value = literal_value(arg.value, lookup)
             if isinstance(value, tuple) and all(v is None or isinstance(v, int) for v in value):
-                return (None, *value)  # type: ignore[misc]
+                return (None, *value)
             return None
     return None
 
@@ -847,7 +892,7 @@ def _layer_input_shape(layer: LayerFact, lookup: Resolver | None) -> tuple[int |
         if keyword == "input_dim" and isinstance(value, int):
             return (None, value)
         if isinstance(value, tuple):
-            return value  # type: ignore[return-value]
+            return value
         return ()
     return None
 
@@ -857,12 +902,14 @@ def _creation_shape(name: str, node: cst.Call, lookup: Resolver | None) -> tuple
     short = name.rsplit(".", 1)[-1]
     if short not in ("zeros", "ones", "normal", "uniform", "truncated_normal", "fill", "random_normal"):
         return None
-    first = next((a.value for a in node.args if a.keyword is None or a.keyword.value in ("shape", "dims")), None)
+    first = next(
+        (a.value for a in node.args if a.keyword is None or a.keyword.value in ("shape", "dims")), None
+    )
     if first is None:
         return None
     value = literal_value(first, lookup)
     if isinstance(value, tuple) and all(isinstance(v, int) for v in value):
-        return value  # type: ignore[return-value]
+        return value
     return None
 
 

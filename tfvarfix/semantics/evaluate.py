@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from typing import TypeGuard
 
 import libcst as cst
 
@@ -78,21 +79,21 @@ def literal_value(expr: cst.BaseExpression, resolve: Resolver | None) -> object 
             if isinstance(left, str) and isinstance(right, str):
                 return left + right
             if _number(left) and _number(right):
-                return left + right  # type: ignore[operator]
+                return left + right
         if isinstance(expr.operator, cst.Multiply) and _int(left) and _int(right):
-            return left * right  # type: ignore[operator]
+            return left * right
         if isinstance(expr.operator, cst.FloorDivide) and _int(left) and _int(right) and right:
-            return left // right  # type: ignore[operator]
+            return left // right
         if isinstance(expr.operator, cst.Subtract) and _number(left) and _number(right):
-            return left - right  # type: ignore[operator]
+            return left - right
     return None
 
 
-def _number(value: object) -> bool:
+def _number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _int(value: object) -> bool:
+def _int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -104,6 +105,8 @@ def _formatted(expr: cst.FormattedString, resolve: Resolver | None) -> str | Non
         if isinstance(part, cst.FormattedStringText):
             out.append(part.value.replace("{{", "{").replace("}}", "}"))
             continue
+        if not isinstance(part, cst.FormattedStringExpression):
+            return None
         if part.format_spec is not None or part.conversion is not None:
             return None
         value = literal_value(part.expression, resolve)

@@ -206,6 +206,7 @@ class ModelFact:
     cls: ClassFact | None = None
     complete: bool = True  # False when some of its layers could not be followed
     add_calls: list[cst.Call] = field(default_factory=list)
+    input_dim: int | None = None  # the last dimension of its Input, when static
 
     def built_before(self, scope: Scope, order: int) -> bool:
         return any(s is scope and o < order for s, o in self.builds)
@@ -230,7 +231,14 @@ class ClassFact:
 
     @property
     def is_layer(self) -> bool:
-        return self.keras_base is not None
+        return self.keras_base is not None and not self.is_serializable_object
+
+    @property
+    def is_serializable_object(self) -> bool:
+        """An Initializer, Constraint or Regularizer subclass: serializable, but not a layer."""
+        return self.keras_base is not None and self.keras_base.startswith(
+            ("keras.initializers.", "keras.constraints.", "keras.regularizers.")
+        )
 
     @property
     def is_model(self) -> bool:

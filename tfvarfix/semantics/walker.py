@@ -17,8 +17,25 @@ _Handler = Callable[[Any], Any]
 _FIELDS: dict[type[cst.CSTNode], tuple[str, ...]] = {}
 # Layout-only fields: comments, blank lines and punctuation carry no meaning for the analysis.
 _SKIPPED = frozenset(
-    {"lpar", "rpar", "comma", "semicolon", "leading_lines", "lines_after_decorators", "header", "footer",
-     "trailing_whitespace", "equal", "colon", "dot", "star", "lbracket", "rbracket", "lbrace", "rbrace"}
+    {
+        "lpar",
+        "rpar",
+        "comma",
+        "semicolon",
+        "leading_lines",
+        "lines_after_decorators",
+        "header",
+        "footer",
+        "trailing_whitespace",
+        "equal",
+        "colon",
+        "dot",
+        "star",
+        "lbracket",
+        "rbracket",
+        "lbrace",
+        "rbrace",
+    }
 )
 
 
@@ -27,7 +44,7 @@ def child_fields(node_type: type[cst.CSTNode]) -> tuple[str, ...]:
     if fields is None:
         fields = tuple(
             f.name
-            for f in dataclasses.fields(node_type)  # type: ignore[arg-type]
+            for f in dataclasses.fields(node_type)
             if not f.name.startswith("whitespace") and f.name not in _SKIPPED
         )
         _FIELDS[node_type] = fields
@@ -58,12 +75,8 @@ class Walk:
         visit = self._visit.get(node_type)
         if visit is None:
             name = node_type.__name__
-            visit = tuple(
-                h for c in self._collectors if (h := getattr(c, "visit_" + name, None)) is not None
-            )
-            leave = tuple(
-                h for c in self._collectors if (h := getattr(c, "leave_" + name, None)) is not None
-            )
+            visit = tuple(h for c in self._collectors if (h := getattr(c, "visit_" + name, None)) is not None)
+            leave = tuple(h for c in self._collectors if (h := getattr(c, "leave_" + name, None)) is not None)
             self._visit[node_type] = visit
             self._leave[node_type] = leave
         return visit, self._leave[node_type]

@@ -1,0 +1,3 @@
+from tfvarfix.cli import main
+
+main()
