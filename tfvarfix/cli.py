@@ -150,6 +150,7 @@ def check(
         show_fixes=show_fixes,
         statistics=statistics,
         tool_version=__version__,
+        quiet=quiet,
     )
     if not (diff and fmt is OutputFormat.FULL and not statistics):
         try:
@@ -157,7 +158,7 @@ def check(
                 report,
                 fmt,
                 sys.stdout if stdin_filename is None or not fix else sys.stderr,
-                color=color_default(sys.stdout) and not quiet,
+                color=color_default(sys.stdout),
             )
         except UnsupportedOutputError as error:
             _fail(str(error))

@@ -41,6 +41,7 @@ class Report:
     tool_version: str = ""
     verified: Mapping[VerifiedKey, bool] = field(default_factory=dict)
     information_uri: str | None = None  # an absolute URL for SARIF's tool.driver.informationUri
+    quiet: bool = False  # `--quiet`: the findings only, no summary
 
 
 def _builtin(code: str, name: str, summary: str) -> RuleInfo:

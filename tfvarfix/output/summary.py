@@ -41,6 +41,8 @@ def summary_lines(report: Report, style: Style) -> list[str]:
 
 
 def write_summary(report: Report, out: TextIO, style: Style) -> None:
+    if report.quiet:
+        return
     if report.show_fixes:
         write_fix_list(report, out, style)
     for line in summary_lines(report, style):
