@@ -35,11 +35,20 @@ import re
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from tfvarfix.config import Settings
+
+if TYPE_CHECKING:  # pathspec costs ~40 ms to import (it pulls in asyncio): loaded only when a pattern needs it
+    from pathspec import GitIgnoreSpec
+
+
+def _gitignore_spec(lines: Sequence[str]) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(list(lines))
 
 __all__ = ["NEVER_ENTERED", "SOURCE_SUFFIXES", "Discovered", "discover", "is_source_name"]
 
@@ -106,13 +115,16 @@ class _Matcher:
 
     base: str
     lines: tuple[str, ...]
-    spec: GitIgnoreSpec
     by_name: tuple[re.Pattern[str], re.Pattern[str]] | None
 
     @classmethod
     def of(cls, base: str, lines: Sequence[str]) -> _Matcher:
         lines = tuple(lines)
-        return cls(base, lines, GitIgnoreSpec.from_lines(list(lines)), _basename_regexes(lines))
+        return cls(base, lines, _basename_regexes(lines))
+
+    @cached_property
+    def spec(self) -> GitIgnoreSpec:
+        return _gitignore_spec(self.lines)
 
     def check(self, path: str, is_dir: bool) -> bool | None:
         """For an entry met in a walk, whose ancestors below the walked directory passed already.
@@ -145,7 +157,7 @@ class _Matcher:
         kept = [
             line
             for line in self.lines
-            if GitIgnoreSpec.from_lines([line]).check_file(rel + "/").include is not True
+            if _gitignore_spec([line]).check_file(rel + "/").include is not True
         ]
         return _Matcher.of(self.base, kept)
 
