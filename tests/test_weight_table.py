@@ -101,3 +101,25 @@ def test_shape_assumptions() -> None:
     bias = gru.weight("bias")
     assert bias is not None and bias.shape == ("2", "3*units")
     assert bias.shape_assumes == (("reset_after", True),)
+
+
+def test_partial_shapes_follow_the_layer_config() -> None:
+    from tfvarfix.keras.table import all_specs, weight_shape
+
+    specs = all_specs()
+    conv = specs["Conv2D"]
+    kernel = conv.weight("kernel")
+    assert kernel is not None
+    # An int kernel_size stands for one size per spatial dimension.
+    assert weight_shape(conv, kernel, {"filters": 8, "kernel_size": 3}, 5) == (3, 3, 5, 8)
+    assert weight_shape(conv, kernel, {"filters": 8, "kernel_size": (1, 2)}, None) == (1, 2, None, 8)
+    embedding = specs["Embedding"]
+    table = embedding.weight("embeddings")
+    assert table is not None
+    # Embedding's own input_dim (the vocabulary) is not the input tensor's last dimension.
+    assert weight_shape(embedding, table, {"input_dim": 1000, "output_dim": 16}, 7) == (1000, 16)
+    gru = specs["GRU"]
+    bias = gru.weight("bias")
+    assert bias is not None
+    assert weight_shape(gru, bias, {"units": 4}, 3) == (2, 12)
+    assert weight_shape(gru, bias, {"units": 4, "reset_after": False}, 3) is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -91,6 +92,46 @@ def all_specs(flavor: Flavor = Flavor.KERAS3) -> Mapping[str, LayerSpec]:
 
 RECURRENT_LAYERS = frozenset({"LSTM", "GRU", "SimpleRNN", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"})
 RECURRENT_WEIGHTS = frozenset({"kernel", "recurrent_kernel", "bias"})
+
+
+def spatial_rank(cls: str) -> int | None:
+    """How many spatial dimensions an int `kernel_size` stands for: Conv2D -> 2, ConvLSTM1D -> 1."""
+    match = re.search(r"([123])D$", cls)
+    return int(match.group(1)) if match else None
+
+
+def weight_shape(
+    spec: LayerSpec, weight: WeightSpec, config: Mapping[str, object], input_dim: int | None
+) -> tuple[int | None, ...] | None:
+    """A weight's shape from a layer's statically known config, with None for the dimensions that are not known.
+
+    None when even the rank is unknown, or when the config leaves the assumptions the formula holds under
+    (`shape_assumes`: GRU's bias is `(2, 3*units)` only with `reset_after=True`). `input_dim` is the input's last
+    dimension, except for layers whose own config has an `input_dim` (Embedding's vocabulary size).
+    """
+    defaults = spec.default_config
+    for key, assumed in weight.shape_assumes:
+        if config.get(key, defaults.get(key)) != assumed:
+            return None
+    env: dict[str, object] = {k: v for k, v in {**defaults, **config}.items() if v is not None}
+    if input_dim is not None and "input_dim" not in spec.positional:
+        env["input_dim"] = input_dim
+    rank = spatial_rank(spec.cls)
+    dims: list[int | None] = []
+    for formula in weight.shape:
+        if formula.startswith("*"):
+            value = _eval_formula(formula[1:], env)
+            if isinstance(value, int) and not isinstance(value, bool):
+                if rank is None:
+                    return None
+                value = (value,) * rank
+            if not isinstance(value, tuple):
+                return None
+            dims.extend(v if isinstance(v, int) and not isinstance(v, bool) else None for v in value)
+            continue
+        value = _eval_formula(formula, env)
+        dims.append(value if isinstance(value, int) and not isinstance(value, bool) else None)
+    return tuple(dims)
 
 
 def evaluate_shape(

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from tfvarfix.keras.table import Flavor, WeightSpec, _eval_formula
+from tfvarfix.keras.table import Flavor, WeightSpec
+from tfvarfix.keras.table import weight_shape as table_weight_shape
 from tfvarfix.semantics.evaluate import literal_value
 from tfvarfix.semantics.model import (
     Constant,
@@ -279,22 +280,9 @@ def present_weights(layer: LayerFact, config: dict[str, object]) -> list[WeightS
 
 def weight_shape(layer: LayerFact, weight: WeightSpec, config: dict[str, object]) -> Shape | None:
     """The weight's shape with unknown dimensions as None; None when even its rank is unknown."""
-    env: dict[str, object] = {k: v for k, v in config.items() if v is not None}
-    if layer.input_dim is not None:
-        env["input_dim"] = layer.input_dim
-    dims: list[int | None] = []
-    for formula in weight.shape:
-        if formula.startswith("*"):
-            value = _eval_formula(formula[1:], env)
-            if isinstance(value, int) and not isinstance(value, bool):
-                value = (value,)
-            if not isinstance(value, tuple):
-                return None
-            dims.extend(v if isinstance(v, int) else None for v in value)
-            continue
-        value = _eval_formula(formula, env)
-        dims.append(value if isinstance(value, int) and not isinstance(value, bool) else None)
-    return tuple(dims)
+    if layer.spec is None:
+        return None
+    return table_weight_shape(layer.spec, weight, config, layer.input_dim)
 
 
 def conflict(value: Shape, expected: Shape) -> bool:
