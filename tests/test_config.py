@@ -98,29 +98,6 @@ def test_empty_table_is_the_defaults(tmp_path: Path) -> None:
     assert s.source == tmp_path / "pyproject.toml"
 
 
-def test_default_excludes_are_the_documented_ones() -> None:
-    assert set(DEFAULT_EXCLUDES) == {
-        ".git",
-        ".hg",
-        ".svn",
-        ".venv",
-        "venv",
-        ".tox",
-        ".nox",
-        "__pycache__",
-        "build",
-        "dist",
-        "node_modules",
-        "site-packages",
-        ".mypy_cache",
-        ".ruff_cache",
-        ".pytest_cache",
-        ".tfvarfix_cache",
-        ".eggs",
-        "*.egg-info",
-    }
-
-
 def test_settings_is_frozen_hashable_and_picklable(tmp_path: Path) -> None:
     s = load(tmp_path, 'per-file-ignores = { "t/*" = ["TFV1"] }\n')
     with pytest.raises(AttributeError):
