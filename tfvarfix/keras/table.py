@@ -10,68 +10,23 @@ Shapes are tuples of dimension formulas over the layer's config and `input_dim` 
 from __future__ import annotations
 
 import ast
-import enum
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from tfvarfix.keras.spec import Flavor, LayerSpec, WeightSpec
 
-class Flavor(enum.Enum):
-    """Which Keras the code targets. `tf.keras` is Keras 3 unless TF_USE_LEGACY_KERAS is set."""
-
-    KERAS3 = "keras3"
-    TF_KERAS = "tf_keras"
-
-
-@dataclass(frozen=True)
-class WeightSpec:
-    """One weight a layer owns.
-
-    `path` is the attribute chain from the layer object (`("cell", "kernel")`); `variable_path` is the scoped name
-    under the layer's name (`"lstm_cell/kernel"`), as in K3 `.path` and tf_keras `.name`.
-    `present_if` names the boolean config keyword without which the weight does not exist (`use_bias`).
-    """
-
-    name: str
-    path: tuple[str, ...]
-    shape: tuple[str, ...]
-    initializer: str | None
-    default_initializer: str | None
-    trainable: bool = True
-    present_if: str | None = None
-    variable_path: str = ""
-    # The config values `shape` holds for, e.g. (("reset_after", True),) for GRU's bias: treat the shape as
-    # unknown when the config differs. `input_rank` is the input's rank, batch axis included. A formula may
-    # also name `value_input_dim` (the last dimension of MultiHeadAttention's value and key), no config key.
-    shape_assumes: tuple[tuple[str, object], ...] = ()
-
-
-@dataclass(frozen=True)
-class LayerSpec:
-    """A built-in layer class: its weights in `get_weights()` order and its config defaults."""
-
-    cls: str
-    weights: tuple[WeightSpec, ...]
-    defaults: tuple[tuple[str, object], ...] = ()
-    positional: tuple[str, ...] = ()
-    recurrent: bool = False
-    wrapper: bool = False
-
-    def weight(self, name: str) -> WeightSpec | None:
-        for w in self.weights:
-            if w.name == name:
-                return w
-        return None
-
-    def weight_at(self, path: tuple[str, ...]) -> WeightSpec | None:
-        for w in self.weights:
-            if w.path == path:
-                return w
-        return None
-
-    @property
-    def default_config(self) -> dict[str, object]:
-        return dict(self.defaults)
+__all__ = [
+    "RECURRENT_LAYERS",
+    "RECURRENT_WEIGHTS",
+    "Flavor",
+    "LayerSpec",
+    "WeightSpec",
+    "all_specs",
+    "evaluate_shape",
+    "layer_spec",
+    "spatial_rank",
+    "weight_shape",
+]
 
 
 def layer_spec(canonical_class: str, flavor: Flavor = Flavor.KERAS3) -> LayerSpec | None:
