@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tfvarfix.engine import (
     INTERNAL_ERROR,
@@ -25,6 +26,9 @@ from tfvarfix.engine import (
 from tfvarfix.rule import Rule, registry
 from tfvarfix.source import DecodeError, SourceText, decode
 from tfvarfix.types import Diagnostic, FileResult, FileStatus
+
+if TYPE_CHECKING:  # the cache is loaded only by runs that use it
+    from tfvarfix.cache import ResultCache
 
 FIX_FAILED_CONFLICT = ("TFV003", "fix-failed")
 
@@ -54,7 +58,21 @@ def all_codes() -> frozenset[str]:
 def check_source(
     text: str, path: str, codes: frozenset[str] | None = None, mode: FixMode = FixMode()
 ) -> FileResult:
-    """Check (and with `mode.apply`, fix in memory) source text; `path` is only a label."""
+    """Check (and with `mode.apply`, fix in memory) source text; `path` is only a label.
+
+    A label ending in `.ipynb` means `text` is a notebook's JSON (see tfvarfix.notebook).
+    """
+    if path.endswith(".ipynb"):
+        from tfvarfix.notebook import check_notebook
+
+        return check_notebook(text, path, codes, mode, check_python)
+    return check_python(text, path, codes, mode)
+
+
+def check_python(
+    text: str, path: str, codes: frozenset[str] | None = None, mode: FixMode = FixMode()
+) -> FileResult:
+    """Check (and with `mode.apply`, fix in memory) Python source text; `path` is only a label."""
     selected = all_codes() if codes is None else codes
     if not mentions_tensorflow(text) or file_is_exempt(text):
         return FileResult(path, (), FileStatus.SKIPPED, source=text)
@@ -74,13 +92,18 @@ def check_source(
     )
 
 
-def check_file(path: Path, codes: frozenset[str] | None = None, mode: FixMode = FixMode()) -> FileResult:
-    """Read, check and (with `mode.write`) fix one file on disk, atomically, keeping encoding, BOM and newlines."""
+def check_file(
+    path: Path, codes: frozenset[str] | None = None, mode: FixMode = FixMode(), data: bytes | None = None
+) -> FileResult:
+    """Read, check and (with `mode.write`) fix one file on disk, atomically, keeping encoding, BOM and newlines.
+
+    `data`: the file's bytes when the caller has already read them (the cache hashes them first)."""
     label = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return _unreadable(label, error.strerror or str(error))
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return _unreadable(label, error.strerror or str(error))
     if b"tensorflow" not in data and b"keras" not in data:
         return FileResult(label, (), FileStatus.SKIPPED)
     try:
@@ -89,11 +112,13 @@ def check_file(path: Path, codes: frozenset[str] | None = None, mode: FixMode = 
         return _unreadable(label, str(error))
     result = check_source(source.text, label, codes, mode)
     if mode.write and result.changed and result.fixed_source is not None:
-        return _write(path, data, source, result)
+        return _write(path, data, source, result, codes)
     return result
 
 
-def _write(path: Path, original: bytes, source: SourceText, result: FileResult) -> FileResult:
+def _write(
+    path: Path, original: bytes, source: SourceText, result: FileResult, codes: frozenset[str] | None = None
+) -> FileResult:
     from tfvarfix.fixes import WriteConflict, write_atomic
 
     assert result.fixed_source is not None
@@ -101,15 +126,17 @@ def _write(path: Path, original: bytes, source: SourceText, result: FileResult) 
         write_atomic(path, source.encode(result.fixed_source), expected=original)
     except (WriteConflict, OSError) as error:
         note = str(error) if isinstance(error, WriteConflict) else f"cannot write {path}: {error}"
-        conflict = file_diagnostic(FIX_FAILED_CONFLICT, note)
-        return FileResult(
-            result.path,
-            (*result.diagnostics, conflict),
-            result.status,
-            source=result.source,
-            notes=(*result.notes, note),
-        )
+        return _not_written(result, note, codes)
     return result
+
+
+def _not_written(result: FileResult, note: str, codes: frozenset[str] | None) -> FileResult:
+    """The result of a file whose fixes were computed but not written: the findings of the text on disk (not
+    those left after the fixes), and a TFV003 diagnostic saying why nothing was written."""
+    assert result.source is not None
+    fresh = check_source(result.source, result.path, codes, FixMode())
+    conflict = file_diagnostic(FIX_FAILED_CONFLICT, note)
+    return replace(fresh, diagnostics=(*fresh.diagnostics, conflict), notes=(*result.notes, note))
 
 
 def _unreadable(label: str, reason: str) -> FileResult:
@@ -129,6 +156,7 @@ class Job:
     codes: frozenset[str]
     error: str | None = None
     unsafe_fixes: bool = False  # from the file's configuration (flags already merged)
+    write_refused: str | None = None  # why fixes must not be written here (a link out of the given tree)
 
 
 @dataclass
@@ -156,34 +184,103 @@ def plan(paths: Sequence[Path], settings: RunSettings) -> Iterator[Job]:
             cache[source] = config_module.load_settings(source, overrides, known)  # type: ignore[arg-type]
         return cache[source]
 
+    trees = _trees(paths) if settings.mode.write else ()
     for found in discover(list(paths), settings_for, force_exclude=settings.force_exclude):
         if found.error is not None:
             yield Job(found.path, frozenset(), found.error)
             continue
         file_settings = settings_for(found.path)
-        yield Job(found.path, file_settings.codes_for(found.path), None, file_settings.unsafe_fixes)
+        refused = _link_out_of(found.path, trees) if trees else None
+        yield Job(found.path, file_settings.codes_for(found.path), None, file_settings.unsafe_fixes, refused)
 
 
-def run_job(job: Job, mode: FixMode) -> FileResult:
+def _trees(paths: Sequence[Path]) -> tuple[Path, ...]:
+    """The trees `--fix` may write in: each directory given, and the directory of each file given, resolved."""
+    trees: list[Path] = []
+    for path in paths:
+        absolute = Path(path).absolute()
+        trees.append((absolute if absolute.is_dir() else absolute.parent).resolve())
+    return tuple(trees)
+
+
+def _link_out_of(path: Path, trees: Sequence[Path]) -> str | None:
+    """Why fixes must not be written to `path`: a symbolic link whose target lies outside every tree given."""
+    if not path.is_symlink():
+        return None  # a walk enters no linked directory, and a named file's own folder is its tree
+    target = path.resolve()
+    if any(target.is_relative_to(tree) for tree in trees):
+        return None
+    return f"{path} is a symbolic link to {target}, outside the paths given; fixes not written"
+
+
+def run_job(job: Job, mode: FixMode, cache: ResultCache | None = None) -> FileResult:
+    """One file's result; with `cache`, through the result cache (check runs only).
+
+    The source text is kept only for a file with diagnostics or fixes (the outputs show it): a large run holds
+    no text of the files that are clean, and pool workers do not send it back."""
     if job.error is not None:
         return _unreadable(str(job.path), job.error)
     if job.unsafe_fixes and not mode.unsafe:
         mode = FixMode(apply=mode.apply, unsafe=True, write=mode.write)
     try:
-        return check_file(job.path, job.codes, mode)
+        if job.write_refused is not None and mode.write:
+            result = check_file(job.path, job.codes, replace(mode, write=False))
+            if result.changed:
+                result = _not_written(result, job.write_refused, job.codes)
+        elif cache is not None and not mode.write:
+            result = check_cached(cache, job.path, job.codes, mode)
+        else:
+            result = check_file(job.path, job.codes, mode)
     except Exception as error:
         return FileResult(str(job.path), (_internal_error(error),), FileStatus.FAILED)
+    if result.source is not None and not result.diagnostics and result.fixed_source is None:
+        result = replace(result, source=None)
+    return result
 
 
-def check_paths(jobs: Sequence[Job], mode: FixMode, processes: int = 1) -> Iterator[FileResult]:
-    """Results for `jobs`, in their order; with `processes > 1` over a process pool (same results)."""
+def check_paths(
+    jobs: Sequence[Job], mode: FixMode, processes: int = 1, cache: ResultCache | None = None
+) -> Iterator[FileResult]:
+    """Results for `jobs`, in their order; with `processes > 1` over a process pool (same results, same order).
+
+    One file, or one process, runs in this process: no pool is started. Workers are forked where that is safe
+    (Linux), so they start with tfvarfix, libcst and the rules already imported; elsewhere they are spawned."""
     if processes <= 1 or len(jobs) < 2:
         for job in jobs:
-            yield run_job(job, mode)
+            yield run_job(job, mode, cache)
         return
+    import multiprocessing
+    import sys
     from concurrent.futures import ProcessPoolExecutor
 
     workers = min(processes, len(jobs), os.cpu_count() or 1)
     chunk = max(1, min(16, len(jobs) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(run_job, jobs, [mode] * len(jobs), chunksize=chunk)
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(run_job, jobs, [mode] * len(jobs), [cache] * len(jobs), chunksize=chunk)
+
+
+def check_cached(cache: ResultCache, path: Path, codes: frozenset[str], mode: FixMode) -> FileResult:
+    """`check_file` through the result cache (check results only: a mode that writes files bypasses it)."""
+    if mode.write:
+        return check_file(path, codes, mode)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return check_file(path, codes, mode)  # reports the error as usual
+    if b"tensorflow" not in data and b"keras" not in data:
+        return check_file(path, codes, mode, data=data)  # the pre-filter is cheaper than a lookup
+    key = cache.key(data, path.suffix.lower(), codes, mode.apply, mode.unsafe)
+    found = cache.load(key, str(path))
+    if found is not None:
+        if found.diagnostics or found.fixed_source is not None:
+            try:
+                found = replace(found, source=decode(data).text)
+            except DecodeError:  # pragma: no cover - it decoded when the entry was made
+                return check_file(path, codes, mode, data=data)
+        return found
+    result = check_file(path, codes, mode, data=data)
+    if not any(d.code == "TFV004" for d in result.diagnostics):  # an internal error is ours, not the file's
+        cache.store(key, result)
+    return result

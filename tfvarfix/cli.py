@@ -55,7 +55,9 @@ def _fail(message: str) -> None:
 @app.command()
 def check(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders to check (default: .).")
+        list[Path] | None,
+        # readable=False: an unreadable path is reported with the other files, not a usage error that stops the run
+        typer.Argument(help="Files or folders to check (default: .).", readable=False),
     ] = None,
     fix: Annotated[
         bool, typer.Option("--fix", help="Apply fixes (safe ones; unsafe with --unsafe-fixes).")
@@ -94,7 +96,18 @@ def check(
     force_exclude: Annotated[
         bool, typer.Option("--force-exclude", help="Apply excludes to paths named on the command line too.")
     ] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to use (0: all cores).")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to use (0: all cores).")] = 0,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the result cache (.tfvarfix_cache/).")
+    ] = False,
+    verify_fixes: Annotated[
+        bool,
+        typer.Option("--verify", help="With --fix: run the code and write only the fixes `verify` proves."),
+    ] = False,
+    verify_entry: Annotated[
+        list[str] | None,
+        typer.Option("--verify-entry", help="With --verify: functions to call, as `verify --entry`."),
+    ] = None,
 ) -> None:
     """Check files for TensorFlow/Keras variable bugs (the default command)."""
     from tfvarfix import api
@@ -124,7 +137,9 @@ def check(
     except config_module.ConfigError as error:
         _fail(str(error))
     unsafe = base.unsafe_fixes
-    mode = api.FixMode(apply=fix or diff, unsafe=unsafe, write=fix and not diff)
+    if verify_fixes and (not fix or diff or stdin_filename is not None):
+        _fail("--verify goes with --fix (and not with --diff or stdin)")
+    mode = api.FixMode(apply=fix or diff, unsafe=unsafe, write=fix and not diff and not verify_fixes)
 
     if stdin_filename is not None or (paths and [str(p) for p in paths] == ["-"]):
         results = [_check_stdin(stdin_filename or "-", base, mode, fix and not diff)]
@@ -135,8 +150,15 @@ def check(
         except config_module.ConfigError as error:
             _fail(str(error))
         processes = jobs if jobs > 0 else (_cores())
-        results = list(api.check_paths(job_list, mode, processes))
+        from tfvarfix.progress import track
 
+        cache = None if no_cache or mode.write or verify_fixes else _result_cache(config)
+        results = list(track(api.check_paths(job_list, mode, processes, cache), len(job_list)))
+
+    verified: dict[Any, bool] = {}
+    if verify_fixes:
+        codes = {job.path: job.codes for job in job_list}
+        results, verified = _verify_and_write(results, codes, tuple(verify_entry or ()))
     if diff:
         _print_diffs(results)
     selected = {
@@ -151,6 +173,7 @@ def check(
         statistics=statistics,
         tool_version=__version__,
         quiet=quiet,
+        verified=verified,
     )
     if not (diff and fmt is OutputFormat.FULL and not statistics):
         try:
@@ -163,6 +186,15 @@ def check(
         except UnsupportedOutputError as error:
             _fail(str(error))
     raise typer.Exit(_exit_code(results, exit_zero, diff))
+
+
+def _result_cache(config: Path | None) -> Any:
+    """The cache at the project root: the configuration's folder, else the working directory."""
+    from tfvarfix import config as config_module
+    from tfvarfix.cache import ResultCache
+
+    found = config if config is not None else config_module.find_config(Path.cwd())
+    return ResultCache.at(found.resolve().parent if found is not None else Path.cwd())
 
 
 def _cores() -> int:
@@ -253,6 +285,173 @@ def rules_command(
     for entry in catalog:
         marker = " " if entry["fix"] == "never" else ("*" if entry["safety"] == "safe" else "!")
         typer.echo(f"{entry['code']} {marker} {entry['name']:<32} {entry['summary'][:80]}")
+
+
+@app.command()
+def server() -> None:
+    """Run the language server on stdio, for editors (needs the `lsp` extra: pip install 'tfvarfix[lsp]')."""
+    try:
+        from tfvarfix.lsp.server import main as serve
+    except ImportError as error:
+        _fail(f"the server needs the lsp extra: pip install 'tfvarfix[lsp]' ({error})")
+    else:
+        serve()
+
+
+def _verify_and_write(
+    results: list[Any], codes: dict[Path, frozenset[str]], entries: tuple[str, ...]
+) -> tuple[list[Any], dict[Any, bool]]:
+    """`check --fix --verify`: write only the fixes verify proves; say on stderr which were held back and why."""
+    try:
+        from tfvarfix.verify import Options, Pool, WorkerError, verify_and_write
+    except ImportError as error:
+        _fail(f"--verify needs the verify extra: pip install 'tfvarfix[verify]' ({error})")
+    kept: list[Any] = []
+    verified: dict[Any, bool] = {}
+    with Pool() as pool:
+        for result in results:
+            if not result.changed:
+                kept.append(result)
+                continue
+            try:
+                outcome = verify_and_write(
+                    result, codes.get(Path(result.path)), Options(entries=entries), pool
+                )
+            except WorkerError as error:
+                _fail(str(error))
+            kept.append(outcome.result)
+            verified.update(outcome.verified)
+            for diagnostic, why in outcome.held_back:
+                typer.echo(
+                    f"{result.path}:{diagnostic.line}:{diagnostic.column + 1}: {diagnostic.code} fix held back: {why}",
+                    err=True,
+                )
+    return kept, verified
+
+
+@app.command()
+def verify(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: .).")] = None,
+    entry: Annotated[
+        list[str] | None,
+        typer.Option(help="Call this function (a glob: 'case_*' calls each) and verify what it returns."),
+    ] = None,
+    device: Annotated[str, typer.Option(help="cpu, gpu or auto.")] = "cpu",
+    cross_device: Annotated[
+        bool, typer.Option("--cross-device", help="Run the original on the CPU and the rewrite on the GPU.")
+    ] = False,
+    backend: Annotated[str, typer.Option(help="Keras 3 backend: tensorflow, jax or torch.")] = "tensorflow",
+    legacy_keras: Annotated[
+        bool, typer.Option("--legacy-keras", help="Run with TF_USE_LEGACY_KERAS=1 (tf.keras is tf_keras).")
+    ] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds one program may run before it is killed.")] = 120.0,
+    rtol: Annotated[float | None, typer.Option(help="Relative tolerance for every float dtype.")] = None,
+    atol: Annotated[float | None, typer.Option(help="Absolute tolerance for every float dtype.")] = None,
+    seed: Annotated[int, typer.Option(help="The seed both runs start from.")] = 0,
+    cold: Annotated[
+        bool, typer.Option("--cold", help="A fresh interpreter for every program (no warm worker).")
+    ] = False,
+    output_format: Annotated[str, typer.Option("--output-format", help="full or json.")] = "full",
+    select: Annotated[list[str] | None, typer.Option(help="Codes or prefixes whose fixes to verify.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option(help="Codes or prefixes to add.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Codes or prefixes to skip.")] = None,
+    unsafe_fixes: Annotated[
+        bool | None,
+        typer.Option("--unsafe-fixes/--no-unsafe-fixes", help="Include fixes that may change behaviour."),
+    ] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file.")] = None,
+) -> None:
+    """Prove fixes by running the original and the rewritten code (exit 0 all pass, 1 a check fails, 2 cannot run)."""
+    from tfvarfix import api
+    from tfvarfix import config as config_module
+
+    if output_format not in ("full", "json"):
+        _fail(f"unknown --output-format {output_format!r}; choose full or json")
+    if device not in ("cpu", "gpu", "auto"):
+        _fail(f"unknown --device {device!r}; choose cpu, gpu or auto")
+    if backend not in ("tensorflow", "jax", "torch"):
+        _fail(f"unknown --backend {backend!r}; choose tensorflow, jax or torch")
+    if timeout <= 0:
+        _fail("--timeout must be positive")
+    try:
+        import numpy  # noqa: F401
+
+        from tfvarfix.verify import Options, Pool, WorkerError, verify_paths
+        from tfvarfix.verify.report import write_full, write_json
+    except ImportError as error:
+        _fail(f"verify needs the verify extra: pip install 'tfvarfix[verify]' ({error})")
+    overrides = config_module.Overrides(
+        select=_codes(select),
+        extend_select=_codes(extend_select),
+        ignore=_codes(ignore),
+        unsafe_fixes=unsafe_fixes,
+    )
+    if config is not None and not config.is_file():
+        _fail(f"--config {config}: no such file")
+    try:
+        base = config_module.load_settings(
+            config if config is not None else config_module.find_config(Path.cwd()),
+            overrides,
+            api.all_codes(),
+        )
+    except config_module.ConfigError as error:
+        _fail(str(error))
+    mode = api.FixMode(apply=True, unsafe=base.unsafe_fixes)
+    settings = api.RunSettings(mode=mode, config=config, overrides=overrides)
+    options = Options(
+        entries=tuple(entry or ()),
+        backend=backend,
+        device=device,
+        cross_device=cross_device,
+        legacy_keras=legacy_keras,
+        timeout=timeout,
+        rtol=rtol,
+        atol=atol,
+        seed=seed,
+    )
+    verifications = []
+    try:
+        with Pool(cold=cold) as pool, _verify_progress(output_format == "full") as progress:
+            verifications = list(verify_paths(paths or [Path()], options, settings, pool, progress))
+    except WorkerError as error:
+        _fail(str(error))
+    except config_module.ConfigError as error:
+        _fail(str(error))
+    if output_format == "json":
+        write_json(verifications, sys.stdout)
+    else:
+        from tfvarfix.output import color_default
+
+        write_full(verifications, sys.stdout, color_default(sys.stdout))
+    raise typer.Exit(EXIT_CLEAN if all(v.passed for v in verifications) else EXIT_FINDINGS)
+
+
+def _verify_progress(enabled: bool) -> Any:
+    """A rich progress line over files, on a terminal only (stderr), so the report on stdout stays clean."""
+    import contextlib
+
+    if not (enabled and sys.stderr.isatty()):
+        return contextlib.nullcontext(None)
+
+    @contextlib.contextmanager
+    def bar() -> Any:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        columns = (
+            SpinnerColumn(),
+            TextColumn("{task.completed} files, now {task.description}"),
+            TimeElapsedColumn(),
+        )
+        with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("", total=None)
+
+            def advance(path: str) -> None:
+                progress.update(task, description=path, advance=1)
+
+            yield advance
+
+    return bar()
 
 
 COMMANDS = frozenset({"check", "rule", "rules", "verify", "server"})

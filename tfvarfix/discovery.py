@@ -41,7 +41,9 @@ from typing import TYPE_CHECKING
 
 from tfvarfix.config import Settings
 
-if TYPE_CHECKING:  # pathspec costs ~40 ms to import (it pulls in asyncio): loaded only when a pattern needs it
+if (
+    TYPE_CHECKING
+):  # pathspec costs ~40 ms to import (it pulls in asyncio): loaded only when a pattern needs it
     from pathspec import GitIgnoreSpec
 
 
@@ -49,6 +51,7 @@ def _gitignore_spec(lines: Sequence[str]) -> GitIgnoreSpec:
     from pathspec import GitIgnoreSpec
 
     return GitIgnoreSpec.from_lines(list(lines))
+
 
 __all__ = ["NEVER_ENTERED", "SOURCE_SUFFIXES", "Discovered", "discover", "is_source_name"]
 
@@ -155,9 +158,7 @@ class _Matcher:
         rel = _under(directory, self.base)
         assert rel is not None
         kept = [
-            line
-            for line in self.lines
-            if _gitignore_spec([line]).check_file(rel + "/").include is not True
+            line for line in self.lines if _gitignore_spec([line]).check_file(rel + "/").include is not True
         ]
         return _Matcher.of(self.base, kept)
 

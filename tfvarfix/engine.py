@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
+from libcst.metadata import CodeRange
 
 from tfvarfix.fixes import EditBuilder, EditError, apply_fixes
+from tfvarfix.gc_paused import gc_paused
 from tfvarfix.keras.table import Flavor
 from tfvarfix.positions import node_ranges, to_range
-from tfvarfix.rule import Finding, Rule
+from tfvarfix.rule import Finding, FixPlan, Rule
 from tfvarfix.semantics.builder import build_facts
 from tfvarfix.source import LineIndex
-from tfvarfix.types import Diagnostic, Fix, FixSafety, Position, Range, Severity
+from tfvarfix.types import Diagnostic, Fix, FixSafety, IntendedValue, Position, Range, Severity
 
 MAX_ROUNDS = 10
 SYNTAX_ERROR = ("TFV001", "syntax-error")
@@ -57,18 +59,52 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
 
 
-def syntax_diagnostic(error: cst.ParserSyntaxError | SyntaxError | RecursionError | str) -> Diagnostic:
+def syntax_diagnostic(
+    error: cst.ParserSyntaxError | SyntaxError | RecursionError | str, text: str | None = None
+) -> Diagnostic:
+    """One TFV001 diagnostic; with `text`, positioned inside it.
+
+    libcst places an error at the end of a line on the next one, at the column where it was found (line 4,
+    column 4 of an empty line 4 for `x = (` ending line 3), so for a libcst error CPython's parser is asked
+    where the error is: its message says more (`'(' was never closed`), and its position is the right one.
+    """
+    valid = False
+    if isinstance(error, cst.ParserSyntaxError) and text is not None:
+        cpython = _cpython_syntax_error(text)
+        valid = cpython is None  # libcst refuses some valid code: thousands of implicitly joined strings
+        error = cpython or error
     if isinstance(error, cst.ParserSyntaxError):
         line, column = error.raw_line, error.raw_column
-        message = f"syntax error: {error.message}"
+        message = (
+            f"cannot analyze: Python accepts this file but libcst's parser does not ({error.message})"
+            if valid
+            else f"syntax error: {error.message}"
+        )
     elif isinstance(error, SyntaxError):
         line, column = error.lineno or 1, max((error.offset or 1) - 1, 0)
         message = f"syntax error: {error.msg}"
     else:
         line, column = 1, 0
         message = "cannot parse: too deeply nested" if isinstance(error, RecursionError) else str(error)
-    position = Position(max(line, 1), max(column, 0))
+    line, column = max(line, 1), max(column, 0)
+    if text is not None:
+        lines = LineIndex(text)
+        line = min(line, lines.line_count)
+        column = min(column, len(lines.line_text(line)))
+    position = Position(line, column)
     return Diagnostic(SYNTAX_ERROR[0], SYNTAX_ERROR[1], message, Range(position, position))
+
+
+def _cpython_syntax_error(text: str) -> SyntaxError | None:
+    import ast
+
+    try:
+        ast.parse(text)
+    except SyntaxError as error:
+        return error
+    except (ValueError, RecursionError, MemoryError):
+        return None
+    return None
 
 
 def file_diagnostic(code: tuple[str, str], message: str) -> Diagnostic:
@@ -136,15 +172,16 @@ def suppressed(diagnostic: Diagnostic, lines: LineIndex) -> bool:
     return False
 
 
+@gc_paused
 def analyze(text: str, rules: Sequence[type[Rule]], module: cst.Module | None = None) -> Analysis:
     """Every finding of `rules` in `text`, with positions and fixes, noqa already applied."""
     if module is None:
         try:
             module = parse(text)
         except (cst.ParserSyntaxError, SyntaxError, RecursionError) as error:
-            return Analysis((syntax_diagnostic(error),), parsed=False)
+            return Analysis((syntax_diagnostic(error, text),), parsed=False)
         except ValueError as error:  # e.g. null bytes in text handed over directly (editors, stdin)
-            return Analysis((syntax_diagnostic(str(error)),), parsed=False)
+            return Analysis((syntax_diagnostic(str(error), text),), parsed=False)
     collectors: list[type] = []
     for rule in rules:
         for collector in rule.COLLECTORS:
@@ -152,6 +189,7 @@ def analyze(text: str, rules: Sequence[type[Rule]], module: cst.Module | None = 
                 collectors.append(collector)
     try:
         facts = build_facts(module, flavor_of(text), collectors)
+        facts.source = text  # the module's code, without generating it again
     except RecursionError:
         return Analysis((syntax_diagnostic(RecursionError()),), parsed=False)
     findings: list[tuple[type[Rule], Finding]] = []
@@ -175,6 +213,7 @@ def analyze(text: str, rules: Sequence[type[Rule]], module: cst.Module | None = 
                     safety=finding.fix.safety or rule.FIX_SAFETY,
                     edits=builder.build(finding.fix),
                     checks=finding.fix.checks or rule.VERIFY,
+                    intended=_intended(finding.fix, ranges),
                 )
             except EditError:
                 fix = None
@@ -183,6 +222,16 @@ def analyze(text: str, rules: Sequence[type[Rule]], module: cst.Module | None = 
             diagnostics.append(diagnostic)
     diagnostics.sort(key=lambda d: (d.range.start, d.code))
     return Analysis(_dedupe(diagnostics))
+
+
+def _intended(plan: FixPlan, ranges: Mapping[cst.CSTNode, CodeRange]) -> tuple[IntendedValue, ...]:
+    """The plan's intended values with ranges; one whose node has no position is left out."""
+    found: list[IntendedValue] = []
+    for item in plan.intended:
+        where = ranges.get(item.node)
+        if where is not None:
+            found.append(IntendedValue(to_range(where), item.value, item.weight, item.index))
+    return tuple(found)
 
 
 def _dedupe(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
@@ -200,6 +249,7 @@ def fixable(diagnostic: Diagnostic, unsafe: bool) -> bool:
     return diagnostic.fix is not None and (unsafe or diagnostic.fix.safety is FixSafety.SAFE)
 
 
+@gc_paused
 def check_text(text: str, rules: Sequence[type[Rule]], fix: bool = False, unsafe: bool = False) -> Outcome:
     """Check `text`; with `fix`, apply fixes round after round, re-parsing after each, until nothing changes."""
     analysis = analyze(text, rules)

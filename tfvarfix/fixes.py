@@ -110,13 +110,16 @@ class EditBuilder:
         if isinstance(edit, Remove):
             return self._remove(edit.node)
         if isinstance(edit, AddImport):
-            line = f"import {edit.module}" + (f" as {edit.alias}" if edit.alias else "")
-            at = self._pos(self._after_imports_line(), 0)
-            return Edit(Range(at, at), line + nl)
+            statement = f"import {edit.module}" + (f" as {edit.alias}" if edit.alias else "")
+            return self._after_imports(self._after_imports_line(), statement + nl)
         if isinstance(edit, AddModuleCode):
-            at = self._pos(self._after_imports_line(), 0)
+            # Two blank lines before each block (PEP 8); two after it too when the code that follows does
+            # not already start with a blank line. Several blocks at one point stack with the same spacing.
+            line = self._after_imports_line()
             lines = edit.code.strip("\n").split("\n")
-            return Edit(Range(at, at), nl + nl + nl.join(lines) + nl + nl + nl)
+            follows_blank = not self.lines.line_text(line).strip()
+            tail = nl if follows_blank or line > self.lines.line_count else nl + nl + nl
+            return self._after_imports(line, nl + nl + nl.join(lines) + tail)
         raise EditError(f"unknown edit {edit!r}")
 
     def _remove(self, node: cst.CSTNode) -> Edit:
@@ -135,6 +138,22 @@ class EditBuilder:
             end = self._pos(last_line + 1, 0)
             return Edit(Range(start, end), "")
         return Edit(_to_range(where), "pass")
+
+    def _after_imports(self, line: int, content: str) -> Edit:
+        """Insert `content` (ending in a newline) before `line`, anchored at the end of the line above it.
+
+        The same text as an insertion at the start of `line`, but at its own offset: an `InsertBefore` of the
+        statement on `line` (a decorator for the class there) stays next to that statement whatever the order
+        in which fixes are applied, instead of ending up above the added imports and module code.
+        """
+        at = self._pos(line, 0)
+        nl = self.newline
+        if not 1 < line <= self.lines.line_count or not content.endswith(nl):
+            return Edit(Range(at, at), content)
+        end = len(self.lines.line_text(line - 1))
+        eol = self.text[self.lines.line_start(line - 1) + end : self.lines.line_start(line)]
+        anchor = self._pos(line - 1, end)
+        return Edit(Range(anchor, anchor), eol + content[: -len(nl)])
 
     def _after_imports_line(self) -> int:
         """The line before which module-level additions go: after the docstring, `__future__` and imports."""
@@ -210,15 +229,65 @@ class WriteConflict(Exception):
     """The file changed on disk between reading and writing."""
 
 
+#: Temporary files are named `.<file name>.<writer's pid>.<random>.tfvarfix`, next to the file they replace. A
+#: process killed between creating one and renaming it over the file (SIGKILL, power loss) leaves it behind: the
+#: original is intact, discovery never yields it (not a source suffix), and the next write to that file removes
+#: the leftovers of writers that are no longer running.
+TEMP_SUFFIX = ".tfvarfix"
+
+
+def _temp_pid(name: str, prefix: str) -> int | None:
+    if not (name.startswith(prefix) and name.endswith(TEMP_SUFFIX)):
+        return None
+    pid, _, _ = name[len(prefix) :].partition(".")
+    return int(pid) if pid.isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: it exists, and belongs to someone else
+        return True
+    return True
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files that dead writers left next to `path`; return them."""
+    prefix = f".{path.name}."
+    removed: list[Path] = []
+    try:
+        with os.scandir(path.parent) as entries:
+            stale = [
+                Path(entry.path)
+                for entry in entries
+                if (pid := _temp_pid(entry.name, prefix)) is not None
+                and pid != os.getpid()
+                and not _alive(pid)
+            ]
+    except OSError:
+        return removed
+    for leftover in stale:
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed.append(leftover)
+    return removed
+
+
 def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None:
-    """Replace `path` with `data` atomically (temporary file in the same folder, then rename), keeping its mode.
+    """Replace `path` with `data` atomically (temporary file in the same folder, then rename), keeping its mode
+    and owner. A symbolic link stays a link: the file it points to is replaced.
 
     When `expected` is given and the file no longer holds it, nothing is written and WriteConflict is raised.
     """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     if expected is not None and path.read_bytes() != expected:
         raise WriteConflict(f"{path} changed on disk while it was being checked; not written")
     info = path.stat()
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tfvarfix", dir=path.parent)
+    remove_stale_temporaries(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent)
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:

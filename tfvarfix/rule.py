@@ -87,6 +87,16 @@ NodeEdit = Replace | InsertBefore | InsertAfter | Remove | AddImport | AddModule
 
 
 @dataclass(frozen=True)
+class Intended:
+    """`types.IntendedValue` with a node instead of a range: see there."""
+
+    node: cst.CSTNode
+    value: str = ""
+    weight: str = ""
+    index: str = ""
+
+
+@dataclass(frozen=True)
 class FixPlan:
     """A fix as a rule describes it; the engine turns it into a `types.Fix`."""
 
@@ -94,6 +104,7 @@ class FixPlan:
     title: str | None = None
     safety: FixSafety | None = None  # None: the rule's FIX_SAFETY
     checks: VerifyCheck | None = None  # None: the rule's VERIFY
+    intended: tuple[Intended, ...] = ()  # where the original states the value an `intended` fix gives
 
 
 @dataclass(frozen=True)
@@ -122,8 +133,21 @@ class Rule:
     def finding(self, node: cst.CSTNode, fix: FixPlan | None = None, **fields: object) -> Finding:
         return Finding(node=node, message=self.MESSAGE.format(**fields), fix=fix, code=self.CODE)
 
-    def fix(self, *edits: NodeEdit, title: str | None = None, safety: FixSafety | None = None) -> FixPlan:
-        return FixPlan(edits=tuple(edits), title=title or self.FIX_TITLE, safety=safety or self.FIX_SAFETY)
+    def fix(
+        self,
+        *edits: NodeEdit,
+        title: str | None = None,
+        safety: FixSafety | None = None,
+        checks: VerifyCheck | None = None,
+        intended: tuple[Intended, ...] = (),
+    ) -> FixPlan:
+        return FixPlan(
+            edits=tuple(edits),
+            title=title or self.FIX_TITLE,
+            safety=safety or self.FIX_SAFETY,
+            checks=checks,
+            intended=intended,
+        )
 
     @classmethod
     def doc_sections(cls) -> dict[str, str]:

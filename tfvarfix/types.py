@@ -63,11 +63,30 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class IntendedValue:
+    """Where the original program states a value that an `intended` fix must give a weight.
+
+    `verify` evaluates the expression at `range` (in the source the fix was computed on) where it stands in the
+    original program, and at the end of the run follows the dotted attribute path `value` on what it produced.
+    A variable gives its final value, an array or number its value when evaluated, an initializer its output for
+    the target weight's shape; `index` (numpy index text such as `0, :`) selects the elements meant. `weight`,
+    the attribute path of the target weight on the same object, pins the rewritten weight by its path; without
+    it any rewritten weight of the right shape holding the value satisfies the check.
+    """
+
+    range: Range
+    value: str = ""
+    weight: str = ""
+    index: str = ""
+
+
+@dataclass(frozen=True)
 class Fix:
     title: str
     safety: FixSafety
     edits: tuple[Edit, ...]
     checks: VerifyCheck
+    intended: tuple[IntendedValue, ...] = ()  # for `intended` checks: the values the rewrite must hold
 
 
 @dataclass(frozen=True)
@@ -95,8 +114,36 @@ class FileStatus(enum.Enum):
 
 
 @dataclass(frozen=True)
+class CellMap:
+    """Where a notebook's code cells lie in `program`, the one Python program tfvarfix analyzes for it.
+
+    A notebook's diagnostics keep their ranges in program lines; outputs turn a program line into a cell
+    and a line within it with `locate`. `starts[i]` is the program line (1-based) where the i-th code cell
+    begins, `cells[i]` that cell's 1-based index among all the notebook's cells (markdown cells count, as
+    Jupyter and ruff number them).
+    """
+
+    program: str
+    starts: tuple[int, ...]
+    cells: tuple[int, ...]
+
+    def locate(self, line: int) -> tuple[int, int]:
+        """(cell, line in cell), both 1-based, of a program line."""
+        import bisect
+
+        index = max(bisect.bisect_right(self.starts, line) - 1, 0)
+        if not self.starts:
+            return 1, line
+        return self.cells[index], line - self.starts[index] + 1
+
+
+@dataclass(frozen=True)
 class FileResult:
-    """What one file produced. `fixed_source` is set when fixes were applied (in memory)."""
+    """What one file produced. `fixed_source` is set when fixes were applied (in memory).
+
+    For a notebook, `source` and `fixed_source` are the notebook's JSON text, and `notebook` maps the
+    diagnostics' program lines to cells (it describes the fixed program once fixes were applied).
+    """
 
     path: str
     diagnostics: tuple[Diagnostic, ...]
@@ -105,6 +152,7 @@ class FileResult:
     fixed_source: str | None = None
     applied_fixes: tuple[Diagnostic, ...] = field(default=())
     notes: tuple[str, ...] = field(default=())
+    notebook: CellMap | None = None
 
     @property
     def changed(self) -> bool:

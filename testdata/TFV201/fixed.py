@@ -19,8 +19,6 @@ class SlicedKernelInitializer(tf.keras.initializers.Initializer):
         return {}
 
 
-
-
 @tf.keras.utils.register_keras_serializable(package="tfvarfix")
 class RoundTripKernelInitializer(tf.keras.initializers.Initializer):
     """`glorot_uniform`, then the values once assigned to `kernel` after the build."""
@@ -36,8 +34,6 @@ class RoundTripKernelInitializer(tf.keras.initializers.Initializer):
 
     def get_config(self):
         return {}
-
-
 
 
 @tf.keras.utils.register_keras_serializable(package="tfvarfix")
@@ -57,8 +53,6 @@ class ScatterKernelInitializer(tf.keras.initializers.Initializer):
         return {}
 
 
-
-
 @tf.keras.utils.register_keras_serializable(package="tfvarfix")
 class NumpyTripKernelInitializer(tf.keras.initializers.Initializer):
     """`glorot_uniform`, then the values once assigned to `kernel` after the build."""
@@ -75,8 +69,6 @@ class NumpyTripKernelInitializer(tf.keras.initializers.Initializer):
         return {}
 
 
-
-
 @tf.keras.utils.register_keras_serializable(package="tfvarfix")
 class BiasSliceBiasInitializer(tf.keras.initializers.Initializer):
     """`zeros`, then the values once assigned to `bias` after the build."""
@@ -91,8 +83,6 @@ class BiasSliceBiasInitializer(tf.keras.initializers.Initializer):
 
     def get_config(self):
         return {}
-
-
 
 tf.keras.utils.set_random_seed(7)
 

@@ -18,8 +18,6 @@ class RecurrentSliceRecurrentKernelInitializer(tf.keras.initializers.Initializer
     def get_config(self):
         return {}
 
-
-
 tf.keras.utils.set_random_seed(11)
 
 

@@ -5,11 +5,7 @@ import tensorflow as tf
 scale = tf.Variable(2.0)
 
 
-
-
 shift = tf.Variable(tf.ones([3]))
-
-
 
 
 @tf.function

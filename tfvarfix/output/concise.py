@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from tfvarfix.output.cells import label, position
 from tfvarfix.output.report import Report, applicable, diagnostics, display_path
 from tfvarfix.output.style import Style
 from tfvarfix.output.summary import write_summary
@@ -12,9 +13,11 @@ from tfvarfix.types import Diagnostic, FileResult
 
 def header(report: Report, result: FileResult, diagnostic: Diagnostic, style: Style) -> str:
     """The line that starts a diagnostic in the concise and full formats (1-based column)."""
-    start = diagnostic.range.start
+    start = position(result, diagnostic, diagnostic.range.start)  # in its cell, for a notebook (ruff's way)
     colon = style(":", "cyan")
-    where = f"{style(display_path(result.path), 'bold')}{colon}{start.line}{colon}{start.column + 1}{colon}"
+    cell = label(result, diagnostic)
+    path = style(display_path(result.path), "bold")
+    where = f"{path}{colon}{cell}{start.line}{colon}{start.column + 1}{colon}"
     marker = f"[{style('*', 'cyan')}] " if applicable(diagnostic.fix, report.unsafe_fixes) else ""
     return f"{where} {style(diagnostic.code, 'red', 'bold')} {marker}{diagnostic.message}"
 

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from typing import TextIO
 
+from tfvarfix.output.cells import in_cell
 from tfvarfix.output.concise import header
 from tfvarfix.output.report import FILE_LEVEL_CODES, Report, diagnostics, shown_source
 from tfvarfix.output.style import Style
@@ -25,6 +26,8 @@ def write(report: Report, out: TextIO, style: Style) -> None:
     for result, diagnostic in diagnostics(report):
         out.write(header(report, result, diagnostic, style) + "\n")
         text = shown_source(result)
+        if result.notebook is not None:  # a notebook: the frame shows the cell, in the cell's lines
+            diagnostic, text = in_cell(result, diagnostic)
         frame: list[str] = []
         if text is not None and diagnostic.code not in FILE_LEVEL_CODES:
             frame = code_frame(text, diagnostic, style)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import TextIO
 
+from tfvarfix.output.cells import label, position
 from tfvarfix.output.report import Report, diagnostics, display_path
 from tfvarfix.types import Severity
 
@@ -22,7 +23,8 @@ def escape_property(text: str) -> str:
 
 def write(report: Report, out: TextIO) -> None:
     for result, diagnostic in diagnostics(report):
-        start, end = diagnostic.range.start, diagnostic.range.end
+        start, end = (position(result, diagnostic, p) for p in (diagnostic.range.start, diagnostic.range.end))
+        cell = label(result, diagnostic)  # a notebook: lines count in the cell, named in the message
         command = "warning" if diagnostic.severity is Severity.WARNING else "error"
         properties = {
             "title": f"tfvarfix ({diagnostic.code})",
@@ -33,4 +35,5 @@ def write(report: Report, out: TextIO) -> None:
             "endColumn": str(end.column + 1),
         }
         joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-        out.write(f"::{command} {joined}::{escape_data(f'{diagnostic.code} {diagnostic.message}')}\n")
+        message = f"{cell} {diagnostic.code}" if cell else diagnostic.code
+        out.write(f"::{command} {joined}::{escape_data(f'{message} {diagnostic.message}')}\n")

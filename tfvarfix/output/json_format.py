@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from tfvarfix.output.cells import cell_of, in_notebook
 from tfvarfix.output.report import Report, diagnostics, display_path, info_for, verified
 from tfvarfix.types import Diagnostic, FileResult, Position
 
@@ -32,7 +33,7 @@ def item(report: Report, result: FileResult, diagnostic: Diagnostic) -> dict[str
         confirmed = verified(report, result, diagnostic)
         if confirmed is not None:
             fix["verified"] = confirmed
-    return {
+    entry = {
         "code": diagnostic.code,
         "name": diagnostic.name,
         "message": diagnostic.message,
@@ -43,6 +44,9 @@ def item(report: Report, result: FileResult, diagnostic: Diagnostic) -> dict[str
         "url": info_for(report, diagnostic).help_uri or None,
         "noqa_row": diagnostic.range.start.line,
     }
+    if cell_of(result, diagnostic) is not None:
+        in_notebook(entry, result, diagnostic)  # ruff's convention: a `cell`, rows counted in it
+    return entry
 
 
 def write(report: Report, out: TextIO) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path, PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from tfvarfix.output.cells import label, position
 from tfvarfix.output.report import Report, RuleInfo, diagnostics, display_path, info_for, verified
 from tfvarfix.types import Diagnostic, FileResult, Range, Severity
 
@@ -61,16 +62,18 @@ def descriptor(info: RuleInfo) -> dict[str, Any]:
 
 def result_object(report: Report, result: FileResult, diagnostic: Diagnostic, index: int) -> dict[str, Any]:
     location = artifact_location(result.path)
+    # A notebook: lines count in the cell named in the message, and fixes (edits of cells, not of the
+    # file's JSON lines) are left out.
+    cell = label(result, diagnostic)
+    where = Range(*(position(result, diagnostic, p) for p in (diagnostic.range.start, diagnostic.range.end)))
     sarif: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "ruleIndex": index,
         "level": "warning" if diagnostic.severity is Severity.WARNING else "error",
-        "message": {"text": diagnostic.message},
-        "locations": [
-            {"physicalLocation": {"artifactLocation": location, "region": region(diagnostic.range)}}
-        ],
+        "message": {"text": f"{cell} {diagnostic.message}" if cell else diagnostic.message},
+        "locations": [{"physicalLocation": {"artifactLocation": location, "region": region(where)}}],
     }
-    fix = diagnostic.fix
+    fix = diagnostic.fix if not cell else None
     if fix is not None:
         properties: dict[str, Any] = {"safety": fix.safety.value, "verify": fix.checks.value}
         confirmed = verified(report, result, diagnostic)

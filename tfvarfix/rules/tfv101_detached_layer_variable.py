@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
 import libcst as cst
 
 from tfvarfix.keras.names import VARIABLE_CONSTRUCTORS
-from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, NodeEdit, Remove, Replace, Rule
+from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, Intended, NodeEdit, Remove, Replace, Rule
 from tfvarfix.semantics.model import ModuleFacts, VariableFact
 from tfvarfix.semantics.weights import (
     Owner,
@@ -98,7 +99,7 @@ class DetachedLayerVariable(Rule):
             owner = owners[0]
             yield self.finding(
                 variable.node,
-                fix=self._fix(facts, variable, owner),
+                fix=intending(self._fix(facts, variable, owner), Intended(variable.node)),
                 constructor=variable.constructor,
                 name=variable.name,
                 layer=owner.layer.name,
@@ -154,7 +155,7 @@ class DetachedLayerVariable(Rule):
         assert variable.initial_value is not None
         if not movable(variable.initial_value, variable.scope):
             return None
-        if target is not None and len(re.findall(rf"(?<![\w.]){re.escape(target)}\b", facts.module.code)) > 1:
+        if target is not None and len(re.findall(rf"(?<![\w.]){re.escape(target)}\b", facts.code)) > 1:
             return None  # the detached variable is read later: what should it be before build?
         namespace, needs_import = keras_namespace(facts)
         if not namespace:
@@ -174,3 +175,8 @@ class DetachedLayerVariable(Rule):
         if needs_import:
             edits.append(AddImport("keras"))
         return self.fix(*edits, title=f"Give the value to `{keyword}`")
+
+
+def intending(plan: FixPlan | None, intended: Intended) -> FixPlan | None:
+    """The plan, with the detached variable as the value its fix must give the weight (for `verify`)."""
+    return None if plan is None else dataclasses.replace(plan, intended=(intended,))

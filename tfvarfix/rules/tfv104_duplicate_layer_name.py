@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import libcst as cst
@@ -90,8 +89,12 @@ class DuplicateLayerName(Rule):
         self, facts: ModuleFacts, members: list[LayerFact], kind: ModelKind, described: str
     ) -> Iterator[Finding]:
         by_name: dict[str, list[LayerFact]] = {}
+        counted: set[int] = set()
         for layer in members:
-            if layer.name is not None and layer.name_node is not None:
+            # One layer object added twice (`Sequential([d])`, then `.add(d)`) is no name clash: Keras
+            # compares names only between distinct layers, and a rename could never separate it from itself.
+            if layer.name is not None and layer.name_node is not None and id(layer) not in counted:
+                counted.add(id(layer))
                 by_name.setdefault(layer.name, []).append(layer)
         taken = {layer.name for layer in members if layer.name is not None}
         for name, layers in by_name.items():
@@ -136,9 +139,7 @@ def _constant(node: cst.BaseExpression | None) -> bool:
 
 def _unreferenced(facts: ModuleFacts, name: str, uses: int) -> bool:
     """True when the name's string appears only in the duplicate `name=` arguments themselves."""
-    code = facts.module.code
-    pattern = re.compile(r"""(?<![\w])[rRbBuU]?(['"])""" + re.escape(name) + r"\1")
-    return len(pattern.findall(code)) <= uses
+    return facts.quoted_count(name) <= uses
 
 
 def _unique(name: str, taken: set[str]) -> str:

@@ -6,7 +6,7 @@ import libcst as cst
 
 from tfvarfix.keras.names import VARIABLE_CONSTRUCTORS
 from tfvarfix.keras.table import Flavor
-from tfvarfix.rule import Finding, Replace, Rule
+from tfvarfix.rule import Finding, Intended, Replace, Rule
 from tfvarfix.semantics.model import ModuleFacts, VariableFact, WeightRef
 from tfvarfix.semantics.weights import WeightCollector, conflict, layer_config, weight_facts, weight_shape
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
@@ -125,7 +125,9 @@ class WeightAttributeRebind(Rule):
             shape is not None and expected is not None and conflict(shape, expected)
         ):
             code = facts.module.code_for_node
-            fix = self.fix(Replace(small, f"{code(ref.node)}.assign({code(value)})"))
+            fix = self.fix(
+                Replace(small, f"{code(ref.node)}.assign({code(value)})"), intended=(Intended(small.value),)
+            )
         if (layer.short_class, weight.name) in _PROPERTIES and ref.path == (weight.name,):
             error = f"property '{weight.name}' of '{layer.short_class}' object has no setter"
             consequence = f"raises `AttributeError: {error}`"

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tfvarfix.keras.table import Flavor
-from tfvarfix.rule import AddImport, Finding, FixPlan, NodeEdit, Replace, Rule
+from tfvarfix.rule import AddImport, Finding, FixPlan, Intended, NodeEdit, Replace, Rule
 from tfvarfix.semantics.model import Imported, ModuleFacts, ScopeKind, VariableFact
 from tfvarfix.semantics.walker import children
 from tfvarfix.semantics.weights import WeightCollector, keras_namespace, names_in, weight_facts
@@ -136,7 +136,7 @@ class UntrackedLayerVariable(Rule):
         edits: list[NodeEdit] = [Replace(variable.node, f"{owner}.add_weight({', '.join(arguments)})")]
         if needs_import and "Constant(" in initializer:
             edits.append(AddImport("keras"))
-        return self.fix(*edits)
+        return self.fix(*edits, intended=(Intended(variable.node),))
 
     def _shape(self, facts: ModuleFacts, variable: VariableFact, value: cst.BaseExpression) -> str | None:
         static = weight_facts(facts).variable_shapes.get(id(variable.node))

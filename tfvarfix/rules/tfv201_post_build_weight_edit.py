@@ -6,7 +6,17 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tfvarfix.keras.table import WeightSpec
-from tfvarfix.rule import AddImport, AddModuleCode, Finding, FixPlan, NodeEdit, Remove, Replace, Rule
+from tfvarfix.rule import (
+    AddImport,
+    AddModuleCode,
+    Finding,
+    FixPlan,
+    Intended,
+    NodeEdit,
+    Remove,
+    Replace,
+    Rule,
+)
 from tfvarfix.semantics import initializers as init
 from tfvarfix.semantics.edits import KEY, EditChain, EditCollector
 from tfvarfix.semantics.model import LayerFact, LayerValue, ModelValue, ModuleFacts, RefContext
@@ -169,7 +179,24 @@ class PostBuildWeightEdit(Rule):
             safe = False
         edits.append(Replace(layer.node, init.with_keywords(layer.node, keywords)))
         edits.extend(Remove(s) for chain in group for s in chain.statements)
-        return self.fix(*edits, safety=FixSafety.SAFE if safe else FixSafety.UNSAFE)
+        if safe:
+            return self.fix(*edits, safety=FixSafety.SAFE)
+        # Unsafe: other weights may draw other random numbers, so only the edited elements are promised.
+        intended = tuple(
+            Intended(
+                layer.node,
+                value=".".join(e.weight.path),
+                weight=".".join(e.weight.path),
+                index=_index(e.index),
+            )
+            for chain in group
+            for e in chain.edits
+        )
+        return self.fix(*edits, safety=FixSafety.UNSAFE, checks=VerifyCheck.INTENDED, intended=intended)
+
+
+def _index(index: tuple[int | tuple[int | None, int | None], ...] | None) -> str:
+    return "" if index is None else init.index_text(index)
 
 
 def _applies(facts: ModuleFacts, chain: EditChain) -> bool:

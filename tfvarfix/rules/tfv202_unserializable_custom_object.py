@@ -126,7 +126,7 @@ class UnserializableCustomObject(Rule):
 
 
 def _saves(facts: ModuleFacts) -> bool:
-    return any(c.callee in SAVES for c in facts.calls)
+    return bool(facts.calls_to(*SAVES))
 
 
 def _params(cls: ClassFact) -> tuple[list[str], list[str], bool] | None:

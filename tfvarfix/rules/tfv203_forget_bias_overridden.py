@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.rule import Finding, Replace, Rule
+from tfvarfix.rule import Finding, Intended, Replace, Rule
 from tfvarfix.semantics import initializers as init
 from tfvarfix.semantics.evaluate import literal_value
 from tfvarfix.semantics.model import LayerFact, ModuleFacts
@@ -87,7 +87,13 @@ class ForgetBiasOverridden(Rule):
                 edit = Replace(forget.value, cst.Name("False"))
             else:
                 edit = Replace(layer.node, init.with_keywords(layer.node, {"unit_forget_bias": "False"}))
-            yield self.finding(arg, fix=self.fix(edit), initializer=facts.module.code_for_node(arg.value))
+            cell = "" if layer.short_class == "LSTMCell" else "cell."
+            intended = Intended(layer.node, value=f"{cell}bias_initializer", weight=f"{cell}bias")
+            yield self.finding(
+                arg,
+                fix=self.fix(edit, intended=(intended,)),
+                initializer=facts.module.code_for_node(arg.value),
+            )
 
 
 def _switch_on(layer: LayerFact, keyword: str) -> bool:

@@ -27,9 +27,11 @@ class GraphBuiltTwice(Rule):
     call on a cell it constructs, a named `layers.dense`), with no `reuse`, no graph of its own and no
     `reset_default_graph()`, called twice into one default graph: in a loop (a hyper-parameter sweep), or once
     for training and once for prediction. A call in its own `with tf.Graph().as_default():`, under a distinct
-    or reusing `variable_scope`, or after `reset_default_graph()` is not reported. The rule reads one `.py`
-    file top to bottom: re-running a notebook cell that builds the graph is the same bug, but in a file the
-    second run must be written out (another call, a loop).
+    or reusing `variable_scope`, or after `reset_default_graph()` is not reported. The rule reads a file top
+    to bottom once, and a notebook's code cells once each, in order, as one program: a graph built by a
+    function called in cell 3 and again in cell 7 is found. Re-running a cell (the classic way to meet this
+    error in Jupyter) leaves no trace in the saved notebook, so it cannot be seen there; `execution_count`
+    only records a cell's last run.
 
     ## Why is this bad?
     The default graph outlives the function: the second build meets the first one's variables and stops with

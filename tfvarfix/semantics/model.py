@@ -7,6 +7,10 @@ Order is per scope: `order` counts the statements of a scope's body, nested bloc
 from __future__ import annotations
 
 import enum
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -309,10 +313,86 @@ class ModuleFacts:
     # Extension collectors store their own facts here, under their name.
     extra: dict[str, object] = field(default_factory=dict)
     mentions_legacy_keras: bool = False
+    # The module's text, when the engine has it: `module.code` regenerates the whole text on every call.
+    source: str | None = None
+    _quoted: Counter[str] | None = field(default=None, repr=False)
+    _indexes: dict[str, tuple[int, object]] = field(default_factory=dict, repr=False)
+
+    @property
+    def code(self) -> str:
+        """The module's source text (generated at most once)."""
+        if self.source is None:
+            self.source = self.module.code
+        return self.source
+
+    def quoted_count(self, text: str) -> int:
+        """How often `'text'` or `"text"` (optionally prefixed: r'', b'', u'') stands in the source as a whole quoted
+        string, not right after a word character; counted for every string in one pass over the source, so that
+        asking for many names stays linear. Overlapping quotes count more, never less, than a regex scan."""
+        if "'" in text or '"' in text or "\n" in text:
+            pattern = re.compile(r"""(?<![\w])[rRbBuU]?(['"])""" + re.escape(text) + r"\1")
+            return len(pattern.findall(self.code))
+        if self._quoted is None:
+            self._quoted = _quoted_strings(self.code)
+        return self._quoted[text]
 
     def layers_in(self, scope: Scope) -> list[LayerFact]:
-        return [layer for layer in self.layers if layer.scope is scope]
+        return [layer for _, layer in self._layer_index().get(id(scope), ())]
+
+    def layers_in_any(self, scopes: Iterable[Scope]) -> list[LayerFact]:
+        """The layers made in any of `scopes`, in the order they were found."""
+        index = self._layer_index()
+        found = [item for key in {id(scope) for scope in scopes} for item in index.get(key, ())]
+        return [layer for _, layer in sorted(found, key=lambda item: item[0])]
 
     def calls_to(self, *callees: str) -> list[CallFact]:
-        wanted = set(callees)
-        return [c for c in self.calls if c.callee in wanted]
+        index = self._call_index()
+        if len(callees) == 1:
+            return [call for _, call in index.get(callees[0], ())]
+        found = [item for callee in set(callees) for item in index.get(callee, ())]
+        return [call for _, call in sorted(found, key=lambda item: item[0])]
+
+    # Indexes built on first use and rebuilt when facts were added since: asking once per layer, class or
+    # variable must not cost a pass over every fact of the module (that is quadratic on large modules).
+    def _layer_index(self) -> dict[int, list[tuple[int, LayerFact]]]:
+        cached = self._indexes.get("layers")
+        if cached is None or cached[0] != len(self.layers):
+            by_scope: dict[int, list[tuple[int, LayerFact]]] = {}
+            for position, layer in enumerate(self.layers):
+                by_scope.setdefault(id(layer.scope), []).append((position, layer))
+            cached = (len(self.layers), by_scope)
+            self._indexes["layers"] = cached
+        return cached[1]  # type: ignore[return-value]
+
+    def _call_index(self) -> dict[str, list[tuple[int, CallFact]]]:
+        cached = self._indexes.get("calls")
+        if cached is None or cached[0] != len(self.calls):
+            by_callee: dict[str, list[tuple[int, CallFact]]] = {}
+            for position, call in enumerate(self.calls):
+                by_callee.setdefault(call.callee, []).append((position, call))
+            cached = (len(self.calls), by_callee)
+            self._indexes["calls"] = cached
+        return cached[1]  # type: ignore[return-value]
+
+
+_QUOTE = re.compile(r"['\"\n]")
+
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _quoted_strings(code: str) -> Counter[str]:
+    """For each quote, the text up to the next quote or newline when that is the same quote character, counted
+    where the opening quote (or its one-letter prefix) does not follow a word character."""
+    counts: Counter[str] = Counter()
+    marks = [(m.start(), m.group()) for m in _QUOTE.finditer(code)]
+    for (start, quote), (end, closing) in itertools.pairwise(marks):
+        if quote == "\n" or closing != quote:
+            continue
+        before = code[start - 1] if start else ""
+        prefixed = before in "rRbBuU" and not (start >= 2 and _word(code[start - 2]))
+        if before and _word(before) and not prefixed:
+            continue
+        counts[code[start + 1 : end]] += 1
+    return counts

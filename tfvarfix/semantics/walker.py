@@ -51,15 +51,38 @@ def child_fields(node_type: type[cst.CSTNode]) -> tuple[str, ...]:
     return fields
 
 
+# What a field value is, by its exact type: 1 a node, 2 a sequence of nodes, 0 anything else. Looking the type
+# up in a dict is several times cheaper than `isinstance` against libcst's abstract base class.
+_KIND: dict[type, int] = {}
+
+
+def _kind(value_type: type) -> int:
+    kind = _KIND.get(value_type)
+    if kind is None:
+        kind = 1 if issubclass(value_type, cst.CSTNode) else 2 if issubclass(value_type, (tuple, list)) else 0
+        _KIND[value_type] = kind
+    return kind
+
+
 def children(node: cst.CSTNode) -> list[cst.CSTNode]:
     """The child nodes that carry meaning (whitespace and punctuation are skipped), in source order."""
     out: list[cst.CSTNode] = []
-    for name in child_fields(type(node)):
+    fields = _FIELDS.get(type(node)) or child_fields(type(node))
+    kinds = _KIND
+    for name in fields:
         value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
+        kind = kinds.get(type(value))
+        if kind is None:
+            kind = _kind(type(value))
+        if kind == 1:
             out.append(value)
-        elif isinstance(value, (tuple, list)):
-            out.extend(v for v in value if isinstance(v, cst.CSTNode))
+        elif kind == 2:
+            for item in value:
+                item_kind = kinds.get(type(item))
+                if item_kind is None:
+                    item_kind = _kind(type(item))
+                if item_kind == 1:
+                    out.append(item)
     return out
 
 

@@ -329,7 +329,7 @@ def visible_layers(facts: ModuleFacts, scope: Scope) -> list[LayerFact]:
         if current is scope or current.kind is not ScopeKind.CLASS:
             chain.append(current)
         current = current.parent
-    return [layer for layer in facts.layers if any(layer.scope is s for s in chain)]
+    return facts.layers_in_any(chain)
 
 
 def _weights_under(layer: LayerFact) -> Iterator[tuple[str, WeightSpec, tuple[str, ...]]]:
