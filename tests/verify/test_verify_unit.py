@@ -1,0 +1,119 @@
+"""verify's pure parts, without TensorFlow: instrumenting, scopes, tolerances, comparison and the CLI's refusals."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from tfvarfix.rule import registry
+from tfvarfix.types import IntendedValue, Position, Range, VerifyCheck
+from tfvarfix.verify.core import definitions, difference, instrument, scopes_of
+from tfvarfix.verify.policy import CPU_TOLERANCE, EXPECTED_ERRORS, GPU_TOLERANCE, Tolerance
+
+
+def _range(a: tuple[int, int], b: tuple[int, int]) -> Range:
+    return Range(Position(*a), Position(*b))
+
+
+def test_instrument_wraps_each_expression_and_keeps_lines() -> None:
+    text = "x = tf.Variable(\n    1.0, name='a/kernel')\ny = f(2)\n"
+    marks = [("0.0", IntendedValue(_range((1, 4), (2, 25)))), ("1.0", IntendedValue(_range((3, 6), (3, 7))))]
+    out = instrument(text, marks)
+    assert out == (
+        "x = __tfvarfix_intend__('0.0', (tf.Variable(\n    1.0, name='a/kernel')))\n"
+        "y = f(__tfvarfix_intend__('1.0', (2)))\n"
+    )
+    ast.parse(out)
+    assert out.count("\n") == text.count("\n")
+
+
+def test_scopes_follow_entries_and_their_users() -> None:
+    text = (
+        "import tensorflow as tf\n"
+        "def helper():\n    return 1\n"
+        "class Layer:\n    pass\n"
+        "def case_a():\n    return helper()\n"
+        "def case_b():\n    return Layer()\n"
+        "x = 1\n"
+    )
+    spans = definitions(text)
+    entries = {"case_a", "case_b"}
+    assert scopes_of(3, spans, entries) == ("case_a",)  # in helper, used by case_a only
+    assert scopes_of(5, spans, entries) == ("case_b",)
+    assert scopes_of(7, spans, entries) == ("case_a",)
+    assert scopes_of(10, spans, entries) == ("",)  # module level
+    assert scopes_of(3, spans, set()) == ("",)
+
+
+def test_difference_reports_abs_rel_and_verdicts() -> None:
+    cpu = Tolerance()
+    a = np.array([1.0, 2.0, 0.0], "float32")
+    assert difference(a, a.copy(), cpu)[4] == "identical"
+    close = a + np.array([1e-7, 0, 0], "float32")
+    max_abs, max_rel, rtol, atol, verdict = difference(a, close, cpu)
+    assert verdict == "within tolerance" and (rtol, atol) == CPU_TOLERANCE["float32"]
+    assert max_abs == pytest.approx(1.19e-7, rel=0.1) and max_rel == pytest.approx(1.19e-7, rel=0.1)
+    far = a + np.array([0, 0, 1e-3], "float32")
+    assert difference(a, far, cpu)[4] == "differs"
+    assert np.isnan(difference(np.zeros(2), np.ones(2), cpu)[1])  # no nonzero reference: no relative error
+    assert difference(a, np.zeros(4, "float32"), cpu)[4] == "shape differs"
+    assert difference(np.array([1, 2]), np.array([1, 3]), cpu)[4] == "differs"  # integers: exact
+
+
+def test_gpu_and_overridden_tolerances() -> None:
+    a = np.ones(3, "float32")
+    b = a * (1 + 5e-4)
+    assert difference(a, b, Tolerance())[4] == "differs"
+    assert difference(a, b, Tolerance(gpu=True))[4] == "within tolerance"
+    assert Tolerance(gpu=True).for_dtype("float32") == GPU_TOLERANCE["float32"]
+    assert difference(a, b, Tolerance(rtol=1e-3))[4] == "within tolerance"
+    assert Tolerance(atol=0.5).for_dtype("float16") == (CPU_TOLERANCE["float16"][0], 0.5)
+    assert Tolerance(rtol=1.0).for_dtype("int32") == (0.0, 0.0)
+
+
+def test_every_repairs_rule_names_its_error() -> None:
+    repairs = {code for code, rule in registry().rules.items() if rule.VERIFY is VerifyCheck.REPAIRS}
+    fixable = {code for code, rule in registry().rules.items() if rule.FIX_AVAILABILITY.value != "never"}
+    assert repairs & fixable <= set(EXPECTED_ERRORS)
+    assert EXPECTED_ERRORS["TFV301"].matches(
+        "ValueError", "Variable rnn/lstm_cell/kernel already exists, disallowed."
+    )
+    assert not EXPECTED_ERRORS["TFV301"].matches("TypeError", "already exists, disallowed")
+    assert not EXPECTED_ERRORS["TFV103"].matches("AttributeError", "'LSTM' object has no attribute 'units_'")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--device", "tpu"], "unknown --device"),
+        (["--backend", "mxnet"], "unknown --backend"),
+        (["--output-format", "sarif"], "unknown --output-format"),
+        (["--timeout", "0"], "--timeout must be positive"),
+    ],
+)
+def test_verify_refuses_bad_options_with_exit_2(args: list[str], message: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tfvarfix", "verify", "nothing.py", *args], capture_output=True, text=True
+    )
+    assert done.returncode == 2 and message in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_check_verify_needs_fix() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tfvarfix", "check", "--verify", "nothing.py"], capture_output=True, text=True
+    )
+    assert done.returncode == 2 and "--verify goes with --fix" in done.stderr
+
+
+def test_verify_imports_no_tensorflow() -> None:
+    code = (
+        "import sys, tfvarfix.verify, tfvarfix.verify.report, tfvarfix.cli\n"
+        "print(sorted(m for m in ('tensorflow', 'keras', 'tf_keras', 'jax') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

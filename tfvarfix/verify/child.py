@@ -1,0 +1,494 @@
+"""The verify worker: runs user programs in this (separate) interpreter and writes what they built.
+
+Started by `tfvarfix.verify.runner` as `python child.py` (so tfvarfix itself is never imported here). It imports
+the backend once, reports `ready` with the device it sees, then serves requests, one JSON line each on stdin:
+`{"source": path, "out": folder, "seed": int, "entries": [...], "intend": {key: [value, weight, index]}}`.
+For each it resets Keras state and the seeds, runs the program as `__main__` with its own stdout and stderr
+redirected to files, calls the entries, collects models, layers, variables and arrays, and writes
+`result.json` plus `arrays.npz` into `out`. Replies go to the protocol descriptor, never to stdout.
+Only the standard library and numpy are imported at the top: everything else after the environment is set.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import fnmatch
+import importlib
+import json
+import os
+import random
+import sys
+import time
+import traceback
+import types
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+BACKEND = os.environ.get("KERAS_BACKEND", "tensorflow")
+PROTOCOL_FD = int(os.environ.get("TFVARFIX_VERIFY_FD", "1"))
+RECORDS: list[tuple[str, str, Any]] = []  # (key, entry, object or copied array)
+CURRENT_ENTRY = [""]
+
+
+def _record(key: str, value: Any) -> Any:
+    """`__tfvarfix_intend__`: note what an intended-value expression produced, and return it unchanged."""
+    kept: Any = value
+    if not _is_variable(value) and not _is_layer(value) and not _is_initializer(value):
+        try:
+            kept = np.array(np.asarray(value), copy=True)
+        except Exception:
+            kept = value
+    RECORDS.append((key, CURRENT_ENTRY[0], kept))
+    return value
+
+
+def _keras() -> Any:
+    if os.environ.get("TF_USE_LEGACY_KERAS") == "1":
+        tf_keras = importlib.import_module("tf_keras")
+
+        return tf_keras
+    keras = importlib.import_module("keras")
+
+    return keras
+
+
+def _is_variable(value: Any) -> bool:
+    name = type(value).__name__
+    return "Variable" in name and hasattr(value, "shape") and hasattr(value, "dtype")
+
+
+def _is_layer(value: Any) -> bool:
+    for module in ("keras", "tf_keras"):
+        loaded = sys.modules.get(module)
+        layer = getattr(getattr(loaded, "layers", None), "Layer", None)
+        if isinstance(layer, type) and isinstance(value, layer):
+            return True
+    return False
+
+
+def _is_initializer(value: Any) -> bool:
+    for module in ("keras", "tf_keras"):
+        loaded = sys.modules.get(module)
+        base = getattr(getattr(loaded, "initializers", None), "Initializer", None)
+        if isinstance(base, type) and isinstance(value, base):
+            return True
+    return False
+
+
+def _numpy(value: Any) -> np.ndarray:
+    if hasattr(value, "numpy"):
+        try:
+            return np.asarray(value.numpy())
+        except Exception:
+            pass
+    try:
+        keras = importlib.import_module("keras")
+
+        return np.asarray(keras.ops.convert_to_numpy(value))
+    except Exception:
+        return np.asarray(value)
+
+
+def _weight_path(variable: Any) -> str:
+    path = getattr(variable, "path", None)
+    if isinstance(path, str) and path:
+        return path
+    name = str(getattr(variable, "name", "variable"))
+    return name[:-2] if name.endswith(":0") else name
+
+
+def _device() -> str:
+    if BACKEND == "jax":
+        jax = importlib.import_module("jax")
+
+        return "gpu" if any(d.platform == "gpu" for d in jax.devices()) else "cpu"
+    if BACKEND == "torch":
+        torch = importlib.import_module("torch")
+
+        return "gpu" if torch.cuda.is_available() else "cpu"
+    tf = importlib.import_module("tensorflow")
+
+    return "gpu" if tf.config.list_physical_devices("GPU") else "cpu"
+
+
+def _seed(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    keras = _keras()
+    keras.utils.set_random_seed(seed)
+
+
+def _reset(seed: int) -> None:
+    keras = _keras()
+    with contextlib.suppress(Exception):
+        keras.backend.clear_session()
+    _seed(seed)
+
+
+def _deterministic_ops() -> None:
+    # Off for tf_keras/TF1 programs: with it, graph-mode random ops after `reset_default_graph` raise
+    # "Random ops require a seed"; TF1 graphs on CPU are deterministic under a graph seed anyway.
+    if BACKEND != "tensorflow" or os.environ.get("TFVARFIX_VERIFY_OP_DETERMINISM") == "0":
+        return
+    tf = importlib.import_module("tensorflow")
+
+    with contextlib.suppress(Exception):
+        tf.config.experimental.enable_op_determinism()
+
+
+def _eager() -> bool:
+    if BACKEND != "tensorflow":
+        return True
+    tf = importlib.import_module("tensorflow")
+
+    return bool(tf.executing_eagerly())
+
+
+# ---------------------------------------------------------------------------------------------- collect
+class Collector:
+    def __init__(self) -> None:
+        self.arrays: dict[str, np.ndarray] = {}
+        self.objects: list[dict[str, Any]] = []
+        self.seen: set[int] = set()
+        self.path_of: dict[int, str] = {}  # id(variable) -> weight path, for intended records
+        self.roundtrip = False  # save and load every model (rules whose bug shows only then)
+
+    def add(self, label: str, entry: str, value: Any, depth: int = 0) -> None:
+        if depth > 3 or id(value) in self.seen:
+            return
+        if isinstance(value, (types.ModuleType, type, types.FunctionType, types.BuiltinFunctionType)):
+            return
+        if _is_layer(value):
+            self.seen.add(id(value))
+            self._layer(label, entry, value)
+        elif _is_variable(value):
+            self.seen.add(id(value))
+            self._variable(label, entry, value)
+        elif isinstance(value, (list, tuple)):
+            for i, item in enumerate(value):
+                self.add(f"{label}[{i}]", entry, item, depth + 1)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str):
+                    self.add(f"{label}[{key!r}]", entry, item, depth + 1)
+        elif isinstance(value, (bool, int, float, np.ndarray, np.generic)) or type(value).__name__ in (
+            "EagerTensor",
+            "Tensor",
+            "ArrayImpl",
+        ):
+            try:
+                array = _numpy(value)
+            except Exception:
+                return
+            if array.dtype.kind in "biuf" and array.size <= 10_000_000:
+                key = f"v/{label}"
+                self.arrays[key] = array
+                self.objects.append({"label": label, "entry": entry, "kind": "value", "array": key})
+
+    def _variable(self, label: str, entry: str, variable: Any) -> None:
+        path = _weight_path(variable)
+        item: dict[str, Any] = {"label": label, "entry": entry, "kind": "variable", "weights": []}
+        try:
+            key = f"w/{label}/{path}"
+            self.arrays[key] = _numpy(variable)
+            item["weights"].append({"path": path, "array": key})
+        except Exception as error:  # a graph-mode variable has no value without a session
+            item["weights"].append({"path": path, "shape": list(variable.shape), "note": _first(error)})
+        self.objects.append(item)
+
+    def _layer(self, label: str, entry: str, layer: Any) -> None:
+        item: dict[str, Any] = {
+            "label": label,
+            "entry": entry,
+            "kind": "model" if hasattr(layer, "compile") else "layer",
+            "class": type(layer).__name__,
+            "built": bool(getattr(layer, "built", False)),
+            "weights": [],
+        }
+        counts: dict[str, int] = {}
+        for variable in list(getattr(layer, "weights", [])):
+            path = _weight_path(variable)
+            counts[path] = counts.get(path, 0) + 1
+            if counts[path] > 1:
+                path = f"{path}#{counts[path]}"
+            self.path_of.setdefault(id(variable), path)
+            key = f"w/{label}/{path}"
+            try:
+                self.arrays[key] = _numpy(variable)
+                item["weights"].append({"path": path, "array": key})
+            except Exception as error:
+                item["weights"].append({"path": path, "note": _first(error)})
+        try:
+            output = _outputs(layer)
+        except Exception as error:
+            item["output_note"] = _first(error)
+        else:
+            if output is None:
+                item["output_note"] = "no input spec"
+            else:
+                inputs, outputs = output
+                item["inputs"] = [list(a.shape) for a in inputs]
+                item["outputs"] = []
+                for i, array in enumerate(outputs):
+                    key = f"o/{label}/{i}"
+                    self.arrays[key] = array
+                    item["outputs"].append(key)
+        if self.roundtrip and item["kind"] == "model":
+            item["roundtrip_error"] = _roundtrip(layer)
+        self.objects.append(item)
+
+
+def _roundtrip(model: Any) -> dict[str, Any] | None:
+    """Save the model to `.keras` and load it back in this process; the error, or None."""
+    import tempfile
+
+    keras = _keras()
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "model.keras")
+        try:
+            model.save(path)
+            keras.models.load_model(path)
+        except Exception as error:
+            inner = error
+            while inner.__cause__ is not None or inner.__context__ is not None:
+                inner = inner.__cause__ or inner.__context__  # type: ignore[assignment]
+            text = str(error) + "\n" + str(inner)
+            return {"type": type(inner).__name__, "message": text[:4000], "stage": "save/load"}
+    return None
+
+
+def _input_shapes(layer: Any) -> list[tuple[tuple[int | None, ...], str]] | None:
+    inputs = None
+    try:
+        inputs = getattr(layer, "inputs", None)
+    except Exception:
+        inputs = None
+    if inputs:
+        return [(tuple(t.shape), str(getattr(t.dtype, "name", t.dtype))) for t in inputs]
+    shapes = getattr(layer, "_build_shapes_dict", None)
+    if isinstance(shapes, dict) and len(shapes) == 1:
+        shape = next(iter(shapes.values()))
+        if isinstance(shape, (tuple, list)) and all(d is None or isinstance(d, int) for d in shape):
+            return [(tuple(shape), "float32")]
+    shape = getattr(layer, "_build_input_shape", None)
+    if shape is not None:
+        try:
+            dims = tuple(None if d is None else int(d) for d in shape)
+        except Exception:
+            return None
+        return [(dims, "float32")]
+    return None
+
+
+def _outputs(layer: Any) -> tuple[list[np.ndarray], list[np.ndarray]] | None:
+    """The layer's outputs on inputs made from its input spec with a fixed-seed generator."""
+    if not getattr(layer, "built", False) or not _eager():
+        return None
+    spec = _input_shapes(layer)
+    if not spec:
+        return None
+    rng = np.random.default_rng(1234)
+    arrays = []
+    for shape, dtype in spec:
+        concrete = tuple(2 if i == 0 and d is None else (3 if d is None else d) for i, d in enumerate(shape))
+        if "int" in dtype:
+            arrays.append(rng.integers(0, 2, size=concrete).astype(dtype))
+        else:
+            arrays.append(
+                rng.standard_normal(concrete).astype(dtype if dtype.startswith("float") else "float32")
+            )
+    try:
+        result = layer(arrays if len(arrays) > 1 else arrays[0], training=False)
+    except TypeError:
+        result = layer(arrays if len(arrays) > 1 else arrays[0])
+    flat = (
+        result
+        if isinstance(result, (list, tuple))
+        else (list(result.values()) if isinstance(result, dict) else [result])
+    )
+    return arrays, [_numpy(r) for r in flat]
+
+
+def _first(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {lines[0] if lines else ''}"[:500]
+
+
+def _error(error: BaseException) -> dict[str, Any]:
+    if isinstance(error, SystemExit):
+        return {
+            "type": "SystemExit",
+            "message": str(error.code),
+            "exit_code": error.code if isinstance(error.code, int) else 1,
+        }
+    return {
+        "type": type(error).__name__,
+        "message": str(error)[:4000],
+        "traceback": traceback.format_exc()[-4000:],
+    }
+
+
+# ------------------------------------------------------------------------------------------------- run
+def run(request: dict[str, Any]) -> dict[str, Any]:
+    source: str = request["source"]
+    folder: str = request["out"]
+    seed: int = int(request.get("seed", 0))
+    started = time.perf_counter()
+    RECORDS.clear()
+    CURRENT_ENTRY[0] = ""
+    _reset(seed)
+    result: dict[str, Any] = {"module_error": None, "entries": {}, "objects": [], "records": []}
+    module = types.ModuleType("__main__")
+    module.__file__ = source
+    namespace = module.__dict__
+    old_main, old_path, old_cwd = sys.modules.get("__main__"), list(sys.path), Path.cwd()
+    before = set(sys.modules)
+    sys.modules["__main__"] = module
+    here = str(Path(source).parent)
+    sys.path.insert(0, here)
+    os.chdir(here)
+    collector = Collector()
+    collector.roundtrip = bool(request.get("roundtrip"))
+    try:
+        with open(source, encoding="utf-8") as handle:
+            code = compile(handle.read(), source, "exec")
+        try:
+            exec(code, namespace)
+        except BaseException as error:  # the user's program, whatever it raises
+            result["module_error"] = _error(error)
+        for name, value in list(namespace.items()):
+            if not name.startswith("_"):
+                collector.add(name, "", value)
+        entries = _entries(namespace, request.get("entries") or [], source)
+        result["entry_names"] = entries
+        for name in entries:
+            _seed(seed)
+            CURRENT_ENTRY[0] = name
+            try:
+                value = namespace[name]()
+            except BaseException as error:
+                result["entries"][name] = {"error": _error(error)}
+                continue
+            result["entries"][name] = {"error": None}
+            collector.add(name, name, value)
+        CURRENT_ENTRY[0] = ""
+        result["records"] = _records(collector, request.get("intend") or {})
+    finally:
+        sys.modules["__main__"] = old_main  # type: ignore[assignment]
+        sys.path[:] = old_path
+        os.chdir(old_cwd)
+        for name in set(sys.modules) - before:
+            file = getattr(sys.modules[name], "__file__", None) or ""
+            if file.startswith(here):
+                del sys.modules[name]
+    result["objects"] = collector.objects
+    result["eager_after"] = _eager()
+    result["seconds"] = time.perf_counter() - started
+    np.savez(Path(folder) / "arrays.npz", **collector.arrays)  # type: ignore[arg-type]
+    with (Path(folder) / "result.json").open("w", encoding="utf-8") as handle:
+        json.dump(result, handle, default=repr)
+    return {"done": True, "seconds": result["seconds"], "eager_after": result["eager_after"]}
+
+
+def _entries(namespace: dict[str, Any], patterns: list[str], source: str) -> list[str]:
+    """The module's own functions without parameters whose names match a pattern (fnmatch), sorted."""
+    names = []
+    for name, value in namespace.items():
+        code = getattr(value, "__code__", None)
+        if code is None or code.co_filename != source:
+            continue
+        if any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns) and code.co_argcount == 0:
+            names.append(name)
+    return sorted(names)
+
+
+def _records(collector: Collector, intend: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """Resolve what `__tfvarfix_intend__` noted into arrays: the value each intended fix must give a weight."""
+    out = []
+    shapes = sorted({tuple(a.shape) for k, a in collector.arrays.items() if k.startswith("w/")})
+    for n, (key, entry, obj) in enumerate(RECORDS):
+        value_path, weight_path, index = intend.get(key, ["", "", ""])
+        item: dict[str, Any] = {"key": key, "entry": entry, "n": n}
+        try:
+            value = _follow(obj, value_path)
+            target = _follow(obj, weight_path) if weight_path else None
+            if target is not None:
+                item["weight"] = collector.path_of.get(id(target), _weight_path(target))
+                item["shape"] = list(target.shape)
+            if _is_initializer(value):
+                for shape in [tuple(target.shape)] if target is not None else shapes:
+                    array_key = f"r/{n}/{'x'.join(map(str, shape))}"
+                    collector.arrays[array_key] = _numpy(value(shape, dtype="float32"))
+                    item.setdefault("arrays", []).append(array_key)
+            else:
+                if not _is_variable(value) and weight_path == "" and _is_variable(obj):
+                    value = obj
+                array = _numpy(value)
+                if index:
+                    array = np.asarray(eval(f"_a[{index}]", {"_a": array}))
+                    item["index"] = index
+                array_key = f"r/{n}"
+                collector.arrays[array_key] = array
+                item["arrays"] = [array_key]
+        except Exception as error:
+            item["note"] = _first(error)
+        out.append(item)
+    return out
+
+
+def _follow(obj: Any, path: str) -> Any:
+    for part in [p for p in path.split(".") if p]:
+        obj = getattr(obj, part)
+    return obj
+
+
+def main() -> None:
+    protocol = os.fdopen(PROTOCOL_FD, "w", buffering=1)
+    started = time.perf_counter()
+    builtins.__tfvarfix_intend__ = _record  # type: ignore[attr-defined]
+    try:
+        _keras()
+        _deterministic_ops()
+        device = _device()
+    except BaseException as error:
+        protocol.write(json.dumps({"ready": False, "error": _first(error)}) + "\n")
+        return
+    versions = {}
+    for name in ("tensorflow", "keras", "tf_keras", "jax", "torch"):
+        module = sys.modules.get(name)
+        if module is not None:
+            versions[name] = str(getattr(module, "__version__", "?"))
+    protocol.write(
+        json.dumps(
+            {"ready": True, "device": device, "import_s": time.perf_counter() - started, "versions": versions}
+        )
+        + "\n"
+    )
+    for line in sys.stdin:
+        request = json.loads(line)
+        out, err = request["out"] + "/stdout.txt", request["out"] + "/stderr.txt"
+        sys.stdout.flush()
+        sys.stderr.flush()
+        saved = os.dup(1), os.dup(2)
+        with open(out, "wb") as o, open(err, "wb") as e:
+            os.dup2(o.fileno(), 1)
+            os.dup2(e.fileno(), 2)
+            try:
+                reply = run(request)
+            except BaseException as error:  # our own failure: report, keep serving
+                reply = {"done": False, "error": _first(error), "traceback": traceback.format_exc()[-3000:]}
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os.dup2(saved[0], 1)
+                os.dup2(saved[1], 2)
+                os.close(saved[0])
+                os.close(saved[1])
+        protocol.write(json.dumps(reply, default=repr) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,534 @@
+"""Verify the fixes of one file: compute them in memory, run the original and the rewrite, compare, judge.
+
+Scopes: a fix inside a top-level function that runs as an entry (`--entry`) belongs to that entry; any other
+fix belongs to the module, and so to every entry. Each entry runs after a reseed, so a fix in one entry cannot
+move another entry's random numbers.
+"""
+
+from __future__ import annotations
+
+import ast
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tfvarfix.types import Diagnostic, FileResult, IntendedValue, VerifyCheck
+from tfvarfix.verify.policy import EXPECTED_ERRORS, ROUNDTRIP_CODES, Tolerance
+from tfvarfix.verify.runner import Environment, Pool, RunOutcome
+
+MODULE = ""  # the scope of module-level code
+
+
+@dataclass(frozen=True)
+class Options:
+    entries: tuple[str, ...] = ()  # fnmatch patterns of functions to call; () collects module globals
+    backend: str = "tensorflow"
+    device: str = "cpu"  # cpu | gpu | auto
+    cross_device: bool = False  # original on CPU, rewrite on GPU
+    legacy_keras: bool = False
+    timeout: float = 120.0
+    rtol: float | None = None
+    atol: float | None = None
+    seed: int = 0
+
+    def environments(self) -> tuple[Environment, Environment]:
+        if self.cross_device:
+            return (
+                Environment(self.backend, "cpu", self.legacy_keras),
+                Environment(self.backend, "gpu", self.legacy_keras),
+            )
+        same = Environment(self.backend, self.device, self.legacy_keras)
+        return same, same
+
+
+@dataclass(frozen=True)
+class Row:
+    """One compared array: a weight (by path), an output of a built model, or a returned value."""
+
+    scope: str
+    label: str
+    kind: str  # weight | output | value
+    path: str
+    shape: tuple[int, ...]
+    dtype: str
+    max_abs: float | None
+    max_rel: float | None
+    rtol: float
+    atol: float
+    verdict: (
+        str  # identical | within tolerance | differs | only in original | only in rewrite | shape differs
+    )
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict in ("identical", "within tolerance")
+
+    @property
+    def allowed(self) -> bool:
+        return "(allowed:" in self.verdict
+
+
+@dataclass(frozen=True)
+class FixVerdict:
+    code: str
+    line: int
+    column: int
+    check: str
+    passed: bool
+    reason: str
+    scope: str = MODULE
+    diagnostic: Diagnostic | None = None
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    status: str  # ok | timeout | crashed | internal
+    error: str | None  # module-level error, `Type: first line`
+    entry_errors: dict[str, str]
+    stdout: str
+    stderr: str
+    seconds: float
+    device: str
+    message: str = ""
+
+
+@dataclass
+class FileVerification:
+    path: str
+    status: str  # verified | failed | error | no fixes
+    fixes: list[FixVerdict] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    original: RunSummary | None = None
+    rewritten: RunSummary | None = None
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    startup_s: float = 0.0  # worker start-up paid during this file
+
+    @property
+    def passed(self) -> bool:
+        return self.status in ("verified", "no fixes")
+
+
+# ---------------------------------------------------------------------------------------- instrumenting
+def instrument(text: str, marks: Sequence[tuple[str, IntendedValue]]) -> str:
+    """Wrap each intended-value expression in `__tfvarfix_intend__(key, (...))`: identity, but noted."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(line: int, column: int) -> int:
+        return starts[line - 1] + column
+
+    inserts: list[tuple[int, int, str]] = []
+    for n, (key, item) in enumerate(marks):
+        start = offset(item.range.start.line, item.range.start.column)
+        end = offset(item.range.end.line, item.range.end.column)
+        inserts.append((start, 1, f"__tfvarfix_intend__({key!r}, ("))
+        inserts.append((end, 0, "))"))
+        del n
+    out = text
+    for position, _, code in sorted(inserts, key=lambda i: (i[0], i[1]), reverse=True):
+        out = out[:position] + code + out[position:]
+    return out
+
+
+def definitions(text: str) -> list[tuple[str, int, int, frozenset[str]]]:
+    """Top-level functions and classes: (name, first line, last line, names their bodies read)."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return []
+    return [
+        (
+            node.name,
+            node.lineno,
+            node.end_lineno or node.lineno,
+            frozenset(n.id for n in ast.walk(node) if isinstance(n, ast.Name)),
+        )
+        for node in tree.body
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    ]
+
+
+def scopes_of(
+    line: int, spans: list[tuple[str, int, int, frozenset[str]]], entries: set[str]
+) -> tuple[str, ...]:
+    """The entries a fix at `line` can affect: its own entry; the entries that use the function or class it
+    lies in (one level); else the whole module."""
+    for name, first, last, _ in spans:
+        if first <= line <= last:
+            if name in entries:
+                return (name,)
+            users = tuple(sorted(e for e, _, _, used in spans if e in entries and name in used))
+            return users or (MODULE,)
+    return (MODULE,)
+
+
+# ------------------------------------------------------------------------------------------------- run
+def verify_result(
+    result: FileResult, plain: FileResult, options: Options, pool: Pool, label: str | None = None
+) -> FileVerification:
+    """Verify the in-memory fixes of `result` (computed with fixes applied); `plain` is the same file unfixed."""
+    import time
+
+    started = time.perf_counter()
+    start_before = pool.start_s
+    path = label or result.path
+    verification = FileVerification(path, "no fixes")
+    if not result.changed or result.source is None or result.fixed_source is None:
+        return verification
+    if result.notebook is not None if hasattr(result, "notebook") else False:
+        verification.status = "error"
+        verification.notes.append("notebooks are not verified yet; export the notebook to a .py file")
+        return verification
+    first_round = {(d.code, d.range) for d in plain.diagnostics}
+    marks: list[tuple[str, IntendedValue]] = []
+    intend: dict[str, list[str]] = {}
+    for n, diagnostic in enumerate(result.applied_fixes):
+        fix = diagnostic.fix
+        if fix is None or (diagnostic.code, diagnostic.range) not in first_round:
+            continue
+        for i, item in enumerate(fix.intended):
+            key = f"{n}.{i}"
+            marks.append((key, item))
+            intend[key] = [item.value, item.weight, item.index]
+    original_text = instrument(result.source, marks)
+    spans = definitions(result.source)
+    env_original, env_rewritten = options.environments()
+    name = Path(result.path).name if result.path not in ("", "-") else "program.py"
+    if not name.endswith(".py"):
+        name += ".py"
+    with tempfile.TemporaryDirectory(prefix="tfvarfix-verify-") as folder:
+        outcomes: list[RunOutcome] = []
+        for side, text, env in (
+            ("original", original_text, env_original),
+            ("rewritten", result.fixed_source, env_rewritten),
+        ):
+            where = Path(folder) / side
+            (where / "out").mkdir(parents=True)
+            program = where / name
+            program.write_text(text, encoding="utf-8")
+            request: dict[str, Any] = {
+                "source": str(program),
+                "out": str(where / "out"),
+                "seed": options.seed,
+                "entries": list(options.entries),
+                "intend": intend if side == "original" else {},
+                "roundtrip": any(d.code in ROUNDTRIP_CODES for d in result.applied_fixes),
+            }
+            outcomes.append(pool.run(env, request, options.timeout))
+    original, rewritten = outcomes
+    verification.original = _summary(original)
+    verification.rewritten = _summary(rewritten)
+    verification.startup_s = pool.start_s - start_before
+    gpu = "gpu" in (original.device, rewritten.device)
+    tolerance = Tolerance(gpu=gpu, rtol=options.rtol, atol=options.atol)
+    if original.status != "ok" or rewritten.status != "ok":
+        verification.status = "failed"
+        for diagnostic in result.applied_fixes:
+            reason = "; ".join(
+                f"the {side} {o.status}: {o.message}"
+                for side, o in (("original", original), ("rewrite", rewritten))
+                if o.status != "ok"
+            )
+            verification.fixes.append(_verdict(diagnostic, False, reason, MODULE))
+        verification.seconds = time.perf_counter() - started
+        return verification
+    for side, outcome in (("original", original), ("rewrite", rewritten)):
+        if (
+            options.entries
+            and not outcome.result.get("entry_names")
+            and not outcome.result.get("module_error")
+        ):
+            verification.notes.append(
+                f"the {side} has no function matching --entry {', '.join(options.entries)}"
+            )
+    verification.rows = compare(original, rewritten, tolerance)
+    entries = set(original.result.get("entry_names", [])) | set(rewritten.result.get("entry_names", []))
+    for n, diagnostic in enumerate(result.applied_fixes):
+        scopes: tuple[str, ...] = (MODULE,)
+        if (diagnostic.code, diagnostic.range) in first_round:
+            scopes = scopes_of(diagnostic.line, spans, entries)
+        judged = [judge(diagnostic, n, s, original, rewritten, verification.rows, tolerance) for s in scopes]
+        passed = all(ok for ok, _ in judged)
+        reason = "; ".join(why for ok, why in judged if ok is passed)
+        scope = ", ".join(s or "module" for s in scopes)
+        later = (diagnostic.code, diagnostic.range) not in first_round
+        if later and diagnostic.fix is not None and diagnostic.fix.checks is VerifyCheck.INTENDED:
+            passed, reason = False, "made in a later fix round: its intended value cannot be located"
+        verification.fixes.append(_verdict(diagnostic, passed, reason, scope))
+    verification.rows = _allowed(verification.rows, verification.fixes)
+    verification.status = "verified" if all(f.passed for f in verification.fixes) else "failed"
+    verification.seconds = time.perf_counter() - started
+    return verification
+
+
+def _allowed(rows: list[Row], fixes: list[FixVerdict]) -> list[Row]:
+    """Mark the differences that an `intended` or `repairs` fix covering the row's scope allows."""
+    import dataclasses
+
+    allowed: dict[str, str] = {}
+    for f in fixes:
+        if f.check != VerifyCheck.EQUIVALENT.value:
+            for scope in f.scope.split(", "):
+                allowed.setdefault("" if scope == "module" else scope, f"{f.code} {f.check}")
+    out = []
+    for row in rows:
+        why = allowed.get(row.scope) or allowed.get(MODULE)
+        if not row.ok and why is not None:
+            row = dataclasses.replace(row, verdict=f"{row.verdict} (allowed: {why})")
+        out.append(row)
+    return out
+
+
+def _verdict(diagnostic: Diagnostic, passed: bool, reason: str, scope: str) -> FixVerdict:
+    check = diagnostic.fix.checks.value if diagnostic.fix is not None else "none"
+    return FixVerdict(
+        diagnostic.code, diagnostic.line, diagnostic.column, check, passed, reason, scope, diagnostic
+    )
+
+
+def _summary(outcome: RunOutcome) -> RunSummary:
+    result = outcome.result
+    error = result.get("module_error")
+    entries = {
+        name: _error_text(value["error"])
+        for name, value in result.get("entries", {}).items()
+        if value.get("error") is not None
+    }
+    return RunSummary(
+        outcome.status,
+        _error_text(error) if error else None,
+        entries,
+        outcome.stdout,
+        outcome.stderr,
+        outcome.seconds,
+        outcome.device,
+        outcome.message,
+    )
+
+
+def _error_text(error: dict[str, Any]) -> str:
+    lines = str(error.get("message", "")).strip().splitlines()
+    return f"{error.get('type')}: {lines[0] if lines else ''}"
+
+
+# ------------------------------------------------------------------------------------------- compare
+def _items(outcome: RunOutcome) -> dict[tuple[str, str, str, str], Any]:
+    """(scope, label, kind, path) -> array, for everything the run collected."""
+    items: dict[tuple[str, str, str, str], Any] = {}
+    for obj in outcome.result.get("objects", []):
+        scope, label = obj.get("entry", MODULE), obj["label"]
+        for weight in obj.get("weights", []):
+            if "array" in weight:
+                items[(scope, label, "weight", weight["path"])] = outcome.arrays[weight["array"]]
+        for i, key in enumerate(obj.get("outputs", [])):
+            items[(scope, label, "output", str(i))] = outcome.arrays[key]
+        if obj.get("kind") == "value":
+            items[(scope, label, "value", "")] = outcome.arrays[obj["array"]]
+    return items
+
+
+def difference(a: Any, b: Any, tolerance: Tolerance) -> tuple[float, float, float, float, str]:
+    """(max abs, max rel, rtol, atol, verdict) of rewrite `b` against original `a`."""
+    import numpy as np
+
+    dtype = str(a.dtype)
+    rtol, atol = tolerance.for_dtype(dtype)
+    if a.shape != b.shape:
+        return float("nan"), float("nan"), rtol, atol, "shape differs"
+    if a.size == 0:
+        return 0.0, 0.0, rtol, atol, "identical"
+    x, y = a.astype(np.float64), b.astype(np.float64)
+    if np.array_equal(x, y, equal_nan=True):
+        return 0.0, 0.0, rtol, atol, "identical"
+    gap = np.abs(x - y)
+    gap = np.where(np.isnan(x) & np.isnan(y), 0.0, gap)
+    nonzero = np.abs(x) > 0
+    rel = float(np.nanmax(gap[nonzero] / np.abs(x[nonzero]))) if nonzero.any() else float("nan")
+    ok = bool(np.all(gap <= atol + rtol * np.abs(x)))
+    return float(np.nanmax(gap)), rel, rtol, atol, "within tolerance" if ok else "differs"
+
+
+def compare(original: RunOutcome, rewritten: RunOutcome, tolerance: Tolerance) -> list[Row]:
+    left, right = _items(original), _items(rewritten)
+    rows: list[Row] = []
+    for key in sorted(set(left) | set(right)):
+        scope, label, kind, path = key
+        a, b = left.get(key), right.get(key)
+        if a is None or b is None:
+            present: Any = a if a is not None else b
+            rtol, atol = tolerance.for_dtype(str(present.dtype))
+            verdict = "only in rewrite" if a is None else "only in original"
+            rows.append(
+                Row(
+                    scope,
+                    label,
+                    kind,
+                    path,
+                    tuple(present.shape),
+                    str(present.dtype),
+                    None,
+                    None,
+                    rtol,
+                    atol,
+                    verdict,
+                )
+            )
+            continue
+        max_abs, max_rel, rtol, atol, verdict = difference(a, b, tolerance)
+        rows.append(
+            Row(scope, label, kind, path, tuple(a.shape), str(a.dtype), max_abs, max_rel, rtol, atol, verdict)
+        )
+    return rows
+
+
+# --------------------------------------------------------------------------------------------- judge
+def _status(outcome: RunOutcome, scope: str) -> dict[str, Any] | None:
+    """The error of `scope` in a run (the module's error counts for every entry), or None.
+
+    A model that could not be saved and loaded again (checked for the rules in ROUNDTRIP_CODES) counts as an
+    error of its scope."""
+    error = outcome.result.get("module_error")
+    if error is not None:
+        return dict(error)
+    for obj in outcome.result.get("objects", []):
+        if obj.get("roundtrip_error") and (scope == MODULE or obj.get("entry") == scope):
+            return dict(obj["roundtrip_error"])
+    if scope != MODULE:
+        entry = outcome.result.get("entries", {}).get(scope)
+        if entry is not None and entry.get("error") is not None:
+            return dict(entry["error"])
+    elif outcome.result.get("entries"):
+        for entry in outcome.result["entries"].values():
+            if entry.get("error") is not None:
+                return dict(entry["error"])
+    return None
+
+
+def _in_scope(row: Row, scope: str) -> bool:
+    return scope == MODULE or row.scope == scope
+
+
+def judge(
+    diagnostic: Diagnostic,
+    number: int,
+    scope: str,
+    original: RunOutcome,
+    rewritten: RunOutcome,
+    rows: list[Row],
+    tolerance: Tolerance,
+) -> tuple[bool, str]:
+    fix = diagnostic.fix
+    if fix is None:
+        return False, "no fix"
+    where = "the module" if scope == MODULE else f"`{scope}`"
+    before, after = _status(original, scope), _status(rewritten, scope)
+    mine = [r for r in rows if _in_scope(r, scope)]
+    if fix.checks is VerifyCheck.EQUIVALENT:
+        if before != after and (before is None or after is None or _error_text(before) != _error_text(after)):
+            return False, f"{where}: the original {_describe(before)}, the rewrite {_describe(after)}"
+        bad = [r for r in mine if not r.ok]
+        if bad:
+            return (
+                False,
+                f"{where}: {len(bad)} of {len(mine)} arrays differ (first: {_row_name(bad[0])}, {bad[0].verdict})",
+            )
+        if not mine:
+            return False, f"{where}: nothing to compare (no model, layer, variable or value was collected)"
+        return True, f"{where}: {len(mine)} arrays equal within tolerance"
+    if after is not None:
+        return False, f"{where}: the rewrite raised {_error_text(after)}"
+    if fix.checks is VerifyCheck.INTENDED:
+        return _intended(number, scope, original, rewritten, tolerance, where)
+    expected = EXPECTED_ERRORS.get(diagnostic.code)
+    if before is not None:
+        if expected is None or expected.matches(str(before.get("type")), str(before.get("message", ""))):
+            return True, f"{where}: the original raised {_error_text(before)}; the rewrite runs"
+        return False, f"{where}: the original raised {_error_text(before)}, not {expected.describe()}"
+    # Nothing raised: a subclassed model's duplicate names, equal-sized shared cells. The original's values
+    # must all be in the rewrite, whatever their new paths.
+    values = [r for r in mine if r.verdict != "only in rewrite"]
+    unmatched = _unmatched_values(original, rewritten, scope, tolerance)
+    if unmatched:
+        return (
+            False,
+            f"{where}: the original raised nothing and {len(unmatched)} of its arrays are not in the rewrite",
+        )
+    return True, f"{where}: the original raised nothing; all {len(values)} of its arrays are in the rewrite"
+
+
+def _describe(error: dict[str, Any] | None) -> str:
+    return "ran" if error is None else f"raised {_error_text(error)}"
+
+
+def _row_name(row: Row) -> str:
+    scope = f"{row.scope}: " if row.scope else ""
+    return f"{scope}{row.label} {row.kind} {row.path}".strip()
+
+
+def _unmatched_values(
+    original: RunOutcome, rewritten: RunOutcome, scope: str, tolerance: Tolerance
+) -> list[tuple[str, str, str, str]]:
+    right = [a for k, a in _items(rewritten).items() if scope == MODULE or k[0] == scope]
+    missing = []
+    for key, a in _items(original).items():
+        if scope != MODULE and key[0] != scope:
+            continue
+        if not any(b.shape == a.shape and difference(a, b, tolerance)[4] != "differs" for b in right):
+            missing.append(key)
+    return missing
+
+
+def _intended(
+    number: int, scope: str, original: RunOutcome, rewritten: RunOutcome, tolerance: Tolerance, where: str
+) -> tuple[bool, str]:
+    records = [r for r in original.result.get("records", []) if r["key"].startswith(f"{number}.")]
+    if not records:
+        return False, f"{where}: the intended value was never evaluated in the original run"
+    weights = [
+        (key, array)
+        for key, array in _items(rewritten).items()
+        if key[2] == "weight" and (scope == MODULE or key[0] == scope)
+    ]
+    found: list[str] = []
+    for record in records:
+        if "note" in record or not record.get("arrays"):
+            return False, f"{where}: the intended value could not be read ({record.get('note', 'no value')})"
+        match = _match(record, original, weights, tolerance)
+        if match is None:
+            target = f" at `{record['weight']}`" if record.get("weight") else ""
+            return False, f"{where}: no weight of the rewrite holds the intended value{target}"
+        found.append(match)
+    unique = sorted(set(found))
+    return True, f"{where}: the rewrite holds the intended value in {', '.join(unique)}"
+
+
+def _match(
+    record: dict[str, Any],
+    original: RunOutcome,
+    weights: list[tuple[tuple[str, str, str, str], Any]],
+    tolerance: Tolerance,
+) -> str | None:
+    import numpy as np
+
+    path = record.get("weight")
+    index = record.get("index", "")
+    for array_key in record["arrays"]:
+        wanted = original.arrays[array_key]
+        for key, array in weights:
+            if path and key[3] != path:
+                continue
+            candidate = np.asarray(eval(f"_a[{index}]", {"_a": array})) if index else array
+            if candidate.shape != wanted.shape and wanted.ndim == 0:
+                wanted_full = np.broadcast_to(wanted, candidate.shape)
+            else:
+                wanted_full = wanted
+            if candidate.shape != wanted_full.shape:
+                continue
+            if difference(wanted_full.astype(candidate.dtype), candidate, tolerance)[4] != "differs":
+                return key[3] + (f"[{index}]" if index else "")
+    return None

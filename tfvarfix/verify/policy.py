@@ -1,0 +1,81 @@
+"""Tolerances per device and dtype, and the errors each `repairs` rule names.
+
+CPU runs of the same program under one seed are bit-identical across processes (keras-facts section 5), so the
+CPU tolerances only absorb the last bit of float32 arithmetic reordered by a rewrite. On a GPU, TF32 matmuls
+and convolutions (Ampere and later) keep 10 mantissa bits, and cuDNN may pick nondeterministic algorithms;
+outputs then differ around 1e-3 relative, so the GPU tolerances are looser. See docs/verify.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (rtol, atol) per dtype kind; a value passes when |rewrite - original| <= atol + rtol * |original|.
+CPU_TOLERANCE: dict[str, tuple[float, float]] = {
+    "float64": (1e-12, 1e-12),
+    "float32": (1e-6, 1e-6),
+    "float16": (1e-3, 1e-3),
+    "bfloat16": (1e-2, 1e-2),
+}
+GPU_TOLERANCE: dict[str, tuple[float, float]] = {
+    "float64": (1e-9, 1e-9),
+    "float32": (2e-3, 1e-4),
+    "float16": (1e-2, 1e-2),
+    "bfloat16": (3e-2, 3e-2),
+}
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    gpu: bool = False  # either run on a GPU
+    rtol: float | None = None  # --rtol: overrides every float dtype
+    atol: float | None = None
+
+    def for_dtype(self, dtype: str) -> tuple[float, float]:
+        if not dtype.startswith(("float", "bfloat")):
+            return 0.0, 0.0  # integers and booleans: exact
+        table = GPU_TOLERANCE if self.gpu else CPU_TOLERANCE
+        rtol, atol = table.get(dtype, table["float32"])
+        return (rtol if self.rtol is None else self.rtol, atol if self.atol is None else self.atol)
+
+
+@dataclass(frozen=True)
+class ExpectedError:
+    """The exception a `repairs` rule names: its type names and a pattern its message must match."""
+
+    types: tuple[str, ...]
+    pattern: str
+
+    def matches(self, error_type: str, message: str) -> bool:
+        return error_type in self.types and re.search(self.pattern, message) is not None
+
+    def describe(self) -> str:
+        return f"{' or '.join(self.types)} matching /{self.pattern}/"
+
+
+# Rules whose bug shows only when a model is saved and loaded: verify round-trips every collected model.
+ROUNDTRIP_CODES = frozenset({"TFV202"})
+
+_EXISTS = r"already exists, disallowed"
+_SINGLETON = r"tf\.function only supports singleton tf\.Variables"
+
+# What the original program raises for each rule whose fix `repairs` (keras-facts sections 0, 4, 6, 7).
+EXPECTED_ERRORS: dict[str, ExpectedError] = {
+    "TFV103": ExpectedError(("AttributeError",), r"object has no attribute '(kernel|recurrent_kernel|bias)'"),
+    "TFV104": ExpectedError(
+        ("ValueError",), r"is used \d+ times in the model|unique|already (exists|in use)"
+    ),
+    "TFV202": ExpectedError(
+        ("TypeError", "ValueError", "NotImplementedError"),
+        r"Cannot deserialize|get_config|Unknown (initializer|object|constraint|regularizer)|required positional",
+    ),
+    "TFV301": ExpectedError(("ValueError",), _EXISTS),
+    "TFV302": ExpectedError(("ValueError",), _EXISTS),
+    "TFV303": ExpectedError(("ValueError", "InvalidArgumentError"), rf"Dimensions must be equal|{_EXISTS}"),
+    "TFV304": ExpectedError(("ValueError",), _EXISTS),
+    "TFV401": ExpectedError(("ValueError",), _SINGLETON),
+    "TFV402": ExpectedError(
+        ("ValueError", "KeyError"), rf"You cannot add new elements of state|{_SINGLETON}"
+    ),
+}
