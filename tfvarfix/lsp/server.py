@@ -1,0 +1,618 @@
+"""The language server: a thin client of `tfvarfix.api`, over pygls 2.
+
+- Diagnostics on open, on save, and on change (debounced, on the unsaved buffer), each with its code,
+  message, severity, `codeDescription` (the rule's page), source `tfvarfix`, and in `data` the fix's title and
+  safety. A buffer that does not parse gets one TFV001 diagnostic; one larger than `maxFileSize` gets one
+  information diagnostic and is not analyzed.
+- Code actions: a quick fix per finding (unsafe fixes, labelled "(unsafe)", only with unsafe fixes
+  configured), "Ignore TFVnnn for this line" (adds to or creates the line's `# noqa:` comment), and
+  `source.fixAll.tfvarfix`.
+- Configuration: the file's nearest pyproject.toml `[tool.tfvarfix]` (or tfvarfix.toml), as the CLI finds it;
+  re-read when a config file changes (workspace/didChangeWatchedFiles, or saving one in the editor), and
+  `initializationOptions` `{"unsafeFixes": bool, "debounce": seconds, "docsUrl": url, "maxFileSize": bytes}`.
+- Notebooks: notebookDocument sync; the code cells are checked as one program and each cell gets its own
+  diagnostics and actions.
+Nothing here runs user code. Analysis runs in a worker thread, so requests are answered while a file is
+checked; an error of ours while checking is logged and the server goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from tfvarfix import __version__, api
+from tfvarfix import config as config_module
+from tfvarfix.lsp.convert import lines_of, noqa_edit, to_lsp, units
+from tfvarfix.types import Diagnostic, FixSafety, Position, Severity
+
+LOG = logging.getLogger("tfvarfix.lsp")
+SOURCE = "tfvarfix"
+FIX_ALL = "source.fixAll.tfvarfix"
+DEBOUNCE_S = 0.25
+MAX_FILE_SIZE = 2_000_000  # characters; a larger buffer is not analyzed (the CLI still checks it)
+CONFIG_NAMES = ("pyproject.toml", "tfvarfix.toml", ".tfvarfix.toml")
+RULES_DIR = Path(__file__).resolve().parents[2] / "rules"  # present in a source checkout / editable install
+
+
+@dataclass
+class Entry:
+    """One published diagnostic and what its actions need."""
+
+    diagnostic: Diagnostic
+    lsp: types.Diagnostic
+    fix: dict[str, list[types.TextEdit]] | None  # uri -> edits
+    unsafe: bool
+    noqa: types.TextEdit | None
+
+
+@dataclass
+class Linted:
+    """The last analysis of a document (a text document, or a notebook: keyed by the notebook's uri)."""
+
+    texts: dict[str, str]  # uri -> the text analyzed
+    entries: dict[str, list[Entry]] = field(default_factory=dict)  # published uri -> entries
+
+
+class TfvarfixServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__(
+            "tfvarfix",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            notebook_document_sync=types.NotebookDocumentSyncOptions(
+                notebook_selector=[
+                    types.NotebookDocumentFilterWithCells(
+                        cells=[types.NotebookCellLanguage(language="python")], notebook="jupyter-notebook"
+                    )
+                ],
+                save=True,
+            ),
+        )
+        self.debounce = DEBOUNCE_S
+        self.max_file_size = MAX_FILE_SIZE
+        self.docs_url: str | None = None
+        self.unsafe_override: bool | None = None
+        self.linted: dict[str, Linted] = {}
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.generation: dict[str, int] = {}
+        self._settings: dict[Path | None, config_module.Settings] = {}
+        self._config_of: dict[Path, Path | None] = {}
+
+    # ------------------------------------------------------------------------------ configuration
+    def configure(self, options: Any) -> None:
+        if not isinstance(options, dict):
+            return
+        if isinstance(options.get("unsafeFixes"), bool):
+            self.unsafe_override = options["unsafeFixes"]
+        debounce = options.get("debounce")
+        if isinstance(debounce, (int, float)) and 0 <= debounce <= 10:
+            self.debounce = float(debounce)
+        size = options.get("maxFileSize")
+        if isinstance(size, int) and size > 0:
+            self.max_file_size = size
+        if isinstance(options.get("docsUrl"), str):
+            self.docs_url = options["docsUrl"]
+
+    def settings_for(self, path: Path | None) -> config_module.Settings:
+        """The settings that apply to `path` (its nearest config file), cached until a config file changes."""
+        directory = path.parent if path is not None else self._root()
+        if directory not in self._config_of:
+            self._config_of[directory] = config_module.find_config(directory) if directory else None
+        source = self._config_of[directory]
+        if source not in self._settings:
+            try:
+                self._settings[source] = config_module.load_settings(
+                    source, config_module.Overrides(), api.all_codes()
+                )
+            except config_module.ConfigError as error:
+                self.window_show_message(
+                    types.ShowMessageParams(type=types.MessageType.Error, message=f"tfvarfix: {error}")
+                )
+                self._settings[source] = config_module.load_settings(
+                    None, config_module.Overrides(), api.all_codes()
+                )
+        return self._settings[source]
+
+    def _root(self) -> Path:
+        folders = self.workspace.folders
+        for folder in folders.values():
+            path = to_fs_path(folder.uri)
+            if path:
+                return Path(path)
+        root = self.workspace.root_path
+        return Path(root) if root else Path.cwd()
+
+    def forget_config(self) -> None:
+        self._settings.clear()
+        self._config_of.clear()
+
+    def unsafe_for(self, path: Path | None) -> bool:
+        if self.unsafe_override is not None:
+            return self.unsafe_override
+        return self.settings_for(path).unsafe_fixes
+
+    def rule_href(self, code: str) -> str | None:
+        if self.docs_url:
+            return f"{self.docs_url.rstrip('/')}/{code}.md"
+        page = RULES_DIR / f"{code}.md"
+        return page.as_uri() if page.is_file() else None
+
+    # ---------------------------------------------------------------------------------- linting
+    def schedule(self, key: str, delay: float) -> None:
+        """Lint `key` (a document or notebook uri) after `delay` seconds, replacing a pending run."""
+        previous = self.pending.pop(key, None)
+        if previous is not None:
+            previous.cancel()
+        self.generation[key] = self.generation.get(key, 0) + 1
+        self.pending[key] = asyncio.get_running_loop().create_task(self._lint_later(key, delay))
+
+    async def _lint_later(self, key: str, delay: float) -> None:
+        generation = self.generation[key]
+        try:
+            if delay:
+                await asyncio.sleep(delay)
+            job = self.snapshot(key)
+            if job is None:
+                return
+            linted = await asyncio.get_running_loop().run_in_executor(None, self.analyze, *job)
+        except asyncio.CancelledError:
+            return
+        except Exception:  # a bug of ours: log it, keep serving
+            LOG.exception("tfvarfix: checking %s failed", key)
+            return
+        finally:
+            if self.pending.get(key) is asyncio.current_task():
+                self.pending.pop(key, None)
+        if self.generation.get(key) != generation or key not in self.opened():
+            return
+        self.publish(key, linted)
+
+    def opened(self) -> set[str]:
+        return set(self.workspace.text_documents) | set(self.workspace.notebook_documents)
+
+    def snapshot(self, key: str) -> tuple[str, dict[str, str], list[tuple[str, str]] | None] | None:
+        """What to analyze, taken on the event loop: (key, texts by uri, notebook cells as (uri, kind))."""
+        notebook = self.workspace.get_notebook_document(notebook_uri=key)
+        if notebook is not None:
+            cells: list[tuple[str, str]] = []
+            texts: dict[str, str] = {}
+            for cell in notebook.cells:
+                kind = "code" if cell.kind == types.NotebookCellKind.Code else "markdown"
+                cells.append((cell.document, kind))
+                texts[cell.document] = self.workspace.get_text_document(cell.document).source
+            return key, texts, cells
+        if key not in self.workspace.text_documents:
+            return None
+        return key, {key: self.workspace.get_text_document(key).source}, None
+
+    def analyze(self, key: str, texts: dict[str, str], cells: list[tuple[str, str]] | None) -> Linted:
+        path_text = to_fs_path(key)
+        path = Path(path_text) if path_text else None
+        linted = Linted(texts)
+        if cells is not None:
+            self._analyze_notebook(key, path, texts, cells, linted)
+            return linted
+        text = texts[key]
+        linted.entries[key] = []
+        if len(text) > self.max_file_size:
+            linted.entries[key].append(self._too_large(len(text)))
+            return linted
+        label = str(path) if path is not None else key
+        if label.endswith(".ipynb"):
+            return linted  # a notebook opened as JSON text: positions would be JSON's; see notebook sync
+        settings = self.settings_for(path)
+        codes = settings.codes_for(path) if path is not None else settings.select
+        result = api.check_source(text, label, codes)
+        lines = lines_of(text)
+        unsafe = self.unsafe_for(path)
+        for diagnostic in result.diagnostics:
+            linted.entries[key].append(self._entry(diagnostic, key, lines, unsafe, 1, {key: (lines, 1)}))
+        return linted
+
+    def _analyze_notebook(
+        self,
+        key: str,
+        path: Path | None,
+        texts: dict[str, str],
+        cells: list[tuple[str, str]],
+        linted: Linted,
+    ) -> None:
+        for uri, kind in cells:
+            if kind == "code":
+                linted.entries[uri] = []
+        size = sum(len(texts[uri]) for uri, _ in cells)
+        code_cells = [uri for uri, kind in cells if kind == "code"]
+        if size > self.max_file_size:
+            if code_cells:
+                linted.entries[code_cells[0]].append(self._too_large(size))
+            return
+        data = {
+            "cells": [
+                {"cell_type": kind, "metadata": {}, "source": texts[uri], "outputs": []}
+                if kind == "code"
+                else {"cell_type": kind, "metadata": {}, "source": texts[uri]}
+                for uri, kind in cells
+            ],
+            "metadata": {},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+        label = str(path) if path is not None and str(path).endswith(".ipynb") else "notebook.ipynb"
+        settings = self.settings_for(path)
+        codes = settings.codes_for(path) if path is not None else settings.select
+        result = api.check_source(json.dumps(data, indent=1), label, codes)
+        where = result.notebook
+        unsafe = self.unsafe_for(path)
+        if where is None:
+            for diagnostic in result.diagnostics:  # not a notebook we can read: on the first code cell
+                if code_cells:
+                    lines = lines_of(texts[code_cells[0]])
+                    linted.entries[code_cells[0]].append(
+                        self._entry(diagnostic, code_cells[0], lines, unsafe, 1, {})
+                    )
+            return
+        uris = {number + 1: uri for number, (uri, _) in enumerate(cells)}
+        starts = dict(zip(where.cells, where.starts, strict=True))
+        placed = {uris[n]: (lines_of(texts[uris[n]]), starts[n]) for n in where.cells}
+        for diagnostic in result.diagnostics:
+            cell, _ = where.locate(diagnostic.range.start.line)
+            uri = uris[cell] if diagnostic.code not in ("TFV002", "TFV003", "TFV004") else code_cells[0]
+            lines, first = placed[uri]
+            entry = self._entry(diagnostic, uri, lines, unsafe, first, placed, where)
+            linted.entries[uri].append(entry)
+
+    def _too_large(self, size: int) -> Entry:
+        zero = types.Position(line=0, character=0)
+        message = f"not checked: {size:,} characters is over the server's limit of {self.max_file_size:,}"
+        lsp = types.Diagnostic(
+            range=types.Range(start=zero, end=zero),
+            message=message,
+            severity=types.DiagnosticSeverity.Information,
+            source=SOURCE,
+        )
+        return Entry(Diagnostic("TFV002", "unreadable-file", message, _zero_range()), lsp, None, False, None)
+
+    def _entry(
+        self,
+        diagnostic: Diagnostic,
+        uri: str,
+        lines: list[str],
+        unsafe_allowed: bool,
+        first: int,
+        placed: dict[str, tuple[list[str], int]],
+        where: Any = None,
+    ) -> Entry:
+        encoding = str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+        start = to_lsp(lines, diagnostic.range.start, encoding, first)
+        end = to_lsp(lines, diagnostic.range.end, encoding, first)
+        if diagnostic.code in ("TFV002", "TFV003", "TFV004"):
+            start = end = types.Position(line=0, character=0)
+        fix = diagnostic.fix
+        edits: dict[str, list[types.TextEdit]] | None = None
+        if fix is not None and fix.edits:
+            edits = {}
+            for edit in fix.edits:
+                target, target_lines, target_first = uri, lines, first
+                if where is not None:
+                    cell, _ = where.locate(edit.range.start.line)
+                    index = where.cells.index(cell)
+                    target = next((u for u, (_, f) in placed.items() if f == where.starts[index]), uri)
+                    target_lines, target_first = placed.get(target, (lines, first))
+                edits.setdefault(target, []).append(
+                    types.TextEdit(
+                        range=types.Range(
+                            start=to_lsp(target_lines, edit.range.start, encoding, target_first),
+                            end=to_lsp(target_lines, edit.range.end, encoding, target_first),
+                        ),
+                        new_text=edit.content,
+                    )
+                )
+        data: dict[str, Any] = {"name": diagnostic.name}
+        if fix is not None:
+            data["fix"] = {"title": fix.title, "safety": fix.safety.value, "verify": fix.checks.value}
+        href = self.rule_href(diagnostic.code)
+        lsp = types.Diagnostic(
+            range=types.Range(start=start, end=end),
+            message=diagnostic.message,
+            severity=types.DiagnosticSeverity.Warning
+            if diagnostic.severity is Severity.WARNING
+            else types.DiagnosticSeverity.Error,
+            code=diagnostic.code,
+            code_description=types.CodeDescription(href=href) if href else None,
+            source=SOURCE,
+            data=data,
+        )
+        noqa = None
+        if diagnostic.code not in ("TFV001", "TFV002", "TFV003", "TFV004") and start.line < len(lines):
+            noqa = noqa_edit(lines[start.line], start.line, diagnostic.code, encoding)
+        unsafe = fix is not None and fix.safety is FixSafety.UNSAFE
+        return Entry(diagnostic, lsp, edits if (not unsafe or unsafe_allowed) else None, unsafe, noqa)
+
+    def publish(self, key: str, linted: Linted) -> None:
+        old = self.linted.get(key)
+        self.linted[key] = linted
+        uris = set(linted.entries) | (set(old.entries) if old is not None else set())
+        for uri in sorted(uris):
+            entries = linted.entries.get(uri, [])
+            version = None
+            document = self.workspace.text_documents.get(uri)
+            if document is not None:
+                version = document.version
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=[e.lsp for e in entries], version=version)
+            )
+
+    def clear(self, key: str) -> None:
+        task = self.pending.pop(key, None)
+        if task is not None:
+            task.cancel()
+        old = self.linted.pop(key, None)
+        self.generation.pop(key, None)
+        if old is None:
+            return
+        for uri in old.entries:
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    def current(self, key: str) -> Linted | None:
+        """The analysis of `key` for the buffer as it is now (re-analyzed here if it is stale)."""
+        job = self.snapshot(key)
+        if job is None:
+            return None
+        linted = self.linted.get(key)
+        if linted is not None and linted.texts == job[1]:
+            return linted
+        linted = self.analyze(*job)
+        self.generation[key] = self.generation.get(key, 0) + 1
+        self.publish(key, linted)
+        return linted
+
+    def owner(self, uri: str) -> str:
+        """The key a document is linted under: its notebook's uri for a notebook cell, else itself."""
+        notebook = self.workspace.get_notebook_document(cell_uri=uri)
+        return notebook.uri if notebook is not None else uri
+
+    # ------------------------------------------------------------------------------- code actions
+    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        key = self.owner(uri)
+        linted = self.current(key)
+        if linted is None:
+            return []
+        wanted = params.context.only
+        actions: list[types.CodeAction] = []
+        entries = linted.entries.get(uri, [])
+        first, last = params.range.start.line, params.range.end.line
+        if _wants(wanted, types.CodeActionKind.QuickFix):
+            for entry in entries:
+                where = entry.lsp.range
+                if where.end.line < first or where.start.line > last:
+                    continue
+                code = entry.diagnostic.code
+                if entry.fix is not None and entry.diagnostic.fix is not None:
+                    unsafe = " (unsafe)" if entry.unsafe else ""
+                    actions.append(
+                        types.CodeAction(
+                            title=f"tfvarfix ({code}): {entry.diagnostic.fix.title}{unsafe}",
+                            kind=types.CodeActionKind.QuickFix,
+                            diagnostics=[entry.lsp],
+                            edit=types.WorkspaceEdit(changes=entry.fix),
+                            is_preferred=not entry.unsafe,
+                        )
+                    )
+                if entry.noqa is not None:
+                    actions.append(
+                        types.CodeAction(
+                            title=f"tfvarfix: ignore {code} for this line (# noqa: {code})",
+                            kind=types.CodeActionKind.QuickFix,
+                            diagnostics=[entry.lsp],
+                            edit=types.WorkspaceEdit(changes={uri: [entry.noqa]}),
+                        )
+                    )
+        if _wants(wanted, FIX_ALL):
+            fix_all = self.fix_all(key, linted)
+            if fix_all is not None:
+                actions.append(fix_all)
+        return actions
+
+    def fix_all(self, key: str, linted: Linted) -> types.CodeAction | None:
+        path_text = to_fs_path(key)
+        path = Path(path_text) if path_text else None
+        settings = self.settings_for(path)
+        codes = settings.codes_for(path) if path is not None else settings.select
+        mode = api.FixMode(apply=True, unsafe=self.unsafe_for(path))
+        encoding = str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
+        changes: dict[str, list[types.TextEdit]] = {}
+        if key in linted.texts and len(linted.texts) == 1 and key in self.workspace.text_documents:
+            text = linted.texts[key]
+            if len(text) > self.max_file_size or str(path or key).endswith(".ipynb"):
+                return None
+            result = api.check_source(text, str(path) if path is not None else key, codes, mode)
+            if result.fixed_source is not None and result.fixed_source != text:
+                changes[key] = [_replace_all(text, result.fixed_source, encoding)]
+        else:
+            notebook = self.workspace.get_notebook_document(notebook_uri=key)
+            if notebook is None:
+                return None
+            uris = [cell.document for cell in notebook.cells]
+            kinds = ["code" if c.kind == types.NotebookCellKind.Code else "markdown" for c in notebook.cells]
+            data = {
+                "cells": [
+                    {"cell_type": k, "metadata": {}, "source": linted.texts[u]}
+                    for u, k in zip(uris, kinds, strict=True)
+                ],
+                "metadata": {},
+                "nbformat": 4,
+                "nbformat_minor": 5,
+            }
+            result = api.check_source(json.dumps(data, indent=1), "notebook.ipynb", codes, mode)
+            if result.fixed_source is None:
+                return None
+            fixed = json.loads(result.fixed_source)["cells"]
+            for uri, cell in zip(uris, fixed, strict=True):
+                source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+                if source != linted.texts[uri]:
+                    changes[uri] = [_replace_all(linted.texts[uri], source, encoding)]
+        if not changes:
+            return None
+        return types.CodeAction(
+            title="tfvarfix: fix all auto-fixable problems",
+            kind=FIX_ALL,
+            edit=types.WorkspaceEdit(changes=changes),
+        )
+
+
+def _wants(only: Sequence[str] | None, kind: str) -> bool:
+    if not only:
+        return True
+    return any(kind == want or kind.startswith(want + ".") for want in only)
+
+
+def _replace_all(old: str, new: str, encoding: str) -> types.TextEdit:
+    lines = lines_of(old)
+    end = types.Position(line=len(lines) - 1, character=units(lines[-1], encoding))
+    return types.TextEdit(range=types.Range(start=types.Position(line=0, character=0), end=end), new_text=new)
+
+
+def _zero_range() -> Any:
+    from tfvarfix.types import Range
+
+    return Range(Position(1, 0), Position(1, 0))
+
+
+def _is_config(uri: str) -> bool:
+    return any(uri.endswith("/" + name) for name in CONFIG_NAMES)
+
+
+# ---------------------------------------------------------------------------------------- features
+def build() -> TfvarfixServer:
+    server = TfvarfixServer()
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: TfvarfixServer, params: types.InitializeParams) -> None:
+        ls.configure(params.initialization_options)
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(ls: TfvarfixServer, params: types.InitializedParams) -> None:
+        watch = ls.client_capabilities.workspace
+        dynamic = watch is not None and watch.did_change_watched_files is not None
+        if dynamic and watch is not None and watch.did_change_watched_files is not None:
+            if not watch.did_change_watched_files.dynamic_registration:
+                return
+            options = types.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
+            )
+            registration = types.Registration(
+                id="tfvarfix-config",
+                method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=options,
+            )
+            try:
+                await ls.client_register_capability_async(
+                    types.RegistrationParams(registrations=[registration])
+                )
+            except Exception:  # the client may refuse; saving a config in the editor still reloads it
+                LOG.info("tfvarfix: the client did not accept the file watcher")
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: TfvarfixServer, params: types.DidOpenTextDocumentParams) -> None:
+        if _is_config(params.text_document.uri):
+            return
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: TfvarfixServer, params: types.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        if _is_config(uri):
+            return
+        ls.schedule(ls.owner(uri), ls.debounce)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+    def did_save(ls: TfvarfixServer, params: types.DidSaveTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        if _is_config(uri):
+            reload(ls)
+            return
+        ls.schedule(ls.owner(uri), 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: TfvarfixServer, params: types.DidCloseTextDocumentParams) -> None:
+        ls.clear(params.text_document.uri)
+
+    @server.feature(types.NOTEBOOK_DOCUMENT_DID_OPEN)
+    def notebook_open(ls: TfvarfixServer, params: types.DidOpenNotebookDocumentParams) -> None:
+        ls.schedule(params.notebook_document.uri, 0)
+
+    @server.feature(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
+    def notebook_change(ls: TfvarfixServer, params: types.DidChangeNotebookDocumentParams) -> None:
+        ls.schedule(params.notebook_document.uri, ls.debounce)
+
+    @server.feature(types.NOTEBOOK_DOCUMENT_DID_SAVE)
+    def notebook_save(ls: TfvarfixServer, params: types.DidSaveNotebookDocumentParams) -> None:
+        ls.schedule(params.notebook_document.uri, 0)
+
+    @server.feature(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
+    def notebook_close(ls: TfvarfixServer, params: types.DidCloseNotebookDocumentParams) -> None:
+        ls.clear(params.notebook_document.uri)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched(ls: TfvarfixServer, params: types.DidChangeWatchedFilesParams) -> None:
+        if any(_is_config(change.uri) for change in params.changes):
+            reload(ls)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def configuration(ls: TfvarfixServer, params: types.DidChangeConfigurationParams) -> None:
+        settings = params.settings
+        if isinstance(settings, dict):
+            ls.configure(settings.get("tfvarfix", settings))
+            reload(ls)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll, FIX_ALL]
+        ),
+    )
+    def code_action(ls: TfvarfixServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        try:
+            return ls.code_actions(params)
+        except Exception:
+            LOG.exception("tfvarfix: code actions failed")
+            return []
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: TfvarfixServer, *args: Any) -> None:
+        for task in list(ls.pending.values()):
+            task.cancel()
+        ls.pending.clear()
+
+    return server
+
+
+def reload(ls: TfvarfixServer) -> None:
+    """A config file changed: forget the cached settings and check every open document again."""
+    ls.forget_config()
+    cells = {c.document for nb in ls.workspace.notebook_documents.values() for c in nb.cells}
+    for uri in list(ls.workspace.text_documents):
+        if uri not in cells and not _is_config(uri):
+            ls.schedule(uri, 0)
+    for uri in list(ls.workspace.notebook_documents):
+        ls.schedule(uri, 0)
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    server = build()
+    server.start_io()
+
+
+__all__ = ["TfvarfixServer", "build", "main"]
