@@ -7,7 +7,7 @@ import libcst as cst
 from tfvarfix.keras.table import Flavor
 from tfvarfix.rule import AddImport, Finding, FixPlan, Intended, NodeEdit, Replace, Rule
 from tfvarfix.semantics.model import Imported, ModuleFacts, ScopeKind, VariableFact
-from tfvarfix.semantics.walker import children
+from tfvarfix.semantics.walker import contains_call
 from tfvarfix.semantics.weights import WeightCollector, keras_namespace, names_in, weight_facts
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -149,7 +149,11 @@ class UntrackedLayerVariable(Rule):
         if isinstance(value, (cst.Name, cst.Attribute)):
             return f"{facts.module.code_for_node(value)}.shape"
         argument = _shape_argument(variable, value)
-        if argument is not None and "<comprehension>" not in set(names_in(argument)) and not _calls(argument):
+        if (
+            argument is not None
+            and "<comprehension>" not in set(names_in(argument))
+            and not contains_call(argument)
+        ):
             return facts.module.code_for_node(argument)
         return None
 
@@ -187,13 +191,3 @@ def _shape_argument(variable: VariableFact, value: cst.BaseExpression) -> cst.Ba
         if arg.keyword is None or arg.keyword.value == "shape":
             return arg.value
     return None
-
-
-def _calls(expr: cst.CSTNode) -> bool:
-    stack = [expr]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Call):
-            return True
-        stack.extend(children(node))
-    return False

@@ -20,6 +20,7 @@ from tfvarfix.rule import (
 from tfvarfix.semantics import initializers as init
 from tfvarfix.semantics.edits import KEY, EditChain, EditCollector
 from tfvarfix.semantics.model import LayerFact, LayerValue, ModelValue, ModuleFacts, RefContext
+from tfvarfix.semantics.walker import contains_call
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 TRAINING = frozenset({".fit", ".train_on_batch", ".fit_generator"})
@@ -175,7 +176,7 @@ class PostBuildWeightEdit(Rule):
             edits.append(AddModuleCode(f"tfv201:{name}", code))
             keywords[weight.initializer] = f"{name}()"
         others = [a for a in layer.node.args if a.keyword is None or a.keyword.value not in keywords]
-        if moved_draws > 1 or (moved_draws and any(init.contains_call(a.value) for a in others)):
+        if moved_draws > 1 or (moved_draws and any(contains_call(a.value) for a in others)):
             safe = False
         edits.append(Replace(layer.node, init.with_keywords(layer.node, keywords)))
         edits.extend(Remove(s) for chain in group for s in chain.statements)

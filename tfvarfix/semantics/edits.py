@@ -20,7 +20,7 @@ from tfvarfix.keras.table import WeightSpec
 from tfvarfix.semantics.builder import NAVIGATION, WEIGHT_ATTRIBUTES, FactsBuilder
 from tfvarfix.semantics.evaluate import literal_value
 from tfvarfix.semantics.model import Constant, LayerFact, LayerValue, ModuleFacts, Scope
-from tfvarfix.semantics.walker import children
+from tfvarfix.semantics.walker import descendants
 
 KEY = "weight_edits"
 Index = tuple[int | tuple[int | None, int | None], ...]  # an int, or a (start, stop) slice, per axis
@@ -355,14 +355,7 @@ def _names_only_in(chain: EditChain) -> bool:
 
 
 def _count_names(root: cst.CSTNode, names: tuple[str, ...]) -> int:
-    count = 0
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Name) and node.value in names:
-            count += 1
-        stack.extend(children(node))
-    return count
+    return sum(1 for node in descendants(root) if isinstance(node, cst.Name) and node.value in names)
 
 
 def _same_code(a: cst.BaseExpression, b: cst.BaseExpression) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from tfvarfix.semantics.walker import children
+from tfvarfix.semantics.walker import descendants
 
 _ARITH: dict[type[cst.BaseBinaryOp], Callable[[int, int], int]] = {
     cst.Add: operator.add,
@@ -191,10 +191,4 @@ def _returns_only(rest: list[cst.BaseStatement]) -> bool:
 
 
 def _walrus(node: cst.CSTNode) -> bool:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, (cst.NamedExpr, cst.Lambda)):
-            return True
-        stack.extend(children(current))
-    return False
+    return any(isinstance(n, (cst.NamedExpr, cst.Lambda)) for n in descendants(node))

@@ -88,19 +88,6 @@ def base_initializer(
     return None
 
 
-def contains_call(node: cst.CSTNode) -> bool:
-    """Whether evaluating `node` calls something (which may draw a seed from Python's `random`)."""
-    from tfvarfix.semantics.walker import children
-
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Call):
-            return True
-        stack.extend(children(current))
-    return False
-
-
 def index_text(index: tuple[int | tuple[int | None, int | None], ...]) -> str:
     parts = []
     for item in index:

@@ -8,7 +8,7 @@ Several collectors can share one walk: each node is offered to each of them, in 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import libcst as cst
@@ -84,6 +84,20 @@ def children(node: cst.CSTNode) -> list[cst.CSTNode]:
                 if item_kind == 1:
                     out.append(item)
     return out
+
+
+def descendants(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """`node` and every node below it (meaningful fields only), depth first, without recursion."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(children(current))
+
+
+def contains_call(node: cst.CSTNode) -> bool:
+    """Whether evaluating `node` calls something (which may draw a seed from Python's `random`)."""
+    return any(isinstance(n, cst.Call) for n in descendants(node))
 
 
 class Walk:
