@@ -11,8 +11,9 @@ import pytest
 
 from tfvarfix.rule import registry
 from tfvarfix.types import IntendedValue, Position, Range, VerifyCheck
-from tfvarfix.verify.core import definitions, difference, instrument, scopes_of
+from tfvarfix.verify.core import compare, definitions, difference, instrument, scopes_of
 from tfvarfix.verify.policy import CPU_TOLERANCE, EXPECTED_ERRORS, GPU_TOLERANCE, Tolerance
+from tfvarfix.verify.runner import RunOutcome
 
 
 def _range(a: tuple[int, int], b: tuple[int, int]) -> Range:
@@ -117,3 +118,32 @@ def test_verify_imports_no_tensorflow() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def _run(weights: dict[str, np.ndarray]) -> RunOutcome:
+    entries = [{"path": path, "array": f"a{i}"} for i, path in enumerate(weights)]
+    arrays = {f"a{i}": value for i, value in enumerate(weights.values())}
+    return RunOutcome("ok", 0.0, {"objects": [{"label": "model", "weights": entries}]}, arrays)
+
+
+def test_renamed_weights_are_compared_by_value() -> None:
+    # TFV104 renames the second `twin` layer: its weights move to `twin_1/...` and must keep their values.
+    kernel, bias = np.arange(9.0).reshape(3, 3), np.ones(3)
+    original = _run({"m/twin/kernel": kernel, "m/twin/kernel#2": kernel * 2, "m/twin/bias#2": bias})
+    renamed = _run({"m/twin/kernel": kernel, "m/twin_1/kernel": kernel * 2, "m/twin_1/bias": bias})
+    rows = {row.path: row.verdict for row in compare(original, renamed, Tolerance())}
+    assert rows == {
+        "m/twin/kernel": "identical",
+        "m/twin/kernel#2 -> m/twin_1/kernel": "identical",
+        "m/twin/bias#2 -> m/twin_1/bias": "identical",
+    }
+    changed = _run({"m/twin/kernel": kernel, "m/twin_1/kernel": kernel * 3, "m/twin_1/bias": bias})
+    verdicts = {row.path: row.verdict for row in compare(original, changed, Tolerance())}
+    assert verdicts["m/twin/kernel#2 -> m/twin_1/kernel"] == "differs"
+
+
+def test_weights_that_do_not_line_up_are_not_paired() -> None:
+    original = _run({"m/a/kernel": np.zeros((2, 2))})
+    rewrite = _run({"m/b/kernel": np.zeros((3, 2))})
+    verdicts = sorted(row.verdict for row in compare(original, rewrite, Tolerance()))
+    assert verdicts == ["only in original", "only in rewrite"]

@@ -353,12 +353,50 @@ def difference(a: Any, b: Any, tolerance: Tolerance) -> tuple[float, float, floa
     return float(np.nanmax(gap)), rel, rtol, atol, "within tolerance" if ok else "differs"
 
 
+def _renamed(
+    left: dict[tuple[str, str, str, str], Any], right: dict[tuple[str, str, str, str], Any]
+) -> dict[tuple[str, str, str, str], tuple[str, str, str, str]]:
+    """Weights the rewrite moved to another path (TFV104 renames a layer), original key -> rewrite key.
+
+    Per object, what only the original has is paired with what only the rewrite has, by weight name and then path,
+    and only when both sides have as many and their shapes line up one to one; the values are then compared."""
+
+    def order(key: tuple[str, str, str, str]) -> tuple[str, str]:
+        return key[3].rsplit("/", 1)[-1].split("#", 1)[0], key[3]
+
+    gone: dict[tuple[str, str, str], list[tuple[str, str, str, str]]] = {}
+    added: dict[tuple[str, str, str], list[tuple[str, str, str, str]]] = {}
+    for key in left.keys() - right.keys():
+        if key[2] == "weight":
+            gone.setdefault(key[:3], []).append(key)
+    for key in right.keys() - left.keys():
+        if key[2] == "weight":
+            added.setdefault(key[:3], []).append(key)
+    pairs: dict[tuple[str, str, str, str], tuple[str, str, str, str]] = {}
+    for owner, old in gone.items():
+        new = sorted(added.get(owner, []), key=order)
+        old = sorted(old, key=order)
+        if len(old) == len(new) and all(
+            order(a)[0] == order(b)[0] and left[a].shape == right[b].shape
+            for a, b in zip(old, new, strict=True)
+        ):
+            pairs.update(zip(old, new, strict=True))
+    return pairs
+
+
 def compare(original: RunOutcome, rewritten: RunOutcome, tolerance: Tolerance) -> list[Row]:
     left, right = _items(original), _items(rewritten)
+    renamed = _renamed(left, right)
+    moved = set(renamed.values())
     rows: list[Row] = []
     for key in sorted(set(left) | set(right)):
+        if key in moved:
+            continue
         scope, label, kind, path = key
         a, b = left.get(key), right.get(key)
+        if key in renamed:
+            b = right[renamed[key]]
+            path = f"{path} -> {renamed[key][3]}"
         if a is None or b is None:
             present: Any = a if a is not None else b
             rtol, atol = tolerance.for_dtype(str(present.dtype))
