@@ -1,0 +1,86 @@
+"""The real-world reproduction corpus: one program per file, described by its module docstring.
+
+Each file's docstring carries `Source:`, `Shape:`, `Target:` and `Runtime:` lines; `# expect: TFVnnn` comments mark
+where a careful linter reports. `load_cases()` reads every file of `cases/` and `lookalikes/`.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+FOLDERS = ("cases", "lookalikes")
+
+_FIELD = re.compile(r"^(Source|Shape|Target|Runtime):\s*(.*)$")
+_RUNTIME = re.compile(r"^(?:(raises)\s+([\w.]+):\s*(.*)|(silent):\s*(.*)|(runs)\b.*)$")
+_EXPECT = re.compile(r"#\s*expect:\s*(TFV\d{3}(?:\s*,\s*TFV\d{3})*)")
+
+
+@dataclass(frozen=True)
+class Case:
+    path: Path
+    source: str  # the report's URL (the `Source:` line)
+    shape: tuple[str, ...]
+    target: str  # keras3 | tf_keras | tf1
+    runtime_kind: str  # raises | silent | runs
+    runtime_text: str  # `raises`: the message substring; `silent`: what goes wrong; `runs`: ""
+    exception: str | None = None  # `raises`: the exception type name
+    expected: list[tuple[int, str]] = field(default_factory=list)  # (1-based line, code)
+
+    @property
+    def id(self) -> str:
+        return self.path.stem
+
+    @property
+    def lookalike(self) -> bool:
+        return self.path.parent.name == "lookalikes"
+
+
+def parse_case(path: Path) -> Case:
+    text = path.read_text(encoding="utf-8")
+    doc = ast.get_docstring(ast.parse(text), clean=True)
+    if not doc:
+        raise ValueError(f"{path}: no module docstring")
+    fields: dict[str, str] = {}
+    for line in doc.splitlines():
+        if match := _FIELD.match(line.strip()):
+            fields[match[1]] = match[2].strip()
+    missing = {"Source", "Shape", "Target", "Runtime"} - fields.keys()
+    if missing:
+        raise ValueError(f"{path}: header lacks {sorted(missing)}")
+    runtime = _RUNTIME.match(fields["Runtime"])
+    if runtime is None:
+        raise ValueError(f"{path}: bad Runtime line {fields['Runtime']!r}")
+    if runtime[1]:
+        kind, exception, detail = "raises", runtime[2], runtime[3].strip()
+    elif runtime[4]:
+        kind, exception, detail = "silent", None, runtime[5].strip()
+    else:
+        kind, exception, detail = "runs", None, ""
+    expected = [
+        (number, code.strip())
+        for number, line in enumerate(text.splitlines(), start=1)
+        if (match := _EXPECT.search(line))
+        for code in match[1].split(",")
+    ]
+    return Case(
+        path=path,
+        source=fields["Source"],
+        shape=tuple(part.strip() for part in fields["Shape"].split(",") if part.strip()),
+        target=fields["Target"],
+        runtime_kind=kind,
+        runtime_text=detail,
+        exception=exception,
+        expected=expected,
+    )
+
+
+def case_files() -> list[Path]:
+    return sorted(path for folder in FOLDERS for path in (ROOT / folder).glob("*.py"))
+
+
+def load_cases() -> list[Case]:
+    return [parse_case(path) for path in case_files()]

@@ -1,0 +1,71 @@
+"""Run every real-world reproduction under real TensorFlow and check the outcome its header claims."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.realworld.corpus import Case, case_files, parse_case
+
+pytestmark = pytest.mark.tensorflow
+
+_BUG = "TFVARFIX-BUG"
+
+
+def _env() -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "TF_USE_LEGACY_KERAS"}
+    env.update(
+        TF_CPP_MIN_LOG_LEVEL="3",
+        CUDA_VISIBLE_DEVICES="",
+        PYTHONHASHSEED="0",
+        TF_ENABLE_ONEDNN_OPTS="0",
+        PYTHONWARNINGS="ignore",
+        KERAS_BACKEND="tensorflow",
+    )
+    return env
+
+
+def _final_exception(stderr: str) -> str:
+    """The exception line (and message after it) of the last traceback in stderr."""
+    lines = stderr.splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("Traceback (most recent call last):")]
+    if not starts:
+        return ""
+    rest = lines[starts[-1] + 1 :]
+    for i, line in enumerate(rest):
+        if line and not line[0].isspace():
+            return "\n".join(rest[i:])
+    return ""
+
+
+@pytest.mark.parametrize("path", case_files(), ids=lambda path: path.stem)
+def test_program_shows_its_runtime(path: Path, tmp_path: Path) -> None:
+    pytest.importorskip("tensorflow")
+    case: Case = parse_case(path)
+    proc = subprocess.run(
+        [sys.executable, str(path)],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    report = f"exit {proc.returncode}\n--- stdout ---\n{proc.stdout[-3000:]}\n--- stderr ---\n{proc.stderr[-3000:]}"
+    if case.runtime_kind == "raises":
+        assert proc.returncode != 0, report
+        final = _final_exception(proc.stderr)
+        head = final.split("\n", 1)[0]
+        kind = head.split(":", 1)[0].strip()
+        assert kind.rsplit(".", 1)[-1] == case.exception, f"expected {case.exception}, got {head!r}\n{report}"
+        assert case.runtime_text in final, f"{case.runtime_text!r} not in the message\n{report}"
+    elif case.runtime_kind == "silent":
+        assert proc.returncode == 0, report
+        assert _BUG in proc.stdout, report
+    else:
+        assert proc.returncode == 0, report
+        assert _BUG not in proc.stdout, report
