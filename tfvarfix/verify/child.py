@@ -394,13 +394,16 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
 
 
 def _entries(namespace: dict[str, Any], patterns: list[str], source: str) -> list[str]:
-    """The module's own functions without parameters whose names match a pattern (fnmatch), sorted."""
+    """The module's own functions callable without arguments (every parameter has a default) whose names match
+    a pattern (fnmatch), sorted."""
     names = []
     for name, value in namespace.items():
         code = getattr(value, "__code__", None)
         if code is None or code.co_filename != source:
             continue
-        if any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns) and code.co_argcount == 0:
+        required = code.co_argcount - len(getattr(value, "__defaults__", None) or ())
+        required += code.co_kwonlyargcount - len(getattr(value, "__kwdefaults__", None) or {})
+        if any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns) and required == 0:
             names.append(name)
     return sorted(names)
 
