@@ -157,6 +157,8 @@ def test_keys_are_exactly_the_documented_ones() -> None:
         "exclude",
         "extend-exclude",
         "unsafe-fixes",
+        "keras-version",
+        "serialization-package",
     }
 
 

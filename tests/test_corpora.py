@@ -1,6 +1,6 @@
-"""Real-world corpora: pinned releases of keras, tf-keras, tf-models-official, tensor2tensor and
-tensorflow-probability, checked and fixed (`--fix --unsafe-fixes --diff`, nothing written): no crash, no fix
-that fails to parse, every file accounted for.
+"""Real-world corpora: pinned releases of keras, tf-keras, tf-models-official, tensor2tensor,
+tensorflow-probability, dm-sonnet, tflearn, tensorflow-addons, keras-hub and keras-cv, checked and fixed
+(`--fix --unsafe-fixes --diff`, nothing written): no crash, no fix that fails to parse, every file accounted for.
 
 The wheels are fetched once with `pip download --no-deps` into $TFVARFIX_CORPUS_DIR (default
 ~/.cache/tfvarfix-corpora), outside the repository, and unpacked there. By default a pinned deterministic
@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tarfile
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -34,6 +35,14 @@ CORPORA = {
         "tensorflow-probability==0.25.0",
         "tensorflow_probability-0.25.0-py2.py3-none-any.whl",
     ),
+    "dm-sonnet": ("dm-sonnet==2.0.2", "dm_sonnet-2.0.2-py3-none-any.whl"),
+    "tflearn": ("tflearn==0.5.0", "tflearn-0.5.0.tar.gz"),
+    "tensorflow-addons": (
+        "tensorflow-addons==0.23.0",
+        "tensorflow_addons-0.23.0-cp311-cp311-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+    ),
+    "keras-hub": ("keras-hub==0.21.1", "keras_hub-0.21.1-py3-none-any.whl"),
+    "keras-cv": ("keras-cv==0.9.0", "keras_cv-0.9.0-py3-none-any.whl"),
 }
 FULL = os.environ.get("TFVARFIX_CORPUS") == "full"
 STRIDE = 25
@@ -53,12 +62,18 @@ def unpacked(name: str) -> Path:
         return target
     if not (cache / wheel).exists():
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(cache), requirement],
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--no-build-isolation", "-q", "-d", str(cache),
+             requirement],
             check=True,
             timeout=600,
-        )
-    with zipfile.ZipFile(cache / wheel) as archive:
-        archive.extractall(target, [n for n in archive.namelist() if n.endswith(".py")])
+        )  # fmt: skip
+    if wheel.endswith(".tar.gz"):  # a source distribution (tflearn has no wheel)
+        with tarfile.open(cache / wheel) as archive:
+            members = [m for m in archive.getmembers() if m.isfile() and m.name.endswith(".py")]
+            archive.extractall(target, members, filter="data")
+    else:
+        with zipfile.ZipFile(cache / wheel) as archive:
+            archive.extractall(target, [n for n in archive.namelist() if n.endswith(".py")])
     (target / ".complete").write_text(requirement)
     return target
 

@@ -23,6 +23,7 @@ from tfvarfix import api
 from tfvarfix.api import check_cached
 from tfvarfix.cache import CACHE_DIR_NAME, ResultCache, decode_value, encode_value
 from tfvarfix.progress import interactive, track
+from tfvarfix.types import Target
 
 ROOT = Path(__file__).resolve().parent.parent
 BUGGY = textwrap.dedent(
@@ -157,6 +158,8 @@ def test_cache_misses_on_changed_content_codes_mode_and_version(tmp_path: Path) 
     assert [d.code for d in first.diagnostics] == ["TFV103"]
     key = cache.key(target.read_bytes(), ".py", codes, False, False)
     assert cache.load(key, "x") is not None
+    assert cache.key(target.read_bytes(), ".py", codes, False, False, Target(keras_version=2)) != key
+    assert cache.key(target.read_bytes(), ".py", codes, False, False, Target(package="pkg")) != key
     assert cache.key(target.read_bytes() + b"\n", ".py", codes, False, False) != key
     assert cache.key(target.read_bytes(), ".py", codes - {"TFV103"}, False, False) != key
     assert cache.key(target.read_bytes(), ".py", codes, True, False) != key

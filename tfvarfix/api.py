@@ -25,7 +25,7 @@ from tfvarfix.engine import (
 )
 from tfvarfix.rule import Rule, registry
 from tfvarfix.source import DecodeError, SourceText, decode
-from tfvarfix.types import Diagnostic, FileResult, FileStatus
+from tfvarfix.types import DEFAULT_TARGET, Diagnostic, FileResult, FileStatus, Target
 
 if TYPE_CHECKING:  # the cache is loaded only by runs that use it
     from tfvarfix.cache import ResultCache
@@ -56,28 +56,81 @@ def all_codes() -> frozenset[str]:
 
 
 def check_source(
-    text: str, path: str, codes: frozenset[str] | None = None, mode: FixMode = FixMode()
+    text: str,
+    path: str,
+    codes: frozenset[str] | None = None,
+    mode: FixMode = FixMode(),
+    target: Target = DEFAULT_TARGET,
 ) -> FileResult:
     """Check (and with `mode.apply`, fix in memory) source text; `path` is only a label.
 
-    A label ending in `.ipynb` means `text` is a notebook's JSON (see tfvarfix.notebook).
+    A label ending in `.ipynb` means `text` is a notebook's JSON (see tfvarfix.notebook). `target` is what the
+    configuration says of files that do not say themselves.
     """
     if path.endswith(".ipynb"):
-        from tfvarfix.notebook import check_notebook
+        return _check_notebook(text, path, codes, mode, target)
+    return check_python(text, path, codes, mode, target)
 
-        return check_notebook(text, path, codes, mode, check_python)
-    return check_python(text, path, codes, mode)
+
+def target_for(target: Target, path: str) -> Target:
+    """`target` with the package a fix registers classes under filled in from `path` when the configuration
+    leaves it unset."""
+    return target if target.package is not None else replace(target, package=package_of(path))
+
+
+def package_of(path: str) -> str | None:
+    """The top-level package a file lies in (the outermost folder above it that has an `__init__.py`), for the
+    classes a fix registers; None for a file outside any package (Keras then uses its default, `Custom`)."""
+    if not path or path in ("-", "<stdin>"):
+        return None
+    folder = Path(path).absolute().parent
+    found: str | None = None
+    try:
+        while (folder / "__init__.py").is_file() and folder.parent != folder:
+            found = folder.name
+            folder = folder.parent
+    except OSError:
+        return found
+    return found if found and found.isidentifier() else None
+
+
+def _check_notebook(
+    text: str, path: str, codes: frozenset[str] | None, mode: FixMode, target: Target
+) -> FileResult:
+    """A notebook is checked as one program, its code cells in order (`tfvarfix.notebook` adapts it)."""
+    from tfvarfix import notebook as adapter
+
+    try:
+        notebook = adapter.Notebook(text)
+    except adapter.NotebookError as error:
+        return adapter.unreadable(text, path, error)
+    program = notebook.program()
+    result = check_python(program, path, codes, mode, target)
+    unfixed = None
+    if result.fixed_source is not None and not adapter.writable(notebook, result.fixed_source):
+        unfixed = check_python(program, path, codes, FixMode(), target)
+    return adapter.as_notebook_result(notebook, text, program, result, unfixed)
 
 
 def check_python(
-    text: str, path: str, codes: frozenset[str] | None = None, mode: FixMode = FixMode()
+    text: str,
+    path: str,
+    codes: frozenset[str] | None = None,
+    mode: FixMode = FixMode(),
+    target: Target = DEFAULT_TARGET,
 ) -> FileResult:
     """Check (and with `mode.apply`, fix in memory) Python source text; `path` is only a label."""
     selected = all_codes() if codes is None else codes
     if not mentions_tensorflow(text) or file_is_exempt(text):
         return FileResult(path, (), FileStatus.SKIPPED, source=text)
     try:
-        outcome = check_text(text, rules_for(selected), fix=mode.apply, unsafe=mode.unsafe)
+        outcome = check_text(
+            text,
+            rules_for(selected),
+            fix=mode.apply,
+            unsafe=mode.unsafe,
+            target=target_for(target, path),
+        )
     except Exception as error:  # a bug of ours must not take the run down
         return FileResult(path, (_internal_error(error),), FileStatus.FAILED, source=text)
     status = FileStatus.FAILED if any(d.code == "TFV001" for d in outcome.diagnostics) else FileStatus.CHECKED
@@ -93,7 +146,11 @@ def check_python(
 
 
 def check_file(
-    path: Path, codes: frozenset[str] | None = None, mode: FixMode = FixMode(), data: bytes | None = None
+    path: Path,
+    codes: frozenset[str] | None = None,
+    mode: FixMode = FixMode(),
+    data: bytes | None = None,
+    target: Target = DEFAULT_TARGET,
 ) -> FileResult:
     """Read, check and (with `mode.write`) fix one file on disk, atomically, keeping encoding, BOM and newlines.
 
@@ -110,14 +167,19 @@ def check_file(
         source = decode(data)
     except DecodeError as error:
         return _unreadable(label, str(error))
-    result = check_source(source.text, label, codes, mode)
+    result = check_source(source.text, label, codes, mode, target)
     if mode.write and result.changed and result.fixed_source is not None:
-        return _write(path, data, source, result, codes)
+        return _write(path, data, source, result, codes, target)
     return result
 
 
 def _write(
-    path: Path, original: bytes, source: SourceText, result: FileResult, codes: frozenset[str] | None = None
+    path: Path,
+    original: bytes,
+    source: SourceText,
+    result: FileResult,
+    codes: frozenset[str] | None = None,
+    target: Target = DEFAULT_TARGET,
 ) -> FileResult:
     from tfvarfix.fixes import WriteConflict, write_atomic
 
@@ -126,15 +188,17 @@ def _write(
         write_atomic(path, source.encode(result.fixed_source), expected=original)
     except (WriteConflict, OSError) as error:
         note = str(error) if isinstance(error, WriteConflict) else f"cannot write {path}: {error}"
-        return _not_written(result, note, codes)
+        return _not_written(result, note, codes, target)
     return result
 
 
-def _not_written(result: FileResult, note: str, codes: frozenset[str] | None) -> FileResult:
+def _not_written(
+    result: FileResult, note: str, codes: frozenset[str] | None, target: Target = DEFAULT_TARGET
+) -> FileResult:
     """The result of a file whose fixes were computed but not written: the findings of the text on disk (not
     those left after the fixes), and a TFV003 diagnostic saying why nothing was written."""
     assert result.source is not None
-    fresh = check_source(result.source, result.path, codes, FixMode())
+    fresh = check_source(result.source, result.path, codes, FixMode(), target)
     conflict = file_diagnostic(FIX_FAILED_CONFLICT, note)
     return replace(fresh, diagnostics=(*fresh.diagnostics, conflict), notes=(*result.notes, note))
 
@@ -157,6 +221,7 @@ class Job:
     error: str | None = None
     unsafe_fixes: bool = False  # from the file's configuration (flags already merged)
     write_refused: str | None = None  # why fixes must not be written here (a link out of the given tree)
+    target: Target = DEFAULT_TARGET  # what the configuration says of files that do not say
 
 
 @dataclass
@@ -191,7 +256,14 @@ def plan(paths: Sequence[Path], settings: RunSettings) -> Iterator[Job]:
             continue
         file_settings = settings_for(found.path)
         refused = _link_out_of(found.path, trees) if trees else None
-        yield Job(found.path, file_settings.codes_for(found.path), None, file_settings.unsafe_fixes, refused)
+        yield Job(
+            found.path,
+            file_settings.codes_for(found.path),
+            None,
+            file_settings.unsafe_fixes,
+            refused,
+            file_settings.target,
+        )
 
 
 def _trees(paths: Sequence[Path]) -> tuple[Path, ...]:
@@ -223,14 +295,15 @@ def run_job(job: Job, mode: FixMode, cache: ResultCache | None = None) -> FileRe
     if job.unsafe_fixes and not mode.unsafe:
         mode = FixMode(apply=mode.apply, unsafe=True, write=mode.write)
     try:
+        target = job.target
         if job.write_refused is not None and mode.write:
-            result = check_file(job.path, job.codes, replace(mode, write=False))
+            result = check_file(job.path, job.codes, replace(mode, write=False), target=target)
             if result.changed:
-                result = _not_written(result, job.write_refused, job.codes)
+                result = _not_written(result, job.write_refused, job.codes, target)
         elif cache is not None and not mode.write:
-            result = check_cached(cache, job.path, job.codes, mode)
+            result = check_cached(cache, job.path, job.codes, mode, target)
         else:
-            result = check_file(job.path, job.codes, mode)
+            result = check_file(job.path, job.codes, mode, target=target)
     except Exception as error:
         return FileResult(str(job.path), (_internal_error(error),), FileStatus.FAILED)
     if result.source is not None and not result.diagnostics and result.fixed_source is None:
@@ -261,26 +334,28 @@ def check_paths(
         yield from pool.map(run_job, jobs, [mode] * len(jobs), [cache] * len(jobs), chunksize=chunk)
 
 
-def check_cached(cache: ResultCache, path: Path, codes: frozenset[str], mode: FixMode) -> FileResult:
+def check_cached(
+    cache: ResultCache, path: Path, codes: frozenset[str], mode: FixMode, target: Target = DEFAULT_TARGET
+) -> FileResult:
     """`check_file` through the result cache (check results only: a mode that writes files bypasses it)."""
     if mode.write:
-        return check_file(path, codes, mode)
+        return check_file(path, codes, mode, target=target)
     try:
         data = path.read_bytes()
     except OSError:
-        return check_file(path, codes, mode)  # reports the error as usual
+        return check_file(path, codes, mode, target=target)  # reports the error as usual
     if b"tensorflow" not in data and b"keras" not in data:
         return check_file(path, codes, mode, data=data)  # the pre-filter is cheaper than a lookup
-    key = cache.key(data, path.suffix.lower(), codes, mode.apply, mode.unsafe)
+    key = cache.key(data, path.suffix.lower(), codes, mode.apply, mode.unsafe, target_for(target, str(path)))
     found = cache.load(key, str(path))
     if found is not None:
         if found.diagnostics or found.fixed_source is not None:
             try:
                 found = replace(found, source=decode(data).text)
             except DecodeError:  # pragma: no cover - it decoded when the entry was made
-                return check_file(path, codes, mode, data=data)
+                return check_file(path, codes, mode, data=data, target=target)
         return found
-    result = check_file(path, codes, mode, data=data)
+    result = check_file(path, codes, mode, data=data, target=target)
     if not any(d.code == "TFV004" for d in result.diagnostics):  # an internal error is ours, not the file's
         cache.store(key, result)
     return result

@@ -63,9 +63,17 @@ class ResultCache:
         """The cache under project root `root` (the configuration's folder, or the working directory)."""
         return cls(root / CACHE_DIR_NAME)
 
-    def key(self, data: bytes, suffix: str, codes: frozenset[str], apply: bool, unsafe: bool) -> str:
+    def key(
+        self,
+        data: bytes,
+        suffix: str,
+        codes: frozenset[str],
+        apply: bool,
+        unsafe: bool,
+        target: types.Target = types.DEFAULT_TARGET,
+    ) -> str:
         digest = hashlib.sha256(data)
-        settings = f"{_FORMAT}|{self.fingerprint}|{suffix}|{','.join(sorted(codes))}|{apply:d}{unsafe:d}"
+        settings = f"{_FORMAT}|{self.fingerprint}|{suffix}|{','.join(sorted(codes))}|{apply:d}{unsafe:d}|{target!r}"
         digest.update(b"\0" + settings.encode())
         return digest.hexdigest()
 

@@ -214,7 +214,8 @@ def _check_stdin(name: str, settings: Any, mode: Any, emit_fixed: bool) -> Any:
     except DecodeError as error:
         return api._unreadable(name, str(error))
     codes = settings.codes_for(Path(name))
-    result = api.check_source(text, name, codes, api.FixMode(apply=mode.apply, unsafe=mode.unsafe))
+    fix_mode = api.FixMode(apply=mode.apply, unsafe=mode.unsafe)
+    result = api.check_source(text, name, codes, fix_mode, settings.target)
     if emit_fixed:
         sys.stdout.write(result.fixed_source if result.fixed_source is not None else text)
         sys.stdout.flush()

@@ -39,6 +39,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from tfvarfix.types import Target
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -67,6 +69,8 @@ KEYS: tuple[str, ...] = (
     "exclude",
     "extend-exclude",
     "unsafe-fixes",
+    "keras-version",
+    "serialization-package",
 )
 
 #: Skipped in directory walks unless `exclude` is set (which replaces them; `extend-exclude` adds to them).
@@ -282,6 +286,14 @@ class Settings:
     unsafe_fixes: bool = False
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
+    # The Keras a file targets when it does not say itself (`import tf_keras`, TF_USE_LEGACY_KERAS): 3 or 2.
+    keras_version: int = 3
+    # The package the classes a fix registers go under (`register_keras_serializable(package=...)`).
+    serialization_package: str | None = None
+
+    @property
+    def target(self) -> Target:
+        return Target(self.keras_version, self.serialization_package)
 
     @property
     def exclude_patterns(self) -> tuple[str, ...]:
@@ -479,6 +491,8 @@ class _FileOptions:
     exclude: tuple[str, ...] | None = None
     extend_exclude: tuple[str, ...] = ()
     unsafe_fixes: bool | None = None
+    keras_version: int | None = None
+    serialization_package: str | None = None
 
 
 def _parse_table(table: Mapping[str, Any], where: str, known_codes: Collection[str]) -> _FileOptions:
@@ -510,6 +524,17 @@ def _parse_table(table: Mapping[str, Any], where: str, known_codes: Collection[s
         unsafe = table["unsafe-fixes"]
         if not isinstance(unsafe, bool):
             raise ConfigError(f"{where} unsafe-fixes: expected a boolean, got {_describe(unsafe)}")
+    keras_version: int | None = None
+    if "keras-version" in table:
+        value = table["keras-version"]
+        if value not in (2, 3, "2", "3"):
+            raise ConfigError(f"{where} keras-version: expected 3 (Keras 3) or 2 (tf_keras), got {_describe(value)}")
+        keras_version = int(value)
+    package: str | None = None
+    if "serialization-package" in table:
+        package = table["serialization-package"]
+        if not isinstance(package, str) or not package:
+            raise ConfigError(f"{where} serialization-package: expected a package name, got {_describe(package)}")
     return _FileOptions(
         select=lists.get("select"),
         extend_select=lists.get("extend-select", ()),
@@ -518,6 +543,8 @@ def _parse_table(table: Mapping[str, Any], where: str, known_codes: Collection[s
         exclude=lists.get("exclude"),
         extend_exclude=lists.get("extend-exclude", ()),
         unsafe_fixes=unsafe,
+        keras_version=keras_version,
+        serialization_package=package,
     )
 
 
@@ -573,6 +600,8 @@ def load_settings(path: Path | None, overrides: Overrides, known_codes: Collecti
         ),
         root=root,
         source=source,
+        keras_version=options.keras_version or 3,
+        serialization_package=options.serialization_package,
     )
 
 

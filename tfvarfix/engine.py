@@ -14,9 +14,9 @@ from tfvarfix.gc_paused import gc_paused
 from tfvarfix.keras.table import Flavor
 from tfvarfix.positions import node_ranges, to_range
 from tfvarfix.rule import Finding, FixPlan, Rule
-from tfvarfix.semantics.builder import build_facts
+from tfvarfix.semantics.facts import analyze as analyze_facts
 from tfvarfix.source import LineIndex
-from tfvarfix.types import Diagnostic, Fix, FixSafety, IntendedValue, Position, Range, Severity
+from tfvarfix.types import DEFAULT_TARGET, Diagnostic, Fix, FixSafety, IntendedValue, Position, Range, Target
 
 MAX_ROUNDS = 10
 SYNTAX_ERROR = ("TFV001", "syntax-error")
@@ -39,8 +39,12 @@ def file_is_exempt(text: str) -> bool:
     return _FILE_NOQA.search(text) is not None
 
 
-def flavor_of(text: str) -> Flavor:
-    return Flavor.TF_KERAS if ("tf_keras" in text or "TF_USE_LEGACY_KERAS" in text) else Flavor.KERAS3
+def flavor_of(text: str, target: Target = DEFAULT_TARGET) -> Flavor:
+    """The Keras a module targets: tf_keras when it imports it or sets TF_USE_LEGACY_KERAS, else the
+    configuration's default (`keras-version`, 3 unless set)."""
+    if "tf_keras" in text or "TF_USE_LEGACY_KERAS" in text:
+        return Flavor.TF_KERAS
+    return Flavor.TF_KERAS if target.keras_version == 2 else Flavor.KERAS3
 
 
 @dataclass(frozen=True)
@@ -173,7 +177,9 @@ def suppressed(diagnostic: Diagnostic, lines: LineIndex) -> bool:
 
 
 @gc_paused
-def analyze(text: str, rules: Sequence[type[Rule]], module: cst.Module | None = None) -> Analysis:
+def analyze(
+    text: str, rules: Sequence[type[Rule]], module: cst.Module | None = None, target: Target = DEFAULT_TARGET
+) -> Analysis:
     """Every finding of `rules` in `text`, with positions and fixes, noqa already applied."""
     if module is None:
         try:
@@ -182,16 +188,8 @@ def analyze(text: str, rules: Sequence[type[Rule]], module: cst.Module | None = 
             return Analysis((syntax_diagnostic(error, text),), parsed=False)
         except ValueError as error:  # e.g. null bytes in text handed over directly (editors, stdin)
             return Analysis((syntax_diagnostic(str(error), text),), parsed=False)
-    collectors: list[type] = []
-    for rule in rules:
-        for collector in rule.COLLECTORS:
-            if collector not in collectors:
-                collectors.append(collector)
-    try:
-        facts = build_facts(module, flavor_of(text), collectors)
-        facts.source = text  # the module's code, without generating it again
-    except RecursionError:
-        return Analysis((syntax_diagnostic(RecursionError()),), parsed=False)
+    facts = analyze_facts(module, text, flavor_of(text, target))
+    facts.package = target.package
     findings: list[tuple[type[Rule], Finding]] = []
     for rule in rules:
         findings.extend((rule, finding) for finding in rule().check(facts))
@@ -217,7 +215,8 @@ def analyze(text: str, rules: Sequence[type[Rule]], module: cst.Module | None = 
                 )
             except EditError:
                 fix = None
-        diagnostic = Diagnostic(rule.CODE, rule.NAME, finding.message, to_range(where), fix, Severity.ERROR)
+        severity = finding.severity or rule.SEVERITY
+        diagnostic = Diagnostic(rule.CODE, rule.NAME, finding.message, to_range(where), fix, severity)
         if not suppressed(diagnostic, lines):
             diagnostics.append(diagnostic)
     diagnostics.sort(key=lambda d: (d.range.start, d.code))
@@ -250,9 +249,15 @@ def fixable(diagnostic: Diagnostic, unsafe: bool) -> bool:
 
 
 @gc_paused
-def check_text(text: str, rules: Sequence[type[Rule]], fix: bool = False, unsafe: bool = False) -> Outcome:
+def check_text(
+    text: str,
+    rules: Sequence[type[Rule]],
+    fix: bool = False,
+    unsafe: bool = False,
+    target: Target = DEFAULT_TARGET,
+) -> Outcome:
     """Check `text`; with `fix`, apply fixes round after round, re-parsing after each, until nothing changes."""
-    analysis = analyze(text, rules)
+    analysis = analyze(text, rules, target=target)
     outcome = Outcome(analysis.diagnostics, text)
     if not fix or not analysis.parsed:
         return outcome
@@ -275,7 +280,7 @@ def check_text(text: str, rules: Sequence[type[Rule]], fix: bool = False, unsafe
             return outcome
         outcome.applied.extend(candidates[i] for i in applied)
         outcome.text = new_text
-        outcome.diagnostics = analyze(new_text, rules, module).diagnostics
+        outcome.diagnostics = analyze(new_text, rules, module, target).diagnostics
     if any(fixable(d, unsafe) for d in outcome.diagnostics):
         outcome.notes.append(f"fixes did not converge after {MAX_ROUNDS} rounds")
         outcome.diagnostics = (

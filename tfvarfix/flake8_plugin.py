@@ -34,16 +34,22 @@ class Plugin:
         text = "".join(self.lines)
         path = Path(self.filename) if self.filename not in ("stdin", "-") else None
         codes: frozenset[str] | None = None
+        target = None
         try:
             source = config_module.find_config(path if path is not None else Path.cwd())
             settings = config_module.load_settings(source, config_module.Overrides(), api.all_codes())
             codes = settings.codes_for(path) if path is not None else settings.select
+            target = settings.target
         except config_module.ConfigError as error:
             yield 1, 0, f"TFV002 tfvarfix configuration error: {error}", type(self)
         label = str(path) if path is not None else "stdin.py"
         if label.endswith(".ipynb"):
             label += ".py"  # flake8 gives the lines of a Python file; never read them as notebook JSON
-        result = api.check_python(text, label, codes)
+        result = (
+            api.check_python(text, label, codes)
+            if target is None
+            else api.check_python(text, label, codes, target=target)
+        )
         for diagnostic in result.diagnostics:
             start = diagnostic.range.start
             line, column = (1, 0) if diagnostic.code in FILE_LEVEL else (start.line, start.column)

@@ -28,14 +28,11 @@ import io
 import json
 import re
 import tokenize
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from tfvarfix.types import CellMap, Diagnostic, FileResult, FileStatus, Position, Range
-
-# api.check_python: (program text, label, codes, fix mode) -> FileResult
-CheckPython = Callable[[str, str, frozenset[str] | None, Any], FileResult]
 
 BOUNDARY = "# -- tfvarfix: notebook cell boundary --"
 #: Cell magics whose body IPython runs as Python: only their first line is masked.
@@ -321,34 +318,34 @@ def serializer(text: str, data: Any) -> Any:
     return None
 
 
-# ------------------------------------------------------------------------------------------ checking
-def check_notebook(
-    text: str, path: str, codes: frozenset[str] | None, mode: Any, check_python: CheckPython
+# ------------------------------------------------------------------------------------------ results
+def unreadable(text: str, path: str, error: NotebookError) -> FileResult:
+    """The result for a notebook whose JSON does not parse: one TFV001 where the JSON breaks."""
+    from tfvarfix.engine import SYNTAX_ERROR
+
+    where = _json_position(error)
+    diagnostic = Diagnostic(SYNTAX_ERROR[0], SYNTAX_ERROR[1], str(error), Range(where, where))
+    return FileResult(path, (diagnostic,), FileStatus.FAILED, source=text)
+
+
+def as_notebook_result(
+    notebook: Notebook, text: str, program: str, result: FileResult, unfixed: FileResult | None = None
 ) -> FileResult:
-    """Check (and with `mode.apply`, fix in memory) a notebook's JSON text; results carry a CellMap.
+    """A result computed on the cells' program, as the notebook's: positions as cells, fixes written back into
+    the JSON. When they cannot be written back (`NotebookWriteError`), `unfixed` (the program checked without
+    fixing) is the result, with a TFV003 saying why."""
+    from tfvarfix.engine import FIX_FAILED, file_diagnostic
 
-    `check_python` checks the cells' program as Python (`api.check_python`, passed in by the API).
-    """
-    from tfvarfix.engine import FIX_FAILED, SYNTAX_ERROR, file_diagnostic
-
-    try:
-        notebook = Notebook(text)
-    except NotebookError as error:
-        where = _json_position(error)
-        diagnostic = Diagnostic(SYNTAX_ERROR[0], SYNTAX_ERROR[1], str(error), Range(where, where))
-        return FileResult(path, (diagnostic,), FileStatus.FAILED, source=text)
-    program = notebook.program()
-    result = check_python(program, path, codes, mode)
     if result.status is FileStatus.SKIPPED:
-        return FileResult(path, (), FileStatus.SKIPPED, source=text, notebook=notebook.cell_map(program))
+        return FileResult(result.path, (), FileStatus.SKIPPED, source=text, notebook=notebook.cell_map(program))
     if result.fixed_source is None:
-        cells = notebook.cell_map(program)
-        return _as_notebook(result, text, None, cells)
+        return _as_notebook(result, text, None, notebook.cell_map(program))
     try:
         fixed_text = notebook.fixed_text(result.fixed_source)
         cells = notebook.cell_map(result.fixed_source)
     except NotebookWriteError as error:
-        unfixed = check_python(program, path, codes, replace(mode, apply=False, unsafe=False, write=False))
+        if unfixed is None:
+            raise
         note = f"fixes not applied: {error}"
         failed = file_diagnostic(FIX_FAILED, note)
         return _as_notebook(
@@ -358,6 +355,15 @@ def check_notebook(
             notebook.cell_map(program),
         )
     return _as_notebook(result, text, fixed_text, cells)
+
+
+def writable(notebook: Notebook, fixed_program: str) -> bool:
+    """Whether a fixed program can be written back into the notebook's JSON."""
+    try:
+        notebook.fixed_text(fixed_program)
+    except NotebookWriteError:
+        return False
+    return True
 
 
 def _as_notebook(result: FileResult, text: str, fixed_text: str | None, cells: CellMap) -> FileResult:

@@ -19,8 +19,8 @@ from typing import ClassVar
 
 import libcst as cst
 
-from tfvarfix.semantics.model import ModuleFacts
-from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
+from tfvarfix.semantics.facts import Facts
+from tfvarfix.types import FixAvailability, FixSafety, Severity, VerifyCheck
 
 CODE_PATTERN = re.compile(r"^TFV[1-9][0-9]{2}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -113,6 +113,7 @@ class Finding:
     message: str
     fix: FixPlan | None = None
     code: str = ""  # filled by Rule.finding
+    severity: Severity | None = None  # None: the rule's SEVERITY
 
 
 # ---------------------------------------------------------------------------------------------- rule
@@ -124,14 +125,16 @@ class Rule:
     FIX_AVAILABILITY: ClassVar[FixAvailability] = FixAvailability.NEVER
     FIX_SAFETY: ClassVar[FixSafety] = FixSafety.UNSAFE
     VERIFY: ClassVar[VerifyCheck] = VerifyCheck.REPAIRS
-    # Collectors the rule needs in the facts pass, beyond the core (classes taking the FactsBuilder).
-    COLLECTORS: ClassVar[tuple[type, ...]] = ()
+    # ERROR for what raises or silently detaches; WARNING for hazards whose harm depends on intent.
+    SEVERITY: ClassVar[Severity] = Severity.ERROR
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
+    def check(self, facts: Facts) -> Iterator[Finding]:
         raise NotImplementedError
 
-    def finding(self, node: cst.CSTNode, fix: FixPlan | None = None, **fields: object) -> Finding:
-        return Finding(node=node, message=self.MESSAGE.format(**fields), fix=fix, code=self.CODE)
+    def finding(
+        self, node: cst.CSTNode, fix: FixPlan | None = None, severity: Severity | None = None, **fields: object
+    ) -> Finding:
+        return Finding(node=node, message=self.MESSAGE.format(**fields), fix=fix, code=self.CODE, severity=severity)
 
     def fix(
         self,

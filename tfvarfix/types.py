@@ -37,6 +37,19 @@ class VerifyCheck(enum.Enum):
     REPAIRS = "repairs"
 
 
+@dataclass(frozen=True)
+class Target:
+    """What a file is checked for when it does not say itself: the Keras it runs on (3, or 2 for tf_keras) and
+    the package its classes register under (`register_keras_serializable(package=...)`; None: derived from the
+    file's place in its package)."""
+
+    keras_version: int = 3
+    package: str | None = None
+
+
+DEFAULT_TARGET = Target()
+
+
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"

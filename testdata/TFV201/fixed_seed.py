@@ -4,7 +4,7 @@ import tensorflow as tf
 import numpy as np
 
 
-@tf.keras.utils.register_keras_serializable(package="tfvarfix")
+@tf.keras.utils.register_keras_serializable()
 class LstmLayerKernelInitializer(tf.keras.initializers.Initializer):
     """`glorot_uniform`, then the values once assigned to `kernel` after the build."""
 

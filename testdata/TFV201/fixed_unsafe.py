@@ -3,7 +3,7 @@ import numpy as np
 import tensorflow as tf
 
 
-@tf.keras.utils.register_keras_serializable(package="tfvarfix")
+@tf.keras.utils.register_keras_serializable()
 class RecurrentSliceRecurrentKernelInitializer(tf.keras.initializers.Initializer):
     """`orthogonal`, then the values once assigned to `recurrent_kernel` after the build."""
 

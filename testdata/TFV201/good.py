@@ -1,4 +1,4 @@
-# Near misses: values from data, after training, from another model, under a condition, or not a layer's weight.
+# Near misses: values from data, after training, from another model, or not a layer's weight.
 import numpy as np
 import tensorflow as tf
 
@@ -29,22 +29,6 @@ def transfer():
     _ = source(tf.zeros((1, 4)))
     _ = target(tf.zeros((1, 4)))
     target.set_weights(source.get_weights())
-
-
-def conditional(flag):
-    dense = tf.keras.layers.Dense(3)
-    _ = dense(tf.zeros((1, 4)))
-    if flag:
-        dense.kernel[0, 0].assign(0.5)
-
-
-def round_trip_kept():
-    dense = tf.keras.layers.Dense(3)
-    _ = dense(tf.zeros((1, 4)))
-    weights = dense.get_weights()
-    weights[0][0, 0] = 0.5
-    dense.set_weights(weights)
-    return weights
 
 
 def plain_variable():

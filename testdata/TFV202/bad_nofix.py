@@ -1,4 +1,4 @@
-# Reported without a fix: transformed arguments, a layer whose __init__ takes no **kwargs.
+# Reported without a fix: transformed arguments, a layer whose __init__ takes no **kwargs and passes its own.
 import tensorflow as tf
 
 
@@ -12,7 +12,7 @@ class Doubled(tf.keras.initializers.Initializer):  # expect: TFV202
 
 class Shift(tf.keras.layers.Layer):  # expect: TFV202
     def __init__(self, offset):
-        super().__init__()
+        super().__init__(trainable=False)
         self.offset = offset
 
     def call(self, x):

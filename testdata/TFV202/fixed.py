@@ -2,7 +2,7 @@
 import tensorflow as tf
 
 
-@tf.keras.utils.register_keras_serializable(package="tfvarfix")
+@tf.keras.utils.register_keras_serializable()
 class Scaled(tf.keras.initializers.Initializer):  # expect: TFV202
     def __init__(self, scale):
         self.scale = scale
@@ -14,7 +14,7 @@ class Scaled(tf.keras.initializers.Initializer):  # expect: TFV202
         return tf.ones(shape, dtype=dtype) * self.scale
 
 
-@tf.keras.utils.register_keras_serializable(package="tfvarfix")
+@tf.keras.utils.register_keras_serializable()
 class MaxNorm(tf.keras.constraints.Constraint):  # expect: TFV202
     def __init__(self, limit=2.0):
         self.limit = limit
@@ -26,7 +26,7 @@ class MaxNorm(tf.keras.constraints.Constraint):  # expect: TFV202
         return tf.clip_by_norm(w, self.limit)
 
 
-@tf.keras.utils.register_keras_serializable(package="tfvarfix")
+@tf.keras.utils.register_keras_serializable()
 class L1Sum(tf.keras.regularizers.Regularizer):  # expect: TFV202
     def __init__(self, factor):
         self.factor = factor

@@ -29,7 +29,6 @@ def case_sweep():
 def case_train_and_predict():
     tf.reset_default_graph()
     train_op = build(0.1)
-    tf.reset_default_graph()
     predict_op = build(0.0)  # expect: TFV304
     return train_op, predict_op
 
@@ -37,6 +36,5 @@ def case_train_and_predict():
 def case_scoped_twice():
     tf.reset_default_graph()
     first = build_scoped()
-    tf.reset_default_graph()
     second = build_scoped()  # expect: TFV304
     return first, second

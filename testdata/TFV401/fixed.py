@@ -10,11 +10,13 @@ shift = tf.Variable(tf.ones([3]))
 
 @tf.function
 def scaled(x):
+    scale.assign(2.0)  # expect: TFV401
     return scale * x
 
 
 @tf.function(jit_compile=True)
 def shifted(x):
+    shift.assign(tf.ones([3]))  # expect: TFV401
     return x + shift
 
 

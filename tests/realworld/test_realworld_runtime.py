@@ -37,9 +37,15 @@ def _final_exception(stderr: str) -> str:
         return ""
     rest = lines[starts[-1] + 1 :]
     for i, line in enumerate(rest):
-        if line and not line[0].isspace():
+        # Python 3.11 may print column-0 caret lines (`^^^^`, `~~~^~~~`) under the source lines of a frame.
+        if line and not line[0].isspace() and not _carets(line):
             return "\n".join(rest[i:])
     return ""
+
+
+def _carets(line: str) -> bool:
+    """A traceback's position marker line: only `^`, `~` and spaces."""
+    return not line.strip(" ^~")
 
 
 @pytest.mark.parametrize("path", case_files(), ids=lambda path: path.stem)

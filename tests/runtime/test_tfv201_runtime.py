@@ -4,6 +4,7 @@ save/load."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from tests.fixtures import TESTDATA
@@ -78,3 +79,39 @@ def test_unsafe_fixes_give_the_intended_values() -> None:
     # Why these fixes are unsafe: Constant drops GlorotUniform's seed draw and the recurrent initializer's
     # draw moves before the kernel's, so the LSTM built later gets other random weights.
     assert bad.out["case_recurrent_kernel_slice"]["sha"] != fixed.out["case_recurrent_kernel_slice"]["sha"]
+
+
+def test_real_shapes_give_the_edited_values() -> None:
+    probe = """
+import numpy as np
+models = {name: case() for name, case in sorted(ns.items()) if name.startswith("case_")}
+for name, model in models.items():
+    out[name] = {"/".join(w.path.split("/")[-2:]): np.asarray(w).tolist() for w in model.weights}
+"""
+    bad = run_program(TESTDATA / "TFV201" / "bad_shapes.py", probe)
+    fixed = run_program(TESTDATA / "TFV201" / "fixed_shapes.py", probe)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    assert set(bad.out) == set(fixed.out) == {
+        "case_across_methods", "case_get_layer_in_helper", "case_layers_index", "case_round_trip_slice"
+    }
+    # The fixed layers hold what the edits wrote (the kernel of `gate` is glorot in both: not compared).
+    for name, path in [
+        ("case_get_layer_in_helper", "head/bias"),
+        ("case_layers_index", "square/kernel"),
+        ("case_layers_index", "square/bias"),
+        ("case_round_trip_slice", "gate/bias"),
+        ("case_across_methods", "score/bias"),
+    ]:
+        assert bad.out[name][path] == fixed.out[name][path], (name, path)
+    assert fixed.out["case_layers_index"]["square/kernel"] == np.eye(3).tolist()
+    assert fixed.out["case_round_trip_slice"]["gate/bias"] == [1.0, 1.0, 0.0, 0.0]
+
+
+def test_near_misses_run() -> None:
+    probe = """
+for name in ("per_batch_bias", "expected_to_fail", "after_loading", "trained_then_shrunk", "copied_from_trained"):
+    ns[name]()
+    out[name] = "ran"
+"""
+    good = run_program(TESTDATA / "TFV201" / "good_shapes.py", probe)
+    assert good.error is None and len(good.out) == 5, good.error

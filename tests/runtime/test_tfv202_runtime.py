@@ -80,3 +80,49 @@ out["first"] = float(ns["lstm_layer"].cell.kernel[0, 0].numpy())
     assert "Cannot deserialize object of type `CustomInitializer`" in seed.out["load"]
     assert seed.out["config"] == {}
     assert seed.out["first"] != 0.5  # the guard never holds: the value is never written
+
+
+LAYERS = """
+import tempfile, keras
+folder = tempfile.mkdtemp()
+
+def first_error(error):
+    text = str(error).strip().splitlines()
+    return type(error).__name__ + ": " + (text[-1] if text else "")
+
+for name in ("save_scale", "save_head"):
+    try:
+        path = ns[name](folder)
+    except Exception as error:
+        out[name] = "save " + first_error(error)
+        continue
+    try:
+        keras.models.load_model(path)
+        out[name] = "ok"
+    except Exception as error:
+        out[name] = "load " + first_error(error)
+"""
+
+
+def test_keras3_layers_and_models_save_and_load_after_the_fix() -> None:
+    bad = run_program(TESTDATA / "TFV202" / "bad_layers.py", LAYERS)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_layers.py", LAYERS)
+    assert bad.error is None and fixed.error is None
+    assert bad.out["save_scale"].startswith("load TypeError") and "'trainable'" in bad.out["save_scale"]
+    assert bad.out["save_head"].startswith("save NotImplementedError")
+    assert fixed.out == {"save_scale": "ok", "save_head": "ok"}
+
+
+@pytest.mark.parametrize("name", ["good_layers", "good_tf_keras"])
+def test_near_misses_save_and_load(name: str) -> None:
+    probe = """
+import glob, os, tempfile
+import tensorflow as tf
+folder = tempfile.mkdtemp()
+ns[[k for k in ns if k.startswith("save_")][0]](folder)
+for path in sorted(glob.glob(os.path.join(folder, "*.keras"))):
+    tf.keras.models.load_model(path, custom_objects={k: v for k, v in ns.items() if isinstance(v, type)})
+    out[os.path.basename(path)] = "ok"
+"""
+    good = run_program(TESTDATA / "TFV202" / f"{name}.py", probe, legacy=name == "good_tf_keras")
+    assert good.error is None and good.out and set(good.out.values()) == {"ok"}, (good.error, good.out)

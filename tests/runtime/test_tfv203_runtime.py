@@ -34,3 +34,23 @@ def test_seed_article_example() -> None:
     assert bad.error is None and fixed.error is None
     assert bad.out["bias"] == [0.25] * 4 + [1.0] * 6
     assert fixed.out["bias"] == [0.25] * 10
+
+
+def test_real_shapes_forced_then_kept() -> None:
+    probe = """
+import numpy as np
+import tensorflow as tf
+ns["stacked"](tf.zeros((1, 2, 3)))
+ns["conv"](tf.zeros((1, 2, 5, 5, 1)))
+encoder = [layer for layer in ns["model"].layers if type(layer).__name__ == "Encoder"][0]
+out["first"] = ns["first"].cell.bias.numpy()[4:8].tolist()
+out["cell"] = ns["cells"][0].bias.numpy()[2:4].tolist()
+out["conv"] = ns["conv"].cell.bias.numpy()[2:4].tolist()
+out["encoder"] = encoder.lstm.cell.bias.numpy()[4:8].tolist()
+"""
+    bad = run_program(TESTDATA / "TFV203" / "bad_shapes.py", probe)
+    fixed = run_program(TESTDATA / "TFV203" / "fixed_shapes.py", probe)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    assert bad.out == {"first": [1.0] * 4, "cell": [1.0] * 2, "conv": [1.0] * 2, "encoder": [1.0] * 4}
+    assert fixed.out["first"] == pytest.approx([0.1] * 4) and fixed.out["conv"] == pytest.approx([0.3] * 2)
+    assert fixed.out["encoder"] == [0.5] * 4 and fixed.out["cell"] != [1.0, 1.0]

@@ -45,3 +45,15 @@ def test_guard_false_then_true() -> None:
     assert bad.error is None and good.error is None
     assert bad.out["bad"] == 0.0 and bad.out["conv"] == 0.0
     assert good.out["holds"] == 0.5
+
+
+def test_real_shapes_never_and_sometimes_hold() -> None:
+    probe = """
+out["kernels"] = sorted({float(v) for w in ns[NAME].get_weights() if w.ndim == 2 for v in w.ravel()})
+"""
+    bad = run_program(TESTDATA / "TFV204" / "bad_shapes.py", probe.replace("NAME", '"model"'))
+    odd = run_program(TESTDATA / "TFV204" / "bad_shapes.py", probe.replace("NAME", '"odd"'))
+    good = run_program(TESTDATA / "TFV204" / "good_shapes.py", probe.replace("NAME", '"model"'))
+    assert bad.error is None and odd.error is None and good.error is None
+    assert bad.out["kernels"] == [0.0] and odd.out["kernels"] == [0.0]
+    assert good.out["kernels"] == [0.0, 1.0]  # the (4, 4) kernel holds the value, the (4, 2) one does not

@@ -31,3 +31,27 @@ def test_bad_raises_and_fixed_builds() -> None:
         "rnn_1/lstm_cell/kernel:0",
     ]
     assert "stack/layer_1/basic_lstm_cell/kernel:0" in fixed.out["case_reopened_scope"]["variables"]
+
+
+def test_shapes_raise_and_fixed_shapes_build() -> None:
+    bad = run_program(TESTDATA / "TFV301" / "bad_shapes.py", CALL_TF1_CASES, legacy=True)
+    assert bad.out["case_helpers"]["error"] == f"Variable rnn/lstm_cell/kernel {EXISTS}"
+    assert bad.out["case_loop_over_sizes"]["error"] == f"Variable rnn/gru_cell/gates/kernel {EXISTS}"
+    assert bad.out["case_cells_in_a_dict"]["error"] == f"Variable rnn/lstm_cell/kernel {EXISTS}"
+    assert bad.out["case_cells_as_parameters"]["error"] == f"Variable rnn/basic_lstm_cell/kernel {EXISTS}"
+    assert bad.out["case_methods_of_a_class"]["error"] == f"Variable model/rnn/lstm_cell/kernel {EXISTS}"
+    # Fresh cells called directly collide only when each call reopens the named scope.
+    assert bad.out["case_cells_called_in_reopened_scopes"]["error"] == f"Variable lstm/lstm_cell/kernel {EXISTS}"
+    fixed = run_program(TESTDATA / "TFV301" / "fixed_shapes.py", CALL_TF1_CASES, legacy=True)
+    for name in ("case_helpers", "case_cells_in_a_dict", "case_cells_as_parameters", "case_methods_of_a_class"):
+        assert fixed.out[name]["ok"], fixed.out[name]
+    assert "model/rnn_4/lstm_cell/kernel:0" in fixed.out["case_methods_of_a_class"]["variables"]
+    good = run_program(TESTDATA / "TFV301" / "good_shapes.py", CALL_TF1_CASES, legacy=True)
+    assert all(case["ok"] for case in good.out.values()), good.out
+    assert "stack/lstm_cell_1/kernel:0" in good.out["case_cells_called_in_one_block"]["variables"]
+
+
+def test_module_code_raises_and_fixed_builds() -> None:
+    bad = run_program(TESTDATA / "TFV301" / "bad_module.py", legacy=True)
+    assert bad.error == f"ValueError: Variable rnn/lstm_cell/kernel {EXISTS}"
+    assert run_program(TESTDATA / "TFV301" / "fixed_module.py", legacy=True).error is None

@@ -30,3 +30,29 @@ def test_bad_raises_and_fixed_builds() -> None:
         "fc_1/bias:0",
         "fc_1/kernel:0",
     ]
+
+
+def test_shapes_raise_and_fixed_shapes_build() -> None:
+    bad = run_program(TESTDATA / "TFV302" / "bad_shapes.py", CALL_TF1_CASES, legacy=True)
+    assert bad.out["case_helpers"]["error"] == f"Variable lm/embedding {EXISTS}"
+    assert bad.out["case_loop"]["error"] == f"Variable w {EXISTS}"
+    assert bad.out["case_names_in_a_list"]["error"] == f"Variable head/bias {EXISTS}"
+    assert bad.out["case_names_as_parameters"]["error"] == f"Variable w {EXISTS}"
+    assert bad.out["case_methods_of_a_class"]["error"] == f"Variable embeddings/table {EXISTS}"
+    assert bad.out["case_dense_layers_in_a_scope"]["error"] == f"Variable generator/fc/kernel {EXISTS}"
+    assert bad.out["case_batch_norm_twice"]["error"] == f"Variable bn/gamma {EXISTS}"
+    fixed = run_program(TESTDATA / "TFV302" / "fixed_shapes.py", CALL_TF1_CASES, legacy=True)
+    assert fixed.out["case_helpers"]["variables"] == ["lm/embedding:0", "lm/embedding_1:0"]
+    assert fixed.out["case_methods_of_a_class"]["variables"] == ["embeddings/table:0", "embeddings/table_1:0"]
+    assert "generator/fc_1/kernel:0" in fixed.out["case_dense_layers_in_a_scope"]["variables"]
+    assert "bn_1/gamma:0" in fixed.out["case_batch_norm_twice"]["variables"]
+    good = run_program(TESTDATA / "TFV302" / "good_shapes.py", CALL_TF1_CASES, legacy=True)
+    assert all(case["ok"] for case in good.out.values()), good.out
+    assert good.out["case_named_layers_without_variables"]["variables"] == []
+    assert good.out["case_default_named_helper"]["variables"] == ["dense/kernel:0", "dense_1/kernel:0"]
+
+
+def test_module_code_raises_and_fixed_builds() -> None:
+    bad = run_program(TESTDATA / "TFV302" / "bad_module.py", legacy=True)
+    assert bad.error == f"ValueError: Variable embedding {EXISTS}"
+    assert run_program(TESTDATA / "TFV302" / "fixed_module.py", legacy=True).error is None

@@ -44,3 +44,27 @@ def test_bad_shares_or_raises_and_fixed_has_one_set_per_use() -> None:
         "decoder/lstm_cell/kernel:0",
         "encoder/lstm_cell/kernel:0",
     ]
+
+
+def test_shapes_share_and_fixed_shapes_have_one_set_per_use() -> None:
+    bad = run_program(TESTDATA / "TFV303" / "bad_shapes.py", CALL_TF1_CASES, legacy=True)
+    one = ["rnn/multi_rnn_cell/cell_0/lstm_cell/kernel:0"]
+    assert _kernels(bad.out["case_helper"]) == one
+    assert _kernels(bad.out["case_wrapped_and_repeated"]) == one
+    assert _kernels(bad.out["case_listed_twice"]) == ["rnn/multi_rnn_cell/cell_0/basic_lstm_cell/kernel:0"]
+    assert len(_kernels(bad.out["case_appended_in_a_loop"])) == 2  # one GRU layer: gates and candidate
+    assert _kernels(bad.out["case_cells_in_a_dict"]) == ["bidirectional_rnn/fw/lstm_cell/kernel:0"]
+    assert _kernels(bad.out["case_cell_as_parameter"]) == ["bidirectional_rnn/fw/lstm_cell/kernel:0"]
+    assert _kernels(bad.out["case_attribute_across_methods"]) == ["encoder/lstm_cell/kernel:0"]
+    fixed = run_program(TESTDATA / "TFV303" / "fixed_shapes.py", CALL_TF1_CASES, legacy=True)
+    for name in ("case_helper", "case_wrapped_and_repeated", "case_listed_twice"):
+        assert len(_kernels(fixed.out[name])) == 2, fixed.out[name]
+    good = run_program(TESTDATA / "TFV303" / "good_shapes.py", CALL_TF1_CASES, legacy=True)
+    assert all(case["ok"] for case in good.out.values()), good.out
+    assert len(_kernels(good.out["case_fresh_cell_per_pass"])) == 2
+
+
+def test_module_code_raises_and_fixed_builds() -> None:
+    bad = run_program(TESTDATA / "TFV303" / "bad_module.py", legacy=True)
+    assert bad.error is not None and bad.error.startswith("ValueError: Dimensions must be equal")
+    assert run_program(TESTDATA / "TFV303" / "fixed_module.py", legacy=True).error is None

@@ -212,7 +212,7 @@ class TfvarfixServer(LanguageServer):
             return linted  # a notebook opened as JSON text: positions would be JSON's; see notebook sync
         settings = self.settings_for(path)
         codes = settings.codes_for(path) if path is not None else settings.select
-        result = api.check_source(text, label, codes)
+        result = api.check_source(text, label, codes, target=settings.target)
         lines = lines_of(text)
         unsafe = self.unsafe_for(path)
         for diagnostic in result.diagnostics:
@@ -250,7 +250,7 @@ class TfvarfixServer(LanguageServer):
         label = str(path) if path is not None and str(path).endswith(".ipynb") else "notebook.ipynb"
         settings = self.settings_for(path)
         codes = settings.codes_for(path) if path is not None else settings.select
-        result = api.check_source(json.dumps(data, indent=1), label, codes)
+        result = api.check_source(json.dumps(data, indent=1), label, codes, target=settings.target)
         where = result.notebook
         unsafe = self.unsafe_for(path)
         if where is None:
@@ -436,7 +436,9 @@ class TfvarfixServer(LanguageServer):
             text = linted.texts[key]
             if len(text) > self.max_file_size or str(path or key).endswith(".ipynb"):
                 return None
-            result = api.check_source(text, str(path) if path is not None else key, codes, mode)
+            result = api.check_source(
+                text, str(path) if path is not None else key, codes, mode, settings.target
+            )
             if result.fixed_source is not None and result.fixed_source != text:
                 changes[key] = [_replace_all(text, result.fixed_source, encoding)]
         else:
@@ -454,7 +456,9 @@ class TfvarfixServer(LanguageServer):
                 "nbformat": 4,
                 "nbformat_minor": 5,
             }
-            result = api.check_source(json.dumps(data, indent=1), "notebook.ipynb", codes, mode)
+            result = api.check_source(
+                json.dumps(data, indent=1), "notebook.ipynb", codes, mode, settings.target
+            )
             if result.fixed_source is None:
                 return None
             fixed = json.loads(result.fixed_source)["cells"]

@@ -1,26 +1,17 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
 
 import libcst as cst
 
 from tfvarfix.keras.names import VARIABLE_CONSTRUCTORS
+from tfvarfix.keras.spec import Flavor
+from tfvarfix.keras.weights import Owner, conflict, detached, weight_shape
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, Intended, NodeEdit, Remove, Replace, Rule
-from tfvarfix.semantics.model import ModuleFacts, VariableFact
-from tfvarfix.semantics.weights import (
-    Owner,
-    WeightCollector,
-    conflict,
-    keras_namespace,
-    layer_access,
-    layer_config,
-    movable,
-    variable_weight,
-    weight_facts,
-    weight_shape,
-)
+from tfvarfix.semantics.events import Created
+from tfvarfix.semantics.facts import Facts, access, certainly, heap_field, reads_only_constants
+from tfvarfix.semantics.values import VarObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -79,85 +70,92 @@ class DetachedLayerVariable(Rule):
 
     CODE = "TFV101"
     NAME = "detached-layer-variable"
-    MESSAGE = (
-        "`{constructor}` named `{name}` creates a new variable that layer `{layer}` never uses; "
-        "set the layer's weight `{path}` instead"
-    )
+    MESSAGE = "`{constructor}` named `{name}` {consequence}; set the layer's weight `{path}` instead"
     FIX_TITLE = "Set the layer's weight instead"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.INTENDED
-    COLLECTORS = (WeightCollector,)
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        for variable in facts.variables:
-            if variable.constructor not in VARIABLE_CONSTRUCTORS or variable.name is None:
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        for node, events in facts.grouped(Created):
+            found = detached(facts, events)
+            if found is None:
                 continue
-            owners = variable_weight(facts, variable)
-            if len(owners) != 1:
-                continue
-            owner = owners[0]
+            if found[0].ctor == "keras.Variable" and any(e.ctx.catches("ValueError") for e in events):
+                continue  # Keras 3 refuses the name, and the code expects it: a fallback follows
+            variable, owner = found
+            plan = None
+            if len(events) == 1 and isinstance(node, cst.Call) and variable.ctor in VARIABLE_CONSTRUCTORS:
+                plan = self._fix(facts, events[0], node, variable, owner)
             yield self.finding(
-                variable.node,
-                fix=intending(self._fix(facts, variable, owner), Intended(variable.node)),
-                constructor=variable.constructor,
+                node,
+                fix=intending(plan, Intended(node)),
+                constructor=variable.ctor,
                 name=variable.name,
-                layer=owner.layer.name,
+                consequence=_consequence(facts, variable, owner),
                 path=".".join(owner.path),
             )
 
-    def _fix(self, facts: ModuleFacts, variable: VariableFact, owner: Owner) -> FixPlan | None:
-        layer, value = owner.layer, variable.initial_value
-        statement = variable.statement
+    def _fix(
+        self, facts: Facts, event: Created, node: cst.Call, variable: VarObj, owner: Owner
+    ) -> FixPlan | None:
+        layer, value = owner.layer, variable.initial_node
+        statement = event.statement
         if value is None or not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
             return None
         if any(
             a.keyword is not None and a.keyword.value not in ("name", "initial_value", "trainable")
-            for a in variable.node.args
+            for a in node.args
         ):
             return None
-        shape = weight_facts(facts).variable_shapes.get(id(variable.node))
-        expected = weight_shape(layer, owner.weight, layer_config(facts, layer))
-        if shape is not None and expected is not None and conflict(shape, expected):
+        trainable = next(
+            (a.value for a in node.args if a.keyword is not None and a.keyword.value == "trainable"), None
+        )
+        if trainable is not None and not (isinstance(trainable, cst.Name) and trainable.value == "True"):
+            return None  # the layer's weight trains: a non-trainable variable was not meant to be it
+        expected = weight_shape(layer, owner.weight)
+        if variable.shape is not None and expected is not None and conflict(variable.shape, expected):
             return None
         small = statement.body[0]
         target = None
-        if isinstance(small, cst.Assign) and small.value is variable.node and len(small.targets) == 1:
+        if isinstance(small, cst.Assign) and small.value is node and len(small.targets) == 1:
             if not isinstance(small.targets[0].target, cst.Name):
                 return None
             target = small.targets[0].target.value
-        elif not (isinstance(small, cst.Expr) and small.value is variable.node):
+        elif not (isinstance(small, cst.Expr) and small.value is node):
             return None
-        code = facts.module.code_for_node(value)
-        if layer.built_before(variable.scope, variable.order):
-            access = layer_access(layer, variable.scope)
-            if access is None:
+        code = facts.code_for(value)
+        built = heap_field(event, layer, "built")
+        if certainly(built, True):
+            reach = access(facts, event, layer)
+            if reach is None:
                 return None
-            weight = f"{access}.{'.'.join(owner.path)}"
+            weight = f"{reach}.{'.'.join(owner.path)}"
             if target is None:
-                return self.fix(Replace(variable.node, f"{weight}.assign({code})"))
+                return self.fix(Replace(node, f"{weight}.assign({code})"))
             return self.fix(
                 Replace(small, f"{target} = {weight}"), InsertAfter(statement, f"{target}.assign({code})")
             )
-        return self._initializer_fix(facts, variable, owner, code, target)
+        if certainly(built, False):
+            return self._initializer_fix(facts, event, variable, owner, code, target)
+        return None
 
     def _initializer_fix(
-        self, facts: ModuleFacts, variable: VariableFact, owner: Owner, code: str, target: str | None
+        self, facts: Facts, event: Created, variable: VarObj, owner: Owner, code: str, target: str | None
     ) -> FixPlan | None:
         layer, keyword = owner.layer, owner.weight.initializer
-        unbuilt = (
-            layer.scope is variable.scope
-            and layer.order < variable.order
-            and all(scope is variable.scope and order > variable.order for scope, order in layer.builds)
-        )
-        if not unbuilt or keyword is None or keyword in layer.keywords or owner.path != owner.weight.path:
+        made = [e for e in facts.of(Created) if e.obj is layer]
+        call = layer.call
+        if len(made) != 1 or made[0].frame is not event.frame or call is None or layer.in_loop:
             return None
-        assert variable.initial_value is not None
-        if not movable(variable.initial_value, variable.scope):
+        if keyword is None or layer.args.given(keyword) or owner.path != owner.weight.path:
             return None
-        if target is not None and len(re.findall(rf"(?<![\w.]){re.escape(target)}\b", facts.code)) > 1:
+        assert variable.initial_node is not None
+        if not reads_only_constants(facts, event, variable.initial_node):
+            return None
+        if target is not None and facts.word_count(target) > 1:
             return None  # the detached variable is read later: what should it be before build?
-        namespace, needs_import = keras_namespace(facts)
+        namespace, needs_import = facts.keras_namespace()
         if not namespace:
             return None
         argument = cst.Arg(
@@ -165,16 +163,32 @@ class DetachedLayerVariable(Rule):
             value=cst.parse_expression(f"{namespace}.initializers.Constant({code})"),
             equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
         )
-        args = list(layer.node.args)
+        args = list(call.args)
         if args and args[-1].comma == cst.MaybeSentinel.DEFAULT:
             args[-1] = args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
         edits: list[NodeEdit] = [
-            Replace(layer.node, layer.node.with_changes(args=[*args, argument])),
-            Remove(variable.statement),
+            Replace(call, call.with_changes(args=[*args, argument])),
+            Remove(event.statement),
         ]
         if needs_import:
             edits.append(AddImport("keras"))
         return self.fix(*edits, title=f"Give the value to `{keyword}`")
+
+
+def _consequence(facts: Facts, variable: VarObj, owner: Owner) -> str:
+    layer = owner.layer.name
+    if variable.ctor == "tf.compat.v1.get_variable":
+        return (
+            f"does not reach layer `{layer}`'s weight: Keras layers keep their variables outside TF1's variable "
+            f"store, so with reuse it raises `ValueError: Variable {variable.name} does not exist` and without "
+            "it makes a new, detached one"
+        )
+    if variable.ctor == "keras.Variable" and facts.flavor is Flavor.KERAS3 and "/" in (variable.name or ""):
+        return (
+            "raises `ValueError: Argument `name` must be a string and cannot contain character `/`` in Keras 3, "
+            f"and a variable so named would still not be layer `{layer}`'s"
+        )
+    return f"creates a new variable that layer `{layer}` never uses"
 
 
 def intending(plan: FixPlan | None, intended: Intended) -> FixPlan | None:

@@ -4,23 +4,12 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.keras.names import VARIABLE_CONSTRUCTORS
-from tfvarfix.keras.table import WeightSpec
+from tfvarfix.keras.spec import WeightSpec
+from tfvarfix.keras.weights import Shape, broadcast_conflict, conflict, detached, formula, show, weight_shape
 from tfvarfix.rule import Finding, Rule
-from tfvarfix.semantics.model import LayerFact, ModuleFacts
-from tfvarfix.semantics.weights import (
-    Shape,
-    WeightCollector,
-    broadcast_conflict,
-    conflict,
-    formula,
-    layer_config,
-    present_weights,
-    show,
-    variable_weight,
-    weight_facts,
-    weight_shape,
-)
+from tfvarfix.semantics.events import Created, WeightWrite
+from tfvarfix.semantics.facts import Facts, reachable
+from tfvarfix.semantics.values import KerasObj, LayerObj
 from tfvarfix.types import FixAvailability
 
 
@@ -76,50 +65,48 @@ class WeightShapeMismatch(Rule):
     NAME = "weight-shape-mismatch"
     MESSAGE = "{what} of shape {shape} cannot fit the {weight} of layer `{layer}`: {expected} = {formula}"
     FIX_AVAILABILITY = FixAvailability.NEVER
-    COLLECTORS = (WeightCollector,)
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        found = weight_facts(facts)
-        for variable in facts.variables:
-            shape = found.variable_shapes.get(id(variable.node))
-            if variable.constructor in VARIABLE_CONSTRUCTORS and shape is not None:
-                owners = variable_weight(facts, variable)
-                if len(owners) == 1:
-                    yield from self._compare(
-                        facts,
-                        variable.node,
-                        "The detached variable",
-                        shape,
-                        owners[0].layer,
-                        owners[0].weight,
-                    )
-        refs = {id(ref.node): ref for ref in facts.weight_refs}
-        for assign in found.assigns:
-            ref = refs.get(id(assign.target))
-            if ref is None or assign.shape is None or ref.layer.spec is None:
-                continue
-            weight = ref.layer.spec.weight_at(ref.path)
-            if weight is not None:
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        for node, events in facts.grouped(Created):
+            found = detached(facts, events)
+            if found is not None and found[0].shape is not None:
+                variable, owner = found
                 yield from self._compare(
-                    facts, assign.node, "The assigned value", assign.shape, ref.layer, weight
+                    node, "The detached variable", variable.shape, owner.layer, owner.weight
                 )
-        for call in found.set_weights:
-            weights = present_weights(call.layer, layer_config(facts, call.layer))
-            if weights is None or len(weights) != len(call.shapes):
+        for node, writes in facts.grouped(WeightWrite):
+            # One context that proves the value cannot fit is enough: that run raises.
+            for write in writes:
+                if not reachable(write) or write.index is not None or write.shape is None:
+                    continue
+                if write.ctx.catches("ValueError"):
+                    continue  # the mismatch is expected and handled
+                if write.how not in ("assign", "set_value", "set_weights", "weights"):
+                    continue
+                where: cst.CSTNode = node
+                what = "The assigned value"
+                if write.how in ("set_weights", "weights"):
+                    what = "`set_weights` item" if write.how == "set_weights" else "The `weights=` item"
+                    where = _item_node(node, write.item) or node
+                proven = list(self._compare(where, what, write.shape, write.weight.layer, write.weight.spec))
+                if proven:
+                    yield proven[0]
+                    break
+        for layer in facts.made(LayerObj):
+            if layer.spec is None:
                 continue
-            for weight, shape, item in zip(weights, call.shapes, call.items, strict=True):
-                if shape is not None:
-                    yield from self._compare(facts, item, "`set_weights` item", shape, call.layer, weight)
-        for layer in facts.layers:
-            for keyword in layer.keywords:
-                entry = found.initializer_shapes.get((id(layer.node), keyword))
-                matching = [w for w in (layer.spec.weights if layer.spec else ()) if w.initializer == keyword]
-                if entry is not None and len(matching) == 1:
+            for keyword, value in layer.args.keywords.items():
+                init = value.single()
+                if not isinstance(init, KerasObj) or init.shape is None or init.site is None:
+                    continue
+                if init.cls != "keras.initializers.Constant":
+                    continue
+                matching = [w for w in layer.spec.weights if w.initializer == keyword]
+                if len(matching) == 1:
                     yield from self._compare(
-                        facts,
-                        entry[0],
+                        init.site,
                         "The Constant initializer's value",
-                        entry[1],
+                        init.shape,
                         layer,
                         matching[0],
                         broadcast=True,
@@ -127,23 +114,37 @@ class WeightShapeMismatch(Rule):
 
     def _compare(
         self,
-        facts: ModuleFacts,
         node: cst.CSTNode,
         what: str,
-        shape: Shape,
-        layer: LayerFact,
+        shape: Shape | None,
+        layer: LayerObj,
         weight: WeightSpec,
         broadcast: bool = False,
     ) -> Iterator[Finding]:
-        expected = weight_shape(layer, weight, layer_config(facts, layer))
-        if expected is None or not (broadcast_conflict if broadcast else conflict)(shape, expected):
+        expected = weight_shape(layer, weight)
+        if (
+            shape is None
+            or expected is None
+            or not (broadcast_conflict if broadcast else conflict)(shape, expected)
+        ):
             return
         yield self.finding(
             node,
             what=what,
             shape=show(shape),
             weight=weight.name,
-            layer=layer.name or layer.short_class,
+            layer=layer.name or layer.short,
             expected=show(expected),
             formula=formula(weight),
         )
+
+
+def _item_node(call: cst.CSTNode, position: int | None) -> cst.CSTNode | None:
+    """The item's expression in a literal list given to `set_weights(...)` or `weights=`."""
+    if not isinstance(call, cst.Call) or position is None or not call.args:
+        return None
+    keyword = next((a for a in call.args if a.keyword is not None and a.keyword.value == "weights"), None)
+    listed = keyword.value if keyword is not None else call.args[0].value
+    if isinstance(listed, (cst.List, cst.Tuple)) and position < len(listed.elements):
+        return listed.elements[position].value
+    return None

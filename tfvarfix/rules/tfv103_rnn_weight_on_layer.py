@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import libcst as cst
 
 from tfvarfix.keras.table import RECURRENT_WEIGHTS
 from tfvarfix.rule import Finding, Replace, Rule
-from tfvarfix.semantics.model import LayerFact, ModuleFacts, WeightRef
+from tfvarfix.semantics.events import Attribute
+from tfvarfix.semantics.facts import Facts, reachable
+from tfvarfix.semantics.values import LayerObj, Obj, PartObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -65,71 +68,113 @@ class RnnWeightOnLayer(Rule):
     FIX_SAFETY = FixSafety.SAFE
     VERIFY = VerifyCheck.REPAIRS
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        for ref in facts.weight_refs:
-            finding = self._check_ref(facts.module, ref)
-            if finding is not None:
-                yield finding
-
-    def _check_ref(self, module: cst.Module, ref: WeightRef) -> Finding | None:
-        layer, path = ref.layer, ref.path
-        weight = path[-1]
-        if weight not in RECURRENT_WEIGHTS or layer.spec is None:
-            return None
-        expr = module.code_for_node(ref.node)
-        base = module.code_for_node(ref.layer_node)
-        short = layer.short_class
-        if layer.wrapper is not None and layer.wrapper.short_class == "Bidirectional" and _recurrent(layer):
-            # The wrapped layer object is copied, never built: reading its weights is always wrong.
-            return self.finding(
-                ref.node,
-                expr=expr,
-                reason=f"Bidirectional copies the {short} it wraps, so `{base}` is never built",
-                fixed=f"<bidirectional>.forward_layer.cell.{weight}` or `<bidirectional>.backward_layer.cell.{weight}",
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        for node, events in facts.grouped(Attribute):
+            if not isinstance(node, cst.Attribute) or node.attr.value not in RECURRENT_WEIGHTS:
+                continue
+            # A store sets a new attribute (the layer never reads it): TFV105's concern, not an AttributeError.
+            live = [e for e in events if reachable(e) and not e.store and not e.ctx.catches("AttributeError")]
+            verdicts = [
+                _verdict(o, node.attr.value, e.built.const() is True)
+                for e in live
+                for o in (e.base.objs or (None,))
+            ]
+            if not verdicts or any(v is _FINE for v in verdicts):
+                continue
+            wrong = [v for v in verdicts if isinstance(v, _Wrong)]
+            if not wrong:
+                continue
+            first = wrong[0]
+            # One fix for every context (`.cell` is right for an LSTM and a GRU alike), and not on a parameter of
+            # a function other modules may call with other layers.
+            certain = (
+                len(wrong) == len(verdicts)
+                and all(v.segment == first.segment for v in wrong)
+                and not _through_parameter(live[0], node.value)
             )
-        if _recurrent(layer) and path == (weight,):
-            return self._insert(ref, "cell", expr, f"{short} keeps its weights on `.cell`")
-        if short == "Bidirectional" and layer.wrapped is not None and _recurrent(layer.wrapped):
-            inner = layer.wrapped.short_class
-            if len(path) >= 2 and path[0] in ("forward_layer", "backward_layer") and path[1] != "cell":
-                return self._insert(
-                    ref, "cell", expr, f"the {inner} in `{path[0]}` keeps its weights on `.cell`", at=1
+            expr = facts.code_for(node)
+            base = facts.code_for(node.value)
+            fixed = first.fixed.format(base=base, weight=node.attr.value)
+            fix = None
+            if certain and first.segment:
+                inserted = node.with_changes(
+                    value=cst.Attribute(value=node.value, attr=cst.Name(first.segment))
                 )
-            if path[0] not in ("forward_layer", "backward_layer"):
-                return self.finding(
-                    ref.node,
-                    expr=expr,
-                    reason="Bidirectional keeps its weights on `forward_layer` and `backward_layer`",
-                    fixed=f"{base}.forward_layer.cell.{weight}` or `{base}.backward_layer.cell.{weight}",
-                )
-        if short == "TimeDistributed" and layer.wrapped is not None and path[0] != "layer":
-            wrapped = layer.wrapped
-            if _recurrent(wrapped):
-                return None  # TimeDistributed over an RNN is rare enough that we do not guess its path
-            if wrapped.spec is not None and wrapped.spec.weight(weight) is not None and path == (weight,):
-                return self._insert(ref, "layer", expr, "TimeDistributed keeps its weights on `.layer`")
+                fix = self.fix(Replace(node, inserted), title=f"Insert `.{first.segment}`")
+            yield self.finding(node, fix=fix, expr=expr, reason=first.reason, fixed=fixed)
+
+
+@dataclass(frozen=True)
+class _Wrong:
+    reason: str
+    fixed: str  # what to write instead, with {base} and {weight}
+    segment: str = ""  # the attribute to insert before the weight; "" when there are two candidates
+
+
+_FINE = object()
+
+
+def _verdict(obj: Obj | None, weight: str, built: bool) -> _Wrong | object | None:
+    """Why reading `weight` on `obj` raises, `_FINE` when it does not, None when that is not known."""
+    path: tuple[str, ...]
+    if isinstance(obj, LayerObj):
+        layer, path = obj, ()
+    elif isinstance(obj, PartObj):
+        layer, path = obj.layer, obj.path
+    else:
         return None
-
-    def _insert(self, ref: WeightRef, segment: str, expr: str, reason: str, at: int = 0) -> Finding:
-        """Insert `.segment` after the first `at` attributes that follow the layer expression."""
-        target: cst.BaseExpression = ref.node
-        chain: list[cst.Attribute] = []
-        while isinstance(target, cst.Attribute) and target is not ref.layer_node:
-            chain.append(target)
-            target = target.value
-        chain.reverse()  # chain[0] is the attribute right after the layer expression
-        anchor = chain[at]
-        new = anchor.with_changes(value=cst.Attribute(value=anchor.value, attr=cst.Name(segment)))
-        fixed_path = [*ref.path[:at], segment, *ref.path[at:]]
-        fixed = f"{cst.Module([]).code_for_node(ref.layer_node)}.{'.'.join(fixed_path)}"
-        return self.finding(
-            ref.node,
-            fix=self.fix(Replace(anchor, new), title=f"Insert `.{segment}`"),
-            expr=expr,
-            reason=reason,
-            fixed=fixed,
+    if layer.spec is None:
+        return None
+    short = layer.short
+    if _copied(layer) and not built:
+        return _Wrong(
+            f"Bidirectional copies the layer it wraps, so this {short} is never built",
+            "<bidirectional>.forward_layer.cell.{weight}` or `<bidirectional>.backward_layer.cell.{weight}",
         )
+    if layer.spec.weight_at((*path, weight)) is not None:
+        return _FINE
+    if layer.spec.recurrent and not path:
+        return _Wrong(f"{short} keeps its weights on `.cell`", "{base}.cell.{weight}", "cell")
+    inner = layer.wrapped
+    if short == "Bidirectional" and inner is not None and inner.spec is not None and inner.spec.recurrent:
+        if path in (("forward_layer",), ("backward_layer",)):
+            return _Wrong(
+                f"the {inner.short} in `{path[0]}` keeps its weights on `.cell`",
+                "{base}.cell.{weight}",
+                "cell",
+            )
+        if not path:
+            return _Wrong(
+                "Bidirectional keeps its weights on `forward_layer` and `backward_layer`",
+                "{base}.forward_layer.cell.{weight}` or `{base}.backward_layer.cell.{weight}",
+            )
+    if short == "TimeDistributed" and inner is not None and inner.spec is not None and not path:
+        if inner.spec.recurrent:
+            return None  # TimeDistributed over an RNN is rare enough that we do not guess its path
+        if inner.spec.weight(weight) is not None:
+            return _Wrong("TimeDistributed keeps its weights on `.layer`", "{base}.layer.{weight}", "layer")
+    return _FINE if layer.spec.weights else None
 
 
-def _recurrent(layer: LayerFact) -> bool:
-    return layer.spec is not None and layer.spec.recurrent
+def _copied(layer: LayerObj) -> bool:
+    """A layer (or the cell of an RNN layer) that a Bidirectional wraps: the wrapper builds a copy instead."""
+    current: LayerObj | None = layer
+    while current is not None and current.wrapper is not None:
+        if current.wrapper.short == "Bidirectional":
+            return True
+        current = current.wrapper if current.wrapper.short == "RNN" else None
+    return False
+
+
+def _through_parameter(event: Attribute, expr: cst.BaseExpression) -> bool:
+    """Whether the expression starts from a parameter of the function it is in (`self` of a method aside)."""
+    function = event.function
+    while isinstance(expr, (cst.Attribute, cst.Subscript, cst.Call)):
+        expr = expr.value if not isinstance(expr, cst.Call) else expr.func
+    if function is None or not isinstance(expr, cst.Name):
+        return False
+    params = [*function.params.posonly_params, *function.params.params, *function.params.kwonly_params]
+    names = [p.name.value for p in params]
+    if names and names[0] in ("self", "cls") and expr.value == names[0]:
+        return False
+    return expr.value in names

@@ -5,13 +5,15 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tfvarfix.rule import Finding, Replace, Rule
-from tfvarfix.semantics.model import LayerFact, ModelFact, ModelKind, ModuleFacts, exclusive
-from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
+from tfvarfix.semantics.events import Created, Duplicate
+from tfvarfix.semantics.facts import Facts, divergence, reachable
+from tfvarfix.semantics.values import InstanceObj, ModelObj
+from tfvarfix.types import FixAvailability, FixSafety, Severity, VerifyCheck
 
 _CONSEQUENCE = {
-    ModelKind.SEQUENTIAL: "Sequential raises ValueError when the layer is added",
-    ModelKind.FUNCTIONAL: "keras.Model raises ValueError: the name is used 2 times",
-    ModelKind.SUBCLASSED: "both weight sets get one path, and tf_keras cannot save them to .h5",
+    "sequential": "Sequential raises ValueError when the layer is added",
+    "functional": "keras.Model raises ValueError: the name is used 2 times",
+    "subclassed": "both weight sets get one path, and tf_keras cannot save them to .h5",
 }
 
 
@@ -75,71 +77,53 @@ class DuplicateLayerName(Rule):
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.REPAIRS
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        for model in facts.models:
-            if model.kind is not ModelKind.SUBCLASSED:
-                yield from self._check_layers(facts, model.layers, model.kind, _describe(model))
-        for cls in facts.classes:
-            if cls.is_layer:
-                yield from self._check_layers(
-                    facts, cls.layers, ModelKind.SUBCLASSED, f"the layers `{cls.name}` makes"
-                )
-
-    def _check_layers(
-        self, facts: ModuleFacts, members: list[LayerFact], kind: ModelKind, described: str
-    ) -> Iterator[Finding]:
-        by_name: dict[str, list[LayerFact]] = {}
-        counted: set[int] = set()
-        for layer in members:
-            # One layer object added twice (`Sequential([d])`, then `.add(d)`) is no name clash: Keras
-            # compares names only between distinct layers, and a rename could never separate it from itself.
-            if layer.name is not None and layer.name_node is not None and id(layer) not in counted:
-                counted.add(id(layer))
-                by_name.setdefault(layer.name, []).append(layer)
-        taken = {layer.name for layer in members if layer.name is not None}
-        for name, layers in by_name.items():
-            looped = [layer for layer in layers if layer.in_loop and _constant(layer.name_node)]
-            clashing = [
-                layer
-                for i, layer in enumerate(layers)
-                if any(not exclusive(layer.arms, other.arms) for other in layers[:i] + layers[i + 1 :])
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        taken: set[str] = set(facts.layers_named())
+        made = {id(e.obj): e for e in facts.of(Created)}
+        for node, events in facts.grouped(Duplicate):
+            # One construction site reached twice through a helper: the second call of the helper is the bug.
+            first_made, second_made = made.get(id(events[0].first)), made.get(id(events[0].second))
+            if events[0].first.site is events[0].second.site and first_made and second_made:
+                node = divergence(first_made.ctx, second_made.ctx) or node
+            live = [
+                e
+                for e in events
+                if reachable(e) and not (e.where != "subclassed" and e.ctx.catches("ValueError"))
             ]
-            if len(clashing) < 2 and not looped:
+            if not live or len(live) != len(events):
                 continue
-            layers = clashing if len(clashing) >= 2 else looped
-            count = "several" if looped else str(len(layers))
-            consequence = _CONSEQUENCE[kind]
-            for index, layer in enumerate(layers):
-                if index == 0 and not layer.in_loop:
-                    continue
-                fix = None
-                if not looped and layer.name_node is not None and _unreferenced(facts, name, len(layers)):
-                    new_name = _unique(name, taken)
-                    taken.add(new_name)
-                    fix = self.fix(Replace(layer.name_node, _string_like(layer.name_node, new_name)))
-                yield self.finding(
-                    layer.name_node or layer.node,
-                    fix=fix,
-                    name=name,
-                    count=count,
-                    model=described,
-                    consequence=consequence,
-                )
+            event = live[0]
+            name = event.name
+            looped = any(e.looped for e in live)
+            count = "several" if looped else str(1 + len({id(e.second.site) for e in live}))
+            fix = None
+            literal = node if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) else None
+            if literal is not None and not looped and facts.quoted_count(name) <= 1 + len({id(e.second) for e in live}):
+                new_name = _unique(name, taken)
+                taken.add(new_name)
+                fix = self.fix(Replace(literal, _string_like(literal, new_name)))
+            yield self.finding(
+                node,
+                fix=fix,
+                # A subclassed model raises nothing: its duplicate paths are a hazard (h5 saves, `.path` lookups).
+                severity=Severity.WARNING if event.where == "subclassed" else None,
+                name=name,
+                count=count,
+                model=_describe(facts, event),
+                consequence=_CONSEQUENCE[event.where],
+            )
 
 
-def _describe(model: ModelFact) -> str:
-    symbol = model.symbols[0] if model.symbols else None
-    kind = "Sequential model" if model.kind is ModelKind.SEQUENTIAL else "functional model"
-    return f"{kind} `{symbol}`" if symbol else f"one {kind}"
-
-
-def _constant(node: cst.BaseExpression | None) -> bool:
-    return isinstance(node, (cst.SimpleString, cst.ConcatenatedString))
-
-
-def _unreferenced(facts: ModuleFacts, name: str, uses: int) -> bool:
-    """True when the name's string appears only in the duplicate `name=` arguments themselves."""
-    return facts.quoted_count(name) <= uses
+def _describe(facts: Facts, event: Duplicate) -> str:
+    model = event.model
+    if isinstance(model, InstanceObj):
+        return f"the layers `{model.cls.name}` makes"
+    kind = "Sequential model" if event.where == "sequential" else "functional model"
+    if isinstance(model, ModelObj):
+        for name, value in event.env.items():
+            if getattr(value, "objs", None) and model in value and name.isidentifier():  # type: ignore[operator]
+                return f"{kind} `{name}`"
+    return f"one {kind}"
 
 
 def _unique(name: str, taken: set[str]) -> str:

@@ -5,13 +5,14 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tfvarfix.keras.names import VARIABLE_CONSTRUCTORS
-from tfvarfix.keras.table import Flavor
-from tfvarfix.rule import Finding, Intended, Replace, Rule
-from tfvarfix.semantics.model import ModuleFacts, VariableFact, WeightRef
-from tfvarfix.semantics.weights import WeightCollector, conflict, layer_config, weight_facts, weight_shape
+from tfvarfix.keras.spec import Flavor, WeightSpec
+from tfvarfix.keras.weights import conflict, weight_shape
+from tfvarfix.rule import Finding, FixPlan, Intended, Replace, Rule
+from tfvarfix.semantics.events import Attribute, MethodCall
+from tfvarfix.semantics.facts import Facts, reachable
+from tfvarfix.semantics.values import KerasObj, LayerObj, Obj, PartObj, TensorObj, VarObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
-# Keras 3 weight attributes that are read-only properties (backed by `_kernel`, `_embeddings`).
 _PROPERTIES = frozenset(
     {
         ("Dense", "kernel"),
@@ -23,6 +24,8 @@ _PROPERTIES = frozenset(
     }
 )
 _KEPT = frozenset({"initial_value", "name", "trainable"})
+_KERAS_VARIABLES = frozenset({"keras.Variable", "add_weight"})
+_TF_VARIABLES = frozenset({"tf.Variable", "tf.compat.v1.Variable"})
 
 
 class WeightAttributeRebind(Rule):
@@ -79,64 +82,127 @@ class WeightAttributeRebind(Rule):
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.INTENDED
-    COLLECTORS = (WeightCollector,)
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        found = weight_facts(facts)
-        if facts.mentions_legacy_keras or found.flavor is Flavor.TF_KERAS:
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        if facts.flavor is Flavor.TF_KERAS:
             return
-        variables = {id(v.node): v for v in facts.variables}
-        for ref in facts.weight_refs:
-            finding = self._check_ref(facts, ref, variables)
-            if finding is not None:
-                yield finding
+        drawn = _drawn(facts)
+        for node, events in facts.grouped(Attribute):
+            stores = [e for e in events if e.store and reachable(e)]
+            if not stores or len(stores) != len(events) or not isinstance(node, cst.Attribute):
+                continue
+            targets = [_weight_of(e) for e in stores]
+            first = targets[0]
+            if first is None or any(
+                t is None or (t[0].cls, t[1]) != (first[0].cls, first[1]) for t in targets
+            ):
+                continue
+            one_layer = all(t is not None and t[0] is first[0] for t in targets)
+            layer, path = first
+            weight = layer.spec.weight_at(path) if layer.spec is not None else None
+            if weight is None:
+                continue
+            values = [e.value.single() for e in stores]
+            value = values[0]
+            prop = (layer.short, weight.name) in _PROPERTIES and path == (weight.name,)
+            if any(v is not value for v in values) or (value is None and not prop):
+                continue
+            built = all(e.built.const() is True for e in stores)
+            keras_variable = isinstance(value, VarObj) and (
+                value.weight is not None or value.ctor in _KERAS_VARIABLES
+            )
+            if keras_variable and built:
+                consequence = (
+                    "raises `ValueError: You cannot add new elements of state (variables or sub-layers) to a layer "
+                    "that is already built`"
+                )
+            elif prop and not keras_variable:
+                error = f"property '{weight.name}' of '{layer.short}' object has no setter"
+                consequence = f"raises `AttributeError: {error}`"
+            elif built and value is not None and _constant_value(value, drawn):
+                consequence = "leaves the old variable in `weights`: the new one is never trained or saved"
+            else:
+                continue  # a computed tensor on a plain attribute: functional "fast weights" may be meant
+            yield self.finding(
+                node,
+                fix=self._fix(facts, stores[0], node, layer, weight, value)
+                if value is not None and one_layer
+                else None,
+                expr=facts.code_for(node),
+                cls=layer.short,
+                consequence=consequence,
+            )
 
-    def _check_ref(
-        self, facts: ModuleFacts, ref: WeightRef, variables: dict[int, VariableFact]
-    ) -> Finding | None:
-        layer = ref.layer
-        weight = layer.spec.weight_at(ref.path) if layer.spec is not None else None
-        statement = ref.statement
-        if weight is None or not layer.built_before(ref.scope, ref.order):
-            return None
+    def _fix(
+        self,
+        facts: Facts,
+        event: Attribute,
+        node: cst.Attribute,
+        layer: LayerObj,
+        weight: WeightSpec,
+        value: Obj,
+    ) -> FixPlan | None:
+        """`x.kernel = tf.Variable(v)` or `= <constant array>` -> `x.kernel.assign(v)`."""
+        statement = event.statement
         if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
             return None
         small = statement.body[0]
         if not (
-            isinstance(small, cst.Assign) and len(small.targets) == 1 and small.targets[0].target is ref.node
+            isinstance(small, cst.Assign) and len(small.targets) == 1 and small.targets[0].target is node
         ):
             return None
-        found = weight_facts(facts)
-        variable = variables.get(id(small.value))
-        value: cst.BaseExpression | None = small.value
-        shape = found.rhs_shapes.get(id(small.value))
-        if variable is not None:
-            if variable.constructor not in VARIABLE_CONSTRUCTORS:
+        replacement: cst.BaseExpression | None = None
+        shape: tuple[int | None, ...] | None = None
+        if isinstance(value, VarObj) and value.weight is None and value.ctor in _TF_VARIABLES:
+            shape, replacement = value.shape, value.initial_node
+            call = value.site
+            if isinstance(call, cst.Call) and any(
+                a.keyword is not None and a.keyword.value not in _KEPT for a in call.args
+            ):
                 return None
-            shape = found.variable_shapes.get(id(variable.node))
-            value = variable.initial_value
-            if any(a.keyword is not None and a.keyword.value not in _KEPT for a in variable.node.args):
-                value = None
-        elif shape is None:
-            return None  # a tensor or another layer's weight: sharing may be meant
-        expected = weight_shape(layer, weight, layer_config(facts, layer))
-        fix = None
-        if value is not None and not (
-            shape is not None and expected is not None and conflict(shape, expected)
-        ):
-            code = facts.module.code_for_node
-            fix = self.fix(
-                Replace(small, f"{code(ref.node)}.assign({code(value)})"), intended=(Intended(small.value),)
-            )
-        if (layer.short_class, weight.name) in _PROPERTIES and ref.path == (weight.name,):
-            error = f"property '{weight.name}' of '{layer.short_class}' object has no setter"
-            consequence = f"raises `AttributeError: {error}`"
-        else:
-            consequence = "leaves the old variable in `weights`: the new one is never trained or saved"
-        return self.finding(
-            ref.node,
-            fix=fix,
-            expr=facts.module.code_for_node(ref.node),
-            cls=layer.short_class,
-            consequence=consequence,
+        elif isinstance(value, TensorObj) and _constant_value(value, _drawn(facts)):
+            shape, replacement = value.shape, small.value
+        if replacement is None or event.built.const() is not True:
+            return None
+        expected = weight_shape(layer, weight)
+        if shape is not None and expected is not None and conflict(shape, expected):
+            return None
+        code = facts.code_for
+        return self.fix(
+            Replace(small, f"{code(node)}.assign({code(replacement)})"), intended=(Intended(small.value),)
         )
+
+
+def _constant_value(value: Obj, fresh: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
+    """A new variable, or an array made from constants (or drawn at random): a value meant to become the
+    weight's, not one computed from the model's state."""
+    if isinstance(value, VarObj):
+        return value.weight is None and value.ctor in VARIABLE_CONSTRUCTORS
+    return (
+        isinstance(value, TensorObj)
+        and value.shape is not None
+        and value.source is None
+        and not value.symbolic
+        and (value.content is not None or id(value) in fresh)
+    )
+
+
+def _drawn(facts: Facts) -> set[int]:
+    """Arrays made by a random generator call: fresh values, whatever they hold."""
+    out: set[int] = set()
+    for call in facts.of(MethodCall):
+        if call.callee.startswith(("numpy.random.", "tf.random.", "keras.random.")) or (
+            call.callee in (".normal", ".uniform", ".standard_normal", ".random", ".rand", ".randn")
+            and any(isinstance(o, KerasObj) and o.cls == "numpy.random.Generator" for o in call.receiver)
+        ):
+            out.update(id(o) for o in call.result)
+    return out
+
+
+def _weight_of(event: Attribute) -> tuple[LayerObj, tuple[str, ...]] | None:
+    obj = event.base.single()
+    if isinstance(obj, LayerObj):
+        return obj, (event.attr,)
+    if isinstance(obj, PartObj):
+        return obj.layer, (*obj.path, event.attr)
+    return None

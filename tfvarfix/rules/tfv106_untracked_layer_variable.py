@@ -4,11 +4,13 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.keras.table import Flavor
+from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import AddImport, Finding, FixPlan, Intended, NodeEdit, Replace, Rule
-from tfvarfix.semantics.model import Imported, ModuleFacts, ScopeKind, VariableFact
-from tfvarfix.semantics.walker import contains_call
-from tfvarfix.semantics.weights import WeightCollector, keras_namespace, names_in, weight_facts
+from tfvarfix.semantics.events import Created, Holds
+from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants, scopes
+from tfvarfix.semantics.heap import present
+from tfvarfix.semantics.values import AV, InstanceObj, ModuleRef, VarObj
+from tfvarfix.semantics.walker import contains_call, descendants
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 _UNTRACKED = frozenset({"tf.Variable", "tf.compat.v1.Variable"})
@@ -80,51 +82,56 @@ class UntrackedLayerVariable(Rule):
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.INTENDED
-    COLLECTORS = (WeightCollector,)
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        if facts.mentions_legacy_keras or weight_facts(facts).flavor is Flavor.TF_KERAS:
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        if facts.flavor is Flavor.TF_KERAS:
             return
-        for variable in facts.variables:
-            scope = variable.scope
-            cls = scope.class_fact
-            if variable.constructor not in _UNTRACKED or cls is None or not cls.is_layer or variable.in_loop:
+        made = {id(e.obj): e for e in facts.of(Created)}
+        for node, events in facts.grouped(Holds):
+            live = [e for e in events if reachable(e) and e.variable.ctor in _UNTRACKED]
+            if not live or len(live) != len(events) or not isinstance(node, cst.Call):
                 continue
-            if scope.kind is not ScopeKind.FUNCTION or scope.name not in ("__init__", "build"):
+            event = live[0]
+            instance = event.instance
+            if not isinstance(instance, InstanceObj) or not instance.cls.is_layer:
                 continue
-            statement = variable.statement
-            if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
-                continue
-            small = statement.body[0]
-            if not (
-                isinstance(small, cst.Assign) and small.value is variable.node and len(small.targets) == 1
-            ):
-                continue
-            target = small.targets[0].target
-            if not (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)):
-                continue
-            if not any(s == f"{target.value.value}.{target.attr.value}" for s in variable.symbols):
-                continue
+            creation = made.get(id(event.variable))
+            target = f"self.{event.attr}" if event.direct else f"self.{event.attr}[...]"
+            fix = None
+            if creation is not None:
+                fix = self._fix(facts, creation, node, event.variable)
             yield self.finding(
-                variable.node,
-                fix=self._fix(facts, variable, target),
-                target=f"{target.value.value}.{target.attr.value}",
-                constructor=variable.constructor,
-                cls=cls.name,
-                method=scope.name,
+                node,
+                fix=fix,
+                target=target,
+                constructor=event.variable.ctor,
+                cls=instance.cls.name,
+                method=event.method,
             )
 
-    def _fix(self, facts: ModuleFacts, variable: VariableFact, target: cst.Attribute) -> FixPlan | None:
-        value = variable.initial_value
-        keywords = {a.keyword.value: a.value for a in variable.node.args if a.keyword is not None}
-        if value is None or set(keywords) - _KEPT or len(variable.node.args) - len(keywords) > 1:
+    def _fix(self, facts: Facts, creation: Created, node: cst.Call, variable: VarObj) -> FixPlan | None:
+        function = creation.function
+        statement = creation.statement
+        if function is None or function.name.value not in ("__init__", "build") or creation.ctx.in_loop:
             return None
-        code = facts.module.code_for_node
-        shape = self._shape(facts, variable, value)
+        if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+            return None
+        small = statement.body[0]
+        if not (isinstance(small, cst.Assign) and small.value is node and len(small.targets) == 1):
+            return None
+        target = small.targets[0].target
+        if not (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)):
+            return None
+        value = variable.initial_node
+        keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
+        if value is None or set(keywords) - _KEPT or len(node.args) - len(keywords) > 1:
+            return None
+        code = facts.code_for
+        shape = self._shape(facts, creation, variable, value)
         if shape is None:
             return None
-        namespace, needs_import = keras_namespace(facts)
-        initializer = self._fill(facts, variable, value)
+        namespace, needs_import = facts.keras_namespace()
+        initializer = self._fill(facts, creation, value)
         if initializer is None:
             if not namespace:
                 return None
@@ -132,32 +139,34 @@ class UntrackedLayerVariable(Rule):
         name = variable.name if variable.name and "/" not in variable.name else target.attr.value
         arguments = [f"name={name!r}", f"shape={shape}", f"initializer={initializer}"]
         arguments += [f"{k}={code(keywords[k])}" for k in ("dtype", "trainable") if k in keywords]
-        owner = facts.module.code_for_node(target.value)
-        edits: list[NodeEdit] = [Replace(variable.node, f"{owner}.add_weight({', '.join(arguments)})")]
+        owner = code(target.value)
+        edits: list[NodeEdit] = [Replace(node, f"{owner}.add_weight({', '.join(arguments)})")]
         if needs_import and "Constant(" in initializer:
             edits.append(AddImport("keras"))
-        return self.fix(*edits, intended=(Intended(variable.node),))
+        return self.fix(*edits, intended=(Intended(node),))
 
-    def _shape(self, facts: ModuleFacts, variable: VariableFact, value: cst.BaseExpression) -> str | None:
-        static = weight_facts(facts).variable_shapes.get(id(variable.node))
-        if static is not None:
+    def _shape(
+        self, facts: Facts, creation: Created, variable: VarObj, value: cst.BaseExpression
+    ) -> str | None:
+        static = variable.shape
+        if (
+            static is not None
+            and all(d is not None for d in static)
+            and reads_only_constants(facts, creation, value)
+        ):
             return "(" + ", ".join(str(d) for d in static) + ("," if len(static) == 1 else "") + ")"
         if isinstance(value, (cst.Integer, cst.Float)) or (
             isinstance(value, cst.UnaryOperation) and isinstance(value.expression, (cst.Integer, cst.Float))
         ):
             return "()"
         if isinstance(value, (cst.Name, cst.Attribute)):
-            return f"{facts.module.code_for_node(value)}.shape"
-        argument = _shape_argument(variable, value)
-        if (
-            argument is not None
-            and "<comprehension>" not in set(names_in(argument))
-            and not contains_call(argument)
-        ):
-            return facts.module.code_for_node(argument)
+            return f"{facts.code_for(value)}.shape"
+        argument = _shape_argument(facts, creation, value)
+        if argument is not None and not _local_scopes(argument) and not contains_call(argument):
+            return facts.code_for(argument)
         return None
 
-    def _fill(self, facts: ModuleFacts, variable: VariableFact, value: cst.BaseExpression) -> str | None:
+    def _fill(self, facts: Facts, creation: Created, value: cst.BaseExpression) -> str | None:
         """`"zeros"`/`"ones"` for `tf.zeros(shape)`/`tf.ones(shape)`."""
         if (
             not isinstance(value, cst.Call)
@@ -165,23 +174,37 @@ class UntrackedLayerVariable(Rule):
             or not isinstance(value.func, cst.Attribute)
         ):
             return None
-        return _FILLS.get(value.func.attr.value) if _library(variable, value.func) else None
+        return _FILLS.get(value.func.attr.value) if _library(facts, creation, value.func) else None
 
 
-def _library(variable: VariableFact, func: cst.BaseExpression) -> str | None:
+def _library(facts: Facts, creation: Created, func: cst.BaseExpression) -> str | None:
     """`tensorflow` or `numpy` when the call's dotted head is bound to that module."""
     while isinstance(func, cst.Attribute):
         func = func.value
-    bound = variable.scope.lookup(func.value) if isinstance(func, cst.Name) else None
-    if isinstance(bound, Imported) and bound.dotted in ("tensorflow", "numpy"):
-        return bound.dotted
-    return None
+    if not isinstance(func, cst.Name):
+        return None
+    for env in scopes(facts, creation):
+        if func.value in env:
+            value = env[func.value]
+            obj = present(value).single() if isinstance(value, AV) else None
+            if isinstance(obj, ModuleRef) and obj.dotted in ("tensorflow", "numpy"):
+                return obj.dotted
+            return None
+    dotted = facts.imported(func.value)
+    return dotted if dotted in ("tensorflow", "numpy") else None
 
 
-def _shape_argument(variable: VariableFact, value: cst.BaseExpression) -> cst.BaseExpression | None:
+def _local_scopes(node: cst.CSTNode) -> bool:
+    return any(
+        isinstance(n, (cst.Lambda, cst.ListComp, cst.GeneratorExp, cst.DictComp, cst.SetComp))
+        for n in descendants(node)
+    )
+
+
+def _shape_argument(facts: Facts, creation: Created, value: cst.BaseExpression) -> cst.BaseExpression | None:
     if not isinstance(value, cst.Call) or not isinstance(value.func, cst.Attribute):
         return None
-    library, attr = _library(variable, value.func), value.func.attr.value
+    library, attr = _library(facts, creation, value.func), value.func.attr.value
     if not (
         (library == "tensorflow" and attr in ("zeros", "ones", "normal", "uniform", "truncated_normal"))
         or (library == "numpy" and attr in ("zeros", "ones"))

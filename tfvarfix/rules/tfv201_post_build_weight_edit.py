@@ -1,11 +1,26 @@
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import libcst as cst
 
-from tfvarfix.keras.table import WeightSpec
+from tfvarfix.codegen import (
+    MAX_LITERAL,
+    BaseInitializer,
+    base_initializer,
+    constant_initializer,
+    index_text,
+    keras_prefix,
+    number,
+    override_class,
+    register_decorator,
+    with_keywords,
+)
+from tfvarfix.keras.spec import Flavor, WeightSpec
+from tfvarfix.keras.weights import conflict, weight_shape
 from tfvarfix.rule import (
     AddImport,
     AddModuleCode,
@@ -17,26 +32,39 @@ from tfvarfix.rule import (
     Replace,
     Rule,
 )
-from tfvarfix.semantics import initializers as init
-from tfvarfix.semantics.edits import KEY, EditChain, EditCollector
-from tfvarfix.semantics.model import LayerFact, LayerValue, ModelValue, ModuleFacts, RefContext
-from tfvarfix.semantics.walker import contains_call
+from tfvarfix.semantics.evaluate import dotted_name
+from tfvarfix.semantics.events import Attribute, Created, CtxKind, MethodCall, WeightWrite
+from tfvarfix.semantics.facts import Facts, access, certainly, reachable, reads_only_constants
+from tfvarfix.semantics.values import (
+    AV,
+    Const,
+    Content,
+    InstanceObj,
+    KerasObj,
+    LayerObj,
+    ModelObj,
+    Obj,
+    PartObj,
+    TensorObj,
+)
+from tfvarfix.semantics.walker import descendants
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
-
-TRAINING = frozenset({".fit", ".train_on_batch", ".fit_generator"})
-READS = frozenset({".get_weights", ".predict", ".evaluate", ".save", ".save_weights", ".predict_on_batch"})
 
 
 class PostBuildWeightEdit(Rule):
     """
     ## What it does
-    Finds a built layer's weight overwritten, before any training, with values that were known when the layer
-    was constructed: `layer.cell.kernel.assign(v)`, `kernel[0, 0].assign(v)`,
+    Finds a layer's weight overwritten, before any training or loading, with values that were known when the
+    layer was constructed: `layer.cell.kernel.assign(v)`, `kernel[0, 0].assign(v)`,
     `kernel.assign(tf.tensor_scatter_nd_update(kernel, idx, vals))`, `w = layer.get_weights();
     w[0][0, 0] = v; layer.set_weights(w)`, `layer.set_weights([np.zeros(...), ...])`,
-    `K.set_value(layer.kernel, ...)` and the `k = kernel.numpy(); k[...] = v; kernel.assign(k)` round trip.
-    Values computed from data, after training or from another model's weights are not this pattern and are not
-    reported.
+    `K.set_value(layer.kernel, ...)`, `model.weights[i].set_value(...)` and the
+    `k = kernel.numpy(); k[...] = v; kernel.assign(k)` round trip, wherever the layer is reached from
+    (`model.get_layer("x")`, `model.layers[0]`, a parameter, `self.head`) and in helpers and loops. Known values
+    are constants in any spelling (`np.full(3, .1)`, `np.eye(n)`, `np.array([...])`, `tf.constant(...)`, a
+    list), and arithmetic on them or on the weight's own untouched initial values (`w * 0.1`). An edit before
+    the layer is built is reported too: it raises. Values computed from data, after training or loading, or
+    from another layer's weights are not this pattern and are not reported.
 
     ## Why is this bad?
     The value lives in a statement that must run after the build, and nowhere in the model: `model.save` keeps
@@ -60,7 +88,7 @@ class PostBuildWeightEdit(Rule):
     import tensorflow as tf
 
 
-    @tf.keras.utils.register_keras_serializable(package="tfvarfix")
+    @tf.keras.utils.register_keras_serializable()
     class DenseKernelInitializer(tf.keras.initializers.Initializer):
         def __init__(self):
             self.base = tf.keras.initializers.GlorotUniform()
@@ -79,16 +107,22 @@ class PostBuildWeightEdit(Rule):
     ```
 
     ## Fix safety
-    A whole-weight overwrite becomes `keras.initializers.Constant(v)`; a partial one becomes a generated
-    initializer class, added once after the imports and registered with `register_keras_serializable`,
-    that builds the original initializer (the explicit one, or the layer's default) in its `__init__` and then
-    writes the edited elements. The edit statements are removed. The fix is safe where it provably gives the
+    A whole-weight overwrite becomes `keras.initializers.Constant(v)` (`Constant([...])` for a literal,
+    `Identity()` for `np.eye`); a partial edit of a weight whose whole value is then known (an edited `zeros`
+    bias) becomes `Constant([...])` of that value; any other partial edit becomes a generated initializer class,
+    added once after the imports and registered with `register_keras_serializable` under the package the
+    module already registers with (Keras's default otherwise), that builds the original initializer (the
+    explicit one, or the layer's default) in its `__init__` and then writes the edited elements. The edit
+    statements (the round trip's too, and in a function the statements that only feed them) are removed. A fix
+    is offered when the layer is made once, in the function that edits it, outside loops and branches, and no
+    other write of the weight would be reordered. The fix is safe where it provably gives the
     same weights. Keras 3 draws each initializer's seed from Python's `random` when it is constructed
     (tf_keras when it is first called), so the original initializer must still be constructed at the same
     point of the stream. That holds when it is deterministic (`zeros`, `ones`, `constant`), when its call is
     written in the layer's arguments, or when the edited weight is the first random one of the layer and no
     other argument calls anything. Replacing a random initializer by `Constant` removes a draw and shifts
-    every later seed: unsafe. So is a fix where the weights were read between the build and the edit.
+    every later seed: unsafe. So is a fix where the weights were read between the build and the edit, and one
+    for an edit before the build (the original raises).
 
     ## Numerical equivalence
     `equivalent`: the original and the rewritten program, each run in a fresh process after
@@ -103,157 +137,433 @@ class PostBuildWeightEdit(Rule):
 
     CODE = "TFV201"
     NAME = "post-build-weight-edit"
-    MESSAGE = "`{weight}` is overwritten after the build with values known at construction; use `{keyword}`"
+    MESSAGE = "`{weight}` is {when} with values known at construction{consequence}; use `{keyword}`"
     FIX_TITLE = "Move the values into the layer's initializer"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.EQUIVALENT
-    COLLECTORS = (EditCollector,)
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        chains: list[EditChain] = facts.extra.get(KEY, [])  # type: ignore[assignment]
-        groups: dict[int, list[EditChain]] = {}
-        for chain in chains:
-            if _applies(facts, chain):
-                groups.setdefault(id(chain.layer), []).append(chain)
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        found: list[tuple[cst.CSTNode, list[Edit], bool]] = []
+        for node, events in facts.grouped(WeightWrite):
+            by_context: dict[int, list[WeightWrite]] = {}
+            for event in events:
+                if reachable(event) and event.how.split(":")[0] in _WRITES:
+                    by_context.setdefault(id(event.ctx), []).append(event)
+            verdicts = [_context(facts, writes) for writes in by_context.values()]
+            if not verdicts or any(v is False for v in verdicts) or not any(isinstance(v, list) for v in verdicts):
+                continue
+            edits = [e for v in verdicts if isinstance(v, list) for e in v]
+            found.append((node, edits, all(isinstance(v, list) for v in verdicts)))
+        plans: dict[int, FixPlan | None] = {}
         names: set[str] = set()
-        for group in groups.values():
-            plan = self._plan(facts, group, names)
-            for chain in group:
-                weights = list(dict.fromkeys(e.weight for e in chain.edits))
-                yield self.finding(
-                    chain.anchor,
-                    fix=plan,
-                    weight="`, `".join(w.name for w in weights),
-                    keyword="`, `".join(f"{w.initializer}=..." for w in weights),
-                )
+        for node, edits, every in found:
+            layers = {id(e.event.weight.layer) for e in edits}
+            key = next(iter(layers)) if len(layers) == 1 and every else None
+            if key is not None and key not in plans:
+                mine = [e for _, group, known in found if known for e in group if id(e.event.weight.layer) == key]
+                plans[key] = _Planner(self, facts, mine, names).plan()
+            weights = list(dict.fromkeys(e.event.weight.spec for e in edits))
+            first = edits[0].event
+            yield self.finding(
+                node,
+                fix=plans.get(key) if key is not None else None,
+                weight="`, `".join(w.name for w in weights),
+                when="overwritten after the build" if first.built else "set before the layer is built",
+                consequence=_consequence(facts, first),
+                keyword="`, `".join(f"{w.initializer}=..." for w in weights),
+            )
 
-    def _plan(self, facts: ModuleFacts, group: list[EditChain], names: set[str]) -> FixPlan | None:
-        layer = group[0].layer
-        prefix = init.keras_prefix(facts, layer)
-        if prefix is None or layer.spec is None:
+
+@dataclass(frozen=True)
+class Edit:
+    """One write of a value known at construction: the event, the elements (None: all), the value."""
+
+    event: WeightWrite
+    index: tuple[object, ...] | None
+    content: Content  # what is written (for an element edit: "full" with its number)
+
+
+def _context(facts: Facts, writes: list[WeightWrite]) -> list[Edit] | bool | None:
+    """The writes of one node in one context: the edits when all prove the pattern, False when one proves it is
+    not (trained weights, data), None when that is not known."""
+    out: list[Edit] = []
+    for write in writes:
+        if _carrier(write):
+            continue
+        if write.trained:
+            return False
+        flag = (write.view or {}).get(write.weight.layer, {}).get("built")
+        unbuilt = certainly(flag if isinstance(flag, AV) else None, False) and not write.ctx.has(CtxKind.ENTRY)
+        if write.weight.layer.synthetic or not (write.built or unbuilt):
+            return None  # in a method nothing here calls, whether the layer is built yet is not known
+        content = _known(write)
+        if content is None:
+            return None if write.value.is_top else False
+        expected = weight_shape(write.weight.layer, write.weight.spec)
+        if write.index is None and write.shape is not None and expected is not None and conflict(write.shape, expected):
+            return False  # the value cannot fit: TFV102's bug, and the write raises
+        out.append(Edit(write, write.index, content))
+    return out or None
+
+
+def _known(write: WeightWrite) -> Content | None:
+    """What the write puts in the weight, when it is known at construction."""
+    value = write.value.single()
+    if isinstance(value, Const):
+        number = value.value
+        if isinstance(number, (int, float)) and not isinstance(number, bool):
+            return Content("full", fill=number)
+        return None
+    if not isinstance(value, TensorObj) or value.content is None or value.symbolic:
+        return None
+    if value.source is not None and value.source != write.weight:
+        return None  # another weight's values: a transfer
+    content = value.content
+    if content.kind == "initial" and content.weight != write.weight:
+        return None
+    if write.index is not None and content.kind != "full":
+        return None
+    return content
+
+
+def _consequence(facts: Facts, event: WeightWrite) -> str:
+    how = event.how.split(":")[0]
+    if how == "variable.set_value":
+        return " (a variable has no `set_value`: this raises `AttributeError`)"
+    if not event.built:
+        return " (the layer has no weights yet: this raises)"
+    if how == "set_value" and facts.flavor is Flavor.KERAS3:
+        return " (`keras.backend.set_value` on a Keras 3 variable raises `AttributeError`)"
+    return ""
+
+
+class _Planner:
+    """The fix for every finding on one layer: its initializers take the values, the edit statements go."""
+
+    def __init__(self, rule: Rule, facts: Facts, edits: list[Edit], names: set[str]) -> None:
+        self.rule, self.facts, self.edits, self.names = rule, facts, edits, names
+        self.layer = edits[0].event.weight.layer
+
+    def plan(self) -> FixPlan | None:
+        facts, layer = self.facts, self.layer
+        call = layer.call
+        made = [e for e in facts.of(Created) if e.node is layer.site]
+        if call is None or len(made) != 1 or layer.in_loop or layer.wrapper is not None or layer.args.star:
+            return None
+        if layer.spec is None or layer.spec.wrapper:
+            return None
+        events = [e.event for e in self.edits]
+        if any(e.frame.node is not made[0].frame.node for e in events):
+            return None  # made in one function, edited in another: other callers of the first would change too
+        writes = [w for w in facts.of(WeightWrite) if w.weight.layer is layer and not _carrier(w)]
+        if any(all(w is not e for e in events) for w in writes):
+            return None  # other writes of unknown values: moving some would reorder them
+        prefix = keras_prefix(facts, call.func)
+        removed = self._statements()
+        if prefix is None or removed is None:
             return None
         edits: list[NodeEdit] = []
         keywords: dict[str, str] = {}
-        safe = not any(_read_between(facts, chain) for chain in group)
+        safe = all(e.event.built for e in self.edits) and not self._read_between(removed)
         moved_draws = 0
         for weight in layer.spec.weights:
-            mine = [e for chain in group for e in chain.edits if e.weight is weight]
+            mine = [e for e in self.edits if e.event.weight.spec is weight]
             if not mine:
                 continue
-            original = init.base_initializer(
-                facts.module, layer, weight.initializer or "", weight.default_initializer, prefix
-            )
-            if original is None or weight.initializer is None:
+            if weight.initializer is None or mine[0].event.weight.path != weight.path:
                 return None
-            last_full = max((i for i, e in enumerate(mine) if e.index is None), default=-1)
-            base = (
-                original.code
-                if last_full < 0
-                else f"{prefix}.initializers.Constant({mine[last_full].value!r})"
-            )
-            updates = [
-                (init.index_text(e.index), e.value) for e in mine[last_full + 1 :] if e.index is not None
-            ]
-            if last_full >= 0 and not original.deterministic:
+            original = base_initializer(facts, layer, weight, prefix)
+            if original is None:
+                return None
+            done = self._weight(weight, mine, original, prefix, edits)
+            if done is None:
+                return None
+            keywords[weight.initializer], drops, moves = done
+            if drops and not original.deterministic:
                 safe = False  # the original's seed draw disappears
-            if not updates:
-                keywords[weight.initializer] = base
-                continue
-            if last_full < 0 and not original.deterministic and not original.explicit_call:
+            if moves:
                 moved_draws += 1
-                safe = safe and _first_random(layer, weight, prefix, facts.module)
-            numpy = init.numpy_alias(facts)
-            if numpy is None:
-                return None
-            if numpy[1]:
-                edits.append(AddImport("numpy", "np"))
-            stem = layer.name or (layer.symbols[0].rsplit(".", 1)[-1] if layer.symbols else layer.short_class)
-            name = _class_name(facts, stem, weight.name, names)
-            names.add(name)
-            about = f"`{original.kind}`, then the values once assigned to `{weight.name}` after the build."
-            code = init.override_class(name, prefix, numpy[0], base, weight.name, updates, about)
-            edits.append(AddModuleCode(f"tfv201:{name}", code))
-            keywords[weight.initializer] = f"{name}()"
-        others = [a for a in layer.node.args if a.keyword is None or a.keyword.value not in keywords]
-        if moved_draws > 1 or (moved_draws and any(contains_call(a.value) for a in others)):
+                safe = safe and self._first_random(weight, prefix)
+        rest = [a for a in call.args if a.keyword is None or a.keyword.value not in keywords]
+        if moved_draws > 1 or (moved_draws and any(_calls(a.value) for a in rest)):
             safe = False
-        edits.append(Replace(layer.node, init.with_keywords(layer.node, keywords)))
-        edits.extend(Remove(s) for chain in group for s in chain.statements)
+        edits.append(Replace(call, with_keywords(call, keywords)))
+        edits.extend(Remove(s) for s in removed)
         if safe:
-            return self.fix(*edits, safety=FixSafety.SAFE)
+            return self.rule.fix(*edits, safety=FixSafety.SAFE)
         # Unsafe: other weights may draw other random numbers, so only the edited elements are promised.
-        intended = tuple(
-            Intended(
-                layer.node,
-                value=".".join(e.weight.path),
-                weight=".".join(e.weight.path),
-                index=_index(e.index),
-            )
-            for chain in group
-            for e in chain.edits
+        intended = tuple(Intended(call, value=_path(e), weight=_path(e), index=_index(e.index)) for e in self.edits)
+        return self.rule.fix(*edits, safety=FixSafety.UNSAFE, checks=VerifyCheck.INTENDED, intended=intended)
+
+    def _weight(
+        self, weight: WeightSpec, mine: list[Edit], original: BaseInitializer, prefix: str, edits: list[NodeEdit]
+    ) -> tuple[str, bool, bool] | None:
+        """The initializer text for one weight, whether it drops the original, whether it moves its draw."""
+        last_full = max((i for i, e in enumerate(mine) if e.index is None), default=-1)
+        updates = [e for e in mine[last_full + 1 :] if e.index is not None]
+        shape = weight_shape(self.layer, weight)
+        start = mine[last_full].content if last_full >= 0 else _start(original, self.layer, weight)
+        if start is not None and start.kind == "full" and updates:
+            matrix = _apply(start.fill, shape, [(e.index, e.content.fill) for e in updates])
+            if matrix is not None:
+                text = constant_initializer(prefix, matrix, shape)
+                if text is not None:
+                    return text, last_full >= 0 or not original.deterministic, False
+        if last_full >= 0:
+            base = constant_initializer(prefix, start, shape) or self._expression(mine[last_full], prefix)
+            if base is None:
+                return None
+        else:
+            base = original.code
+        if not updates:
+            return base, True, False
+        numpy = self.facts.numpy_alias()
+        texts = [(index_text(e.index or ()), number(e.content.fill)) for e in updates]
+        if numpy is None or any(i is None or v is None for i, v in texts):
+            return None
+        if numpy[1]:
+            edits.append(AddImport("numpy", "np"))
+        name = self._class_name(weight.name)
+        about = f"`{original.kind}`, then the values once assigned to `{weight.name}` after the build."
+        if last_full >= 0:
+            about = f"the values once assigned to `{weight.name}` after the build."
+        code = override_class(
+            name, prefix, numpy[0], base, weight.name, [(i, v) for i, v in texts if i is not None and v is not None],
+            about, register_decorator(self.facts, prefix),
         )
-        return self.fix(*edits, safety=FixSafety.UNSAFE, checks=VerifyCheck.INTENDED, intended=intended)
+        edits.append(AddModuleCode(f"tfv201:{name}", code))
+        return f"{name}()", last_full >= 0, last_full < 0 and not original.deterministic and not original.explicit_call
 
+    def _expression(self, edit: Edit, prefix: str) -> str | None:
+        """The written expression itself, when it reads only constants and imports (so it may move)."""
+        value = edit.event.value.single()
+        expr = value.site if isinstance(value, TensorObj) else None
+        if not isinstance(expr, cst.BaseExpression) or edit.content.kind != "other":
+            return None
+        if not reads_only_constants(self.facts, edit.event, expr):
+            return None
+        return f"{prefix}.initializers.Constant({self.facts.code_for(expr)})"
 
-def _index(index: tuple[int | tuple[int | None, int | None], ...] | None) -> str:
-    return "" if index is None else init.index_text(index)
+    def _statements(self) -> list[cst.SimpleStatementLine] | None:
+        """The statements that make the edits (round trips included), each alone on its line at the top of its
+        function or module, and the statements that only feed them."""
+        out: list[cst.SimpleStatementLine] = []
+        for edit in self.edits:
+            event = edit.event
+            for statement in (*event.statements, event.statement):
+                if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+                    return None
+                if statement not in out:
+                    out.append(statement)
+            if len(event.chain) != 1:
+                return None  # inside a loop or a branch: the statement does more than this edit
+        body = _frame_body(self.edits[0].event)
+        if body is None or any(s not in body for s in out):
+            return None
+        for statement in out:
+            small = statement.body[0]
+            if not isinstance(small, cst.Assign):
+                continue
+            targets = [t.target for t in small.targets if not isinstance(t.target, cst.Subscript)]
+            for name in (n for t in targets for n in _names(t)):
+                if name == "." or self.facts.word_count(name) != sum(_count(s, name) for s in out):
+                    return None  # the round trip's copy is used elsewhere too
+        feeders = not isinstance(self.edits[0].event.frame.node, cst.Module)  # module names may be imported
+        for statement in reversed(body) if feeders else ():
+            if statement not in out and isinstance(statement, cst.SimpleStatementLine) and self._feeds(statement, out):
+                out.append(statement)
+        return out
 
-
-def _applies(facts: ModuleFacts, chain: EditChain) -> bool:
-    layer = chain.layer
-    if layer.scope is not chain.scope or layer.in_loop or layer.arms or layer.wrapper is not None:
-        return False
-    if layer.local_class is not None or not layer.built_before(chain.scope, chain.order):
-        return False
-    for call in facts.calls:
-        if call.callee in TRAINING and call.scope is chain.scope and call.order < chain.order:
-            receiver = call.receiver
-            if isinstance(receiver, LayerValue) and receiver.layer is layer:
+    def _feeds(self, statement: cst.SimpleStatementLine, removed: list[cst.SimpleStatementLine]) -> bool:
+        """A plain assignment whose names are read only by removed statements, computing nothing that matters."""
+        if len(statement.body) != 1 or not isinstance(statement.body[0], cst.Assign):
+            return False
+        assign = statement.body[0]
+        targets = [n for t in assign.targets for n in _names(t.target)]
+        if not targets or not _harmless(assign.value, self.facts):
+            return False
+        for name in targets:
+            inside = sum(_count(s, name) for s in (*removed, statement))
+            if self.facts.word_count(name) != inside:
                 return False
-            if isinstance(receiver, ModelValue) and receiver.model is layer.model:
+        return True
+
+    def _read_between(self, removed: list[cst.SimpleStatementLine]) -> bool:
+        """Whether the layer's weights were read (or a model holding it run) between its build and the edit."""
+        facts, layer = self.facts, self.layer
+        events = facts.events
+        start = next((i for i, e in enumerate(events) if isinstance(e, Created) and e.obj is layer), 0)
+        end = min(i for i, e in enumerate(events) if any(e is x.event for x in self.edits))
+        inside = {id(s) for s in removed}
+        calls = 0
+        for event in events[start:end]:
+            if any(id(s) in inside for s in event.chain):
+                continue
+            if isinstance(event, Attribute) and not event.store and any(_part_of(o, layer) for o in event.base):
+                return True
+            if isinstance(event, MethodCall) and event.callee in READS and _reaches(event, layer):
+                if event.callee != "__call__":
+                    return True
+                calls += 1
+        return calls > 1
+
+    def _first_random(self, weight: WeightSpec, prefix: str) -> bool:
+        """Whether every weight initialized before `weight` is deterministic (so no seed is drawn first)."""
+        for other in self.layer.spec.weights if self.layer.spec is not None else ():
+            if other is weight:
+                return True
+            base = base_initializer(self.facts, self.layer, other, prefix)
+            if base is None or not base.deterministic:
+                return False
+        return False
+
+    def _class_name(self, weight: str) -> str:
+        layer = self.layer
+        event = self.edits[0].event
+        bound = access(self.facts, event, layer)
+        stem = layer.name or (bound if bound is not None and bound.isidentifier() else layer.short)
+        words = [w for w in re.sub(r"\W", "_", f"{stem}_{weight}").split("_") if w]
+        name = "".join(w[:1].upper() + w[1:] for w in words) + "Initializer"
+        name = name if name[:1].isalpha() else f"Edited{name}"
+        candidate, n = name, 2
+        while candidate in self.facts.module_names or candidate in self.names:
+            candidate, n = f"{name}{n}", n + 1
+        self.names.add(candidate)
+        return candidate
+
+
+_WRITES = frozenset({"assign", "set_weights", "set_value", "variable.set_value"})
+READS = frozenset({".get_weights", ".predict", ".evaluate", ".save", ".save_weights", ".predict_on_batch", "__call__"})
+
+
+def _start(original: BaseInitializer, layer: LayerObj, weight: WeightSpec) -> Content | None:
+    """What the original initializer fills the weight with, when it is one value (zeros, ones, Constant(v))."""
+    if original.kind == "zeros":
+        return Content("full", fill=0.0)
+    if original.kind == "ones":
+        return Content("full", fill=1.0)
+    if original.kind == "constant" and weight.initializer is not None:
+        init = layer.args.get(weight.initializer).single()
+        if isinstance(init, KerasObj):
+            value = init.args.first("value", 0).const()
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return Content("full", fill=value)
+    return None
+
+
+def _apply(fill: object, shape: tuple[int | None, ...] | None, updates: list[tuple[object, object]]) -> Content | None:
+    """The whole weight, `fill` everywhere and then the updates, when it is small enough to write out."""
+    if shape is None or any(d is None for d in shape) or not isinstance(fill, (int, float)):
+        return None
+    dims = [d for d in shape if d is not None]
+    size = 1
+    for d in dims:
+        size *= d
+    if size > MAX_LITERAL or not dims:
+        return None
+    flat: list[object] = [float(fill)] * size
+    strides = [1] * len(dims)
+    for axis in range(len(dims) - 2, -1, -1):
+        strides[axis] = strides[axis + 1] * dims[axis + 1]
+    for index, value in updates:
+        if not isinstance(index, tuple) or len(index) > len(dims) or not isinstance(value, (int, float)):
+            return None
+        ranges: list[range] = []
+        for axis, dim in enumerate(dims):
+            part = index[axis] if axis < len(index) else slice(None)
+            if isinstance(part, int) and not isinstance(part, bool):
+                if not -dim <= part < dim:
+                    return None
+                ranges.append(range(part % dim, part % dim + 1))
+            elif isinstance(part, slice):
+                ranges.append(range(*part.indices(dim)))
+            else:
+                return None
+        for position in itertools.product(*ranges):
+            flat[sum(p * s for p, s in zip(position, strides, strict=True))] = float(value)
+    if len(set(flat)) == 1:
+        return Content("full", fill=flat[0])  # type: ignore[arg-type]
+    return Content("literal", literal=_nest(flat, dims))
+
+
+def _nest(flat: list[object], dims: list[int]) -> object:
+    if len(dims) == 1:
+        return tuple(flat)
+    step = len(flat) // dims[0]
+    return tuple(_nest(flat[i * step : (i + 1) * step], dims[1:]) for i in range(dims[0]))
+
+
+def _path(edit: Edit) -> str:
+    return ".".join(edit.event.weight.path)
+
+
+def _index(index: tuple[object, ...] | None) -> str:
+    return "" if index is None else index_text(index) or ""
+
+
+def _frame_body(event: WeightWrite) -> Sequence[cst.BaseStatement] | None:
+    node = event.frame.node
+    if isinstance(node, cst.Module):
+        return node.body
+    if isinstance(node, cst.FunctionDef) and isinstance(node.body, cst.IndentedBlock):
+        return node.body.body
+    return None
+
+
+def _names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [n for e in target.elements for n in _names(e.value)]
+    return ["."]  # an attribute or item: never removed
+
+
+def _count(node: cst.CSTNode, name: str) -> int:
+    """How often `name` is read or bound in `node` (an attribute `x.name` is not the name)."""
+    nodes = list(descendants(node))
+    attributes = {id(n.attr) for n in nodes if isinstance(n, cst.Attribute)}
+    return sum(1 for n in nodes if isinstance(n, cst.Name) and n.value == name and id(n) not in attributes)
+
+
+_PURE_METHODS = ("get_weights", "numpy", "get_layer", "astype", "copy", "reshape")
+
+
+def _harmless(expr: cst.BaseExpression, facts: Facts) -> bool:
+    """Reads weights, shapes, literals and array constructors only (nothing with an effect)."""
+    for node in descendants(expr):
+        if isinstance(node, (cst.Lambda, cst.NamedExpr, cst.Yield, cst.Await)):
+            return False
+        if isinstance(node, cst.Call):
+            func = node.func
+            if isinstance(func, cst.Attribute) and func.attr.value in _PURE_METHODS:
+                continue
+            head = dotted_name(func) or ""
+            if facts.imported(head.split(".", 1)[0]) not in ("numpy", "tensorflow", "keras", "tensorflow.keras"):
+                return False
+            if ".random." in f".{head}." or ".keras.backend." in f".{head}.":
                 return False
     return True
 
 
-def _read_between(facts: ModuleFacts, chain: EditChain) -> bool:
-    start = min((o for s, o in chain.layer.builds if s is chain.scope), default=chain.order)
-    inside = {id(s) for s in chain.statements}
-    for ref in facts.weight_refs:
-        mine = ref.layer is chain.layer and ref.context is RefContext.LOAD and ref.scope is chain.scope
-        if mine and start <= ref.order <= chain.order and id(ref.statement) not in inside:
+def _calls(expr: cst.BaseExpression) -> bool:
+    return any(isinstance(n, cst.Call) for n in descendants(expr))
+
+
+def _carrier(write: WeightWrite) -> bool:
+    """A round trip's copy of the weight set back whole (its edits are events of their own)."""
+    value = write.value.single()
+    return isinstance(value, TensorObj) and value.source == write.weight and write.index is None
+
+
+def _part_of(obj: Obj, layer: LayerObj) -> bool:
+    return obj is layer or (isinstance(obj, PartObj) and obj.layer is layer)
+
+
+def _reaches(event: MethodCall, layer: LayerObj) -> bool:
+    for obj in event.receiver:
+        if obj is layer:
             return True
-    for call in facts.calls:
-        if call.callee in READS and call.scope is chain.scope and start <= call.order <= chain.order:
-            receiver = call.receiver
-            if id(call.statement) in inside:
-                continue
-            if isinstance(receiver, LayerValue) and receiver.layer is chain.layer:
-                return True
-            if isinstance(receiver, ModelValue) and receiver.model is chain.layer.model:
-                return True
+        if isinstance(obj, (ModelObj, InstanceObj)) and event.view is None:
+            return True  # a model: it may hold the layer
     return False
-
-
-def _first_random(layer: LayerFact, weight: WeightSpec, prefix: str, module: cst.Module) -> bool:
-    """Whether every weight initialized before `weight` is deterministic (so no seed is drawn first)."""
-    for other in layer.spec.weights if layer.spec is not None else ():
-        if other is weight:
-            return True
-        base = init.base_initializer(
-            module, layer, other.initializer or "", other.default_initializer, prefix
-        )
-        if base is None or not base.deterministic:
-            return False
-    return False
-
-
-def _class_name(facts: ModuleFacts, stem: str, weight: str, used: set[str]) -> str:
-    words = [w for w in re.sub(r"\W", "_", f"{stem}_{weight}").split("_") if w]
-    name = "".join(w[:1].upper() + w[1:] for w in words) + "Initializer"
-    name = name if name[:1].isalpha() else f"Edited{name}"
-    taken = facts.scopes[0].bindings
-    candidate, n = name, 2
-    while candidate in taken or candidate in used:
-        candidate, n = f"{name}{n}", n + 1
-    return candidate

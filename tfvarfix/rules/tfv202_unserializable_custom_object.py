@@ -1,23 +1,49 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.rule import Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Rule
-from tfvarfix.semantics import initializers as init
-from tfvarfix.semantics.model import ClassFact, ModuleFacts
+from tfvarfix.codegen import is_registered, keras_prefix, register_decorator
+from tfvarfix.keras.spec import Flavor
+from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
+from tfvarfix.semantics.events import Created
+from tfvarfix.semantics.facts import Facts
+from tfvarfix.semantics.values import (
+    AV,
+    Args,
+    ClassObj,
+    FuncObj,
+    InstanceObj,
+    KerasObj,
+    LayerObj,
+    ModelObj,
+    TensorObj,
+    VarObj,
+    const,
+)
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
-SAVES = frozenset({".save", "keras.saving.save_model", "keras.models.save_model"})
+SAVES = ("keras.Model.save", ".save", "keras.saving.save_model", "keras.models.save_model")
+LOADS = ("keras.models.load_model", "keras.saving.load_model")
+_LAYER = (
+    "has no `get_config` and its `__init__` takes no `**kwargs`: Keras 3 `load_model` raises "
+    "`TypeError: ... got an unexpected keyword argument 'trainable'`"
+)
+_MODEL = (
+    "has no `get_config`: Keras 3 `model.save` raises `NotImplementedError: Object {name} was created by passing "
+    "non-serializable argument values in `__init__()`...`"
+)
 
 
 class UnserializableCustomObject(Rule):
     """
     ## What it does
     Finds a custom Keras `Initializer`, `Constraint` or `Regularizer` whose constructor arguments do not
-    survive `model.save` and `keras.models.load_model` because it has no `get_config`, and a custom `Layer`
-    without `get_config` whose `__init__` takes no `**kwargs`.
+    survive `model.save` and `keras.models.load_model` because it has no `get_config`; and, in a Keras 3 module
+    that saves a model, a custom `Layer` or `Model` without `get_config` whose `__init__` takes no `**kwargs`,
+    or a subclassed `Model` without `get_config` whose `__init__` takes arguments.
 
     ## Why is this bad?
     Saving succeeds; loading fails or silently changes the object. The base `Initializer.get_config()` and
@@ -27,7 +53,10 @@ class UnserializableCustomObject(Rule):
     `NotImplementedError: <...> does not implement get_config()`. Custom layers are different: Keras 3 and
     tf_keras record the `__init__` arguments of a layer by themselves when they are plain values, but Keras 3
     loads them together with `name`, `trainable` and `dtype`, so an `__init__` without `**kwargs` fails with
-    `TypeError: ... __init__() got an unexpected keyword argument 'trainable'`. An unregistered class also
+    `TypeError: ... __init__() got an unexpected keyword argument 'trainable'`. A subclassed Keras 3 `Model`
+    with constructor arguments and no `get_config` fails at save, `**kwargs` or not: `NotImplementedError:
+    Object M was created by passing non-serializable argument values in __init__()`. tf_keras reloads both
+    (`.keras`), so tf_keras modules are not reported for them. An unregistered class also
     fails (`Cannot deserialize object of type X. If X is a custom class, please register it using the
     @keras.saving.register_keras_serializable() decorator.`) unless every load passes `custom_objects`;
     that alone is not reported, because the loads may be elsewhere.
@@ -50,7 +79,7 @@ class UnserializableCustomObject(Rule):
     import tensorflow as tf
 
 
-    @tf.keras.utils.register_keras_serializable(package="tfvarfix")
+    @tf.keras.utils.register_keras_serializable()
     class Scaled(tf.keras.initializers.Initializer):
         def __init__(self, scale):
             self.scale = scale
@@ -63,12 +92,18 @@ class UnserializableCustomObject(Rule):
     ```
 
     ## Fix safety
-    The fix adds `get_config` returning each constructor argument, and the registration decorator when it is
-    missing. It is offered only when every argument is stored unchanged (`self.scale = scale`) and never
-    rebound, so the stored value is the argument. Where a value is transformed (seed article 2 stores
-    `tf.constant(custom_value, dtype=tf.float32)`: a float32 tensor that is not JSON and no longer the float
-    that was passed), the original argument is lost and no fix is offered. The fix is safe: it changes nothing
-    until a model is saved and loaded, and then the load works where it failed. Layers get no fix.
+    The fix adds `get_config` returning each constructor argument (an argument given an array is stored as a
+    list, `np.asarray(self.x).tolist()`: a config holds JSON), and the registration decorator when it is
+    missing, under the package the module already registers with (Keras's default, `Custom`, otherwise), never
+    ours. When every load in the module passes `custom_objects` naming the class, `get_config` alone is the fix
+    and no decorator is added; a registered class still loads with `custom_objects`. It is offered only when
+    every argument is stored unchanged (`self.scale = scale`) and never rebound, so the stored value is the
+    argument. Where a value is transformed (seed article 2 stores `tf.constant(custom_value, dtype=tf.float32)`:
+    a float32 tensor that is not JSON and no longer the float that was passed), the original argument is lost
+    and no fix is offered. A layer (or a model without arguments) whose `__init__` takes no `**kwargs` gets
+    `**kwargs`, passed to its bare `super().__init__()`, when every construction passes plain values (Keras 3
+    records those itself). The fix is safe: it changes nothing until a model is saved and loaded, and then the
+    load works where it failed.
 
     ## Numerical equivalence
     `repairs`: `load_model` fails on the original and loads the rewritten class with its arguments.
@@ -86,55 +121,102 @@ class UnserializableCustomObject(Rule):
     FIX_SAFETY = FixSafety.SAFE
     VERIFY = VerifyCheck.REPAIRS
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        saves = bool(facts.calls(*SAVES))
+        defined = Counter(id(c.node) for c in facts.classes)
+        keras3 = facts.flavor is Flavor.KERAS3
         for cls in facts.classes:
-            if cls.keras_base is None or cls.is_model or "get_config" in cls.methods or "" in cls.bases:
+            if cls.keras_base is None or cls.unknown_base or facts.class_field(cls, "get_config") is not None:
                 continue
-            params = _params(cls)
+            found = facts.class_field(cls, "__init__")
+            init = found.single() if found is not None else None
+            params = _params(init)
             if params is None:
                 continue
             names, required, kwargs = params
-            # A decorator we cannot resolve may register the class (Keras's own `keras_export` does).
-            registered = bool(cls.node.decorators)
-            if cls.is_layer and not _saves(facts):
-                continue  # a layer's missing **kwargs only matters to a load; nothing here saves
-            problem = _problem(cls, names, required, kwargs, registered)
+            registered = is_registered(cls) or _loads_name(facts, cls.name)
+            if cls.is_serializable_object:
+                problem = _object_problem(cls, names, required, registered)
+            elif not keras3 or not saves:
+                continue  # tf_keras records and reloads them; and only a save or load is hurt
+            elif cls.is_model and names:
+                problem = _MODEL.format(name=cls.name)
+            else:
+                problem = _LAYER if init is not None and not kwargs else None
             if problem is None:
                 continue
             fix = None
-            if cls.is_serializable_object and cls.scope.parent is facts.scopes[0]:
-                fix = self._fix(facts, cls, names, registered)
+            if cls.namespace.parent is None and isinstance(init, FuncObj) and defined[id(cls.node)] == 1:
+                if cls.is_serializable_object or (cls.is_model and names):
+                    fix = self._config_fix(facts, cls, init, names, registered)
+                else:
+                    fix = self._kwargs_fix(facts, cls, init, registered)
             yield self.finding(cls.node.name, fix=fix, name=cls.name, problem=problem)
 
-    def _fix(self, facts: ModuleFacts, cls: ClassFact, names: list[str], registered: bool) -> FixPlan | None:
-        stored = _stored_as_given(cls)
+    def _config_fix(
+        self, facts: Facts, cls: ClassObj, init: FuncObj, names: list[str], registered: bool
+    ) -> FixPlan | None:
+        stored = _stored_as_given(facts, cls, init)
         if any(stored.get(n) is None for n in names):
             return None
-        body = cls.node.body.body
-        anchor = cls.methods.get("__init__") or body[-1]
-        config = ", ".join(f'"{n}": self.{stored[n]}' for n in names)
+        edits: list[NodeEdit] = []
+        arrays = _array_arguments(facts, cls, init, names)
+        if arrays is None:
+            return None
+        numpy = facts.numpy_alias() if arrays else ("np", False)
+        if numpy is None:
+            return None
+        if numpy[1]:
+            edits.append(AddImport("numpy", "np"))
+        config = ", ".join(
+            f'"{n}": {numpy[0]}.asarray(self.{stored[n]}).tolist()' if n in arrays else f'"{n}": self.{stored[n]}'
+            for n in names
+        )
         # The leading " " line becomes the blank line between the methods.
-        edits: list[NodeEdit] = [InsertAfter(anchor, f" \ndef get_config(self):\n    return {{{config}}}")]
+        edits.append(InsertAfter(init.node, f" \ndef get_config(self):\n    return {{{config}}}"))
         if not registered:
-            prefix = init.module_keras_prefix(facts, cls.node.bases[0].value if cls.node.bases else None)
+            prefix = keras_prefix(facts, cls.node.bases[0].value if cls.node.bases else None)
             if prefix is None:
                 return None
-            edits.append(
-                InsertBefore(cls.node, f'@{prefix}.utils.register_keras_serializable(package="tfvarfix")')
-            )
+            edits.append(InsertBefore(cls.node, register_decorator(facts, prefix)))
         return self.fix(*edits)
 
+    def _kwargs_fix(self, facts: Facts, cls: ClassObj, init: FuncObj, registered: bool) -> FixPlan | None:
+        """A layer whose `__init__` takes no `**kwargs`: take them and hand them to `super().__init__()`, so that
+        Keras 3 loads it with `name`, `trainable` and `dtype` (it records plain arguments by itself)."""
+        node = init.node
+        if not isinstance(node, cst.FunctionDef) or not isinstance(node.body, cst.IndentedBlock):
+            return None
+        calls = [s for s in node.body.body if _bare_super_init(s)]
+        if len(calls) != 1 or not _plain_arguments(facts, cls):
+            return None
+        params = node.params.with_changes(star_kwarg=cst.Param(cst.Name("kwargs"), star="**"))
+        if params.params and params.params[-1].comma == cst.MaybeSentinel.DEFAULT and not params.kwonly_params:
+            last = params.params[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+            params = params.with_changes(params=[*params.params[:-1], last])
+        line = calls[0]
+        assert isinstance(line, cst.SimpleStatementLine)
+        small = line.body[0]
+        assert isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
+        call = small.value.with_changes(args=[cst.Arg(cst.Name("kwargs"), star="**")])
+        edits: list[NodeEdit] = [Replace(node.params, params), Replace(small.value, call)]
+        title = "Take `**kwargs` and pass them to `super().__init__()`"
+        if not registered:
+            prefix = keras_prefix(facts, cls.node.bases[0].value if cls.node.bases else None)
+            if prefix is None:
+                return None
+            edits.append(InsertBefore(cls.node, register_decorator(facts, prefix)))
+            title += ", and register the class"
+        return self.fix(*edits, title=title)
 
-def _saves(facts: ModuleFacts) -> bool:
-    return bool(facts.calls_to(*SAVES))
 
-
-def _params(cls: ClassFact) -> tuple[list[str], list[str], bool] | None:
+def _params(init: object) -> tuple[list[str], list[str], bool] | None:
     """`__init__` parameters after `self`: names, required ones, takes **kwargs; None with *args."""
-    init_def = cls.methods.get("__init__")
-    if init_def is None:
-        return [], [], True
-    p = init_def.params
+    if init is None:
+        return [], [], True  # Keras's own
+    if not isinstance(init, FuncObj) or not isinstance(init.node, cst.FunctionDef):
+        return None
+    p = init.node.params
     if isinstance(p.star_arg, cst.Param) or p.posonly_params:
         return None
     params = [*p.params, *p.kwonly_params][1:]
@@ -142,54 +224,131 @@ def _params(cls: ClassFact) -> tuple[list[str], list[str], bool] | None:
     return names, [q.name.value for q in params if q.default is None], p.star_kwarg is not None
 
 
-def _problem(
-    cls: ClassFact, names: list[str], required: list[str], kwargs: bool, registered: bool
-) -> str | None:
+def _loads_name(facts: Facts, name: str) -> bool:
+    """Every load in the module passes `custom_objects` naming the class (and there is one)."""
+    loads = facts.calls(*LOADS)
+    return bool(loads) and all(name in _custom_names(e.node) for e in loads)
+
+
+def _custom_names(node: cst.CSTNode) -> set[str]:
+    if not isinstance(node, cst.Call):
+        return set()
+    for arg in node.args:
+        if arg.keyword is not None and arg.keyword.value == "custom_objects" and isinstance(arg.value, cst.Dict):
+            return {
+                e.key.evaluated_value
+                for e in arg.value.elements
+                if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+                and isinstance(e.key.evaluated_value, str)
+            }
+    return set()
+
+
+def _object_problem(cls: ClassObj, names: list[str], required: list[str], registered: bool) -> str | None:
     base = cls.keras_base or ""
-    if cls.is_serializable_object and names and not registered and not base.startswith("keras.regularizers."):
+    if base.startswith("keras.regularizers."):
+        return "has no `get_config`: `model.save` raises NotImplementedError"
+    if names and not registered:
         return (
             f"has no `get_config` and is not registered: `load_model` raises `TypeError: Cannot deserialize "
             f"object of type `{cls.name}``, and registering it alone leaves its arguments behind"
         )
-    if base.startswith("keras.regularizers."):
-        return "has no `get_config`: `model.save` raises NotImplementedError"
-    if cls.is_serializable_object and required:
+    if required:
         return (
             f"has no `get_config`: `load_model` raises `TypeError: {cls.name}.__init__() missing "
             f"{len(required)} required positional argument`"
         )
-    if cls.is_serializable_object and names:
-        return (
-            f"has no `get_config`: after `load_model`, `{'`, `'.join(names)}` silently return to the defaults"
-        )
-    if cls.is_layer and not kwargs and names:
-        return (
-            "has no `get_config` and its `__init__` takes no `**kwargs`: Keras 3 `load_model` raises "
-            "`TypeError: ... got an unexpected keyword argument 'trainable'`"
-        )
+    if names:
+        return f"has no `get_config`: after `load_model`, `{'`, `'.join(names)}` silently return to the defaults"
     return None
 
 
-def _stored_as_given(cls: ClassFact) -> dict[str, str | None]:
+def _methods(facts: Facts, cls: ClassObj) -> list[cst.FunctionDef]:
+    out = []
+    for value in facts.namespaces.get(cls, {}).values():
+        func = value.single() if isinstance(value, AV) else None
+        if isinstance(func, FuncObj) and isinstance(func.node, cst.FunctionDef):
+            out.append(func.node)
+    return out
+
+
+def _stored_as_given(facts: Facts, cls: ClassObj, init: FuncObj) -> dict[str, str | None]:
     """param -> the attribute holding it unchanged (`self.x = x` in `__init__`, never rebound), or None."""
     out: dict[str, str | None] = {}
     assigned: dict[str, int] = {}
-    for method in cls.methods.values():
+    for method in _methods(facts, cls):
         for statement in method.body.body if isinstance(method.body, cst.IndentedBlock) else ():
             if not isinstance(statement, cst.SimpleStatementLine):
                 continue
             for small in statement.body:
-                if not isinstance(small, cst.Assign):
+                if not isinstance(small, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
                     continue
-                for target in small.targets:
-                    t = target.target
-                    if (
-                        isinstance(t, cst.Attribute)
-                        and isinstance(t.value, cst.Name)
-                        and t.value.value == "self"
-                    ):
+                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+                for t in targets:
+                    if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self":
                         assigned[t.attr.value] = assigned.get(t.attr.value, 0) + 1
                         given = small.value
-                        if method is cls.methods.get("__init__") and isinstance(given, cst.Name):
+                        if method is init.node and isinstance(small, cst.Assign) and isinstance(given, cst.Name):
                             out.setdefault(given.value, t.attr.value)
     return {p: a if a is not None and assigned.get(a) == 1 else None for p, a in out.items()}
+
+
+def _sites(facts: Facts, cls: ClassObj) -> list[Args | None]:
+    return [e.args for e in facts.of(Created) if isinstance(e.obj, InstanceObj) and e.obj.cls is cls]
+
+
+def _argument(args: Args, init: FuncObj, name: str) -> AV:
+    node = init.node
+    assert isinstance(node, cst.FunctionDef)
+    positional = tuple(p.name.value for p in node.params.params[1:])
+    return args.get(name, positional)
+
+
+def _array_arguments(facts: Facts, cls: ClassObj, init: FuncObj, names: list[str]) -> set[str] | None:
+    """The arguments some construction passes an array for (stored as a list: a config holds JSON); None when
+    one passes something no config can hold (a layer, a model, a variable)."""
+    out: set[str] = set()
+    for args in _sites(facts, cls):
+        if args is None:
+            continue
+        for name in names:
+            for obj in _argument(args, init, name):
+                if isinstance(obj, TensorObj) and not obj.symbolic:
+                    out.add(name)
+                elif isinstance(obj, (LayerObj, ModelObj, VarObj, InstanceObj, KerasObj)):
+                    return None
+    return out
+
+
+def _plain_arguments(facts: Facts, cls: ClassObj) -> bool:
+    """Every construction passes plain values (numbers, strings, None, tuples of them): Keras 3 records those."""
+    sites = _sites(facts, cls)
+    return bool(sites) and all(
+        args is not None and not args.star and all(_plain(v) for v in (*args.positional, *args.keywords.values()))
+        for args in sites
+    )
+
+
+def _plain(value: AV) -> bool:
+    known = value.const()
+    if isinstance(known, tuple):
+        return all(_plain(const(v)) for v in known)
+    return known is None or isinstance(known, (bool, int, float, str))
+
+
+def _bare_super_init(statement: cst.BaseStatement) -> bool:
+    """`super().__init__()` with no arguments, alone on its line."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return False
+    small = statement.body[0]
+    if not isinstance(small, cst.Expr) or not isinstance(small.value, cst.Call) or small.value.args:
+        return False
+    func = small.value.func
+    return (
+        isinstance(func, cst.Attribute)
+        and func.attr.value == "__init__"
+        and isinstance(func.value, cst.Call)
+        and isinstance(func.value.func, cst.Name)
+        and func.value.func.value == "super"
+        and not func.value.args
+    )

@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.rule import Finding, Intended, Replace, Rule
-from tfvarfix.semantics import initializers as init
-from tfvarfix.semantics.evaluate import literal_value
-from tfvarfix.semantics.model import LayerFact, ModuleFacts
+from tfvarfix.codegen import with_keywords
+from tfvarfix.rule import Finding, FixPlan, Intended, Replace, Rule
+from tfvarfix.semantics.events import Created
+from tfvarfix.semantics.facts import Facts, reachable
+from tfvarfix.semantics.values import AV, Const, InstanceObj, KerasObj, LayerObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 FORGET_GATE_LAYERS = frozenset({"LSTM", "LSTMCell", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"})
@@ -69,52 +70,75 @@ class ForgetBiasOverridden(Rule):
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.INTENDED
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        for layer in facts.layers:
-            arg = layer.keywords.get("bias_initializer")
-            if (
-                arg is None
-                or not layer.cls.startswith("keras.layers.")
-                or layer.short_class not in FORGET_GATE_LAYERS
-            ):
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        for node, events in facts.grouped(Created):
+            layers = [e.obj for e in events if isinstance(e.obj, LayerObj) and reachable(e)]
+            if not layers or not isinstance(node, cst.Call):
                 continue
-            if not _switch_on(layer, "unit_forget_bias") or not _switch_on(layer, "use_bias"):
-                continue
-            if _same_slice(facts, arg.value):
-                continue
-            forget = layer.keywords.get("unit_forget_bias")
-            if forget is not None:
-                edit = Replace(forget.value, cst.Name("False"))
-            else:
-                edit = Replace(layer.node, init.with_keywords(layer.node, {"unit_forget_bias": "False"}))
-            cell = "" if layer.short_class == "LSTMCell" else "cell."
-            intended = Intended(layer.node, value=f"{cell}bias_initializer", weight=f"{cell}bias")
-            yield self.finding(
-                arg,
-                fix=self.fix(edit, intended=(intended,)),
-                initializer=facts.module.code_for_node(arg.value),
-            )
+            verdicts = [_overridden(layer) for layer in layers]
+            if False in verdicts or True not in verdicts:
+                continue  # fine in some context, or never shown to be overridden
+            layer = layers[0]
+            spec = layer.spec.positional if layer.spec is not None else ()
+            arg = layer.args.arg_of("bias_initializer", spec)
+            made = layer.args.get("bias_initializer", spec).single()
+            shown = arg.value if arg is not None else made.site if made is not None else None  # `**options`
+            fix = self._fix(layer, node) if all(v is True for v in verdicts) else None
+            text = facts.code_for(shown) if shown is not None else "bias_initializer"
+            yield self.finding(arg or node, fix=fix, initializer=text)
+
+    def _fix(self, layer: LayerObj, call: cst.Call) -> FixPlan | None:
+        spec = layer.spec.positional if layer.spec is not None else ()
+        given = layer.args.arg_of("unit_forget_bias", spec)
+        if given is not None:
+            edit = Replace(given.value, cst.Name("False"))
+        elif layer.args.given("unit_forget_bias", spec):
+            return None  # from `**kwargs`: no argument to change
+        else:
+            edit = Replace(call, with_keywords(call, {"unit_forget_bias": "False"}))
+        cell = "" if layer.short == "LSTMCell" else "cell."
+        return self.fix(edit, intended=(Intended(call, value=f"{cell}bias_initializer", weight=f"{cell}bias"),))
 
 
-def _switch_on(layer: LayerFact, keyword: str) -> bool:
-    """True when the boolean config keyword is absent (both default to True) or literally True."""
-    expr = layer.keywords.get(keyword)
-    return expr is None or literal_value(expr.value, None) is True
+def _overridden(layer: LayerObj) -> bool | None:
+    """True when the layer's forget gate certainly overrides its bias initializer, False when it certainly does
+    not, None when that is not known."""
+    if layer.synthetic or not layer.cls.startswith("keras.layers.") or layer.short not in FORGET_GATE_LAYERS:
+        return False
+    spec = layer.spec.positional if layer.spec is not None else ()
+    initializer = layer.args.get("bias_initializer", spec)
+    if initializer.is_bottom:
+        return False
+    switches = [_switch(layer.args.get(k, spec)) for k in ("unit_forget_bias", "use_bias")]
+    if False in switches:
+        return False
+    slice_kept = _same_slice(initializer)
+    if slice_kept is None or None in switches:
+        return None
+    return not slice_kept
 
 
-def _same_slice(facts: ModuleFacts, expr: cst.BaseExpression) -> bool:
-    value = literal_value(expr, None)
-    if isinstance(value, str):
-        return value.lower() in _SAME_SLICE
-    if isinstance(expr, cst.Call):
-        name = init.resolve(facts, expr.func) or ""
-        short = init.snake(name.rsplit(".", 1)[-1]) if name.startswith("keras.initializers.") else ""
-        if short in _SAME_SLICE and not expr.args:
-            return True
-        if (
-            short == "constant"
-            and len(expr.args) == 1
-            and literal_value(expr.args[0].value, None) in (1, 1.0)
-        ):
-            return True
-    return False
+def _switch(value: AV) -> bool | None:
+    """A boolean config keyword that defaults to True: absent or True is on."""
+    if value.is_bottom:
+        return True
+    known = value.const()
+    return known if isinstance(known, bool) else None
+
+
+def _same_slice(value: AV) -> bool | None:
+    """Whether the initializer's forget-gate slice is what `unit_forget_bias` writes anyway; None when unknown."""
+    init = value.single()
+    if isinstance(init, Const) and isinstance(init.value, str):
+        return init.value.lower() in _SAME_SLICE
+    if isinstance(init, KerasObj) and init.cls.startswith("keras.initializers."):
+        short = init.cls.rsplit(".", 1)[-1].lower()
+        if short in _SAME_SLICE:
+            return not init.args.positional and not init.args.keywords
+        if short == "constant":
+            fill = init.args.first("value", 0).const()
+            return fill in (1, 1.0) and not isinstance(fill, bool)
+        return False
+    if isinstance(init, InstanceObj) and init.cls.is_serializable_object:
+        return False
+    return None

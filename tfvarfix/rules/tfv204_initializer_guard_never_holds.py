@@ -1,18 +1,18 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-import libcst as cst
-
+from tfvarfix.keras import guards
+from tfvarfix.keras.transfer import present_weights
+from tfvarfix.keras.weights import show, weight_shape
 from tfvarfix.rule import Finding, Rule
-from tfvarfix.semantics import guards
-from tfvarfix.semantics.model import ClassFact, LayerFact, ModuleFacts, ScopeKind
-from tfvarfix.semantics.weights import WeightCollector, layer_config, present_weights, show, weight_shape
+from tfvarfix.semantics.events import Created, MethodCall, UserCall
+from tfvarfix.semantics.facts import Facts
+from tfvarfix.semantics.values import ClassObj, FuncObj, InstanceObj, LayerObj
 from tfvarfix.types import FixAvailability
 
 FORGET_GATE_LAYERS = frozenset({"LSTM", "LSTMCell", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"})
-Use = tuple[LayerFact, str, tuple[int | None, ...]]
+Use = tuple[LayerObj, str, tuple[int, ...]]
 
 
 class InitializerGuardNeverHolds(Rule):
@@ -81,17 +81,18 @@ class InitializerGuardNeverHolds(Rule):
         "the initializer never writes its value"
     )
     FIX_AVAILABILITY = FixAvailability.NEVER
-    COLLECTORS = (WeightCollector,)
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
+    def check(self, facts: Facts) -> Iterator[Finding]:
         for cls in facts.classes:
-            if not (cls.keras_base or "").startswith("keras.initializers."):
+            if not (cls.keras_base or "").startswith("keras.initializers.") or cls.unknown_base:
                 continue
-            guard = guards.guard_of(cls.methods.get("__call__"))
-            uses = _uses(facts, cls) if guard is not None else None
+            found = facts.class_field(cls, "__call__")
+            method = found.single() if found is not None else None
+            guard = guards.guard_of(method) if isinstance(method, FuncObj) else None
+            uses = _uses(facts, cls, method) if guard is not None else None
             if guard is None or not uses:
                 continue
-            shadowed = "len" in facts.scopes[0].bindings
+            shadowed = "len" in facts.module_names
             results = [guards.evaluate(guard, shape, shadowed) for _, _, shape in uses]
             if any(r is None or r[0] for r in results):
                 continue
@@ -101,79 +102,62 @@ class InitializerGuardNeverHolds(Rule):
             more = len(uses) - 1
             yield self.finding(
                 guard.test,
-                test=facts.module.code_for_node(guard.test),
+                test=facts.code_for(guard.test),
                 values=first[1],
                 weight=weight,
-                layer=layer.symbols[0] if layer.symbols else layer.short_class,
+                layer=layer.name or layer.short,
                 shape=show(shape),
                 more=f" and {more} other weight{'s' * (more > 1)}" if more else "",
             )
 
 
-def _words(facts: ModuleFacts, name: str) -> int:
-    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", facts.code))
-
-
-def _built_here(value: cst.BaseExpression, cls: ClassFact) -> bool:
-    return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == cls.name
-
-
-def _uses(facts: ModuleFacts, cls: ClassFact) -> list[Use] | None:
-    """(layer, weight, shape) for every weight an instance of `cls` initializes; None when an instance or the
-    class is used anywhere else, or a shape is not known."""
-    bound: list[str] = []
-    for scope in facts.scopes:
-        node = scope.node
-        if scope.kind is ScopeKind.CLASS or not isinstance(node, (cst.Module, cst.FunctionDef)):
-            continue
-        for statement in node.body if isinstance(node, cst.Module) else node.body.body:
-            for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
-                if (
-                    isinstance(small, cst.Assign)
-                    and _built_here(small.value, cls)
-                    and len(small.targets) == 1
-                ):
-                    target = small.targets[0].target
-                    bound.append(target.value if isinstance(target, cst.Name) else "")
-    args: list[tuple[LayerFact, str]] = []
-    inline = 0
-    for layer in facts.layers:
-        for keyword, arg in layer.keywords.items():
-            value = arg.value
-            if keyword.endswith("_initializer") and _built_here(value, cls):
-                inline += 1
-                args.append((layer, keyword))
-            elif keyword.endswith("_initializer") and isinstance(value, cst.Name) and value.value in bound:
-                args.append((layer, keyword))
-    if "" in bound or _words(facts, cls.name) != 1 + inline + len(bound):
+def _uses(facts: Facts, cls: ClassObj, method: object) -> list[Use] | None:
+    """(layer, weight, shape) for every weight an instance of `cls` initializes; None when an instance is called
+    or used in any other way, or a shape is not fully known."""
+    instances = {id(e.obj) for e in facts.of(Created) if isinstance(e.obj, InstanceObj) and e.obj.cls is cls}
+    if not instances or any(e.func is method for e in facts.of(UserCall)):
         return None
-    for name in bound:
-        passed = sum(1 for layer, k in args if getattr(layer.keywords[k].value, "value", None) == name)
-        if _words(facts, name) != 1 + passed:
-            return None
+
+    used: set[int] = set()
     uses: list[Use] = []
-    for layer, keyword in args:
-        found = _shapes(facts, layer, keyword)
-        if found is None:
-            return None
-        uses.extend((layer, weight, shape) for weight, shape in found)
-    return uses
+    for layer in facts.made(LayerObj):
+        spec = layer.spec.positional if layer.spec is not None else ()
+        given = {**dict(zip(spec, layer.args.positional, strict=False)), **layer.args.keywords}
+        for keyword, value in given.items():
+            if value.is_top or not any(id(o) in instances for o in value):
+                continue
+            if value.single() is None or not keyword.endswith("_initializer"):
+                return None
+            shapes = _shapes(layer, keyword)
+            if shapes is None:
+                return None
+            used.add(id(value.single()))
+            uses.extend((layer, name, shape) for name, shape in shapes)
+    for call in facts.of(MethodCall):
+        values = (*call.args.positional, *call.args.keywords.values())
+        if not call.callee.startswith("keras.layers.") and any(id(o) in instances for v in values for o in v):
+            return None  # given to something else that may call it
+    return uses if used == instances else None
 
 
-def _shapes(
-    facts: ModuleFacts, layer: LayerFact, keyword: str
-) -> list[tuple[str, tuple[int | None, ...]]] | None:
+def _shapes(layer: LayerObj, keyword: str) -> list[tuple[str, tuple[int, ...]]] | None:
     spec = layer.spec
-    if spec is None or spec.wrapper or layer.wrapper is not None or layer.wrapped is not None:
+    if spec is None or spec.wrapper or layer.wrapper is not None or layer.wrapped is not None or layer.synthetic:
         return None
-    if not layer.cls.startswith("keras.layers.") or layer.short_class == "MultiHeadAttention":
+    if not layer.cls.startswith("keras.layers.") or layer.short == "MultiHeadAttention":
         return None
-    config = layer_config(facts, layer)
-    forget = keyword == "bias_initializer" and layer.short_class in FORGET_GATE_LAYERS
-    if forget and config.get("unit_forget_bias") is not False:
+    forget = keyword == "bias_initializer" and layer.short in FORGET_GATE_LAYERS
+    if forget and layer.known.get("unit_forget_bias", True) is not False:
         return None  # Keras calls it with (units,) and (2 * units,)
-    weights = [w for w in present_weights(layer, config) or () if w.initializer == keyword]
-    shapes = [(w.name, weight_shape(layer, w, config)) for w in weights]
-    if not shapes or any(shape is None for _, shape in shapes):
+    weights = present_weights(layer)
+    if weights is None:
         return None
-    return [(name, shape) for name, shape in shapes if shape is not None]
+    out: list[tuple[str, tuple[int, ...]]] = []
+    for weight in weights:
+        if weight.initializer != keyword:
+            continue
+        shape = weight_shape(layer, weight)
+        if shape is None or any(d is None for d in shape):
+            return None
+        out.append((weight.name, tuple(d for d in shape if d is not None)))
+    return out

@@ -4,17 +4,11 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.keras.tf1 import RNN_FUNCTIONS, V1, graph_code, one_run, rebuild
 from tfvarfix.rule import Finding, FixPlan, Replace, Rule
-from tfvarfix.semantics.model import ModuleFacts
-from tfvarfix.semantics.tf1 import (
-    Reuse,
-    RnnCall,
-    Tf1Scopes,
-    entry_reuse,
-    graph_block,
-    reset_between,
-    tf1_facts,
-)
+from tfvarfix.semantics.events import Collision, Created
+from tfvarfix.semantics.facts import Facts, reachable
+from tfvarfix.semantics.values import KerasObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -25,9 +19,12 @@ class RepeatedRnnScope(Rule):
     `static_bidirectional_rnn`) whose fresh cells create the same variables in one variable scope: the same
     `scope=` (or none, so both use the default `rnn` / `bidirectional_rnn`), the same enclosing
     `variable_scope` names, no `reuse`, cells with the same variable name (`lstm_cell`, `gru_cell`, or
-    `name=`). It reads TF1 graph code (`import tensorflow.compat.v1 as tf`, TF1-era `tf.nn.dynamic_rnn`, or a
-    module that disables eager execution or uses `Session`/`placeholder`); in eager mode the calls do not
-    collide.
+    `name=`); and fresh cells called directly (`cell(x, state)`) each in its own entry of one named
+    `variable_scope`, which gives both the same default name (`lstm/lstm_cell`; in one block they become
+    `lstm_cell` and `lstm_cell_1`). Two sites, or one site on two passes of a loop, are reported here; one
+    site run by two calls of a function is TFV304. It reads TF1 graph code (a module that disables eager
+    execution, uses `Session`/`placeholder`, or TF1-era names on plain `tensorflow`; or code in a
+    `with graph.as_default()` block); in eager mode the calls do not collide.
 
     ## Why is this bad?
     The second call tries to create `rnn/lstm_cell/kernel` again and graph construction stops with
@@ -61,7 +58,8 @@ class RepeatedRnnScope(Rule):
     separate cells were evidently meant to. It is unsafe: the later call's variables move from `rnn/...` to
     `rnn_1/...`, so checkpoints written under the old names (by code that never ran this far, or with a manual
     workaround) no longer match, and code that looks variables up by name must follow. It never adds
-    `AUTO_REUSE`, which would change the model. A `scope` given by position is reported without a fix.
+    `AUTO_REUSE`, which would change the model. A `scope` given by position, a call that runs on several
+    passes of a loop, and a directly called cell are reported without a fix.
 
     ## Numerical equivalence
     `repairs`: the original raises the `ValueError` while building the graph; the rewrite builds, with
@@ -83,58 +81,86 @@ class RepeatedRnnScope(Rule):
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.REPAIRS
-    COLLECTORS = (Tf1Scopes,)
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        tf1 = tf1_facts(facts)
-        if not tf1.graph_mode:
-            return
-        taken = {c.scope_name for c in tf1.rnn_calls} | {
-            n for c in tf1.rnn_calls for e in c.context if (n := e.name) is not None
-        }
-        seen: dict[tuple[int, int, str], RnnCall] = {}
-        used: set[int] = set()
-        for call in tf1.rnn_calls:
-            path = call.path
-            fresh = [u for u in call.uses if u.cell is not None and id(u.cell.root) not in used]
-            used.update(id(u.cell.root) for u in call.uses if u.cell is not None)
-            if path is None or call.reuse is not Reuse.NO or call.innermost("loop") is not None:
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        made: dict[int, list[Created]] = {}
+        for created in facts.of(Created):
+            made.setdefault(id(created.node), []).append(created)
+        taken = _scope_names(facts)
+        for node, events in facts.grouped(Collision):
+            # Two construction sites, or one site on two passes of a loop; one site run by two calls is TFV304.
+            mine = [e for e in events if e.api in ("rnn", "cell") and one_run(e) and rebuild(e) is None]
+            if not mine or not all(_live(facts, e) for e in mine):
                 continue
-            if entry_reuse(tf1, call.scope) is not Reuse.NO:
-                continue
-            for use in fresh:
-                if use.prefix is None or use.cell is None or use.cell.root.reuse or use.cell.reuse:
-                    continue
-                key = (id(call.scope), graph_block(call), path + use.prefix)
-                first = seen.get(key)
-                if first is None or first.precludes(call) or reset_between(tf1, first, call):
-                    seen[key] = call
-                    continue
-                yield self.finding(
-                    call.node, fix=self._fix(call, taken), function=call.function, variables=path + use.prefix
-                )
-                break
+            event = mine[0]
+            rnn = next((c.obj for c in made.get(id(node), []) if isinstance(c.obj, KerasObj)), None)
+            if event.api == "rnn" and rnn is not None:
+                function = rnn.cls.rsplit(".", 1)[-1]
+            else:
+                function = facts.code_for(node.func) + "(...)" if isinstance(node, cst.Call) else "the cell"
+            fix = None
+            distinct = all(e.first is not None and e.first.node is not node for e in mine)
+            once = not any(c.ctx.in_loop for c in made.get(id(node), []))
+            if rnn is not None and event.api == "rnn" and distinct and once and isinstance(node, cst.Call):
+                fix = self._fix(node, rnn, taken)
+            yield self.finding(node, fix=fix, function=function, variables=_cells(event.name))
 
-    def _fix(self, call: RnnCall, taken: set[str | None]) -> FixPlan | None:
-        if call.scope_positional or call.scope_name is None:
-            return None
-        base = call.scope_name
+    def _fix(self, node: cst.Call, rnn: KerasObj, taken: set[str]) -> FixPlan | None:
+        function = rnn.cls.rsplit(".", 1)[-1]
+        default, _, scope_index, _ = RNN_FUNCTIONS[function]
+        args = rnn.args
+        if args.star or len(args.positional) > scope_index:
+            return None  # a `scope` given by position, or arguments not all known
+        scope_arg = args.arg_of("scope")
+        base = default
+        if scope_arg is not None:
+            known = args.get("scope").const()
+            if not isinstance(scope_arg.value, cst.SimpleString) or not isinstance(known, str):
+                return None
+            base = known
         suffix = 1
         while f"{base}_{suffix}" in taken:
             suffix += 1
         name = f"{base}_{suffix}"
         taken.add(name)
-        if call.scope_arg is not None:
-            if not isinstance(call.scope_arg, cst.SimpleString):
-                return None
-            return self.fix(Replace(call.scope_arg, f'"{name}"'))
+        if scope_arg is not None:
+            return self.fix(Replace(scope_arg.value, f'"{name}"'))
         arg = cst.Arg(
             value=cst.SimpleString(f'"{name}"'),
             keyword=cst.Name("scope"),
             equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
         )
-        args = list(call.node.args)
-        if args and args[-1].comma is not cst.MaybeSentinel.DEFAULT:
-            arg = arg.with_changes(comma=args[-1].comma)
-            args[-1] = args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-        return self.fix(Replace(call.node, call.node.with_changes(args=[*args, arg])))
+        listed = list(node.args)
+        if listed and listed[-1].comma is not cst.MaybeSentinel.DEFAULT:
+            arg = arg.with_changes(comma=listed[-1].comma)
+            listed[-1] = listed[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+        return self.fix(Replace(node, node.with_changes(args=[*listed, arg])))
+
+
+def _live(facts: Facts, event: Collision) -> bool:
+    return reachable(event) and not event.ctx.catches("ValueError") and graph_code(facts.graph_mode, event)
+
+
+def _cells(name: str) -> str:
+    """`rnn/lstm_cell/kernel` -> `rnn/lstm_cell`: the cell's scope in the variable TF names."""
+    for suffix in ("/gates/kernel", "/kernel"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _scope_names(facts: Facts) -> set[str]:
+    """Every constant scope name of the module: RNN `scope=` values and `variable_scope` names."""
+    out: set[str] = set(RNN_FUNCTIONS[f][0] for f in RNN_FUNCTIONS)
+    for created in facts.of(Created):
+        obj = created.obj
+        if isinstance(obj, KerasObj) and obj.cls.startswith(V1 + "nn.") and obj.cls.rsplit(".", 1)[-1] in RNN_FUNCTIONS:
+            known = obj.args.get("scope").const()
+            if isinstance(known, str):
+                out.add(known)
+    for call in facts.calls(V1 + "variable_scope"):
+        known = call.args.first("name_or_scope", 0).const()
+        if isinstance(known, str):
+            out.add(known)
+    return out
+

@@ -4,27 +4,23 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.keras.tf1 import V1, graph_code, one_run, rebuild
 from tfvarfix.rule import Finding, FixPlan, Replace, Rule
-from tfvarfix.semantics.model import ModuleFacts
-from tfvarfix.semantics.tf1 import (
-    GetVariable,
-    Reuse,
-    Tf1Facts,
-    Tf1Scopes,
-    entry_reuse,
-    graph_block,
-    reset_between,
-    tf1_facts,
-)
+from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event
+from tfvarfix.semantics.facts import Facts, reachable
+from tfvarfix.semantics.values import AV, KerasObj, ModuleRef, VarObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
 class DuplicateGetVariable(Rule):
     """
     ## What it does
-    Finds `tf.compat.v1.get_variable` called twice with one literal name in one variable scope (the same
-    enclosing `variable_scope` names, reopened or not) with no `reuse=True`, `reuse=AUTO_REUSE` or
-    `reuse_variables()` in force; and two `tf.compat.v1.layers.*` calls given the same `name=`. It reads TF1
+    Finds `tf.compat.v1.get_variable` called twice with one name (a literal, or a value the analysis follows:
+    a parameter, a list item) in one variable scope (the same enclosing `variable_scope` names, reopened or
+    not) with no `reuse=True`, `reuse=AUTO_REUSE` or `reuse_variables()` in force; and two variable-making
+    `tf.compat.v1.layers.*` calls (`dense`, `conv2d`, `batch_normalization`...) given the same `name=`, or
+    unnamed ones each in its own entry of one named scope (both become `g/dense`). Two sites, or one site on
+    two passes of a loop, are reported here; one site run by two calls of a function is TFV304. It reads TF1
     graph code, as TFV301 does: in eager mode `get_variable` twice makes two variables and raises nothing.
 
     ## Why is this bad?
@@ -60,7 +56,7 @@ class DuplicateGetVariable(Rule):
     scope, and both names get the same variable; every other variable created in that block may now be shared
     instead of raising. Otherwise (different shapes or initializers, no explicit scope) the code wants two
     variables: the later one gets a distinct name (`w_1`), which changes its checkpoint key. Names that are
-    not plain literals are reported without a fix.
+    not plain literals, and calls that run on several passes of a loop, are reported without a fix.
 
     ## Numerical equivalence
     `repairs`: the original raises the `ValueError`; the rewrite builds the graph (one shared variable, or
@@ -82,68 +78,113 @@ class DuplicateGetVariable(Rule):
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.REPAIRS
-    COLLECTORS = (Tf1Scopes,)
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        tf1 = tf1_facts(facts)
-        if not tf1.graph_mode:
-            return
-        taken = {(v.path, v.name) for v in tf1.get_variables}
-        seen: dict[tuple[int, int, str], GetVariable] = {}
-        for call in tf1.get_variables:
-            path = call.path
-            if call.name is None or path is None or call.reuse is not Reuse.NO or call.innermost("loop"):
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        made: dict[int, list[Created]] = {}
+        for created in facts.of(Created):
+            made.setdefault(id(created.node), []).append(created)
+        taken: set[str] = set()
+        for node, events in facts.grouped(Collision):
+            # Two construction sites, or one site on two passes of a loop; one site run by two calls is TFV304.
+            mine = [e for e in events if _api(e) and one_run(e) and rebuild(e) is None]
+            if not mine or not all(_live(facts, e) for e in mine):
                 continue
-            if entry_reuse(tf1, call.scope) is not Reuse.NO:
-                continue
-            variable = path + call.name + ("" if call.callee == "get_variable" else "/kernel")
-            key = (id(call.scope), graph_block(call), variable)
-            first = seen.get(key)
-            if first is None or first.precludes(call) or reset_between(tf1, first, call):
-                seen[key] = call
-                continue
-            yield self.finding(
-                call.node,
-                fix=self._fix(facts, tf1, first, call, taken),
-                callee=call.callee,
-                variable=variable,
-            )
+            event = mine[0]
+            fix = None
+            distinct = all(e.first is not None and e.first.node is not node for e in mine)
+            once = not any(c.ctx.in_loop for c in made.get(id(node), []))
+            if distinct and once and isinstance(node, cst.Call):
+                # Every context must ask for the same fix: sharing in one scope block, or a new name.
+                plans = {self._plan(facts, e) for e in mine}
+                plan = plans.pop() if len(plans) == 1 else None
+                if plan == "rename":
+                    fix = self._rename(facts, made.get(id(node), []), taken)
+                elif isinstance(plan, KerasObj):
+                    fix = self._share(facts, plan, event)
+            yield self.finding(node, fix=fix, callee=event.api, variable=event.name)
 
-    def _fix(
-        self,
-        facts: ModuleFacts,
-        tf1: Tf1Facts,
-        first: GetVariable,
-        call: GetVariable,
-        taken: set[tuple[str | None, str | None]],
-    ) -> FixPlan | None:
-        scope = call.innermost("scope")
-        code = facts.module.code_for_node
-        same = [code(a) for a in first.node.args] == [code(a) for a in call.node.args]
-        if same and scope is not None and scope.call is not None and scope is first.innermost("scope"):
-            func = scope.call.func
-            prefix = code(func.value) if isinstance(func, cst.Attribute) else tf1.tf1_prefix
-            if prefix is None:
+    def _plan(self, facts: Facts, event: Collision) -> object:
+        """"rename", or the scope object to share in: the code asks twice, with the same arguments, for one
+        variable in one `with variable_scope(...)` block."""
+        first = event.first
+        if first is None or not isinstance(event.node, cst.Call) or not isinstance(first.node, cst.Call):
+            return None
+        code = facts.code_for
+        scope = _scope(event)
+        same = [code(a) for a in first.node.args] == [code(a) for a in event.node.args]
+        if same and scope is not None and scope is _scope(first):
+            return scope.data if isinstance(scope.data, KerasObj) and scope.data.site is not None else None
+        return "rename"
+
+    def _rename(self, facts: Facts, made: list[Created], taken: set[str]) -> FixPlan | None:
+        name_node, name = _name(made)
+        if not isinstance(name_node, cst.SimpleString) or name is None:
+            return None
+        suffix = 1
+        while f"{name}_{suffix}" in taken or facts.quoted_count(f"{name}_{suffix}"):
+            suffix += 1
+        new = f"{name}_{suffix}"
+        taken.add(new)
+        quote = name_node.quote
+        return self.fix(
+            Replace(name_node, f"{name_node.prefix}{quote}{new}{quote}"), title="Give the variable a distinct name"
+        )
+
+    def _share(self, facts: Facts, scope: KerasObj, event: Collision) -> FixPlan | None:
+        if not isinstance(scope.site, cst.Call) or scope.args.star:
+            return None
+        call = scope.site
+        func = call.func
+        prefix = facts.code_for(func.value) if isinstance(func, cst.Attribute) else facts.tf1_prefix()
+        if prefix is None:
+            return None
+        if not isinstance(func, cst.Attribute):
+            # The module's own name for TF1, which must not mean something else where the scope is opened.
+            bound = event.env.get(prefix.split(".", 1)[0])
+            if bound is not None and not (isinstance(bound, AV) and isinstance(bound.single(), ModuleRef)):
                 return None
+        value = cst.parse_expression(f"{prefix}.AUTO_REUSE")
+        given = scope.args.arg_of("reuse")
+        if given is not None:
+            if scope.args.get("reuse").const() not in (None, False) or given.keyword is None:
+                return None
+            new = call.with_changes(args=[a.with_changes(value=value) if a is given else a for a in call.args])
+        else:
             reuse = cst.Arg(
-                value=cst.parse_expression(f"{prefix}.AUTO_REUSE"),
+                value=value,
                 keyword=cst.Name("reuse"),
                 equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
             )
-            args = [*scope.call.args[:-1], scope.call.args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)]
-            new = scope.call.with_changes(args=[*args, reuse])
-            return self.fix(
-                Replace(scope.call, new), title="Share the variable: `reuse=AUTO_REUSE` on the scope"
-            )
-        node = call.name_node
-        if not isinstance(node, cst.SimpleString) or call.name is None:
+            args = [*call.args[:-1], call.args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)]
+            new = call.with_changes(args=[*args, reuse])
+        return self.fix(Replace(call, new), title="Share the variable: `reuse=AUTO_REUSE` on the scope")
+
+
+def _api(event: Collision) -> bool:
+    return event.api == "get_variable" or event.api.startswith("layers.")
+
+
+def _live(facts: Facts, event: Collision) -> bool:
+    return reachable(event) and not event.ctx.catches("ValueError") and graph_code(facts.graph_mode, event)
+
+
+def _scope(event: Event) -> Ctx | None:
+    """The innermost `variable_scope` block the event runs in (its context link), if any."""
+    for ctx in event.ctx.chain():
+        if ctx.kind is CtxKind.GRAPH:
             return None
-        suffix = 1
-        while (call.path, f"{call.name}_{suffix}") in taken:
-            suffix += 1
-        name = f"{call.name}_{suffix}"
-        taken.add((call.path, name))
-        quote = node.quote
-        return self.fix(
-            Replace(node, f"{node.prefix}{quote}{name}{quote}"), title="Give the variable a distinct name"
-        )
+        if ctx.kind is CtxKind.SCOPE:
+            return ctx
+    return None
+
+
+def _name(made: list[Created]) -> tuple[cst.BaseExpression | None, str | None]:
+    """The name argument of a `get_variable` or `layers.*` call and its constant value."""
+    for created in made:
+        obj = created.obj
+        if isinstance(obj, VarObj) and obj.ctor == V1 + "get_variable":
+            return obj.name_node, obj.name
+        if isinstance(obj, KerasObj) and obj.cls.startswith(V1 + "layers."):
+            known = obj.args.get("name").const()
+            return obj.args.node_of("name"), known if isinstance(known, str) else None
+    return None, None

@@ -4,10 +4,20 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.rule import Finding, FixPlan, Replace, Rule
-from tfvarfix.semantics.model import ModuleFacts, Scope
-from tfvarfix.semantics.tf1 import CellFact, Reuse, RnnCall, Tf1Facts, Tf1Scopes, entry_reuse, tf1_facts
+from tfvarfix.keras.tf1 import graph_code
+from tfvarfix.rule import Finding, Replace, Rule
+from tfvarfix.semantics.events import Created, Event, SharedCell
+from tfvarfix.semantics.facts import Facts, reachable
+from tfvarfix.semantics.heap import present
+from tfvarfix.semantics.values import AV, Const, LayerObj, ModuleRef
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
+
+_PRIORITY = (
+    "as the forward and the backward cell",
+    "for every layer of `MultiRNNCell`",
+    "for two layers of `MultiRNNCell`",
+    "in two RNN calls outside any reuse scope",
+)
 
 
 class SharedRnnCell(Rule):
@@ -54,7 +64,9 @@ class SharedRnnCell(Rule):
     range(2)]`, or the constructor in place of the second use). It is unsafe: where the original ran, it
     shared one set of weights, and the rewrite has one set per layer or direction (more parameters, new
     variable names such as `cell_1/...`, different outputs). It is offered only when the construction can be
-    repeated at the use: same function, arguments that are literals, constants or parameters; the now unused
+    repeated at the use: made in the same function, from arguments that mean the same there (literals,
+    modules, parameters, a value bound to the same object; not attributes of objects, which may have
+    changed), with a wrapped cell (`DropoutWrapper(lstm)`) constructed afresh inside it too; the now unused
     cell stays.
 
     ## Numerical equivalence
@@ -75,91 +87,205 @@ class SharedRnnCell(Rule):
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.REPAIRS
-    COLLECTORS = (Tf1Scopes,)
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        tf1 = tf1_facts(facts)
-        code = facts.module.code_for_node
-        for multi in tf1.multi_cells:
-            cells = [cell for _, cell in multi.items]
-            if multi.repeated is not None and multi.items and all(c is not None for c in cells):
-                cell = multi.items[0][1]
-                assert cell is not None
-                times = (
-                    multi.repeated.right if isinstance(multi.repeated.left, cst.List) else multi.repeated.left
-                )
-                fix = None
-                if len(multi.items) == 1 and _repeatable(cell, multi.scope):
-                    new = f"[{code(cell.node)} for _ in range({code(times)})]"
-                    fix = self.fix(Replace(multi.repeated, new))
-                yield self.finding(
-                    multi.repeated, fix=fix, cell=cell.cls, where="for every layer of `MultiRNNCell`"
-                )
-            elif multi.comprehension is not None and cells and cells[0] is not None:
-                cell = cells[0]
-                if id(multi.comprehension) not in cell.root.comps:
-                    yield self.finding(
-                        multi.comprehension,
-                        fix=self._fresh(multi.comprehension.elt, facts, tf1, multi.scope),
-                        cell=cell.root.cls,
-                        where="for every layer of `MultiRNNCell`",
-                    )
-            else:
-                roots: set[int] = set()
-                for expr, item in multi.items:
-                    if item is not None and id(item.root) in roots:
-                        yield self.finding(
-                            expr,
-                            fix=self._fresh(expr, facts, tf1, multi.scope),
-                            cell=item.root.cls,
-                            where="for two layers of `MultiRNNCell`",
-                        )
-                    elif item is not None:
-                        roots.add(id(item.root))
-        used: dict[int, RnnCall] = {}
-        for call in tf1.rnn_calls:
-            known = [u for u in call.uses if u.cell is not None]
-            if len(known) == 2 and known[0].cell.root is known[1].cell.root:  # type: ignore[union-attr]
-                cell = known[1].cell.root  # type: ignore[union-attr]
-                yield self.finding(
-                    known[1].expr,
-                    fix=self._fresh(known[1].expr, facts, tf1, call.scope),
-                    cell=cell.cls,
-                    where="as the forward and the backward cell",
-                )
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        made = {id(c.obj): c for c in facts.of(Created) if isinstance(c.obj, LayerObj)}
+        for _, events in facts.grouped(SharedCell):
+            live = [e for e in events if reachable(e) and graph_code(facts.graph_mode, e)]
+            if not live or len(live) != len(events):
                 continue
-            for use in known:
-                assert use.cell is not None
-                first = used.get(id(use.cell.root))
-                if first is None:
-                    used[id(use.cell.root)] = call
-                    continue
-                if (
-                    call.reuse is Reuse.NO
-                    and entry_reuse(tf1, call.scope) is Reuse.NO
-                    and first.scope is call.scope
-                    and not first.precludes(call)
-                ):
-                    yield self.finding(
-                        use.expr,
-                        fix=self._fresh(use.expr, facts, tf1, call.scope),
-                        cell=use.cell.root.cls,
-                        where="in two RNN calls outside any reuse scope",
-                    )
+            best = min(live, key=lambda e: _PRIORITY.index(e.where) if e.where in _PRIORITY else len(_PRIORITY))
+            chosen = [e for e in live if e.where == best.where and e.expr is best.expr]
+            target = best.expr if best.expr is not None else best.node
+            fixes = {self._text(facts, e, made) for e in chosen}
+            fix = None
+            text = fixes.pop() if len(fixes) == 1 else None
+            if text is not None and best.expr is not None:
+                fix = self.fix(Replace(best.expr, text))
+            yield self.finding(target, fix=fix, cell=_short(best.cell), where=best.where)
+
+    def _text(self, facts: Facts, event: SharedCell, made: dict[int, Created]) -> str | None:
+        """The use rewritten to make a fresh cell, or None when the construction cannot be repeated there."""
+        expr = event.expr
+        code = facts.code_for
+        if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Multiply):
+            listed, times = (expr.left, expr.right) if isinstance(expr.left, cst.List) else (expr.right, expr.left)
+            if not isinstance(listed, cst.List) or len(listed.elements) != 1:
+                return None
+            element = listed.elements[0].value
+            text = self._fresh(facts, event, element, made, frozenset())
+            return f"[{text} for _ in range({code(times)})]" if text is not None else None
+        if isinstance(expr, cst.ListComp):
+            targets = frozenset(_targets(expr))
+            text = self._inside(facts, event, expr.elt, made, targets)
+            return code(expr.with_changes(elt=cst.parse_expression(text))) if text is not None else None
+        if expr is not None:
+            return self._inside(facts, event, expr, made, frozenset())
+        return None
+
+    def _inside(
+        self,
+        facts: Facts,
+        event: SharedCell,
+        expr: cst.BaseExpression,
+        made: dict[int, Created],
+        hidden: frozenset[str],
+    ) -> str | None:
+        """`expr` with the shared cell it holds (its `cell` argument, all the way in) constructed afresh."""
+        if isinstance(expr, cst.Call) and expr.args:
+            inner = next((a for a in expr.args if a.keyword is not None and a.keyword.value == "cell"), expr.args[0])
+            if inner.star or (inner.keyword is not None and inner.keyword.value != "cell"):
+                return None
+            text = self._inside(facts, event, inner.value, made, hidden)
+            if text is None or not _stable(facts, event, event, expr, hidden, skip=inner.value):
+                return None
+            new = expr.with_changes(
+                args=[a.with_changes(value=cst.parse_expression(text)) if a is inner else a for a in expr.args]
+            )
+            return facts.code_for(new)
+        if isinstance(expr, cst.Name) and expr.value not in hidden:
+            value = event.env.get(expr.value)
+            obj = present(value).single() if isinstance(value, AV) else None
+            if isinstance(obj, LayerObj) and _root(obj) is _root_of(event):
+                return self._construct(facts, event, obj, made)
+        return None
 
     def _fresh(
-        self, expr: cst.BaseExpression, facts: ModuleFacts, tf1: Tf1Facts, scope: Scope
-    ) -> FixPlan | None:
-        """Replace the name of the shared cell inside `expr` by a new construction of it."""
-        while isinstance(expr, cst.Call) and expr.args:
-            expr = next(
-                (a.value for a in expr.args if a.keyword and a.keyword.value == "cell"), expr.args[0].value
-            )
-        cell = tf1.cell_names.get(id(expr))
-        if not isinstance(expr, cst.Name) or cell is None or not _repeatable(cell, scope):
+        self,
+        facts: Facts,
+        event: SharedCell,
+        expr: cst.BaseExpression,
+        made: dict[int, Created],
+        hidden: frozenset[str],
+    ) -> str | None:
+        """Text that makes a fresh cell equal to what `expr` gives at the use."""
+        if isinstance(expr, cst.Name):
+            value = event.env.get(expr.value)
+            obj = present(value).single() if isinstance(value, AV) else None
+            return self._construct(facts, event, obj, made) if isinstance(obj, LayerObj) else None
+        if isinstance(expr, cst.Call) and _stable(facts, event, event, expr, hidden):
+            return facts.code_for(expr)
+        return None
+
+    def _construct(
+        self, facts: Facts, use: Event, cell: LayerObj, made: dict[int, Created], depth: int = 0
+    ) -> str | None:
+        """The construction of `cell`, repeated at the use: the same function, arguments that mean the same there
+        (constants, modules, parameters), and the cells it wraps constructed afresh too."""
+        created = made.get(id(cell))
+        call = cell.site
+        if created is None or depth > 4 or not isinstance(call, cst.Call) or created.frame is not use.frame:
             return None
-        return self.fix(Replace(expr, facts.module.code_for_node(cell.node)))
+        if any(a.star for a in call.args):
+            return None
+        args: list[cst.Arg] = []
+        for arg in call.args:
+            value = arg.value
+            if isinstance(value, cst.Name):
+                bound = created.env.get(value.value)
+                inner = present(bound).single() if isinstance(bound, AV) else None
+                if isinstance(inner, LayerObj):
+                    text = self._construct(facts, use, inner, made, depth + 1)
+                    if text is None:
+                        return None
+                    args.append(arg.with_changes(value=cst.parse_expression(text)))
+                    continue
+            if not _stable(facts, created, use, value, frozenset()):
+                return None
+            args.append(arg)
+        if not _stable(facts, created, use, call.func, frozenset()):
+            return None
+        return facts.code_for(call.with_changes(args=args))
 
 
-def _repeatable(cell: CellFact, scope: Scope) -> bool:
-    return cell.portable and cell.scope is scope
+def _short(cell: object) -> str:
+    return cell.short if isinstance(cell, LayerObj) else "cell"
+
+
+def _root(cell: LayerObj) -> LayerObj:
+    while cell.wrapped is not None:
+        cell = cell.wrapped
+    return cell
+
+
+def _root_of(event: SharedCell) -> object:
+    return _root(event.cell) if isinstance(event.cell, LayerObj) else event.cell
+
+
+def _targets(comp: cst.ListComp) -> list[str]:
+    out: list[str] = []
+    clause: cst.CompFor | None = comp.for_in
+    while clause is not None:
+        stack: list[cst.CSTNode] = [clause.target]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, cst.Name):
+                out.append(node.value)
+            elif isinstance(node, (cst.Tuple, cst.List)):
+                stack.extend(e.value for e in node.elements)
+        clause = clause.inner_for_in
+    return out
+
+
+def _stable(
+    facts: Facts,
+    made: Event,
+    use: Event,
+    expr: cst.BaseExpression,
+    hidden: frozenset[str],
+    skip: cst.BaseExpression | None = None,
+) -> bool:
+    """Whether every name `expr` reads means at `use` what it meant at `made`: the same object at both points
+    (a module, a constant, a tensor; not a cell, which would be shared again), or a parameter of the function."""
+    from tfvarfix.semantics.walker import children
+
+    stack: list[tuple[cst.CSTNode, bool]] = [(expr, False)]
+    params = _parameters(use)
+    while stack:
+        node, module_only = stack.pop()
+        if node is skip:
+            continue
+        if isinstance(node, (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp, cst.NamedExpr)):
+            return False
+        if isinstance(node, cst.Name):
+            name = node.value
+            if name in ("None", "True", "False"):
+                continue
+            if name in hidden:
+                return False
+            before, after = made.env.get(name), use.env.get(name)
+            if before is None and after is None:
+                bound = facts.module_names.get(name) if made.frame is not facts.module_frame else None
+                obj = present(bound).single() if isinstance(bound, AV) else None
+                if not isinstance(obj, (ModuleRef, Const)) or (module_only and not isinstance(obj, ModuleRef)):
+                    return False
+                continue
+            if not isinstance(before, AV) or not isinstance(after, AV) or before != after:
+                return False
+            obj = present(after).single()
+            if module_only and not isinstance(obj, ModuleRef):
+                return False  # an attribute of an object may have changed in between
+            if isinstance(obj, LayerObj) or (obj is None and name not in params):
+                return False  # another cell would be shared again; an unknown value only as a parameter
+            continue
+        if isinstance(node, cst.Attribute):
+            stack.append((node.value, True))
+            continue
+        if module_only:
+            return False
+        if isinstance(node, cst.Call):
+            if any(a.star for a in node.args):
+                return False
+            stack.append((node.func, False))
+            stack.extend((a.value, False) for a in node.args)
+            continue
+        stack.extend((child, False) for child in children(node))
+    return True
+
+
+def _parameters(event: Event) -> set[str]:
+    function = event.function
+    if function is None:
+        return set()
+    params = function.params
+    return {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}

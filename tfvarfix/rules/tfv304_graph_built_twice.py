@@ -4,29 +4,32 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.keras.tf1 import V1, Rebuild, graph_code, one_run, rebuild
 from tfvarfix.rule import Finding, FixPlan, InsertBefore, Rule
-from tfvarfix.semantics.model import ModuleFacts
-from tfvarfix.semantics.tf1 import (
-    Event,
-    FunctionCall,
-    Reuse,
-    Tf1Facts,
-    Tf1Scopes,
-    creating_functions,
-    entry_reuse,
-    graph_block,
-    tf1_facts,
-)
+from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event, MethodCall, UserCall
+from tfvarfix.semantics.facts import Facts, reachable
+from tfvarfix.semantics.values import AV, FuncObj, KerasObj, ModuleRef, Obj, TensorObj, TupleObj, VarObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
+
+_SHARED = (
+    "; the runs share tensors, so a fresh graph per run would break them: give each run its own `variable_scope`, "
+    "or build them in one scope with `reuse=tf.compat.v1.AUTO_REUSE` to share the variables"
+)
+_CHOICES = (
+    "; build each in a fresh graph if they are separate models, else give each its own `variable_scope`, or one "
+    "scope with `reuse=tf.compat.v1.AUTO_REUSE` to share the variables"
+)
 
 
 class GraphBuiltTwice(Rule):
     """
     ## What it does
     Finds a function of the module that creates TF1 variables under fixed names (`get_variable("w")`, an RNN
-    call on a cell it constructs, a named `layers.dense`), with no `reuse`, no graph of its own and no
-    `reset_default_graph()`, called twice into one default graph: in a loop (a hyper-parameter sweep), or once
-    for training and once for prediction. A call in its own `with tf.Graph().as_default():`, under a distinct
+    call on a cell it constructs, a named `layers.dense`, or an unnamed one inside a fixed `variable_scope`),
+    with no `reuse`, no graph of its own and no `reset_default_graph()`, called twice into one default graph:
+    in a loop (a hyper-parameter sweep), or once for training and once for prediction. A rebuild under
+    `reuse=AUTO_REUSE` is found too when its optimizer makes its slots again (`model/w/Adam/`). The finding is
+    on the call that runs the build again. A call in its own `with tf.Graph().as_default():`, under a distinct
     or reusing `variable_scope`, or after `reset_default_graph()` is not reported. The rule reads a file top
     to bottom once, and a notebook's code cells once each, in order, as one program: a graph built by a
     function called in cell 3 and again in cell 7 is found. Re-running a cell (the classic way to meet this
@@ -78,12 +81,15 @@ class GraphBuiltTwice(Rule):
     ```
 
     ## Fix safety
-    The fix starts a fresh default graph before each build with `tf.compat.v1.reset_default_graph()` (spelled
-    as the module spells its TF1 API), inserted before the statement of the loop body or the second build. It
-    is unsafe: tensors, sessions and savers made from the earlier graph cannot be used with the new one, so
-    code that meant to run both graphs together (a training graph next to an inference graph) must instead
-    reuse the variables on purpose. It is not offered inside a `with Session()` block (resetting a graph in
-    use raises) or when the module has no name for `tensorflow`.
+    The fix is offered for a sweep: a loop whose passes each build the graph afresh. It starts a fresh default
+    graph at the top of the loop body, before anything of the pass is made, with
+    `tf.compat.v1.reset_default_graph()` (spelled as the module spells its TF1 API). It is unsafe: tensors,
+    sessions and savers of an earlier pass cannot be used with the new graph. It is not offered when the passes
+    use tensors made before the loop or by another pass (a shared placeholder, the previous layer's output),
+    when the loop runs inside a graph or `Session` block (resetting a graph in use raises) or the module uses an
+    `InteractiveSession`, and never for two different calls (a training and a prediction build): there the
+    message says what the choices are, a fresh graph for separate models, a `variable_scope` per build, or one
+    scope with `reuse=tf.compat.v1.AUTO_REUSE` to share the variables on purpose.
 
     ## Numerical equivalence
     `repairs`: the original raises the `ValueError` on the second build; the rewrite builds each graph afresh.
@@ -98,69 +104,164 @@ class GraphBuiltTwice(Rule):
     NAME = "graph-built-twice"
     MESSAGE = (
         "`{function}()` creates `{variable}` and runs {how} into one default graph: the second run raises "
-        "`ValueError: Variable {variable} already exists, disallowed`"
+        "`ValueError: Variable {variable} already exists, disallowed`{advice}"
     )
     FIX_TITLE = "Reset the default graph before each build"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.REPAIRS
-    COLLECTORS = (Tf1Scopes,)
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        tf1 = tf1_facts(facts)
-        if not tf1.graph_mode:
-            return
-        creating = creating_functions(tf1)
-        previous: dict[tuple[int, int, int, str], FunctionCall] = {}
-        for call in tf1.function_calls:
-            created = creating.get(id(call.function))
-            path = call.path
-            if created is None or call.function is None or path is None or not _clean(tf1, call):
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        found: dict[int, list[tuple[Rebuild, Collision]]] = {}
+        for event in facts.of(Collision):
+            again = rebuild(event) if one_run(event) else None
+            if again is not None:
+                found.setdefault(id(again.call.node), []).append((again, event))
+        uses = _Uses(facts) if found else None
+        for pairs in found.values():
+            if not all(_live(facts, e) for _, e in pairs):
                 continue
-            variable = path + created
-            loop = call.innermost("loop") or call.innermost("comp")
-            name = call.function.name.value
-            if loop is not None and not any(loop in r.context for r in tf1.resets):
-                anchor = _loop_statement(call, loop.owner)
-                yield self.finding(
-                    call.node,
-                    fix=self._fix(tf1, call, anchor),
-                    function=name,
-                    variable=variable,
-                    how="on every pass of a loop",
-                )
-                continue
-            key = (id(call.scope), graph_block(call), id(call.function), variable)
-            first = previous.get(key)
-            previous[key] = call
-            if first is None or first.precludes(call):
-                continue
-            if any(r.scope is call.scope and first.order <= r.order <= call.order for r in tf1.resets):
-                continue
-            split = next(
-                (i for i, (a, b) in enumerate(zip(first.chain, call.chain, strict=False)) if a is not b), None
-            )
-            anchor = call.chain[split] if split is not None else None
+            again, event = pairs[0]
+            assert uses is not None and again.call.node is not None
+            loops = [a.loop for a, _ in pairs if a.loop is not None]
+            fix = None
+            if loops and len(loops) == len(pairs):
+                loop = max(loops, key=lambda c: len(list(c.chain())))
+                shared = not uses.isolated(loop.node)
+                if not shared:
+                    fix = self._fix(facts, [e for _, e in pairs], again, loop)
+                advice = "" if fix is not None else _SHARED if shared else _CHOICES
+                how = "on every pass of a loop"
+            else:
+                advice = _SHARED if any(uses.reaches_out(a.call) for a, _ in pairs) else _CHOICES
+                how = "twice"
             yield self.finding(
-                call.node, fix=self._fix(tf1, call, anchor), function=name, variable=variable, how="twice"
+                again.call.node,
+                fix=fix,
+                function=_function(again.call),
+                variable=event.name,
+                how=how,
+                advice=advice,
             )
 
-    def _fix(self, tf1: Tf1Facts, call: Event, anchor: cst.CSTNode | None) -> FixPlan | None:
-        if anchor is None or tf1.tf1_prefix is None:
+    def _fix(self, facts: Facts, events: list[Collision], again: Rebuild, loop: Ctx) -> FixPlan | None:
+        prefix = facts.tf1_prefix()
+        node = loop.node
+        if prefix is None or not isinstance(node, (cst.For, cst.While)) or not isinstance(node.body, cst.IndentedBlock):
             return None
-        enclosing = call.chain[: call.chain.index(anchor)]
-        if any(c.kind in ("session", "graph") and c.owner in enclosing for c in call.context):
-            return None
-        return self.fix(InsertBefore(anchor, f"{tf1.tf1_prefix}.reset_default_graph()"))
+        if loop.has(CtxKind.GRAPH) or facts.calls(V1 + "InteractiveSession"):
+            return None  # a graph or session block holds the default graph around the loop: resetting it raises
+        for event in [*events, *(e.first for e in events if e.first is not None)]:
+            for ctx in event.ctx.chain():
+                if ctx.kind is CtxKind.LOOP and ctx.node is node:
+                    break
+                if ctx.kind is CtxKind.GRAPH and not _default_session(ctx.node):
+                    return None  # built in a graph of its own: the default graph is not where it collides
+        root = prefix.split(".", 1)[0]
+        for call in facts.of(UserCall):
+            if call.node is again.call.node and any(c.node is node for c in call.ctx.chain() if c.kind is CtxKind.LOOP):
+                bound = call.env.get(root)
+                if bound is not None and not (isinstance(bound, AV) and isinstance(bound.single(), ModuleRef)):
+                    return None  # the name means something else in the loop's function
+        return self.fix(InsertBefore(node.body.body[0], f"{prefix}.reset_default_graph()"))
 
 
-def _clean(tf1: Tf1Facts, event: Event) -> bool:
-    return event.reuse is Reuse.NO and not event.in_graph_block and entry_reuse(tf1, event.scope) is Reuse.NO
+def _live(facts: Facts, event: Collision) -> bool:
+    return reachable(event) and not event.ctx.catches("ValueError") and graph_code(facts.graph_mode, event)
 
 
-def _loop_statement(call: Event, loop: cst.CSTNode | None) -> cst.CSTNode | None:
-    """The statement of the loop body that holds the call."""
-    if loop is None or loop not in call.chain:
-        return None
-    index = call.chain.index(loop)
-    return call.chain[index + 1] if index + 1 < len(call.chain) else None
+def _default_session(node: cst.CSTNode | None) -> bool:
+    """A `with tf.Session():` block on the default graph (no `graph=`): it takes the graph of its pass."""
+    if not isinstance(node, cst.Call):
+        return False
+    name = node.func.attr.value if isinstance(node.func, cst.Attribute) else getattr(node.func, "value", "")
+    positional = [a for a in node.args if a.keyword is None]
+    keywords = {a.keyword.value for a in node.args if a.keyword is not None}
+    return name == "Session" and len(positional) <= 1 and "graph" not in keywords and not any(a.star for a in node.args)
+
+
+def _function(call: Ctx) -> str:
+    func = call.data
+    if not isinstance(func, FuncObj):
+        return "the function"
+    if func.name == "__init__" and func.owner is not None:
+        return func.owner.name
+    return func.name
+
+
+def _graph_objects(value: object) -> list[Obj]:
+    """The graph-bound objects a value may be: symbolic tensors, variables, sessions (one tuple level in)."""
+    out: list[Obj] = []
+    if not isinstance(value, AV):
+        return out
+    for obj in value:
+        if isinstance(obj, TupleObj):
+            out.extend(o for item in obj.items for o in _graph_objects(item))
+        elif (
+            (isinstance(obj, TensorObj) and obj.symbolic)
+            or isinstance(obj, VarObj)
+            or (isinstance(obj, KerasObj) and obj.cls == V1 + "Session")
+        ):
+            out.append(obj)
+    return out
+
+
+class _Uses:
+    """Which events made the graph objects, and which use them: what a fresh graph per run would cut apart."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.events: list[Event] = facts.events
+        self.made: dict[int, int] = {}  # id(obj) -> index of the event that made it
+        self.inputs: list[tuple[int, list[Obj]]] = []  # (event index, graph objects it reads)
+        for index, event in enumerate(self.events):
+            if isinstance(event, Created):
+                for obj in _graph_objects(AV.of(event.obj)):
+                    self.made.setdefault(id(obj), index)
+            elif isinstance(event, MethodCall):
+                for obj in _graph_objects(event.result) if event.result is not None else ():
+                    self.made.setdefault(id(obj), index)
+                read = [event.receiver, *event.args.positional, *event.args.keywords.values()] if event.args else []
+                objs = [o for value in read for o in _graph_objects(value)]
+                if objs:
+                    self.inputs.append((index, objs))
+
+    def _within(self, index: int, link: Ctx) -> bool:
+        return any(c is link for c in self.events[index].ctx.chain())
+
+    def reaches_out(self, call: Ctx) -> bool:
+        """Whether code run by `call` reads graph objects made outside it (the other run's, or shared ones)."""
+        for index, objs in self.inputs:
+            if not self._within(index, call):
+                continue
+            for obj in objs:
+                origin = self.made.get(id(obj))
+                if origin is not None and not self._within(origin, call):
+                    return True
+        return False
+
+    def isolated(self, loop: cst.CSTNode | None) -> bool:
+        """Whether each pass of the loop uses only graph objects it made itself, and nothing after the loop
+        uses objects made before it or mixes objects of two passes."""
+
+        found: dict[int, Ctx | None] = {}
+
+        def pass_of(index: int) -> Ctx | None:
+            if index not in found:
+                chain = self.events[index].ctx.chain()
+                found[index] = next((c for c in chain if c.kind is CtxKind.LOOP and c.node is loop), None)
+            return found[index]
+
+        start = next((i for i in range(len(self.events)) if pass_of(i) is not None), None)
+        if start is None:
+            return False
+        for index, objs in self.inputs:
+            here = pass_of(index)
+            origins = {self.made[id(o)] for o in objs if id(o) in self.made}
+            if here is not None:
+                if any(pass_of(o) is not here for o in origins):
+                    return False
+            elif index > start:
+                made_in = {id(pass_of(o)) for o in origins if pass_of(o) is not None}
+                if len(made_in) > 1 or any(o < start and pass_of(o) is None for o in origins):
+                    return False
+        return True

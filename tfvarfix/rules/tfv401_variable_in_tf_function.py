@@ -4,10 +4,10 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.keras.names import VARIABLE_CONSTRUCTORS
-from tfvarfix.rule import AddModuleCode, Finding, FixPlan, Remove, Rule
-from tfvarfix.semantics.lifecycle import Creation, CreationSites, lifecycle_facts
-from tfvarfix.semantics.model import ModuleFacts, ScopeKind, VariableFact
+from tfvarfix.rule import AddModuleCode, Finding, FixPlan, Replace, Rule
+from tfvarfix.semantics.events import CtxKind, VariableInTrace
+from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants
+from tfvarfix.semantics.values import FuncObj, KerasObj, LayerObj, Obj, VarObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -72,63 +72,98 @@ class VariableInTfFunction(Rule):
     CODE = "TFV401"
     NAME = "variable-in-tf-function"
     MESSAGE = (
-        "`{callee}` is created on every call of the tf.function `{function}`: TensorFlow raises `ValueError: "
-        "tf.function only supports singleton tf.Variables created on the first call`"
+        "{what} of the tf.function `{function}`: TensorFlow raises `ValueError: tf.function only supports "
+        "singleton tf.Variables created on the first call`"
     )
     FIX_TITLE = "Create the variable once, at module level"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.REPAIRS
-    COLLECTORS = (CreationSites,)
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        life = lifecycle_facts(facts)
-        for creation in life.creations:
-            fact = creation.fact
-            scope = creation.scope
-            if not isinstance(fact, VariableFact) or fact.constructor not in VARIABLE_CONSTRUCTORS:
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        # An optimizer made in the trace is reported where it is made, not again where it makes its slots.
+        made_here = {id(e.obj) for e in facts.of(VariableInTrace) if e.node is e.obj.site}
+        for node, events in facts.grouped(VariableInTrace):
+            if any(e.node is not e.obj.site and id(e.obj) in made_here for e in events):
                 continue
-            if creation.guarded or not life.is_tf_function(scope):
+            mine = [e for e in events if e.ctx.has(CtxKind.TF_FUNCTION) and not _in_layer_call(e)]
+            # Made again on a path that certainly runs (a guard that may hold is a lazy creation, which TF allows).
+            live = [e for e in mine if reachable(e) and e.certain]
+            if not live or len(live) != len(mine):
                 continue
-            if scope.name == "call" and scope.class_fact is not None and scope.class_fact.is_layer:
-                continue
-            yield self.finding(
-                creation.node, fix=self._fix(facts, creation), callee=fact.constructor, function=scope.name
-            )
+            event = live[0]
+            trace = event.ctx.find(CtxKind.TF_FUNCTION)
+            assert trace is not None
+            function = _function_name(facts, trace.node)
+            what = _what(event.obj, node, facts, retrace=trace.data == 3)
+            fix = self._fix(facts, event, node) if all(e.obj.__class__ is VarObj for e in live) else None
+            yield self.finding(node, fix=fix, what=what, function=function)
 
-    def _fix(self, facts: ModuleFacts, creation: Creation) -> FixPlan | None:
-        scope = creation.scope
-        function = scope.node
-        parent = scope.parent
-        if (
-            parent is None
-            or parent.kind is not ScopeKind.MODULE
-            or creation.reads_locals
-            or creation.reads_globals
-        ):
+    def _fix(self, facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> FixPlan | None:
+        """`v = tf.Variable(init)` in a module-level function: made once at module level, and given its initial
+        value again where it used to be made (so each call still starts from it)."""
+        function = event.function
+        call = event.ctx.find(CtxKind.CALL)
+        func = call.data if call is not None else None
+        if function is None or event.frame.parent is not None or not isinstance(node, cst.Call):
             return None
-        if len(creation.chain) != 1 or not isinstance(function, cst.FunctionDef):
-            return None
-        line = creation.chain[0]
+        if len(event.chain) != 1 or not isinstance(func, FuncObj) or func.owner is not None:
+            return None  # a method: one module-level variable would be shared by every instance
+        line = event.chain[0]
         if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
             return None
         assign = line.body[0]
-        if (
-            not isinstance(assign, cst.Assign)
-            or assign.value is not creation.node
-            or len(assign.targets) != 1
-        ):
+        if not isinstance(assign, cst.Assign) or assign.value is not node or len(assign.targets) != 1:
             return None
         target = assign.targets[0].target
-        if not isinstance(target, cst.Name) or target.value in parent.bindings:
+        variable = event.obj
+        if not isinstance(target, cst.Name) or not isinstance(variable, VarObj) or variable.initial_node is None:
             return None
-        if _assignments(function, target.value) != 1 or len(function.body.body) < 2:
+        if target.value in facts.module_names or _bindings(function, target.value) != 1:
             return None
-        code = facts.module.code_for_node(assign)
-        return self.fix(Remove(line), AddModuleCode(f"tfv401:{function.name.value}:{target.value}", code))
+        if len(node.args) != 1 or node.args[0].keyword is not None:
+            return None
+        if not reads_only_constants(facts, event, node, module_level=True):
+            return None
+        initial = facts.code_for(variable.initial_node)
+        return self.fix(
+            Replace(assign, f"{target.value}.assign({initial})"),
+            AddModuleCode(f"tfv401:{function.name.value}:{target.value}", facts.code_for(assign)),
+        )
 
 
-def _assignments(function: cst.FunctionDef, name: str) -> int:
+def _in_layer_call(event: VariableInTrace) -> bool:
+    """Made in `call()` of a Keras layer inside the trace: TFV402's."""
+    trace = event.ctx.find(CtxKind.TF_FUNCTION)
+    layer = event.ctx.find(CtxKind.LAYER_CALL)
+    if layer is None or trace is None:
+        return False
+    return any(c is trace for c in layer.chain())
+
+
+def _function_name(facts: Facts, node: cst.CSTNode | None) -> str:
+    if isinstance(node, cst.FunctionDef):
+        return node.name.value
+    if isinstance(node, cst.Call) and node.args:
+        return facts.code_for(node.args[0].value)
+    return "<function>"
+
+
+def _what(obj: Obj, node: cst.CSTNode, facts: Facts, retrace: bool) -> str:
+    when = "on a retrace for new arguments" if retrace else "on every call"
+    if isinstance(obj, VarObj):
+        return f"`{obj.ctor or 'add_weight'}` is created {when}"
+    if isinstance(obj, KerasObj):
+        short = obj.cls.rsplit(".", 1)[-1]
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and obj.site is not node:
+            return f"`{facts.code_for(node.func)}` makes the variables of the `{short}` {when}"
+        return f"`{short}`, which owns variables, is created {when}"
+    if isinstance(obj, LayerObj):
+        return f"Layer `{obj.short}`, whose weights are variables, is created {when}"
+    return f"A variable is created {when}"
+
+
+def _bindings(function: cst.FunctionDef, name: str) -> int:
     """How many statements of the function bind `name` (any other binding makes the hoist unsafe)."""
     count = 0
     stack: list[cst.CSTNode] = [function.body]

@@ -4,15 +4,22 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import Finding, FixPlan, InsertAfter, Remove, Rule
-from tfvarfix.semantics.lifecycle import (
-    Creation,
-    CreationSites,
-    lifecycle_facts,
-    self_assignments,
-    self_target,
+from tfvarfix.semantics.events import CtxKind, VariableInTrace
+from tfvarfix.semantics.facts import Facts, reachable
+from tfvarfix.semantics.heap import present
+from tfvarfix.semantics.values import (
+    AV,
+    ClassObj,
+    FuncObj,
+    InstanceObj,
+    KerasObj,
+    LayerObj,
+    ModuleRef,
+    VarObj,
 )
-from tfvarfix.semantics.model import LayerFact, ModuleFacts
+from tfvarfix.semantics.walker import children
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -83,57 +90,220 @@ class WeightCreatedInCall(Rule):
 
     CODE = "TFV402"
     NAME = "weight-created-in-call"
-    MESSAGE = "{what} is created in `{cls}.call()`, on every call: {consequence}"
+    MESSAGE = "{what} is created in `{cls}.call()`, {when}: {consequence}"
     FIX_TITLE = "Create it once, in `__init__`"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.REPAIRS
-    COLLECTORS = (CreationSites,)
 
-    def check(self, facts: ModuleFacts) -> Iterator[Finding]:
-        for creation in lifecycle_facts(facts).creations:
-            scope = creation.scope
-            cls = scope.class_fact
-            if scope.name != "call" or cls is None or not cls.is_layer:
+    def check(self, facts: Facts) -> Iterator[Finding]:
+        for node, events in facts.grouped(VariableInTrace):
+            mine = [e for e in events if _in_layer_call(e)]
+            live = [e for e in mine if reachable(e)]
+            if not live or len(live) != len(mine):
                 continue
-            target = self_target(creation)
-            fact = creation.fact
-            if isinstance(fact, LayerFact):
-                if target is None and (fact.spec is None or not fact.spec.weights):
+            # Made again on a later call, on a path that certainly runs: not a lazy, guarded creation.
+            every_call = any(e.ctx.has(CtxKind.REPEAT) and e.certain for e in live)
+            if facts.flavor is Flavor.TF_KERAS and not every_call:
+                continue  # tf_keras accepts a layer made once, lazily, on the first call
+            event = live[0]
+            call = event.ctx.find(CtxKind.LAYER_CALL)
+            instance = call.data if call is not None else None
+            if not isinstance(instance, InstanceObj) or not _made_for(event, instance):
+                continue
+            obj = event.obj
+            target = _self_target(event, node)
+            if isinstance(obj, LayerObj):
+                if target is None and (obj.spec is None or not obj.spec.weights):
                     continue  # a local layer not known to own weights (Flatten, Activation)
-                what = f"Layer `{fact.short_class}`"
+                what = f"Layer `{obj.short}`"
+            elif isinstance(obj, InstanceObj):
+                if target is None and not _owns_weights(obj.cls):
+                    continue  # a layer of the program that makes no weights (it only computes)
+                what = f"Layer `{obj.cls.name}`"
+            elif isinstance(obj, VarObj):
+                what = f"Variable `{obj.ctor or 'add_weight'}`"
+            elif isinstance(obj, KerasObj):
+                what = f"`{obj.cls.rsplit('.', 1)[-1]}`, which owns variables,"
             else:
-                what = f"Variable `{fact.constructor}`"
-            consequence = (
-                "Keras 3 raises `You cannot add new elements of state`, and `fit` raises `tf.function only "
-                "supports singleton tf.Variables`"
-                if target is not None
-                else "`fit` raises `tf.function only supports singleton tf.Variables`, and eagerly its "
-                "weights "
-                "are never trained"
-            )
+                continue
+            if target is not None and facts.flavor is not Flavor.TF_KERAS:
+                consequence = (
+                    "Keras 3 raises `You cannot add new elements of state`, and `fit` raises `tf.function only "
+                    "supports singleton tf.Variables`"
+                )
+            else:
+                consequence = (
+                    "`fit` raises `tf.function only supports singleton tf.Variables`, and eagerly its weights "
+                    "are never trained"
+                )
+            when = "on every call" if every_call or target is None else "on the first call, after the build"
             yield self.finding(
-                creation.node,
-                fix=self._fix(facts, creation, target),
+                node,
+                fix=self._fix(facts, event, node, target, instance),
                 what=what,
-                cls=cls.name,
+                cls=instance.cls.name,
+                when=when,
                 consequence=consequence,
             )
 
-    def _fix(self, facts: ModuleFacts, creation: Creation, target: str | None) -> FixPlan | None:
-        cls = creation.scope.class_fact
-        if target is None or cls is None or creation.reads_locals or "__init__" not in cls.methods:
+    def _fix(
+        self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, target: str | None, instance: InstanceObj
+    ) -> FixPlan | None:
+        function = event.function
+        if target is None or function is None or function.name.value != "call":
             return None
-        init = cls.methods["__init__"]
-        if not isinstance(init.body, cst.IndentedBlock) or not init.body.body:
+        found = _init_of(facts, instance)
+        if found is None or not isinstance(found.body, cst.IndentedBlock) or not found.body.body:
             return None
-        assigned = self_assignments(init)
-        if any(attr not in assigned for attr in creation.self_reads):
+        if _reads_locals(event, node):
             return None
-        call_body = creation.scope.node.body  # type: ignore[attr-defined]
-        moved = creation.chain[0]
-        if len(call_body.body) < 2:
+        assigned = _self_assignments(found)
+        if any(attr not in assigned for attr in _self_reads(node)):
             return None
-        statement = creation.chain[-1]
-        code = facts.module.code_for_node(statement.body[0])  # type: ignore[attr-defined]
-        return self.fix(Remove(moved), InsertAfter(init.body.body[-1], code))
+        body = function.body
+        if not isinstance(body, cst.IndentedBlock) or len(body.body) < 2:
+            return None
+        moved = event.chain[0]
+        statement = event.chain[-1]
+        if not isinstance(statement, cst.SimpleStatementLine):
+            return None
+        code = facts.code_for(statement.body[0])
+        return self.fix(Remove(moved), InsertAfter(found.body.body[-1], code))
+
+
+def _made_for(event: VariableInTrace, instance: InstanceObj) -> bool:
+    """The creation belongs to the layer: made in one of its methods or in a plain helper, not in a method of
+    another object (a wrapped module keeps its own variables)."""
+    frame = event.ctx.find(CtxKind.CALL)
+    func = frame.data if frame is not None else None
+    owner = func.owner if isinstance(func, FuncObj) else None
+    return owner is None or owner in instance.cls.mro() or owner.is_layer
+
+
+def _owns_weights(cls: ClassObj) -> bool:
+    """Whether a layer class of the program makes weights: it derives from a built-in layer that has some, or a
+    method of it mentions a variable, `add_weight` or a built-in layer that has weights."""
+    from tfvarfix.keras.table import all_specs
+    from tfvarfix.semantics.scoping import scope_info
+
+    for klass in cls.mro():
+        base = klass.keras_base or ""
+        spec = all_specs().get(base.rsplit(".", 1)[-1]) if base.startswith("keras.layers.") else None
+        if spec is not None and spec.weights:
+            return True
+        for statement in klass.node.body.body:
+            if isinstance(statement, cst.FunctionDef):
+                words = scope_info(statement).words
+                if words & _MAKES_WEIGHTS or any(
+                    spec.weights for name, spec in all_specs().items() if name in words
+                ):
+                    return True
+    return False
+
+
+_MAKES_WEIGHTS = frozenset({"add_weight", "add_variable", "Variable", "variable", "get_variable"})
+
+
+def _in_layer_call(event: VariableInTrace) -> bool:
+    """Made in `call()` of a Keras layer (and not in a tf.function that call() runs)."""
+    layer = event.ctx.find(CtxKind.LAYER_CALL)
+    if layer is None:
+        return False
+    trace = event.ctx.find(CtxKind.TF_FUNCTION)
+    return trace is None or any(c is layer for c in trace.chain())
+
+
+def _self_target(event: VariableInTrace, node: cst.CSTNode) -> str | None:
+    """`x` when the creation is `self.x = <it>` alone, or alone under `if self.x is None:`."""
+    chain = event.chain
+    if not chain or event.function is None:
+        return None
+    line = chain[-1]
+    if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+        return None
+    assign = line.body[0]
+    if not isinstance(assign, cst.Assign) or assign.value is not node or len(assign.targets) != 1:
+        return None
+    target = assign.targets[0].target
+    if not (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)):
+        return None
+    if target.value.value != "self":
+        return None
+    if len(chain) == 1:
+        return target.attr.value
+    guard = chain[0]
+    if len(chain) == 2 and isinstance(guard, cst.If) and guard.orelse is None and len(guard.body.body) == 1:
+        test = guard.test
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            left, op = test.left, test.comparisons[0]
+            if (
+                isinstance(op.operator, cst.Is)
+                and isinstance(op.comparator, cst.Name)
+                and op.comparator.value == "None"
+                and isinstance(left, cst.Attribute)
+                and isinstance(left.value, cst.Name)
+                and left.value.value == "self"
+                and left.attr.value == target.attr.value
+            ):
+                return target.attr.value
+    return None
+
+
+def _init_of(facts: Facts, instance: InstanceObj) -> cst.FunctionDef | None:
+    for statement in instance.cls.node.body.body:
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == "__init__":
+            return statement
+    return None
+
+
+def _self_assignments(init: cst.FunctionDef) -> set[str]:
+    out: set[str] = set()
+    for line in init.body.body:
+        if isinstance(line, cst.SimpleStatementLine):
+            for small in line.body:
+                if isinstance(small, cst.Assign):
+                    for t in small.targets:
+                        if isinstance(t.target, cst.Attribute) and isinstance(t.target.value, cst.Name):
+                            out.add(t.target.attr.value)
+    return out
+
+
+def _self_reads(node: cst.CSTNode) -> list[str]:
+    out: list[str] = []
+    stack: list[cst.CSTNode] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Attribute) and isinstance(current.value, cst.Name) and current.value.value == "self":
+            out.append(current.attr.value)
+            continue
+        stack.extend(children(current))
+    return out
+
+
+def _reads_locals(event: VariableInTrace, node: cst.CSTNode) -> bool:
+    """Whether the creation's arguments read a local of `call()` (its inputs, a local variable), or a name
+    that is not an import."""
+    if not isinstance(node, cst.Call):
+        return True
+    stack: list[cst.CSTNode] = [a.value for a in node.args]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Attribute):
+            if isinstance(current.value, cst.Name) and current.value.value == "self":
+                continue
+            stack.append(current.value)
+            continue
+        if isinstance(current, (cst.Lambda, cst.ListComp, cst.GeneratorExp, cst.DictComp, cst.SetComp)):
+            return True
+        if isinstance(current, cst.Name):
+            if current.value in ("None", "True", "False"):
+                continue
+            if current.value in event.env:
+                return True
+            continue
+        stack.extend(children(current))
+    return False
+
+
+_ = (AV, FuncObj, ModuleRef, present)

@@ -41,7 +41,7 @@ def train_maml(model, tasks, lr_inner=0.01):
             gradients = train_tape.gradient(train_loss, model.trainable_variables)
             model_copy = copy_model(model, x)
             model_copy.hidden1.kernel = tf.subtract(model.hidden1.kernel, tf.multiply(lr_inner, gradients[0]))  # expect: TFV105
-            model_copy.hidden1.bias = tf.subtract(model.hidden1.bias, tf.multiply(lr_inner, gradients[1]))  # expect: TFV105
+            model_copy.hidden1.bias = tf.subtract(model.hidden1.bias, tf.multiply(lr_inner, gradients[1]))
             test_loss = keras.losses.mean_squared_error(y, model_copy.forward(x))
         grads = test_tape.gradient(test_loss, model.trainable_variables)
         optimizer.apply_gradients(zip(grads, model.trainable_variables))

@@ -26,7 +26,7 @@ class ModelAgnosticMetaLearning:
         for i in range(len(model.layers)):
             updated_model.layers[i].kernel = model.layers[i].kernel - self.lr_inner_ml * gradients[k]  # expect: TFV105
             k += 1
-            updated_model.layers[i].bias = model.layers[i].bias - self.lr_inner_ml * gradients[k]  # expect: TFV105
+            updated_model.layers[i].bias = model.layers[i].bias - self.lr_inner_ml * gradients[k]
             k += 1
 
     def inner_train_loop(self, x, y):

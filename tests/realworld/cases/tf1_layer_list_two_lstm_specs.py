@@ -25,7 +25,7 @@ def lstm(x, size=4):
     with tf.variable_scope("lstm"):  # a fixed name: every lstm layer reopens the same scope
         lstm_cell = tf.nn.rnn_cell.LSTMCell(num_units=size)
         state = lstm_cell.zero_state(tf.shape(x)[0], tf.float32)
-        x, state = lstm_cell(inputs=x, state=state)  # expect: TFV301
+        x, state = lstm_cell(inputs=x, state=state)
         return x
 
 
@@ -37,7 +37,7 @@ def layered_network_builder(layer_specs):
         for spec in layer_specs:
             spec = dict(spec)
             layer = LAYERS[spec.pop("type")]
-            x = layer(x, **spec)
+            x = layer(x, **spec)  # expect: TFV304
         return x
 
     return network

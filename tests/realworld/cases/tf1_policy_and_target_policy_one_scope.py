@@ -38,7 +38,7 @@ class TD3:
             self.sess = tf.Session(graph=self.graph)
             with tf.variable_scope("input", reuse=False):
                 self.policy_tf = policy(self.sess, ob_dim, ac_dim)
-                self.target_policy_tf = policy(self.sess, ob_dim, ac_dim)  # expect: TFV302
+                self.target_policy_tf = policy(self.sess, ob_dim, ac_dim)  # expect: TFV304
 
 
 model = TD3(CustomPolicy)

@@ -1,7 +1,9 @@
-"""Whether an `if` at the top of a custom initializer's `__call__` can hold for a statically known shape.
+"""Whether the `if` at the top of a custom initializer's `__call__` can hold for a statically known shape.
 
-Only straight-line code is read: name assignments before the `if` (ints, `shape[i]`, `len(shape)` and `+ - * //`
-over them), then the `if` (no `else`) whose body writes the value, then one `return`. Anything else gives None.
+The interpreter gives the shapes an initializer is called with (the weights of the layers it is given to); this
+evaluates the guard for each. Only straight-line code is read: name assignments before the `if` (ints,
+`shape[i]`, `len(shape)` and `+ - * //` over them), then the `if` (no `else`) whose body writes the value, then
+one `return`. Anything else gives None.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from tfvarfix.semantics.values import FuncObj
 from tfvarfix.semantics.walker import descendants
 
 _ARITH: dict[type[cst.BaseBinaryOp], Callable[[int, int], int]] = {
@@ -43,8 +46,10 @@ class Guard:
     steps: tuple[tuple[str, cst.BaseExpression], ...]
 
 
-def guard_of(method: cst.FunctionDef | None) -> Guard | None:
-    if method is None or not isinstance(method.body, cst.IndentedBlock):
+def guard_of(func: FuncObj | None) -> Guard | None:
+    """The guard of a `__call__(self, shape, ...)` method, when its body has the shape above."""
+    method = func.node if func is not None else None
+    if not isinstance(method, cst.FunctionDef) or not isinstance(method.body, cst.IndentedBlock):
         return None
     params = method.params.params
     if len(params) < 2 or method.params.posonly_params:

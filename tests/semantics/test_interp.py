@@ -1,0 +1,426 @@
+"""The abstract interpreter on small programs: values, branches, loops, calls, scopes, containers, contexts."""
+
+from __future__ import annotations
+
+import textwrap
+
+import libcst as cst
+import pytest
+
+from tfvarfix.keras.spec import Flavor
+from tfvarfix.semantics.events import Attribute, CtxKind, Duplicate, VariableInTrace
+from tfvarfix.semantics.facts import Facts, analyze
+from tfvarfix.semantics.heap import present
+from tfvarfix.semantics.values import AV, Const, LayerObj, ListObj, ModelObj, TensorObj
+
+
+def facts_of(source: str) -> Facts:
+    text = textwrap.dedent(source)
+    return analyze(cst.parse_module(text), text, Flavor.KERAS3)
+
+
+def value(facts: Facts, name: str) -> AV:
+    found = facts.module_names[name]
+    assert isinstance(found, AV)
+    return present(found)
+
+
+def consts(av: AV) -> set[object]:
+    return {o.value for o in av if isinstance(o, Const)}
+
+
+# ---------------------------------------------------------------------------------------------- values
+def test_constants_fold_and_branches_join() -> None:
+    facts = facts_of(
+        """
+        import random
+        a = 2 * 3 + 1
+        if random.random() > 0.5:
+            b = "x"
+        else:
+            b = "y"
+        c = f"{a}-{b}" if a else None
+        """
+    )
+    assert consts(value(facts, "a")) == {7}
+    assert consts(value(facts, "b")) == {"x", "y"}
+    assert value(facts, "c").is_top  # an f-string of an unknown part
+
+
+def test_a_certain_test_runs_one_arm_only() -> None:
+    facts = facts_of(
+        """
+        DEBUG = False
+        if DEBUG:
+            x = 1
+        else:
+            x = 2
+        """
+    )
+    assert consts(value(facts, "x")) == {2}
+
+
+# ---------------------------------------------------------------------------------------------- loops
+def test_a_counted_loop_runs_once_per_item_and_an_unknown_one_twice() -> None:
+    facts = facts_of(
+        """
+        import keras
+        known = []
+        for units in [4, 8, 16]:
+            known.append(keras.layers.Dense(units))
+        unknown = []
+        for units in keras.config.sizes():
+            unknown.append(keras.layers.Dense(units))
+        """
+    )
+    known = value(facts, "known").single()
+    assert isinstance(known, ListObj)
+    made = [e for e in facts.made(LayerObj)]
+    assert len(made) == 5  # three known passes, two passes of unknown count
+    assert [o.config("units").const() for o in made[:3]] == [4, 8, 16]
+
+
+def test_break_and_else_of_a_loop() -> None:
+    facts = facts_of(
+        """
+        found = None
+        for i in range(5):
+            if i == 2:
+                found = i
+                break
+        else:
+            found = -1
+        """
+    )
+    assert consts(value(facts, "found")) == {2}
+
+
+def test_a_fresh_model_per_pass_has_no_duplicates_and_one_shared_model_has() -> None:
+    facts = facts_of(
+        """
+        import keras
+        for trial in range(3):
+            fresh = keras.Sequential([keras.Input((4,))])
+            fresh.add(keras.layers.Dense(2, name="head"))
+        shared = keras.Sequential([keras.Input((4,))])
+        for trial in range(3):
+            shared.add(keras.layers.Dense(2, name="head"))
+        """
+    )
+    duplicates = facts.of(Duplicate)
+    assert duplicates and all(d.model is value(facts, "shared").single() for d in duplicates)
+
+
+# ---------------------------------------------------------------------------------------------- scopes
+def test_a_comprehension_variable_is_its_own_scope() -> None:
+    facts = facts_of(
+        """
+        import keras
+        layer = keras.layers.LSTM(4)
+        dense_model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+        kernels = [layer.kernel for layer in dense_model.layers]
+        """
+    )
+    reads = [e for e in facts.of(Attribute) if e.attr == "kernel"]
+    assert [o.short for e in reads for o in e.base if isinstance(o, LayerObj)] == ["Dense"]
+    assert isinstance(value(facts, "layer").single(), LayerObj)
+
+
+def test_function_bodies_see_module_names_as_they_are_when_called() -> None:
+    facts = facts_of(
+        """
+        import keras
+        def make():
+            return keras.layers.Dense(UNITS)
+        UNITS = 3
+        first = make()
+        UNITS = 5
+        second = make()
+        """
+    )
+    first, second = value(facts, "first").single(), value(facts, "second").single()
+    assert isinstance(first, LayerObj) and isinstance(second, LayerObj)
+    assert (first.config("units").const(), second.config("units").const()) == (3, 5)
+
+
+def test_globals_nonlocals_and_closures() -> None:
+    facts = facts_of(
+        """
+        count = 0
+        def bump():
+            global count
+            count = count + 1
+        bump()
+        def outer():
+            total = 1
+            def inner():
+                nonlocal total
+                total = total + 1
+                return total
+            return inner()
+        result = outer()
+        """
+    )
+    assert consts(value(facts, "count")) == {1}
+    assert consts(value(facts, "result")) == {2}
+
+
+# ---------------------------------------------------------------------------------------------- calls
+def test_helpers_return_what_they_build_and_recursion_is_unknown() -> None:
+    facts = facts_of(
+        """
+        import keras
+        def block(units, name):
+            return keras.layers.Dense(units, name=name)
+        def build():
+            return keras.Sequential([keras.Input((4,)), block(8, "a"), block(2, "b")])
+        model = build()
+        def loop(n):
+            return loop(n - 1)
+        odd = loop(3)
+        """
+    )
+    model = value(facts, "model").single()
+    assert isinstance(model, ModelObj)
+    assert [o.name for o in facts.made(LayerObj) if o.cls == "keras.layers.Dense"] == ["a", "b"]
+    assert value(facts, "odd").is_top
+
+
+def test_a_parameter_gets_the_argument_and_an_uncalled_function_runs_as_an_entry() -> None:
+    facts = facts_of(
+        """
+        import keras
+        def spectral_radius(rnn_layer):
+            return rnn_layer.recurrent_kernel
+        def never_called(layer):
+            return layer.kernel
+        spectral_radius(keras.layers.LSTM(4))
+        """
+    )
+    by_attr = {e.attr: e for e in facts.of(Attribute)}
+    assert [o.short for o in by_attr["recurrent_kernel"].base] == ["LSTM"]
+    assert by_attr["kernel"].base.is_top and by_attr["kernel"].ctx.has(CtxKind.ENTRY)
+
+
+# ---------------------------------------------------------------------------------------------- containers
+@pytest.mark.parametrize(
+    "mutation, exact",
+    [
+        ("items.append(keras.layers.Dense(3))", True),
+        ("items[0] = keras.layers.Dense(3)", True),
+        ("items.insert(0, keras.layers.Dense(3))", True),
+        ("items.reverse()", True),
+        ("items[len(unknown)] = keras.layers.Dense(3)", False),
+        ("unknown.process(items)", False),
+    ],
+)
+def test_lists_stay_exact_until_an_unknown_mutation_or_an_escape(mutation: str, exact: bool) -> None:
+    facts = facts_of(
+        f"""
+        import keras
+        import unknown
+        items = [keras.layers.Dense(1), keras.layers.Dense(2)]
+        {mutation}
+        model = keras.Sequential(items)
+        """
+    )
+    model = value(facts, "model").single()
+    assert isinstance(model, ModelObj)
+    created = [e for e in facts.events if type(e).__name__ == "Created" and e.obj is model]
+    assert created
+    # The Sequential's layers are exact exactly when the list still was.
+    layers_read = facts_of(
+        f"""
+        import keras
+        import unknown
+        items = [keras.layers.Dense(1), keras.layers.Dense(2)]
+        {mutation}
+        first = keras.Sequential(items).layers[0]
+        """
+    )
+    assert (value(layers_read, "first").single() is not None) is exact
+
+
+def test_a_functional_models_first_layer_is_its_input_layer() -> None:
+    facts = facts_of(
+        """
+        import keras
+        inputs = keras.Input((4,))
+        outputs = keras.layers.Dense(2, name="d")(inputs)
+        model = keras.Model(inputs, outputs)
+        first = model.layers[0]
+        second = model.layers[1]
+        """
+    )
+    first, second = value(facts, "first").single(), value(facts, "second").single()
+    assert isinstance(first, LayerObj) and first.short == "InputLayer"
+    assert isinstance(second, LayerObj) and second.name == "d"
+
+
+# ---------------------------------------------------------------------------------------------- refinement
+def test_isinstance_and_is_none_narrow_what_a_name_holds() -> None:
+    facts = facts_of(
+        """
+        import keras
+        model = keras.Sequential([keras.Input((3, 2)), keras.layers.LSTM(4), keras.layers.Dense(1)])
+        for layer in model.layers:
+            if isinstance(layer, keras.layers.LSTM):
+                layer.cell.kernel
+        maybe = None
+        if maybe is None:
+            maybe = 1
+        """
+    )
+    reads = [e for e in facts.of(Attribute) if e.attr == "cell"]
+    assert [o.short for e in reads for o in e.base] == ["LSTM"]
+    assert consts(value(facts, "maybe")) == {1}
+
+
+def test_an_unknown_value_narrowed_by_isinstance_is_a_layer_of_that_class() -> None:
+    facts = facts_of(
+        """
+        import keras
+        def kernels(model):
+            for layer in model.layers:
+                if isinstance(layer, keras.layers.GRU):
+                    layer.kernel
+        """
+    )
+    read = next(e for e in facts.of(Attribute) if e.attr == "kernel")
+    assert [o.short for o in read.base] == ["GRU"]
+
+
+def test_an_attribute_set_on_both_arms_is_either_value() -> None:
+    facts = facts_of(
+        """
+        import keras
+        class Head(keras.Model):
+            def __init__(self, classes):
+                super().__init__()
+                if classes > 2:
+                    self.out = keras.layers.Dense(classes, name="out")
+                else:
+                    self.out = keras.layers.Dense(1, name="out")
+            def call(self, x):
+                return self.out(x)
+        """
+    )
+    assert not facts.of(Duplicate)
+
+
+# ---------------------------------------------------------------------------------------------- contexts
+def test_lazy_creation_in_a_tf_function_happens_once_and_per_call_creation_twice() -> None:
+    facts = facts_of(
+        """
+        import tensorflow as tf
+        class Lazy(tf.Module):
+            def __init__(self):
+                self.v = None
+            @tf.function
+            def __call__(self, x):
+                if self.v is None:
+                    self.v = tf.Variable(1.0)
+                return self.v * x
+        @tf.function
+        def eager(x):
+            return tf.Variable(2.0) * x
+        Lazy()(1.0)
+        eager(1.0)
+        """
+    )
+    traced = facts.of(VariableInTrace)
+    assert len(traced) == 1 and traced[0].ctx.find(CtxKind.TF_FUNCTION).data == 2  # type: ignore[union-attr]
+
+
+def test_code_expected_to_fail_is_in_an_expected_context() -> None:
+    facts = facts_of(
+        """
+        import keras
+        import pytest
+        lstm = keras.layers.LSTM(4)
+        with pytest.raises(AttributeError):
+            lstm.kernel
+        try:
+            lstm.bias
+        except AttributeError:
+            pass
+        """
+    )
+    kernel = next(e for e in facts.of(Attribute) if e.attr == "kernel")
+    bias = next(e for e in facts.of(Attribute) if e.attr == "bias")
+    assert kernel.ctx.expected_failure
+    assert bias.ctx.catches("AttributeError") and not bias.ctx.expected_failure
+
+
+def test_methods_see_attributes_set_in_init() -> None:
+    facts = facts_of(
+        """
+        import keras
+        class Tagger(keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.encoder = keras.layers.GRU(4)
+            def penalty(self):
+                return self.encoder.cell.kernel
+        """
+    )
+    read = next(e for e in facts.of(Attribute) if e.attr == "cell")
+    assert [o.short for o in read.base] == ["GRU"]
+
+
+def test_tensors_carry_the_layers_that_made_them() -> None:
+    facts = facts_of(
+        """
+        import keras
+        inputs = keras.Input((5, 3))
+        hidden = keras.layers.Dense(4)(inputs)
+        """
+    )
+    hidden = value(facts, "hidden").single()
+    assert isinstance(hidden, TensorObj) and isinstance(hidden.producer, LayerObj)
+    assert hidden.producer.input_dim == 3
+
+
+def test_a_program_too_costly_for_the_budget_claims_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tfvarfix.semantics.facts as facts_module
+
+    monkeypatch.setattr(facts_module, "BUDGET_BASE", 10)
+    monkeypatch.setattr(facts_module, "BUDGET_PER_STATEMENT", 0)
+    facts = facts_of("import keras\n" + "x = keras.layers.LSTM(4)\nx.kernel\n" * 50)
+    assert not facts.complete and facts.events == []
+
+
+def test_dict_pop_of_a_known_key_gives_its_value_and_removes_it() -> None:
+    facts = facts_of(
+        """
+        spec = dict(type="dense", size=4)
+        kind = spec.pop("type")
+        rest = spec.pop("missing", 7)
+        left = len(spec)
+        """
+    )
+    assert consts(value(facts, "kind")) == {"dense"}
+    assert consts(value(facts, "rest")) == {7}
+    assert consts(value(facts, "left")) == {1}
+
+
+def test_a_with_block_left_by_return_runs_its_exit_on_that_path() -> None:
+    # A named variable_scope resets the default-name counts under it when it is left, on a `return` too: the
+    # same helper run twice makes `g/dense` both times, and the second creation collides (measured, TF 2.21).
+    from tfvarfix.semantics.events import Collision
+
+    facts = facts_of(
+        """
+        import tensorflow.compat.v1 as tf
+        tf.disable_eager_execution()
+
+        def generator(z):
+            with tf.variable_scope("g"):
+                return tf.layers.dense(z, 4)
+
+        z = tf.placeholder(tf.float32, [None, 2])
+        first = generator(z)
+        second = generator(z)
+        """
+    )
+    assert [e.name for e in facts.of(Collision)] == ["g/dense/kernel"]

@@ -1,0 +1,258 @@
+"""Code that fixes write into a module, in the module's own spelling: how it reaches Keras, a layer call with
+keywords set, initializer expressions for values known at construction, generated initializer classes, and
+the registration decorator (under the user's package, never ours).
+
+Shared by the rules that move values into initializers (TFV201), give `unit_forget_bias` (TFV203) and make
+custom objects serializable (TFV202).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import libcst as cst
+
+from tfvarfix.keras.spec import WeightSpec
+from tfvarfix.semantics.evaluate import dotted_name
+from tfvarfix.semantics.facts import Facts
+from tfvarfix.semantics.values import AV, ClassObj, Const, Content, KerasObj, LayerObj
+
+DETERMINISTIC = frozenset({"zeros", "ones", "constant"})
+_KERAS_MODULES = ("keras", "tensorflow.keras", "tf_keras")
+_REGISTER = ("keras.saving.register_keras_serializable", "keras.utils.register_keras_serializable")
+MAX_LITERAL = 64  # elements of a value written out as a `Constant([...])` literal
+
+
+@dataclass(frozen=True)
+class BaseInitializer:
+    """The initializer a layer weight starts from: `code` builds it (in the module's names), `kind` is its
+    snake_case class (`glorot_uniform`), `explicit_call` says the call is written in the layer's arguments."""
+
+    code: str
+    kind: str
+    explicit_call: bool
+
+    @property
+    def deterministic(self) -> bool:
+        return self.kind in DETERMINISTIC
+
+
+def snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def keras_prefix(facts: Facts, hint: cst.BaseExpression | None = None) -> str | None:
+    """How the module reaches Keras: `hint` (a call's callee such as `tf.keras.layers.Dense`) up to its family
+    (`.layers.`, `.initializers.`...) when its head is an import, else a module-level import."""
+    text = dotted_name(hint) if hint is not None else None
+    if text:
+        for family in (".layers.", ".initializers.", ".constraints.", ".regularizers."):
+            if family in text:
+                prefix = text.split(family, 1)[0]
+                head = prefix.split(".", 1)[0]
+                if facts.imported(head) in ("tensorflow", *_KERAS_MODULES):
+                    return prefix
+    for name in facts.module_names:
+        if facts.imported(name) in _KERAS_MODULES:
+            return name
+    for name in facts.module_names:
+        if facts.imported(name) == "tensorflow":
+            return f"{name}.keras"
+    return None
+
+
+def user_package(facts: Facts) -> str | None:
+    """The package the user's classes register under: configured, or the one the module already uses."""
+    if facts.package:
+        return facts.package
+    for cls in facts.classes:
+        for name, decorator in zip(cls.decorators, cls.node.decorators, strict=False):
+            expr = decorator.decorator
+            if name not in _REGISTER or not isinstance(expr, cst.Call):
+                continue
+            for arg in expr.args:
+                named = arg.keyword is not None and arg.keyword.value == "package"
+                if named and isinstance(arg.value, cst.SimpleString):
+                    value = arg.value.evaluated_value
+                    if isinstance(value, str) and value:
+                        return value
+    return None
+
+
+def register_decorator(facts: Facts, prefix: str) -> str:
+    """`@<prefix>.utils.register_keras_serializable(...)` under the user's package (Keras's default when unknown)."""
+    package = user_package(facts)
+    argument = f"package={_quoted(package)}" if package else ""
+    return f"@{prefix}.utils.register_keras_serializable({argument})"
+
+
+def is_registered(cls: ClassObj) -> bool:
+    """A decorator registers the class, or may (one we cannot resolve: Keras's own `keras_export` does)."""
+    harmless = ("builtins.", "dataclasses.", "functools.", "typing.", "abc.")
+    return any(name in _REGISTER or not name.startswith(harmless) for name in cls.decorators)
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"' if '"' not in text and "\\" not in text else repr(text)
+
+
+# ============================================================================================ values
+def number(value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    text = repr(value)
+    return text if text not in ("nan", "inf", "-inf") else None
+
+
+def literal(value: object) -> str | None:
+    """A nested tuple of numbers as a list literal: `((1, 2),)` -> `[[1, 2]]`."""
+    if isinstance(value, tuple):
+        parts = [literal(v) for v in value]
+        return (
+            None
+            if any(p is None for p in parts)
+            else "[" + ", ".join(p for p in parts if p is not None) + "]"
+        )
+    return number(value)
+
+
+def constant_initializer(
+    prefix: str, content: Content | None, shape: tuple[int | None, ...] | None
+) -> str | None:
+    """An initializer that gives a weight this content: `Constant(0.1)`, `Constant([[...]])`, `Identity()`."""
+    if content is None:
+        return None
+    if content.kind == "full":
+        value = number(content.fill)
+        return f"{prefix}.initializers.Constant({value})" if value is not None else None
+    if content.kind == "literal" and content.literal is not None and _size(content.literal) <= MAX_LITERAL:
+        text = literal(content.literal)
+        return f"{prefix}.initializers.Constant({text})" if text is not None else None
+    if content.kind == "eye" and shape is not None and len(shape) == 2:
+        return f"{prefix}.initializers.Identity()"
+    return None
+
+
+def _size(value: object) -> int:
+    return sum(_size(v) for v in value) if isinstance(value, tuple) else 1
+
+
+def base_initializer(
+    facts: Facts, layer: LayerObj, weight: WeightSpec, prefix: str
+) -> BaseInitializer | None:
+    """The initializer a weight starts from: the explicit one (a string, or a Keras initializer built in the
+    layer's arguments from constants), or the layer's default from the table. None when it cannot be written."""
+    keyword = weight.initializer
+    if keyword is None:
+        return None
+    given = layer.args.get(keyword)
+    if given.is_bottom:
+        default = weight.default_initializer
+        if default is None or layer.args.star:
+            return None
+        positional = layer.spec.positional if layer.spec is not None else ()
+        if keyword in positional and positional.index(keyword) < len(layer.args.positional):
+            return None
+        return BaseInitializer(f"{prefix}.initializers.{default}()", snake(default), False)
+    value = given.single()
+    expr = layer.args.node_of(keyword)
+    if isinstance(value, Const) and isinstance(value.value, str):
+        return BaseInitializer(
+            f"{prefix}.initializers.get({_quoted(value.value)})", value.value.lower(), False
+        )
+    if isinstance(value, KerasObj) and value.site is expr and isinstance(expr, cst.Call):
+        short = value.cls.rsplit(".", 1)[-1]
+        literal_args = all(_literal_argument(a.value) for a in expr.args)
+        if value.cls.startswith("keras.initializers.") and short[:1].isupper() and literal_args:
+            return BaseInitializer(facts.code_for(expr), snake(short), True)
+    return None
+
+
+def _literal_argument(expr: cst.BaseExpression) -> bool:
+    if isinstance(expr, cst.Name):
+        return expr.value in ("None", "True", "False")
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        return isinstance(expr.expression, (cst.Integer, cst.Float))
+    return isinstance(expr, (cst.Integer, cst.Float, cst.SimpleString))
+
+
+def index_text(index: tuple[object, ...]) -> str | None:
+    parts = []
+    for item in index:
+        if isinstance(item, int) and not isinstance(item, bool):
+            parts.append(str(item))
+        elif isinstance(item, slice) and item.step is None:
+            start = "" if item.start is None else str(item.start)
+            stop = "" if item.stop is None else str(item.stop)
+            parts.append(f"{start}:{stop}")
+        else:
+            return None
+    return ", ".join(parts)
+
+
+def override_class(
+    name: str,
+    prefix: str,
+    numpy: str,
+    base: str,
+    variable: str,
+    updates: list[tuple[str, str]],
+    about: str,
+    decorator: str,
+) -> str:
+    """A registered, serializable initializer: `base` (built in `__init__`, where the layer would have built
+    it, so Keras 3 draws its seed at the same point), then `updates` (index text, value text)."""
+    lines = [
+        decorator,
+        f"class {name}({prefix}.initializers.Initializer):",
+        f'    """{about}"""',
+        "",
+        "    def __init__(self):",
+        f"        self.base = {base}",
+        "",
+        "    def __call__(self, shape, dtype=None, **kwargs):",
+        f"        {variable} = {numpy}.array(self.base(shape, dtype=dtype, **kwargs))",
+        *(f"        {variable}[{index}] = {value}" for index, value in updates),
+        f"        return {variable}",
+        "",
+        "    def get_config(self):",
+        "        return {}",
+    ]
+    return "\n".join(lines)
+
+
+def with_keywords(call: cst.Call, values: dict[str, str]) -> cst.Call:
+    """`call` with each keyword set to the expression text given (replaced in place, or appended)."""
+    args = list(call.args)
+    for keyword, text in values.items():
+        expr = cst.parse_expression(text)
+        at = next(
+            (i for i, a in enumerate(args) if a.keyword is not None and a.keyword.value == keyword), None
+        )
+        if at is not None:
+            args[at] = args[at].with_changes(value=expr)
+            continue
+        new = cst.Arg(
+            value=expr,
+            keyword=cst.Name(keyword),
+            equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
+        )
+        if args:
+            last = args[-1]
+            if isinstance(last.comma, cst.Comma):
+                new = new.with_changes(comma=last.comma)
+            else:
+                args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+        args.append(new)
+    return call.with_changes(args=args)
+
+
+def keyword_text(value: AV) -> str | None:
+    """A constant argument value as source text (numbers, strings, None, booleans)."""
+    known = value.const()
+    if isinstance(known, str):
+        return _quoted(known)
+    if known is None or isinstance(known, bool):
+        return repr(known)
+    return number(known)

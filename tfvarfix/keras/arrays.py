@@ -1,0 +1,360 @@
+"""Arrays and tensors made by numpy, TensorFlow and keras.ops: their static shapes and, when they are made from
+constants, what they hold (`Content`).
+
+A shape is a tuple with None for a dimension that is not known; an array whose rank is unknown has no shape.
+`Content` says what an array made only from constants holds: every element one value (`np.full(3, .1)`,
+`tf.zeros`, `np.ones_like(w)` of a known shape), a literal (`np.array([[1, 2]])`, a list of numbers), the
+identity (`np.eye(n)`), or something else computed from constants (`np.ones(3) * 0.5`). Data, random numbers
+and trained values have no content.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+import libcst as cst
+
+from tfvarfix.semantics.values import AV, NOTHING, TOP, Args, Const, Content, TensorObj, TupleObj
+
+Shape = tuple[int | None, ...]
+Index = tuple[int | slice, ...]  # per axis: an int, or a slice with constant bounds
+
+
+class Resolver(Protocol):
+    """What the interpreter can say of a value at this point (lists are read from the heap)."""
+
+    def constant(self, value: AV) -> object:
+        """The Python value the value certainly is (lists as tuples), or NOTHING."""
+
+    def dims(self, value: AV) -> Shape | None:
+        """A shape argument: an int or a tuple/list of ints, unknown entries as None; None when not a shape."""
+
+
+_FILLS = {"zeros": 0.0, "ones": 1.0, "empty": None}
+_LIKE = {"zeros_like": 0.0, "ones_like": 1.0, "full_like": None, "empty_like": None}
+_RANDOM_SHAPE_FIRST = frozenset(
+    {
+        "normal",
+        "uniform",
+        "truncated_normal",
+        "random_normal",
+        "random_uniform",
+        "standard_normal",
+        "stateless_normal",
+    }
+)
+_SIZE_KEYWORD = frozenset(
+    {"normal", "uniform", "standard_normal", "randint", "choice", "random", "random_sample", "rand"}
+)
+_LITERAL = frozenset({"constant", "convert_to_tensor", "array", "asarray", "asanyarray", "cast", "identity"})
+_ELEMENTWISE = frozenset(
+    {
+        "sqrt", "exp", "log", "abs", "square", "negative", "tanh", "sigmoid", "sin", "cos", "multiply", "add",
+        "subtract", "divide", "maximum", "minimum", "clip", "clip_by_value", "where", "astype", "flip",
+        "transpose", "reshape", "stack", "concatenate", "concat", "tile", "repeat", "diag", "expand_dims",
+    }
+)  # fmt: skip
+_RESHAPING = frozenset(
+    {
+        "transpose",
+        "reshape",
+        "stack",
+        "concatenate",
+        "concat",
+        "tile",
+        "repeat",
+        "diag",
+        "expand_dims",
+        "flip",
+    }
+)
+_NAMESPACES = ("numpy.", "tf.", "keras.ops.", "keras.backend.", "keras.random.", "tf.compat.v1.")
+
+
+def namespace_of(name: str) -> tuple[str, str] | None:
+    """(namespace, function) of an array API name: `("numpy.random.", "normal")`, `("tf.", "zeros")`."""
+    for prefix in ("numpy.random.", "tf.random.", "keras.random.", "tf.compat.v1.random.", *_NAMESPACES):
+        if name.startswith(prefix) and "." not in name[len(prefix) :]:
+            return prefix, name[len(prefix) :]
+    return None
+
+
+def int_tuple(value: object) -> Shape | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return (value,)
+    if isinstance(value, tuple) and all(
+        (isinstance(v, int) and not isinstance(v, bool)) or v is None for v in value
+    ):
+        return value
+    return None
+
+
+def literal_shape(value: object) -> Shape | None:
+    """The shape of a nested tuple of numbers (as `AV.const()` gives it): `((1, 2), (3, 4))` -> (2, 2)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return ()
+    if not isinstance(value, tuple) or not value:
+        return None
+    inner = [literal_shape(v) for v in value]
+    if any(s is None for s in inner) or len(set(inner)) != 1:
+        return None
+    first = inner[0]
+    assert first is not None
+    return (len(value), *first)
+
+
+def _numbers(value: object) -> bool:
+    if isinstance(value, tuple):
+        return all(_numbers(v) for v in value)
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def shape_of(value: AV, resolve: Resolver) -> Shape | None:
+    """The static shape of a value that is certainly one array, a number or a nested list of numbers."""
+    obj = value.single()
+    if isinstance(obj, TensorObj):
+        return obj.shape
+    known = resolve.constant(value)
+    if known is not NOTHING:
+        return literal_shape(known)
+    return None
+
+
+def index_of(value: AV) -> Index | None:
+    """A subscript's index as ints and slices with constant bounds (`w[0, 1:3]` -> `(0, slice(1, 3))`), or None."""
+    from tfvarfix.semantics.pybuiltins import SliceObj
+
+    obj = value.single()
+    parts = obj.items if isinstance(obj, TupleObj) else (value,)
+    out: list[int | slice] = []
+    for part in parts:
+        item = part.single()
+        if isinstance(item, SliceObj):
+            bounds = item.const()
+            if bounds is None:
+                return None
+            out.append(bounds)
+        elif isinstance(item, Const) and isinstance(item.value, int) and not isinstance(item.value, bool):
+            out.append(item.value)
+        else:
+            return None
+    return tuple(out)
+
+
+def combined(contents: Sequence[Content | None]) -> Content | None:
+    """What a value computed from values with these contents holds: "other" when all are made from constants,
+    "initial" when they are constants and the initial values of one weight, else nothing known."""
+    if not contents or any(c is None for c in contents):
+        return None
+    weights = {c.weight for c in contents if c is not None and c.kind == "initial"}
+    if not weights:
+        return Content("other")
+    return Content("initial", weight=weights.pop()) if len(weights) == 1 else None
+
+
+def content_of(value: AV, resolve: Resolver) -> Content | None:
+    obj = value.single()
+    if isinstance(obj, TensorObj):
+        return obj.content
+    known = resolve.constant(value)
+    if known is not NOTHING and _numbers(known):
+        if isinstance(known, (int, float)):
+            return Content("full", fill=known)
+        return Content("literal", literal=known)
+    return None
+
+
+def create(name: str, args: Args, site: cst.CSTNode | None, resolve: Resolver) -> TensorObj | None:
+    """The array an array-creating call makes, or None when `name` is not one."""
+    constant, dims = resolve.constant, resolve.dims
+    found = namespace_of(name)
+    if found is None:
+        return None
+    prefix, short = found
+    randomized = prefix.endswith("random.")
+    if randomized:
+        if short in _SIZE_KEYWORD and prefix == "numpy.random.":
+            if short in ("rand", "randn"):
+                given = tuple(constant(a) for a in args.positional)
+                return TensorObj(site, shape=int_tuple(given))
+            return TensorObj(site, shape=dims(args.get("size")))
+        if short in _RANDOM_SHAPE_FIRST or short in (
+            "uniform",
+            "normal",
+            "randint",
+            "shuffle",
+            "categorical",
+        ):
+            return TensorObj(site, shape=dims(args.first("shape")))
+        return None
+    if prefix == "numpy." and short in ("rand", "randn"):
+        return None
+    if short in _FILLS or short in ("full", "fill"):
+        shape = dims(args.first("shape", 0)) if short != "fill" else dims(args.first("dims", 0))
+        fill: object = _FILLS.get(short)
+        if short in ("full", "fill"):
+            fill = constant(args.first("fill_value" if short == "full" else "value", 1))
+        content = (
+            Content("full", fill=fill)
+            if isinstance(fill, (int, float)) and not isinstance(fill, bool)
+            else None
+        )
+        if short == "empty":
+            content = None
+        return TensorObj(site, shape=shape, content=content if shape is not None else None)
+    if short in _LIKE:
+        source = args.first("a" if prefix == "numpy." else "input", 0)
+        template = source.single()
+        shape = template.shape if isinstance(template, TensorObj) else shape_of(source, resolve)
+        fill = _LIKE[short]
+        if short == "full_like":
+            fill = constant(args.first("fill_value", 1))
+        content = (
+            Content("full", fill=fill)
+            if isinstance(fill, (int, float)) and not isinstance(fill, bool)
+            else None
+        )
+        return TensorObj(site, shape=shape, content=content if shape is not None else None)
+    if short in ("eye", "identity") and prefix in ("numpy.", "tf.", "keras.ops."):
+        n = constant(args.first("N" if prefix == "numpy." else "num_rows", 0))
+        m = (
+            constant(args.first("M" if prefix == "numpy." else "num_columns", 1))
+            if len(args.positional) > 1
+            else n
+        )
+        if short == "identity" and prefix == "tf.":
+            return _copy(args, site, resolve)
+        if isinstance(n, int) and isinstance(m, int):
+            return TensorObj(site, shape=(n, m), content=Content("eye"))
+        return TensorObj(site, content=Content("eye"))
+    if short in _LITERAL:
+        return _copy(args, site, resolve)
+    if short in ("arange", "linspace"):
+        values = [constant(a) for a in args.positional]
+        if values and all(isinstance(v, (int, float)) for v in values):
+            if short == "arange":
+                ints = [v for v in values if isinstance(v, int)]
+                count = len(range(*ints)) if len(ints) == len(values) else None
+            else:
+                num = constant(args.get("num"))
+                third = values[2] if len(values) > 2 and isinstance(values[2], int) else 50
+                count = num if isinstance(num, int) else third
+            return TensorObj(site, shape=(count,), content=Content("other"))
+        return TensorObj(site)
+    if short in _ELEMENTWISE or short in ("dot", "matmul", "outer", "kron", "sum", "mean"):
+        inputs = [v.single() for v in (*args.positional, *args.keywords.values())]
+        tensors = [t for t in inputs if isinstance(t, TensorObj)]
+        made = combined(
+            [
+                t.content
+                if isinstance(t, TensorObj)
+                else Content("other")
+                if constant(v) is not NOTHING
+                else None
+                for t, v in zip(inputs, (*args.positional, *args.keywords.values()), strict=True)
+            ]
+        )
+        symbolic = any(t.symbolic for t in tensors)
+        keeps = short in _ELEMENTWISE and short not in _RESHAPING
+        shape = tensors[0].shape if tensors and keeps and len(tensors) == 1 else None
+        if short == "flip" and tensors:
+            shape = tensors[0].shape
+        return TensorObj(site, shape=shape, symbolic=symbolic, content=made)
+    return None
+
+
+def _copy(args: Args, site: cst.CSTNode | None, resolve: Resolver) -> TensorObj:
+    constant, dims = resolve.constant, resolve.dims
+    source = args.first("value", 0)
+    obj = source.single()
+    shape_kw = dims(args.get("shape"))
+    if isinstance(obj, TensorObj):
+        return TensorObj(
+            site,
+            shape=shape_kw or obj.shape,
+            content=obj.content,
+            symbolic=obj.symbolic,
+            source=obj.source,
+            producer=obj.producer,
+            inputs=obj.inputs,
+        )
+    known = constant(source)
+    if known is not NOTHING and _numbers(known):
+        shape = shape_kw or literal_shape(known)
+        content = (
+            Content("full", fill=known)
+            if isinstance(known, (int, float))
+            else Content("literal", literal=known)
+        )
+        return TensorObj(site, shape=shape, content=content)
+    return TensorObj(site, shape=shape_kw)
+
+
+def _divide(x: float, y: float) -> float | None:
+    return x / y if y else None
+
+
+_FOLD: dict[type[cst.BaseBinaryOp], Callable[[float, float], float | None]] = {
+    cst.Add: operator.add,
+    cst.Subtract: operator.sub,
+    cst.Multiply: operator.mul,
+    cst.Divide: _divide,
+}
+
+
+def _fill(obj: object, value: AV) -> float | int | None:
+    """The one value every element of an operand holds: a number, or an array full of one value."""
+    if isinstance(obj, TensorObj):
+        return obj.content.fill if obj.content is not None and obj.content.kind == "full" else None
+    known = value.const()
+    return known if isinstance(known, (int, float)) and not isinstance(known, bool) else None
+
+
+def arithmetic(
+    left: AV, right: AV, site: cst.CSTNode | None, op: cst.BaseBinaryOp | None = None
+) -> TensorObj | None:
+    """`a * 0.5`, `w + 1` with an array on one side: an array of the same shape (when broadcasting keeps it).
+    An array full of one value stays full (`np.ones(s) * 0.75`) when `op` is known."""
+    a, b = left.single(), right.single()
+    tensors = [t for t in (a, b) if isinstance(t, TensorObj)]
+    if not tensors:
+        return None
+    content = combined(
+        [
+            o.content if isinstance(o, TensorObj) else Content("other") if v.const() is not NOTHING else None
+            for o, v in ((a, left), (b, right))
+        ]
+    )
+    fold = _FOLD.get(type(op)) if op is not None else None
+    x, y = _fill(a, left), _fill(b, right)
+    if (
+        content is not None
+        and content.kind == "other"
+        and fold is not None
+        and x is not None
+        and y is not None
+    ):
+        result = fold(x, y)
+        if isinstance(result, (int, float)):
+            content = Content("full", fill=result)
+    shapes = [t.shape for t in tensors]
+    shape = shapes[0] if len(shapes) == 1 or (len(shapes) == 2 and shapes[0] == shapes[1]) else None
+    symbolic = any(t.symbolic for t in tensors)
+    return TensorObj(
+        site,
+        shape=shape,
+        symbolic=symbolic,
+        content=content,
+        inputs=tuple(t for t in tensors if t.symbolic),
+        producer=None,
+    )
+
+
+def shape_value(shape: Shape | None) -> AV:
+    from tfvarfix.semantics.values import const
+
+    if shape is None:
+        return TOP
+    return AV.of(TupleObj(tuple(const(d) if d is not None else TOP for d in shape)))

@@ -1,0 +1,892 @@
+"""TF1 graph semantics for the interpreter: variable scopes, `get_variable`, layers, RNN functions and cells,
+optimizer slots, graphs.
+
+Every variable a TF1 API creates is registered, under its full scoped name, in the graph it is created in (the
+default graph, or the one a `with g.as_default():` or `with tf.Session(graph=g):` block names;
+`reset_default_graph()` starts a new one). A creation under a name the graph certainly holds already, with no
+reuse in force, is a `Collision`: graph mode raises `ValueError: Variable rnn/lstm_cell/kernel already exists,
+disallowed`. Because the interpreter follows the program, "twice" covers every shape: two calls in one scope,
+a helper called twice, a loop pass.
+
+Names are made as TF makes them. A named scope (`variable_scope("enc")`, the `rnn` scope of `dynamic_rnn`, a
+named `tf.layers.dense`) is used as is; a default-named one (`variable_scope(None, default_name="block")`, an
+unnamed `tf.layers.dense`, a cell's own `lstm_cell` scope, an optimizer's slot scope `w/Adam`) takes the first
+of `name`, `name_1`, ... that was not opened in the current scope, where the counts of the scopes opened under
+a named scope start again from zero when that scope is left (TF's `close_variable_subscopes`). So two unnamed
+dense layers in one block are `dense` and `dense_1`, but the same function run twice under a fixed
+`variable_scope("generator")` makes `generator/dense` both times, and collides.
+
+Measured on TF 2.21 + tf_keras (graph mode):
+- two RNN calls whose cells have one variable name, in one scope, collide (`rnn/lstm_cell/kernel`,
+  `rnn/gru_cell/gates/kernel`, `rnn/multi_rnn_cell/cell_0/gru_cell/gates/kernel`); an LSTMCell and a GRUCell
+  in one scope do not; a cell object used twice creates its variables once and shares them;
+- two fresh cells called directly (`cell(x, state)`) get `lstm_cell` and `lstm_cell_1` in one block, but
+  `s/lstm_cell` twice when each is called in its own `with variable_scope("s")`, and collide; a cell's `name=`
+  is only a default name (`top`, `top_1`) while `tf.layers.dense(name=)` is a fixed one;
+- unnamed `tf.compat.v1.layers.dense` calls are uniquified (`dense`, `dense_1`) within one scope block, named
+  ones collide; `layers.dropout(name=)` twice creates nothing; `batch_normalization` first makes `gamma`;
+- an optimizer's slots are `<variable>/Adam` and `<variable>/Adam_1` (`Momentum`, `RMSProp`...); a second
+  optimizer makes `Adam_2`, `Adam_3`, unless a scope enclosing the variable was entered (and left) in between,
+  which resets the count: then it collides on `<variable>/Adam/`, AUTO_REUSE or not. GradientDescent makes none;
+- in eager mode `get_variable` twice creates two variables and raises nothing; `tf.Variable` names are
+  uniquified in graph mode.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event, SharedCell
+from tfvarfix.semantics.heap import EMPTY_ENTRIES, Entries, maybe_absent, present
+from tfvarfix.semantics.values import (
+    AV,
+    NONE,
+    TOP,
+    TRUE,
+    Args,
+    KerasObj,
+    LayerObj,
+    ListObj,
+    ModuleRef,
+    Obj,
+    TensorObj,
+    TupleObj,
+    VarObj,
+    const,
+)
+
+if TYPE_CHECKING:
+    from tfvarfix.keras.transfer import KerasSemantics
+
+V1 = "tf.compat.v1."
+# RNN function -> (default scope, directions, index of `scope` among the positional arguments, cell arguments)
+RNN_FUNCTIONS: dict[str, tuple[str, tuple[str, ...], int, tuple[str, ...]]] = {
+    "dynamic_rnn": ("rnn", ("",), 8, ("cell",)),
+    "static_rnn": ("rnn", ("",), 5, ("cell",)),
+    "bidirectional_dynamic_rnn": ("bidirectional_rnn", ("fw", "bw"), 10, ("cell_fw", "cell_bw")),
+    "static_bidirectional_rnn": ("bidirectional_rnn", ("fw", "bw"), 7, ("cell_fw", "cell_bw")),
+}
+CELL_NAMES = {
+    "LSTMCell": "lstm_cell",
+    "BasicLSTMCell": "basic_lstm_cell",
+    "GRUCell": "gru_cell",
+    "BasicRNNCell": "basic_rnn_cell",
+    "MultiRNNCell": "multi_rnn_cell",
+}
+# The first variable a cell makes, under its own scope (what TF names when it collides).
+CELL_FIRST_VARIABLE = {
+    "LSTMCell": "kernel",
+    "BasicLSTMCell": "kernel",
+    "BasicRNNCell": "kernel",
+    "GRUCell": "gates/kernel",
+}
+WRAPPERS = frozenset({"DropoutWrapper", "ResidualWrapper", "DeviceWrapper"})
+# `tf.compat.v1.layers` functions that make variables: their default scope name and first variable.
+LAYER_FUNCTIONS = {
+    "dense": "kernel",
+    "conv1d": "kernel",
+    "conv2d": "kernel",
+    "conv3d": "kernel",
+    "conv2d_transpose": "kernel",
+    "conv3d_transpose": "kernel",
+    "separable_conv1d": "depthwise_kernel",
+    "separable_conv2d": "depthwise_kernel",
+    "batch_normalization": "gamma",
+}
+# optimizer class -> (default name, slots per variable, index of `name` among the positional arguments)
+OPTIMIZER_SLOTS = {
+    "AdamOptimizer": ("Adam", 2, 5),
+    "MomentumOptimizer": ("Momentum", 1, 3),
+    "RMSPropOptimizer": ("RMSProp", 2, 6),
+    "AdagradOptimizer": ("Adagrad", 1, 3),
+    "AdadeltaOptimizer": ("Adadelta", 2, 4),
+    "GradientDescentOptimizer": ("GradientDescent", 0, 2),
+}
+GRAPH_MARKERS = frozenset(
+    V1 + n
+    for n in (
+        "disable_eager_execution",
+        "disable_v2_behavior",
+        "placeholder",
+        "Session",
+        "InteractiveSession",
+        "get_default_graph",
+        "global_variables_initializer",
+    )
+)
+_SCOPE_POSITIONAL = ("name_or_scope", "default_name", "values", "initializer", "regularizer", "caching_device",
+                     "partitioner", "custom_getter", "reuse")  # fmt: skip
+_PLAIN_SCOPE = re.compile(r"^[\w/.-]*$")
+
+
+class Reuse(enum.Enum):
+    """The reuse in force where a variable is made."""
+
+    NO = "no"  # create; raise when the name exists
+    YES = "yes"  # reuse=True / reuse_variables(): never create
+    AUTO = "auto"  # reuse=AUTO_REUSE: create when absent
+    UNKNOWN = "unknown"
+
+
+def combine(outer: Reuse, own: Reuse) -> Reuse:
+    """TF's `reuse = own or outer`: a scope inherits reuse and cannot turn it off."""
+    if own in (Reuse.YES, Reuse.AUTO):
+        return own
+    if own is Reuse.NO:
+        return outer
+    return Reuse.UNKNOWN
+
+
+class Mark(Obj):
+    """A variable registered in a graph: the event that created it, and whether it is trainable."""
+
+    __slots__ = ("event", "serial", "trainable")
+    KIND = "mark"
+    _serial = 0
+
+    def __init__(self, event: Event, trainable: bool | None = True) -> None:
+        super().__init__(None)
+        self.event = event
+        self.trainable = trainable
+        Mark._serial += 1
+        self.serial = Mark._serial  # creation order: the earliest of several marks is the first creation
+
+
+def cell_root(cell: LayerObj) -> LayerObj:
+    while cell.wrapped is not None:
+        cell = cell.wrapped
+    return cell
+
+
+class Tf1:
+    def __init__(self, semantics: KerasSemantics) -> None:
+        self.k = semantics
+
+    @property
+    def interp(self):  # type: ignore[no-untyped-def]
+        return self.k.interp
+
+    @property
+    def state(self):  # type: ignore[no-untyped-def]
+        return self.k.interp.state
+
+    # ======================================================================================= calls
+    def call(self, name: str, args: Args, node: cst.Call) -> AV | None:
+        state = self.state
+        tf = self.k.tf
+        if name in (V1 + "disable_eager_execution", V1 + "disable_v2_behavior"):
+            state.set(tf, "graph_mode", TRUE)
+            return NONE
+        if name == V1 + "variable_scope":
+            return AV.of(KerasObj(node, name, args))
+        if name == V1 + "get_variable_scope":
+            return AV.of(self.current_scope())
+        if name == V1 + "get_variable":
+            return self.get_variable(args, node)
+        if name == V1 + "placeholder":
+            shape = self.interp.constant(args.first("shape", 1))
+            from tfvarfix.keras.arrays import int_tuple
+
+            return AV.of(TensorObj(node, shape=int_tuple(shape), symbolic=True))
+        if name in (V1 + "Session", V1 + "InteractiveSession"):
+            return AV.of(KerasObj(node, V1 + "Session", args))
+        if name == V1 + "reset_default_graph":
+            state.set(tf, "graph", AV.of(KerasObj(node, "tf.Graph")))
+            return NONE
+        if name == V1 + "get_default_graph":
+            return AV.of(self.graph())
+        if name in ("tf.Graph", V1 + "Graph"):
+            return AV.of(KerasObj(node, "tf.Graph"))
+        if name == V1 + "make_template":
+            return TOP
+        if name == V1 + "trainable_variables":
+            return AV.of(KerasObj(node, name, args))
+        short = name.rsplit(".", 1)[-1]
+        if name.startswith(V1 + "nn.") and short in RNN_FUNCTIONS:
+            return self.rnn_call(short, args, node)
+        if name.startswith(V1 + "nn.rnn_cell."):
+            return self.cell(short, name, args, node)
+        if name.startswith(V1 + "layers.") and short.islower():
+            return self.tf1_layer(name, args, node)
+        if name.startswith(V1 + "train.") and short[:1].isupper():
+            obj = KerasObj(node, name, args)
+            return AV.of(obj)
+        return None
+
+    def method(self, obj: KerasObj, name: str, args: Args, node: cst.Call) -> AV | None:
+        if obj.cls == "tf.Graph" and name == "as_default":
+            return AV.of(KerasObj(node, "graph_context", Args((AV.of(obj),), {}, {}, False)))
+        if obj.cls == V1 + "variable_scope" and name == "reuse_variables":
+            self.state.set(obj, "reuse", TRUE)
+            return NONE
+        if obj.cls.startswith(V1 + "train.") and name == "compute_gradients":
+            var_list = args.get("var_list", ("loss", "var_list"))
+            return AV.of(KerasObj(node, "grads_and_vars", Args((var_list,), {}, {}, False)))
+        return TOP
+
+    def point(self, node: cst.CSTNode) -> Event:
+        """An event for this point that is not recorded (what a graph's registry remembers of a creation)."""
+        interp = self.interp
+        env = self.state.snapshot(interp.frame)
+        return Event(node=node, ctx=interp.ctx, frame=interp.frame, env=env, chain=tuple(interp.chain))
+
+    # ===================================================================================== contexts
+    def enter(self, obj: KerasObj, node: cst.WithItem) -> tuple[AV, Ctx | None]:
+        if obj.cls == V1 + "variable_scope":
+            self.enter_scope(obj)
+            return AV.of(obj), Ctx(CtxKind.SCOPE, obj.site, obj, None)
+        if obj.cls == "graph_context":
+            graph = obj.args.positional[0]
+            return graph, Ctx(CtxKind.GRAPH, obj.site, graph.single(), None)
+        if obj.cls == V1 + "Session":
+            # A session block makes its graph the default one (resetting the default graph there raises).
+            graph = obj.args.get("graph")
+            found = graph.single() if not graph.is_bottom and graph != NONE else self.graph()
+            if found is not None:
+                return AV.of(obj), Ctx(CtxKind.GRAPH, obj.site, found, None)
+            return AV.of(obj), None
+        return AV.of(obj), None
+
+    def exit(self, obj: KerasObj, node: cst.WithItem) -> None:
+        if obj.cls == V1 + "variable_scope":
+            self.exit_scope(obj)
+
+    def enter_scope(self, scope: KerasObj) -> None:
+        """Open a `variable_scope`: its full name, its reuse, and the scope counts of its graph."""
+        state = self.state
+        graph = self.graph()
+        prefix, outer = self.here()
+        args = scope.args
+        own = self.reuse_of(args.get("reuse", _SCOPE_POSITIONAL)) if not args.star else Reuse.UNKNOWN
+        first = args.first("name_or_scope", 0)
+        inner = first.single()
+        full: str | None = None
+        kind = "unknown"
+        reuse = Reuse.UNKNOWN
+        if isinstance(inner, KerasObj) and inner.cls == V1 + "variable_scope":
+            # Re-entering a scope object: its name, its reuse unless this call sets one; counts restored on exit.
+            full = self.full_name(inner)
+            kind = "object"
+            reuse = own if own in (Reuse.YES, Reuse.AUTO) else Reuse.UNKNOWN
+            if own is Reuse.NO:
+                reuse = self.effective(inner)
+        else:
+            name = first.const()
+            default = args.get("default_name", _SCOPE_POSITIONAL).const()
+            if isinstance(name, str) and name:
+                full = prefix + name if prefix is not None else None
+                kind = "named"
+            elif (first.is_bottom or first == NONE) and isinstance(default, str) and default:
+                full = self.unique(graph, prefix, default)
+                kind = "named"
+            reuse = combine(outer, own)
+        state.set(scope, "full", const(full) if full is not None else TOP)
+        state.set(scope, "parent", const(prefix) if prefix is not None else TOP)
+        state.set(scope, "entry", const(reuse.value))
+        state.set(scope, "kind", const(kind if full is not None else "unknown"))
+        state.set(scope, "graph", AV.of(graph))
+        if full is not None:
+            self.open_scope(graph, full)
+        if kind == "object":
+            state.set(scope, "saved", self.counts(graph))
+
+    def exit_scope(self, scope: KerasObj) -> None:
+        state = self.state
+        found = state.value(scope, "graph")
+        graph = found.single() if found is not None else None
+        if graph is None:
+            return
+        kind = _const(state.value(scope, "kind"))
+        full = _const(state.value(scope, "full"))
+        if kind == "named" and isinstance(full, str):
+            self.close_subscopes(graph, full)
+        elif kind == "object":
+            saved = state.get(scope, "saved")
+            state.set(graph, "counts", saved if isinstance(saved, Entries) else Entries((), False, TOP))
+        else:
+            parent = _const(state.value(scope, "parent"))
+            self.forget_counts(graph, parent if isinstance(parent, str) else None)
+
+    # ======================================================================================= scopes
+    def innermost_scope(self) -> KerasObj | None:
+        """The innermost open `variable_scope` of the current graph (None: its root scope)."""
+        for ctx in self.interp.ctx.chain():
+            if ctx.kind is CtxKind.GRAPH:
+                return None
+            if ctx.kind is CtxKind.SCOPE and isinstance(ctx.data, KerasObj):
+                return ctx.data
+        return None
+
+    def current_scope(self) -> KerasObj:
+        found = self.innermost_scope()
+        return found if found is not None else self.root_scope()
+
+    def root_scope(self) -> KerasObj:
+        graph = self.graph()
+        found = self.state.value(graph, "root")
+        obj = found.single() if found is not None else None
+        if isinstance(obj, KerasObj):
+            return obj
+        made = KerasObj(None, V1 + "variable_scope", Args((), {}, {}, False))
+        self.state.set(made, "full", const(""))
+        self.state.set(made, "entry", const(Reuse.NO.value))
+        self.state.set(graph, "root", AV.of(made))
+        return made
+
+    def full_name(self, scope: KerasObj) -> str | None:
+        found = _const(self.state.value(scope, "full"))
+        return found if isinstance(found, str) else None
+
+    def effective(self, scope: KerasObj) -> Reuse:
+        """The reuse in force in an open scope: as it was entered, or on after `reuse_variables()`."""
+        flagged = self.state.value(scope, "reuse")
+        entry = _const(self.state.value(scope, "entry"))
+        base = Reuse(entry) if isinstance(entry, str) else Reuse.UNKNOWN
+        if scope.site is None and base is Reuse.NO and self._framework_entry():
+            # A method nothing in the module calls is called by a framework, perhaps under a reuse scope.
+            base = Reuse.UNKNOWN
+        if flagged is not None:
+            if present(flagged) == TRUE and not maybe_absent(flagged):
+                return Reuse.YES
+            return Reuse.YES if base is Reuse.YES else Reuse.UNKNOWN
+        return base
+
+    def _framework_entry(self) -> bool:
+        """Inside a method that no code of the module calls (an entry of a class): its caller is unknown."""
+        outermost = None
+        for link in self.interp.ctx.chain():
+            if link.kind is CtxKind.ENTRY:
+                return getattr(outermost, "owner", None) is not None
+            if link.kind is CtxKind.CALL:
+                outermost = link.data
+        return False
+
+    def here(self) -> tuple[str | None, Reuse]:
+        """The scope prefix (`enc/dec/`, `""` at the root) of the current point and the reuse in force there."""
+        scope = self.current_scope()
+        full = self.full_name(scope)
+        reuse = self.effective(scope)
+        if full is None:
+            return None, reuse
+        return (f"{full}/" if full else ""), reuse
+
+    def reuse_of(self, value: AV) -> Reuse:
+        """A `reuse=` argument."""
+        if value.is_bottom or value == NONE:
+            return Reuse.NO
+        if value.is_top:
+            return Reuse.UNKNOWN
+        if any(isinstance(o, ModuleRef) and o.canonical == V1 + "AUTO_REUSE" for o in value):
+            return Reuse.AUTO if value.single() is not None else Reuse.UNKNOWN
+        known = value.const()
+        if known is True:
+            return Reuse.YES
+        if known is False:
+            return Reuse.NO
+        return Reuse.UNKNOWN
+
+    # ====================================================================================== graphs
+    def graph(self) -> Obj:
+        found = self.interp.ctx.find(CtxKind.GRAPH)
+        if found is not None and isinstance(found.data, Obj):
+            return found.data
+        current = self.state.value(self.k.tf, "graph")
+        obj = current.single() if current is not None else None
+        if obj is None:
+            obj = KerasObj(None, "tf.Graph")
+            self.state.set(self.k.tf, "graph", AV.of(obj))
+        return obj
+
+    def counts(self, graph: Obj) -> Entries:
+        found = self.state.get(graph, "counts")
+        return found if isinstance(found, Entries) else EMPTY_ENTRIES
+
+    def count(self, graph: Obj, key: str) -> int | None:
+        """How often the scope `key` was opened (since its parent was last left); None when not known."""
+        value = self.counts(graph).get(key)
+        if value.is_top:
+            return None
+        if present(value).is_bottom:
+            return 0
+        if maybe_absent(value):
+            return None
+        known = value.const()
+        return known if isinstance(known, int) else None
+
+    def open_scope(self, graph: Obj, full: str) -> None:
+        found = self.count(graph, full)
+        self.state.set(
+            graph, "counts", self.counts(graph).put(full, const(found + 1) if found is not None else TOP)
+        )
+
+    def close_subscopes(self, graph: Obj, full: str) -> None:
+        counts = self.counts(graph)
+        under = full + "/"
+        items = tuple(
+            (k, const(0) if isinstance(k, str) and k.startswith(under) else v) for k, v in counts.items
+        )
+        self.state.set(graph, "counts", Entries(items, counts.exact, counts.rest))
+
+    def forget_counts(self, graph: Obj, parent: str | None) -> None:
+        """A scope of unknown name was left: the counts under its parent are no longer known."""
+        counts = self.counts(graph)
+        items = tuple(
+            (k, TOP if parent is None or (isinstance(k, str) and k.startswith(parent)) else v)
+            for k, v in counts.items
+        )
+        self.state.set(graph, "counts", Entries(items, False, TOP))
+
+    def unique(self, graph: Obj, prefix: str | None, base: str) -> str | None:
+        """TF's `_get_unique_variable_scope`: the full name a default-named scope gets here."""
+        if prefix is None:
+            return None
+        name = prefix + base
+        found = self.count(graph, name)
+        if found is None:
+            return None
+        if found == 0:
+            return name
+        for index in range(1, 100):
+            found = self.count(graph, f"{name}_{index}")
+            if found is None:
+                return None
+            if found == 0:
+                return f"{name}_{index}"
+        return None
+
+    # ==================================================================================== variables
+    def create(
+        self,
+        full: str,
+        api: str,
+        node: cst.CSTNode,
+        event: Event,
+        reuse: Reuse,
+        trainable: bool | None = True,
+    ) -> None:
+        """A variable `full` is made in the current graph: a collision when the graph certainly holds it and
+        no reuse is in force."""
+        graph = self.graph()
+        found = self.state.get(graph, "vars")
+        entries = found if isinstance(found, Entries) else EMPTY_ENTRIES
+        held = entries.get(full)
+        certain = (
+            not held.is_top and not held.is_bottom and not maybe_absent(held) and not present(held).is_bottom
+        )
+        absent = not held.is_top and present(held).is_bottom
+        mark = AV.of(Mark(event, trainable))
+        if reuse is Reuse.NO:
+            if certain:
+                marks = sorted((o for o in held if isinstance(o, Mark)), key=lambda m: m.serial)
+                # The same site made it before (a function run twice), else the earliest other site.
+                same = [m for m in marks if m.event.node is node]
+                first = (same or marks)[0].event if marks else None
+                self.interp.record(Collision, node, name=full, first=first, api=api)
+                return
+            new = mark
+        elif reuse is Reuse.YES:
+            return
+        elif reuse is Reuse.AUTO:
+            if certain:
+                return
+            new = mark if absent else (present(held).join(mark) if not present(held).is_top else mark)
+        else:
+            new = held.join(mark)
+        self.state.set(graph, "vars", entries.put(full, new))
+
+    def get_variable(self, args: Args, node: cst.Call) -> AV:
+        name = args.first("name", 0).const()
+        from tfvarfix.keras.arrays import int_tuple
+
+        var = VarObj(
+            node,
+            V1 + "get_variable",
+            name=name if isinstance(name, str) else None,
+            name_node=args.first_node("name", 0),
+            initial=args.get("initializer"),
+            shape=int_tuple(self.interp.constant(args.first("shape", 1))),
+        )
+        event = self.interp.record(Created, node, obj=var)
+        prefix, reuse = self.here()
+        if isinstance(name, str) and prefix is not None and not args.star:
+            trainable = args.get(
+                "trainable", ("name", "shape", "dtype", "initializer", "regularizer", "trainable")
+            )
+            known = trainable.const()
+            flag = True if trainable.is_bottom or known is True else False if known is False else None
+            self.create(prefix + name, "get_variable", node, event, reuse, flag)
+        return AV.of(var)
+
+    def tf1_layer(self, name: str, args: Args, node: cst.Call) -> AV:
+        short = name.rsplit(".", 1)[-1]
+        event = self.interp.record(Created, node, obj=KerasObj(node, name, args))
+        output = AV.of(TensorObj(node, symbolic=True))
+        first = LAYER_FUNCTIONS.get(short)
+        if first is None or args.star:
+            return output
+        if short == "batch_normalization":
+            first = _batch_norm_first(args)
+            if first is None:
+                return output
+        given = args.get("name")
+        own = self.reuse_of(args.get("reuse"))
+        prefix, outer = self.here()
+        graph = self.graph()
+        layer_name = given.const()
+        if isinstance(layer_name, str) and layer_name:
+            full = prefix + layer_name if prefix is not None else None  # `_scope=name`: a fixed scope
+        elif given.is_bottom or given == NONE:
+            fixed = (
+                own in (Reuse.YES, Reuse.AUTO) and prefix is not None
+            )  # `_reuse`: a fixed scope, not a default
+            full = prefix + short if fixed and prefix is not None else self.unique(graph, prefix, short)
+        else:
+            full = None
+        if full is None:
+            return output
+        self.open_scope(graph, full)
+        self.create(f"{full}/{first}", f"layers.{short}", node, event, combine(outer, own))
+        self.close_subscopes(graph, full)
+        return output
+
+    # ========================================================================================= cells
+    def cell(self, short: str, name: str, args: Args, node: cst.Call) -> AV:
+        given = args.get("name").const()
+        segment: str | None = CELL_NAMES.get(short)
+        if isinstance(given, str):
+            segment = given
+        elif not args.get("name").is_bottom:
+            segment = None
+        cell = LayerObj(node, name, None, args, segment, self.interp.in_loop)
+        if short in WRAPPERS:
+            inner = args.first("cell", 0).single()
+            if isinstance(inner, LayerObj):
+                cell.wrapped = inner
+                cell.name = inner.name if not isinstance(given, str) else given
+        elif short == "MultiRNNCell":
+            self.multi_cell(cell, args, node)
+        elif short not in CELL_NAMES:
+            cell.name = segment if isinstance(given, str) else None
+        self.interp.record(Created, node, obj=cell)
+        return AV.of(cell)
+
+    def multi_cell(self, cell: LayerObj, args: Args, node: cst.Call) -> None:
+        cells_value = args.first("cells", 0)
+        expr = args.first_node("cells", 0)
+        source = cells_value.single()
+        items = self.interp.iteration(cells_value)
+        repeated = self.state.value(source, "repeated") if isinstance(source, ListObj) else None
+        if isinstance(items, AV):
+            found = items.only(LayerObj)
+            roots = {id(cell_root(o)): cell_root(o) for o in found} if found else {}
+            if len(roots) == 1 and (repeated is not None or isinstance(expr, cst.ListComp)):
+                root = next(iter(roots.values()))
+                self.interp.record(
+                    SharedCell, node, cell=root, where="for every layer of `MultiRNNCell`", expr=expr
+                )
+            return
+        self.state.set(cell, "cells", AV.of(TupleObj(tuple(items))))
+        seen: list[LayerObj] = []
+        elements = expr.elements if isinstance(expr, (cst.List, cst.Tuple)) else None
+        for index, value in enumerate(items):
+            obj = value.single()
+            if not isinstance(obj, LayerObj):
+                continue
+            root = cell_root(obj)
+            if root in seen:
+                where = (
+                    "for every layer of `MultiRNNCell`"
+                    if not elements
+                    else "for two layers of `MultiRNNCell`"
+                )
+                target = elements[index].value if elements and index < len(elements) else expr
+                self.interp.record(SharedCell, node, cell=root, where=where, expr=target)
+                if not elements:
+                    return
+            else:
+                seen.append(root)
+
+    def cell_naming(self, cell: LayerObj) -> tuple[str, str] | None:
+        """The default name of a cell's own scope and the path of its first variable under it."""
+        root = cell_root(cell)
+        if root.name is None:
+            return None
+        if root.short == "MultiRNNCell":
+            found = self.state.value(root, "cells")
+            cells = found.single() if found is not None else None
+            first = cells.items[0].single() if isinstance(cells, TupleObj) and cells.items else None
+            if not isinstance(first, LayerObj) or self.used(cell_root(first)) is not False:
+                return None
+            inner = self.cell_naming(first)
+            return (root.name, f"cell_0/{inner[0]}/{inner[1]}") if inner is not None else None
+        variable = CELL_FIRST_VARIABLE.get(root.short)
+        return (root.name, variable) if variable is not None else None
+
+    def used(self, root: LayerObj) -> bool | None:
+        """Whether a cell has made its variables (True), certainly not (False), or perhaps (None)."""
+        found = self.state.value(root, "used_by")
+        if found is None:
+            return False
+        return None if maybe_absent(found) else True
+
+    def mark_used(self, cell: LayerObj, node: cst.CSTNode) -> None:
+        root = cell_root(cell)
+        self.state.set(root, "used_by", AV.of(KerasObj(node, "rnn_use")))
+        if root.short == "MultiRNNCell":
+            found = self.state.value(root, "cells")
+            cells = found.single() if found is not None else None
+            for item in cells.items if isinstance(cells, TupleObj) else ():
+                inner = item.single()
+                if isinstance(inner, LayerObj) and self.used(cell_root(inner)) is False:
+                    self.mark_used(inner, node)
+
+    def make_cell_variables(
+        self,
+        cell: LayerObj,
+        naming: tuple[str, str] | None,
+        prefix: str,
+        reuse: Reuse,
+        api: str,
+        node: cst.CSTNode,
+        event: Event,
+    ) -> None:
+        """A fresh cell makes its variables under `prefix` (its own scope is default-named there)."""
+        if naming is None:
+            return
+        base, variable = naming
+        own = self.reuse_of(cell_root(cell).args.get("reuse"))
+        graph = self.graph()
+        full = prefix + base if own in (Reuse.YES, Reuse.AUTO) else self.unique(graph, prefix, base)
+        if full is None:
+            return
+        self.open_scope(graph, full)
+        self.create(f"{full}/{variable}", api, node, event, combine(reuse, own))
+        self.close_subscopes(graph, full)
+
+    def cell_call(self, cell: LayerObj, args: Args, node: cst.Call) -> AV:
+        """`cell(inputs, state)` called directly: a fresh cell makes its variables in the current scope."""
+        output = AV.of(TupleObj((AV.of(TensorObj(node, symbolic=True)), TOP)))
+        root = cell_root(cell)
+        if self.used(root) is not False:
+            return output
+        naming = self.cell_naming(cell)
+        self.mark_used(cell, node)
+        scope = args.get("scope", ("inputs", "state", "scope"))
+        if args.star or not (scope.is_bottom or scope == NONE):
+            return output
+        prefix, reuse = self.here()
+        if prefix is not None:
+            self.make_cell_variables(cell, naming, prefix, reuse, "cell", node, self.point(node))
+        return output
+
+    def rnn_call(self, function: str, args: Args, node: cst.Call) -> AV:
+        default, directions, scope_index, cell_keywords = RNN_FUNCTIONS[function]
+        output = AV.of(TensorObj(node, symbolic=True))
+        pair = AV.of(TupleObj((output, output)))
+        result = AV.of(TupleObj((pair if function.startswith("bidirectional") else output, TOP)))
+        if args.star:
+            return AV.of(TupleObj((output, TOP)))
+        scope_value = args.get("scope")
+        if scope_value.is_bottom and len(args.positional) > scope_index:
+            scope_value = args.positional[scope_index]
+        graph = self.graph()
+        prefix, outer = self.here()
+        scope_obj = scope_value.single()
+        full: str | None = None
+        kind = "named"
+        reuse = outer
+        if scope_value.is_bottom or scope_value == NONE:
+            full = prefix + default if prefix is not None else None
+        elif isinstance(scope_obj, KerasObj) and scope_obj.cls == V1 + "variable_scope":
+            full, kind, reuse = self.full_name(scope_obj), "object", self.effective(scope_obj)
+        else:
+            known = scope_value.const()
+            full = prefix + known if isinstance(known, str) and known and prefix is not None else None
+        cells: list[tuple[LayerObj | None, cst.BaseExpression | None]] = []
+        for index, keyword in enumerate(cell_keywords):
+            value = args.first(keyword, index)
+            obj = value.single()
+            cells.append((obj if isinstance(obj, LayerObj) else None, args.first_node(keyword, index)))
+        forward, backward = cells[0][0], cells[-1][0]
+        shared = forward is not None and backward is not None and cell_root(forward) is cell_root(backward)
+        if len(cells) == 2 and forward is not None and backward is not None and shared:
+            where = "as the forward and the backward cell"
+            self.interp.record(SharedCell, node, cell=cell_root(backward), where=where, expr=cells[1][1])
+        event = self.interp.record(Created, node, obj=KerasObj(node, V1 + "nn." + function, args))
+        saved = None
+        if full is not None:
+            self.open_scope(graph, full)
+            saved = self.counts(graph)
+        for (cell, expr), direction in zip(cells, directions, strict=False):
+            if cell is None:
+                continue
+            root = cell_root(cell)
+            used = self.used(root)
+            if used is True:
+                first = self.state.value(root, "used_by")
+                site = first.single() if first is not None else None
+                if reuse is Reuse.NO and site is not None and site.site is not node:
+                    where = "in two RNN calls outside any reuse scope"
+                    self.interp.record(SharedCell, node, cell=root, where=where, expr=expr)
+                continue
+            if used is None:
+                continue
+            naming = self.cell_naming(cell)
+            self.mark_used(cell, node)
+            if full is None:
+                continue
+            where = f"{full}/{direction}/" if direction else f"{full}/"
+            if direction:
+                self.open_scope(graph, where[:-1])
+            self.make_cell_variables(cell, naming, where, reuse, "rnn", node, event)
+            if direction:
+                self.close_subscopes(graph, where[:-1])
+        if full is not None:
+            if kind == "named":
+                self.close_subscopes(graph, full)
+            elif saved is not None:
+                self.state.set(graph, "counts", saved)
+        return result
+
+    # ===================================================================================== optimizers
+    def apply_optimizer(self, optimizer: KerasObj, method: str, args: Args, node: cst.Call) -> None:
+        """The first `minimize`/`apply_gradients` of a TF1 optimizer makes its slots for the variables it
+        trains: `<variable>/Adam`, `<variable>/Adam_1`, default-named in the current scope."""
+        spec = OPTIMIZER_SLOTS.get(optimizer.cls.rsplit(".", 1)[-1])
+        if spec is None or spec[1] == 0 or optimizer.args.star or args.star:
+            return
+        op_name, slots, name_index = spec
+        given = optimizer.args.keywords.get("name")
+        if given is None and len(optimizer.args.positional) > name_index:
+            given = optimizer.args.positional[name_index]
+        if given is not None:
+            known = given.const()
+            if not isinstance(known, str):
+                return
+            op_name = known
+        if method == "minimize":
+            var_list = args.get("var_list", ("loss", "global_step", "var_list"))
+        elif method == "apply_gradients":
+            pairs = args.first("grads_and_vars", 0).single()
+            if not isinstance(pairs, KerasObj) or pairs.cls != "grads_and_vars":
+                return
+            var_list = pairs.args.positional[0]
+        else:
+            return
+        only: str | None = None
+        if not (var_list.is_bottom or var_list == NONE):
+            chosen = var_list.single()
+            if (
+                not isinstance(chosen, KerasObj)
+                or chosen.cls != V1 + "trainable_variables"
+                or chosen.args.star
+            ):
+                return
+            scope = chosen.args.first("scope", 0)
+            if not (scope.is_bottom or scope == NONE):
+                known = scope.const()
+                if not isinstance(known, str) or not _PLAIN_SCOPE.match(known):
+                    return
+                only = known
+        prefix, reuse = self.here()
+        if prefix is None:
+            return
+        graph = self.graph()
+        found = self.state.get(graph, "vars")
+        entries = found if isinstance(found, Entries) else EMPTY_ENTRIES
+        event = self.point(node)
+        for key, value in entries.items:
+            if not isinstance(key, str) or (only is not None and not key.startswith(only)):
+                continue
+            marks = value.only(Mark) if not maybe_absent(value) else None
+            if not marks or not all(m.trainable is True for m in marks):
+                continue
+            for _ in range(slots):
+                full = self.unique(graph, prefix, f"{key}/{op_name}")
+                if full is None:
+                    break
+                self.open_scope(graph, full)
+                self.create(full + "/", "slot", node, event, reuse, trainable=False)
+                self.close_subscopes(graph, full)
+
+
+# ======================================================================================== queries
+@dataclass(frozen=True)
+class Rebuild:
+    """How the second creation of a collision repeats the first: one site reached through two calls of the
+    program's functions. `call` is the CALL link of the second creation to report (the later of two call sites
+    of one function, or the call made on a loop pass); `loop` the LOOP link when the calls are one call site on
+    two passes of a loop; `first_call` the matching link of the first creation."""
+
+    call: Ctx
+    loop: Ctx | None
+    first_call: Ctx | None
+
+
+def links(ctx: Ctx) -> list[Ctx]:
+    """The context chain, outermost first."""
+    return list(reversed(list(ctx.chain())))
+
+
+def rebuild(collision: Collision) -> Rebuild | None:
+    """The calls through which one creation site ran twice, for a collision whose two creations are one site in
+    two activations of a function; None for two sites, or one site on two passes of a loop in one activation."""
+    first = collision.first
+    if first is None or first.node is not collision.node:
+        return None
+    a, b = links(first.ctx), links(collision.ctx)
+    split = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x is not y), min(len(a), len(b)))
+    calls_a = [c for c in a[split:] if c.kind is CtxKind.CALL and c.node is not None]
+    calls_b = [c for c in b[split:] if c.kind is CtxKind.CALL and c.node is not None]
+    if not calls_b or not calls_a:
+        return None
+    for x, y in zip(reversed(calls_a), reversed(calls_b), strict=False):
+        if x.node is not y.node:
+            return Rebuild(y, None, x)
+    head = b[split] if split < len(b) else None
+    if head is not None and head.kind is CtxKind.LOOP:
+        return Rebuild(calls_b[0], head, calls_a[0])
+    return None
+
+
+def one_run(collision: Collision) -> bool:
+    """Whether the two creations are in one run of the program: a function nothing calls runs as an entry on
+    the state the module left, and its creations are not claimed to collide with those of another run."""
+    first = collision.first
+    if first is None:
+        return False
+    entry = collision.ctx.find(CtxKind.ENTRY)
+    return entry is None or any(c is entry for c in first.ctx.chain())
+
+
+def graph_code(facts_graph_mode: bool, event: Event) -> bool:
+    """Whether an event runs in graph mode: the module's TF1 graph code, or a graph block."""
+    return facts_graph_mode or event.ctx.has(CtxKind.GRAPH)
+
+
+def _const(value: AV | None) -> object:
+    return value.const() if value is not None else None
+
+
+def _batch_norm_first(args: Args) -> str | None:
+    """The first variable `batch_normalization` makes: gamma, else beta, else the moving mean."""
+    scale = args.get("scale")
+    center = args.get("center")
+    if scale.is_bottom or scale.const() is True:
+        return "gamma"
+    if scale.const() is not False:
+        return None
+    if center.is_bottom or center.const() is True:
+        return "beta"
+    return "moving_mean" if center.const() is False else None
+
+
+__all__ = [
+    "CELL_NAMES", "GRAPH_MARKERS", "RNN_FUNCTIONS", "Mark", "Rebuild", "Reuse", "Tf1", "cell_root", "combine",
+    "graph_code", "links", "one_run", "rebuild",
+]  # fmt: skip

@@ -1,0 +1,1774 @@
+"""TensorFlow and Keras behaviour, by canonical name, for the abstract interpreter.
+
+What a layer constructor makes, what `Sequential`, `.add`, `keras.Model(inputs, outputs)`, `get_layer`,
+`.layers` (the InputLayer first in a functional model), `build`, `fit` and a layer call do to the models and
+layers they touch, which weights a layer owns and where (`lstm.cell.kernel`, from the layer-weight table),
+what `tf.Variable`, `add_weight`, `assign`, `set_weights`, `get_weights` and `K.set_value` do, how a
+`tf.function` traces (twice: the retrace is where a variable made on every call shows), and how a Keras layer of
+the program is called (`build` once, then `call`). TF1 graph semantics are in `keras.tf1`; arrays in
+`keras.arrays`. Everything is recorded as `semantics.events` for the rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+
+import libcst as cst
+
+from tfvarfix.keras import arrays
+from tfvarfix.keras.names import MODEL_CLASSES, TF_FUNCTION, VARIABLE_CONSTRUCTORS
+from tfvarfix.keras.spec import Flavor, WeightSpec
+from tfvarfix.keras.table import all_specs, layer_spec
+from tfvarfix.semantics.events import (
+    Attribute,
+    Created,
+    Ctx,
+    CtxKind,
+    Duplicate,
+    Holds,
+    MethodCall,
+    VariableInTrace,
+    WeightWrite,
+)
+from tfvarfix.semantics.heap import Items, State, present
+from tfvarfix.semantics.interp import MethodRef, Semantics
+from tfvarfix.semantics.values import (
+    AV,
+    BOTTOM,
+    FALSE,
+    NONE,
+    NOTHING,
+    TOP,
+    TRUE,
+    Args,
+    BoundMethod,
+    ClassObj,
+    Const,
+    Content,
+    DictObj,
+    FuncObj,
+    InstanceObj,
+    KerasObj,
+    LayerObj,
+    ListObj,
+    ModelKind,
+    ModelObj,
+    ModuleRef,
+    Obj,
+    PartObj,
+    SuperObj,
+    TensorObj,
+    TfFunction,
+    TupleObj,
+    VarObj,
+    WeightRef,
+    const,
+)
+
+# Attributes that lead from a layer to the layer or cell that owns the weights, and the weight attributes.
+NAVIGATION = frozenset({"cell", "forward_layer", "backward_layer", "layer"})
+WEIGHT_ATTRIBUTES = frozenset(
+    {
+        "kernel",
+        "recurrent_kernel",
+        "bias",
+        "embeddings",
+        "gamma",
+        "beta",
+        "moving_mean",
+        "moving_variance",
+        "depthwise_kernel",
+        "pointwise_kernel",
+        "alpha",
+    }
+)
+WEIGHT_LISTS = frozenset(
+    {"weights", "trainable_weights", "non_trainable_weights", "variables", "trainable_variables"}
+)
+BUILDING = frozenset(
+    {
+        "fit", "predict", "evaluate", "train_on_batch", "predict_on_batch", "test_on_batch", "fit_generator",
+        "predict_generator", "evaluate_generator",
+    }
+)  # fmt: skip
+_WEIGHTLESS = frozenset(
+    {
+        "InputLayer", "Concatenate", "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Dot", "Flatten",
+        "Reshape", "Permute", "RepeatVector", "Lambda", "Dropout", "SpatialDropout1D", "SpatialDropout2D",
+        "GaussianNoise", "GaussianDropout", "AlphaDropout", "Activation", "ReLU", "LeakyReLU", "ELU", "Softmax",
+        "Rescaling", "Masking", "Cropping1D", "Cropping2D", "ZeroPadding1D", "ZeroPadding2D", "UpSampling1D",
+        "UpSampling2D", "MaxPooling1D", "MaxPooling2D", "AveragePooling1D", "AveragePooling2D", "GlobalMaxPooling1D",
+        "GlobalMaxPooling2D", "GlobalAveragePooling1D", "GlobalAveragePooling2D", "ActivityRegularization",
+    }
+)  # fmt: skip
+_VARIABLE_METHODS = frozenset(
+    {"assign", "assign_add", "assign_sub", "numpy", "read_value", "value", "scatter_nd_update", "set_value"}
+)
+_INSTANCE_METHODS = frozenset(
+    {
+        "add_weight",
+        "add_variable",
+        "build",
+        "get_layer",
+        "__init__",
+        "compile",
+        "save",
+        "load_weights",
+        "__call__",
+    }
+)
+_SAVING = frozenset(
+    {
+        "keras.models.load_model",
+        "keras.saving.load_model",
+        "keras.models.save_model",
+        "keras.saving.save_model",
+    }
+)
+_FILL_OF: dict[str, float] = {"zeros": 0.0, "ones": 1.0}  # deterministic initializers, by lower-case name
+TRAINING = frozenset({"fit", "train_on_batch", "fit_generator"})
+_NOT_LAYERS = frozenset({"Layer", "InputSpec", "deserialize", "serialize", "get", "Input"})
+_PASS_THROUGH = frozenset(
+    {
+        "Dropout", "BatchNormalization", "LayerNormalization", "Activation", "ReLU", "GaussianNoise",
+        "SpatialDropout1D", "Masking", "ActivityRegularization", "LeakyReLU", "PReLU", "ELU", "Softmax",
+        "UnitNormalization", "GaussianDropout", "AlphaDropout", "GroupNormalization",
+    }
+)  # fmt: skip
+_UNITS_OUT = frozenset({"Dense", "LSTM", "GRU", "SimpleRNN", "LSTMCell", "GRUCell", "SimpleRNNCell"})
+_FILTERS_OUT = frozenset(
+    {"Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose", "SeparableConv1D",
+     "SeparableConv2D", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"}
+)  # fmt: skip
+# Keras classes that own variables as soon as they are made (metrics) or when first used (optimizers).
+_OWN_VARIABLES = ("keras.metrics.", "keras.optimizers.", "tf.compat.v1.train.")
+_HIERARCHY: dict[str, tuple[str, ...]] = {
+    "keras.layers.RNN": ("LSTM", "GRU", "SimpleRNN", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"),
+    "keras.layers.Wrapper": ("Bidirectional", "TimeDistributed"),
+    "keras.layers.Conv": ("Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+                          "SeparableConv1D", "SeparableConv2D", "DepthwiseConv1D", "DepthwiseConv2D"),
+}  # fmt: skip
+
+
+# ================================================================================== class relations
+def class_of(obj: Obj) -> str | None:
+    if isinstance(obj, LayerObj):
+        return obj.cls
+    if isinstance(obj, ModelObj):
+        return "keras.Sequential" if obj.kind is ModelKind.SEQUENTIAL else "keras.Model"
+    if isinstance(obj, VarObj):
+        return "tf.Variable"
+    if isinstance(obj, TensorObj):
+        return "tf.Tensor"
+    return None
+
+
+def keras_isinstance(mine: str, name: str) -> bool | None:
+    """Whether an object of canonical class `mine` is an instance of `name`; None when that is not known."""
+    if mine == name:
+        return True
+    if name == "keras.layers.Layer":
+        return mine.startswith("keras.layers.") or mine in MODEL_CLASSES
+    if name == "keras.Model":
+        return mine in MODEL_CLASSES
+    if name in _HIERARCHY and mine.startswith("keras.layers."):
+        return mine.rsplit(".", 1)[-1] in _HIERARCHY[name]
+    if name.startswith("keras.layers.") and mine.startswith("keras.layers."):
+        return False
+    if name.startswith("builtins.") and mine.startswith(("keras.", "tf.")):
+        return False
+    if name in ("tf.Variable", "keras.Variable") and mine.startswith("keras."):
+        return False
+    return None
+
+
+def output_dim(layer: LayerObj) -> int | None:
+    short = layer.short
+    key = "units" if short in _UNITS_OUT else "filters" if short in _FILTERS_OUT else None
+    if short == "Embedding":
+        key = "output_dim"
+    if key is None:
+        if short == "Bidirectional" and layer.wrapped is not None:
+            inner = output_dim(layer.wrapped)
+            mode = layer.config("merge_mode").const()
+            if inner is not None and (not layer.args.given("merge_mode") or mode == "concat"):
+                return 2 * inner
+        if short == "TimeDistributed" and layer.wrapped is not None:
+            return output_dim(layer.wrapped)
+        return None
+    value = layer.config(key).const()
+    if value is NOTHING and short == "Embedding" and len(layer.args.positional) > 1:
+        value = layer.args.positional[1].const()
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def present_weights(layer: LayerObj) -> list[WeightSpec] | None:
+    """The weights the layer owns, in `get_weights()` order; None when a `present_if` switch is unknown."""
+    if layer.spec is None or layer.spec.wrapper:
+        return None
+    out: list[WeightSpec] = []
+    defaults = layer.spec.default_config
+    for weight in layer.spec.weights:
+        if weight.present_if is not None:
+            given = layer.config(weight.present_if)
+            flag = given.const() if not given.is_bottom else defaults.get(weight.present_if, True)
+            if not isinstance(flag, bool):
+                return None
+            if not flag:
+                continue
+        out.append(weight)
+    return out
+
+
+def layer_config(layer: LayerObj) -> dict[str, object]:
+    """The layer's config as far as it is known statically: defaults, then what was given (an argument whose
+    value is not known removes the default)."""
+    config: dict[str, object] = dict(layer.spec.default_config) if layer.spec is not None else {}
+    for keyword, known in layer.known.items():
+        if known is NOTHING:
+            config.pop(keyword, None)
+        else:
+            config[keyword] = known
+    return config
+
+
+def known_config(
+    args: Args, positional: tuple[str, ...], constant: Callable[[AV], object]
+) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for index, value in enumerate(args.positional):
+        if index < len(positional):
+            out[positional[index]] = constant(value)
+    for keyword, value in args.keywords.items():
+        out[keyword] = constant(value)
+    return out
+
+
+class TfState(Obj):
+    """The process-wide TensorFlow state: the default graph, whether eager execution is off."""
+
+    __slots__ = ()
+    KIND = "tf"
+
+
+# ================================================================================= the semantics
+class KerasSemantics(Semantics):
+    WORDS = frozenset(
+        {
+            *NAVIGATION, *WEIGHT_ATTRIBUTES, *WEIGHT_LISTS, *BUILDING,
+            "layers", "Sequential", "Model", "Input", "InputLayer", "get_layer", "add", "compile", "build",
+            "Variable", "variable", "add_weight", "add_variable", "assign", "assign_add", "assign_sub", "set_value",
+            "set_weights", "get_weights", "tensor_scatter_nd_update", "scatter_nd_update", "numpy",
+            "function", "initializers", "Constant", "optimizers", "metrics", "apply_gradients", "minimize",
+            "variable_scope", "get_variable", "get_variable_scope", "reuse_variables", "dynamic_rnn", "static_rnn",
+            "bidirectional_dynamic_rnn", "static_bidirectional_rnn", "rnn_cell", "MultiRNNCell", "LSTMCell",
+            "GRUCell", "BasicLSTMCell", "BasicRNNCell", "DropoutWrapper", "reset_default_graph", "Graph",
+            "as_default", "Session", "placeholder", "dense", "conv2d", "save", "save_model", "applications",
+            "assertRaises", "assertRaisesRegex", "raises", "call", "__call__", "Layer",
+        }
+    ) | frozenset(name for flavor in Flavor for name in all_specs(flavor))  # fmt: skip
+
+    def __init__(self, flavor: Flavor) -> None:
+        from tfvarfix.keras.tf1 import Tf1
+
+        self.flavor = flavor
+        self.tf = TfState()
+        self.tf1 = Tf1(self)
+        self._weights: dict[tuple[int, tuple[str, ...]], VarObj] = {}
+        self._bound_functions: dict[tuple[int, int], TfFunction] = {}
+        self._called: dict[int, int] = {}  # id(layer) -> the order of its first call
+        self.layers: list[LayerObj] = []
+        self.namespaces: dict[ClassObj, Mapping[str, object]] = {}  # each class body's names when it was made
+        self.written: set[WeightRef] = set()  # the layer weights some write has reached so far
+
+    # ------------------------------------------------------------------------------------ helpers
+    @property
+    def state(self) -> State:
+        return self.interp.state
+
+    def created(self, obj: Obj, node: cst.CSTNode, keep_view: bool = False, args: Args | None = None) -> None:
+        self.interp.record(Created, node, obj=obj, args=args, view=self.interp.view() if keep_view else None)
+        self.makes_variables(obj, node)
+
+    def makes_variables(self, obj: Obj, node: cst.CSTNode) -> None:
+        """`obj` makes variables at `node`: in a tf.function retrace, or in `call()` of a layer, that fails."""
+        ctx = self.interp.ctx
+        trace = ctx.find(CtxKind.TF_FUNCTION)
+        owns = (
+            isinstance(obj, (VarObj, LayerObj))
+            or (isinstance(obj, KerasObj) and obj.cls.startswith(_OWN_VARIABLES))
+            or (isinstance(obj, InstanceObj) and obj.cls.is_layer)
+        )
+        if isinstance(obj, LayerObj) and obj.cls.startswith("tf.compat.v1."):
+            owns = False
+        if not owns:
+            return
+        layer_call = ctx.find(CtxKind.LAYER_CALL)
+        inner = (
+            trace if layer_call is None or (trace is not None and _inside(trace, layer_call)) else layer_call
+        )
+        if inner is None or (inner is trace and trace.data == 1):
+            return
+        method = ctx.find(CtxKind.METHOD)
+        if method is not None and _inside(method, inner):
+            return  # made by a layer being constructed or built there: that construction is what is reported
+        self.interp.record(VariableInTrace, node, obj=obj)
+
+    def built(self, obj: Obj) -> AV:
+        found = self.state.value(obj, "built")
+        return present(found) if found is not None else FALSE
+
+    def method_call(self, callee: str, receiver: AV, args: Args, node: cst.Call, result: AV) -> AV:
+        self.interp.record(MethodCall, node, callee=callee, receiver=receiver, args=args, result=result)
+        return result
+
+    def weight_var(self, layer: LayerObj, path: tuple[str, ...]) -> VarObj | None:
+        spec = layer.spec.weight_at(path) if layer.spec is not None else None
+        if spec is None:
+            return None
+        key = (id(layer), path)
+        found = self._weights.get(key)
+        if found is None:
+            found = VarObj(None, "", weight=WeightRef(layer, spec, path), name=spec.name)
+            self._weights[key] = found
+        return found
+
+    # ======================================================================================= calls
+    def call(self, ref: ModuleRef, args: Args, node: cst.Call) -> AV | None:
+        name = ref.canonical
+        result = self._call(name, ref, args, node)
+        if result is not None and (name.startswith(("keras.", "tf.")) or name in ("pytest.raises",)):
+            self.interp.record(MethodCall, node, callee=name, receiver=BOTTOM, args=args, result=result)
+        return result
+
+    def _call(self, name: str, ref: ModuleRef, args: Args, node: cst.Call) -> AV | None:
+        if name.startswith("keras.layers."):
+            short = name[len("keras.layers.") :]
+            if short in ("Input", "InputLayer"):
+                return self.input_tensor(args, node)
+            if short[:1].isupper() and short not in _NOT_LAYERS and "." not in short:
+                return self.new_layer(node, name, args)
+            if short[:1].islower():
+                return self.symbolic(args, node)
+            return None
+        if name == "keras.Input":
+            return self.input_tensor(args, node)
+        if name == "keras.Sequential":
+            return self.sequential(node, args)
+        if name == "keras.Model":
+            return self.functional(node, args)
+        if name.startswith("keras.applications.") and name.rsplit(".", 1)[-1][:1].isupper():
+            return self.application(name.rsplit(".", 1)[-1], node, args)
+        if name in VARIABLE_CONSTRUCTORS:
+            return self.variable(name, node, args)
+        if name in TF_FUNCTION:
+            func = args.first("func", 0)
+            if func.is_bottom:
+                return AV.of(ModuleRef("tensorflow.function"))  # `tf.function(jit_compile=True)`: a decorator
+            return AV.of(TfFunction(node, func))
+        if name.startswith("tf.compat.v1.") or name in ("tf.Graph", "tf.compat.v1.Session"):
+            found = self.tf1.call(name, args, node)
+            if found is not None:
+                return found
+        if name == "keras.backend.set_value" and len(args.positional) == 2:
+            self.write_weight(args.positional[0], args.positional[1], None, "set_value", node)
+            return NONE
+        if name in ("keras.backend.get_value", "keras.ops.convert_to_numpy") and len(args.positional) == 1:
+            var = args.positional[0].single()
+            if isinstance(var, VarObj) and var.weight is not None:
+                return AV.of(self.copy_of(var.weight, node))
+        if name == "tf.tensor_scatter_nd_update" and len(args.positional) == 3:
+            return self.scatter(args, node)
+        if name.startswith(
+            ("keras.initializers.", "keras.regularizers.", "keras.constraints.", "keras.losses.")
+        ):
+            short = name.rsplit(".", 1)[-1]
+            if short[:1].isupper():
+                obj = KerasObj(node, name, args)
+                if name == "keras.initializers.Constant":
+                    obj.shape = arrays.shape_of(args.first("value", 0), self.interp)
+                return AV.of(obj)
+            return None
+        if name.startswith(_OWN_VARIABLES) and name.rsplit(".", 1)[-1][:1].isupper():
+            obj = KerasObj(node, name, args)
+            self.created(obj, node)
+            return AV.of(obj)
+        if name in ("numpy.random.default_rng", "numpy.random.RandomState", "numpy.random.Generator"):
+            return AV.of(KerasObj(node, "numpy.random.Generator", args))
+        if name == "pytest.raises" or name.endswith("testing.assert_raises"):
+            return AV.of(KerasObj(node, "pytest.raises", args))
+        if name in ("keras.utils.set_random_seed", "tf.random.set_seed", "keras.backend.clear_session"):
+            return NONE
+        if name in _SAVING:
+            return TOP  # recorded: custom objects must survive them (TFV202)
+        if name in ("tf.name_scope", "tf.device", "tf.GradientTape", "tf.init_scope", "keras.name_scope"):
+            return AV.of(KerasObj(node, name, args))
+        made = arrays.create(name, args, node, self.interp)
+        if made is not None:
+            return AV.of(made)
+        if name.startswith(("tf.", "keras.ops.", "keras.backend.", "keras.activations.", "numpy.")):
+            return self.symbolic(args, node, unknown=True)
+        return None
+
+    def input_tensor(self, args: Args, node: cst.Call) -> AV:
+        shape = self.interp.dims(args.first("shape", 0))
+        batch = self.interp.dims(args.get("batch_shape")) or self.interp.dims(args.get("batch_input_shape"))
+        full = batch if batch is not None else ((None, *shape) if shape is not None else None)
+        layer = LayerObj(node, "keras.layers.InputLayer", None, args, _name(args), self.interp.in_loop)
+        self.state.set(layer, "built", TRUE)
+        return AV.of(TensorObj(node, shape=full, producer=layer, symbolic=True))
+
+    def symbolic(self, args: Args, node: cst.Call, unknown: bool = False) -> AV:
+        tensors = [t for t in _tensors(self.interp, (*args.positional, *args.keywords.values()))]
+        symbolic = [t for t in tensors if t.symbolic]
+        if not symbolic and unknown:
+            return AV.of(TensorObj(node)) if tensors else TOP
+        return AV.of(TensorObj(node, inputs=tuple(symbolic), symbolic=bool(symbolic)))
+
+    # ====================================================================================== layers
+    def new_layer(self, node: cst.Call, cls: str, args: Args) -> AV:
+        spec = layer_spec(cls, self.flavor)
+        layer = LayerObj(node, cls, spec, args, _name(args), self.interp.in_loop)
+        layer.known = known_config(args, spec.positional if spec is not None else (), self.interp.constant)
+        if layer.short in ("Bidirectional", "TimeDistributed"):
+            inner = args.first("layer", 0).single()
+            if isinstance(inner, LayerObj):
+                layer.wrapped = inner
+                inner.wrapper = layer
+            backward = args.get("backward_layer").single()
+            if isinstance(backward, LayerObj):
+                self.state.set(layer, "backward", AV.of(backward))  # used as it is: built with the wrapper
+        elif layer.short == "RNN":
+            cell = args.first("cell", 0).single()
+            if isinstance(cell, LayerObj):
+                layer.wrapped = cell  # `RNN(cell).cell is cell`
+                cell.wrapper = layer
+        self.state.set(layer, "built", FALSE)
+        self.layers.append(layer)
+        self.created(layer, node)
+        if args.given("weights"):
+            self._set_weights(layer, args.get("weights"), node, how="weights")  # checked when it is built
+        return AV.of(layer)
+
+    def instance_of(self, classes: tuple[object, ...], node: cst.BaseExpression) -> AV | None:
+        if len(classes) != 1 or not isinstance(classes[0], str):
+            return None
+        cls = classes[0]
+        spec = layer_spec(cls, self.flavor)
+        if spec is None:
+            return None
+        layer = LayerObj(node, cls, spec, Args((), {}, {}, True), None, self.interp.in_loop)
+        layer.synthetic = True
+        self.state.set(layer, "built", TOP)
+        return AV.of(layer)
+
+    def build_layer(self, layer: LayerObj, input_dim: int | None) -> None:
+        self.state.set(layer, "built", TRUE)
+        if input_dim is not None and layer.input_dim is None:
+            layer.input_dim = input_dim
+        if layer.wrapped is not None and layer.short in ("TimeDistributed", "RNN"):
+            self.build_layer(layer.wrapped, input_dim)
+        backward = self.state.value(layer, "backward")
+        for obj in backward or ():
+            if isinstance(obj, LayerObj):
+                self.build_layer(obj, input_dim)
+
+    def called(self, obj: Obj) -> None:
+        """Remember the order in which layers are first called (a functional model's order among equals)."""
+        if id(obj) not in self._called:
+            self._called[id(obj)] = len(self._called) + 1
+
+    def call_layer(self, layer: LayerObj, args: Args, node: cst.Call) -> AV:
+        tensors = list(_tensors(self.interp, [args.first("inputs", 0)]))
+        dim = tensors[0].shape[-1] if tensors and tensors[0].shape else None
+        self.called(layer)
+        self.build_layer(layer, dim)
+        out = output_dim(layer)
+        if out is None and layer.short in _PASS_THROUGH:
+            out = dim
+        symbolic = any(t.symbolic for t in tensors) or not tensors
+        return AV.of(
+            TensorObj(
+                node,
+                producer=layer,
+                inputs=tuple(tensors),
+                shape=(None, out) if out else None,
+                symbolic=symbolic,
+            )
+        )
+
+    def call_object(self, obj: Obj, args: Args, node: cst.Call) -> AV | None:
+        if isinstance(obj, LayerObj) and obj.cls.startswith("tf.compat.v1.nn.rnn_cell."):
+            return self.method_call("__call__", AV.of(obj), args, node, self.tf1.cell_call(obj, args, node))
+        if isinstance(obj, LayerObj):
+            return self.method_call("__call__", AV.of(obj), args, node, self.call_layer(obj, args, node))
+        if isinstance(obj, ModelObj):
+            self.build_model(obj, None)
+            self.called(obj)
+            tensors = list(_tensors(self.interp, [args.first("inputs", 0)]))
+            symbolic = any(t.symbolic for t in tensors)
+            return self.method_call(
+                "__call__",
+                AV.of(obj),
+                args,
+                node,
+                AV.of(TensorObj(node, producer=obj, inputs=tuple(tensors), symbolic=symbolic)),
+            )
+        if isinstance(obj, TfFunction):
+            return self.trace(obj, args, node)
+        if isinstance(obj, InstanceObj) and obj.cls.is_layer:
+            return self.call_instance(obj, args, node)
+        if isinstance(obj, KerasObj):
+            if obj.cls.startswith("keras.initializers."):
+                shape = self.interp.dims(args.first("shape", 0))
+                return AV.of(TensorObj(node, shape=shape))
+            return AV.of(TensorObj(node))
+        return None
+
+    def call_instance(
+        self, instance: InstanceObj, args: Args, node: cst.Call | None, method: str = "call"
+    ) -> AV:
+        """`layer(x)` for a Keras layer or model of the program: `build` once, then `call`."""
+        interp = self.interp
+        tensors = list(_tensors(interp, [args.first("inputs", 0)]))
+        self.called(instance)
+        if self.built(instance).const() is not True:
+            build = interp.class_attribute(instance.cls, "build")
+            func = build.single() if build is not None else None
+            if isinstance(func, FuncObj) and func.owner is not None:
+                shape = tensors[0].shape if tensors else None
+                shape_arg = arrays.shape_value(shape) if shape is not None else TOP
+                with interp.context(CtxKind.METHOD, func.node, (instance, "build")):
+                    interp.invoke(func, Args((shape_arg,), {}, {}, False), node, AV.of(instance))
+                self.holdings(instance, "build")
+            self.state.set(instance, "built", TRUE)
+        found = interp.class_attribute(instance.cls, method)
+        func = found.single() if found is not None else None
+        result: AV = TOP
+        repeat = self.state.value(instance, "called") is not None
+        self.state.set(instance, "called", TRUE)
+        with interp.context(CtxKind.REPEAT, node, 2) if repeat else _nothing():
+            if isinstance(func, FuncObj) and func.owner is not None:
+                with interp.context(CtxKind.LAYER_CALL, func.node, instance):
+                    result = interp.invoke(func, args, node, AV.of(instance))
+            elif isinstance(func, TfFunction):
+                with interp.context(CtxKind.LAYER_CALL, func.site, instance):
+                    result = self.trace(self._bind_tf_function(func, instance), args, node)
+        # The output is the layer's, whatever made it inside `call()`: a functional graph holds this layer, not
+        # the sublayers it calls.
+        symbolic = any(t.symbolic for t in tensors)
+        inner = result.single()
+        shape = inner.shape if isinstance(inner, TensorObj) else None
+        return AV.of(
+            TensorObj(node, producer=instance, inputs=tuple(tensors), symbolic=symbolic, shape=shape)
+        )
+
+    def trace(self, function: TfFunction, args: Args, node: cst.Call | None) -> AV:
+        """A tf.function call. The first call traces the body, then traces it again to check that no variable
+        is made twice (that retrace is where a variable made on every call fails); a later call with the same
+        Python objects runs the graph (no Python runs); one with new ones (a fresh model or optimizer) retraces,
+        and a variable made then fails too."""
+        interp = self.interp
+        signature = _signature(args)
+        done = self.state.value(function, "result")
+        if done is not None:
+            known = self.state.get(function, "signature")
+            if known == signature or signature is None:
+                return done
+            traces: tuple[int, ...] = (3,)
+        else:
+            traces = (1, 2)
+        result: AV = TOP
+        for trace in traces:
+            with interp.context(CtxKind.TF_FUNCTION, function.site, trace):
+                result = interp.call(function.func, args, node)
+            if interp.state.dead:
+                break
+        self.state.set(function, "result", result)
+        self.state.set(function, "signature", signature)
+        return result
+
+    def bind_function(self, function: TfFunction, receiver: Obj) -> Obj:
+        return self._bind_tf_function(function, receiver)
+
+    def trace_entry(self, function: TfFunction, receiver: AV | None) -> None:
+        target = function
+        if receiver is not None and receiver.single() is not None:
+            target = self._bind_tf_function(function, receiver.single())  # type: ignore[arg-type]
+        self.trace(target, Args((), {}, {}, True), None)
+
+    def _bind_tf_function(self, function: TfFunction, receiver: Obj) -> TfFunction:
+        key = (id(function), id(receiver))
+        found = self._bound_functions.get(key)
+        if found is None:
+            funcs = [BoundMethod(f, receiver) if isinstance(f, FuncObj) else f for f in function.func]
+            found = TfFunction(function.site, AV(frozenset(funcs)) if not function.func.is_top else TOP)
+            self._bound_functions[key] = found
+        return found
+
+    # ====================================================================================== models
+    def sequential(self, node: cst.Call, args: Args) -> AV:
+        model = ModelObj(node, ModelKind.SEQUENTIAL, _name(args), args)
+        self.state.set(model, "items", Items(()))
+        self.state.set(model, "built", FALSE)
+        self.created(model, node)
+        given = args.first("layers", 0)
+        if not given.is_bottom and given != NONE:
+            items = self.interp.iteration(given)
+            if isinstance(items, list):
+                for item in items:
+                    self.add(model, item, node)
+            else:
+                self._add_unknown(model, items, node)
+        return AV.of(model)
+
+    def _add_unknown(self, model: ModelObj, items: AV, node: cst.Call) -> None:
+        layers = [o for o in items if isinstance(o, LayerObj)]
+        by_name: dict[str, list[LayerObj]] = {}
+        for layer in layers:
+            if layer.name is not None and layer.name_node is not None:
+                by_name.setdefault(layer.name, []).append(layer)
+        for group in by_name.values():
+            sites = {id(g.site) for g in group}
+            if len(group) >= 2 and len(sites) < len(group):
+                self.interp.record(
+                    Duplicate,
+                    group[1].name_node or node,
+                    first=group[0],
+                    second=group[1],
+                    name=group[1].name,
+                    where="sequential",
+                    model=model,
+                    looped=True,
+                )
+        self.state.set(model, "items", Items(None, items))
+
+    def add(self, model: ModelObj, item: AV, node: cst.Call) -> None:
+        state = self.state
+        items = state.items(model)
+        obj = item.single()
+        if (
+            isinstance(obj, TensorObj)
+            and obj.symbolic
+            and isinstance(obj.producer, LayerObj)
+            and obj.producer.cls == "keras.layers.InputLayer"
+        ):
+            if items.exact == ():
+                state.set(
+                    model,
+                    "input_dim",
+                    const(obj.shape[-1]) if obj.shape and obj.shape[-1] is not None else TOP,
+                )
+                self.build_model(model, None)
+            return
+        layered = obj if isinstance(obj, (LayerObj, ModelObj, InstanceObj)) else None
+        if layered and items.exact is not None and self._check_duplicate(model, items.exact, layered, node):
+            return  # Keras raises before the layer is added
+        if items.exact is not None:
+            state.set(model, "items", Items((*items.exact, item)))
+        else:
+            state.set(model, "items", Items(None, items.merged.join(item)))
+        if isinstance(obj, LayerObj) and items.exact == ():
+            declared = _declared_input_dim(obj)
+            if declared is not NOTHING:
+                state.set(model, "input_dim", const(declared) if isinstance(declared, int) else TOP)
+                self.build_model(model, None)
+                return
+        if self.built(model).const() is True:
+            self.build_model(model, None)
+
+    def _check_duplicate(self, model: ModelObj, existing: tuple[AV, ...], layer: Obj, node: cst.Call) -> bool:
+        name = _name_of(self, layer)
+        where = _name_site(layer)
+        if name is None or where is None:
+            return False
+        for value in existing:
+            other = value.single()
+            if other is not None and other is not layer and _name_of(self, other) == name:
+                looped = other.site is layer.site
+                self.interp.record(
+                    Duplicate,
+                    where,
+                    first=other,
+                    second=layer,
+                    name=name,
+                    where="sequential",
+                    model=model,
+                    looped=looped,
+                )
+                return True
+        return False
+
+    def build_model(self, model: ModelObj, input_dim: int | None) -> None:
+        state = self.state
+        state.set(model, "built", TRUE)
+        if input_dim is not None:
+            state.set(model, "input_dim", const(input_dim))
+        known = state.value(model, "input_dim")
+        dim = known.const() if known is not None else NOTHING
+        dim_value = dim if isinstance(dim, int) else None
+        items = state.items(model)
+        if items.exact is None:
+            for obj in items.merged:
+                if isinstance(obj, LayerObj):
+                    state.set(obj, "built", TRUE)
+            return
+        for value in items.exact:
+            layer = value.single()
+            if isinstance(layer, LayerObj):
+                if dim_value is None:
+                    declared = _declared_input_dim(layer)
+                    dim_value = declared if isinstance(declared, int) else None
+                self.build_layer(layer, dim_value)
+                out = output_dim(layer)
+                dim_value = out if out is not None else (dim_value if layer.short in _PASS_THROUGH else None)
+            elif isinstance(layer, InstanceObj):
+                state.set(layer, "built", TRUE)
+                dim_value = None
+            else:
+                for obj in value:
+                    if isinstance(obj, LayerObj):
+                        state.set(obj, "built", TRUE)
+                dim_value = None
+
+    def functional(self, node: cst.Call, args: Args) -> AV | None:
+        outputs = args.first("outputs", 1)
+        if outputs.is_bottom:
+            return None
+        inputs = args.first("inputs", 0)
+        found: list[Obj] = []
+        inputs_layers: list[LayerObj] = []
+        complete = not outputs.is_top
+        pending = list(_tensors(self.interp, [outputs]))
+        if not pending:
+            complete = False
+        # Keras orders a functional model's layers by depth (the longest path to an output), deepest first,
+        # after its InputLayers; layers of one depth in the order they were called.
+        depth: dict[int, int] = {}
+        queue: list[tuple[TensorObj, int]] = [(t, 0) for t in pending]
+        steps = 0
+        while queue and steps < 10_000:
+            steps += 1
+            tensor, level = queue.pop()
+            producer = tensor.producer
+            if isinstance(producer, LayerObj) and producer.cls == "keras.layers.InputLayer":
+                if producer not in inputs_layers:
+                    inputs_layers.append(producer)
+            elif producer is not None:
+                if producer not in found:
+                    found.append(producer)
+                if depth.get(id(producer), -1) >= level:
+                    continue
+                depth[id(producer)] = level
+            elif tensor.symbolic and not tensor.inputs:
+                complete = False
+            if producer is None and not tensor.symbolic:
+                complete = False
+            step = level + 1 if producer is not None else level
+            queue.extend((t, step) for t in tensor.inputs)
+        if steps >= 10_000:
+            complete = False
+        for tensor in _tensors(self.interp, [inputs]):
+            if isinstance(tensor.producer, LayerObj) and tensor.producer not in inputs_layers:
+                inputs_layers.append(tensor.producer)
+        ordered = sorted(found, key=lambda o: (-depth.get(id(o), 0), self._called.get(id(o), 0)))
+        model = ModelObj(node, ModelKind.FUNCTIONAL, _name(args), args)
+        members = [*inputs_layers, *ordered]
+        self.state.set(
+            model,
+            "items",
+            Items(tuple(AV.of(m) for m in members))
+            if complete
+            else Items(None, AV.union([AV.of(m) for m in members]) if members else TOP),
+        )
+        self.state.set(model, "built", TRUE)
+        self.created(model, node)
+        by_name: dict[str, Obj] = {}
+        for layer in ordered:
+            name, where = _name_of(self, layer), _name_site(layer)
+            if name is not None and where is not None:
+                first = by_name.get(name)
+                if first is not None and first is not layer:
+                    self.interp.record(
+                        Duplicate,
+                        where,
+                        first=first,
+                        second=layer,
+                        name=name,
+                        where="functional",
+                        model=model,
+                        looped=first.site is layer.site,
+                    )
+                else:
+                    by_name[name] = layer
+        return AV.of(model)
+
+    def application(self, short: str, node: cst.Call, args: Args) -> AV:
+        """`keras.applications.X(...)`: a built functional model, named `name=` or the application's own name."""
+        from tfvarfix.keras.applications import KERAS3_NAMES
+
+        name = _name(args)
+        if name is None and not args.given("name") and self.flavor is Flavor.KERAS3:
+            name = KERAS3_NAMES.get(short)
+        model = ModelObj(node, ModelKind.FUNCTIONAL, name, args)
+        self.state.set(model, "items", Items(None, TOP))
+        self.state.set(model, "built", TRUE)
+        self.created(model, node)
+        return AV.of(model)
+
+    def model_layers(self, model: ModelObj, node: cst.CSTNode) -> AV:
+        """`model.layers`: a new list, the model's layers at this point (a functional model's InputLayer first)."""
+        items = self.state.items(model)
+        copy = ListObj(node)
+        if model.kind is ModelKind.SEQUENTIAL and items.exact is not None:
+            kept = tuple(v for v in items.exact if not any(isinstance(o, TensorObj) for o in v))
+            self.state.set(copy, "items", Items(kept))
+        else:
+            self.state.set(copy, "items", items)
+        return AV.of(copy)
+
+    def model_weights(self, model: ModelObj, node: cst.CSTNode) -> AV:
+        """`model.weights`: each layer's weights, layer by layer, when every layer and its weights are known."""
+        items = self.state.items(model)
+        out = ListObj(node)
+        found: list[AV] = []
+        for value in items.exact if items.exact is not None and self.built(model).const() is True else (TOP,):
+            layer = value.single()
+            weights = (
+                present_weights(layer) if isinstance(layer, LayerObj) and layer.spec is not None else None
+            )
+            if isinstance(layer, LayerObj) and layer.spec is None and layer.short in _WEIGHTLESS:
+                weights = []
+            if weights is None or not isinstance(layer, LayerObj):
+                self.state.set(out, "items", Items(None, TOP))
+                return AV.of(out)
+            found.extend(AV.of(v) for w in weights if (v := self.weight_var(layer, w.path)) is not None)
+        self.state.set(out, "items", Items(tuple(found)))
+        return AV.of(out)
+
+    def get_layer(self, members: Items, args: Args) -> AV:
+        name = args.first("name", 0)
+        index = args.get("index")
+        key = name.const()
+        if isinstance(key, str):
+            if members.exact is None:
+                matches = [
+                    o
+                    for o in members.merged
+                    if isinstance(o, (LayerObj, ModelObj, InstanceObj)) and _name_of(self, o) == key
+                ]
+                return AV.of(*matches) if len(matches) == 1 and not members.merged.is_top else TOP
+            found = [v for v in members.exact if any(_name_of(self, o) == key for o in v)]
+            if len(found) == 1 and found[0].single() is not None:
+                return found[0]
+            return TOP
+        position = index.const()
+        if (
+            isinstance(position, int)
+            and members.exact is not None
+            and -len(members.exact) <= position < len(members.exact)
+        ):
+            return members.exact[position]
+        return TOP
+
+    # ==================================================================================== variables
+    def variable(self, ctor: str, node: cst.Call, args: Args) -> AV:
+        if ctor == "keras.Variable":
+            initial = args.first("initializer", 0)
+            initial_node = args.first_node("initializer", 0)
+        else:
+            initial = args.first("initial_value", 0)
+            initial_node = args.first_node("initial_value", 0)
+        name_value = args.get("name")
+        name = name_value.const()
+        shape = arrays.shape_of(initial, self.interp) if not initial.is_bottom else None
+        if shape is None:
+            shape = self.interp.dims(args.get("shape"))
+        var = VarObj(
+            node,
+            ctor,
+            name=name if isinstance(name, str) else None,
+            name_node=args.node_of("name"),
+            initial=initial,
+            initial_node=initial_node,
+            shape=shape,
+        )
+        self.created(var, node, keep_view=var.name is not None)
+        return AV.of(var)
+
+    def add_weight(self, owner: Obj, args: Args, node: cst.Call) -> AV:
+        name = args.get("name").const()
+        if args.positional and isinstance(args.positional[0].const(), str) and self.flavor is Flavor.TF_KERAS:
+            name = args.positional[0].const()
+        shape = self.interp.dims(args.get("shape"))
+        var = VarObj(
+            node,
+            "add_weight",
+            name=name if isinstance(name, str) else None,
+            name_node=args.node_of("name"),
+            initial=args.get("initializer"),
+            shape=shape,
+        )
+        self.created(var, node)
+        return AV.of(var)
+
+    def write_weight(
+        self, target: AV, value: AV, index: tuple[object, ...] | None, how: str, node: cst.Call
+    ) -> None:
+        """Something is written into a weight: record it when the target is certainly one layer weight."""
+        obj = target.single()
+        weight: WeightRef | None = None
+        if isinstance(obj, VarObj) and obj.weight is not None:
+            weight = obj.weight
+        elif (
+            isinstance(obj, TensorObj)
+            and obj.source is not None
+            and self.state.value(obj, "view") is not None
+        ):
+            weight = obj.source
+            view = self.state.value(obj, "view")
+            index = arrays.index_of(view) if view is not None else None
+            if index is None:
+                return
+        if weight is None:
+            return
+        statements: tuple[cst.CSTNode, ...] = ()
+        edits = self._edits_of(value, weight)
+        if edits is not None:
+            statements = edits[1]
+        self._record_write(weight, value, index, how, node, statements)
+        if edits is not None:
+            for edit_index, edit_value in edits[0]:
+                self._record_write(weight, edit_value, edit_index, how + ":edit", node, statements)
+
+    def _edits_of(
+        self, value: AV, weight: WeightRef
+    ) -> tuple[list[tuple[tuple[object, ...], AV]], tuple[cst.CSTNode, ...]] | None:
+        """The element edits a copy of `weight` carries (a round trip), with the statements that made them."""
+        obj = value.single()
+        if not isinstance(obj, TensorObj) or obj.source != weight:
+            return None
+        edits = self.state.get(obj, "edits")
+        if not isinstance(edits, tuple):
+            return None
+        out: list[tuple[tuple[object, ...], AV]] = []
+        statements: list[cst.CSTNode] = []
+        made = self.state.get(obj, "made")
+        if isinstance(made, cst.CSTNode):
+            statements.append(made)
+        for entry in edits:
+            if not isinstance(entry, tuple) or len(entry) != 3:
+                return None
+            index, item, statement = entry
+            out.append((index, item))
+            statements.append(statement)
+        return out, tuple(statements)
+
+    def _record_write(
+        self,
+        weight: WeightRef,
+        value: AV,
+        index: tuple[object, ...] | None,
+        how: str,
+        node: cst.Call,
+        statements: tuple[cst.CSTNode, ...],
+        item: int | None = None,
+    ) -> None:
+        layer = weight.layer
+        built = self.built(layer).const() is True
+        trained = self._trained(layer)
+        shape = arrays.shape_of(value, self.interp)
+        self.written.add(weight)
+        self.interp.record(
+            WeightWrite,
+            node,
+            weight=weight,
+            value=value,
+            index=index,
+            how=how,
+            built=built,
+            trained=trained,
+            statements=statements,
+            shape=shape,
+            item=item,
+            view=self.interp.view(),
+        )
+
+    def _trained(self, layer: LayerObj) -> bool:
+        found = self.state.value(layer, "trained")
+        return found is not None and found != FALSE
+
+    def scatter(self, args: Args, node: cst.Call) -> AV:
+        source = args.positional[0].single()
+        indices, updates = self.interp.constant(args.positional[1]), self.interp.constant(args.positional[2])
+        weight = source.weight if isinstance(source, VarObj) else None
+        tensor = TensorObj(node, shape=source.shape if isinstance(source, VarObj) else None, source=weight)
+        if (
+            weight is not None
+            and isinstance(indices, tuple)
+            and isinstance(updates, tuple)
+            and len(indices) == len(updates)
+        ):
+            edits = []
+            for index, value in zip(indices, updates, strict=True):
+                if not isinstance(index, tuple) or not isinstance(value, (int, float)):
+                    return AV.of(tensor)
+                edits.append((index, const(value), self.interp.chain[-1] if self.interp.chain else node))
+            self.state.set(tensor, "edits", tuple(edits))
+        return AV.of(tensor)
+
+    def _initial_content(self, weight: WeightRef) -> Content | None:
+        """What the weight holds while it still has its initial values (never written, never trained here): the
+        initializer's one value (`zeros`, `ones`, `Constant(0.1)`), or "initial" (values drawn at construction)."""
+        layer = weight.layer
+        if layer.synthetic or self._trained(layer):
+            return None
+        if weight in self.written:
+            return None
+        keyword = weight.spec.initializer
+        given = layer.config(keyword) if keyword is not None else TOP
+        fill: object = None
+        if given.is_bottom:
+            fill = _FILL_OF.get((weight.spec.default_initializer or "").lower())
+        else:
+            init = given.single()
+            if isinstance(init, Const) and isinstance(init.value, str):
+                fill = _FILL_OF.get(init.value.lower())
+            elif isinstance(init, KerasObj) and init.cls.startswith("keras.initializers."):
+                short = init.cls.rsplit(".", 1)[-1].lower()
+                fill = _FILL_OF.get(short)
+                if short == "constant":
+                    fill = self.interp.constant(init.args.first("value", 0))
+        forget = weight.spec.name == "bias" and layer.short in (
+            "LSTM",
+            "LSTMCell",
+            "ConvLSTM1D",
+            "ConvLSTM2D",
+            "ConvLSTM3D",
+        )
+        if forget and layer.known.get("unit_forget_bias", True) is not False:
+            fill = None  # the forget gate's slice is ones
+        if isinstance(fill, (int, float)) and not isinstance(fill, bool):
+            return Content("full", fill=fill)
+        return Content("initial", weight=weight)
+
+    def copy_of(self, weight: WeightRef, node: cst.CSTNode) -> TensorObj:
+        layer = weight.layer
+        from tfvarfix.keras.table import weight_shape
+
+        shape = (
+            weight_shape(layer.spec, weight.spec, layer_config(layer), layer.input_dim)
+            if layer.spec
+            else None
+        )
+        copy = TensorObj(
+            node,
+            shape=shape if shape and all(d is not None for d in shape) else None,
+            source=weight,
+            content=self._initial_content(weight),
+        )
+        self.state.set(copy, "edits", ())
+        if self.interp.chain:
+            self.state.set(copy, "made", self.interp.chain[-1])
+        return copy
+
+    # ===================================================================================== methods
+    def method(self, obj: Obj, name: str, args: Args, node: cst.Call) -> AV | None:
+        result = self._method(obj, name, args, node)
+        if result is not None:
+            self.interp.record(
+                MethodCall, node, callee="." + name, receiver=AV.of(obj), args=args, result=result
+            )
+        return result
+
+    def _method(self, obj: Obj, name: str, args: Args, node: cst.Call) -> AV | None:
+        if isinstance(obj, LayerObj):
+            return self._layer_method(obj, name, args, node)
+        if isinstance(obj, ModelObj):
+            return self._model_method(obj, name, args, node)
+        if isinstance(obj, VarObj):
+            return self._variable_method(obj, name, args, node)
+        if isinstance(obj, TensorObj):
+            if name == "assign" and obj.source is not None and args.positional:
+                self.write_weight(AV.of(obj), args.positional[0], None, "assign", node)
+                return NONE
+            if name in ("numpy", "copy", "astype"):
+                return AV.of(obj)
+            return AV.of(TensorObj(node, symbolic=obj.symbolic))
+        if isinstance(obj, (InstanceObj, SuperObj)):
+            return self._instance_method(obj, name, args, node)
+        if isinstance(obj, KerasObj):
+            if obj.cls == "numpy.random.Generator":
+                if name in ("rand", "randn", "random_sample"):
+                    return AV.of(
+                        TensorObj(
+                            node,
+                            shape=arrays.int_tuple(tuple(self.interp.constant(a) for a in args.positional)),
+                        )
+                    )
+                return AV.of(TensorObj(node, shape=self.interp.dims(args.get("size"))))
+            if obj.cls.startswith(_OWN_VARIABLES) and name in (
+                "apply_gradients",
+                "minimize",
+                "build",
+                "apply",
+            ):
+                if self.state.value(obj, "built") is None:
+                    # An optimizer makes its slot variables when it is first applied.
+                    self.state.set(obj, "built", TRUE)
+                    self.makes_variables(obj, node)
+                    if obj.cls.startswith("tf.compat.v1.train."):
+                        self.tf1.apply_optimizer(obj, name, args, node)  # its slot variables, by name
+                return NONE
+            if obj.cls.startswith("tf.compat.v1.") or obj.cls == "tf.Graph":
+                return self.tf1.method(obj, name, args, node)
+            if name == "assertRaises":
+                return None
+            return TOP
+        if isinstance(obj, PartObj):
+            return TOP
+        return None
+
+    def _layer_method(self, layer: LayerObj, name: str, args: Args, node: cst.Call) -> AV | None:
+        if name == "build":
+            shape = self.interp.dims(args.first("input_shape", 0))
+            self.build_layer(layer, shape[-1] if shape else None)
+            return NONE
+        if name in ("__call__", "call"):
+            return self.call_layer(layer, args, node)
+        if name == "get_weights":
+            weights = present_weights(layer)
+            copy = ListObj(node)
+            if weights is None:
+                self.state.set(copy, "items", Items(None, TOP))
+            else:
+                made = [AV.of(self.copy_of(WeightRef(layer, w, w.path), node)) for w in weights]
+                self.state.set(copy, "items", Items(tuple(made)))
+            return AV.of(copy)
+        if name == "set_weights" and args.positional:
+            self._set_weights(layer, args.positional[0], node)
+            return NONE
+        if name in ("add_weight", "add_variable"):
+            return self.add_weight(layer, args, node)
+        return TOP
+
+    def _set_weights(self, layer: LayerObj, value: AV, node: cst.Call, how: str = "set_weights") -> None:
+        weights = present_weights(layer)
+        source = value.single()
+        items = self.interp.iteration(value)
+        if weights is None or not isinstance(items, list) or len(items) != len(weights):
+            for obj in (source,):
+                if obj is not None:
+                    self.interp.escape(value)
+            return
+        for position, (spec, item) in enumerate(zip(weights, items, strict=True)):
+            ref = WeightRef(layer, spec, spec.path)
+            edits = self._edits_of(item, ref)
+            if edits is not None:
+                for index, edit in edits[0]:
+                    self._record_write(ref, edit, index, how + ":edit", node, edits[1], position)
+                continue
+            self._record_write(ref, item, None, how, node, (), position)
+
+    def _model_method(self, model: ModelObj, name: str, args: Args, node: cst.Call) -> AV | None:
+        state = self.state
+        if name == "add" and model.kind is ModelKind.SEQUENTIAL:
+            self.add(model, args.first("layer", 0), node)
+            return NONE
+        if name == "pop":
+            items = state.items(model)
+            if items.exact:
+                state.set(model, "items", Items(items.exact[:-1]))
+            return TOP
+        if name == "get_layer":
+            return self.get_layer(state.items(model), args)
+        if name == "build":
+            shape = self.interp.dims(args.first("input_shape", 0))
+            self.build_model(model, shape[-1] if shape and shape[-1] is not None else None)
+            return NONE
+        if name in BUILDING or name == "__call__":
+            self.build_model(model, None)
+            if name in TRAINING:
+                self._mark_trained(model)
+            if name != "__call__":
+                self._trace_compiled(model, node)
+            return TOP
+        if name == "compile":
+            self._compile(model, args, node)
+            return NONE
+        if name == "load_weights":  # the weights now come from a file, not the initializers (TFV201)
+            self._mark_trained(model)
+            return NONE
+        if name == "get_weights":
+            return TOP
+        return TOP
+
+    def _compile(self, model: Obj, args: Args, node: cst.Call) -> None:
+        """Remember the program's own loss and metric functions: `fit` traces them in its tf.function."""
+        functions: list[Obj] = []
+        for keyword in ("loss", "metrics", "optimizer"):
+            value = args.get(keyword)
+            if keyword == "loss" and value.is_bottom and args.positional[1:2]:
+                value = args.positional[1]
+            items = (
+                self.interp.iteration(value)
+                if any(isinstance(o, (ListObj, TupleObj, DictObj)) for o in value)
+                else [value]
+            )
+            for item in items if isinstance(items, list) else [items]:
+                functions.extend(o for o in item if isinstance(o, (FuncObj, BoundMethod)))
+            if keyword == "optimizer":
+                self.state.set(model, "optimizer", value)
+        if functions:
+            traced = [TfFunction(_function_node(f), AV.of(f)) for f in functions]
+            self.state.set(model, "compiled", AV.of(*traced))
+
+    def _trace_compiled(self, model: Obj, node: cst.Call) -> None:
+        compiled = self.state.value(model, "compiled")
+        for function in compiled or ():
+            if isinstance(function, TfFunction):
+                self.trace(function, Args((TOP, TOP), {}, {}, False), node)
+
+    def _mark_trained(self, model: Obj) -> None:
+        items = self.state.items(model)
+        for obj in items.every:
+            if isinstance(obj, (LayerObj, InstanceObj)):
+                self.state.set(obj, "trained", TRUE)
+        for obj in self._tracked_layers(model) if isinstance(model, InstanceObj) else ():
+            self.state.set(obj, "trained", TRUE)
+
+    def _variable_method(self, var: VarObj, name: str, args: Args, node: cst.Call) -> AV | None:
+        if name == "assign" and args.positional:
+            self.write_weight(AV.of(var), args.positional[0], None, "assign", node)
+            return AV.of(var)
+        if name == "set_value" and args.positional:  # no variable has it: AttributeError
+            self.write_weight(AV.of(var), args.positional[0], None, "variable.set_value", node)
+            return NONE
+        if name in ("assign_add", "assign_sub", "scatter_nd_update", "scatter_update"):
+            self.write_weight(AV.of(var), TOP, None, name, node)
+            return AV.of(var)
+        if name in ("numpy", "read_value", "value", "__array__"):
+            if var.weight is not None:
+                return AV.of(self.copy_of(var.weight, node))
+            return AV.of(TensorObj(node, shape=var.shape))
+        return TOP
+
+    def _instance_method(
+        self, obj: InstanceObj | SuperObj, name: str, args: Args, node: cst.Call
+    ) -> AV | None:
+        instance = obj.instance if isinstance(obj, SuperObj) else obj
+        cls = instance.cls if isinstance(instance, InstanceObj) else None
+        if name.startswith("assertRaises"):
+            return self._assert_raises(name, args, node)
+        if cls is None or cls.keras_base is None:
+            return None
+        if name == "__init__":
+            given = args.get("name").const()
+            if isinstance(given, str):
+                self.state.set(instance, "name", const(given))
+            if isinstance(instance, InstanceObj):
+                self._base_layer(instance, args, node)
+            return NONE
+        if name in ("add_weight", "add_variable"):
+            return self.add_weight(instance, args, node)
+        if name == "build":
+            self.state.set(instance, "built", TRUE)
+            return NONE
+        if name == "get_layer" and isinstance(instance, InstanceObj):
+            tracked = self._tracked_layers(instance)
+            return self.get_layer(Items(tuple(AV.of(t) for t in tracked)), args)
+        if name == "compile" and isinstance(instance, InstanceObj):
+            self._compile(instance, args, node)
+            return NONE
+        if name == "save":  # serializes the instance's config (TFV202)
+            return NONE
+        if name == "load_weights" and isinstance(instance, InstanceObj):  # weights from a file (TFV201)
+            self._mark_trained(instance)
+            return NONE
+        if name in BUILDING or name == "__call__":
+            if isinstance(instance, InstanceObj):
+                if name != "__call__":
+                    self._trace_compiled(instance, node)
+                if name in TRAINING:
+                    step = self.interp.class_attribute(instance.cls, "train_step")
+                    func = step.single() if step is not None else None
+                    if isinstance(func, FuncObj) and func.owner is not None:
+                        self.trace(
+                            self._bind_tf_function(TfFunction(func.node, AV.of(func)), instance),
+                            Args((TOP,), {}, {}, False),
+                            node,
+                        )
+                    self._mark_trained(instance)
+                if self.built(instance).const() is not True or name == "__call__":
+                    return self.call_instance(instance, Args((TOP,), {}, {}, False), node)
+            return TOP
+        return None
+
+    def _assert_raises(self, name: str, args: Args, node: cst.Call) -> AV:
+        names = tuple(_exception_names(args.first("expected_exception", 0)))
+        at = 2 if "Regex" in name else 1  # assertRaisesRegex(exception, regex, callable, ...)
+        if len(args.positional) > at:
+            func = args.positional[at]
+            rest = Args(
+                args.positional[at + 1 :],
+                {k: v for k, v in args.keywords.items() if k != "msg"},
+                {},
+                args.star,
+            )
+            with self.interp.context(CtxKind.EXPECTED, node, names):
+                self.interp.call(func, rest, node)
+            return NONE
+        return AV.of(KerasObj(node, "pytest.raises", args))
+
+    def _tracked_layers(self, instance: InstanceObj) -> list[Obj]:
+        out: list[Obj] = []
+        for value in self.state.fields(instance).values():
+            if not isinstance(value, AV):
+                continue
+            for obj in present(value):
+                if isinstance(obj, (LayerObj, ModelObj)) or (
+                    isinstance(obj, InstanceObj) and obj.cls.is_layer
+                ):
+                    if obj not in out and value.single() is not None:
+                        out.append(obj)
+                elif isinstance(obj, (ListObj, TupleObj, DictObj)) and value.single() is not None:
+                    for inner in _container_items(self.interp, obj):
+                        if isinstance(inner, (LayerObj, ModelObj, InstanceObj)) and inner not in out:
+                            out.append(inner)
+        return out
+
+    # ==================================================================================== attributes
+    def attribute(self, obj: Obj, attr: str, node: cst.Attribute) -> AV | None:
+        if isinstance(obj, (LayerObj, PartObj)):
+            return self._layer_attribute(obj, attr, node)
+        if isinstance(obj, ModelObj):
+            if attr == "layers":
+                return self.model_layers(obj, node)
+            if attr == "name":
+                return const(obj.name) if obj.name is not None else TOP
+            if attr == "built":
+                return self.built(obj)
+            if attr in ("input", "output", "inputs", "outputs"):
+                return TOP
+            if attr in ("weights", "variables"):
+                return self.model_weights(obj, node)
+            if attr in WEIGHT_LISTS:
+                return TOP
+            return AV.of(MethodRef(obj, attr))
+        if isinstance(obj, VarObj):
+            if attr == "name" and obj.name is not None:
+                return const(obj.name)
+            if attr == "shape" and obj.shape is not None:
+                return arrays.shape_value(obj.shape)
+            owner = obj.weight.layer if obj.weight is not None else None
+            if attr == "shape" and obj.weight is not None and owner is not None and owner.spec is not None:
+                from tfvarfix.keras.table import weight_shape
+
+                shape = weight_shape(owner.spec, obj.weight.spec, layer_config(owner), owner.input_dim)
+                return arrays.shape_value(shape)
+            if attr in _VARIABLE_METHODS:
+                return AV.of(MethodRef(obj, attr))
+            return TOP
+        if isinstance(obj, TensorObj):
+            if attr == "shape":
+                return arrays.shape_value(obj.shape)
+            if attr in ("assign", "numpy", "copy", "astype", "reshape", "T"):
+                return AV.of(MethodRef(obj, attr))
+            return TOP
+        if isinstance(obj, KerasObj):
+            return AV.of(MethodRef(obj, attr))
+        if isinstance(obj, (InstanceObj, SuperObj)):
+            return self._instance_attribute(obj, attr, node)
+        if isinstance(obj, TfFunction) and attr in ("__wrapped__", "python_function"):
+            return obj.func
+        return None
+
+    def _base_layer(self, instance: InstanceObj, args: Args, node: cst.Call) -> None:
+        """A program class that derives from a built-in layer (`class P(keras.layers.TimeDistributed)`): the
+        built-in layer its `super().__init__(...)` makes, which owns the built-in weights and attributes."""
+        base = instance.cls.keras_base or ""
+        if base in ("keras.layers.Wrapper", "keras.layers.TimeDistributed", "keras.layers.Bidirectional"):
+            inner = args.first("layer", 0)
+            if not inner.is_bottom:
+                self.state.set(instance, "layer", inner)
+        spec = layer_spec(base, self.flavor)
+        if spec is None:
+            return
+        layer = LayerObj(node, base, spec, args, _name(args), self.interp.in_loop)
+        layer.known = known_config(args, spec.positional, self.interp.constant)
+        if layer.short in ("Bidirectional", "TimeDistributed"):
+            inner_layer = args.first("layer", 0).single()
+            if isinstance(inner_layer, LayerObj):
+                layer.wrapped = inner_layer
+                inner_layer.wrapper = layer
+        self.state.set(layer, "built", FALSE)
+        self.state.set(instance, "__base_layer__", AV.of(layer))
+
+    def _instance_attribute(self, obj: InstanceObj | SuperObj, attr: str, node: cst.Attribute) -> AV | None:
+        instance = obj.instance if isinstance(obj, SuperObj) else obj
+        cls = instance.cls if isinstance(instance, InstanceObj) else None
+        if attr.startswith("assertRaises"):
+            return AV.of(MethodRef(obj, attr))
+        if cls is None or cls.keras_base is None:
+            return None
+        base = self.state.value(instance, "__base_layer__")
+        shadow = base.single() if base is not None else None
+        if isinstance(shadow, LayerObj) and (attr in WEIGHT_ATTRIBUTES or attr in NAVIGATION):
+            if self.built(instance).const() is True:
+                self.state.set(shadow, "built", TRUE)
+            return self._layer_attribute(shadow, attr, node)
+        if attr == "built":
+            return self.built(instance)
+        if attr == "name":
+            found = self.state.value(instance, "name")
+            return present(found) if found is not None else TOP
+        if attr == "layers" and isinstance(instance, InstanceObj):
+            tracked = self._tracked_layers(instance)
+            out = ListObj(None)
+            self.state.set(out, "items", Items(tuple(AV.of(t) for t in tracked)))
+            return AV.of(out)
+        if attr in _INSTANCE_METHODS or attr in BUILDING:
+            return AV.of(MethodRef(obj, attr))
+        return None
+
+    def _layer_attribute(self, obj: LayerObj | PartObj, attr: str, node: cst.Attribute) -> AV | None:
+        layer, path = (obj, ()) if isinstance(obj, LayerObj) else (obj.layer, obj.path)
+        full = (*path, attr)
+        if attr in NAVIGATION or attr in WEIGHT_ATTRIBUTES:
+            result = self._navigate(layer, path, attr)
+            self.interp.record(
+                Attribute,
+                node,
+                base=AV.of(obj),
+                attr=attr,
+                store=False,
+                value=result,
+                built=self.built(layer),
+            )
+            return result
+        if path:
+            return TOP
+        if attr == "name":
+            return const(layer.name) if layer.name is not None else TOP
+        if attr == "__class__":
+            return AV.of(ModuleRef(layer.cls))
+        if attr == "built":
+            return self.built(layer)
+        if attr in WEIGHT_LISTS:
+            weights = present_weights(layer)
+            out = ListObj(node)
+            if weights is None:
+                self.state.set(out, "items", Items(None, TOP))
+            else:
+                found = [self.weight_var(layer, w.path) for w in weights]
+                self.state.set(out, "items", Items(tuple(AV.of(v) for v in found if v is not None)))
+            return AV.of(out)
+        if layer.spec is not None and attr in layer.spec.default_config:
+            value = layer.config(attr)
+            return value if not value.is_bottom else const(layer.spec.default_config[attr])
+        if attr in (
+            "build",
+            "get_weights",
+            "set_weights",
+            "add_weight",
+            "count_params",
+            "get_config",
+            "__call__",
+            "call",
+            "compute_output_shape",
+        ):
+            return AV.of(MethodRef(layer, attr))
+        del full
+        return TOP
+
+    def _navigate(self, layer: LayerObj, path: tuple[str, ...], attr: str) -> AV:
+        full = (*path, attr)
+        if attr in WEIGHT_ATTRIBUTES:
+            var = self.weight_var(layer, full)
+            return AV.of(var) if var is not None else TOP
+        short = layer.short
+        if attr == "layer" and short == "TimeDistributed" and not path and layer.wrapped is not None:
+            return AV.of(layer.wrapped)
+        if attr in ("forward_layer", "backward_layer") and short == "Bidirectional" and not path:
+            return AV.of(PartObj(layer, full))
+        if (
+            attr == "cell"
+            and layer.spec is not None
+            and any(w.path[: len(full)] == full for w in layer.spec.weights)
+        ):
+            return AV.of(PartObj(layer, full))
+        if attr == "cell" and short == "RNN" and not path and layer.wrapped is not None:
+            return AV.of(layer.wrapped)
+        if attr == "backward_layer" and short == "Bidirectional" and not path:
+            backward = self.state.value(layer, "backward")
+            if backward is not None:
+                return AV(backward.objs)
+        return TOP
+
+    def attribute_of_unknown(self, attr: str, node: cst.Attribute) -> AV | None:
+        if attr in WEIGHT_ATTRIBUTES or attr in NAVIGATION:
+            self.interp.record(Attribute, node, base=TOP, attr=attr, store=False, value=TOP, built=TOP)
+        return None
+
+    def store_attribute(self, obj: Obj, attr: str, value: AV, node: cst.Attribute) -> bool:
+        if isinstance(obj, (LayerObj, PartObj)) and (attr in WEIGHT_ATTRIBUTES or attr in NAVIGATION):
+            layer = obj if isinstance(obj, LayerObj) else obj.layer
+            self.interp.record(
+                Attribute, node, base=AV.of(obj), attr=attr, store=True, value=value, built=self.built(layer)
+            )
+            return True
+        keras_instance = isinstance(obj, InstanceObj) and obj.cls.keras_base is not None
+        if keras_instance and any(isinstance(o, (VarObj, LayerObj, ModelObj)) for o in value):
+            self.interp.record(
+                Attribute, node, base=AV.of(obj), attr=attr, store=True, value=value, built=self.built(obj)
+            )
+        return False
+
+    # ============================================================================== subscripts, misc
+    def subscript(self, obj: Obj, index: AV, node: cst.Subscript) -> AV | None:
+        if isinstance(obj, VarObj) and obj.weight is not None:
+            view = TensorObj(node, source=obj.weight)
+            self.state.set(view, "view", index)
+            return AV.of(view)
+        if isinstance(obj, TensorObj):
+            return AV.of(TensorObj(node, symbolic=obj.symbolic))
+        return None
+
+    def store_subscript(self, obj: Obj, index: AV, value: AV, node: cst.Subscript) -> bool:
+        if isinstance(obj, TensorObj) and obj.source is not None:
+            edits = self.state.get(obj, "edits")
+            key = arrays.index_of(index)
+            if isinstance(edits, tuple) and key is not None:
+                statement = self.interp.chain[-1] if self.interp.chain else node
+                self.state.set(obj, "edits", (*edits, (key, value, statement)))
+            else:
+                self.state.set(obj, "edits", None)
+            return True
+        return False
+
+    def enter(self, obj: Obj, node: cst.WithItem) -> tuple[AV, Ctx | None] | None:
+        if not isinstance(obj, KerasObj):
+            return None
+        if obj.cls == "pytest.raises":
+            names = tuple(_exception_names(obj.args.first("expected_exception", 0)))
+            return TOP, Ctx(CtxKind.EXPECTED, obj.site, names, None)
+        if obj.cls.startswith("tf.compat.v1.") or obj.cls in ("tf.Graph", "graph_context"):
+            return self.tf1.enter(obj, node)
+        return AV.of(obj), None
+
+    def exit(self, obj: Obj, node: cst.WithItem) -> None:
+        if isinstance(obj, KerasObj):
+            self.tf1.exit(obj, node)
+
+    def escape(self, value: AV) -> None:
+        for obj in value:
+            if isinstance(obj, TensorObj) and obj.source is not None:
+                self.state.set(obj, "edits", None)
+
+    def binary(
+        self, op: cst.BaseBinaryOp, left: AV, right: AV, node: cst.BinaryOperation | None
+    ) -> AV | None:
+        made = arrays.arithmetic(left, right, node, op)
+        return AV.of(made) if made is not None else None
+
+    def class_created(self, cls: ClassObj) -> None:
+        self.namespaces[cls] = self.state.snapshot(cls.namespace)
+
+    def instance_created(self, instance: InstanceObj, args: Args, node: cst.Call | None) -> None:
+        if instance.cls.keras_base is not None:
+            self.state.set(instance, "built", FALSE)
+            if node is not None:
+                self.created(instance, node, args=args)
+
+    def holdings(self, instance: InstanceObj, method: str) -> None:
+        """Record the variables a layer of the program holds in its attributes after `method`."""
+        for attr, value in self.state.fields(instance).items():
+            if not isinstance(value, AV):
+                continue
+            for obj in present(value):
+                if isinstance(obj, VarObj) and obj.site is not None and obj.weight is None:
+                    self.interp.record(
+                        Holds, obj.site, instance=instance, attr=attr, variable=obj, method=method
+                    )
+                elif isinstance(obj, (ListObj, TupleObj, DictObj)):
+                    for inner in _container_values(self.interp, obj):
+                        for held in inner:
+                            if isinstance(held, VarObj) and held.site is not None and held.weight is None:
+                                self.interp.record(
+                                    Holds,
+                                    held.site,
+                                    instance=instance,
+                                    attr=attr,
+                                    variable=held,
+                                    method=method,
+                                    direct=False,
+                                )
+
+    def built_by(self, instance: InstanceObj) -> None:
+        if instance.cls.is_layer:
+            self.holdings(instance, "build")
+
+    def instance_ready(self, instance: InstanceObj, node: cst.Call | None) -> None:
+        if not instance.cls.is_layer:
+            return
+        self.holdings(instance, "__init__")
+        by_name: dict[str, LayerObj] = {}
+        for layer in self._tracked_layers(instance):
+            if not isinstance(layer, LayerObj) or layer.name is None or layer.name_node is None:
+                continue
+            first = by_name.get(layer.name)
+            if first is not None and first is not layer:
+                self.interp.record(
+                    Duplicate,
+                    layer.name_node,
+                    first=first,
+                    second=layer,
+                    name=layer.name,
+                    where="subclassed",
+                    model=instance,
+                    looped=first.site is layer.site,
+                )
+            else:
+                by_name[layer.name] = layer
+
+    def has_attribute(self, obj: Obj, attr: str) -> bool | None:
+        if isinstance(obj, (LayerObj, PartObj)) and (attr in WEIGHT_ATTRIBUTES or attr in NAVIGATION):
+            layer, path = (obj, ()) if isinstance(obj, LayerObj) else (obj.layer, obj.path)
+            if layer.spec is None:
+                return None
+            return not self._navigate(layer, path, attr).is_top
+        return None
+
+    def iterate(self, obj: Obj) -> list[AV] | AV | None:
+        if isinstance(obj, TensorObj):
+            return AV.of(TensorObj(None, symbolic=obj.symbolic))
+        return None
+
+
+# ============================================================================================ helpers
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+def _signature(args: Args) -> frozenset[int] | None:
+    """What a tf.function's trace is keyed on, as far as it matters here: the Python objects (not tensors or
+    constants) passed in, by identity. Unknown arguments (perhaps tensors) are left out."""
+    found: set[int] = set()
+    for value in (*args.positional, *args.keywords.values()):
+        for obj in value:
+            if not isinstance(obj, (TensorObj, Const, TupleObj)):
+                found.add(id(obj))
+    return frozenset(found)
+
+
+def _inside(inner: Ctx, outer: Ctx) -> bool:
+    """Whether context link `inner` lies inside `outer` (outer is one of its ancestors)."""
+    return any(c is outer for c in inner.chain())
+
+
+def _name(args: Args) -> str | None:
+    value = args.get("name").const()
+    return value if isinstance(value, str) else None
+
+
+def _name_of(semantics: KerasSemantics, obj: Obj) -> str | None:
+    if isinstance(obj, (LayerObj, ModelObj)):
+        return obj.name
+    if isinstance(obj, InstanceObj):
+        found = semantics.state.value(obj, "name")
+        value = present(found).const() if found is not None else NOTHING
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _function_node(obj: Obj) -> cst.CSTNode | None:
+    if isinstance(obj, FuncObj):
+        return obj.node
+    if isinstance(obj, BoundMethod):
+        return obj.func.node
+    return None
+
+
+def _name_site(obj: Obj) -> cst.CSTNode | None:
+    """Where a layer's name is given: its `name=` argument, or (for a layer whose class fixes the name, or a
+    model an application builds) where it is made."""
+    if isinstance(obj, LayerObj):
+        return obj.name_node
+    if isinstance(obj, ModelObj):
+        return obj.args.node_of("name") or obj.site
+    if isinstance(obj, InstanceObj):
+        return obj.site
+    return None
+
+
+def _declared_input_dim(layer: LayerObj) -> object:
+    """The input dimension a layer declares (`input_shape=`, `input_dim=`): an int, None (unknown), or NOTHING."""
+    for keyword in ("input_shape", "batch_input_shape", "input_dim"):
+        value = layer.args.get(keyword)
+        if value.is_bottom:
+            continue
+        known = layer.known.get(keyword, NOTHING)
+        if keyword == "input_dim":
+            return known if isinstance(known, int) else None
+        shape = arrays.int_tuple(known)
+        return shape[-1] if shape else None
+    return NOTHING
+
+
+def _tensors(interp: object, values: object) -> Iterator[TensorObj]:
+    from tfvarfix.semantics.interp import Interpreter
+
+    assert isinstance(interp, Interpreter)
+    stack = list(values)  # type: ignore[call-overload]
+    seen = 0
+    while stack and seen < 256:
+        seen += 1
+        value = stack.pop()
+        for obj in value:
+            if isinstance(obj, TensorObj):
+                yield obj
+            elif isinstance(obj, (TupleObj, ListObj, DictObj)):
+                stack.extend(_container_values(interp, obj))
+
+
+def _container_values(interp: object, obj: Obj) -> list[AV]:
+    from tfvarfix.semantics.interp import Interpreter
+
+    assert isinstance(interp, Interpreter)
+    if isinstance(obj, TupleObj):
+        return list(obj.items)
+    if isinstance(obj, ListObj):
+        items = interp.state.items(obj)
+        return list(items.exact) if items.exact is not None else [items.merged]
+    if isinstance(obj, DictObj):
+        entries = interp.state.entries(obj)
+        return [v for _, v in entries.items] + ([entries.rest] if not entries.exact else [])
+    return []
+
+
+def _container_items(interp: object, obj: Obj) -> list[Obj]:
+    out: list[Obj] = []
+    for value in _container_values(interp, obj):
+        single = value.single()
+        if single is not None:
+            out.append(single)
+    return out
+
+
+def _exception_names(value: AV) -> Iterator[str]:
+    for obj in value:
+        if isinstance(obj, ModuleRef):
+            yield obj.dotted.rsplit(".", 1)[-1]
+        elif isinstance(obj, TupleObj):
+            for item in obj.items:
+                yield from _exception_names(item)
+        elif isinstance(obj, ClassObj):
+            yield obj.name
+    if value.is_top:
+        yield "Exception"
+
+
+__all__ = ["KerasSemantics", "class_of", "keras_isinstance", "layer_config", "output_dim", "present_weights"]
+_ = (Const, NONE)

@@ -1,0 +1,428 @@
+"""What rules read: the interpreter's events, indexed, and the must-questions over them.
+
+`analyze` runs the interpreter over a module and returns `Facts`. An event happens at one node in one context;
+a node reached in several contexts (a helper called from two places, a loop body run twice) has one event per
+context. Rules ask `grouped(kind)` for the events of each node, and claim what holds in every one of them
+(`every`), or in one that proves it while none disproves it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import libcst as cst
+
+from tfvarfix.keras.spec import Flavor
+from tfvarfix.semantics.events import Created, Ctx, CtxKind, Event, MethodCall
+from tfvarfix.semantics.heap import Items, maybe_absent, present
+from tfvarfix.semantics.interp import BudgetExceeded, Interpreter
+from tfvarfix.semantics.values import (
+    AV,
+    ClassObj,
+    Const,
+    DictObj,
+    FrameObj,
+    InstanceObj,
+    LayerObj,
+    ListObj,
+    ModelObj,
+    ModuleRef,
+    Obj,
+    TensorObj,
+    TupleObj,
+)
+
+E = TypeVar("E", bound=Event)
+
+
+class _LayerNames:
+    """The key under which `Facts` keeps the set of layer names."""
+
+
+ObjT = TypeVar("ObjT", bound=Obj)
+# Work units (statements and calls interpreted) a file may cost: enough for any module's own code run a few
+# times over; beyond it the analysis gives up rather than run long.
+BUDGET_BASE = 4_000
+BUDGET_PER_STATEMENT = 12  # per line: real modules cost a median 0.7 units a line, the costliest 1% about 7
+_TF1_ERA = re.compile(r"\btf\.(placeholder|Session|variable_scope|get_variable|InteractiveSession)\b")
+
+
+@dataclass
+class Facts:
+    module: cst.Module
+    source: str
+    flavor: Flavor
+    events: list[Event] = field(default_factory=list)
+    classes: list[ClassObj] = field(default_factory=list)
+    module_names: Mapping[str, object] = field(default_factory=dict)  # module-level names at its end
+    complete: bool = True  # False when the work budget ran out: nothing is claimed
+    graph_mode: bool = False  # the module runs TF1 graph code
+    module_frame: FrameObj | None = None
+    namespaces: Mapping[ClassObj, Mapping[str, object]] = field(default_factory=dict)  # class bodies' names
+    package: str | None = None  # the user's package, for the classes a fix registers (module path, config)
+    _by_kind: dict[type, list[Event]] = field(default_factory=dict, repr=False)
+    _quoted: Counter[str] | None = field(default=None, repr=False)
+    _calls: dict[str, list[tuple[int, MethodCall]]] | None = field(default=None, repr=False)
+
+    # ------------------------------------------------------------------------------------ events
+    def of(self, kind: type[E]) -> list[E]:
+        found = self._by_kind.get(kind)
+        if found is None:
+            found = [e for e in self.events if type(e) is kind]
+            self._by_kind[kind] = found
+        return found  # type: ignore[return-value]
+
+    def grouped(self, kind: type[E]) -> list[tuple[cst.CSTNode, list[E]]]:
+        """The events of `kind`, by node, in the order nodes were first reached."""
+        groups: dict[int, tuple[cst.CSTNode, list[E]]] = {}
+        for event in self.of(kind):
+            entry = groups.get(id(event.node))
+            if entry is None:
+                groups[id(event.node)] = (event.node, [event])
+            else:
+                entry[1].append(event)
+        return list(groups.values())
+
+    def made(self, kind: type[ObjT]) -> list[ObjT]:
+        """Every object of `kind` made anywhere in the program, once each, in the order they were made."""
+        seen: dict[int, ObjT] = {}
+        for event in self.of(Created):
+            if isinstance(event.obj, kind) and id(event.obj) not in seen:
+                seen[id(event.obj)] = event.obj
+        return list(seen.values())
+
+    def layers_named(self) -> frozenset[str]:
+        """The names given to the layers the program makes."""
+        found = self._by_kind.get(_LayerNames)
+        if found is None:
+            names = frozenset(o.name for o in self.made(LayerObj) if o.name is not None)
+            self._by_kind[_LayerNames] = names  # type: ignore[assignment]
+            return names
+        return found  # type: ignore[return-value]
+
+    def calls(self, *callees: str) -> list[MethodCall]:
+        """The calls of these TF/Keras functions or methods (`.save`), in the order they happened."""
+        if self._calls is None:
+            index: dict[str, list[tuple[int, MethodCall]]] = {}
+            for position, event in enumerate(self.of(MethodCall)):
+                index.setdefault(event.callee, []).append((position, event))
+            self._calls = index
+        if len(callees) == 1:
+            return [e for _, e in self._calls.get(callees[0], ())]
+        found = [item for callee in set(callees) for item in self._calls.get(callee, ())]
+        return [e for _, e in sorted(found, key=lambda item: item[0])]
+
+    # ------------------------------------------------------------------------------------ source
+    def code_for(self, node: cst.CSTNode) -> str:
+        return self.module.code_for_node(node)
+
+    @property
+    def code(self) -> str:
+        return self.source
+
+    def quoted_count(self, text: str) -> int:
+        """How often `'text'` or `"text"` (optionally prefixed) stands in the source as a whole quoted string."""
+        if "'" in text or '"' in text or "\n" in text:
+            pattern = re.compile(r"""(?<![\w])[rRbBuU]?(['"])""" + re.escape(text) + r"\1")
+            return len(pattern.findall(self.source))
+        if self._quoted is None:
+            self._quoted = _quoted_strings(self.source)
+        return self._quoted[text]
+
+    def word_count(self, word: str) -> int:
+        return len(re.findall(rf"(?<![\w.]){re.escape(word)}\b", self.source))
+
+    # ------------------------------------------------------------------------------------ names
+    def imported(self, name: str) -> str | None:
+        """The dotted module a module-level name is bound to by an import, if it is."""
+        value = self.module_names.get(name)
+        obj = value.single() if isinstance(value, AV) else None
+        return obj.dotted if isinstance(obj, ModuleRef) else None
+
+    def class_field(self, cls: ClassObj, name: str) -> AV | None:
+        """A name the body of `cls` or of a base class of the program binds (a method, a class attribute)."""
+        for klass in cls.mro():
+            found = self.namespaces.get(klass, {}).get(name)
+            if isinstance(found, AV):
+                return found
+        return None
+
+    def keras_namespace(self) -> tuple[str, bool]:
+        """How module code reaches Keras (`keras`, `tf.keras`; "" when it cannot), and whether to import it."""
+        names = self.module_names
+        for name in names:
+            if self.imported(name) in ("keras", "tensorflow.keras", "tf_keras"):
+                return name, False
+        for name in names:
+            if self.imported(name) == "tensorflow":
+                return f"{name}.keras", False
+        if "keras" in names:
+            return "", False
+        return "keras", True
+
+    def numpy_alias(self) -> tuple[str, bool] | None:
+        """The module's name for numpy and whether an import must be added; None when `np` is taken."""
+        for name in self.module_names:
+            if self.imported(name) == "numpy":
+                return name, False
+        return None if "np" in self.module_names else ("np", True)
+
+    def tf1_prefix(self) -> str | None:
+        """How the module spells `tf.compat.v1` (`tf` after `import tensorflow.compat.v1 as tf`)."""
+        for name in self.module_names:
+            if self.imported(name) == "tensorflow.compat.v1":
+                return name
+        for name in self.module_names:
+            if self.imported(name) == "tensorflow":
+                return f"{name}.compat.v1"
+        return None
+
+
+# ============================================================================================ queries
+def every(events: Iterable[E], test: Callable[[E], bool]) -> bool:
+    """True when there is at least one event and `test` holds for all of them."""
+    found = False
+    for event in events:
+        if not test(event):
+            return False
+        found = True
+    return found
+
+
+def reachable(event: Event) -> bool:
+    """The event is not in code that is expected to fail (pytest.raises, assertRaises)."""
+    return not event.ctx.has(CtxKind.EXPECTED)
+
+
+def scopes(facts: Facts, event: Event) -> list[Mapping[str, object]]:
+    """The variables visible at the event's point: its frame's, the enclosing functions', the module's."""
+    out: list[Mapping[str, object]] = [event.env]
+    view = event.view
+    if view is None:
+        if event.frame is not facts.module_frame:
+            out.append(facts.module_names)  # the module's names as the module left them
+        return out
+    frame = event.frame.parent
+    while frame is not None:
+        out.append(view.get(frame, {}))
+        frame = frame.parent
+    if facts.module_frame is not None and event.frame is not facts.module_frame:
+        out.append(view.get(facts.module_frame, {}))
+    return out
+
+
+def visible(facts: Facts, event: Event) -> list[Obj]:
+    """The objects code at the event's point can reach: through its variables, and from them through models,
+    instances, containers and the layers that made tensors."""
+    view = event.view or {}
+    seen: dict[int, Obj] = {}
+    pending: list[Obj] = []
+    callers = [view.get(frame, {}) for frame in event.callers]  # a helper sees what its callers hold too
+    for env in [*scopes(facts, event), *callers]:
+        for value in env.values():
+            if isinstance(value, AV):
+                pending.extend(present(value))
+    while pending and len(seen) < 5_000:
+        obj = pending.pop()
+        if id(obj) in seen:
+            continue
+        seen[id(obj)] = obj
+        fields = view.get(obj, {})
+        for value in fields.values():
+            if isinstance(value, AV):
+                pending.extend(present(value))
+            elif isinstance(value, Items):
+                for item in value.exact if value.exact is not None else (value.merged,):
+                    pending.extend(item)
+        if isinstance(obj, TupleObj):
+            for item in obj.items:
+                pending.extend(item)
+        elif isinstance(obj, TensorObj):
+            if obj.producer is not None:
+                pending.append(obj.producer)
+            pending.extend(obj.inputs)
+        elif isinstance(obj, LayerObj) and obj.wrapped is not None:
+            pending.append(obj.wrapped)
+    return list(seen.values())
+
+
+def access(facts: Facts, event: Event, target: Obj) -> str | None:
+    """Source text that reaches `target` at the event's point: a name bound to it there, `self.<attr>`, or
+    `<model>.get_layer('<name>')` on a model bound there that holds it under a name no other layer has."""
+    view = event.view
+    found = scopes(facts, event)
+    for env in found:
+        for name, value in env.items():
+            if isinstance(value, AV) and present(value).single() is target and name.isidentifier():
+                return name
+    if view is None:
+        return None
+    for env in found:
+        for name, value in env.items():
+            holder = present(value).single() if isinstance(value, AV) else None
+            if isinstance(holder, InstanceObj):
+                for attr, held in view.get(holder, {}).items():
+                    if isinstance(held, AV) and present(held).single() is target:
+                        return f"{name}.{attr}"
+    if not isinstance(target, LayerObj) or target.name is None:
+        return None
+    for env in found:
+        for name, value in env.items():
+            model = present(value).single() if isinstance(value, AV) else None
+            if isinstance(model, ModelObj) and _holds_once(view, model, target):
+                return f"{name}.get_layer({target.name!r})"
+    return None
+
+
+def heap_field(event: Event, obj: Obj, name: str) -> AV | None:
+    """A heap field of `obj` at the event's point (events that keep the heap only)."""
+    if event.view is None:
+        return None
+    found = event.view.get(obj, {}).get(name)
+    return found if isinstance(found, AV) else None
+
+
+def divergence(first: Ctx, second: Ctx) -> cst.CSTNode | None:
+    """Where the second of two contexts parts from the first: the outermost call site or loop on the second's
+    chain that the first does not share (a helper called twice: the second call). None when they do not part."""
+    mine = [c for c in reversed(list(second.chain())) if c.kind in (CtxKind.CALL, CtxKind.LOOP)]
+    theirs = [c for c in reversed(list(first.chain())) if c.kind in (CtxKind.CALL, CtxKind.LOOP)]
+    for index, link in enumerate(mine):
+        other = theirs[index] if index < len(theirs) else None
+        if (
+            other is None
+            or other.node is not link.node
+            or (other.data != link.data and link.kind is CtxKind.LOOP)
+        ):
+            return link.node if link.kind is CtxKind.CALL else None
+    return None
+
+
+def certainly(value: AV | None, expected: object) -> bool:
+    return value is not None and present(value).const() == expected and not maybe_absent(value)
+
+
+def reads_only_constants(
+    facts: Facts, event: Event, expr: cst.BaseExpression, module_level: bool = False
+) -> bool:
+    """Whether `expr` reads only imported modules and constants at the event's point, so that it may move;
+    with `module_level`, only names the module binds (so that it may move out of its function)."""
+    from tfvarfix.semantics.walker import children
+
+    stack: list[cst.CSTNode] = [expr]
+    envs = [facts.module_names] if module_level else scopes(facts, event)
+    local = event.env if module_level and event.frame is not facts.module_frame else {}
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.Lambda, cst.ListComp, cst.GeneratorExp, cst.DictComp, cst.SetComp)):
+            return False
+        if isinstance(node, cst.Name):
+            if node.value in ("None", "True", "False"):
+                continue
+            if node.value in local:
+                return False
+            value = next((env[node.value] for env in envs if node.value in env), None)
+            obj = present(value).single() if isinstance(value, AV) else None
+            if not isinstance(obj, (ModuleRef, Const)):
+                return False
+            continue
+        if isinstance(node, cst.Attribute):
+            stack.append(node.value)
+            continue
+        stack.extend(children(node))
+    return True
+
+
+def _holds_once(view: Mapping[Obj, Mapping[str, object]], model: ModelObj, layer: LayerObj) -> bool:
+    items = view.get(model, {}).get("items")
+    if not isinstance(items, Items) or items.exact is None:
+        return False
+    named = [
+        v.single() for v in items.exact if any(isinstance(o, LayerObj) and o.name == layer.name for o in v)
+    ]
+    return named == [layer]
+
+
+def container_items(view: Mapping[Obj, Mapping[str, object]] | None, obj: Obj) -> list[AV] | None:
+    if isinstance(obj, TupleObj):
+        return list(obj.items)
+    if view is None:
+        return None
+    if isinstance(obj, ListObj):
+        items = view.get(obj, {}).get("items")
+        return list(items.exact) if isinstance(items, Items) and items.exact is not None else None
+    if isinstance(obj, DictObj):
+        return None
+    return None
+
+
+# ============================================================================================ analysis
+def analyze(module: cst.Module, source: str, flavor: Flavor) -> Facts:
+    from tfvarfix.keras.transfer import KerasSemantics
+
+    facts = Facts(module, source, flavor)
+    semantics = KerasSemantics(flavor)
+    statements = source.count("\n") + 1
+    interp = Interpreter(module, semantics, BUDGET_BASE + BUDGET_PER_STATEMENT * statements)
+    try:
+        interp.run()
+    except (BudgetExceeded, RecursionError):
+        facts.complete = False
+        return facts
+    facts.events = interp.events
+    facts.classes = interp.classes
+    facts.module_frame = interp.module_frame
+    facts.namespaces = semantics.namespaces
+    end = interp.end_state
+    if end is not None:
+        facts.module_names = dict(end.fields(interp.module_frame))
+    facts.graph_mode = _graph_mode(facts, interp)
+    return facts
+
+
+def _graph_mode(facts: Facts, interp: Interpreter) -> bool:
+    """TF1 graph code: eager execution turned off, a TF1-era spelling, Session/placeholder in use, or the module
+    written against `tensorflow.compat.v1` as its TensorFlow (TF1 code that its runner puts in graph mode)."""
+    from tfvarfix.keras.tf1 import GRAPH_MARKERS
+
+    if any(e.callee in GRAPH_MARKERS for e in facts.of(MethodCall)):
+        return True
+    if facts.imported("tf") == "tensorflow" and _TF1_ERA.search(facts.source):
+        return True
+    if any(facts.imported(name) == "tensorflow.compat.v1" for name in facts.module_names):
+        return True
+    state = interp.end_state
+    return bool(state is not None and state.value(interp.semantics.tf, "graph_mode") is not None)  # type: ignore[attr-defined]
+
+
+_QUOTE = re.compile(r"['\"\n]")
+
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _quoted_strings(code: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    marks = [(m.start(), m.group()) for m in _QUOTE.finditer(code)]
+    for (start, quote), (end, closing) in itertools.pairwise(marks):
+        if quote == "\n" or closing != quote:
+            continue
+        before = code[start - 1] if start else ""
+        prefixed = before in "rRbBuU" and not (start >= 2 and _word(code[start - 2]))
+        if before and _word(before) and not prefixed:
+            continue
+        counts[code[start + 1 : end]] += 1
+    return counts
+
+
+def grouped_by(events: Iterable[E], key: Callable[[E], object]) -> Iterator[list[E]]:
+    groups: dict[object, list[E]] = {}
+    for event in events:
+        groups.setdefault(key(event), []).append(event)
+    yield from groups.values()
