@@ -13,7 +13,7 @@ second = encoder(8, "random_uniform")
 
 cells = [keras.layers.LSTMCell(n, bias_initializer="he_normal") for n in (2, 3)]  # expect: TFV203
 stacked = keras.layers.RNN(cells)
-stacked.build((None, 3, 2))
+stacked.build((None, 2, 3))
 
 options = {"bias_initializer": keras.initializers.Constant(0.3), "padding": "same"}
 conv = keras.layers.ConvLSTM2D(2, 3, **options)  # expect: TFV203
