@@ -50,6 +50,26 @@ def test_scopes_follow_entries_and_their_users() -> None:
     assert scopes_of(3, spans, set()) == ("",)
 
 
+def test_scopes_follow_helpers_and_module_names_to_their_entries() -> None:
+    text = (
+        "import tensorflow as tf\n"  # 1
+        "def inner():\n    return 1\n"  # 2-3
+        "def outer():\n    return inner()\n"  # 4-5
+        "def step(x):\n    return x\n"  # 6-7
+        "step_fn = tf.function(step)\n"  # 8
+        "def case_a():\n    return outer()\n"  # 9-10
+        "def case_b():\n    return step_fn(1)\n"  # 11-12
+        "def built():\n    return 2\n"  # 13-14
+        "value = built()\n"  # 15
+        "def case_c():\n    return built()\n"  # 16-17
+    )
+    spans = definitions(text)
+    entries = {"case_a", "case_b", "case_c"}
+    assert scopes_of(3, spans, entries) == ("case_a",)  # inner <- outer <- case_a
+    assert scopes_of(7, spans, entries) == ("case_b",)  # step <- step_fn <- case_b
+    assert scopes_of(14, spans, entries) == ("",)  # module-level code calls built()
+
+
 def test_difference_reports_abs_rel_and_verdicts() -> None:
     cpu = Tolerance()
     a = np.array([1.0, 2.0, 0.0], "float32")

@@ -135,35 +135,60 @@ def instrument(text: str, marks: Sequence[tuple[str, IntendedValue]]) -> str:
     return out
 
 
-def definitions(text: str) -> list[tuple[str, int, int, frozenset[str]]]:
-    """Top-level functions and classes: (name, first line, last line, names their bodies read)."""
+Span = tuple[str, int, int, frozenset[str]]
+CALLED = "<called at module level>"  # the span of the names module-level code calls
+
+
+def definitions(text: str) -> list[Span]:
+    """Top-level functions and classes, and names a module-level assignment binds (`step_fn =
+    tf.function(step)`): (name, first line, last line, names they read). A last span, CALLED, holds the names
+    module-level code calls."""
     try:
         tree = ast.parse(text)
     except SyntaxError:
         return []
-    return [
-        (
-            node.name,
-            node.lineno,
-            node.end_lineno or node.lineno,
-            frozenset(n.id for n in ast.walk(node) if isinstance(n, ast.Name)),
+    spans: list[Span] = []
+    called: set[str] = set()
+    for node in tree.body:
+        read = frozenset(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
+        last = node.end_lineno or node.lineno
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            spans.append((node.name, node.lineno, last, read))
+            continue
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    spans.append((target.id, node.lineno, last, read - {target.id}))
+        called.update(
+            n.func.id for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
         )
-        for node in tree.body
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-    ]
+    spans.append((CALLED, 0, -1, frozenset(called)))
+    return spans
 
 
-def scopes_of(
-    line: int, spans: list[tuple[str, int, int, frozenset[str]]], entries: set[str]
-) -> tuple[str, ...]:
-    """The entries a fix at `line` can affect: its own entry; the entries that use the function or class it
-    lies in (one level); else the whole module."""
+def scopes_of(line: int, spans: list[Span], entries: set[str]) -> tuple[str, ...]:
+    """The entries a fix at `line` can affect: its own entry; the entries that reach the function or class it
+    lies in, through other functions and module names; the whole module when module-level code calls one of
+    those, or when the fix lies outside any function."""
     for name, first, last, _ in spans:
-        if first <= line <= last:
+        if first <= line <= last and name != CALLED:
             if name in entries:
                 return (name,)
-            users = tuple(sorted(e for e, _, _, used in spans if e in entries and name in used))
-            return users or (MODULE,)
+            reached, pending, users = {name}, [name], set()
+            while pending:
+                current = pending.pop()
+                for other, _, _, used in spans:
+                    if current not in used:
+                        continue
+                    if other == CALLED:
+                        return (MODULE,)
+                    if other in entries:
+                        users.add(other)
+                    elif other not in reached:
+                        reached.add(other)
+                        pending.append(other)
+            return tuple(sorted(users)) or (MODULE,)
     return (MODULE,)
 
 
