@@ -1,5 +1,6 @@
 # Values that cannot fit the weight they are given to, in the shapes real code takes: helpers, loops,
-# containers, attributes set in __init__, model.layers[i], get_layer, isinstance filters.
+# containers, attributes set in __init__, model.layers[i], get_layer, isinstance filters, another model's
+# weight, a whole model's set_weights.
 import numpy as np
 from tensorflow import keras
 from tensorflow.keras.layers import GRU, LSTM, Dense
@@ -102,6 +103,18 @@ def case_loop_over_model_layers():
 def case_weights_of_another_layer():
     model = keras.Sequential([keras.Input((4,)), Dense(3, name="a"), Dense(2, name="b")])
     model.get_layer("b").set_weights(model.get_layer("a").get_weights())  # expect: TFV102
+
+
+
+def case_weight_of_another_model():
+    source = keras.Sequential([keras.Input((3, 5)), LSTM(4, name="source")])
+    target = keras.Sequential([keras.Input((3, 5)), LSTM(3, name="target")])
+    target.get_layer("target").cell.kernel.assign(source.get_layer("source").cell.kernel)  # expect: TFV102
+
+
+def case_whole_model_set_weights():
+    model = keras.Sequential([keras.Input((4,)), Dense(3)])
+    model.set_weights([np.ones((3, 4)), np.zeros(3)])  # expect: TFV102
 
 
 # Module level, notebook style (last: it raises when the module runs).

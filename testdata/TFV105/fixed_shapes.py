@@ -117,3 +117,11 @@ lstm.cell.kernel.assign(pretrained(5, 8))  # expect: TFV105
 
 def case_module_level():
     return lstm, ("cell", "kernel"), pretrained(5, 8)
+
+
+def case_loop_over_several_built_layers():
+    first, second = Dense(3), Dense(3)
+    for layer in (first, second):
+        layer.build((None, 4))
+        layer.bias = tf.Variable(np.ones((3,), "float32"))  # expect: TFV105
+    return second, ("bias",), np.ones((3,), "float32")

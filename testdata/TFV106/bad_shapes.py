@@ -112,3 +112,18 @@ def case_subclassed():
     model = Calibrated()
     model(np.zeros((1, 3), "float32"))
     return model, len(model.trainable_weights)
+
+
+class FromInitialValue(keras.layers.Layer):
+    # `init` is a float in one use and a list in another: `init.shape` would raise, so there is no fix.
+    def __init__(self, init, **kwargs):
+        super().__init__(**kwargs)
+        self.scale = tf.Variable(init)  # expect: TFV106
+
+    def call(self, x):
+        return x * self.scale
+
+
+def case_initial_value_from_the_caller():
+    model = keras.Sequential([keras.Input((3,)), FromInitialValue(2.0), FromInitialValue([1.0, 2.0, 3.0])])
+    return model, len(model.trainable_weights)

@@ -1,11 +1,15 @@
 # tf.Variable created on every call of a tf.function, in the shapes real code takes: helpers, loops,
-# containers, parameters, helper methods, factories called twice. Each raises on its first call:
+# containers, parameters, helper methods, factories called twice, functions wrapped by a `tf.function(f)` call
+# (called through the wrapper, or never called here). Each raises on its first call:
 # `ValueError: tf.function only supports singleton tf.Variables created on the first call.`
 import keras
 import tensorflow as tf
 
 
 w = keras.Variable(2.0)
+
+
+v = tf.Variable(1.0)
 
 
 def fresh_scale():
@@ -87,6 +91,23 @@ def make_step():
     return step
 
 
+def wrapped(x):
+    v.assign(1.0)  # expect: TFV401
+    return v * x
+
+
+wrapped_fn = tf.function(wrapped)
+
+
+def wrapped_and_uncalled(x):
+    total = tf.Variable(tf.zeros_like(x))  # expect: TFV401
+    total.assign_add(x)
+    return total.read_value()
+
+
+wrapped_and_uncalled_fn = tf.function(jit_compile=True)(wrapped_and_uncalled)
+
+
 def case_through_helper():
     return through_helper(tf.constant(1.0))
 
@@ -125,3 +146,7 @@ def case_across_methods():
 
 def case_factory_called_twice():
     return make_step()(tf.constant(1.0)), make_step()(tf.constant(2.0))
+
+
+def case_wrapped():
+    return wrapped_fn(tf.constant(1.0))

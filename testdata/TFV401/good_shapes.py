@@ -1,5 +1,6 @@
-# Near misses of bad_shapes.py: variables made once (in __init__, lazily under a None or hasattr guard, in a
-# factory outside the traced body), names rebound before the call, and failures a test expects.
+# Near misses of bad_shapes.py: variables made once (in __init__, lazily under a None, hasattr, getattr, dict-key
+# or AttributeError guard, in a factory outside the traced body), names rebound before the call, and failures a
+# test expects.
 import unittest
 
 import pytest
@@ -75,6 +76,42 @@ def make_step():
         return x * momentum
 
     return step
+
+
+class KeyedCache(tf.Module):
+    def __init__(self):
+        super().__init__()
+        self._slots = {}
+
+    @tf.function
+    def __call__(self, x):
+        if "shift" not in self._slots:
+            self._slots["shift"] = tf.Variable(1.0)
+        return self._slots["shift"] * x
+
+
+class AttributeErrorGuard(tf.Module):
+    @tf.function
+    def __call__(self, x):
+        try:
+            v = self.v
+        except AttributeError:
+            self.v = tf.Variable(2.0)
+            v = self.v
+        return v * x
+
+
+class GetattrGuard(tf.Module):
+    @tf.function
+    def __call__(self, x):
+        if getattr(self, "v", None) is None:
+            self.v = tf.Variable(2.0)
+        return self.v * x
+
+
+def case_lazy_guards():
+    guarded = [KeyedCache(), AttributeErrorGuard(), GetattrGuard()]
+    return [[float(g(tf.constant(1.0))), float(g(tf.constant(3.0)))] for g in guarded]
 
 
 def case_all():

@@ -1,5 +1,9 @@
 # Near misses of bad_shapes.py: state made in __init__ or build (also through helpers and loops there),
-# weightless layers in call, names rebound before use.
+# weightless layers in call, names rebound before use, a head made lazily on the first call of a layer that Keras 3
+# builds by running call() (it holds an unbuilt sublayer and has no build of its own), and a test that expects
+# the failure.
+import unittest
+
 import numpy as np
 import keras
 import tensorflow as tf
@@ -91,6 +95,40 @@ class Tower(keras.Model):
         return self.block(x)
 
 
+class LazyHead(layers.Layer):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.hidden = layers.Dense(4)
+        self.head = None
+
+    def call(self, x):
+        if self.head is None:
+            self.head = layers.Dense(1)
+        return self.head(self.hidden(x))
+
+
+class LazyHeadModel(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.hidden = layers.Dense(4)
+
+    def call(self, x):
+        if not hasattr(self, "head"):
+            self.head = layers.Dense(1)
+        return self.head(self.hidden(x))
+
+
+class RefusedState(unittest.TestCase):
+    def test_state_in_call_is_refused(self):
+        class Bad(layers.Layer):
+            def call(self, x):
+                return layers.Dense(1)(x)
+
+        model = keras.Sequential([keras.Input((3,)), Bad()])
+        with self.assertRaises(ValueError):
+            _fit(model)
+
+
 def _fit(model):
     model.compile(optimizer="sgd", loss="mse")
     model.fit(np.ones((4, 3), "float32"), np.ones((4, 1), "float32"), verbose=0)
@@ -110,3 +148,13 @@ def case_functional():
 
 def case_subclassed():
     return _fit(Tower())
+
+
+def case_lazy_heads():
+    return _fit(keras.Sequential([keras.Input((3,)), LazyHead()])), _fit(LazyHeadModel())
+
+
+def case_expected_failure_in_a_test():
+    tests = unittest.defaultTestLoader.loadTestsFromTestCase(RefusedState)
+    result = unittest.TextTestRunner(verbosity=0).run(tests)
+    return result.testsRun, result.wasSuccessful()

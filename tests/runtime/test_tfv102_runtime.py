@@ -48,3 +48,28 @@ def test_each_mismatch_fails_when_the_value_meets_the_weight() -> None:
 def test_near_misses_run() -> None:
     result = run_program(TESTDATA / "TFV102" / "good.py")
     assert result.error is None
+
+
+def test_real_shapes_each_mismatch_fails() -> None:
+    """Every case of bad_shapes.py fails where its value meets the weight; the module-level tail raises too."""
+    probe = """
+import sys
+text = open(sys.argv[1]).read()
+head, tail = text.split("# Module level, notebook style")
+cases = {}
+exec(compile(head, sys.argv[1], "exec"), cases)
+for name, case in sorted(cases.items()):
+    if name.startswith("case_"):
+        try:
+            case()
+            out[name] = "ran"
+        except Exception as error:
+            out[name] = type(error).__name__ + ": " + str(error).strip().splitlines()[0]
+"""
+    result = run_program(TESTDATA / "TFV102" / "bad_shapes.py", probe)
+    assert result.error is not None and result.error.startswith("ValueError: The shape of the target variable")
+    assert len(result.out) == 14 and "ran" not in result.out.values(), result.out
+    assert result.out["case_weight_of_another_model"].startswith("ValueError: The shape of the target variable")
+    assert result.out["case_whole_model_set_weights"].endswith(
+        "weight shape (4, 3) is not compatible with provided weight shape (3, 4)."
+    )

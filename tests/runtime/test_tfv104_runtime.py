@@ -43,8 +43,11 @@ def test_loop_duplicate_raises() -> None:
 
 
 def test_subclassed_duplicates_collide_silently() -> None:
-    bad = run_program(TESTDATA / "TFV104" / "bad_subclassed.py", "out['paths'] = ns['paths']")
+    probe = "out['paths'] = ns['paths']; out['late'] = ns['late_paths']"
+    bad = run_program(TESTDATA / "TFV104" / "bad_subclassed.py", probe)
     assert bad.error is None
     assert bad.out["paths"] == ["twin_model/twin/kernel", "twin_model/twin/bias"] * 2
-    fixed = run_program(TESTDATA / "TFV104" / "fixed_subclassed.py", "out['paths'] = ns['paths']")
+    assert bad.out["late"] == ["late_twin/head/kernel", "late_twin/head/bias"] * 2  # the second made in build()
+    fixed = run_program(TESTDATA / "TFV104" / "fixed_subclassed.py", probe)
     assert len(set(fixed.out["paths"])) == 4
+    assert len(set(fixed.out["late"])) == 4

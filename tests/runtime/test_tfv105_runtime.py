@@ -51,3 +51,15 @@ def test_rebound_weight_is_not_tracked_and_the_fix_assigns() -> None:
     assert len(fixed.out) == 3
     for name, outcome in fixed.out.items():
         assert outcome["is_tracked"] is True and outcome["tracked_holds_value"] is True, name
+
+
+def test_real_shapes_rebound_weights_are_untracked_and_fixed_ones_assign() -> None:
+    bad = run_program(TESTDATA / "TFV105" / "bad_shapes.py", PROBE)
+    fixed = run_program(TESTDATA / "TFV105" / "fixed_shapes.py", PROBE)
+    assert bad.error is None and fixed.error is None and set(bad.out) == set(fixed.out)
+    for name, outcome in bad.out.items():
+        assert outcome.get("is_tracked") is False or "has no setter" in outcome.get("error", ""), name
+    unfixed = {"case_loop_over_several_built_layers"}  # one store, two layers: reported without a fix
+    for name, outcome in fixed.out.items():
+        assert outcome["is_tracked"] is (name not in unfixed), name
+        assert outcome["tracked_holds_value"] is (name not in unfixed), name

@@ -31,3 +31,12 @@ def test_bad_raises_and_fixed_runs(legacy: bool) -> None:
     # Reported without a fix: the initial value reads a parameter, or the variable lives on an object.
     assert fixed.out["case_accumulate"]["ok"] is False
     assert fixed.out["case_counter"]["ok"] is False
+
+
+def test_near_misses_run() -> None:
+    """What good_shapes.py leaves alone runs: the lazily guarded variables are made once, the tests that expect
+    the singleton error pass."""
+    good = run_program(TESTDATA / "TFV401" / "good_shapes.py", CALL_CASES)
+    assert good.error is None and all(r["ok"] for r in good.out.values()), good.out
+    assert good.out["case_lazy_guards"]["value"] == [[1.0, 3.0], [2.0, 6.0], [2.0, 6.0]]
+    assert good.out["case_tests"]["value"] == 1

@@ -30,3 +30,15 @@ def test_keras3_bad_raises_and_fixed_trains() -> None:
     fixed = run_program(TESTDATA / "TFV402" / "fixed.py", CALL_CASES)
     assert fixed.out["case_head"] == {"ok": True, "trainable": 2}
     assert fixed.out["case_lazy_head"] == {"ok": True, "trainable": 2}
+
+
+def test_keras3_near_misses_run() -> None:
+    """What good_shapes.py leaves alone is right: every case trains, a lazily made head of a layer that Keras 3
+    builds by running call() included, and the test that expects the failure passes."""
+    good = run_program(TESTDATA / "TFV402" / "good_shapes.py", CALL_CASES)
+    assert all(result["ok"] for result in good.out.values()), good.out
+    assert good.out["case_lazy_heads"] == {"ok": True, "trainable": [4, 4]}
+    assert good.out["case_expected_failure_in_a_test"] == {"ok": True, "trainable": [1, True]}
+    bad = run_program(TESTDATA / "TFV402" / "bad_shapes.py", CALL_CASES)
+    # Made lazily with no unbuilt sublayer to make Keras 3 build by running call(): refused.
+    assert NEW_STATE in bad.out["case_subclassed_model"]["error"]

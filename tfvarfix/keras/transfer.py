@@ -12,7 +12,7 @@ the program is called (`build` once, then `call`). TF1 graph semantics are in `k
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import nullcontext
 
 import libcst as cst
 
@@ -277,6 +277,7 @@ class KerasSemantics(Semantics):
         self.tf1 = Tf1(self)
         self._weights: dict[tuple[int, tuple[str, ...]], VarObj] = {}
         self._bound_functions: dict[tuple[int, int], TfFunction] = {}
+        self._duplicate_pairs: set[tuple[int, int, int]] = set()
         self._called: dict[int, int] = {}  # id(layer) -> the order of its first call
         self.layers: list[LayerObj] = []
         self.namespaces: dict[ClassObj, Mapping[str, object]] = {}  # each class body's names when it was made
@@ -366,7 +367,12 @@ class KerasSemantics(Semantics):
             func = args.first("func", 0)
             if func.is_bottom:
                 return AV.of(ModuleRef("tensorflow.function"))  # `tf.function(jit_compile=True)`: a decorator
-            return AV.of(TfFunction(node, func))
+            wrapper = TfFunction(node, func)
+            for f in func:
+                if isinstance(f, FuncObj) and self.interp.decorated.get(id(f.node)) == AV.of(f):
+                    # `b_fn = tf.function(b)`: if nothing calls `b_fn`, `b` is traced as a tf.function entry.
+                    self.interp.decorated[id(f.node)] = AV.of(wrapper)
+            return AV.of(wrapper)
         if name.startswith("tf.compat.v1.") or name in ("tf.Graph", "tf.compat.v1.Session"):
             found = self.tf1.call(name, args, node)
             if found is not None:
@@ -533,6 +539,7 @@ class KerasSemantics(Semantics):
         interp = self.interp
         tensors = list(_tensors(interp, [args.first("inputs", 0)]))
         self.called(instance)
+        by_call = self.built(instance).const() is not True and self.builds_by_call(instance)
         if self.built(instance).const() is not True:
             build = interp.class_attribute(instance.cls, "build")
             func = build.single() if build is not None else None
@@ -541,16 +548,21 @@ class KerasSemantics(Semantics):
                 shape_arg = arrays.shape_value(shape) if shape is not None else TOP
                 with interp.context(CtxKind.METHOD, func.node, (instance, "build")):
                     interp.invoke(func, Args((shape_arg,), {}, {}, False), node, AV.of(instance))
-                self.holdings(instance, "build")
+                self.built_by(instance)
             self.state.set(instance, "built", TRUE)
         found = interp.class_attribute(instance.cls, method)
         func = found.single() if found is not None else None
         result: AV = TOP
         repeat = self.state.value(instance, "called") is not None
         self.state.set(instance, "called", TRUE)
-        with interp.context(CtxKind.REPEAT, node, 2) if repeat else _nothing():
+        with interp.context(CtxKind.REPEAT, node, 2) if repeat else nullcontext():
             if isinstance(func, FuncObj) and func.owner is not None:
-                with interp.context(CtxKind.LAYER_CALL, func.node, instance):
+                with (
+                    interp.context(CtxKind.LAYER_CALL, func.node, instance),
+                    interp.context(CtxKind.METHOD, func.node, (instance, "build"))
+                    if by_call
+                    else nullcontext(),
+                ):
                     result = interp.invoke(func, args, node, AV.of(instance))
             elif isinstance(func, TfFunction):
                 with interp.context(CtxKind.LAYER_CALL, func.site, instance):
@@ -597,6 +609,20 @@ class KerasSemantics(Semantics):
         if receiver is not None and receiver.single() is not None:
             target = self._bind_tf_function(function, receiver.single())  # type: ignore[arg-type]
         self.trace(target, Args((), {}, {}, True), None)
+
+    def builds_by_call(self, instance: InstanceObj) -> bool:
+        # Keras 3's default `Layer.build` runs `call()` once when a sublayer is still unbuilt
+        # (`might_have_unbuilt_state`); state made in that run is allowed. A program `build` replaces it.
+        if self.flavor is not Flavor.KERAS3 or not instance.cls.is_layer:
+            return False
+        if any(isinstance(k.node, cst.ClassDef) and _defines(k.node, "build") for k in instance.cls.mro()):
+            return False
+        return any(self.built(layer).const() is not True for layer in self._tracked_layers(instance))
+
+    def owns(self, obj: Obj) -> bool:
+        return isinstance(obj, (TfFunction, LayerObj, ModelObj, VarObj, KerasObj)) or (
+            isinstance(obj, InstanceObj) and obj.cls.keras_base is not None
+        )
 
     def _bind_tf_function(self, function: TfFunction, receiver: Obj) -> TfFunction:
         key = (id(function), id(receiver))
@@ -724,7 +750,11 @@ class KerasSemantics(Semantics):
                 out = output_dim(layer)
                 dim_value = out if out is not None else (dim_value if layer.short in _PASS_THROUGH else None)
             elif isinstance(layer, InstanceObj):
-                state.set(layer, "built", TRUE)
+                if self.built(layer).const() is not True:
+                    # Keras builds a model by calling each layer on a symbolic input: a program layer's
+                    # `build` and `call()` run here.
+                    self.call_instance(layer, _symbolic_args(), None)
+                self.state.set(layer, "built", TRUE)
                 dim_value = None
             else:
                 for obj in value:
@@ -979,6 +1009,9 @@ class KerasSemantics(Semantics):
         built = self.built(layer).const() is True
         trained = self._trained(layer)
         shape = arrays.shape_of(value, self.interp)
+        source = value.single()
+        if shape is None and isinstance(source, VarObj):  # another variable, or another layer's weight
+            shape = source.shape if source.weight is None else _weight_shape(source.weight)
         self.written.add(weight)
         self.interp.record(
             WeightWrite,
@@ -1054,14 +1087,7 @@ class KerasSemantics(Semantics):
         return Content("initial", weight=weight)
 
     def copy_of(self, weight: WeightRef, node: cst.CSTNode) -> TensorObj:
-        layer = weight.layer
-        from tfvarfix.keras.table import weight_shape
-
-        shape = (
-            weight_shape(layer.spec, weight.spec, layer_config(layer), layer.input_dim)
-            if layer.spec
-            else None
-        )
+        shape = _weight_shape(weight)
         copy = TensorObj(
             node,
             shape=shape if shape and all(d is not None for d in shape) else None,
@@ -1155,14 +1181,38 @@ class KerasSemantics(Semantics):
 
     def _set_weights(self, layer: LayerObj, value: AV, node: cst.Call, how: str = "set_weights") -> None:
         weights = present_weights(layer)
-        source = value.single()
+        self._write_weight_list(
+            [(layer, w) for w in weights] if weights is not None else None, value, node, how
+        )
+
+    def _model_set_weights(self, model: ModelObj, value: AV, node: cst.Call) -> None:
+        """`model.set_weights(list)`: the items go to the layers' weights in layer order. Only for a built model
+        of known layers without non-trainable weights (tf_keras orders those after every trainable one)."""
+        items = self.state.items(model).exact
+        pairs: list[tuple[LayerObj, WeightSpec]] | None = []
+        for item in items if items is not None and self.built(model).const() is True else [TOP]:
+            one = item.single()
+            weights = present_weights(one) if isinstance(one, LayerObj) else None
+            if (
+                not isinstance(one, LayerObj)
+                or weights is None
+                or pairs is None
+                or any(not w.trainable for w in weights)
+            ):
+                pairs = None
+                break
+            pairs += [(one, w) for w in weights]
+        self._write_weight_list(pairs, value, node, "set_weights")
+
+    def _write_weight_list(
+        self, weights: list[tuple[LayerObj, WeightSpec]] | None, value: AV, node: cst.Call, how: str
+    ) -> None:
         items = self.interp.iteration(value)
         if weights is None or not isinstance(items, list) or len(items) != len(weights):
-            for obj in (source,):
-                if obj is not None:
-                    self.interp.escape(value)
+            if value.single() is not None:
+                self.interp.escape(value)
             return
-        for position, (spec, item) in enumerate(zip(weights, items, strict=True)):
+        for position, ((layer, spec), item) in enumerate(zip(weights, items, strict=True)):
             ref = WeightRef(layer, spec, spec.path)
             edits = self._edits_of(item, ref)
             if edits is not None:
@@ -1183,6 +1233,9 @@ class KerasSemantics(Semantics):
             return TOP
         if name == "get_layer":
             return self.get_layer(state.items(model), args)
+        if name == "set_weights" and args.positional:
+            self._model_set_weights(model, args.positional[0], node)
+            return NONE
         if name == "build":
             shape = self.interp.dims(args.first("input_shape", 0))
             self.build_model(model, shape[-1] if shape and shape[-1] is not None else None)
@@ -1193,6 +1246,11 @@ class KerasSemantics(Semantics):
                 self._mark_trained(model)
             if name != "__call__":
                 self._trace_compiled(model, node)
+                # `fit`/`predict` call every layer again, in a tf.function: a program layer's `call()` runs.
+                for value in self.state.items(model).exact or ():
+                    layer = value.single()
+                    if isinstance(layer, InstanceObj) and layer.cls.is_layer:
+                        self.call_instance(layer, _symbolic_args(), node)
             return TOP
         if name == "compile":
             self._compile(model, args, node)
@@ -1361,12 +1419,8 @@ class KerasSemantics(Semantics):
                 return const(obj.name)
             if attr == "shape" and obj.shape is not None:
                 return arrays.shape_value(obj.shape)
-            owner = obj.weight.layer if obj.weight is not None else None
-            if attr == "shape" and obj.weight is not None and owner is not None and owner.spec is not None:
-                from tfvarfix.keras.table import weight_shape
-
-                shape = weight_shape(owner.spec, obj.weight.spec, layer_config(owner), owner.input_dim)
-                return arrays.shape_value(shape)
+            if attr == "shape" and obj.weight is not None and obj.weight.layer.spec is not None:
+                return arrays.shape_value(_weight_shape(obj.weight))
             if attr in _VARIABLE_METHODS:
                 return AV.of(MethodRef(obj, attr))
             return TOP
@@ -1608,17 +1662,27 @@ class KerasSemantics(Semantics):
     def built_by(self, instance: InstanceObj) -> None:
         if instance.cls.is_layer:
             self.holdings(instance, "build")
+            self._duplicate_sublayers(instance)
 
     def instance_ready(self, instance: InstanceObj, node: cst.Call | None) -> None:
         if not instance.cls.is_layer:
             return
         self.holdings(instance, "__init__")
+        self._duplicate_sublayers(instance)
+
+    def _duplicate_sublayers(self, instance: InstanceObj) -> None:
+        """Two sublayers of one program layer with one name (made in `__init__`, or in `build`): Keras gives
+        both weight sets one path. Each pair is recorded once."""
         by_name: dict[str, LayerObj] = {}
         for layer in self._tracked_layers(instance):
             if not isinstance(layer, LayerObj) or layer.name is None or layer.name_node is None:
                 continue
             first = by_name.get(layer.name)
+            pair = (id(instance), id(first), id(layer))
             if first is not None and first is not layer:
+                if pair in self._duplicate_pairs:
+                    continue
+                self._duplicate_pairs.add(pair)
                 self.interp.record(
                     Duplicate,
                     layer.name_node,
@@ -1647,11 +1711,6 @@ class KerasSemantics(Semantics):
 
 
 # ============================================================================================ helpers
-@contextmanager
-def _nothing() -> Iterator[None]:
-    yield
-
-
 def _signature(args: Args) -> frozenset[int] | None:
     """What a tf.function's trace is keyed on, as far as it matters here: the Python objects (not tensors or
     constants) passed in, by identity. Unknown arguments (perhaps tensors) are left out."""
@@ -1661,6 +1720,24 @@ def _signature(args: Args) -> frozenset[int] | None:
             if not isinstance(obj, (TensorObj, Const, TupleObj)):
                 found.add(id(obj))
     return frozenset(found)
+
+
+def _weight_shape(weight: WeightRef) -> tuple[int | None, ...] | None:
+    """A layer weight's shape from the layer's configuration (unknown dimensions as None)."""
+    from tfvarfix.keras.table import weight_shape
+
+    layer = weight.layer
+    if layer.spec is None:
+        return None
+    return weight_shape(layer.spec, weight.spec, layer_config(layer), layer.input_dim)
+
+
+def _symbolic_args() -> Args:
+    return Args((AV.of(TensorObj(None, symbolic=True)),), {}, {}, False)
+
+
+def _defines(node: cst.ClassDef, name: str) -> bool:
+    return any(isinstance(s, cst.FunctionDef) and s.name.value == name for s in node.body.body)
 
 
 def _inside(inner: Ctx, outer: Ctx) -> bool:

@@ -105,7 +105,8 @@ class WeightAttributeRebind(Rule):
             values = [e.value.single() for e in stores]
             value = values[0]
             prop = (layer.short, weight.name) in _PROPERTIES and path == (weight.name,)
-            if any(v is not value for v in values) or (value is None and not prop):
+            # One store in a loop over layers makes a new variable per layer: compare where values are made.
+            if any(not _same_site(v, value) for v in values) or (value is None and not prop):
                 continue
             built = all(e.built.const() is True for e in stores)
             keras_variable = isinstance(value, VarObj) and (
@@ -206,3 +207,7 @@ def _weight_of(event: Attribute) -> tuple[LayerObj, tuple[str, ...]] | None:
     if isinstance(obj, PartObj):
         return obj.layer, (*obj.path, event.attr)
     return None
+
+
+def _same_site(a: Obj | None, b: Obj | None) -> bool:
+    return a is b or (a is not None and b is not None and type(a) is type(b) and a.site is b.site)

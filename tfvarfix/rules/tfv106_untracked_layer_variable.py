@@ -9,7 +9,7 @@ from tfvarfix.rule import AddImport, Finding, FixPlan, Intended, NodeEdit, Repla
 from tfvarfix.semantics.events import Created, Holds
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants, scopes
 from tfvarfix.semantics.heap import present
-from tfvarfix.semantics.values import AV, InstanceObj, ModuleRef, VarObj
+from tfvarfix.semantics.values import AV, InstanceObj, ModuleRef, TensorObj, VarObj
 from tfvarfix.semantics.walker import contains_call, descendants
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -159,7 +159,7 @@ class UntrackedLayerVariable(Rule):
             isinstance(value, cst.UnaryOperation) and isinstance(value.expression, (cst.Integer, cst.Float))
         ):
             return "()"
-        if isinstance(value, (cst.Name, cst.Attribute)):
+        if isinstance(value, (cst.Name, cst.Attribute)) and _arrays_everywhere(facts, creation):
             return f"{facts.code_for(value)}.shape"
         argument = _shape_argument(facts, creation, value)
         if argument is not None and not _local_scopes(argument) and not contains_call(argument):
@@ -192,6 +192,17 @@ def _library(facts: Facts, creation: Created, func: cst.BaseExpression) -> str |
             return None
     dotted = facts.imported(func.value)
     return dotted if dotted in ("tensorflow", "numpy") else None
+
+
+def _arrays_everywhere(facts: Facts, creation: Created) -> bool:
+    """Whether, every time the variable is made, its initial value is known to be an array (which has a
+    `.shape`): `init.shape` of a float or a list raises."""
+    for event in facts.of(Created):
+        if event.node is creation.node and isinstance(event.obj, VarObj):
+            initial = event.obj.initial
+            if initial.is_top or initial.is_bottom or not all(isinstance(o, (TensorObj, VarObj)) for o in initial):
+                return False
+    return True
 
 
 def _local_scopes(node: cst.CSTNode) -> bool:

@@ -211,7 +211,7 @@ def _in_layer_call(event: VariableInTrace) -> bool:
     if layer is None:
         return False
     trace = event.ctx.find(CtxKind.TF_FUNCTION)
-    return trace is None or any(c is layer for c in trace.chain())
+    return trace is None or any(c is trace for c in layer.chain())  # the layer call runs inside the trace
 
 
 def _self_target(event: VariableInTrace, node: cst.CSTNode) -> str | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -172,6 +172,16 @@ class Semantics:
         """A decorated `tf.function` no code of the module calls: trace it with unknown arguments."""
         return None
 
+    def builds_by_call(self, instance: InstanceObj) -> bool:
+        """Whether the framework builds this unbuilt layer of the program by running its `call()` once (what
+        that run creates belongs to the build)."""
+        return False
+
+    def owns(self, obj: Obj) -> bool:
+        """Whether `obj` is one the semantics models (a layer, a variable, a tf.function): code that mentions a
+        module name bound to one is worth running when nothing calls it."""
+        return isinstance(obj, TfFunction)
+
     def attribute_of_unknown(self, attr: str, node: cst.Attribute) -> AV | None:
         """An attribute read on a value the analysis does not know (TOP)."""
         return None
@@ -249,6 +259,10 @@ class Interpreter:
         """The names whose mention can make code matter: what the semantics knows, and the program's functions,
         classes and methods that mention any of them (to a fixed point)."""
         words = set(self.semantics.WORDS)
+        if self.end_state is not None:
+            for name, value in self.end_state.fields(self.module_frame).items():
+                if isinstance(value, AV) and any(self.semantics.owns(o) for o in value):
+                    words.add(name)
         named: list[tuple[str, frozenset[str]]] = [
             (f.name, scope_info(f.node).words)
             for f in self.defined.values()
@@ -298,13 +312,19 @@ class Interpreter:
         self.frame = self.module_frame
         self.chain = []
         with self.context(CtxKind.ENTRY, node, None):
-            if owner is not None and owner.is_layer and func.name == "call" and receiver is not None:
+            layer = receiver.single() if receiver is not None else None
+            if owner is not None and owner.is_layer and func.name == "call" and isinstance(layer, InstanceObj):
                 # Keras calls a layer many times: a second call shows what is made on every call.
-                with self.context(CtxKind.LAYER_CALL, node, receiver.single()):
+                with (
+                    self.context(CtxKind.LAYER_CALL, node, layer),
+                    self.context(CtxKind.METHOD, node, (layer, "build"))
+                    if self.semantics.builds_by_call(layer)
+                    else nullcontext(),
+                ):
                     self.invoke(func, _unknown_args(), node, receiver)
                 with (
                     self.context(CtxKind.REPEAT, node, 2),
-                    self.context(CtxKind.LAYER_CALL, node, receiver.single()),
+                    self.context(CtxKind.LAYER_CALL, node, layer),
                 ):
                     self.invoke(func, _unknown_args(), node, receiver)
             else:
