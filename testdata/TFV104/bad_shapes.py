@@ -46,8 +46,19 @@ def case_subclassed_list_attribute():
     return [w.path for w in model.weights]
 
 
+def case_duplicate_after_the_arms(pool=True):
+    inputs = keras.Input((8, 8, 3))
+    x = layers.Conv2D(4, 3, name="stem")(inputs)
+    if pool:
+        x = layers.GlobalAveragePooling2D()(x)
+    else:
+        x = layers.Flatten()(x)
+    return keras.Model(inputs, layers.Dense(2, name="stem")(x))  # expect: TFV104
+
+
 # Module level, notebook style (last: it raises when the module runs).
 notebook = keras.Sequential()
 notebook.add(keras.Input((4,)))
 notebook.add(layers.Dense(4, name="cell"))
 notebook.add(layers.Dense(4, name="cell"))  # expect: TFV104
+

@@ -1,5 +1,5 @@
 # Near misses of bad_shapes.py: one name per model once builders, loops, branches, list edits and shared
-# layers are followed; duplicates the code expects to be refused.
+# layers are followed; one name in exclusive arms of an `if`; duplicates the code expects to be refused.
 import unittest
 
 import numpy as np
@@ -116,3 +116,15 @@ def case_try_except_fallback():
     except ValueError:
         model = keras.Sequential([keras.Input((4,)), layers.Dense(4, name="maybe"), layers.Dense(4, name="maybe_2")])
     return model
+
+
+def case_exclusive_arms(include_top=False):
+    # One name in the two arms of an `if`: the model holds one of the two layers (tf_keras applications).
+    inputs = keras.Input((8, 8, 3))
+    x = layers.Conv2D(4, 3)(inputs)
+    if include_top:
+        x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
+        x = layers.Dense(2, name="predictions")(x)
+    else:
+        x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
+    return keras.Model(inputs, x)

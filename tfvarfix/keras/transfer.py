@@ -11,7 +11,7 @@ the program is called (`build` once, then `call`). TF1 graph semantics are in `k
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import nullcontext
 
 import libcst as cst
@@ -426,11 +426,13 @@ class KerasSemantics(Semantics):
         return AV.of(TensorObj(node, shape=full, producer=layer, symbolic=True))
 
     def symbolic(self, args: Args, node: cst.Call, unknown: bool = False) -> AV:
-        tensors = [t for t in _tensors(self.interp, (*args.positional, *args.keywords.values()))]
+        values = (*args.positional, *args.keywords.values())
+        tensors = [t for t in _tensors(self.interp, values)]
         symbolic = [t for t in tensors if t.symbolic]
         if not symbolic and unknown:
             return AV.of(TensorObj(node)) if tensors else TOP
-        return AV.of(TensorObj(node, inputs=tuple(symbolic), symbolic=bool(symbolic)))
+        groups = tuple(g for g in _tensor_groups(self.interp, values) if all(t.symbolic for t in g))
+        return AV.of(TensorObj(node, inputs=tuple(symbolic), symbolic=bool(symbolic), groups=groups))
 
     # ====================================================================================== layers
     def new_layer(self, node: cst.Call, cls: str, args: Args) -> AV:
@@ -501,6 +503,7 @@ class KerasSemantics(Semantics):
                 inputs=tuple(tensors),
                 shape=(None, out) if out else None,
                 symbolic=symbolic,
+                groups=_tensor_groups(self.interp, [args.first("inputs", 0)]),
             )
         )
 
@@ -519,7 +522,15 @@ class KerasSemantics(Semantics):
                 AV.of(obj),
                 args,
                 node,
-                AV.of(TensorObj(node, producer=obj, inputs=tuple(tensors), symbolic=symbolic)),
+                AV.of(
+                    TensorObj(
+                        node,
+                        producer=obj,
+                        inputs=tuple(tensors),
+                        symbolic=symbolic,
+                        groups=_tensor_groups(self.interp, [args.first("inputs", 0)]),
+                    )
+                ),
             )
         if isinstance(obj, TfFunction):
             return self.trace(obj, args, node)
@@ -572,8 +583,11 @@ class KerasSemantics(Semantics):
         symbolic = any(t.symbolic for t in tensors)
         inner = result.single()
         shape = inner.shape if isinstance(inner, TensorObj) else None
+        groups = _tensor_groups(interp, [args.first("inputs", 0)])
         return AV.of(
-            TensorObj(node, producer=instance, inputs=tuple(tensors), symbolic=symbolic, shape=shape)
+            TensorObj(
+                node, producer=instance, inputs=tuple(tensors), symbolic=symbolic, shape=shape, groups=groups
+            )
         )
 
     def trace(self, function: TfFunction, args: Args, node: cst.Call | None) -> AV:
@@ -803,6 +817,11 @@ class KerasSemantics(Semantics):
             if isinstance(tensor.producer, LayerObj) and tensor.producer not in inputs_layers:
                 inputs_layers.append(tensor.producer)
         ordered = sorted(found, key=lambda o: (-depth.get(id(o), 0), self._called.get(id(o), 0)))
+        # After `if include_top: x = A(name="n")(x) else: x = B(name="n")(x)` the graph holds A or B, not
+        # both: only layers every alternative holds make the layer list exact or a name a duplicate.
+        certain = _certain_layers(_tensor_groups(self.interp, [outputs]))
+        if any(id(layer) not in certain for layer in ordered):
+            complete = False
         model = ModelObj(node, ModelKind.FUNCTIONAL, _name(args), args)
         members = [*inputs_layers, *ordered]
         self.state.set(
@@ -817,7 +836,7 @@ class KerasSemantics(Semantics):
         by_name: dict[str, Obj] = {}
         for layer in ordered:
             name, where = _name_of(self, layer), _name_site(layer)
-            if name is not None and where is not None:
+            if name is not None and where is not None and id(layer) in certain:
                 first = by_name.get(name)
                 if first is not None and first is not layer:
                     self.interp.record(
@@ -1808,6 +1827,59 @@ def _tensors(interp: object, values: object) -> Iterator[TensorObj]:
                 yield obj
             elif isinstance(obj, (TupleObj, ListObj, DictObj)):
                 stack.extend(_container_values(interp, obj))
+
+
+def _tensor_groups(interp: object, values: Iterable[AV]) -> tuple[tuple[TensorObj, ...], ...]:
+    """The tensors in `values` by certainty: each tensor that is certainly there is a group of one; the
+    tensors under a value that is one of several objects form one group of alternatives (all of them, inside
+    containers too)."""
+    groups: list[tuple[TensorObj, ...]] = []
+    stack = list(values)
+    seen = 0
+    while stack and seen < 256:
+        seen += 1
+        value = stack.pop()
+        objs = list(value)
+        if len(objs) > 1:
+            alternatives = tuple(_tensors(interp, [value]))
+            if alternatives:
+                groups.append(alternatives)
+            continue
+        for obj in objs:
+            if isinstance(obj, TensorObj):
+                groups.append((obj,))
+            elif isinstance(obj, (TupleObj, ListObj, DictObj)):
+                stack.extend(_container_values(interp, obj))
+    return tuple(groups)
+
+
+def _certain_layers(outputs: tuple[tuple[TensorObj, ...], ...]) -> set[int]:
+    """Ids of the layers every alternative of a functional graph holds: a tensor certainly holds its producer
+    and what its certain inputs hold, and of a group of alternatives only what all of them hold."""
+    memo: dict[int, frozenset[int]] = {}
+    stack: list[TensorObj] = [t for group in outputs for t in group]
+    steps = 0
+    while stack and steps < 50_000:
+        steps += 1
+        tensor = stack[-1]
+        if id(tensor) in memo:
+            stack.pop()
+            continue
+        missing = [t for group in tensor.groups for t in group if id(t) not in memo]
+        if missing:
+            stack.extend(missing)
+            continue
+        stack.pop()
+        held: set[int] = {id(tensor.producer)} if tensor.producer is not None else set()
+        for group in tensor.groups:
+            held |= frozenset.intersection(*(memo[id(t)] for t in group))
+        memo[id(tensor)] = frozenset(held)
+    if stack:
+        return set()  # too big to tell: nothing is certain
+    out: set[int] = set()
+    for group in outputs:
+        out |= frozenset.intersection(*(memo[id(t)] for t in group))
+    return out
 
 
 def _container_values(interp: object, obj: Obj) -> list[AV]:

@@ -532,7 +532,7 @@ class TensorObj(Obj):
     """A tensor or array. Symbolic tensors (`Input`, layer outputs) record the layer that made them and its
     inputs; arrays made from constants record their content (`content`), for initializers and edits."""
 
-    __slots__ = ("content", "inputs", "producer", "shape", "source", "symbolic")
+    __slots__ = ("content", "groups", "inputs", "producer", "shape", "source", "symbolic")
     KIND = "tensor"
 
     def __init__(
@@ -545,10 +545,14 @@ class TensorObj(Obj):
         symbolic: bool = False,
         content: Content | None = None,
         source: WeightRef | None = None,
+        groups: tuple[tuple[TensorObj, ...], ...] | None = None,
     ) -> None:
         super().__init__(site)
         self.producer = producer
         self.inputs = inputs
+        # The inputs by what is known of them: a group of one is certainly an input; a group of several holds
+        # alternatives (a value that is one tensor or another, as after an `if` whose arms made different ones).
+        self.groups = groups if groups is not None else tuple((t,) for t in inputs)
         self.shape = shape
         self.symbolic = symbolic
         self.content = content
