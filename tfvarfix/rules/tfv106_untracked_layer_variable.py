@@ -10,7 +10,7 @@ from tfvarfix.semantics.events import Created, Holds
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants, scopes
 from tfvarfix.semantics.heap import present
 from tfvarfix.semantics.values import AV, InstanceObj, ModuleRef, TensorObj, VarObj
-from tfvarfix.semantics.walker import contains_call, descendants
+from tfvarfix.semantics.walker import contains_call, descendants, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 _UNTRACKED = frozenset({"tf.Variable", "tf.compat.v1.Variable"})
@@ -114,12 +114,7 @@ class UntrackedLayerVariable(Rule):
         statement = creation.statement
         if function is None or function.name.value not in ("__init__", "build") or creation.ctx.in_loop:
             return None
-        if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
-            return None
-        small = statement.body[0]
-        if not (isinstance(small, cst.Assign) and small.value is node and len(small.targets) == 1):
-            return None
-        target = small.targets[0].target
+        target = sole_assignment(statement, node)
         if not (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)):
             return None
         value = variable.initial_node

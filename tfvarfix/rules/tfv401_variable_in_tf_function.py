@@ -8,6 +8,7 @@ from tfvarfix.rule import AddModuleCode, Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import CtxKind, VariableInTrace
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants
 from tfvarfix.semantics.values import FuncObj, KerasObj, LayerObj, Obj, VarObj
+from tfvarfix.semantics.walker import sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -110,15 +111,12 @@ class VariableInTfFunction(Rule):
         if len(event.chain) != 1 or not isinstance(func, FuncObj) or func.owner is not None:
             return None  # a method: one module-level variable would be shared by every instance
         line = event.chain[0]
-        if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
-            return None
-        assign = line.body[0]
-        if not isinstance(assign, cst.Assign) or assign.value is not node or len(assign.targets) != 1:
-            return None
-        target = assign.targets[0].target
+        target = sole_assignment(line, node)
         variable = event.obj
         if not isinstance(target, cst.Name) or not isinstance(variable, VarObj) or variable.initial_node is None:
             return None
+        assert isinstance(line, cst.SimpleStatementLine)  # sole_assignment found `target = node` on it
+        assign = line.body[0]
         if target.value in facts.module_names or _bindings(function, target.value) != 1:
             return None
         if len(node.args) != 1 or node.args[0].keyword is not None:

@@ -19,7 +19,7 @@ from tfvarfix.semantics.values import (
     ModuleRef,
     VarObj,
 )
-from tfvarfix.semantics.walker import children
+from tfvarfix.semantics.walker import children, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -219,13 +219,7 @@ def _self_target(event: VariableInTrace, node: cst.CSTNode) -> str | None:
     chain = event.chain
     if not chain or event.function is None:
         return None
-    line = chain[-1]
-    if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
-        return None
-    assign = line.body[0]
-    if not isinstance(assign, cst.Assign) or assign.value is not node or len(assign.targets) != 1:
-        return None
-    target = assign.targets[0].target
+    target = sole_assignment(chain[-1], node)
     if not (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)):
         return None
     if target.value.value != "self":

@@ -140,3 +140,13 @@ class Walk:
                 kids = children(node)
                 for kid in reversed(kids):
                     push((kid, False))
+
+
+def sole_assignment(statement: cst.CSTNode | None, value: cst.CSTNode) -> cst.BaseAssignTargetExpression | None:
+    """The target when `statement` is a line holding only `target = value`; None otherwise."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return None
+    assign = statement.body[0]
+    if not isinstance(assign, cst.Assign) or assign.value is not value or len(assign.targets) != 1:
+        return None
+    return assign.targets[0].target
