@@ -4,17 +4,28 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import Finding, Replace, Rule
 from tfvarfix.semantics.events import Created, Duplicate
 from tfvarfix.semantics.facts import Facts, divergence, reachable
 from tfvarfix.semantics.values import InstanceObj, ModelObj
 from tfvarfix.types import FixAvailability, FixSafety, Severity, VerifyCheck
 
-_CONSEQUENCE = {
-    "sequential": "Sequential raises ValueError when the layer is added",
-    "functional": "keras.Model raises ValueError: the name is used 2 times",
-    "subclassed": "both weight sets get one path, and tf_keras cannot save them to .h5",
-}
+
+def _consequence(where: str, name: str, count: str, flavor: Flavor) -> str:
+    """What the duplicate does on the file's target (measured on Keras 3.15 and tf_keras 2.21)."""
+    if where == "sequential":
+        return "Sequential raises `ValueError: All layers added to a Sequential model should have unique names`"
+    if where == "functional":
+        if not count.isdigit():
+            return f'keras.Model raises ValueError: the name "{name}" is used more than once in the model'
+        return f'keras.Model raises `ValueError: The name "{name}" is used {count} times in the model`'
+    if flavor is Flavor.TF_KERAS:
+        return (
+            "both weight sets get one name, and `save_weights` to .h5 raises "
+            "`ValueError: Unable to synchronously create group (name already exists)`"
+        )
+    return f'both weight sets get one path, and `get_layer("{name}")` finds only the first'
 
 
 class DuplicateLayerName(Rule):
@@ -30,7 +41,10 @@ class DuplicateLayerName(Rule):
     Sequential model should have unique names` when the second layer is added, and `keras.Model(inputs, outputs)`
     raises `ValueError: The name "d" is used 2 times in the model`. A subclassed model never raises: both weight
     sets get the same path, `get_layer("d")` silently returns the first, and tf_keras fails to save `.h5` weights
-    with `Unable to synchronously create group (name already exists)`.
+    with `Unable to synchronously create group (name already exists)` (`... create dataset ...` when the clash is
+    inside one layer's weights). The message names the consequence for the file's target: Keras 3 saves such a
+    model (`.keras`, `.weights.h5` and checkpoints key weights by attribute, not by name), so there only the
+    lookup by name is said.
 
     ## Example
     ```python
@@ -110,7 +124,7 @@ class DuplicateLayerName(Rule):
                 name=name,
                 count=count,
                 model=_describe(facts, event),
-                consequence=_CONSEQUENCE[event.where],
+                consequence=_consequence(event.where, name, count, facts.flavor),
             )
 
 
