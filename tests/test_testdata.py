@@ -1,6 +1,13 @@
-"""One parametrized walk over testdata/: markers equal findings, good is silent, fixes are golden and converge."""
+"""One parametrized walk over testdata/: markers equal findings, messages equal their snapshot, good is silent,
+fixes are golden and converge.
+
+The messages of `bad*.py` are pinned in `bad*.messages` beside it (`line:column CODE message`, one per finding).
+After a deliberate message change: `TFVARFIX_SNAPSHOTS=update python -m pytest tests/test_testdata.py`, then read
+the diff."""
 
 from __future__ import annotations
+
+import os
 
 import libcst as cst
 import pytest
@@ -24,8 +31,15 @@ def test_bad_fixture_findings_match_markers(case: Case) -> None:
     expected = expected_markers(text)
     assert any(code == case.code for _, code in expected), f"{case.id} has no `# expect: {case.code}` marker"
     checked = {case.code} | {code for _, code in expected}
-    found = sorted((d.line, d.code) for d in check_text(text, ALL_RULES).diagnostics if d.code in checked)
-    assert found == expected
+    diagnostics = [d for d in check_text(text, ALL_RULES).diagnostics if d.code in checked]
+    assert sorted((d.line, d.code) for d in diagnostics) == expected
+    lines = sorted((d.line, d.column, d.code, d.message) for d in diagnostics)
+    snapshot = "".join(f"{line}:{column} {code} {message}\n" for line, column, code, message in lines)
+    pinned = case.path.with_suffix(".messages")
+    if os.environ.get("TFVARFIX_SNAPSHOTS") == "update":
+        pinned.write_text(snapshot, encoding="utf-8")
+    assert pinned.exists(), f"{pinned.name} is missing: run with TFVARFIX_SNAPSHOTS=update and read it"
+    assert snapshot == pinned.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("case", cases("good"), ids=lambda c: c.id)

@@ -77,7 +77,7 @@ class RnnWeightOnLayer(Rule):
             verdicts = [
                 _verdict(o, node.attr.value, e.built.const() is True)
                 for e in live
-                for o in (e.base.objs or (None,))
+                for o in (list[Obj | None](e.base) or [None])
             ]
             if not verdicts or any(v is _FINE for v in verdicts):
                 continue

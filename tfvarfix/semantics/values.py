@@ -12,6 +12,7 @@ live in the heap (`semantics.heap`), never in the objects, so that branches can 
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -24,14 +25,22 @@ if TYPE_CHECKING:
 MAX_SET = 8  # a value that may be more objects than this is TOP
 
 
-class Obj:
-    """An abstract object. `site` is the node that made it (a call, a def, a literal), or None."""
+_SERIALS = itertools.count()
 
-    __slots__ = ("site",)
+
+class Obj:
+    """An abstract object. `site` is the node that made it (a call, a def, a literal), or None.
+
+    `serial` orders objects by creation, so that iterating a value is the same on every run (objects hash by
+    identity, and a frozenset's order would follow memory addresses into messages and fixes).
+    """
+
+    __slots__ = ("serial", "site")
     KIND: ClassVar[str] = "object"
 
     def __init__(self, site: cst.CSTNode | None = None) -> None:
         self.site = site
+        self.serial = next(_SERIALS)
 
     def describe(self) -> str:
         return self.KIND
@@ -72,7 +81,13 @@ class AV:
         return self.objs is not None and not self.objs
 
     def __iter__(self) -> Iterator[Obj]:
-        return iter(self.objs or ())
+        """The objects in creation order (deterministic, unlike the frozenset's)."""
+        objs = self.objs
+        if not objs:
+            return iter(())
+        if len(objs) == 1:
+            return iter(objs)
+        return iter(sorted(objs, key=_serial))
 
     def __len__(self) -> int:
         return len(self.objs) if self.objs is not None else MAX_SET + 1
@@ -95,11 +110,11 @@ class AV:
         """Every object, when all of them are of `kind`; None when the value is TOP, empty or mixed."""
         if not self.objs:
             return None
-        found = [o for o in self.objs if isinstance(o, kind)]
+        found = [o for o in self if isinstance(o, kind)]
         return found if len(found) == len(self.objs) else None
 
     def any(self, kind: type[ObjT]) -> list[ObjT]:
-        return [o for o in self.objs or () if isinstance(o, kind)]
+        return [o for o in self if isinstance(o, kind)]
 
     def const(self) -> object:
         """The Python value when this is certainly one constant (tuples of constants included), else NOTHING."""
@@ -121,6 +136,10 @@ class AV:
         if self.objs is None:
             return "TOP"
         return "{" + ", ".join(sorted(o.describe() for o in self.objs)) + "}"
+
+
+def _serial(obj: Obj) -> int:
+    return obj.serial
 
 
 class _Nothing:
