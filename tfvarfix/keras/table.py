@@ -46,6 +46,8 @@ def all_specs(flavor: Flavor = Flavor.KERAS3) -> Mapping[str, LayerSpec]:
 
 
 RECURRENT_LAYERS = frozenset({"LSTM", "GRU", "SimpleRNN", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"})
+# Layers whose `unit_forget_bias=True` (the default) writes ones into the forget gate's slice of the bias.
+FORGET_GATE_LAYERS = frozenset({"LSTM", "LSTMCell", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"})
 RECURRENT_WEIGHTS = frozenset({"kernel", "recurrent_kernel", "bias"})
 
 

@@ -5,13 +5,13 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tfvarfix.codegen import with_keywords
+from tfvarfix.keras.table import FORGET_GATE_LAYERS
 from tfvarfix.rule import Finding, FixPlan, Intended, Replace, Rule
 from tfvarfix.semantics.events import Created
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import AV, Const, InstanceObj, KerasObj, LayerObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
-FORGET_GATE_LAYERS = frozenset({"LSTM", "LSTMCell", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"})
 # Initializers whose forget-gate slice is what `unit_forget_bias` writes anyway (zeros is the default).
 _SAME_SLICE = frozenset({"zeros", "ones"})
 

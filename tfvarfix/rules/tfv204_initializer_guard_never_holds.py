@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tfvarfix.keras import guards
+from tfvarfix.keras.table import FORGET_GATE_LAYERS
 from tfvarfix.keras.transfer import present_weights
 from tfvarfix.keras.weights import show, weight_shape
 from tfvarfix.rule import Finding, Rule
@@ -11,7 +12,6 @@ from tfvarfix.semantics.facts import Facts
 from tfvarfix.semantics.values import ClassObj, FuncObj, InstanceObj, LayerObj
 from tfvarfix.types import FixAvailability
 
-FORGET_GATE_LAYERS = frozenset({"LSTM", "LSTMCell", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"})
 Use = tuple[LayerObj, str, tuple[int, ...]]
 
 
