@@ -1,6 +1,8 @@
 """The language server: a thin client of `tfvarfix.api`, over pygls 2.
 
-- Diagnostics on open, on save, and on change (debounced, on the unsaved buffer), each with its code,
+- Diagnostics on open, on save, and on change (on the unsaved buffer: at once when the server is idle; changes
+  that come while a document is being analyzed are coalesced into one more analysis of the latest text, and a
+  result for a text that is no longer the buffer's is never published), each with its code,
   message, severity, `codeDescription` (the rule's page), source `tfvarfix`, and in `data` the fix's title and
   safety. A buffer that does not parse gets one TFV001 diagnostic; one larger than `maxFileSize` gets one
   information diagnostic and is not analyzed.
@@ -38,7 +40,7 @@ from tfvarfix.types import Diagnostic, FixSafety, Position, Severity
 LOG = logging.getLogger("tfvarfix.lsp")
 SOURCE = "tfvarfix"
 FIX_ALL = "source.fixAll.tfvarfix"
-DEBOUNCE_S = 0.25
+DEBOUNCE_S = 0.0  # no quiet period: analyses are coalesced instead (see schedule)
 MAX_FILE_SIZE = 2_000_000  # characters; a larger buffer is not analyzed (the CLI still checks it)
 CONFIG_NAMES = ("pyproject.toml", "tfvarfix.toml", ".tfvarfix.toml")
 RULES_DIR = Path(__file__).resolve().parents[2] / "rules"  # present in a source checkout / editable install
@@ -148,34 +150,43 @@ class TfvarfixServer(LanguageServer):
         return page.as_uri() if page.is_file() else None
 
     # ---------------------------------------------------------------------------------- linting
-    def schedule(self, key: str, delay: float) -> None:
-        """Lint `key` (a document or notebook uri) after `delay` seconds, replacing a pending run."""
-        previous = self.pending.pop(key, None)
-        if previous is not None:
-            previous.cancel()
-        self.generation[key] = self.generation.get(key, 0) + 1
-        self.pending[key] = asyncio.get_running_loop().create_task(self._lint_later(key, delay))
+    def schedule(self, key: str, delay: float = 0.0) -> None:
+        """`key` (a document or notebook uri) changed: analyze it.
 
-    async def _lint_later(self, key: str, delay: float) -> None:
-        generation = self.generation[key]
+        At once when nothing is running for it; while an analysis of it is in flight, the change is only noted,
+        and when that analysis ends one more runs, on the text as it is then (however many changes came in
+        between). An analysis whose text is no longer the buffer's is not published. `delay` (the `debounce`
+        setting, 0 by default) waits before an analysis starts, for clients that want a quiet period.
+        """
+        self.generation[key] = self.generation.get(key, 0) + 1
+        if key not in self.pending:
+            self.pending[key] = asyncio.get_running_loop().create_task(self._lint_loop(key, delay))
+
+    async def _lint_loop(self, key: str, delay: float) -> None:
+        loop = asyncio.get_running_loop()
         try:
-            if delay:
-                await asyncio.sleep(delay)
-            job = self.snapshot(key)
-            if job is None:
-                return
-            linted = await asyncio.get_running_loop().run_in_executor(None, self.analyze, *job)
+            while True:
+                if delay:
+                    await asyncio.sleep(delay)
+                generation = self.generation.get(key)
+                job = self.snapshot(key)
+                if job is None:
+                    return
+                try:
+                    linted = await loop.run_in_executor(None, self.analyze, *job)
+                except Exception:  # a bug of ours: log it, keep serving
+                    LOG.exception("tfvarfix: checking %s failed", key)
+                    linted = None
+                if self.generation.get(key) == generation:
+                    if linted is not None and key in self.opened():
+                        self.publish(key, linted)
+                    return
+                # changed while it ran: the result is stale; run again on the latest text
         except asyncio.CancelledError:
-            return
-        except Exception:  # a bug of ours: log it, keep serving
-            LOG.exception("tfvarfix: checking %s failed", key)
             return
         finally:
             if self.pending.get(key) is asyncio.current_task():
                 self.pending.pop(key, None)
-        if self.generation.get(key) != generation or key not in self.opened():
-            return
-        self.publish(key, linted)
 
     def opened(self) -> set[str]:
         return set(self.workspace.text_documents) | set(self.workspace.notebook_documents)
