@@ -107,3 +107,45 @@ def case_one_graph_for_every_trial():
     for rate in [0.1, 0.01]:
         with graph.as_default():
             build(rate)  # expect: TFV304
+
+
+def case_ops_grouped_after_the_loop():
+    tf.reset_default_graph()
+    ops = []
+    for rate in [0.1, 0.01]:
+        ops.append(build(rate))  # expect: TFV304
+    return tf.group(*ops)
+
+
+def dense(x, units):
+    w = tf.get_variable("w", [x.shape[-1], units])
+    return tf.nn.relu(tf.matmul(x, w))
+
+
+def case_a_pass_builds_twice():
+    tf.reset_default_graph()
+    for units in [4, 8]:
+        x = tf.placeholder(tf.float32, [None, 3])
+        hidden = dense(x, units)  # expect: TFV304
+        dense(hidden, 2)  # expect: TFV304
+
+
+def fit(x, y, rate):
+    w = tf.get_variable("w", [3, 1])
+    loss = tf.reduce_mean((tf.matmul(x, w) - y) ** 2)
+    return loss, tf.train.GradientDescentOptimizer(rate).minimize(loss)
+
+
+def case_placeholders_of_a_pass(rates=(0.1, 0.01)):
+    tf.reset_default_graph()
+    losses = {}
+    for rate in rates:
+        x = tf.placeholder(tf.float32, [None, 3])
+        y = tf.placeholder(tf.float32, [None, 1])
+        loss, train_op = fit(x, y, rate)  # expect: TFV304
+        feed = {x: [[1.0, 2.0, 3.0]], y: [[1.0]]}
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            sess.run(train_op, feed)
+            losses[rate] = sess.run(loss, feed)
+    return losses

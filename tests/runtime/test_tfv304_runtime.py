@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.fixtures import TESTDATA
@@ -36,13 +38,20 @@ def test_shapes_raise_and_the_sweeps_are_fixed() -> None:
     assert bad.out["case_methods_of_a_class"]["error"] == f"Variable rnn/gru_cell/gates/kernel {EXISTS}"
     assert bad.out["case_shared_input"]["error"] == f"Variable tower_w {EXISTS}"
     # An unnamed dense layer in a fixed scope: the scope's counts restart when it is left, so `dense` again.
-    assert bad.out["case_unnamed_dense_in_a_fixed_scope"]["error"] == f"Variable generator/dense/kernel {EXISTS}"
+    assert (
+        bad.out["case_unnamed_dense_in_a_fixed_scope"]["error"] == f"Variable generator/dense/kernel {EXISTS}"
+    )
     # AUTO_REUSE shares `model/w`, but the second Adam makes its slots under the same name again.
     assert bad.out["case_auto_reuse_then_adam"]["error"] == f"Variable model/w/Adam/ {EXISTS}"
     assert bad.out["case_session_per_trial"]["error"] == f"Variable w {EXISTS}"
     assert bad.out["case_one_graph_for_every_trial"]["error"] == f"Variable w {EXISTS}"
     fixed = run_program(TESTDATA / "TFV304" / "fixed_shapes.py", CALL_TF1_CASES, legacy=True)
-    names = ("case_builder_as_parameter", "case_results_in_a_dict", "case_methods_of_a_class", "case_session_per_trial")
+    names = (
+        "case_builder_as_parameter",
+        "case_results_in_a_dict",
+        "case_methods_of_a_class",
+        "case_session_per_trial",
+    )
     for name in names:
         assert fixed.out[name]["ok"], fixed.out[name]
     assert "model/w/Adam:0" in fixed.out["case_auto_reuse_then_adam"]["variables"]
@@ -51,6 +60,47 @@ def test_shapes_raise_and_the_sweeps_are_fixed() -> None:
     assert fixed.out["case_one_graph_for_every_trial"] == bad.out["case_one_graph_for_every_trial"]
     good = run_program(TESTDATA / "TFV304" / "good_shapes.py", CALL_TF1_CASES, legacy=True)
     assert all(case["ok"] for case in good.out.values()), good.out
+
+
+def test_a_pass_with_its_own_placeholders_is_fixed_and_trains() -> None:
+    bad = run_program(TESTDATA / "TFV304" / "bad_shapes.py", CALL_TF1_CASES, legacy=True)
+    assert bad.out["case_placeholders_of_a_pass"]["error"] == f"Variable w {EXISTS}"
+    fixed = run_program(TESTDATA / "TFV304" / "fixed_shapes.py", CALL_TF1_CASES, legacy=True)
+    assert fixed.out["case_placeholders_of_a_pass"] == {"ok": True, "variables": ["w:0"]}
+
+
+def test_no_reset_where_passes_are_used_together(tmp_path: Path) -> None:
+    """The ops of every pass grouped after the loop, and a pass that itself builds twice: no fix. A reset at
+    the top of the loop body (what the fix would insert) makes the first raise "must be from the same graph",
+    and leaves the second raising as before."""
+    bad_path = TESTDATA / "TFV304" / "bad_shapes.py"
+    bad = run_program(bad_path, CALL_TF1_CASES, legacy=True)
+    fixed = run_program(TESTDATA / "TFV304" / "fixed_shapes.py", CALL_TF1_CASES, legacy=True)
+    for name in ("case_ops_grouped_after_the_loop", "case_a_pass_builds_twice"):
+        assert bad.out[name]["error"] == f"Variable w {EXISTS}"
+        assert fixed.out[name] == bad.out[name]
+    text = bad_path.read_text()
+    for line in (
+        "        ops.append(build(rate))  # expect: TFV304",
+        "        x = tf.placeholder(tf.float32, [None, 3])\n        hidden",
+    ):
+        assert line in text
+        text = text.replace(line, "        tf.reset_default_graph()\n" + line, 1)
+    forced = tmp_path / "forced_reset.py"
+    forced.write_text(text)
+    out = run_program(forced, WHOLE_ERRORS, legacy=True).out
+    assert "must be from the same graph" in out["case_ops_grouped_after_the_loop"], out
+    assert out["case_a_pass_builds_twice"].startswith(f"Variable w {EXISTS}"), out
+
+
+WHOLE_ERRORS = """
+for name in ("case_ops_grouped_after_the_loop", "case_a_pass_builds_twice"):
+    try:
+        ns[name]()
+        out[name] = "ok"
+    except ValueError as error:
+        out[name] = str(error)
+"""
 
 
 def test_module_sweep_raises_and_fixed_runs() -> None:

@@ -20,6 +20,11 @@ _CHOICES = (
     "scope with `reuse=tf.compat.v1.AUTO_REUSE` to share the variables"
 )
 
+_TWICE = (
+    "; one pass of the loop also builds twice: give each build of a pass its own `variable_scope` (or one scope "
+    "with `reuse=tf.compat.v1.AUTO_REUSE`), then start a fresh graph at the top of the loop body"
+)
+
 
 class GraphBuiltTwice(Rule):
     """
@@ -86,6 +91,10 @@ class GraphBuiltTwice(Rule):
     `tf.compat.v1.reset_default_graph()` (spelled as the module spells its TF1 API). It is unsafe: tensors,
     sessions and savers of an earlier pass cannot be used with the new graph. It is not offered when the passes
     use tensors made before the loop or by another pass (a shared placeholder, the previous layer's output),
+    when a pass keeps graph objects in a container made before the loop that code after the loop reads
+    (`ops.append(build(rate))`, then `tf.group(*ops)`: "must be from the same graph"; fetched values such as
+    `losses[rate] = sess.run(loss)` are fine), when one pass itself builds twice (`dense(dense(x))` in the loop
+    body: a fresh graph per pass would not repair it),
     when the loop runs inside a graph or `Session` block (resetting a graph in use raises) or the module uses an
     `InteractiveSession`, and never for two different calls (a training and a prediction build): there the
     message says what the choices are, a fresh graph for separate models, a `variable_scope` per build, or one
@@ -118,19 +127,28 @@ class GraphBuiltTwice(Rule):
             if again is not None:
                 found.setdefault(id(again.call.node), []).append((again, event))
         uses = _Uses(facts) if found else None
-        for pairs in found.values():
-            if not all(_live(facts, e) for _, e in pairs):
-                continue
+        live = [pairs for pairs in found.values() if all(_live(facts, e) for _, e in pairs)]
+        # Loops in which one pass itself builds twice (`h = dense(x); y = dense(h)` in a sweep's body): a
+        # fresh graph per pass does not repair those, so the loop's fix waits for that finding to be resolved.
+        within_a_pass = {
+            id(c.node)
+            for pairs in live
+            if any(a.loop is None for a, _ in pairs)
+            for c in pairs[0][0].call.chain()
+            if c.kind is CtxKind.LOOP
+        }
+        for pairs in live:
             again, event = pairs[0]
             assert uses is not None and again.call.node is not None
             loops = [a.loop for a, _ in pairs if a.loop is not None]
             fix = None
             if loops and len(loops) == len(pairs):
                 loop = max(loops, key=lambda c: len(list(c.chain())))
-                shared = not uses.isolated(loop.node)
-                if not shared:
+                shared = not uses.isolated(loop.node) or _escapes(facts, again, loop.node)
+                twice = id(loop.node) in within_a_pass
+                if not shared and not twice:
                     fix = self._fix(facts, [e for _, e in pairs], again, loop)
-                advice = "" if fix is not None else _SHARED if shared else _CHOICES
+                advice = "" if fix is not None else _SHARED if shared else _TWICE if twice else _CHOICES
                 how = "on every pass of a loop"
             else:
                 advice = _SHARED if any(uses.reaches_out(a.call) for a, _ in pairs) else _CHOICES
@@ -147,10 +165,16 @@ class GraphBuiltTwice(Rule):
     def _fix(self, facts: Facts, events: list[Collision], again: Rebuild, loop: Ctx) -> FixPlan | None:
         prefix = facts.tf1_prefix()
         node = loop.node
-        if prefix is None or not isinstance(node, (cst.For, cst.While)) or not isinstance(node.body, cst.IndentedBlock):
+        if (
+            prefix is None
+            or not isinstance(node, (cst.For, cst.While))
+            or not isinstance(node.body, cst.IndentedBlock)
+        ):
             return None
         if loop.has(CtxKind.GRAPH) or facts.calls(V1 + "InteractiveSession"):
-            return None  # a graph or session block holds the default graph around the loop: resetting it raises
+            return (
+                None  # a graph or session block holds the default graph around the loop: resetting it raises
+            )
         for event in [*events, *(e.first for e in events if e.first is not None)]:
             for ctx in event.ctx.chain():
                 if ctx.kind is CtxKind.LOOP and ctx.node is node:
@@ -159,11 +183,174 @@ class GraphBuiltTwice(Rule):
                     return None  # built in a graph of its own: the default graph is not where it collides
         root = prefix.split(".", 1)[0]
         for call in facts.of(UserCall):
-            if call.node is again.call.node and any(c.node is node for c in call.ctx.chain() if c.kind is CtxKind.LOOP):
+            if call.node is again.call.node and any(
+                c.node is node for c in call.ctx.chain() if c.kind is CtxKind.LOOP
+            ):
                 bound = call.env.get(root)
-                if bound is not None and not (isinstance(bound, AV) and isinstance(bound.single(), ModuleRef)):
+                if bound is not None and not (
+                    isinstance(bound, AV) and isinstance(bound.single(), ModuleRef)
+                ):
                     return None  # the name means something else in the loop's function
         return self.fix(InsertBefore(node.body.body[0], f"{prefix}.reset_default_graph()"))
+
+
+_MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "appendleft"})
+_PLAIN_CALLS = frozenset(
+    {"run", "eval", "numpy", "item", "tolist", "float", "int", "str", "len", "round", "bool"}
+)
+
+
+def _escapes(facts: Facts, again: Rebuild, loop: cst.CSTNode | None) -> bool:
+    """Whether the passes of the loop keep graph objects in a container made before it (`ops.append(build(lr))`,
+    `models[lr] = train_op`) that code after the loop reads (`tf.group(*ops)`): with a fresh graph per pass that
+    raises "must be from the same graph". Stored plain values (`sess.run(...)`, numbers, the loop's targets,
+    names bound to those in the pass) are harmless, and so is handing the container back with `return`."""
+    if not isinstance(loop, (cst.For, cst.While)):
+        return True
+    kept = _kept(loop)
+    if not kept:
+        return False
+    if None in kept:
+        return True
+    statement = next((e for e in facts.of(UserCall) if e.node is again.call.node), None)
+    if statement is None or not any(s is loop for s in statement.chain):
+        return True
+    at = next(i for i, s in enumerate(statement.chain) if s is loop)
+    parent: cst.CSTNode = statement.chain[at - 1] if at > 0 else facts.module
+    after = _after(parent, loop)
+    if after is None:
+        return True
+    for following in after:
+        if _returns_name(following):
+            continue
+        if any(isinstance(n, cst.Name) and n.value in kept for n in _walk(following, into_functions=True)):
+            return True
+    return False
+
+
+def _returns_name(statement: cst.CSTNode) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Return)
+        and isinstance(statement.body[0].value, cst.Name)
+    )
+
+
+def _after(parent: cst.CSTNode, loop: cst.CSTNode) -> list[cst.CSTNode] | None:
+    """The statements that follow `loop` in its block (None when the block is not found)."""
+    for node in _walk(parent, into_functions=True):
+        if isinstance(node, (cst.Module, cst.IndentedBlock)):
+            body: list[cst.CSTNode] = list(node.body)
+            for index, statement in enumerate(body):
+                if statement is loop:
+                    return body[index + 1 :]
+    return None
+
+
+def _kept(loop: cst.For | cst.While) -> set[str | None]:
+    """The containers made outside the loop into which a pass stores values that may be graph objects (None:
+    one that is not a plain name)."""
+    plain: set[str] = set()
+    bound: set[str] = set()
+    kept: set[str | None] = set()
+    if isinstance(loop, cst.For):
+        plain |= _names(loop.target)
+    statements = [n for n in _walk(loop.body) if isinstance(n, (cst.Assign, cst.AnnAssign, cst.AugAssign))]
+    for statement in statements:
+        assert isinstance(statement, (cst.Assign, cst.AnnAssign, cst.AugAssign))
+        targets = (
+            [t.target for t in statement.targets] if isinstance(statement, cst.Assign) else [statement.target]
+        )
+        value = statement.value
+        for target in targets:
+            if isinstance(target, (cst.Name, cst.Tuple, cst.List)):
+                names = _names(target)
+                bound |= names
+                if value is not None and _plain(value, plain) and not isinstance(statement, cst.AugAssign):
+                    plain |= names
+    for node in _walk(loop.body):
+        stored: list[cst.BaseExpression] = []
+        container: cst.BaseExpression | None = None
+        if (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value in _MUTATORS
+        ):
+            container, stored = node.func.value, [a.value for a in node.args]
+        elif isinstance(node, cst.Assign):
+            for assigned in node.targets:
+                if isinstance(assigned.target, cst.Subscript):
+                    container, stored = assigned.target.value, [node.value]
+        elif isinstance(node, cst.AugAssign) and isinstance(node.target, cst.Name):
+            container, stored = node.target, [node.value]
+        if container is None:
+            continue
+        head = container
+        while isinstance(head, (cst.Attribute, cst.Subscript)):
+            head = head.value
+        local = isinstance(head, cst.Name) and head.value in bound and not isinstance(node, cst.AugAssign)
+        if not local and not all(_plain(v, plain) for v in stored):
+            kept.add(head.value if isinstance(head, cst.Name) else None)
+    return kept
+
+
+def _names(target: cst.BaseExpression) -> set[str]:
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return {n for e in target.elements for n in _names(e.value)}
+    return set()
+
+
+def _walk(node: cst.CSTNode, into_functions: bool = False) -> Iterator[cst.CSTNode]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if (
+            into_functions
+            or current is node
+            or not isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
+        ):
+            stack.extend(reversed(current.children))
+
+
+def _plain(expr: cst.BaseExpression, plain: set[str]) -> bool:
+    """An expression whose value cannot be a graph object: numbers, strings, fetched values."""
+    if isinstance(
+        expr, (cst.Integer, cst.Float, cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
+    ):
+        return True
+    if isinstance(expr, cst.Name):
+        return expr.value in plain or expr.value in ("None", "True", "False")
+    if isinstance(expr, (cst.Tuple, cst.List, cst.Set)):
+        return all(_plain(e.value, plain) for e in expr.elements)
+    if isinstance(expr, cst.Dict):
+        return all(
+            isinstance(e, cst.DictElement) and _plain(e.key, plain) and _plain(e.value, plain)
+            for e in expr.elements
+        )
+    if isinstance(expr, (cst.BinaryOperation, cst.Comparison)):
+        parts = (
+            [expr.left, expr.right]
+            if isinstance(expr, cst.BinaryOperation)
+            else [expr.left, *(c.comparator for c in expr.comparisons)]
+        )
+        return all(_plain(p, plain) for p in parts)
+    if isinstance(expr, cst.UnaryOperation):
+        return _plain(expr.expression, plain)
+    if isinstance(expr, cst.Call):
+        func = expr.func
+        name = (
+            func.attr.value
+            if isinstance(func, cst.Attribute)
+            else func.value
+            if isinstance(func, cst.Name)
+            else ""
+        )
+        return name in _PLAIN_CALLS
+    return False
 
 
 def _live(facts: Facts, event: Collision) -> bool:
@@ -177,7 +364,12 @@ def _default_session(node: cst.CSTNode | None) -> bool:
     name = node.func.attr.value if isinstance(node.func, cst.Attribute) else getattr(node.func, "value", "")
     positional = [a for a in node.args if a.keyword is None]
     keywords = {a.keyword.value for a in node.args if a.keyword is not None}
-    return name == "Session" and len(positional) <= 1 and "graph" not in keywords and not any(a.star for a in node.args)
+    return (
+        name == "Session"
+        and len(positional) <= 1
+        and "graph" not in keywords
+        and not any(a.star for a in node.args)
+    )
 
 
 def _function(call: Ctx) -> str:
@@ -220,7 +412,11 @@ class _Uses:
             elif isinstance(event, MethodCall):
                 for obj in _graph_objects(event.result) if event.result is not None else ():
                     self.made.setdefault(id(obj), index)
-                read = [event.receiver, *event.args.positional, *event.args.keywords.values()] if event.args else []
+                read = (
+                    [event.receiver, *event.args.positional, *event.args.keywords.values()]
+                    if event.args
+                    else []
+                )
                 objs = [o for value in read for o in _graph_objects(value)]
                 if objs:
                     self.inputs.append((index, objs))
