@@ -60,3 +60,26 @@ def test_seed_article_raises_nothing_and_stays_detached() -> None:
         "variable_shape": [100, 64],
         "tracked": False,
     }
+
+
+def test_tf1_variable_beside_a_layer_is_new_and_the_fix_reads_the_layers() -> None:
+    from tests.runtime.tf1_probe import CALL_TF1_CASES
+
+    probe = CALL_TF1_CASES.replace(
+        "case()\n", "returned = case()\n"
+    ).replace('"variables":', '"returned": returned.name, "variables":')
+    bad = run_program(TESTDATA / "TFV101" / "bad_tf1.py", probe, legacy=True)
+    fixed = run_program(TESTDATA / "TFV101" / "fixed_tf1.py", probe, legacy=True)
+    nofix = run_program(TESTDATA / "TFV101" / "bad_tf1_nofix.py", probe, legacy=True)
+    good = run_program(TESTDATA / "TFV101" / "good_tf1.py", probe, legacy=True)
+    expected = {
+        "case_helper": ("cam_fc/kernel:0", "cam_fc/dense/kernel:0"),
+        "case_helper_per_scale": ("scale_1/kernel:0", "scale_1/dense/kernel:0"),
+        "case_conv_bias": ("stem/bias:0", "stem/conv2d/bias:0"),
+    }
+    for name, (detached, weight) in expected.items():
+        assert bad.out[name]["returned"] == detached and detached in bad.out[name]["variables"], bad.out
+        assert fixed.out[name]["returned"] == weight and detached not in fixed.out[name]["variables"], fixed.out
+    assert nofix.out["case_no_reuse"]["returned"] == "head/bias:0"
+    assert good.out["case_full_name_under_auto_reuse"]["returned"] == "cam/dense/kernel:0"
+    assert all(case["ok"] for case in good.out.values()), good.out

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event, SharedCell
+from tfvarfix.semantics.events import BesideLayer, Collision, Created, Ctx, CtxKind, Event, SharedCell
 from tfvarfix.semantics.heap import EMPTY_ENTRIES, Entries, maybe_absent, present
 from tfvarfix.semantics.values import (
     AV,
@@ -98,6 +98,14 @@ LAYER_FUNCTIONS = {
     "separable_conv2d": "depthwise_kernel",
     "batch_normalization": "gamma",
 }
+# the variables each layer function makes, beside the first one
+LAYER_WEIGHTS = {
+    **{short: ("kernel", "bias") for short in ("dense", "conv1d", "conv2d", "conv3d", "conv2d_transpose")},
+    "conv3d_transpose": ("kernel", "bias"),
+    "separable_conv1d": ("depthwise_kernel", "pointwise_kernel", "bias"),
+    "separable_conv2d": ("depthwise_kernel", "pointwise_kernel", "bias"),
+    "batch_normalization": ("gamma", "beta", "moving_mean", "moving_variance"),
+}
 # optimizer class -> (default name, slots per variable, index of `name` among the positional arguments)
 OPTIMIZER_SLOTS = {
     "AdamOptimizer": ("Adam", 2, 5),
@@ -124,6 +132,22 @@ _SCOPE_POSITIONAL = ("name_or_scope", "default_name", "values", "initializer", "
 _PLAIN_SCOPE = re.compile(r"^[\w/.-]*$")
 
 
+def _fits(shape: object, name: str, layer: KerasObj) -> bool:
+    """Whether a variable of `shape` could be the layer's weight `name`: a dense kernel's last dimension and a
+    bias's only one are its `units`, when both are known."""
+    from tfvarfix.keras.arrays import int_tuple
+
+    dims = int_tuple(shape)
+    if not layer.cls.endswith(".dense"):
+        return True
+    units = layer.args.first("units", 1).const()
+    if dims is None or not isinstance(units, int) or name not in ("kernel", "bias"):
+        return True
+    if name == "bias":
+        return len(dims) == 1 and dims[0] in (None, units)
+    return len(dims) >= 2 and dims[-1] in (None, units)
+
+
 class Reuse(enum.Enum):
     """The reuse in force where a variable is made."""
 
@@ -145,16 +169,13 @@ def combine(outer: Reuse, own: Reuse) -> Reuse:
 class Mark(Obj):
     """A variable registered in a graph: the event that created it, and whether it is trainable."""
 
-    __slots__ = ("event", "serial", "trainable")
+    __slots__ = ("event", "trainable")
     KIND = "mark"
-    _serial = 0
 
     def __init__(self, event: Event, trainable: bool | None = True) -> None:
-        super().__init__(None)
+        super().__init__(None)  # `serial` is creation order: the earliest of several marks is the first creation
         self.event = event
         self.trainable = trainable
-        Mark._serial += 1
-        self.serial = Mark._serial  # creation order: the earliest of several marks is the first creation
 
 
 def cell_root(cell: LayerObj) -> LayerObj:
@@ -519,8 +540,37 @@ class Tf1:
             )
             known = trainable.const()
             flag = True if trainable.is_bottom or known is True else False if known is False else None
+            self.beside_layer(prefix, name, reuse, args, node)
             self.create(prefix + name, "get_variable", node, event, reuse, flag)
         return AV.of(var)
+
+    def beside_layer(self, prefix: str, name: str, reuse: Reuse, args: Args, node: cst.Call) -> None:
+        """`get_variable("kernel")` in a scope where a `tf.layers.dense` just made `<scope>/dense/kernel`: the
+        author asks for the layer's weight by a name that misses the layer's own scope, and gets a new one."""
+        if "/" in name or reuse is Reuse.YES:
+            return
+        found = self.state.get(self.graph(), "vars")
+        if not isinstance(found, Entries) or not found.exact:
+            return
+        if not present(found.get(prefix + name)).is_bottom:
+            return  # the name is there already: reuse or a collision, not a new variable beside a layer
+        layers: list[tuple[str, Event]] = []
+        for key, held in found.items:
+            if not isinstance(key, str) or not key.startswith(prefix):
+                continue
+            segments = key[len(prefix) :].split("/")
+            marks = [m for m in held if isinstance(m, Mark)]
+            if len(segments) != 2 or len(marks) != 1 or not isinstance(marks[0].event.obj, KerasObj):
+                continue
+            short = marks[0].event.obj.cls.rsplit(".", 1)[-1]
+            shape = self.interp.constant(args.first("shape", 1))
+            if name in LAYER_WEIGHTS.get(short, ()) and _fits(shape, name, marks[0].event.obj):
+                layers.append((prefix + segments[0], marks[0].event))
+        if len(layers) == 1:
+            scope, made = layers[0]
+            self.interp.record(
+                BesideLayer, node, name=prefix + name, weight=f"{scope}/{name}", layer=made, reuse=reuse.value
+            )
 
     def tf1_layer(self, name: str, args: Args, node: cst.Call) -> AV:
         short = name.rsplit(".", 1)[-1]

@@ -9,8 +9,8 @@ from tfvarfix.keras.names import VARIABLE_CONSTRUCTORS
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.keras.weights import Owner, conflict, detached, weight_shape
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, Intended, NodeEdit, Remove, Replace, Rule
-from tfvarfix.semantics.events import Created
-from tfvarfix.semantics.facts import Facts, access, certainly, heap_field, reads_only_constants
+from tfvarfix.semantics.events import BesideLayer, Created
+from tfvarfix.semantics.facts import Facts, access, certainly, heap_field, reachable, reads_only_constants
 from tfvarfix.semantics.values import VarObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -21,6 +21,9 @@ class DetachedLayerVariable(Rule):
     Finds `tf.Variable`, `keras.Variable` and `tf.compat.v1.Variable` created with a name that names a weight
     a layer of the same code owns: `'my_lstm/kernel'`, `'my_lstm/lstm_cell/kernel:0'`,
     `f'{lstm.name}/kernel'`, `'sequential/my_lstm/lstm_cell/kernel'`, next to `LSTM(64, name='my_lstm')`.
+    In TF1 graph code, also `tf.get_variable("kernel")` in a `variable_scope` where a `tf.layers.dense` (or
+    `conv2d`, `batch_normalization`...) just made `<scope>/dense/kernel`, with a shape that can be that
+    weight's: the name misses the layer's own scope, so TF makes `<scope>/kernel` beside it.
 
     ## Why is this bad?
     A variable's name does not connect it to anything. In eager TensorFlow 2 the constructor raises nothing,
@@ -56,7 +59,9 @@ class DetachedLayerVariable(Rule):
     the value reads only imported modules, the value moves into the layer's initializer keyword
     (`kernel_initializer=keras.initializers.Constant(value)`) and the unused variable goes. No fix when the
     layer cannot be reached by name, when the variable's symbol is used elsewhere before build, or when the
-    shapes cannot fit (TFV102 reports those).
+    shapes cannot fit (TFV102 reports those). TF1: under `reuse=AUTO_REUSE` the name becomes the layer's
+    (`get_variable("dense/kernel")` returns the layer's own kernel); without reuse that would raise
+    `already exists`, so there is no fix.
 
     ## Numerical equivalence
     `intended`: `verify` checks that the rewritten model's weight equals the value the original gave the
@@ -70,7 +75,7 @@ class DetachedLayerVariable(Rule):
 
     CODE = "TFV101"
     NAME = "detached-layer-variable"
-    MESSAGE = "`{constructor}` named `{name}` {consequence}; set the layer's weight `{path}` instead"
+    MESSAGE = "`{constructor}` named `{name}` {consequence}; use the layer's weight `{path}` instead"
     FIX_TITLE = "Set the layer's weight instead"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
@@ -94,6 +99,36 @@ class DetachedLayerVariable(Rule):
                 name=variable.name,
                 consequence=_consequence(facts, variable, owner),
                 path=".".join(owner.path),
+            )
+
+        yield from self._beside_tf1_layers(facts)
+
+    def _beside_tf1_layers(self, facts: Facts) -> Iterator[Finding]:
+        """TF1: `get_variable("kernel")` in the scope of a `tf.layers.dense` that made `<scope>/dense/kernel`."""
+        made = {id(node): [e for e in events if reachable(e)] for node, events in facts.grouped(Created)}
+        for node, events in facts.grouped(BesideLayer):
+            live = [e for e in events if reachable(e)]
+            relative = {e.weight[len(e.name) - len(e.name.rsplit("/", 1)[-1]) :] for e in live}
+            # In every context that makes the variable, beside a layer, asking for the same weight of it.
+            if not live or len(live) != len(made.get(id(node), ())) or len(relative) != 1:
+                continue
+            event, asked = live[0], relative.pop()
+            layer = event.weight.rsplit("/", 1)[0]
+            fix = None
+            name_node = node.args[0].value if isinstance(node, cst.Call) and node.args else None
+            if all(e.reuse == "auto" for e in live) and isinstance(name_node, cst.SimpleString):
+                fix = self.fix(
+                    Replace(name_node, f"{name_node.prefix}{name_node.quote}{asked}{name_node.quote}"),
+                    title=f"Ask for the layer's `{asked}`",
+                )
+            hint = "" if fix is not None else " (ask for it under `reuse=AUTO_REUSE`, or read the layer object's)"
+            yield self.finding(
+                node,
+                fix=fix,
+                constructor="tf.compat.v1.get_variable",
+                name=event.name,
+                consequence=f"creates a new variable beside layer `{layer}`, which never reads it{hint}",
+                path=event.weight,
             )
 
     def _fix(

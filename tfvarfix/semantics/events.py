@@ -178,6 +178,17 @@ class Collision(Event):
 
 
 @dataclass(eq=False)
+class BesideLayer(Event):
+    """A TF1 `get_variable` that makes `name` beside a `tf.layers` layer of its scope whose weight it is named
+    after (`scope/kernel` next to `scope/dense/kernel`): a new variable, never the layer's."""
+
+    name: str = ""
+    weight: str = ""  # the layer weight's full name
+    layer: Event | None = None  # the layer's creation
+    reuse: str = ""  # the reuse in force: "auto", "no", "unknown"
+
+
+@dataclass(eq=False)
 class VariableInTrace(Event):
     """A variable made on the second trace of a tf.function, or in `call()` of a Keras layer."""
 
