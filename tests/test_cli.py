@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import pytest
 
@@ -199,6 +201,89 @@ def test_rule_and_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert {"TFV103", "TFV402"} <= {rule["code"] for rule in json.loads(out)}
     code, _, err = run(capsys, "rule", "TFV999")
     assert code == 2 and "TFV999" in err
+
+
+def test_rule_by_name_as_ruff_accepts_it(capsys: pytest.CaptureFixture[str]) -> None:
+    from tfvarfix.rule import registry
+
+    for rule_code, rule in registry().rules.items():
+        by_code = run(capsys, "rule", rule_code)
+        assert by_code[0] == 0 and by_code[1].startswith(f"# {rule_code}: {rule.NAME}\n")
+        assert run(capsys, "rule", rule.NAME) == by_code
+        assert run(capsys, "rule", rule.NAME.replace("-", "_").upper()) == by_code
+    code, _, err = run(capsys, "rule", "detached-layer")
+    assert code == 2 and "unknown rule 'detached-layer'" in err
+    code, out, _ = run(capsys, "rule", "TFV002")  # a code about files: no rule class, still a page
+    assert code == 0 and out.startswith("# TFV002: unreadable-file\n")
+    code, _, err = run(capsys, "rule")
+    assert code == 2 and "--all" in err
+
+
+def test_rule_all_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    from tfvarfix.rule import registry
+
+    codes = sorted(registry().rules)
+    code, out, _ = run(capsys, "rule", "--all")
+    assert code == 0 and [line[2:8] for line in out.splitlines() if line.startswith("# TFV")] == codes
+    code, out, _ = run(capsys, "rule", "duplicate-layer-name", "--output-format", "json")
+    entry = json.loads(out)
+    assert code == 0 and (entry["code"], entry["severity"]) == ("TFV104", "error")
+    assert entry["explanation"] == run(capsys, "rule", "TFV104")[1]
+    assert entry["url"].startswith("file:///") and entry["url"].endswith("/rule_pages/TFV104.md")
+    page = Path(url2pathname(urlparse(entry["url"]).path))
+    assert page.read_text(encoding="utf-8") == entry["explanation"]  # the packaged page is current
+    code, _, err = run(capsys, "rule", "TFV104", "--output-format", "yaml")
+    assert code == 2 and "yaml" in err
+
+
+@pytest.mark.parametrize("columns", [40, 72, 160])
+def test_rules_wraps_whole_summaries_to_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    from tfvarfix.docs import summary
+    from tfvarfix.rule import registry
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("Marks: [*]") and any(line.startswith("Severity: (error)") for line in lines)
+    # Every wrapped line fits (a single token longer than the width, a long path in backticks, may not; a
+    # rule's header line is not wrapped).
+    wrapped = [line for line in lines if not line.startswith("TFV")]
+    assert all(len(line) <= columns or " " not in line.strip() for line in wrapped), out
+    blocks = out.split("\n\n")[1:]
+    assert len(blocks) == len(registry().rules)
+    for block, (rule_code, rule) in zip(blocks, sorted(registry().rules.items()), strict=True):
+        head, *body = block.splitlines()
+        mark = (
+            "[ ]"
+            if rule.FIX_AVAILABILITY.value == "never"
+            else ("[*]" if rule.FIX_SAFETY.value == "safe" else "[!]")
+        )
+        assert head == f"{rule_code} {mark} {rule.NAME} ({rule.SEVERITY.value})"
+        assert " ".join(line.strip() for line in body) == summary(rule)  # whole, never cut
+        assert all(line.startswith("    ") for line in body)
+
+
+def test_rules_json_and_bad_format(capsys: pytest.CaptureFixture[str]) -> None:
+    from tfvarfix.rule import registry
+
+    code, out, _ = run(capsys, "rules", "--output-format", "json")
+    catalog = json.loads(out)
+    assert code == 0 and [entry["code"] for entry in catalog] == sorted(registry().rules)
+    assert all(entry["severity"] in {"error", "warning"} and entry["url"] for entry in catalog)
+    assert all("explanation" not in entry for entry in catalog)
+    code, _, err = run(capsys, "rules", "--output-format", "xml")
+    assert code == 2 and "xml" in err
+
+
+def test_json_url_is_the_packaged_page(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--output-format", "json", "model.py")
+    [item] = json.loads(out)
+    assert code == 1 and item["code"] == "TFV103" and item["severity"] == "error"
+    page = Path(url2pathname(urlparse(item["url"]).path))
+    assert page.is_file() and page.read_text(encoding="utf-8").startswith("# TFV103: rnn-weight-on-layer\n")
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -9,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import pytest
 
@@ -32,6 +35,7 @@ from tfvarfix.types import (
     FixSafety,
     Position,
     Range,
+    Severity,
     VerifyCheck,
 )
 
@@ -408,6 +412,7 @@ JSON = [
         "code": "TFV102",
         "name": "weight-shape-mismatch",
         "message": "a (3, 4) value cannot fit `kernel` (1, 16)",
+        "severity": "error",
         "filename": "model.py",
         "location": {"row": 3, "column": 8},
         "end_location": {"row": 3, "column": 43},
@@ -419,6 +424,7 @@ JSON = [
         "code": "TFV103",
         "name": "rnn-weight-on-layer",
         "message": "`lstm.kernel` raises AttributeError; use `lstm.cell.kernel`",
+        "severity": "error",
         "filename": "model.py",
         "location": {"row": 4, "column": 10},
         "end_location": {"row": 4, "column": 21},
@@ -441,6 +447,7 @@ JSON = [
         "code": "TFV104",
         "name": "duplicate-layer-name",
         "message": "layer name 'rnn' is used twice in one model",
+        "severity": "error",
         "filename": "model.py",
         "location": {"row": 5, "column": 39},
         "end_location": {"row": 5, "column": 44},
@@ -463,6 +470,7 @@ JSON = [
         "code": "TFV001",
         "name": "syntax-error",
         "message": "syntax error: '(' was never closed",
+        "severity": "error",
         "filename": "pkg/broken.py",
         "location": {"row": 1, "column": 5},
         "end_location": {"row": 1, "column": 5},
@@ -599,6 +607,7 @@ def test_sarif() -> None:
             "text": "Finds weights read on an RNN layer.\n\nMore.",
             "markdown": "Finds weights read on an RNN layer.\n\nMore.",
         },
+        "defaultConfiguration": {"level": "error"},
         "properties": {"fix_availability": "sometimes", "fix_safety": "safe"},
     }
     results = run["results"]
@@ -650,7 +659,9 @@ def test_the_sarif_schema_rejects_what_breaks_it() -> None:
         lambda d: d.pop("runs"),
         lambda d: d.update(version="2.0.0"),
         lambda d: d["runs"][0]["results"][0].update(level="fatal"),
-        lambda d: d["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"].update(startLine=0),
+        lambda d: d["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"].update(
+            startLine=0
+        ),
         lambda d: d["runs"][0]["tool"]["driver"].pop("name"),
         lambda d: d["runs"][0]["tool"]["driver"]["rules"][0].update(helpUri=5),
         lambda d: d.update(unknown=1),
@@ -684,6 +695,88 @@ def test_github_escaping() -> None:
         "::error title=tfvarfix (TFV104),file=we%2Cird%3Aname%25.py,line=1,col=1,endLine=1,endColumn=2"
         "::TFV104 50%25 of 'a,b':%0Asecond line\n"
     )
+
+
+# ------------------------------------------------------------------------------------------------ severity
+HAZARD = Diagnostic(
+    "TFV104",
+    "duplicate-layer-name",
+    "layer name 'rnn' is used twice in one subclassed model",
+    span(5, 38, 5, 43),
+    None,
+    Severity.WARNING,
+)
+
+
+def test_a_warning_says_so_in_every_format() -> None:
+    rules = dict(RULES)
+    rules["TFV104"] = RuleInfo(*dataclasses.astuple(RULES["TFV104"])[:-1], "warning")  # type: ignore[arg-type]
+    report = Report((FileResult("model.py", (RNN, HAZARD), source=SOURCE),), rules, quiet=True)
+    assert output(report, OutputFormat.CONCISE) == (
+        "model.py:4:10: TFV103 [*] `lstm.kernel` raises AttributeError; use `lstm.cell.kernel`\n"
+        "model.py:5:39: TFV104 warning: layer name 'rnn' is used twice in one subclassed model\n"
+    )
+    assert "\x1b[33;1mTFV104\x1b[0m \x1b[33mwarning:\x1b[0m layer" in output(
+        report, OutputFormat.CONCISE, True
+    )
+    assert "\x1b[31;1mTFV103" in output(report, OutputFormat.CONCISE, True)
+    full = output(report, OutputFormat.FULL)
+    assert "model.py:5:39: TFV104 warning: layer name 'rnn' is used twice in one subclassed model\n" in full
+    assert [i["severity"] for i in json.loads(output(report, OutputFormat.JSON))] == ["error", "warning"]
+    document = json.loads(output(report, OutputFormat.SARIF))
+    _validate_sarif(document)
+    [run] = document["runs"]
+    assert [r["level"] for r in run["results"]] == ["error", "warning"]
+    levels = {r["id"]: r["defaultConfiguration"]["level"] for r in run["tool"]["driver"]["rules"]}
+    assert levels == {"TFV102": "error", "TFV103": "error", "TFV104": "warning"}
+    assert [line.split(" ")[0] for line in output(report, OutputFormat.GITHUB).splitlines()] == [
+        "::error",
+        "::warning",
+    ]
+
+
+def test_sarif_help_is_the_rule_page() -> None:
+    from tfvarfix.rule import registry
+
+    rules = {code: rule_info(rule) for code, rule in registry().rules.items()}
+    report = Report((FileResult("model.py", (RNN,), source=SOURCE),), rules, tool_version="0.1.0")
+    document = json.loads(output(report, OutputFormat.SARIF))
+    _validate_sarif(document)
+    by_id = {r["id"]: r for r in document["runs"][0]["tool"]["driver"]["rules"]}
+    assert set(by_id) == set(registry().rules)
+    tfv103 = by_id["TFV103"]
+    page = (Path(__file__).resolve().parents[1] / "rules" / "TFV103.md").read_text(encoding="utf-8")
+    assert tfv103["help"]["markdown"] == page
+    assert tfv103["help"]["text"].startswith("# TFV103: rnn-weight-on-layer\n")
+    assert "<!--" not in tfv103["help"]["text"] and "## Why is this bad?" in tfv103["help"]["text"]
+    assert tfv103["helpUri"].startswith("file:///") and tfv103["helpUri"].endswith("/TFV103.md")
+
+
+def test_the_wheel_ships_the_rule_pages() -> None:
+    import fnmatch
+    import tomllib
+
+    from tfvarfix.catalog import PAGES_DIR
+
+    root = Path(__file__).resolve().parents[1]
+    setup = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    globs = setup["package-data"]["tfvarfix"]
+    pages = sorted(p.relative_to(PAGES_DIR.parent).as_posix() for p in PAGES_DIR.glob("*.md"))
+    assert len(pages) == len(list((root / "rules").glob("*.md")))
+    assert all(any(fnmatch.fnmatch(page, pattern) for pattern in globs) for page in pages)
+
+
+def test_docs_url_from_project_urls() -> None:
+    from tfvarfix.catalog import docs_url_from, page_uri
+
+    assert docs_url_from([]) is None
+    assert docs_url_from(["Homepage, https://example.org", "Source, https://example.org/src"]) is None
+    base = docs_url_from(["Homepage, https://example.org", "Rules, https://example.org/tfvarfix/rules/"])
+    assert base == "https://example.org/tfvarfix/rules"
+    assert docs_url_from(["rules , https://example.org/r"]) == "https://example.org/r"  # label: any case
+    assert page_uri("TFV103", base) == "https://example.org/tfvarfix/rules/TFV103.md"
+    assert page_uri("TFV103").endswith("/rule_pages/TFV103.md")
+    assert page_uri("TFV001") == ""  # a code about files has no page
 
 
 # --------------------------------------------------------------------------------------------- statistics
@@ -759,14 +852,15 @@ def test_rule_info_from_a_rule_class() -> None:
     assert built.summary == "Finds the first thing, over two lines."
     assert built.fix_availability == "sometimes"
     assert built.fix_safety == "safe"
-    assert built.help_uri == "rules/TFV999.md"
+    assert built.help_uri == ""  # no page for a code no rule has
+    assert built.severity == "error"
     assert (
         built.full_description
         == "Finds the first thing,\nover two lines.\n\nAnd a second paragraph.\n\nBecause."
     )
     assert built.help_markdown.startswith("## What it does\nFinds the first thing,")
     assert "## Example\n```python\nx = 1\n```" in built.help_markdown
-    assert rule_info(_DocumentedRule, "https://example.org/tfvarfix/").help_uri == (
+    assert rule_info(_DocumentedRule, "https://example.org/tfvarfix/rules/").help_uri == (
         "https://example.org/tfvarfix/rules/TFV999.md"
     )
 
@@ -780,6 +874,12 @@ def test_rule_info_for_every_registered_rule() -> None:
         assert built.summary and built.full_description
         assert built.fix_availability in {"never", "sometimes", "always"}
         assert built.fix_safety in {"safe", "unsafe"}
+        assert built.severity == rule.SEVERITY.value
+        # The page ships with the package: an absolute file URI to a page that exists, and its whole text.
+        assert built.help_uri.startswith("file:///") and built.help_uri.endswith(f"/rule_pages/{code}.md")
+        page = Path(url2pathname(urlparse(built.help_uri).path))
+        assert page.is_file() and built.help_markdown == page.read_text(encoding="utf-8")
+        assert built.help_markdown.startswith(f"# {code}: {rule.NAME}\n")
 
 
 # ---------------------------------------------------------------------------------------------- start-up

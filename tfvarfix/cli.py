@@ -161,8 +161,11 @@ def check(
         results, verified = _verify_and_write(results, codes, tuple(verify_entry or ()))
     if diff:
         _print_diffs(results)
+    from tfvarfix.catalog import docs_url
+
+    links = docs_url() if fmt in (OutputFormat.JSON, OutputFormat.SARIF) else None  # metadata: only if shown
     selected = {
-        code: rule_info(rule) for code, rule in sorted(registry().rules.items()) if code in base.select
+        code: rule_info(rule, links) for code, rule in sorted(registry().rules.items()) if code in base.select
     }
     report = Report(
         results=tuple(results),
@@ -248,44 +251,33 @@ def _exit_code(results: list[Any], exit_zero: bool, diff: bool) -> int:
 
 
 @app.command()
-def rule(code: Annotated[str, typer.Argument(help="A rule code, e.g. TFV103.")]) -> None:
-    """Print a rule's page."""
-    from tfvarfix.docs import render_rule
-    from tfvarfix.rule import registry
+def rule(
+    code: Annotated[
+        str | None, typer.Argument(help="A rule code or name: TFV103, rnn-weight-on-layer.")
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Print every rule's page.")] = False,
+    output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
+) -> None:
+    """Print a rule's page (by code or name, as `ruff rule`)."""
+    from tfvarfix import catalog
 
-    found = registry().rules.get(code.upper())
-    if found is None:
-        _fail(f"unknown rule {code!r}; `tfvarfix rules` lists them")
-    else:
-        typer.echo(render_rule(found), nl=False)
+    try:
+        typer.echo(catalog.rule_output(code, every, output_format), nl=False)
+    except catalog.CatalogError as error:
+        _fail(str(error))
 
 
 @app.command("rules")
 def rules_command(
     output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
 ) -> None:
-    """List the rule catalog."""
-    import json
+    """List the rule catalog: marks, severity, and each rule's whole summary wrapped to the terminal."""
+    from tfvarfix import catalog
 
-    from tfvarfix.docs import summary
-    from tfvarfix.rule import registry
-
-    catalog = [
-        {
-            "code": code,
-            "name": r.NAME,
-            "fix": r.FIX_AVAILABILITY.value,
-            "safety": r.FIX_SAFETY.value,
-            "summary": summary(r),
-        }
-        for code, r in sorted(registry().rules.items())
-    ]
-    if output_format == "json":
-        typer.echo(json.dumps(catalog, indent=2))
-        return
-    for entry in catalog:
-        marker = " " if entry["fix"] == "never" else ("*" if entry["safety"] == "safe" else "!")
-        typer.echo(f"{entry['code']} {marker} {entry['name']:<32} {entry['summary'][:80]}")
+    try:
+        typer.echo(catalog.rules_output(output_format), nl=False)
+    except catalog.CatalogError as error:
+        _fail(str(error))
 
 
 @app.command()

@@ -1,4 +1,8 @@
-"""`--output-format json`: a JSON array shaped like ruff's, with 1-based rows and columns."""
+"""`--output-format json`: a JSON array shaped like ruff's, with 1-based rows and columns.
+
+Beyond ruff's keys: `severity` (error or warning, the finding's own) and, in `fix`, what `verify` checks. `url`
+is the rule page's absolute URI (see tfvarfix.catalog), null for the codes about files (TFV001-TFV004).
+"""
 
 from __future__ import annotations
 
@@ -37,6 +41,7 @@ def item(report: Report, result: FileResult, diagnostic: Diagnostic) -> dict[str
         "code": diagnostic.code,
         "name": diagnostic.name,
         "message": diagnostic.message,
+        "severity": diagnostic.severity.value,
         "filename": display_path(result.path),
         "location": location(diagnostic.range.start),
         "end_location": location(diagnostic.range.end),

@@ -23,9 +23,10 @@ class RuleInfo:
     summary: str  # the first paragraph of "What it does", on one line
     fix_availability: str  # FixAvailability value: never | sometimes | always
     fix_safety: str  # FixSafety value: safe | unsafe
-    help_uri: str  # "rules/TFV103.md", or an absolute URL; "" when the code has no page
+    help_uri: str  # the rule's page, an absolute URI (see tfvarfix.catalog); "" when the code has no page
     full_description: str  # "What it does" and "Why is this bad?", markdown
     help_markdown: str = ""  # the whole rule page, markdown; "" falls back to full_description
+    severity: str = "error"  # Severity value: error | warning (a finding may still say warning)
 
 
 @dataclass(frozen=True)
@@ -76,24 +77,28 @@ FILE_LEVEL_CODES = frozenset({"TFV002", "TFV003", "TFV004"})
 
 
 def rule_info(rule_cls: Any, docs_url: str | None = None) -> RuleInfo:
-    """Describe a Rule class. `docs_url`, when given, is the absolute base of the `rules/TFVnnn.md` pages."""
+    """Describe a Rule class. `docs_url`, when given, is the absolute URL of the folder of the `TFVnnn.md`
+    pages; by default the pages are where `tfvarfix.catalog.page_uri` finds them (the packaged copy)."""
+    from tfvarfix import catalog
     from tfvarfix.rule import parse_doc_sections
 
     sections = parse_doc_sections(rule_cls.__doc__ or "")
     what = sections.get("What it does", "").strip()
     why = sections.get("Why is this bad?", "").strip()
     code: str = rule_cls.CODE
-    page = f"rules/{code}.md"
-    markdown = "\n\n".join(f"## {title}\n{body.strip()}" for title, body in sections.items())
+    markdown = catalog.page_markdown(code) or "\n\n".join(
+        f"## {title}\n{body.strip()}" for title, body in sections.items()
+    )
     return RuleInfo(
         code=code,
         name=rule_cls.NAME,
         summary=first_paragraph(what) or str(rule_cls.MESSAGE),
         fix_availability=_value(rule_cls.FIX_AVAILABILITY),
         fix_safety=_value(rule_cls.FIX_SAFETY),
-        help_uri=f"{docs_url.rstrip('/')}/{page}" if docs_url else page,
+        help_uri=catalog.page_uri(code, docs_url),
         full_description="\n\n".join(part for part in (what, why) if part),
         help_markdown=markdown,
+        severity=_value(getattr(rule_cls, "SEVERITY", "error")),
     )
 
 

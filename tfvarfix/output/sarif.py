@@ -2,12 +2,15 @@
 
 Paths under the working directory become relative URIs against `%SRCROOT%` (the checkout, for code scanning);
 others become absolute `file:` URIs. Columns are 1-based code points, declared by `run.columnKind` (SARIF's
-default unit is UTF-16 code units). A rule's `helpUri` is written only when it is absolute, as SARIF requires.
+default unit is UTF-16 code units). A rule's `helpUri` is written only when it is absolute, as SARIF requires;
+its `help` is the rule's page (text and markdown, which GitHub code scanning shows), its
+`defaultConfiguration.level` the rule's severity, and each result's `level` the finding's own.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path, PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -43,16 +46,24 @@ def _is_absolute_uri(uri: str) -> bool:
     )
 
 
+def plain_text(markdown: str) -> str:
+    """A rule page as `help.text`: the markdown without its HTML comments (what a text viewer should not show)."""
+    text = re.sub(r"<!--.*?-->\n*", "", markdown, flags=re.DOTALL)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
 def descriptor(info: RuleInfo) -> dict[str, Any]:
+    description = info.full_description or info.summary or info.name
     rule: dict[str, Any] = {
         "id": info.code,
         "name": info.name,
         "shortDescription": {"text": info.summary or info.name},
-        "fullDescription": {"text": info.full_description or info.summary or info.name},
+        "fullDescription": {"text": description},
         "help": {
-            "text": info.full_description or info.summary or info.name,
-            "markdown": info.help_markdown or info.full_description or info.summary or info.name,
+            "text": plain_text(info.help_markdown) if info.help_markdown else description,
+            "markdown": info.help_markdown or description,
         },
+        "defaultConfiguration": {"level": "warning" if info.severity == Severity.WARNING.value else "error"},
     }
     if _is_absolute_uri(info.help_uri):
         rule["helpUri"] = info.help_uri
