@@ -14,6 +14,23 @@ def shifted(x):
     return x + shift
 
 
+@tf.function
+def running_sum(xs):
+    total = tf.Variable(0.0, trainable=False)  # expect: TFV401
+    for x in xs:
+        total.assign_add(x)
+    return total.read_value()
+
+
+@tf.function
+def running_sums(xs):
+    # The same name as running_sum's variable, of another shape: one module-level `total` cannot serve both.
+    total = tf.Variable(tf.zeros([2]))  # expect: TFV401
+    for x in xs:
+        total.assign_add(x)
+    return total.read_value()
+
+
 def accumulate(x):
     total = tf.Variable(tf.zeros_like(x))  # expect: TFV401
     total.assign_add(x)
@@ -44,3 +61,11 @@ def case_accumulate():
 
 def case_counter():
     return Counter()(tf.constant(1.0)).numpy().tolist()
+
+
+def case_running_sum():
+    return [running_sum(tf.constant([1.0, 2.0])).numpy().tolist() for _ in range(2)]
+
+
+def case_running_sums():
+    return running_sums(tf.ones([3, 2])).numpy().tolist()

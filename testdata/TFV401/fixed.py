@@ -8,6 +8,9 @@ scale = tf.Variable(2.0)
 shift = tf.Variable(tf.ones([3]))
 
 
+total = tf.Variable(0.0, trainable=False)
+
+
 @tf.function
 def scaled(x):
     scale.assign(2.0)  # expect: TFV401
@@ -18,6 +21,23 @@ def scaled(x):
 def shifted(x):
     shift.assign(tf.ones([3]))  # expect: TFV401
     return x + shift
+
+
+@tf.function
+def running_sum(xs):
+    total.assign(0.0)  # expect: TFV401
+    for x in xs:
+        total.assign_add(x)
+    return total.read_value()
+
+
+@tf.function
+def running_sums(xs):
+    # The same name as running_sum's variable, of another shape: one module-level `total` cannot serve both.
+    total = tf.Variable(tf.zeros([2]))  # expect: TFV401
+    for x in xs:
+        total.assign_add(x)
+    return total.read_value()
 
 
 def accumulate(x):
@@ -50,3 +70,11 @@ def case_accumulate():
 
 def case_counter():
     return Counter()(tf.constant(1.0)).numpy().tolist()
+
+
+def case_running_sum():
+    return [running_sum(tf.constant([1.0, 2.0])).numpy().tolist() for _ in range(2)]
+
+
+def case_running_sums():
+    return running_sums(tf.ones([3, 2])).numpy().tolist()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.fixtures import TESTDATA
@@ -23,14 +25,37 @@ for name, case in sorted(ns.items()):
 @pytest.mark.parametrize("legacy", [False, True], ids=["keras3", "tf_keras"])
 def test_bad_raises_and_fixed_runs(legacy: bool) -> None:
     bad = run_program(TESTDATA / "TFV401" / "bad.py", CALL_CASES, legacy=legacy)
-    for name in ("case_scaled", "case_shifted", "case_accumulate", "case_counter"):
+    names = (
+        "case_scaled",
+        "case_shifted",
+        "case_running_sum",
+        "case_running_sums",
+        "case_accumulate",
+        "case_counter",
+    )
+    for name in names:
         assert bad.out[name]["ok"] is False and SINGLETON in bad.out[name]["error"], bad.out[name]
     fixed = run_program(TESTDATA / "TFV401" / "fixed.py", CALL_CASES, legacy=legacy)
     assert fixed.out["case_scaled"] == {"ok": True, "value": 6.0}
     assert fixed.out["case_shifted"] == {"ok": True, "value": [1.0, 1.0, 1.0]}
-    # Reported without a fix: the initial value reads a parameter, or the variable lives on an object.
+    # Made once, and given its initial value again on every call: each call sums from zero, as intended.
+    assert fixed.out["case_running_sum"] == {"ok": True, "value": [3.0, 3.0]}
+    # Reported without a fix: the module-level name is taken by another fix, the initial value reads a
+    # parameter, or the variable lives on an object.
+    assert fixed.out["case_running_sums"]["ok"] is False
     assert fixed.out["case_accumulate"]["ok"] is False
     assert fixed.out["case_counter"]["ok"] is False
+
+
+def test_a_hoist_without_the_reset_would_sum_across_calls(tmp_path: Path) -> None:
+    """Why the fix re-assigns the initial value where the variable was made: without that line the hoisted
+    accumulator carries its sum from one call into the next."""
+    text = (TESTDATA / "TFV401" / "fixed.py").read_text()
+    reset = "    total.assign(0.0)  # expect: TFV401\n"
+    assert reset in text
+    naive = tmp_path / "naive_hoist.py"
+    naive.write_text(text.replace(reset, ""))
+    assert run_program(naive, CALL_CASES).out["case_running_sum"] == {"ok": True, "value": [3.0, 6.0]}
 
 
 def test_near_misses_run() -> None:

@@ -11,6 +11,11 @@ from tfvarfix.semantics.values import FuncObj, KerasObj, LayerObj, Obj, VarObj
 from tfvarfix.semantics.walker import sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
+#: Keywords of `tf.Variable` under which `v.assign(<initial value>)` gives the variable its initial value again.
+_KEEPS_ITS_VALUE = frozenset(
+    {"trainable", "name", "dtype", "shape", "validate_shape", "synchronization", "aggregation"}
+)
+
 
 class VariableInTfFunction(Rule):
     """
@@ -48,17 +53,23 @@ class VariableInTfFunction(Rule):
 
     @tf.function
     def scaled(x):
+        scale.assign(2.0)
         return scale * x
     ```
+    (Drop the `assign` where the variable is meant to keep its value from one call to the next.)
 
     ## Fix safety
-    For a module-level function whose variable is assigned to a local name, the fix moves that assignment to
-    module level, after the imports, so the variable is created once. It is unsafe: the variable now outlives
-    each call, so a function that updates it (`assign_add`) carries state from one call to the next where the
-    author may have expected a fresh value, and the variable is created at import time. It is offered only
-    when the initial value reads only literals and imported modules and the name is free at module level.
-    Methods (create the variable in `__init__`, or lazily under `if self.v is None:`) are reported without a
-    fix.
+    For a module-level function whose variable is assigned to a local name, the fix makes that variable once,
+    at module level after the imports, and puts `name.assign(<initial value>)` where it used to be made: each
+    call starts from the initial value as before, so an accumulator (`total.assign_add(x)`) still sums one
+    call's values, not every call's. It is unsafe: the variable is created at import time and outlives the
+    calls (a checkpoint or `tf.Module` no longer sees a fresh one). It is offered only when the initial value
+    and the other arguments read only literals and imported modules, the keywords are among `trainable`,
+    `name`, `dtype`, `shape`, `validate_shape`, `synchronization`, `aggregation` (under which assigning the
+    initial value restores it), the name is bound once in the function and free at module level, and no other
+    function's fix in the file takes the same name. Methods (create the variable in `__init__`, or lazily
+    under `if self.v is None:`) are reported without a fix: one module-level variable would be shared by every
+    instance.
 
     ## Numerical equivalence
     `repairs`: the original raises the `ValueError` on its first call; the rewrite runs and returns what the
@@ -84,6 +95,7 @@ class VariableInTfFunction(Rule):
     def check(self, facts: Facts) -> Iterator[Finding]:
         # An optimizer made in the trace is reported where it is made, not again where it makes its slots.
         made_here = {id(e.obj) for e in facts.of(VariableInTrace) if e.node is e.obj.site}
+        hoisted: set[str] = set()  # module-level names the fixes of this file take: one variable per name
         for node, events in facts.grouped(VariableInTrace):
             if any(e.node is not e.obj.site and id(e.obj) in made_here for e in events):
                 continue
@@ -97,10 +109,16 @@ class VariableInTfFunction(Rule):
             assert trace is not None
             function = _function_name(facts, trace.node)
             what = _what(event.obj, node, facts, retrace=trace.data == 3)
-            fix = self._fix(facts, event, node) if all(e.obj.__class__ is VarObj for e in live) else None
+            fix = (
+                self._fix(facts, event, node, hoisted)
+                if all(e.obj.__class__ is VarObj for e in live)
+                else None
+            )
             yield self.finding(node, fix=fix, what=what, function=function)
 
-    def _fix(self, facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> FixPlan | None:
+    def _fix(
+        self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, hoisted: set[str]
+    ) -> FixPlan | None:
         """`v = tf.Variable(init)` in a module-level function: made once at module level, and given its initial
         value again where it used to be made (so each call still starts from it)."""
         function = event.function
@@ -113,17 +131,34 @@ class VariableInTfFunction(Rule):
         line = event.chain[0]
         target = sole_assignment(line, node)
         variable = event.obj
-        if not isinstance(target, cst.Name) or not isinstance(variable, VarObj) or variable.initial_node is None:
+        if (
+            not isinstance(target, cst.Name)
+            or not isinstance(variable, VarObj)
+            or variable.initial_node is None
+        ):
             return None
         assert isinstance(line, cst.SimpleStatementLine)  # sole_assignment found `target = node` on it
         assign = line.body[0]
-        if target.value in facts.module_names or _bindings(function, target.value) != 1:
+        if (
+            target.value in facts.module_names
+            or target.value in hoisted
+            or _bindings(function, target.value) != 1
+        ):
+            return None  # the name is taken at module level, or by another function's hoisted variable
+        positional = [a for a in node.args if a.keyword is None]
+        keywords = {a.keyword.value for a in node.args if a.keyword is not None}
+        if len(positional) != 1 or node.args[0] is not positional[0]:
             return None
-        if len(node.args) != 1 or node.args[0].keyword is not None:
+        if any(a.star for a in node.args) or not keywords <= _KEEPS_ITS_VALUE:
+            return (
+                None  # `initial_value=`, or a keyword that may change what `assign` of the initial value does
+            )
+        if not all(reads_only_constants(facts, event, a.value, module_level=True) for a in node.args):
             return None
-        if not reads_only_constants(facts, event, node, module_level=True):
+        if not reads_only_constants(facts, event, node.func, module_level=True):
             return None
         initial = facts.code_for(variable.initial_node)
+        hoisted.add(target.value)
         return self.fix(
             Replace(assign, f"{target.value}.assign({initial})"),
             AddModuleCode(f"tfv401:{function.name.value}:{target.value}", facts.code_for(assign)),
