@@ -31,6 +31,8 @@ BACKEND = os.environ.get("KERAS_BACKEND", "tensorflow")
 PROTOCOL_FD = int(os.environ.get("TFVARFIX_VERIFY_FD", "1"))
 RECORDS: list[tuple[str, str, Any]] = []  # (key, entry, object or copied array)
 CURRENT_ENTRY = [""]
+CURRENT_SEED = [0]  # the seed every new tf.Graph gets (graph-level seed), see `_graph_seeds`
+SEEDING: list[str] = []  # what `_graph_seeds` patched, reported in `ready`
 
 
 def _record(key: str, value: Any) -> Any:
@@ -79,17 +81,26 @@ def _is_initializer(value: Any) -> bool:
 
 
 def _numpy(value: Any) -> np.ndarray:
+    """`value` as a numeric numpy array; raises for what has no value here (a graph-mode tensor or variable, whose
+    object array np.savez could only pickle: "cannot pickle 'SymbolicTensor'")."""
+    array: np.ndarray | None = None
     if hasattr(value, "numpy"):
         try:
-            return np.asarray(value.numpy())
+            array = np.asarray(value.numpy())
         except Exception:
-            pass
-    try:
-        keras = importlib.import_module("keras")
+            array = None
+    if array is None and "keras" in sys.modules and os.environ.get("TF_USE_LEGACY_KERAS") != "1":
+        try:
+            keras = importlib.import_module("keras")
 
-        return np.asarray(keras.ops.convert_to_numpy(value))
-    except Exception:
-        return np.asarray(value)
+            array = np.asarray(keras.ops.convert_to_numpy(value))
+        except Exception:
+            array = None
+    if array is None:
+        array = np.asarray(value)
+    if array.dtype.kind not in "biufc":
+        raise TypeError(f"{type(value).__name__} has no numeric value here (graph mode needs a session)")
+    return array
 
 
 def _weight_path(variable: Any) -> str:
@@ -115,6 +126,7 @@ def _device() -> str:
 
 
 def _seed(seed: int) -> None:
+    CURRENT_SEED[0] = seed
     random.seed(seed)
     np.random.seed(seed)
     keras = _keras()
@@ -129,14 +141,43 @@ def _reset(seed: int) -> None:
 
 
 def _deterministic_ops() -> None:
-    # Off for tf_keras/TF1 programs: with it, graph-mode random ops after `reset_default_graph` raise
-    # "Random ops require a seed"; TF1 graphs on CPU are deterministic under a graph seed anyway.
     if BACKEND != "tensorflow" or os.environ.get("TFVARFIX_VERIFY_OP_DETERMINISM") == "0":
         return
     tf = importlib.import_module("tensorflow")
 
     with contextlib.suppress(Exception):
         tf.config.experimental.enable_op_determinism()
+        SEEDING.append("op determinism")
+
+
+def _graph_seeds() -> None:
+    """Seed what op determinism would otherwise refuse. Every new `tf.Graph` (`disable_eager_execution`,
+    `reset_default_graph`, `with tf.Graph().as_default()`) gets the graph-level seed, so unseeded graph-mode random
+    ops draw the same numbers in both runs instead of raising "Random ops require a seed"; a program's own
+    `set_random_seed` still wins. `tf.random.Generator.from_non_deterministic_state()` (which raises under op
+    determinism) becomes `from_seed(seed)`."""
+    if BACKEND != "tensorflow":
+        return
+    tf = importlib.import_module("tensorflow")
+    ops = importlib.import_module("tensorflow.python.framework.ops")
+    graph_init = ops.Graph.__init__
+
+    def seeded_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        graph_init(self, *args, **kwargs)
+        with contextlib.suppress(Exception):
+            self.seed = CURRENT_SEED[0]
+
+    ops.Graph.__init__ = seeded_init
+    with contextlib.suppress(Exception):
+        ops.get_default_graph().seed = CURRENT_SEED[0]
+    SEEDING.append("graph-level seed on every tf.Graph")
+    generator = tf.random.Generator
+
+    def from_non_deterministic_state(alg: Any = None) -> Any:
+        return generator.from_seed(CURRENT_SEED[0], alg=alg)
+
+    generator.from_non_deterministic_state = staticmethod(from_non_deterministic_state)
+    SEEDING.append("Generator.from_non_deterministic_state -> from_seed")
 
 
 def _eager() -> bool:
@@ -245,7 +286,9 @@ def _roundtrip(model: Any) -> dict[str, Any] | None:
     """Save the model to `.keras` and load it back in this process; the error, or None."""
     import tempfile
 
-    keras = _keras()
+    flavors = [c.__module__.split(".", 1)[0] for c in type(model).__mro__]
+    flavor = next((f for f in flavors if f in ("keras", "tf_keras")), "")
+    keras = importlib.import_module(flavor) if flavor else _keras()  # the loader of the model's own Keras
     with tempfile.TemporaryDirectory() as folder:
         path = str(Path(folder) / "model.keras")
         try:
@@ -345,6 +388,13 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
     module.__file__ = source
     namespace = module.__dict__
     old_main, old_path, old_cwd = sys.modules.get("__main__"), list(sys.path), Path.cwd()
+    old_environ = dict(os.environ)  # restored after the program: the next file must not inherit what it set
+    import tempfile
+
+    old_tempdir = tempfile.tempdir
+    scratch = Path(folder) / "tmp"  # the program's $TMPDIR (autograph's temp files): removed with `out`
+    scratch.mkdir(exist_ok=True)
+    os.environ["TMPDIR"] = tempfile.tempdir = str(scratch)
     before = set(sys.modules)
     sys.modules["__main__"] = module
     here = str(Path(source).parent)
@@ -380,6 +430,9 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
         sys.modules["__main__"] = old_main  # type: ignore[assignment]
         sys.path[:] = old_path
         os.chdir(old_cwd)
+        os.environ.clear()
+        os.environ.update(old_environ)
+        tempfile.tempdir = old_tempdir
         for name in set(sys.modules) - before:
             file = getattr(sys.modules[name], "__file__", None) or ""
             if file.startswith(here):
@@ -455,6 +508,7 @@ def main() -> None:
     try:
         _keras()
         _deterministic_ops()
+        _graph_seeds()
         device = _device()
     except BaseException as error:
         protocol.write(json.dumps({"ready": False, "error": _first(error)}) + "\n")
@@ -466,7 +520,13 @@ def main() -> None:
             versions[name] = str(getattr(module, "__version__", "?"))
     protocol.write(
         json.dumps(
-            {"ready": True, "device": device, "import_s": time.perf_counter() - started, "versions": versions}
+            {
+                "ready": True,
+                "device": device,
+                "import_s": time.perf_counter() - started,
+                "versions": versions,
+                "seeding": SEEDING,
+            }
         )
         + "\n"
     )

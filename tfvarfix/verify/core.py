@@ -20,6 +20,32 @@ from tfvarfix.verify.runner import Environment, Pool, RunOutcome
 
 MODULE = ""  # the scope of module-level code
 
+_GRAPH_MODE = ("disable_v2_behavior", "disable_eager_execution")
+_TF1_API = ("compat.v1", "tf.Session(", "tf.placeholder(", "tf.variable_scope(", "tf.layers.", "tf.contrib")
+
+
+def keras_of(text: str, legacy_flag: bool = False, keras_version: int = 3) -> tuple[bool, str]:
+    """(run under tf_keras, why): from --legacy-keras, the file's own facts (it imports tf_keras or sets
+    TF_USE_LEGACY_KERAS: the engine's `flavor_of`; TF1 graph code, whose `tf.compat.v1` layers and rnn cells exist
+    only with tf_keras), else the configuration's target."""
+    from tfvarfix.engine import flavor_of
+    from tfvarfix.keras.table import Flavor
+    from tfvarfix.types import Target
+
+    graph = any(marker in text for marker in _GRAPH_MODE)
+    mode = ", TF1 graph mode" if graph else ""
+    if legacy_flag:
+        return True, f"tf_keras (--legacy-keras){mode}"
+    if "tf_keras" in text:
+        return True, f"tf_keras (the file imports tf_keras){mode}"
+    if "TF_USE_LEGACY_KERAS" in text:
+        return True, f"tf_keras (the file sets TF_USE_LEGACY_KERAS){mode}"
+    if graph or (any(marker in text for marker in _TF1_API) and "keras" not in text):
+        return True, f"tf_keras (TF1 code: tf.compat.v1 layers and cells need it){mode}"
+    if flavor_of(text, Target(keras_version=keras_version)) is Flavor.TF_KERAS:
+        return True, "tf_keras (the configuration's keras-version = 2)"
+    return False, "Keras 3 (the file's target)"
+
 
 @dataclass(frozen=True)
 class Options:
@@ -32,6 +58,14 @@ class Options:
     rtol: float | None = None
     atol: float | None = None
     seed: int = 0
+    keras_version: int = 3  # the configuration's target for files that do not say (`keras-version`)
+
+    def for_file(self, text: str) -> tuple[Options, str]:
+        """These options with the Keras the file runs on, chosen from its facts, and why."""
+        import dataclasses
+
+        legacy, why = keras_of(text, self.legacy_keras, self.keras_version)
+        return dataclasses.replace(self, legacy_keras=legacy), why
 
     def environments(self) -> tuple[Environment, Environment]:
         if self.cross_device:
@@ -105,6 +139,7 @@ class FileVerification:
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
     startup_s: float = 0.0  # worker start-up paid during this file
+    environment: str = ""  # what ran it (Keras flavour, versions, device, seeding) and why that one
 
     @property
     def passed(self) -> bool:
@@ -222,6 +257,7 @@ def verify_result(
             intend[key] = [item.value, item.weight, item.index]
     original_text = instrument(result.source, marks)
     spans = definitions(result.source)
+    options, why = options.for_file(result.source)
     env_original, env_rewritten = options.environments()
     name = Path(result.path).name if result.path not in ("", "-") else "program.py"
     if not name.endswith(".py"):
@@ -248,6 +284,8 @@ def verify_result(
     original, rewritten = outcomes
     verification.original = _summary(original)
     verification.rewritten = _summary(rewritten)
+    ran = original.environment or rewritten.environment
+    verification.environment = f"{why}: {ran}" if ran else why
     verification.startup_s = pool.start_s - start_before
     gpu = "gpu" in (original.device, rewritten.device)
     tolerance = Tolerance(gpu=gpu, rtol=options.rtol, atol=options.atol)

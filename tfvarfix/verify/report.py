@@ -41,6 +41,8 @@ def write_full(verifications: Sequence[FileVerification], out: TextIO, color: bo
     for v in verifications:
         style = "green" if v.passed else "red"
         console.print(f"[bold]{v.path}[/bold]: [{style}]{v.status}[/{style}]")
+        if v.environment:
+            console.print(f"  environment: {v.environment}")
         console.print(f"  original: {_run(v.original)}")
         console.print(f"  rewrite:  {_run(v.rewritten)}")
         for note in v.notes:
@@ -119,6 +121,7 @@ def as_json(verifications: Sequence[FileVerification]) -> list[dict[str, Any]]:
             "status": v.status,
             "seconds": round(v.seconds, 4),
             "startup_seconds": round(v.startup_s, 4),
+            "environment": v.environment,
             "original": run(v.original),
             "rewritten": run(v.rewritten),
             "notes": v.notes,

@@ -50,11 +50,19 @@ class Environment:
             env["JAX_PLATFORMS"] = "cpu"
         if self.legacy_keras:
             env["TF_USE_LEGACY_KERAS"] = "1"
-            env["TFVARFIX_VERIFY_OP_DETERMINISM"] = "0"
-            env.pop("TF_DETERMINISTIC_OPS", None)
         else:
             env.pop("TF_USE_LEGACY_KERAS", None)
         return env
+
+    def describe(self, versions: dict[str, str], seeding: list[str]) -> str:
+        """`tf_keras 2.21.0 on tensorflow 2.21.0, cpu; op determinism, graph-level seed on every tf.Graph`."""
+        if self.backend != "tensorflow":
+            keras = f"Keras {versions.get('keras', '?')} on {self.backend} {versions.get(self.backend, '?')}"
+        elif self.legacy_keras:
+            keras = f"tf_keras {versions.get('tf_keras', '?')} on tensorflow {versions.get('tensorflow', '?')}"
+        else:
+            keras = f"Keras {versions.get('keras', '?')} on tensorflow {versions.get('tensorflow', '?')}"
+        return f"{keras}, {self.device}" + (f"; {', '.join(seeding)}" if seeding else "")
 
 
 @dataclass
@@ -70,6 +78,7 @@ class RunOutcome:
     message: str = ""
     device: str = ""
     worker_start_s: float = 0.0  # the start-up this run paid for (0 on a warm worker)
+    environment: str = ""  # Environment.describe of the worker that ran it
 
 
 class Worker:
@@ -102,6 +111,8 @@ class Worker:
         self.device: str = ready["device"]
         self.import_s: float = float(ready["import_s"])
         self.versions: dict[str, str] = ready.get("versions", {})
+        self.seeding: list[str] = list(ready.get("seeding", []))
+        self.description = env.describe(self.versions, self.seeding)
         if env.device == "gpu" and self.device != "gpu":
             self.close()
             raise WorkerError(f"--device gpu: no GPU is visible to the {env.backend} backend")
@@ -220,6 +231,7 @@ class Pool:
         worker = self.worker(env)
         outcome = worker.run(request, timeout)
         outcome.worker_start_s = worker.start_s if fresh else 0.0
+        outcome.environment = worker.description
         if self.cold or outcome.status != "ok" or not outcome.result.get("eager_after", True):
             worker.close()  # graph mode cannot be undone; a hung or broken worker is not reused
             self.workers.pop(env, None)
