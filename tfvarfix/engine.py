@@ -119,35 +119,77 @@ def file_diagnostic(code: tuple[str, str], message: str) -> Diagnostic:
 # libcst's native parser overflows its stack (a segfault, which no except can catch) on statements nested
 # about 1,500 deep or chained about 5,000 terms long, and is quadratic on long operator chains. CPython's parser
 # refuses all of these early (more than 200 nested brackets; a RecursionError on long chains), so files that
-# could hold such a statement are first given to it. The scan costs about 1% of a parse; the gate about 20%,
-# paid only by the rare file with a very deep or very long statement.
-_STRUCTURE = re.compile(r"[()\[\]{}]|\n")
+# could hold such a statement are first given to it. The scan reads tokens as Python does, so brackets in
+# comments, strings and docstrings are not nesting, a string is one term of its line, and a backslash that ends
+# a line inside a string is no continuation; an f-string's braces and brackets are counted (its replacement
+# fields are code). It costs about 1% of a parse; the gate about 20%, paid only by the rare file with a very
+# deep or very long statement. The limits are far below what crashes libcst, so the scan need not be exact:
+# where it is unsure (an f-string's literal text) it counts more, never less.
+_STRING_BODIES = (
+    r'"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*(?:"""|\Z)'
+    r"|'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*(?:'''|\Z)"
+    r'|"[^"\\\r\n]*(?:\\.[^"\\\r\n]*)*(?:"|(?=[\r\n])|\Z)'
+    r"|'[^'\\\r\n]*(?:\\.[^'\\\r\n]*)*(?:'|(?=[\r\n])|\Z)"
+)
+_SCAN = re.compile(
+    r"(?P<comment>#[^\r\n]*)"
+    rf"|(?P<string>{_STRING_BODIES})"
+    r"|(?P<continuation>\\(?:\r\n|\r|\n))"
+    r"|(?P<open>[(\[{])|(?P<close>[)\]}])|(?P<newline>\r\n|\r|\n)",
+    re.DOTALL,
+)
+_BRACKET = re.compile(r"[()\[\]{}]")
 _GATE_DEPTH = 100
 _GATE_LOGICAL_LINE = 5_000
 _GATE_CONTINUATIONS = 1_000
 
 
 def _needs_gate(text: str) -> bool:
+    """Whether `text` could hold a statement nested more than `_GATE_DEPTH` brackets deep, a logical line of
+    more than `_GATE_LOGICAL_LINE` characters (a string counting as one, a comment as none), or more than
+    `_GATE_CONTINUATIONS` backslash continuations."""
     if len(text) < _GATE_LOGICAL_LINE and sum(text.count(c) for c in "([{") <= _GATE_DEPTH:
         return False
-    if text.count("\\\n") > _GATE_CONTINUATIONS:
-        return True
     depth = 0
     line_start = 0
-    for match in _STRUCTURE.finditer(text):
-        char = match.group()
-        if char == "\n":
+    skipped = 0  # characters of the current logical line that are inside strings and comments
+    continuations = 0
+    for match in _SCAN.finditer(text):
+        kind = match.lastgroup
+        if kind == "newline":
             if depth == 0:
-                if match.start() - line_start > _GATE_LOGICAL_LINE:
+                if match.start() - line_start - skipped > _GATE_LOGICAL_LINE:
                     return True
                 line_start = match.end()
-        elif char in "([{":
+                skipped = 0
+        elif kind == "open":
             depth += 1
             if depth > _GATE_DEPTH:
                 return True
-        elif depth:
-            depth -= 1
-    return len(text) - line_start > _GATE_LOGICAL_LINE
+        elif kind == "close":
+            if depth:
+                depth -= 1
+        elif kind == "comment":
+            skipped += match.end() - match.start()
+        elif kind == "string":
+            skipped += match.end() - match.start() - 1
+            start = match.start()
+            if "f" not in text[max(start - 2, 0) : start].lower():  # no f prefix (or a name's f: counted)
+                continue
+            base = depth
+            for bracket in _BRACKET.finditer(match.group()):
+                if bracket.group() in "([{":
+                    depth += 1
+                    if depth > _GATE_DEPTH:
+                        return True
+                elif depth > base:
+                    depth -= 1
+            depth = base  # its fields close inside it
+        else:  # a backslash continuation outside strings
+            continuations += 1
+            if continuations > _GATE_CONTINUATIONS:
+                return True
+    return len(text) - line_start - skipped > _GATE_LOGICAL_LINE
 
 
 def parse(text: str) -> cst.Module:
