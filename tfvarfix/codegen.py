@@ -8,8 +8,11 @@ custom objects serializable (TFV202).
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 from dataclasses import dataclass
+from functools import lru_cache
 
 import libcst as cst
 
@@ -83,7 +86,7 @@ def user_package(facts: Facts) -> str | None:
 def register_decorator(facts: Facts, prefix: str) -> str:
     """`@<prefix>.utils.register_keras_serializable(...)` under the user's package (Keras's default when unknown)."""
     package = user_package(facts)
-    argument = f"package={_quoted(package)}" if package else ""
+    argument = f"package={string(facts, package)}" if package else ""
     return f"@{prefix}.utils.register_keras_serializable({argument})"
 
 
@@ -93,8 +96,36 @@ def is_registered(cls: ClassObj) -> bool:
     return any(name in _REGISTER or not name.startswith(harmless) for name in cls.decorators)
 
 
-def _quoted(text: str) -> str:
-    return f'"{text}"' if '"' not in text and "\\" not in text else repr(text)
+def _quoted(text: str, quote: str = '"') -> str:
+    """`text` as a string literal, in `quote` unless the text holds that quote and not the other."""
+    other = "'" if quote == '"' else '"'
+    if quote in text and other not in text:
+        quote, other = other, quote
+    body = repr(text)[1:-1]  # escapes, in a '-quoted literal
+    if quote == '"':
+        body = body.replace("\\'", "'").replace('"', '\\"')
+    return f"{quote}{body}{quote}"
+
+
+@lru_cache(maxsize=16)
+def quote_of(source: str) -> str:
+    """The quote the module writes its strings in: `'` when single-quoted strings outnumber double-quoted
+    ones (docstrings and triple-quoted strings aside), else `"`."""
+    counts = {"'": 0, '"': 0}
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.STRING:
+                body = token.string.lstrip("rRbBuUfF")
+                if body[:1] in counts and not body.startswith(("'''", '"""')):
+                    counts[body[0]] += 1
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return "'" if counts["'"] > counts['"'] else '"'
+
+
+def string(facts: Facts, text: str) -> str:
+    """`text` as a string literal in the module's own quote style."""
+    return _quoted(text, quote_of(facts.source))
 
 
 # ============================================================================================ values
@@ -159,7 +190,7 @@ def base_initializer(
     expr = layer.args.node_of(keyword)
     if isinstance(value, Const) and isinstance(value.value, str):
         return BaseInitializer(
-            f"{prefix}.initializers.get({_quoted(value.value)})", value.value.lower(), False
+            f"{prefix}.initializers.get({string(facts, value.value)})", value.value.lower(), False
         )
     if isinstance(value, KerasObj) and value.site is expr and isinstance(expr, cst.Call):
         short = value.cls.rsplit(".", 1)[-1]

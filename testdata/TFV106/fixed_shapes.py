@@ -20,7 +20,7 @@ class FromHelper(keras.layers.Layer):
 class FromParameter(keras.layers.Layer):
     def __init__(self, units, **kwargs):
         super().__init__(**kwargs)
-        self.scale = self.add_weight(name='scale', shape=(units,), initializer="ones")  # expect: TFV106
+        self.scale = self.add_weight(name="scale", shape=(units,), initializer="ones")  # expect: TFV106
 
     def call(self, x):
         return x * self.scale
@@ -72,7 +72,7 @@ class Base(keras.layers.Layer):
 
 class Child(Base):
     def build(self, input_shape):
-        self.gain = self.add_weight(name='gain', shape=(input_shape[-1],), initializer="ones")  # expect: TFV106
+        self.gain = self.add_weight(name="gain", shape=(input_shape[-1],), initializer="ones")  # expect: TFV106
 
 
 class ThroughLocalName(keras.layers.Layer):
@@ -89,7 +89,7 @@ class Calibrated(keras.Model):
     def __init__(self):
         super().__init__()
         self.head = keras.layers.Dense(1)
-        self.temperature = self.add_weight(name='temperature', shape=(), initializer=keras.initializers.Constant(1.0), trainable=True)  # expect: TFV106
+        self.temperature = self.add_weight(name="temperature", shape=(), initializer=keras.initializers.Constant(1.0), trainable=True)  # expect: TFV106
 
     def call(self, x):
         return self.head(x) / self.temperature

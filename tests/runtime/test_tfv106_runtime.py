@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.fixtures import TESTDATA
@@ -53,3 +55,49 @@ def test_tf_keras_tracks_the_same_code() -> None:
         legacy=True,
     )
     assert result.error is None and result.out == {"weights": 1}
+
+
+CASES = """
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        out[name] = case()
+"""
+REGULARIZED = """
+import numpy as np
+import keras
+model = keras.Sequential([
+    keras.Input((3,)),
+    keras.layers.Dense(2, use_bias=False, kernel_initializer="ones", kernel_regularizer=keras.regularizers.L2(0.01)),
+])
+model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+model.fit(np.ones((4, 3), "float32"), np.zeros((4, 2), "float32"), epochs=1, batch_size=4, verbose=0)
+out["kernel"] = np.round(np.asarray(model.layers[0].kernel), 6).tolist()
+"""
+
+
+def test_a_copy_of_a_weight_is_read_as_the_weight_or_kept_out_of_training(tmp_path: Path) -> None:
+    """A penalty on an untracked copy regularizes nothing; the fix reads the kernel itself, which then trains
+    as a kernel_regularizer would make it. A frozen reference point or a running average becomes a weight
+    the optimizer does not train. The old fix, a new trainable weight, left the kernel unregularized."""
+    bad = run_program(TESTDATA / "TFV106" / "bad_copies.py", CASES)
+    fixed = run_program(TESTDATA / "TFV106" / "fixed_copies.py", CASES)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    empty = tmp_path / "empty.py"
+    empty.write_text("")
+    regularized = run_program(empty, REGULARIZED).out["kernel"]
+    plain = bad.out["case_anchored"]["kernel"]
+    assert regularized != plain
+    assert bad.out["case_penalized"] == {"trainable": 1, "kernel": plain}
+    assert fixed.out["case_penalized"] == {"trainable": 1, "kernel": regularized}
+    for name in ("case_anchored", "case_averaged"):
+        assert bad.out[name] == fixed.out[name] == {"trainable": 1, "kernel": plain}
+    text = (TESTDATA / "TFV106" / "fixed_copies.py").read_text()
+    fix = "self.kernel_copy = self.kernel"
+    assert fix in text
+    old_fix = (
+        'self.kernel_copy = self.add_weight(name="kernel_copy", shape=self.kernel.shape, '
+        "initializer=keras.initializers.Constant(self.kernel))"
+    )
+    naive = tmp_path / "naive.py"
+    naive.write_text(text.replace(fix, old_fix))
+    assert run_program(naive, CASES).out["case_penalized"] == {"trainable": 2, "kernel": plain}

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.codegen import string
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import AddImport, Finding, FixPlan, Intended, NodeEdit, Replace, Rule
 from tfvarfix.semantics.events import Created, Holds
@@ -15,7 +16,7 @@ from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 _UNTRACKED = frozenset({"tf.Variable", "tf.compat.v1.Variable"})
 _KEPT = frozenset({"initial_value", "name", "dtype", "trainable"})
-_FILLS = {"zeros": '"zeros"', "ones": '"ones"'}
+_FILLS = ("zeros", "ones")
 
 
 class UntrackedLayerVariable(Rule):
@@ -62,6 +63,15 @@ class UntrackedLayerVariable(Rule):
     weight is named after the attribute unless the variable had a name without `/`. A `tf.Variable` of an
     inferred non-float32 dtype gets the layer's dtype unless `dtype=` was given.
 
+    A copy of one of the layer's own weights (`self.copy = tf.Variable(self.kernel)`) is not made a new
+    trainable weight. When only penalties read it (`add_loss(...)` arguments, or a method named for a loss,
+    penalty or regularizer), the fix reads the weight itself (`self.copy = self.kernel`), so the penalty
+    regularizes the kernel as the author meant; a new trainable weight would train the copy towards zero and
+    leave the kernel unregularized. When a statement reads the copy beside the weight (a penalty towards the
+    starting value, `square(self.kernel - self.start)`) or the layer updates it (`assign`, a running
+    average), the copy becomes a weight with `trainable=False`: tracked and saved, and still not trained,
+    as in Keras 3 today. A copy only penalties read, made with `trainable=True`, gets no fix.
+
     ## Numerical equivalence
     `intended`: `verify` checks that the weight starts with the variable's initial value and is now among the
     model's trainable weights.
@@ -76,7 +86,7 @@ class UntrackedLayerVariable(Rule):
     NAME = "untracked-layer-variable"
     MESSAGE = (
         "`{target} = {constructor}(...)` in `{cls}.{method}` is not tracked by Keras 3: it is not in "
-        "`weights`, never trained and not saved by `model.save`; use `self.add_weight(...)`"
+        "`weights`, never trained and not saved by `model.save`{advice}"
     )
     FIX_TITLE = "Use `self.add_weight(...)`"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
@@ -97,9 +107,11 @@ class UntrackedLayerVariable(Rule):
                 continue
             creation = made.get(id(event.variable))
             target = f"self.{event.attr}" if event.direct else f"self.{event.attr}[...]"
+            value = event.variable.initial_node
+            copied = value if value is not None and _copies_a_weight(event.variable) else None
             fix = None
             if creation is not None:
-                fix = self._fix(facts, creation, node, event.variable)
+                fix = self._fix(facts, creation, node, event.variable, instance.cls.node)
             yield self.finding(
                 node,
                 fix=fix,
@@ -107,9 +119,14 @@ class UntrackedLayerVariable(Rule):
                 constructor=event.variable.ctor,
                 cls=instance.cls.name,
                 method=event.method,
+                advice=_COPY_ADVICE.format(source=facts.code_for(copied))
+                if copied is not None
+                else "; use `self.add_weight(...)`",
             )
 
-    def _fix(self, facts: Facts, creation: Created, node: cst.Call, variable: VarObj) -> FixPlan | None:
+    def _fix(
+        self, facts: Facts, creation: Created, node: cst.Call, variable: VarObj, cls: cst.ClassDef
+    ) -> FixPlan | None:
         function = creation.function
         statement = creation.statement
         if function is None or function.name.value not in ("__init__", "build") or creation.ctx.in_loop:
@@ -122,6 +139,26 @@ class UntrackedLayerVariable(Rule):
         if value is None or set(keywords) - _KEPT or len(node.args) - len(keywords) > 1:
             return None
         code = facts.code_for
+        title: str | None = None
+        trainable = keywords.get("trainable")
+        frozen = isinstance(trainable, cst.Name) and trainable.value == "False"
+        if _copies_a_weight(variable):
+            # `self.copy = tf.Variable(self.kernel)`: a copy of one of the layer's own weights.
+            use = _uses(cls, target.attr.value, code(value), node)
+            if use == "penalty" and trainable is None:
+                # Only a penalty reads it: the author meant to regularize the weight itself. A new trainable
+                # weight would train the copy towards zero and leave the weight unregularized.
+                return self.fix(
+                    Replace(node, code(value)),
+                    title=f"Read the layer's own weight `{code(value)}` instead of an untracked copy of it",
+                )
+            if use in ("beside", "written") and trainable is None:
+                # A frozen reference point (`square(self.kernel - self.start)`) or a state the layer updates
+                # itself (a running average): a weight, but not one for the optimizer, as in Keras 3 today.
+                keywords["trainable"] = cst.Name("False")
+                title = "Use `self.add_weight(..., trainable=False)`: a copy the optimizer must not train"
+            elif use == "penalty" and not frozen:
+                return None  # `trainable=True` given: intent cannot be told
         shape = self._shape(facts, creation, variable, value)
         if shape is None:
             return None
@@ -132,13 +169,13 @@ class UntrackedLayerVariable(Rule):
                 return None
             initializer = f"{namespace}.initializers.Constant({code(value)})"
         name = variable.name if variable.name and "/" not in variable.name else target.attr.value
-        arguments = [f"name={name!r}", f"shape={shape}", f"initializer={initializer}"]
+        arguments = [f"name={string(facts, name)}", f"shape={shape}", f"initializer={initializer}"]
         arguments += [f"{k}={code(keywords[k])}" for k in ("dtype", "trainable") if k in keywords]
         owner = code(target.value)
         edits: list[NodeEdit] = [Replace(node, f"{owner}.add_weight({', '.join(arguments)})")]
         if needs_import and "Constant(" in initializer:
             edits.append(AddImport("keras"))
-        return self.fix(*edits, intended=(Intended(node),))
+        return self.fix(*edits, title=title, intended=(Intended(node),))
 
     def _shape(
         self, facts: Facts, creation: Created, variable: VarObj, value: cst.BaseExpression
@@ -169,7 +206,80 @@ class UntrackedLayerVariable(Rule):
             or not isinstance(value.func, cst.Attribute)
         ):
             return None
-        return _FILLS.get(value.func.attr.value) if _library(facts, creation, value.func) else None
+        fill = value.func.attr.value
+        return string(facts, fill) if fill in _FILLS and _library(facts, creation, value.func) else None
+
+
+_COPY_ADVICE = (
+    "; it copies the layer's weight `{source}`: read that weight itself (a penalty on the copy regularizes "
+    "nothing), or make the copy a weight with `trainable=False`"
+)
+_ASSIGNS = ("assign", "scatter")
+_PENALTY_WORDS = ("loss", "penalty", "regulari")
+
+
+def _copies_a_weight(variable: VarObj) -> bool:
+    """Whether the variable's initial value is, wherever it is made, a tracked weight (an `add_weight` result
+    or a built-in layer's own weight)."""
+    initial = variable.initial
+    if initial.is_top or initial.is_bottom:
+        return False
+    return all(isinstance(o, VarObj) and (o.weight is not None or o.ctor == "add_weight") for o in initial)
+
+
+def _uses(cls: cst.ClassDef, attr: str, source: str, made: cst.CSTNode) -> str:
+    """How the class uses `self.<attr>` apart from binding it: "written" (bound again, or `.assign...`ed),
+    "beside" (a statement reads it with `source`, the weight it copies: a frozen reference point such as an
+    L2-SP penalty `square(self.kernel - self.copy)`), "penalty" (read only in `add_loss(...)` arguments or
+    in a method named for a loss, penalty or regularizer), else "read"."""
+    found = {"assigned": False, "beside": False, "elsewhere": False}
+    bindings = 0
+
+    def is_self_attr(node: cst.CSTNode) -> bool:
+        return (
+            isinstance(node, cst.Attribute)
+            and node.attr.value == attr
+            and isinstance(node.value, cst.Name)
+            and node.value.value == "self"
+        )
+
+    def visit(node: cst.CSTNode, penalty: bool, statement: cst.CSTNode | None) -> None:
+        if isinstance(node, cst.FunctionDef):
+            penalty = any(w in node.name.value.lower() for w in _PENALTY_WORDS)
+        if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            statement = node
+        if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
+            targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+            if any(is_self_attr(t) for t in targets):
+                nonlocal bindings
+                bindings += 1  # the reported binding included
+                if node.value is made:
+                    return
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            if is_self_attr(node.func.value) and node.func.attr.value.startswith(_ASSIGNS):
+                found["assigned"] = True
+            if node.func.attr.value == "add_loss":
+                for child in node.children:
+                    visit(child, True, statement)
+                return
+        if is_self_attr(node) and statement is not None:
+            if any(_code(n) == source for n in descendants(statement) if isinstance(n, cst.Attribute)):
+                found["beside"] = True
+            if not penalty:
+                found["elsewhere"] = True
+        for child in node.children:
+            visit(child, penalty, statement)
+
+    visit(cls, False, None)
+    if found["assigned"] or bindings > 1:
+        return "written"
+    if found["beside"]:
+        return "beside"
+    return "read" if found["elsewhere"] else "penalty"
+
+
+def _code(node: cst.CSTNode) -> str:
+    return cst.Module(body=[]).code_for_node(node)
 
 
 def _library(facts: Facts, creation: Created, func: cst.BaseExpression) -> str | None:
@@ -195,7 +305,11 @@ def _arrays_everywhere(facts: Facts, creation: Created) -> bool:
     for event in facts.of(Created):
         if event.node is creation.node and isinstance(event.obj, VarObj):
             initial = event.obj.initial
-            if initial.is_top or initial.is_bottom or not all(isinstance(o, (TensorObj, VarObj)) for o in initial):
+            if (
+                initial.is_top
+                or initial.is_bottom
+                or not all(isinstance(o, (TensorObj, VarObj)) for o in initial)
+            ):
                 return False
     return True
 
