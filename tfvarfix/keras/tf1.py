@@ -560,12 +560,13 @@ class Tf1:
                 continue
             segments = key[len(prefix) :].split("/")
             marks = [m for m in held if isinstance(m, Mark)]
-            if len(segments) != 2 or len(marks) != 1 or not isinstance(marks[0].event.obj, KerasObj):
+            made = marks[0].event if len(marks) == 1 else None
+            if len(segments) != 2 or not isinstance(made, Created) or not isinstance(made.obj, KerasObj):
                 continue
-            short = marks[0].event.obj.cls.rsplit(".", 1)[-1]
+            short = made.obj.cls.rsplit(".", 1)[-1]
             shape = self.interp.constant(args.first("shape", 1))
-            if name in LAYER_WEIGHTS.get(short, ()) and _fits(shape, name, marks[0].event.obj):
-                layers.append((prefix + segments[0], marks[0].event))
+            if name in LAYER_WEIGHTS.get(short, ()) and _fits(shape, name, made.obj):
+                layers.append((prefix + segments[0], made))
         if len(layers) == 1:
             scope, made = layers[0]
             self.interp.record(

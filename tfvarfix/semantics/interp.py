@@ -30,7 +30,7 @@ from tfvarfix.keras.names import LAYER_BASES, OBJECT_BASES
 from tfvarfix.semantics.evaluate import dotted_name
 from tfvarfix.semantics.events import ROOT, Ctx, CtxKind, Event, UserCall
 from tfvarfix.semantics.heap import EMPTY_ENTRIES, Entries, HeapView, Items, State, present
-from tfvarfix.semantics.scoping import import_binding, scope_info
+from tfvarfix.semantics.scoping import Scopes, import_binding
 from tfvarfix.semantics.values import (
     AV,
     BOTTOM,
@@ -224,6 +224,7 @@ class Interpreter:
         self.classes: list[ClassObj] = []
         self.star_modules: list[str] = []
         self.end_state: State | None = None
+        self.scopes = Scopes()
         semantics.bind(self)
 
     # ======================================================================================== driver
@@ -250,7 +251,7 @@ class Interpreter:
             if not pending:
                 break
             relevant = self._relevant_names()
-            for func in _callers_first(pending):
+            for func in _callers_first(pending, self.scopes):
                 done.add(id(func.node))
                 if isinstance(func.node, cst.FunctionDef) and self._relevant(func, relevant):
                     self._run_entry(func, base, synthetic)
@@ -264,7 +265,7 @@ class Interpreter:
                 if isinstance(value, AV) and any(self.semantics.owns(o) for o in value):
                     words.add(name)
         named: list[tuple[str, frozenset[str]]] = [
-            (f.name, scope_info(f.node).words)
+            (f.name, self.scopes(f.node).words)
             for f in self.defined.values()
             if isinstance(f.node, cst.FunctionDef)
         ]
@@ -287,7 +288,7 @@ class Interpreter:
         owner = func.owner
         if owner is not None and owner.keras_base is not None:
             return True
-        return not scope_info(func.node).words.isdisjoint(relevant)
+        return not self.scopes(func.node).words.isdisjoint(relevant)
 
     def _run_entry(
         self, func: FuncObj, base: State, synthetic: dict[ClassObj, tuple[InstanceObj, State]]
@@ -479,7 +480,7 @@ class Interpreter:
     def bind(self, name: str, value: AV) -> None:
         frame = self.frame
         if frame is not self.module_frame and name not in frame.locals:
-            info = scope_info(frame.node)
+            info = self.scopes(frame.node)
             if name in info.globals:
                 frame = self.module_frame
             elif name in info.nonlocals:
@@ -927,7 +928,7 @@ class Interpreter:
                 unknown = unknown or base.unknown_base
             else:
                 unknown = True
-        info = scope_info(node)
+        info = self.scopes(node)
         namespace = FrameObj(node, self._closure_frame(), info.locals, node.name.value)
         cls = ClassObj(node, namespace, self._qualname(node.name.value))
         cls.bases = tuple(bases)
@@ -1263,7 +1264,7 @@ class Interpreter:
         return AV.of(obj)
 
     def _comprehension(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp) -> AV:
-        info = scope_info(node)
+        info = self.scopes(node)
         frame = FrameObj(node, self._closure_frame(), info.locals, "<comprehension>")
         # Only the first iterable is evaluated outside the comprehension's own scope.
         first = self.eval(node.for_in.iter)
@@ -1734,7 +1735,7 @@ class Interpreter:
         if len(self.activations) > MAX_DEPTH or self.work > self.soft_budget:
             self.escape_args(args)
             return TOP
-        info = scope_info(fnode)
+        info = self.scopes(fnode)
         self.executed.add(id(fnode))
         if info.generator:
             self.escape_args(args)
@@ -1850,7 +1851,7 @@ def _known_star(ref: ModuleRef) -> bool:
     )
 
 
-def _callers_first(functions: list[FuncObj]) -> list[FuncObj]:
+def _callers_first(functions: list[FuncObj], scopes: Scopes) -> list[FuncObj]:
     """Entries in an order that runs a function before those it (by name) may call, so that a helper called
     from another entry runs with real arguments there rather than first on its own with unknown ones."""
     names: dict[str, list[FuncObj]] = {}
@@ -1858,7 +1859,7 @@ def _callers_first(functions: list[FuncObj]) -> list[FuncObj]:
         names.setdefault(func.name, []).append(func)
     mentioned: set[str] = set()
     for func in functions:
-        words = scope_info(func.node).words
+        words = scopes(func.node).words
         mentioned.update(n for n in words & names.keys() if n != func.name)
     first = [f for f in functions if f.name not in mentioned]
     return first + [f for f in functions if f.name in mentioned]

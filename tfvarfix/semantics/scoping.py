@@ -27,21 +27,26 @@ class ScopeInfo:
     words: frozenset[str]  # every name and attribute name the body mentions (nested functions included)
 
 
-_CACHE: dict[int, tuple[cst.CSTNode, ScopeInfo]] = {}
+class Scopes:
+    """The scope of each function, class body or comprehension, computed once per analysis.
+
+    One per interpreter, never module-global: a global cache keyed by node kept every analysed file's trees alive
+    (memory grew with the number of files, and each cyclic collection walked them all)."""
+
+    __slots__ = ("_cache",)
+
+    def __init__(self) -> None:
+        self._cache: dict[int, ScopeInfo] = {}  # by id: the nodes stay alive as long as the analysed module
+
+    def __call__(self, node: cst.CSTNode) -> ScopeInfo:
+        info = self._cache.get(id(node))
+        if info is None:
+            info = self._cache[id(node)] = scope_info(node)
+        return info
 
 
 def scope_info(node: cst.CSTNode) -> ScopeInfo:
-    cached = _CACHE.get(id(node))
-    if cached is not None and cached[0] is node:
-        return cached[1]
-    info = _compute(node)
-    if len(_CACHE) > 200_000:
-        _CACHE.clear()
-    _CACHE[id(node)] = (node, info)
-    return info
-
-
-def _compute(node: cst.CSTNode) -> ScopeInfo:
+    """The scope of `node`, computed anew (an interpreter's `Scopes` caches it)."""
     bound: set[str] = set()
     declared_global: set[str] = set()
     declared_nonlocal: set[str] = set()
