@@ -240,14 +240,7 @@ def plan(paths: Sequence[Path], settings: RunSettings) -> Iterator[Job]:
     from tfvarfix.discovery import discover
 
     overrides = settings.overrides if settings.overrides is not None else config_module.Overrides()
-    known = all_codes()
-    cache: dict[Path | None, config_module.Settings] = {}
-
-    def settings_for(path: Path) -> config_module.Settings:
-        source = settings.config if settings.config is not None else config_module.find_config(path)
-        if source not in cache:
-            cache[source] = config_module.load_settings(source, overrides, known)  # type: ignore[arg-type]
-        return cache[source]
+    settings_for = config_module.SettingsResolver(all_codes(), overrides, settings.config)  # type: ignore[arg-type]
 
     trees = _trees(paths) if settings.mode.write else ()
     for found in discover(list(paths), settings_for, force_exclude=settings.force_exclude):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tfvarfix import __version__
 
@@ -36,8 +36,7 @@ class Plugin:
         codes: frozenset[str] | None = None
         target = None
         try:
-            source = config_module.find_config(path if path is not None else Path.cwd())
-            settings = config_module.load_settings(source, config_module.Overrides(), api.all_codes())
+            settings = _resolver()(path if path is not None else Path.cwd())
             codes = settings.codes_for(path) if path is not None else settings.select
             target = settings.target
         except config_module.ConfigError as error:
@@ -54,3 +53,19 @@ class Plugin:
             start = diagnostic.range.start
             line, column = (1, 0) if diagnostic.code in FILE_LEVEL else (start.line, start.column)
             yield line, column, f"{diagnostic.code} {diagnostic.message}", type(self)
+
+
+if TYPE_CHECKING:
+    from tfvarfix.config import SettingsResolver
+
+_RESOLVERS: list[SettingsResolver] = []  # one per flake8 process: its configuration does not change mid-run
+
+
+def _resolver() -> SettingsResolver:
+    """The settings of each file, resolved as the CLI resolves them (one `config.SettingsResolver`)."""
+    if not _RESOLVERS:
+        from tfvarfix import api
+        from tfvarfix.config import SettingsResolver
+
+        _RESOLVERS.append(SettingsResolver(api.all_codes()))
+    return _RESOLVERS[0]
