@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.fixtures import TESTDATA
@@ -62,3 +64,37 @@ def test_seed_article_example() -> None:
     )
     assert fixed.error is None
     assert fixed.out["shape"] == [1, 256]
+
+
+STORED = """
+import numpy as np
+weights = ns["model"].weights  # the model's tracked variables: kernel, recurrent_kernel, bias
+names = [w.name.split("/")[-1].split(":")[0] for w in weights]
+out["tracked_bias"] = np.asarray(weights[names.index("bias")]).tolist()
+out["tracked_kernel_mean"] = float(np.mean(np.asarray(weights[names.index("kernel")])))
+out["weights"] = len(weights)
+"""
+
+
+def test_a_store_on_the_layer_changes_nothing_and_the_assign_gives_the_weight_its_value(
+    tmp_path: Path,
+) -> None:
+    """`encoder.bias = ...` on a built LSTM raises nothing and leaves the model's bias as it was; the fix
+    assigns into the cell's weight. The old fix, `encoder.cell.bias = ...`, rebinds an attribute and leaves
+    the tracked weight unchanged too."""
+    bad = run_program(TESTDATA / "TFV103" / "bad_store.py", STORED)
+    fixed = run_program(TESTDATA / "TFV103" / "fixed_store.py", STORED)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    unit_forget = [0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0]
+    assert bad.out["tracked_bias"] == unit_forget and bad.out["tracked_kernel_mean"] != 0.5
+    assert fixed.out["tracked_bias"] == [1.0] * 8 and fixed.out["tracked_kernel_mean"] == 0.5
+    assert bad.out["weights"] == fixed.out["weights"] == 3
+    text = (TESTDATA / "TFV103" / "bad_store.py").read_text()
+    rebound = tmp_path / "rebound.py"
+    rebound.write_text(
+        text.replace("encoder.bias =", "encoder.cell.bias =").replace(
+            "encoder.kernel =", "encoder.cell.kernel ="
+        )
+    )
+    old = run_program(rebound, STORED)
+    assert old.error is None and old.out["tracked_bias"] == unit_forget and old.out["weights"] == 3

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from tfvarfix.keras.names import canonical
 from tfvarfix.keras.table import RECURRENT_WEIGHTS
 from tfvarfix.rule import Finding, Replace, Rule
+from tfvarfix.semantics.evaluate import dotted_name
 from tfvarfix.semantics.events import Attribute
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import LayerObj, Obj, PartObj
@@ -16,7 +18,7 @@ from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 class RnnWeightOnLayer(Rule):
     """
     ## What it does
-    Finds `.kernel`, `.recurrent_kernel` and `.bias` read or written on a recurrent layer (`LSTM`, `GRU`,
+    Finds `.kernel`, `.recurrent_kernel` and `.bias` read or stored on a recurrent layer (`LSTM`, `GRU`,
     `SimpleRNN`, `ConvLSTM2D`) instead of on its cell, and wrong weight paths through `Bidirectional` and
     `TimeDistributed`: on a name bound to the layer, on `model.get_layer('name')`, on `model.layers[i]`.
 
@@ -51,6 +53,13 @@ class RnnWeightOnLayer(Rule):
     a direction, or through the layer object a `Bidirectional` wrapped, has two candidates (forward and backward);
     it is reported without a fix.
 
+    A store on the layer (`enc.bias = tf.Variable(...)`) raises nothing: it sets a new attribute that the layer
+    never reads, and the weight keeps its value. A store is not a read, so no `.cell` is inserted there (that
+    would rebind the cell's attribute, and the model's tracked weight would still keep its value). On a layer
+    certainly built at that point, the fix assigns the value into the weight,
+    `enc.cell.bias.assign(<value>)` (the initial value of a `tf.Variable(...)`), which changes the model's
+    weights: unsafe. Before the build there is no weight to assign to, and the store is reported without a fix.
+
     ## Numerical equivalence
     `repairs`: `verify` runs the original, which raises the `AttributeError`, and the rewrite, which runs and
     builds the same model.
@@ -72,8 +81,10 @@ class RnnWeightOnLayer(Rule):
         for node, events in facts.grouped(Attribute):
             if not isinstance(node, cst.Attribute) or node.attr.value not in RECURRENT_WEIGHTS:
                 continue
-            # A store sets a new attribute (the layer never reads it): TFV105's concern, not an AttributeError.
-            live = [e for e in events if reachable(e) and not e.store and not e.ctx.catches("AttributeError")]
+            if any(e.store for e in events):
+                yield from self._store(facts, node, [e for e in events if reachable(e)])
+                continue
+            live = [e for e in events if reachable(e) and not e.ctx.catches("AttributeError")]
             verdicts = [
                 _verdict(o, node.attr.value, e.built.const() is True)
                 for e in live
@@ -102,6 +113,82 @@ class RnnWeightOnLayer(Rule):
                 )
                 fix = self.fix(Replace(node, inserted), title=f"Insert `.{first.segment}`")
             yield self.finding(node, fix=fix, expr=expr, reason=first.reason, fixed=fixed)
+
+    def _store(self, facts: Facts, node: cst.Attribute, events: list[Attribute]) -> Iterator[Finding]:
+        """`enc.bias = tf.Variable(...)` on an LSTM: no error, a new attribute the layer never reads. A store is
+        not a read, so inserting `.cell` would only rebind the cell's attribute (TFV105); the value goes into the
+        weight with `assign`, which changes the model: unsafe."""
+        if not events or not all(e.store for e in events):
+            return
+        weight = node.attr.value
+        verdicts = [
+            _verdict(o, weight, e.built.const() is True)
+            for e in events
+            for o in (list[Obj | None](e.base) or [None])
+        ]
+        wrong = [v for v in verdicts if isinstance(v, _Wrong)]
+        if not verdicts or len(wrong) != len(verdicts):
+            return
+        first = wrong[0]
+        base = facts.code_for(node.value)
+        fixed = first.fixed.format(base=base, weight=weight)
+        fix = None
+        statement = events[0].chain[-1] if events[0].chain else None
+        target = sole_assignment_of(statement, node)
+        built = all(e.built.const() is True for e in events)
+        same = all(v.segment == first.segment for v in wrong) and first.segment == "cell"
+        if target is not None and built and same and not _through_parameter(events[0], node.value):
+            value = _unwrapped(facts, target.value)
+            fix = self.fix(
+                Replace(target, f"{fixed}.assign({facts.code_for(value)})"),
+                title=f"Assign the value to `{fixed}`",
+                safety=FixSafety.UNSAFE,
+            )
+        message = _STORE.format(expr=facts.code_for(node), reason=first.reason, fixed=fixed)
+        yield Finding(node=node, message=message, fix=fix, code=self.CODE)
+
+
+_STORE = (
+    "`{expr} = ...` sets a new attribute that the layer never reads ({reason}): the weight keeps its value; "
+    "use `{fixed}.assign(...)`"
+)
+_VARIABLES = frozenset({"tf.Variable", "tf.compat.v1.Variable", "keras.Variable"})
+
+
+def sole_assignment_of(statement: cst.CSTNode | None, target: cst.CSTNode) -> cst.Assign | None:
+    """The `target = value` statement when `statement` is a line holding only that."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return None
+    assign = statement.body[0]
+    if (
+        not isinstance(assign, cst.Assign)
+        or len(assign.targets) != 1
+        or assign.targets[0].target is not target
+    ):
+        return None
+    return assign
+
+
+def _unwrapped(facts: Facts, value: cst.BaseExpression) -> cst.BaseExpression:
+    """The initial value of `tf.Variable(value)` (what `assign` takes); the expression itself otherwise."""
+    if (
+        isinstance(value, cst.Call)
+        and len(value.args) == 1
+        and value.args[0].keyword is None
+        and not value.args[0].star
+        and _callee(facts, value.func) in _VARIABLES
+    ):
+        return value.args[0].value
+    return value
+
+
+def _callee(facts: Facts, func: cst.BaseExpression) -> str | None:
+    dotted = dotted_name(func)
+    if not dotted:
+        return None
+    head, _, tail = dotted.partition(".")
+    module = facts.imported(head)
+    return canonical(f"{module}.{tail}" if tail else module) if module else None
 
 
 @dataclass(frozen=True)
