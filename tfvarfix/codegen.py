@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import tokenize
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -287,3 +288,12 @@ def keyword_text(value: AV) -> str | None:
     if known is None or isinstance(known, bool):
         return repr(known)
     return number(known)
+
+
+def unique_name(base: str, taken: Callable[[str], bool]) -> str:
+    """The first of `base_1`, `base_2`, ... that `taken` refuses: how fixes rename a layer, scope or variable
+    (as Keras and TF1 uniquify their own default names)."""
+    suffix = 1
+    while taken(f"{base}_{suffix}"):
+        suffix += 1
+    return f"{base}_{suffix}"

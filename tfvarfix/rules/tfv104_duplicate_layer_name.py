@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.codegen import unique_name
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import Finding, Replace, Rule
 from tfvarfix.semantics.events import Created, Duplicate
@@ -113,7 +114,7 @@ class DuplicateLayerName(Rule):
             fix = None
             literal = node if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) else None
             if literal is not None and not looped and facts.quoted_count(name) <= 1 + len({id(e.second) for e in live}):
-                new_name = _unique(name, taken)
+                new_name = unique_name(name, taken.__contains__)
                 taken.add(new_name)
                 fix = self.fix(Replace(literal, _string_like(literal, new_name)))
             yield self.finding(
@@ -138,13 +139,6 @@ def _describe(facts: Facts, event: Duplicate) -> str:
             if getattr(value, "objs", None) and model in value and name.isidentifier():  # type: ignore[operator]
                 return f"{kind} `{name}`"
     return f"one {kind}"
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    suffix = 1
-    while f"{name}_{suffix}" in taken:
-        suffix += 1
-    return f"{name}_{suffix}"
 
 
 def _string_like(node: cst.BaseExpression, value: str) -> str:

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.codegen import unique_name
 from tfvarfix.keras.tf1 import V1, graph_code, one_run, rebuild
 from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event
@@ -120,10 +121,7 @@ class DuplicateGetVariable(Rule):
         name_node, name = _name(made)
         if not isinstance(name_node, cst.SimpleString) or name is None:
             return None
-        suffix = 1
-        while f"{name}_{suffix}" in taken or facts.quoted_count(f"{name}_{suffix}"):
-            suffix += 1
-        new = f"{name}_{suffix}"
+        new = unique_name(name, lambda candidate: candidate in taken or facts.quoted_count(candidate) > 0)
         taken.add(new)
         quote = name_node.quote
         return self.fix(
