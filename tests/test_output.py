@@ -536,7 +536,9 @@ def _sarif_validator() -> Any:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     if "type" not in schema and "Root" in schema.get("definitions", {}):
         schema = {**schema, "$ref": "#/definitions/Root"}  # draft-07: a $ref replaces its siblings
-    return jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
+    checker = jsonschema.FormatChecker()
+    assert "uri" in checker.checkers, "rfc3986-validator (the test extra) checks SARIF's uri format"
+    return jsonschema.Draft7Validator(schema, format_checker=checker)
 
 
 def _validate_sarif(document: dict[str, Any]) -> None:
@@ -664,6 +666,8 @@ def test_the_sarif_schema_rejects_what_breaks_it() -> None:
         ),
         lambda d: d["runs"][0]["tool"]["driver"].pop("name"),
         lambda d: d["runs"][0]["tool"]["driver"]["rules"][0].update(helpUri=5),
+        lambda d: d["runs"][0]["tool"]["driver"]["rules"][0].update(helpUri="rules/TFV001.md"),  # relative
+        lambda d: d["runs"][0]["tool"]["driver"].update(informationUri="not a uri"),
         lambda d: d.update(unknown=1),
     ):
         copy = json.loads(json.dumps(document))
@@ -754,9 +758,9 @@ def test_sarif_help_is_the_rule_page() -> None:
 
 def test_the_wheel_ships_the_rule_pages() -> None:
     import fnmatch
-    import tomllib
 
     from tfvarfix.catalog import PAGES_DIR
+    from tfvarfix.config import tomllib  # tomllib, or tomli before Python 3.11
 
     root = Path(__file__).resolve().parents[1]
     setup = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
