@@ -57,13 +57,8 @@ def keras_prefix(facts: Facts, hint: cst.BaseExpression | None = None) -> str | 
                 head = prefix.split(".", 1)[0]
                 if facts.imported(head) in ("tensorflow", *_KERAS_MODULES):
                     return prefix
-    for name in facts.module_names:
-        if facts.imported(name) in _KERAS_MODULES:
-            return name
-    for name in facts.module_names:
-        if facts.imported(name) == "tensorflow":
-            return f"{name}.keras"
-    return None
+    namespace, needs_import = facts.keras_namespace()
+    return namespace if namespace and not needs_import else None
 
 
 def user_package(facts: Facts) -> str | None:
