@@ -5,6 +5,12 @@ in Keras 3 and tf_keras.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from tests.fixtures import TESTDATA
@@ -126,3 +132,63 @@ for path in sorted(glob.glob(os.path.join(folder, "*.keras"))):
 """
     good = run_program(TESTDATA / "TFV202" / f"{name}.py", probe, legacy=name == "good_tf_keras")
     assert good.error is None and good.out and set(good.out.values()) == {"ok"}, (good.error, good.out)
+
+
+USER_CLASS = """import keras
+
+
+class Scaled(keras.initializers.Initializer):
+    def __init__(self, scale):
+        self.scale = scale
+
+    def __call__(self, shape, dtype=None):
+        return keras.ops.ones(shape, dtype=dtype) * self.scale
+"""
+SAVE_THEN_LOAD = """
+import json, sys, zipfile
+import keras
+from userpkg.inits import Scaled
+
+path = sys.argv[1]
+model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, kernel_initializer=Scaled(3.0))])
+model.save(path)
+with zipfile.ZipFile(path) as archive:
+    config = json.loads(archive.read("config.json"))
+registered = config["config"]["layers"][1]["config"]["kernel_initializer"]["registered_name"]
+with_objects = keras.models.load_model(path, custom_objects={"Scaled": Scaled})
+plain = keras.models.load_model(path)
+scales = [m.layers[0].kernel_initializer.scale for m in (with_objects, plain)]
+print(json.dumps([registered, *scales]))
+"""
+
+
+def test_the_class_registers_under_the_users_package_and_custom_objects_loads_keep_working(
+    tmp_path: Path,
+) -> None:
+    """A class in the user's package `userpkg` registers as `userpkg>Scaled` (never under tfvarfix's name), and
+    a script that loads with `custom_objects={"Scaled": Scaled}` loads it, as does one that passes nothing."""
+    package = tmp_path / "userpkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    module = package / "inits.py"
+    module.write_text(USER_CLASS)
+    script = tmp_path / "save_then_load.py"
+    script.write_text(SAVE_THEN_LOAD)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "TF_CPP_MIN_LOG_LEVEL": "3", "CUDA_VISIBLE_DEVICES": ""}
+    env.pop("TF_USE_LEGACY_KERAS", None)
+    before = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "a.keras")], env=env, capture_output=True, text=True
+    )
+    assert before.returncode != 0 and "missing 1 required positional argument: 'scale'" in before.stderr
+    subprocess.run(
+        [sys.executable, "-m", "tfvarfix", "check", "--fix", "--select", "TFV202", str(module)],
+        capture_output=True,
+        check=False,
+    )
+    fixed = module.read_text()
+    assert '@keras.utils.register_keras_serializable(package="userpkg")' in fixed and "tfvarfix" not in fixed
+    after = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "b.keras")], env=env, capture_output=True, text=True
+    )
+    assert after.returncode == 0, after.stderr[-2000:]
+    assert json.loads(after.stdout.strip().splitlines()[-1]) == ["userpkg>Scaled", 3.0, 3.0]
