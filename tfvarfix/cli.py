@@ -253,7 +253,8 @@ def _exit_code(results: list[Any], exit_zero: bool, diff: bool) -> int:
 @app.command()
 def rule(
     code: Annotated[
-        str | None, typer.Argument(help="A rule code or name: TFV103, rnn-weight-on-layer.")
+        str | None,
+        typer.Argument(metavar="CODE|NAME", help="A rule code or name: TFV103, rnn-weight-on-layer."),
     ] = None,
     every: Annotated[bool, typer.Option("--all", help="Print every rule's page.")] = False,
     output_format: Annotated[str, typer.Option("--output-format", help="text or json.")] = "text",
