@@ -220,9 +220,16 @@ def suppressed(diagnostic: Diagnostic, lines: LineIndex) -> bool:
 
 @gc_paused
 def analyze(
-    text: str, rules: Sequence[type[Rule]], module: cst.Module | None = None, target: Target = DEFAULT_TARGET
+    text: str,
+    rules: Sequence[type[Rule]],
+    module: cst.Module | None = None,
+    target: Target = DEFAULT_TARGET,
+    ranges: Mapping[cst.CSTNode, CodeRange] | None = None,
 ) -> Analysis:
-    """Every finding of `rules` in `text`, with positions and fixes, noqa already applied."""
+    """Every finding of `rules` in `text`, with positions and fixes, noqa already applied.
+
+    `ranges`: the positions of `module`'s nodes when the caller has them (the editor server keeps them per
+    top-level piece); computed here otherwise."""
     if module is None:
         try:
             module = parse(text)
@@ -237,7 +244,8 @@ def analyze(
         findings.extend((rule, finding) for finding in rule().check(facts))
     if not findings:
         return Analysis(())
-    ranges = node_ranges(module)
+    if ranges is None:
+        ranges = node_ranges(module)
     builder = EditBuilder(module, text, ranges)
     lines = builder.lines
     diagnostics: list[Diagnostic] = []

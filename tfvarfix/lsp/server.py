@@ -12,6 +12,8 @@
 - Configuration: the file's nearest pyproject.toml `[tool.tfvarfix]` (or tfvarfix.toml), as the CLI finds it;
   re-read when a config file changes (workspace/didChangeWatchedFiles, or saving one in the editor), and
   `initializationOptions` `{"unsafeFixes": bool, "debounce": seconds, "docsUrl": url, "maxFileSize": bytes}`.
+- Parsing is incremental (tfvarfix.lsp.incremental): a buffer is cut at top-level statements and only the
+  pieces an edit touched are parsed again; the diagnostics are those of a full analysis.
 - Notebooks: notebookDocument sync; the code cells are checked as one program and each cell gets its own
   diagnostics and actions.
 Nothing here runs user code. Analysis runs in a worker thread, so requests are answered while a file is
@@ -34,7 +36,9 @@ from pygls.uris import to_fs_path
 
 from tfvarfix import __version__, api
 from tfvarfix import config as config_module
+from tfvarfix.lsp import incremental
 from tfvarfix.lsp.convert import lines_of, noqa_edit, to_lsp, units
+from tfvarfix.lsp.incremental import IncrementalParser
 from tfvarfix.types import Diagnostic, FixSafety, Position, Severity
 
 LOG = logging.getLogger("tfvarfix.lsp")
@@ -87,6 +91,7 @@ class TfvarfixServer(LanguageServer):
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.generation: dict[str, int] = {}
+        self.parsers: dict[str, IncrementalParser] = {}  # uri -> the pieces of its last buffer
         self._settings: dict[Path | None, config_module.Settings] = {}
         self._config_of: dict[Path, Path | None] = {}
 
@@ -223,10 +228,11 @@ class TfvarfixServer(LanguageServer):
             return linted  # a notebook opened as JSON text: positions would be JSON's; see notebook sync
         settings = self.settings_for(path)
         codes = settings.codes_for(path) if path is not None else settings.select
-        result = api.check_source(text, label, codes, target=settings.target)
+        parser = self.parsers.setdefault(key, IncrementalParser())
+        diagnostics = incremental.check(text, label, codes, settings.target, parser)
         lines = lines_of(text)
         unsafe = self.unsafe_for(path)
-        for diagnostic in result.diagnostics:
+        for diagnostic in diagnostics:
             linted.entries[key].append(self._entry(diagnostic, key, lines, unsafe, 1, {key: (lines, 1)}))
         return linted
 
@@ -369,6 +375,7 @@ class TfvarfixServer(LanguageServer):
             task.cancel()
         old = self.linted.pop(key, None)
         self.generation.pop(key, None)
+        self.parsers.pop(key, None)
         if old is None:
             return
         for uri in old.entries:

@@ -1,0 +1,170 @@
+"""Incremental parsing in the editor server gives exactly what a full analysis gives.
+
+A differential test: real files (testdata, examples, the real-world reproductions) are edited at random, as
+in an editor, one edit after another on the same document (syntax errors included: an edit may leave an
+unclosed bracket, a stray `else:`, a bad indent), and after every edit the server's incremental path must give
+the diagnostics `api.check_source` gives on the same text, fixes and positions included. Where the pieces were
+assembled, the module must also be the full parse's, node for node. TFVARFIX_DIFF_VERSIONS sets how many
+edited versions are checked (the default keeps the suite quick; the report ran it with 3,000).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import libcst as cst
+
+from tfvarfix import api
+from tfvarfix.lsp.incremental import IncrementalParser, check, cut
+from tfvarfix.types import DEFAULT_TARGET
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = sorted(
+    [*ROOT.glob("testdata/*/*.py"), *ROOT.glob("examples/*.py"), *ROOT.glob("tests/realworld/cases/**/*.py")]
+)
+VERSIONS = int(os.environ.get("TFVARFIX_DIFF_VERSIONS", "400"))
+SNIPPETS = [
+    "",
+    "# a comment",
+    "else:",
+    "    else:",
+    "elif x:",
+    "except Exception:",
+    "finally:",
+    "@decorator",
+    "def f():",
+    "class C:",
+    "    pass",
+    "  x = 1",
+    "x = (",
+    ")",
+    "]",
+    '"""',
+    "'''",
+    "s = '''",
+    "y = 1 \\",
+    "from __future__ import annotations",
+    "import tensorflow as tf",
+    "v = tf.Variable(1.0, name='dense/kernel')",
+    "if True:",
+    "\tz = 2",
+    "async def g():",
+    "lambda: (",
+]
+FRAGMENTS = ["(", ")", "[", "]", ":", "'", '"', "#", " ", "\\", "x", ",", "\n", "    ", "tf.", "=", "{", "}"]
+
+
+def edit(rng: random.Random, text: str, pool: list[str]) -> str:
+    lines = text.split("\n")
+    at = rng.randrange(len(lines) + 1)
+    kind = rng.randrange(9)
+    if kind == 0:  # type a few characters somewhere
+        line = lines[min(at, len(lines) - 1)]
+        column = rng.randrange(len(line) + 1)
+        typed = "".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(1, 3)))
+        lines[min(at, len(lines) - 1)] = line[:column] + typed + line[column:]
+    elif kind == 1 and len(lines) > 1:  # delete lines
+        del lines[min(at, len(lines) - 1) : min(at, len(lines) - 1) + rng.randint(1, 3)]
+    elif kind == 2:  # a line from this or another real file
+        lines.insert(at, rng.choice(pool))
+    elif kind == 3:
+        lines.insert(at, rng.choice(SNIPPETS))
+    elif kind == 4 and len(lines) > 2:  # move a line
+        moved = lines.pop(rng.randrange(len(lines)))
+        lines.insert(rng.randrange(len(lines) + 1), moved)
+    elif kind == 5:  # re-indent a line
+        index = min(at, len(lines) - 1)
+        lines[index] = rng.choice(["", "    ", "  ", "\t"]) + lines[index].lstrip()
+    elif kind == 6:  # blank lines and comments between statements
+        lines[at:at] = rng.choice([[""], ["", ""], ["# note", ""], ["    # indented note"]])
+    elif kind == 7:  # a comment typed at the end of a line
+        index = min(at, len(lines) - 1)
+        lines[index] += "  # " + "".join(rng.choice(FRAGMENTS) for _ in range(3))
+    else:  # duplicate a few lines (repeated pieces)
+        start = min(at, len(lines) - 1)
+        lines[start:start] = lines[start : start + rng.randint(1, 8)]
+    return "\n".join(lines)
+
+
+def test_incremental_diagnostics_equal_a_full_analysis_on_edited_real_files() -> None:
+    assert len(FILES) > 100
+    rng = random.Random(16)
+    codes = api.all_codes()
+    pool = [line for path in FILES[::7] for line in path.read_text(encoding="utf-8").split("\n")]
+    checked = assembled = errors = with_findings = 0
+    while checked < VERSIONS:
+        path = rng.choice(FILES)
+        text = path.read_text(encoding="utf-8")
+        parser = IncrementalParser()
+        good = text
+        for _ in range(rng.randint(5, 40)):
+            text = edit(rng, text, pool)
+            label = str(path)
+            expected = api.check_source(text, label, codes, target=DEFAULT_TARGET).diagnostics
+            got = check(text, label, codes, DEFAULT_TARGET, parser)
+            assert got == expected, f"{path} after edits:\n{text}"
+            result = parser.parse(text)
+            if result is not None:
+                assembled += 1
+                full = cst.parse_module(text)
+                assert result.module.code == text
+                assert result.module.deep_equals(full), f"{path} after edits:\n{text}"
+            broken = any(d.code == "TFV001" for d in expected)
+            errors += broken
+            with_findings += any(d.code != "TFV001" for d in expected)
+            checked += 1
+            if not broken:
+                good = text
+            elif rng.random() < 0.7:  # the user mends it (undo), or types on in the broken file
+                text = good
+    print(
+        f"{checked} versions: {assembled} assembled from pieces, {errors} with syntax errors, "
+        f"{with_findings} with findings"
+    )
+    # the test exercised what it is for: assembled modules, syntax errors and real findings
+    assert assembled > VERSIONS // 4, assembled
+    assert errors > VERSIONS // 20, errors
+    assert with_findings > VERSIONS // 4, with_findings
+
+
+def test_an_edit_reparses_only_the_piece_it_touched() -> None:
+    text = (ROOT / "testdata/TFV101/bad.py").read_text(encoding="utf-8")
+    pieces = cut(text)
+    assert pieces is not None and len(pieces) > 5 and "".join(pieces) == text
+    parser = IncrementalParser()
+    first = parser.parse(text)
+    assert first is not None and first.parsed == first.pieces
+    lines = text.split("\n")
+    middle = len(lines) // 2
+    edited = "\n".join([*lines[:middle], "# typed here", *lines[middle:]])
+    second = parser.parse(edited)
+    assert second is not None and second.parsed == 1 and second.pieces == first.pieces
+    assert second.module.deep_equals(cst.parse_module(edited))
+
+
+def test_what_is_not_cut() -> None:
+    assert cut("import tensorflow as tf\nx = tf.Variable(1.0)\n") is None  # one piece: parsed whole
+    assert cut("x = 1\r\n\r\ny = 2\r\n") is None  # other newlines: parsed whole
+    # no cut before a clause that continues a statement, after a decorator, or inside a line continuation
+    text = "if a:\n    pass\n\nelse:\n    pass\n\n@dec\n\ndef f():\n    pass\n\ny = 1 + \\\n\n2\n"
+    assert cut(text) == [
+        "if a:\n    pass\n\nelse:\n    pass\n\n",
+        "@dec\n\ndef f():\n    pass\n\n",
+        "y = 1 + \\\n\n2\n",
+    ]
+    assert cut("x = 1\n\ndef f():\n    pass\n\nelse_ = 2\n") == [
+        "x = 1\n\n",
+        "def f():\n    pass\n\n",
+        "else_ = 2\n",
+    ]
+
+
+def test_a_piece_that_does_not_parse_alone_means_a_full_parse() -> None:
+    text = 'import tensorflow as tf\n\ns = """\n\ndef inside_a_string():\n    pass\n"""\n'
+    assert cut(text) is not None  # the cut falls inside the string ...
+    assert IncrementalParser().parse(text) is None  # ... so its pieces do not parse alone
+    codes = api.all_codes()
+    expected = api.check_source(text, "m.py", codes).diagnostics
+    assert check(text, "m.py", codes, DEFAULT_TARGET, IncrementalParser()) == expected
