@@ -76,7 +76,29 @@ class EditBuilder:
         edits: list[Edit] = []
         for edit in plan.edits:
             edits.append(self._edit(edit))
+            if isinstance(edit, AddModuleCode):
+                padding = self._module_code_padding()
+                if padding is not None:
+                    edits.append(padding)
         return tuple(edits)
+
+    def _module_code_padding(self) -> Edit | None:
+        """The blank lines that make two between the last added block and the code after it: one insertion at
+        the start of that code, the same for every fix (so it is made once however many blocks stack there)."""
+        line = self._after_imports_line()
+        if line > self.lines.line_count:
+            return None
+        blanks = 0
+        while (
+            line + blanks <= self.lines.line_count
+            and not self.lines.line_text(line + blanks).strip()
+            and blanks < 2
+        ):
+            blanks += 1
+        if blanks >= 2 or line + blanks > self.lines.line_count:
+            return None
+        at = self._pos(line, 0)
+        return Edit(Range(at, at), self.newline * (2 - blanks))
 
     def _edit(self, edit: NodeEdit) -> Edit:
         nl = self.newline
@@ -113,13 +135,11 @@ class EditBuilder:
             statement = f"import {edit.module}" + (f" as {edit.alias}" if edit.alias else "")
             return self._after_imports(self._after_imports_line(), statement + nl)
         if isinstance(edit, AddModuleCode):
-            # Two blank lines before each block (PEP 8); two after it too when the code that follows does
-            # not already start with a blank line. Several blocks at one point stack with the same spacing.
+            # Two blank lines before each block (PEP 8); several blocks at one point stack with the same
+            # spacing, and `_module_code_padding` makes two blank lines between the last one and the code after.
             line = self._after_imports_line()
             lines = edit.code.strip("\n").split("\n")
-            follows_blank = not self.lines.line_text(line).strip()
-            tail = nl if follows_blank or line > self.lines.line_count else nl + nl + nl
-            return self._after_imports(line, nl + nl + nl.join(lines) + tail)
+            return self._after_imports(line, nl + nl + nl.join(lines) + nl)
         raise EditError(f"unknown edit {edit!r}")
 
     def _remove(self, node: cst.CSTNode) -> Edit:

@@ -68,6 +68,7 @@ class NumpyTripKernelInitializer(tf.keras.initializers.Initializer):
     def get_config(self):
         return {}
 
+
 tf.keras.utils.set_random_seed(7)
 
 

@@ -19,6 +19,7 @@ class LstmLayerKernelInitializer(tf.keras.initializers.Initializer):
     def get_config(self):
         return {}
 
+
 tf.keras.utils.set_random_seed(0)
 custom_influence = 0.5
 lstm_layer = tf.keras.layers.LSTM(units=64, use_bias=False, kernel_initializer=LstmLayerKernelInitializer())

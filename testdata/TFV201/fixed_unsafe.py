@@ -18,6 +18,7 @@ class RecurrentSliceRecurrentKernelInitializer(tf.keras.initializers.Initializer
     def get_config(self):
         return {}
 
+
 tf.keras.utils.set_random_seed(11)
 
 
