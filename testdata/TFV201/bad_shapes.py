@@ -47,3 +47,11 @@ def case_across_methods():
     tower = Tower()
     tower.start_closed()
     return tower.model
+
+
+def case_whole_then_element():
+    # Every element is known: one Constant(matrix), no generated initializer class.
+    model = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(2, name="mix")])
+    model.layers[0].kernel.assign(np.array([[1.0, 2.0], [3.0, 4.0]]))  # expect: TFV201
+    model.layers[0].kernel[0, 0].assign(9.0)  # expect: TFV201
+    return model

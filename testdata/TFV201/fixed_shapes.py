@@ -43,3 +43,9 @@ def case_across_methods():
     tower = Tower()
     tower.start_closed()
     return tower.model
+
+
+def case_whole_then_element():
+    # Every element is known: one Constant(matrix), no generated initializer class.
+    model = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(2, name="mix", kernel_initializer=tf.keras.initializers.Constant([[9.0, 2.0], [3.0, 4.0]]))])
+    return model

@@ -92,7 +92,11 @@ for name, model in models.items():
     fixed = run_program(TESTDATA / "TFV201" / "fixed_shapes.py", probe)
     assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
     assert set(bad.out) == set(fixed.out) == {
-        "case_across_methods", "case_get_layer_in_helper", "case_layers_index", "case_round_trip_slice"
+        "case_across_methods",
+        "case_get_layer_in_helper",
+        "case_layers_index",
+        "case_round_trip_slice",
+        "case_whole_then_element",
     }
     # The fixed layers hold what the edits wrote (the kernel of `gate` is glorot in both: not compared).
     for name, path in [
@@ -101,10 +105,13 @@ for name, model in models.items():
         ("case_layers_index", "square/bias"),
         ("case_round_trip_slice", "gate/bias"),
         ("case_across_methods", "score/bias"),
+        ("case_whole_then_element", "mix/kernel"),
     ]:
         assert bad.out[name][path] == fixed.out[name][path], (name, path)
     assert fixed.out["case_layers_index"]["square/kernel"] == np.eye(3).tolist()
     assert fixed.out["case_round_trip_slice"]["gate/bias"] == [1.0, 1.0, 0.0, 0.0]
+    # A whole-kernel assign and then one element: one Constant of the final matrix.
+    assert fixed.out["case_whole_then_element"]["mix/kernel"] == [[9.0, 2.0], [3.0, 4.0]]
 
 
 def test_near_misses_run() -> None:

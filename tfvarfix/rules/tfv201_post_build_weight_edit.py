@@ -304,8 +304,10 @@ class _Planner:
         updates = [e for e in mine[last_full + 1 :] if e.index is not None]
         shape = weight_shape(self.layer, weight)
         start = mine[last_full].content if last_full >= 0 else _start(original, self.layer, weight)
-        if start is not None and start.kind == "full" and updates:
-            matrix = _apply(start.fill, shape, [(e.index, e.content.fill) for e in updates])
+        if start is not None and start.kind in ("full", "literal") and updates:
+            # Every element known: one `Constant(matrix)`, not a generated class.
+            first = start.fill if start.kind == "full" else start.literal
+            matrix = _apply(first, shape, [(e.index, e.content.fill) for e in updates])
             if matrix is not None:
                 text = constant_initializer(prefix, matrix, shape)
                 if text is not None:
@@ -452,9 +454,24 @@ def _start(original: BaseInitializer, layer: LayerObj, weight: WeightSpec) -> Co
     return None
 
 
+def _flatten(value: object, dims: list[int]) -> list[object]:
+    """The numbers of a nested tuple of exactly the shape `dims`, row-major; [] when it is not that."""
+    if not dims:
+        return [float(value)] if isinstance(value, (int, float)) and not isinstance(value, bool) else []
+    if not isinstance(value, tuple) or len(value) != dims[0]:
+        return []
+    out: list[object] = []
+    for item in value:
+        part = _flatten(item, dims[1:])
+        if not part:
+            return []
+        out.extend(part)
+    return out
+
+
 def _apply(fill: object, shape: tuple[int | None, ...] | None, updates: list[tuple[object, object]]) -> Content | None:
     """The whole weight, `fill` everywhere and then the updates, when it is small enough to write out."""
-    if shape is None or any(d is None for d in shape) or not isinstance(fill, (int, float)):
+    if shape is None or any(d is None for d in shape) or not isinstance(fill, (int, float, tuple)):
         return None
     dims = [d for d in shape if d is not None]
     size = 1
@@ -462,7 +479,13 @@ def _apply(fill: object, shape: tuple[int | None, ...] | None, updates: list[tup
         size *= d
     if size > MAX_LITERAL or not dims:
         return None
-    flat: list[object] = [float(fill)] * size
+    flat: list[object]
+    if isinstance(fill, tuple):  # a literal of the weight's whole shape
+        flat = _flatten(fill, dims)
+        if not flat:
+            return None
+    else:
+        flat = [float(fill)] * size
     strides = [1] * len(dims)
     for axis in range(len(dims) - 2, -1, -1):
         strides[axis] = strides[axis + 1] * dims[axis + 1]
