@@ -16,11 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_ugatit_fc_kernel_by_name": (
-        [(24, "TFV101")],
-        "get_variable('kernel') beside an unnamed tf.layers.dense in the same scope: the dense's weight is "
-        "'<scope>/dense/kernel', so the name names no weight; that the author meant the dense's is intent only",
-    ),
 }
 
 
