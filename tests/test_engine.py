@@ -164,3 +164,19 @@ def test_identical_insertions_are_made_once() -> None:
     text = "a\nb\n"
     out, applied = apply_fixes(text, [_fix((2, 0), (2, 0), "import x\n"), _fix((2, 0), (2, 0), "import x\n")])
     assert out == "a\nimport x\nb\n" and applied == [0, 1]
+
+
+def test_severity_is_the_rules_unless_the_finding_raises() -> None:
+    from tfvarfix.types import Severity
+
+    text = (
+        "import numpy as np\nimport tensorflow as tf\n\n"
+        "def edited():\n"
+        "    dense = tf.keras.layers.Dense(2)\n"
+        "    dense.build((None, 3))\n"
+        "    dense.kernel.assign(np.ones((3, 2)))\n\n"
+        "unbuilt = tf.keras.layers.Dense(2)\n"
+        "unbuilt.set_weights([np.ones((3, 2)), np.zeros(2)])\n"
+    )
+    found = {(d.line, d.code): d.severity for d in check_text(text, list(registry().rules.values())).diagnostics}
+    assert found == {(7, "TFV201"): Severity.WARNING, (10, "TFV201"): Severity.ERROR}

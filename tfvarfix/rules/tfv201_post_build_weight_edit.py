@@ -48,7 +48,7 @@ from tfvarfix.semantics.values import (
     TensorObj,
 )
 from tfvarfix.semantics.walker import descendants
-from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
+from tfvarfix.types import FixAvailability, FixSafety, Severity, VerifyCheck
 
 
 class PostBuildWeightEdit(Rule):
@@ -71,7 +71,8 @@ class PostBuildWeightEdit(Rule):
     the edited numbers but not how they were made, a rebuilt or cloned model (`clone_model`, `from_config`, a
     new run with another input shape) starts from the plain initializer again, and the edit breaks when the
     statement moves before the build (`AttributeError: 'LSTMCell' object has no attribute 'kernel'`). An
-    initializer says it where the weight is made.
+    initializer says it where the weight is made. A warning, since the edited model computes what the author
+    meant; an error where the edit itself raises (before the build, `set_value` on a variable or in Keras 3).
 
     ## Example
     ```python
@@ -142,6 +143,7 @@ class PostBuildWeightEdit(Rule):
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.EQUIVALENT
+    SEVERITY = Severity.WARNING  # the edit works; an error where it raises (before the build, set_value)
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         found: list[tuple[cst.CSTNode, list[Edit], bool]] = []
@@ -165,12 +167,14 @@ class PostBuildWeightEdit(Rule):
                 plans[key] = _Planner(self, facts, mine, names).plan()
             weights = list(dict.fromkeys(e.event.weight.spec for e in edits))
             first = edits[0].event
+            consequence = _consequence(facts, first)
             yield self.finding(
                 node,
                 fix=plans.get(key) if key is not None else None,
+                severity=Severity.ERROR if consequence else None,  # it raises: not only a hazard
                 weight="`, `".join(w.name for w in weights),
                 when="overwritten after the build" if first.built else "set before the layer is built",
-                consequence=_consequence(facts, first),
+                consequence=consequence,
                 keyword="`, `".join(f"{w.initializer}=..." for w in weights),
             )
 

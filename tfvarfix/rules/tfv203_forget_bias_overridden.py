@@ -10,7 +10,7 @@ from tfvarfix.rule import Finding, FixPlan, Intended, Replace, Rule
 from tfvarfix.semantics.events import Created
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import AV, Const, InstanceObj, KerasObj, LayerObj
-from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
+from tfvarfix.types import FixAvailability, FixSafety, Severity, VerifyCheck
 
 # Initializers whose forget-gate slice is what `unit_forget_bias` writes anyway (zeros is the default).
 _SAME_SLICE = frozenset({"zeros", "ones"})
@@ -27,7 +27,8 @@ class ForgetBiasOverridden(Rule):
     ones for the forget gate, then `bias_initializer((2 * units,))`. Whatever the initializer says, the
     forget-gate slice `bias[units:2 * units]` is 1.0. Seed article 2's
     `bias_initializer=ConstantInitializer(0.25)` with 64 units gives
-    `bias[60:70] == [.25, .25, .25, .25, 1, 1, 1, 1, 1, 1]`, in Keras 3 and in tf_keras.
+    `bias[60:70] == [.25, .25, .25, .25, 1, 1, 1, 1, 1, 1]`, in Keras 3 and in tf_keras. A warning: a
+    constant for the other gates beside the forget gate's ones may be what the author meant.
 
     ## Example
     ```python
@@ -69,6 +70,7 @@ class ForgetBiasOverridden(Rule):
     FIX_AVAILABILITY = FixAvailability.ALWAYS
     FIX_SAFETY = FixSafety.UNSAFE
     VERIFY = VerifyCheck.INTENDED
+    SEVERITY = Severity.WARNING  # a constant bias may be meant for the other gates only
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         for node, events in facts.grouped(Created):
