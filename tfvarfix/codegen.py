@@ -251,28 +251,52 @@ def override_class(
 
 def with_keywords(call: cst.Call, values: dict[str, str]) -> cst.Call:
     """`call` with each keyword set to the expression text given (replaced in place, or appended)."""
-    args = list(call.args)
     for keyword, text in values.items():
         expr = cst.parse_expression(text)
+        args = list(call.args)
         at = next(
             (i for i, a in enumerate(args) if a.keyword is not None and a.keyword.value == keyword), None
         )
         if at is not None:
             args[at] = args[at].with_changes(value=expr)
+            call = call.with_changes(args=args)
             continue
         new = cst.Arg(
             value=expr,
             keyword=cst.Name(keyword),
             equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
         )
-        if args:
-            last = args[-1]
-            if isinstance(last.comma, cst.Comma):
-                new = new.with_changes(comma=last.comma)
-            else:
-                args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-        args.append(new)
-    return call.with_changes(args=args)
+        call = append_argument(call, new)
+    return call
+
+
+def append_argument(call: cst.Call, new: cst.Arg) -> cst.Call:
+    """`call` with `new` as its last argument, laid out as the call is: after `, ` on one line; on a line of
+    its own, indented as the arguments before it, when they stand one a line; a trailing comma kept."""
+    args = list(call.args)
+    if not args:
+        return call.with_changes(args=[new])
+    last = args[-1]
+    separator: cst.BaseParenthesizableWhitespace = cst.SimpleWhitespace(" ")
+    if len(args) >= 2 and isinstance(args[-2].comma, cst.Comma):
+        separator = args[-2].comma.whitespace_after
+    elif isinstance(call.whitespace_before_args, cst.ParenthesizedWhitespace):
+        separator = call.whitespace_before_args  # `f(\n    only,\n)`: the one argument's own line
+    if isinstance(separator, cst.ParenthesizedWhitespace):
+        # The line break and the indentation, without the comments and blank lines that stood there.
+        separator = separator.with_changes(first_line=cst.TrailingWhitespace(), empty_lines=[])
+    if isinstance(last.comma, cst.Comma):
+        # `a,\n)`: the new argument comes after the comma, and takes it over with what stood before `)`.
+        closing = last.comma.whitespace_after
+        args[-1] = last.with_changes(comma=last.comma.with_changes(whitespace_after=separator))
+        new = new.with_changes(comma=last.comma.with_changes(whitespace_after=closing))
+    else:
+        closing = last.whitespace_after_arg
+        args[-1] = last.with_changes(
+            comma=cst.Comma(whitespace_after=separator), whitespace_after_arg=cst.SimpleWhitespace("")
+        )
+        new = new.with_changes(whitespace_after_arg=closing)
+    return call.with_changes(args=[*args, new])
 
 
 def keyword_text(value: AV) -> str | None:

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import libcst as cst
+from libcst._nodes.internal import CodegenState
 from libcst.metadata import CodeRange
 
 from tfvarfix.rule import (
@@ -68,6 +69,30 @@ class EditBuilder:
             self._parents = parents
         return self._parents.get(id(node))
 
+    def _code_in_place(self, old: cst.CSTNode, new: cst.CSTNode) -> str:
+        """`new` as source text where `old` stands: continuation lines that libcst indents "at the block's
+        indentation" (`indent=True` whitespace) get the indentation of the block that holds the statement, not
+        none, so a rewritten multi-line call keeps its layout."""
+        state = CodegenState(
+            default_indent=self.module.default_indent, default_newline=self.module.default_newline
+        )
+        indent = self._block_indent(old)
+        if indent:
+            state.indent_tokens = [indent]
+        new._codegen(state)
+        return "".join(state.tokens)
+
+    def _block_indent(self, node: cst.CSTNode) -> str:
+        """The indentation of the statement that holds `node` (the first line of that statement)."""
+        current: cst.CSTNode | None = node
+        while current is not None and not isinstance(
+            current, (cst.SimpleStatementLine, cst.BaseCompoundStatement)
+        ):
+            current = self._parent(current)
+        if current is None:
+            return ""
+        return self._indent_of(self._range(current).start.line) if current in self.ranges else ""
+
     def _reindent(self, code: str, indent: str) -> list[str]:
         return [(indent + line if line.strip() else "") for line in code.strip("\n").split("\n")]
 
@@ -104,7 +129,7 @@ class EditBuilder:
         nl = self.newline
         if isinstance(edit, Replace):
             where = self._range(edit.node)
-            new = edit.new if isinstance(edit.new, str) else self.module.code_for_node(edit.new)
+            new = edit.new if isinstance(edit.new, str) else self._code_in_place(edit.node, edit.new)
             return Edit(_to_range(where), new.replace("\n", nl) if nl != "\n" else new)
         if isinstance(edit, InsertBefore):
             where = self._range(edit.node)

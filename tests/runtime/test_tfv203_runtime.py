@@ -54,3 +54,16 @@ out["encoder"] = encoder.lstm.cell.bias.numpy()[4:8].tolist()
     assert bad.out == {"first": [1.0] * 4, "cell": [1.0] * 2, "conv": [1.0] * 2, "encoder": [1.0] * 4}
     assert fixed.out["first"] == pytest.approx([0.1] * 4) and fixed.out["conv"] == pytest.approx([0.3] * 2)
     assert fixed.out["encoder"] == [0.5] * 4 and fixed.out["cell"] != [1.0, 1.0]
+
+
+def test_multiline_calls_forced_then_kept() -> None:
+    probe = """
+out["stacked"] = ns["model"].layers[0].cell.bias.numpy().tolist()
+out["aligned"] = ns["aligned"].cell.bias.numpy().tolist()
+"""
+    bad = run_program(TESTDATA / "TFV203" / "bad_layout.py", probe)
+    fixed = run_program(TESTDATA / "TFV203" / "fixed_layout.py", probe)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    assert bad.out["stacked"] == [0.25] * 4 + [1.0] * 4 + [0.25] * 8
+    assert bad.out["aligned"] == [0.5] * 4 + [1.0] * 4 + [0.5] * 8
+    assert fixed.out == {"stacked": [0.25] * 16, "aligned": [0.5] * 16}

@@ -55,3 +55,15 @@ def test_module_code_raises_and_fixed_builds() -> None:
     bad = run_program(TESTDATA / "TFV301" / "bad_module.py", legacy=True)
     assert bad.error == f"ValueError: Variable rnn/lstm_cell/kernel {EXISTS}"
     assert run_program(TESTDATA / "TFV301" / "fixed_module.py", legacy=True).error is None
+
+
+def test_multiline_calls_raise_and_fixed_build() -> None:
+    bad = run_program(TESTDATA / "TFV301" / "bad_layout.py", CALL_TF1_CASES, legacy=True)
+    assert "model/rnn/lstm_cell/kernel already exists" in bad.out["case_multiline_calls"]["error"]
+    fixed = run_program(TESTDATA / "TFV301" / "fixed_layout.py", CALL_TF1_CASES, legacy=True)
+    variables = fixed.out["case_multiline_calls"]["variables"]
+    assert [v for v in variables if v.endswith("kernel:0")] == [
+        "model/rnn/lstm_cell/kernel:0",
+        "model/rnn_1/lstm_cell/kernel:0",
+        "model/rnn_2/lstm_cell/kernel:0",
+    ]

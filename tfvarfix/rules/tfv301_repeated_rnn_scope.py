@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.codegen import string, with_keywords
 from tfvarfix.keras.tf1 import RNN_FUNCTIONS, V1, graph_code, one_run, rebuild
 from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Collision, Created
@@ -102,10 +103,10 @@ class RepeatedRnnScope(Rule):
             distinct = all(e.first is not None and e.first.node is not node for e in mine)
             once = not any(c.ctx.in_loop for c in made.get(id(node), []))
             if rnn is not None and event.api == "rnn" and distinct and once and isinstance(node, cst.Call):
-                fix = self._fix(node, rnn, taken)
+                fix = self._fix(facts, node, rnn, taken)
             yield self.finding(node, fix=fix, function=function, variables=_cells(event.name))
 
-    def _fix(self, node: cst.Call, rnn: KerasObj, taken: set[str]) -> FixPlan | None:
+    def _fix(self, facts: Facts, node: cst.Call, rnn: KerasObj, taken: set[str]) -> FixPlan | None:
         function = rnn.cls.rsplit(".", 1)[-1]
         default, _, scope_index, _ = RNN_FUNCTIONS[function]
         args = rnn.args
@@ -123,18 +124,10 @@ class RepeatedRnnScope(Rule):
             suffix += 1
         name = f"{base}_{suffix}"
         taken.add(name)
+        literal = string(facts, name)
         if scope_arg is not None:
-            return self.fix(Replace(scope_arg.value, f'"{name}"'))
-        arg = cst.Arg(
-            value=cst.SimpleString(f'"{name}"'),
-            keyword=cst.Name("scope"),
-            equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
-        )
-        listed = list(node.args)
-        if listed and listed[-1].comma is not cst.MaybeSentinel.DEFAULT:
-            arg = arg.with_changes(comma=listed[-1].comma)
-            listed[-1] = listed[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-        return self.fix(Replace(node, node.with_changes(args=[*listed, arg])))
+            return self.fix(Replace(scope_arg.value, literal))
+        return self.fix(Replace(node, with_keywords(node, {"scope": literal})))
 
 
 def _live(facts: Facts, event: Collision) -> bool:
@@ -154,7 +147,11 @@ def _scope_names(facts: Facts) -> set[str]:
     out: set[str] = set(RNN_FUNCTIONS[f][0] for f in RNN_FUNCTIONS)
     for created in facts.of(Created):
         obj = created.obj
-        if isinstance(obj, KerasObj) and obj.cls.startswith(V1 + "nn.") and obj.cls.rsplit(".", 1)[-1] in RNN_FUNCTIONS:
+        if (
+            isinstance(obj, KerasObj)
+            and obj.cls.startswith(V1 + "nn.")
+            and obj.cls.rsplit(".", 1)[-1] in RNN_FUNCTIONS
+        ):
             known = obj.args.get("scope").const()
             if isinstance(known, str):
                 out.add(known)
@@ -163,4 +160,3 @@ def _scope_names(facts: Facts) -> set[str]:
         if isinstance(known, str):
             out.add(known)
     return out
-
