@@ -62,6 +62,10 @@ def test_every_rule_with_a_fix_has_a_verified_fixture() -> None:
     assert fixable <= {code for code, _, _ in PAIRS}
 
 
+# Fixtures whose programs leave verify nothing to compare: the verdict says so instead of passing on no evidence.
+NOTHING_TO_COLLECT = {"TFV202/bad_layers.py"}  # its models are made in functions that need a folder argument
+
+
 @pytest.mark.parametrize(("code", "bad", "fixed"), PAIRS, ids=[f"{c}/{b.name}" for c, b, _ in PAIRS])
 def test_fixture_fixes_verify(pool: Pool, code: str, bad: Path, fixed: Path) -> None:
     options = Options(entries=ENTRIES, legacy_keras=code in TF1)
@@ -70,6 +74,9 @@ def test_fixture_fixes_verify(pool: Pool, code: str, bad: Path, fixed: Path) -> 
     verification = verify_result(result, plain, options, pool)
     assert verification.original is not None and verification.original.status == "ok"
     assert verification.fixes and all(f.code == code for f in verification.fixes)
+    if f"{code}/{bad.name}" in NOTHING_TO_COLLECT:
+        assert verification.status == "nothing collected", [f.reason for f in verification.fixes]
+        return
     assert verification.status == "verified", [(f.line, f.reason) for f in verification.fixes if not f.passed]
     checks = {f.check for f in verification.fixes}
     assert checks == {d.fix.checks.value for d in result.applied_fixes if d.fix is not None}

@@ -229,6 +229,26 @@ class Collector:
                 self.arrays[key] = array
                 self.objects.append({"label": label, "entry": entry, "kind": "value", "array": key})
 
+    def graph(self, entry: str) -> None:
+        """In graph mode, the default graph's global variables by name and shape (their values need a session
+        the program may have closed): what a TF1 program built, for the checks that compare names."""
+        if _eager():
+            return
+        tf = importlib.import_module("tensorflow")
+        try:
+            variables = tf.compat.v1.global_variables()
+        except Exception:
+            return
+        weights = []
+        for variable in variables:
+            try:
+                shape = [int(d) if d is not None else -1 for d in variable.shape.as_list()]
+            except Exception:
+                shape = []
+            weights.append({"path": _weight_path(variable), "shape": shape, "note": "graph mode"})
+        if weights:
+            self.objects.append({"label": "<graph>", "entry": entry, "kind": "graph", "weights": weights})
+
     def _variable(self, label: str, entry: str, variable: Any) -> None:
         path = _weight_path(variable)
         item: dict[str, Any] = {"label": label, "entry": entry, "kind": "variable", "weights": []}
@@ -360,17 +380,28 @@ def _first(error: BaseException) -> str:
     return f"{type(error).__name__}: {lines[0] if lines else ''}"[:500]
 
 
-def _error(error: BaseException) -> dict[str, Any]:
+def _error(error: BaseException, source: str = "") -> dict[str, Any]:
+    """What the program raised; `line`: the last line of `source` the traceback passed through (where the
+    program itself stood when it failed)."""
+    line = None
+    frame = error.__traceback__
+    while frame is not None:
+        if frame.tb_frame.f_code.co_filename == source:
+            line = frame.tb_lineno
+        frame = frame.tb_next
     if isinstance(error, SystemExit):
+        code = error.code
         return {
             "type": "SystemExit",
-            "message": str(error.code),
-            "exit_code": error.code if isinstance(error.code, int) else 1,
+            "message": str(code),
+            "exit_code": 0 if code is None else (code if isinstance(code, int) else 1),
+            "line": line,
         }
     return {
         "type": type(error).__name__,
         "message": str(error)[:4000],
         "traceback": traceback.format_exc()[-4000:],
+        "line": line,
     }
 
 
@@ -408,10 +439,11 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
         try:
             exec(code, namespace)
         except BaseException as error:  # the user's program, whatever it raises
-            result["module_error"] = _error(error)
+            result["module_error"] = _error(error, source)
         for name, value in list(namespace.items()):
             if not name.startswith("_"):
                 collector.add(name, "", value)
+        collector.graph("")
         entries = _entries(namespace, request.get("entries") or [], source)
         result["entry_names"] = entries
         for name in entries:
@@ -420,10 +452,12 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
             try:
                 value = namespace[name]()
             except BaseException as error:
-                result["entries"][name] = {"error": _error(error)}
+                result["entries"][name] = {"error": _error(error, source)}
+                collector.graph(name)
                 continue
             result["entries"][name] = {"error": None}
             collector.add(name, name, value)
+            collector.graph(name)
         CURRENT_ENTRY[0] = ""
         result["records"] = _records(collector, request.get("intend") or {})
     finally:
@@ -550,8 +584,120 @@ def main() -> None:
                 os.dup2(saved[1], 2)
                 os.close(saved[0])
                 os.close(saved[1])
+        killed = _end_children()
+        if killed:
+            reply["killed_processes"] = killed
         protocol.write(json.dumps(reply, default=repr) + "\n")
 
 
+# --------------------------------------------------------------------------------------- process hygiene
+PR_SET_PDEATHSIG = 1
+PR_SET_CHILD_SUBREAPER = 36
+
+
+def _prctl(option: int, value: int) -> bool:
+    """prctl(2) through ctypes (Linux); False where it is not available."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(option, value, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _children() -> list[int]:
+    """This process's children (zombies included), from /proc."""
+    me, found = os.getpid(), set[int]()
+    try:
+        for task in Path(f"/proc/{me}/task").iterdir():
+            found.update(int(pid) for pid in (task / "children").read_text(encoding="ascii").split())
+        return sorted(found)
+    except OSError:
+        pass
+    proc = Path("/proc")
+    for entry in proc.iterdir() if proc.is_dir() else []:
+        if entry.name.isdigit():
+            try:
+                fields = (
+                    (entry / "stat").read_text(encoding="ascii", errors="replace").rsplit(")", 1)[1].split()
+                )
+                if int(fields[1]) == me:
+                    found.add(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return sorted(found)
+
+
+def _end_children(spare: int = 0, rounds: int = 200) -> int:
+    """SIGKILL and reap every descendant. This process is a subreaper, so the grandchildren of a killed child
+    (`start_new_session=True`, double forks) come back to it as children and go the same way. Returns how many
+    processes were ended."""
+    import signal
+
+    ended = 0
+    for _ in range(rounds):
+        kids = [pid for pid in _children() if pid != spare]
+        for pid in kids:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        reaped = 0
+        while True:
+            try:
+                pid, _status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+            if pid != spare:
+                reaped += 1
+        ended += reaped
+        if not kids and not reaped:
+            return ended
+        time.sleep(0.005)
+    return ended
+
+
+def _reaper() -> None:
+    """Split into a reaper and the worker. The reaper (this process, the one the runner started) is a subreaper:
+    whatever the program leaves behind comes back to it when the worker dies (`os._exit`, a segfault, SIGKILL on a
+    timeout); it then ends all of it and exits with the worker's status. SIGTERM from the runner ends the worker
+    and everything under it. The worker returns from this function; the reaper never does."""
+    import signal
+
+    if not sys.platform.startswith("linux") or not _prctl(PR_SET_CHILD_SUBREAPER, 1):
+        return
+    reaper = os.getpid()
+    worker = os.fork()
+    if worker == 0:
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != reaper:  # the reaper died before the line above
+            os._exit(1)
+        _prctl(PR_SET_CHILD_SUBREAPER, 1)  # the program's orphans come to the worker, ended after each run
+        return
+    with contextlib.suppress(OSError):
+        os.close(PROTOCOL_FD)
+    with contextlib.suppress(OSError):
+        os.close(0)
+
+    def terminate(signum: int, frame: Any) -> None:
+        with contextlib.suppress(OSError):
+            os.kill(worker, signal.SIGKILL)
+
+    signal.signal(signal.SIGTERM, terminate)
+    status = 1
+    while True:
+        try:
+            pid, raw = os.wait()
+        except ChildProcessError:
+            break
+        if pid == worker:
+            status = os.waitstatus_to_exitcode(raw)
+            break
+    _end_children()
+    os._exit(status if status >= 0 else 128 - status)
+
+
 if __name__ == "__main__":
+    _reaper()
     main()

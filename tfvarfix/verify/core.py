@@ -8,6 +8,7 @@ move another entry's random numbers.
 from __future__ import annotations
 
 import ast
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -262,25 +263,14 @@ def verify_result(
     name = Path(result.path).name if result.path not in ("", "-") else "program.py"
     if not name.endswith(".py"):
         name += ".py"
-    with tempfile.TemporaryDirectory(prefix="tfvarfix-verify-") as folder:
-        outcomes: list[RunOutcome] = []
-        for side, text, env in (
-            ("original", original_text, env_original),
-            ("rewritten", result.fixed_source, env_rewritten),
-        ):
-            where = Path(folder) / side
-            (where / "out").mkdir(parents=True)
-            program = where / name
-            program.write_text(text, encoding="utf-8")
-            request: dict[str, Any] = {
-                "source": str(program),
-                "out": str(where / "out"),
-                "seed": options.seed,
-                "entries": list(options.entries),
-                "intend": intend if side == "original" else {},
-                "roundtrip": any(d.code in ROUNDTRIP_CODES for d in result.applied_fixes),
-            }
-            outcomes.append(pool.run(env, request, options.timeout))
+    roundtrip = any(d.code in ROUNDTRIP_CODES for d in result.applied_fixes)
+    home = Path(result.path).parent if result.path not in ("", "-") and Path(result.path).is_file() else None
+    outcomes = [
+        run_program(
+            pool, env_original, original_text, name, options, intend, roundtrip, home, verification.notes
+        ),
+        run_program(pool, env_rewritten, result.fixed_source, name, options, {}, roundtrip, home, []),
+    ]
     original, rewritten = outcomes
     verification.original = _summary(original)
     verification.rewritten = _summary(rewritten)
@@ -311,12 +301,33 @@ def verify_result(
             )
     verification.rows = compare(original, rewritten, tolerance)
     entries = set(original.result.get("entry_names", [])) | set(rewritten.result.get("entry_names", []))
+    remaining = _remaining(result)
     for n, diagnostic in enumerate(result.applied_fixes):
         scopes: tuple[str, ...] = (MODULE,)
         if (diagnostic.code, diagnostic.range) in first_round:
             scopes = scopes_of(diagnostic.line, spans, entries)
-        judged = [judge(diagnostic, n, s, original, rewritten, verification.rows, tolerance) for s in scopes]
+        judged = [
+            judge(diagnostic, n, s, original, rewritten, verification.rows, tolerance, remaining)
+            for s in scopes
+        ]
         passed = all(ok for ok, _ in judged)
+        if not passed:
+            alone = _judge_alone(
+                result,
+                diagnostic,
+                n,
+                scopes,
+                original,
+                rewritten,
+                options,
+                pool,
+                env_original,
+                name,
+                remaining,
+            )
+            if alone is not None:
+                judged = alone
+                passed = all(ok for ok, _ in judged)
         reason = "; ".join(why for ok, why in judged if ok is passed)
         scope = ", ".join(s or "module" for s in scopes)
         later = (diagnostic.code, diagnostic.range) not in first_round
@@ -325,8 +336,163 @@ def verify_result(
         verification.fixes.append(_verdict(diagnostic, passed, reason, scope))
     verification.rows = _allowed(verification.rows, verification.fixes)
     verification.status = "verified" if all(f.passed for f in verification.fixes) else "failed"
+    failed = [f for f in verification.fixes if not f.passed]
+    if failed and all(NOTHING in f.reason for f in failed):
+        verification.status = "nothing collected"
     verification.seconds = time.perf_counter() - started
     return verification
+
+
+def _remaining(result: FileResult) -> dict[int, tuple[str, ...]]:
+    """The rewrite's lines that still hold a bug tfvarfix reports (every rule, fixed or not): line -> codes. A
+    bug's line stands for the whole statement it lies in (a traceback names one line of a many-line call)."""
+    from tfvarfix import api
+
+    assert result.fixed_source is not None
+    try:
+        statements = [
+            (node.lineno, node.end_lineno or node.lineno)
+            for node in ast.walk(ast.parse(result.fixed_source))
+            if isinstance(node, ast.stmt)
+        ]
+    except SyntaxError:
+        statements = []
+    lines: dict[int, tuple[str, ...]] = {}
+    for d in api.check_source(result.fixed_source, result.path).diagnostics:
+        around = [(a, b) for a, b in statements if a <= d.range.start.line <= b]
+        first, last = min(around, key=lambda s: s[1] - s[0], default=(d.range.start.line, d.range.end.line))
+        for line in range(first, max(last, d.range.end.line) + 1):
+            lines[line] = (*lines.get(line, ()), d.code)
+    return lines
+
+
+def _judge_alone(
+    result: FileResult,
+    diagnostic: Diagnostic,
+    number: int,
+    scopes: tuple[str, ...],
+    original: RunOutcome,
+    rewritten: RunOutcome,
+    options: Options,
+    pool: Pool,
+    env: Environment,
+    name: str,
+    remaining: dict[int, tuple[str, ...]],
+) -> list[tuple[bool, str]] | None:
+    """Judge a fix alone when another fixed bug masks it: the original stopped, with that other bug's error, on a
+    line another applied fix rewrote, before it reached this fix's bug. The fix is then judged against the
+    original with every other fix applied (which now gets as far as this bug). None when nothing masks it."""
+    from tfvarfix.fixes import apply_fixes
+
+    fix = diagnostic.fix
+    if fix is None or fix.checks is VerifyCheck.INTENDED or result.source is None:
+        return None
+    errors = [_status(original, scope) for scope in scopes]
+    others = [d for d in result.applied_fixes if d is not diagnostic and d.fix is not None]
+    masking = []
+    for error in errors:
+        line = None if error is None else error.get("line")
+        for other in others:
+            if line is not None and other.range.start.line <= int(line) <= other.range.end.line:
+                masking.append(other)
+    if not masking:
+        return None
+    text, _ = apply_fixes(result.source, [d.fix for d in others if d.fix is not None])
+    base = run_program(
+        pool, env, text, name, options, {}, any(d.code in ROUNDTRIP_CODES for d in others), None, []
+    )
+    if base.status != "ok":
+        return [
+            (False, f"judged alone: the original with the other fixes applied {base.status}: {base.message}")
+        ]
+    gpu = "gpu" in (base.device, rewritten.device)
+    tolerance = Tolerance(gpu=gpu, rtol=options.rtol, atol=options.atol)
+    rows = compare(base, rewritten, tolerance)
+    first = masking[0]
+    prefix = (
+        f"judged alone ({first.code} at line {first.line} raised first in the original, so against the "
+        "original with the other fixes applied): "
+    )
+    return [
+        (ok, prefix + why)
+        for ok, why in (
+            judge(diagnostic, number, s, base, rewritten, rows, tolerance, remaining) for s in scopes
+        )
+    ]
+
+
+SKIPPED_FOLDERS = frozenset(
+    {".git", ".hg", "__pycache__", ".venv", "venv", "node_modules", ".tox", ".mypy_cache", ".tfvarfix_cache"}
+)
+MIRROR_BYTES = 32 * 1024 * 1024  # what the program's folder may bring along, in all
+MIRROR_FILE_BYTES = 8 * 1024 * 1024  # one file larger than this stays behind
+
+
+def mirror(home: Path, where: Path, skip: str) -> list[str]:
+    """Copy the program's folder (its sibling modules, packages and data files) into `where`, so the copy imports
+    and reads what the program next to its original would; the user's files are only read. Returns notes on what
+    was left behind."""
+    import os
+    import shutil
+
+    budget, left = MIRROR_BYTES, []
+    for root, folders, files in os.walk(home):
+        folders[:] = sorted(f for f in folders if f not in SKIPPED_FOLDERS and not f.startswith("."))
+        relative = Path(root).relative_to(home)
+        for file in sorted(files):
+            if relative == Path() and file == skip:
+                continue
+            source = Path(root) / file
+            try:
+                size = source.stat().st_size
+                if size > MIRROR_FILE_BYTES or size > budget:
+                    left.append(str(relative / file))
+                    continue
+                (where / relative).mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, where / relative / file)
+                budget -= size
+            except OSError:
+                left.append(str(relative / file))
+    if not left:
+        return []
+    shown = ", ".join(left[:3]) + (f" and {len(left) - 3} more" if len(left) > 3 else "")
+    limits = f"over {MIRROR_FILE_BYTES >> 20} MiB, or {MIRROR_BYTES >> 20} MiB in all"
+    return [f"not copied next to the program ({limits}): {shown}"]
+
+
+def run_program(
+    pool: Pool,
+    env: Environment,
+    text: str,
+    name: str,
+    options: Options,
+    intend: dict[str, list[str]],
+    roundtrip: bool,
+    home: Path | None,
+    notes: list[str],
+) -> RunOutcome:
+    """Run `text` as `name` in a fresh temporary folder holding a copy of the program's own folder (`home`), and
+    remove the folder afterwards."""
+    with tempfile.TemporaryDirectory(prefix="tfvarfix-verify-") as folder:
+        where = Path(folder) / "program"
+        where.mkdir()
+        if home is not None:
+            for note in mirror(home, where, name):
+                if note not in notes:
+                    notes.append(note)
+        out = Path(folder) / "out"
+        out.mkdir()
+        program = where / name
+        program.write_text(text, encoding="utf-8")
+        request: dict[str, Any] = {
+            "source": str(program),
+            "out": str(out),
+            "seed": options.seed,
+            "entries": list(options.entries),
+            "intend": intend,
+            "roundtrip": roundtrip,
+        }
+        return pool.run(env, request, options.timeout)
 
 
 def _allowed(rows: list[Row], fixes: list[FixVerdict]) -> list[Row]:
@@ -494,19 +660,61 @@ def _status(outcome: RunOutcome, scope: str) -> dict[str, Any] | None:
     A model that could not be saved and loaded again (checked for the rules in ROUNDTRIP_CODES) counts as an
     error of its scope."""
     error = outcome.result.get("module_error")
-    if error is not None:
+    if error is not None and not _clean_exit(error):
         return dict(error)
     for obj in outcome.result.get("objects", []):
         if obj.get("roundtrip_error") and (scope == MODULE or obj.get("entry") == scope):
             return dict(obj["roundtrip_error"])
     if scope != MODULE:
         entry = outcome.result.get("entries", {}).get(scope)
-        if entry is not None and entry.get("error") is not None:
+        if entry is not None and entry.get("error") is not None and not _clean_exit(entry["error"]):
             return dict(entry["error"])
     elif outcome.result.get("entries"):
         for entry in outcome.result["entries"].values():
-            if entry.get("error") is not None:
+            if entry.get("error") is not None and not _clean_exit(entry["error"]):
                 return dict(entry["error"])
+    return None
+
+
+def _clean_exit(error: dict[str, Any]) -> bool:
+    """`sys.exit()`, `sys.exit(0)`: the program ended as it meant to, which is no failure."""
+    return error.get("type") == "SystemExit" and error.get("exit_code") == 0
+
+
+_TIMING = re.compile(r"\d(ms|s|us)/(step|epoch|sample)|\bETA\b|\d+(\.\d+)?\s*(ms|seconds|sec)\b|\x08")
+_ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
+
+
+def printed(text: str) -> list[str]:
+    """The lines a program printed, without what changes from run to run by itself: Keras progress bars and
+    timings, object addresses."""
+    lines = []
+    for line in re.split(r"[\r\n]+", text):
+        if line.strip() and not _TIMING.search(line):
+            lines.append(_ADDRESS.sub("0x…", line.rstrip()))
+    return lines
+
+
+def _in_order(needles: list[str], haystack: list[str]) -> str | None:
+    """The first of `needles` not found in `haystack` in order (each after the previous one), or None."""
+    position = 0
+    for needle in needles:
+        try:
+            position = haystack.index(needle, position) + 1
+        except ValueError:
+            return needle
+    return None
+
+
+def _masked_by(error: dict[str, Any] | None, remaining: dict[int, tuple[str, ...]]) -> str | None:
+    """`TFV104 at line 21` when `error` was raised on a line where the run's program still has a bug tfvarfix
+    reports (`remaining`: line -> codes) and it is the error that rule names; else None."""
+    if error is None or error.get("line") is None:
+        return None
+    for code in remaining.get(int(error["line"]), ()):
+        expected = EXPECTED_ERRORS.get(code)
+        if expected is not None and expected.matches(str(error.get("type")), str(error.get("message", ""))):
+            return f"{code} at line {error['line']}"
     return None
 
 
@@ -522,7 +730,12 @@ def judge(
     rewritten: RunOutcome,
     rows: list[Row],
     tolerance: Tolerance,
+    remaining: dict[int, tuple[str, ...]] | None = None,
 ) -> tuple[bool, str]:
+    """Judge one fix in one scope. Every check also compares what the fix did not mean to change: `equivalent`
+    everything (arrays and printed lines), `repairs` every array both runs have and every line the original
+    printed, `intended` the values the author stated. `remaining`: the rewrite's lines that still hold a bug
+    tfvarfix reports but did not fix; a rewrite that stops there with that bug's error has got past this fix."""
     fix = diagnostic.fix
     if fix is None:
         return False, "no fix"
@@ -538,18 +751,41 @@ def judge(
                 False,
                 f"{where}: {len(bad)} of {len(mine)} arrays differ (first: {_row_name(bad[0])}, {bad[0].verdict})",
             )
+        left, right = printed(original.stdout), printed(rewritten.stdout)
+        if left != right:
+            first = next((a for a, b in zip(left, right, strict=False) if a != b), None)
+            shown = first if first is not None else (left[len(right)] if len(left) > len(right) else "")
+            return False, f"{where}: the programs print differently (the original: {shown[:120]!r})"
         if not mine:
-            return False, f"{where}: nothing to compare (no model, layer, variable or value was collected)"
-        return True, f"{where}: {len(mine)} arrays equal within tolerance"
+            return False, f"{where}: {NOTHING}"
+        return True, f"{where}: {len(mine)} arrays equal within tolerance" + (
+            f", {len(left)} printed lines alike" if left else ""
+        )
+    stopped = ""
+    blocker = _masked_by(after, remaining or {})
+    if blocker is not None:
+        stopped = f"; the rewrite then stopped at {blocker}, a bug tfvarfix reports and did not fix"
+        after = None
     if after is not None:
         return False, f"{where}: the rewrite raised {_error_text(after)}"
     if fix.checks is VerifyCheck.INTENDED:
-        return _intended(number, scope, original, rewritten, tolerance, where)
+        ok, why = _intended(number, scope, original, rewritten, tolerance, where)
+        return ok, why + (stopped if ok else "")
     expected = EXPECTED_ERRORS.get(diagnostic.code)
     if before is not None:
-        if expected is None or expected.matches(str(before.get("type")), str(before.get("message", ""))):
-            return True, f"{where}: the original raised {_error_text(before)}; the rewrite runs"
-        return False, f"{where}: the original raised {_error_text(before)}, not {expected.describe()}"
+        if expected is not None and not expected.matches(
+            str(before.get("type")), str(before.get("message", ""))
+        ):
+            return False, f"{where}: the original raised {_error_text(before)}, not {expected.describe()}"
+        changed = _unintended(mine, original, rewritten, where)
+        if changed is not None:
+            return False, changed
+        kept = [r for r in mine if r.verdict not in ("only in rewrite",)]
+        return True, (
+            f"{where}: the original raised {_error_text(before)}; the rewrite runs"
+            + (f", and the {len(kept)} arrays both runs have are alike" if kept else "")
+            + stopped
+        )
     # Nothing raised: a subclassed model's duplicate names, equal-sized shared cells. The original's values
     # must all be in the rewrite, whatever their new paths.
     values = [r for r in mine if r.verdict != "only in rewrite"]
@@ -559,7 +795,63 @@ def judge(
             False,
             f"{where}: the original raised nothing and {len(unmatched)} of its arrays are not in the rewrite",
         )
-    return True, f"{where}: the original raised nothing; all {len(values)} of its arrays are in the rewrite"
+    missing = _in_order(printed(original.stdout), printed(rewritten.stdout))
+    if missing is not None:
+        return False, f"{where}: the rewrite does not print what the original printed ({missing[:120]!r})"
+    if not values:
+        graph = _graph_variables(original, scope)
+        if not graph:
+            return False, f"{where}: {NOTHING}"
+        lost = graph - _graph_variables(rewritten, scope)
+        if lost:
+            return (
+                False,
+                f"{where}: the rewrite's graph lacks {len(lost)} of the original's variables ({min(lost)[0]})",
+            )
+        return True, (
+            f"{where}: the original raised nothing; its {len(graph)} graph variables (name and shape; graph mode "
+            "has no values without a session) are all in the rewrite" + stopped
+        )
+    return (
+        True,
+        f"{where}: the original raised nothing; all {len(values)} of its arrays are in the rewrite" + stopped,
+    )
+
+
+NOTHING = (
+    "nothing was collected (no model, layer, variable or value at module level or returned by an --entry)"
+)
+
+
+def _graph_variables(outcome: RunOutcome, scope: str) -> set[tuple[str, tuple[int, ...]]]:
+    """(name, shape) of every graph-mode variable the run listed in `scope`."""
+    return {
+        (str(w["path"]), tuple(w.get("shape", ())))
+        for obj in outcome.result.get("objects", [])
+        if obj.get("kind") == "graph" and (scope == MODULE or obj.get("entry") == scope)
+        for w in obj.get("weights", [])
+    }
+
+
+def _unintended(mine: list[Row], original: RunOutcome, rewritten: RunOutcome, where: str) -> str | None:
+    """Why a repaired rewrite computes something else than the original did up to its error: an array both runs
+    have that differs, one the rewrite lost, or a line the original printed that the rewrite does not."""
+    # A model's output is left out: the original stopped part-way through building it (a Sequential that raised
+    # on its second `add` has one layer), while its weights and the program's values are what they were.
+    bad = [
+        r
+        for r in mine
+        if r.kind != "output" and r.verdict in ("differs", "shape differs", "only in original")
+    ]
+    if bad:
+        return (
+            f"{where}: the rewrite runs but changes what the fix did not mean to: {len(bad)} arrays "
+            f"(first: {_row_name(bad[0])}, {bad[0].verdict})"
+        )
+    missing = _in_order(printed(original.stdout), printed(rewritten.stdout))
+    if missing is not None:
+        return f"{where}: the rewrite runs but does not print what the original printed ({missing[:120]!r})"
+    return None
 
 
 def _describe(error: dict[str, Any] | None) -> str:
@@ -595,6 +887,8 @@ def _intended(
         for key, array in _items(rewritten).items()
         if key[2] == "weight" and (scope == MODULE or key[0] == scope)
     ]
+    if not weights:
+        return False, f"{where}: {NOTHING}"
     found: list[str] = []
     for record in records:
         if "note" in record or not record.get("arrays"):

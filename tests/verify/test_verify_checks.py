@@ -1,0 +1,115 @@
+"""verify's checks catch wrong fixes and pass right ones that other bugs would mask (issue 14, checks): real
+TensorFlow, CPU."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.runtime.harness import require_tensorflow
+from tfvarfix import api
+from tfvarfix.types import FileResult
+from tfvarfix.verify import Options, Pool, verify_text
+from tfvarfix.verify.core import printed, verify_result
+
+pytestmark = pytest.mark.tensorflow
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "lstm_weights.py"
+
+REPAIRED = """\
+import numpy as np
+import tensorflow as tf
+l = tf.keras.layers.LSTM(2)
+seen = l(np.full((1, 2, 3), 0.5, "float32"))
+print("units", l.units)
+k = l.kernel
+print("done")
+"""
+
+EXITS_CLEANLY = REPAIRED + "import sys\nsys.exit(0)\n"
+
+NOTHING_AT_MODULE_LEVEL = """\
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+
+
+def main():
+    dense = keras.layers.Dense(2)
+    dense.build((None, 3))
+    dense.kernel = np.full((3, 2), 2.0, "float32")
+
+
+main()
+"""
+
+
+@pytest.fixture(scope="module")
+def pool() -> Iterator[Pool]:
+    require_tensorflow()
+    with Pool() as warm:
+        yield warm
+
+
+def _fixed(text: str, path: str = "p.py", unsafe: bool = True) -> tuple[FileResult, FileResult]:
+    mode = api.FixMode(apply=True, unsafe=unsafe)
+    return api.check_source(text, path, None, mode), api.check_source(text, path)
+
+
+def _tamper(result: FileResult, old: str, new: str) -> FileResult:
+    assert result.fixed_source is not None and old in result.fixed_source
+    return dataclasses.replace(result, fixed_source=result.fixed_source.replace(old, new, 1))
+
+
+def test_the_bundled_example_verifies(pool: Pool) -> None:
+    # Safe fixes only: TFV103's rewrite runs on into the TFV104 bug, which it did not fix.
+    text = EXAMPLE.read_text()
+    safe = verify_text(text, str(EXAMPLE), Options(), pool)
+    assert safe.status == "verified", [f.reason for f in safe.fixes]
+    assert [f.code for f in safe.fixes] == ["TFV103"]
+    assert "stopped at TFV104" in safe.fixes[0].reason
+    # Every fix: TFV104's bug is masked in the original by TFV103's, so it is judged alone.
+    everything = verify_text(text, str(EXAMPLE), Options(), pool, unsafe=True)
+    assert everything.status == "verified", [f.reason for f in everything.fixes]
+    by_code = {f.code: f for f in everything.fixes}
+    assert by_code.keys() == {"TFV103", "TFV104"}
+    assert by_code["TFV104"].reason.startswith("judged alone (TFV103 at line 17")
+
+
+def test_a_repair_that_computes_something_else_fails(pool: Pool) -> None:
+    result, plain = _fixed(REPAIRED)
+    right = verify_result(result, plain, Options(), pool)
+    assert right.status == "verified", [f.reason for f in right.fixes]
+    # The rewrite still runs, but the output both runs have is different.
+    changed = verify_result(_tamper(result, '0.5, "float32"', '0.25, "float32"'), plain, Options(), pool)
+    assert changed.status == "failed"
+    assert "changes what the fix did not mean to" in changed.fixes[0].reason
+    assert "seen" in changed.fixes[0].reason
+    # ... or it prints something else than the original did before its error.
+    reprinted = verify_result(_tamper(result, '"units"', '"width"'), plain, Options(), pool)
+    assert reprinted.status == "failed"
+    assert "does not print what the original printed ('units 2')" in reprinted.fixes[0].reason
+
+
+def test_sys_exit_0_is_no_failure(pool: Pool) -> None:
+    verification = verify_text(EXITS_CLEANLY, "exits.py", Options(), pool)
+    assert verification.status == "verified", [f.reason for f in verification.fixes]
+    assert verification.rewritten is not None and verification.rewritten.error == "SystemExit: 0"
+
+
+def test_nothing_collected_is_its_own_verdict(pool: Pool) -> None:
+    verification = verify_text(
+        NOTHING_AT_MODULE_LEVEL, "main.py", Options(), pool, codes=frozenset({"TFV105"}), unsafe=True
+    )
+    assert verification.fixes, "TFV105 should fix the rebinding"
+    assert verification.status == "nothing collected", [f.reason for f in verification.fixes]
+    assert "nothing was collected" in verification.fixes[0].reason
+    assert not verification.passed
+
+
+def test_printed_ignores_progress_and_addresses() -> None:
+    text = "Epoch 1/2\n1/1 [====] - 0s 12ms/step - loss: 0.5\r\n<object at 0x7f00deadbeef>\nloss 0.25\n"
+    assert printed(text) == ["Epoch 1/2", "<object at 0x…>", "loss 0.25"]
