@@ -406,6 +406,7 @@ def verify(
     verifications = []
     try:
         with Pool(cold=cold) as pool, _verify_progress(output_format == "full") as progress:
+            _refuse_missing_device(pool, options)
             verifications = list(verify_paths(paths or [Path()], options, settings, pool, progress))
     except WorkerError as error:
         _fail(str(error))
@@ -418,6 +419,15 @@ def verify(
 
         write_full(verifications, sys.stdout, color_default(sys.stdout))
     raise typer.Exit(EXIT_CLEAN if all(v.passed for v in verifications) else EXIT_FINDINGS)
+
+
+def _refuse_missing_device(pool: Any, options: Any) -> None:
+    """`--device gpu` / `--cross-device` on a machine whose backend sees no GPU: refused before any file is read
+    (the worker's WorkerError becomes exit 2), not only when some file has a fix to verify."""
+    if options.device == "gpu" or options.cross_device:
+        from tfvarfix.verify import Environment
+
+        pool.worker(Environment(options.backend, "gpu", options.legacy_keras))
 
 
 def _verify_progress(enabled: bool) -> Any:

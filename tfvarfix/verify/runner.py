@@ -84,14 +84,18 @@ class RunOutcome:
 class Worker:
     def __init__(self, env: Environment) -> None:
         self.env = env
+        import tempfile
+
         self.read_fd, write_fd = os.pipe()
+        self.eof = False
+        self.tmp = tempfile.mkdtemp(prefix="tfvarfix-worker-")  # the worker's $TMPDIR, removed on close
         started = time.perf_counter()
         self.process = subprocess.Popen(
             [sys.executable, str(CHILD)],
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-            env={**env.variables(), "TFVARFIX_VERIFY_FD": str(write_fd)},
+            env={**env.variables(), "TFVARFIX_VERIFY_FD": str(write_fd), "TMPDIR": self.tmp},
             pass_fds=(write_fd,),
             start_new_session=True,
             text=True,
@@ -103,7 +107,8 @@ class Worker:
         if line is None:
             stderr = self._stderr()
             self.close()
-            raise WorkerError(f"the verify worker did not start: {stderr[-600:] or 'no output'}")
+            last = next((line for line in reversed(stderr.splitlines()) if line.strip()), "no output")
+            raise WorkerError(f"the verify worker did not start: {last.strip()[:300]}")
         ready = json.loads(line)
         if not ready.get("ready"):
             self.close()
@@ -138,6 +143,7 @@ class Worker:
                 return None
             chunk = os.read(self.read_fd, 65536)
             if not chunk:
+                self.eof = True  # every writer is gone: the worker died
                 return None
             self.buffer += chunk
         line, _, self.buffer = self.buffer.partition(b"\n")
@@ -160,6 +166,9 @@ class Worker:
         stdout = _read(out / "stdout.txt")
         stderr = _read(out / "stderr.txt")
         if line is None:
+            if self.eof:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.process.wait(10)  # the reaper ends what the program left, then exits
             if self.process.poll() is None:
                 self.close()
                 return RunOutcome(
@@ -185,12 +194,24 @@ class Worker:
         return self.process.poll() is None
 
     def close(self) -> None:
+        """End the worker and everything it started: SIGTERM asks the reaper (child.py) to end the worker and all
+        that came back to it; its process group is killed if it has not exited within 5 s."""
+        import shutil
+
         if self.process.poll() is None:
+            with contextlib.suppress(OSError):
+                self.process.terminate()
             try:
-                os.killpg(self.process.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                self.process.kill()
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                try:
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    self.process.kill()
         self.process.wait()
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signal.SIGKILL)  # what is left in the group, where no reaper ran
+        shutil.rmtree(self.tmp, ignore_errors=True)
         for stream in (self.process.stdin, self.process.stderr):
             if stream is not None:
                 with contextlib.suppress(OSError):
