@@ -781,7 +781,6 @@ class KerasSemantics(Semantics):
         if outputs.is_bottom:
             return None
         inputs = args.first("inputs", 0)
-        found: list[Obj] = []
         inputs_layers: list[LayerObj] = []
         complete = not outputs.is_top
         pending = list(_tensors(self.interp, [outputs]))
@@ -789,37 +788,41 @@ class KerasSemantics(Semantics):
             complete = False
         # Keras orders a functional model's layers by depth (the longest path to an output), deepest first,
         # after its InputLayers; layers of one depth in the order they were called.
+        order = _consumers_first(pending, _GRAPH_LIMIT)
+        if order is None:
+            order, complete = [], False
+        level: dict[int, int] = {id(t): 0 for t in pending}
         depth: dict[int, int] = {}
-        queue: list[tuple[TensorObj, int]] = [(t, 0) for t in pending]
-        steps = 0
-        while queue and steps < 10_000:
-            steps += 1
-            tensor, level = queue.pop()
+        layers: dict[int, Obj] = {}
+        for tensor in order:
+            here = level.get(id(tensor), 0)
             producer = tensor.producer
             if isinstance(producer, LayerObj) and producer.cls == "keras.layers.InputLayer":
                 if producer not in inputs_layers:
                     inputs_layers.append(producer)
             elif producer is not None:
-                if producer not in found:
-                    found.append(producer)
-                if depth.get(id(producer), -1) >= level:
-                    continue
-                depth[id(producer)] = level
+                layers.setdefault(id(producer), producer)
+                depth[id(producer)] = max(depth.get(id(producer), -1), here)
             elif tensor.symbolic and not tensor.inputs:
                 complete = False
             if producer is None and not tensor.symbolic:
                 complete = False
-            step = level + 1 if producer is not None else level
-            queue.extend((t, step) for t in tensor.inputs)
-        if steps >= 10_000:
-            complete = False
+            step = here + 1 if producer is not None else here
+            for source in tensor.inputs:
+                if level.get(id(source), -1) < step:
+                    level[id(source)] = step
+        found: list[Obj] = list(layers.values())
         for tensor in _tensors(self.interp, [inputs]):
             if isinstance(tensor.producer, LayerObj) and tensor.producer not in inputs_layers:
                 inputs_layers.append(tensor.producer)
         ordered = sorted(found, key=lambda o: (-depth.get(id(o), 0), self._called.get(id(o), 0)))
         # After `if include_top: x = A(name="n")(x) else: x = B(name="n")(x)` the graph holds A or B, not
         # both: only layers every alternative holds make the layer list exact or a name a duplicate.
-        certain = _certain_layers(_tensor_groups(self.interp, [outputs]))
+        groups = _tensor_groups(self.interp, [outputs])
+        if all(len(g) == 1 for g in groups) and all(len(g) == 1 for t in order for g in t.groups):
+            certain = set(layers)  # no alternatives anywhere: every layer of the graph is certain
+        else:
+            certain = _certain_layers(groups)
         if any(id(layer) not in certain for layer in ordered):
             complete = False
         model = ModelObj(node, ModelKind.FUNCTIONAL, _name(args), args)
@@ -1827,6 +1830,35 @@ def _tensors(interp: object, values: object) -> Iterator[TensorObj]:
                 yield obj
             elif isinstance(obj, (TupleObj, ListObj, DictObj)):
                 stack.extend(_container_values(interp, obj))
+
+
+_GRAPH_LIMIT = 20_000  # tensors of one functional graph followed; a larger one is not known exactly
+
+
+def _consumers_first(outputs: list[TensorObj], limit: int) -> list[TensorObj] | None:
+    """Every tensor the outputs are computed from, each after all the tensors computed from it (a reverse
+    topological order of the graph, iterative); None past `limit` tensors."""
+    seen: set[int] = set()
+    post: list[TensorObj] = []
+    for root in outputs:
+        if id(root) in seen:
+            continue
+        seen.add(id(root))
+        stack: list[tuple[TensorObj, int]] = [(root, 0)]
+        while stack:
+            tensor, index = stack.pop()
+            if index < len(tensor.inputs):
+                stack.append((tensor, index + 1))
+                source = tensor.inputs[index]
+                if id(source) not in seen:
+                    seen.add(id(source))
+                    if len(seen) > limit:
+                        return None
+                    stack.append((source, 0))
+            else:
+                post.append(tensor)
+    post.reverse()
+    return post
 
 
 def _tensor_groups(interp: object, values: Iterable[AV]) -> tuple[tuple[TensorObj, ...], ...]:
