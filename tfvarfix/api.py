@@ -304,14 +304,33 @@ def run_job(job: Job, mode: FixMode, cache: ResultCache | None = None) -> FileRe
     return result
 
 
+# Source a pool worker must get to pay for itself: checking runs at roughly 0.5 MB/s of TF/Keras source per core
+# (parse, facts, rules: ~0.15 s for a 66 KB file), and `tfvarfix check -j 2` on two small fixtures took ~0.12 s
+# longer than `-j 1` (medians of 10 interleaved runs), so a worker needs ~0.25 s of work.
+POOL_BYTES_PER_WORKER = 128 * 1024
+
+
 def check_paths(
     jobs: Sequence[Job], mode: FixMode, processes: int = 1, cache: ResultCache | None = None
 ) -> Iterator[FileResult]:
     """Results for `jobs`, in their order; with `processes > 1` over a process pool (same results, same order).
 
-    One file, or one process, runs in this process: no pool is started. Workers are forked where that is safe
-    (Linux), so they start with tfvarfix, libcst and the rules already imported; elsewhere they are spawned."""
-    if processes <= 1 or len(jobs) < 2:
+    A pool costs its start and its end (forking, importing in spawned workers, sending results back), so it
+    is started only when the work is worth it: one worker per `POOL_BYTES_PER_WORKER` of source (the files'
+    sizes, a stat each), at most `processes`; with one worker or fewer, the files are checked here. Workers are
+    forked where that is safe (Linux), so they start with tfvarfix, libcst and the rules already imported;
+    elsewhere they are spawned."""
+    workers = min(processes, len(jobs), os.cpu_count() or 1)
+    if workers > 1:
+        import contextlib
+
+        size = 0
+        for job in jobs:
+            if job.error is None:
+                with contextlib.suppress(OSError):  # gone since discovery: run_job reports it
+                    size += job.path.stat().st_size
+        workers = min(workers, size // POOL_BYTES_PER_WORKER)
+    if workers <= 1:
         for job in jobs:
             yield run_job(job, mode, cache)
         return
@@ -319,7 +338,6 @@ def check_paths(
     import sys
     from concurrent.futures import ProcessPoolExecutor
 
-    workers = min(processes, len(jobs), os.cpu_count() or 1)
     chunk = max(1, min(16, len(jobs) // (workers * 4)))
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
