@@ -262,6 +262,7 @@ def analyze(
                     edits=builder.build(finding.fix),
                     checks=finding.fix.checks or rule.VERIFY,
                     intended=_intended(finding.fix, ranges),
+                    renames=finding.fix.renames,
                 )
             except EditError:
                 fix = None

@@ -20,7 +20,7 @@ from typing import ClassVar
 import libcst as cst
 
 from tfvarfix.semantics.facts import Facts
-from tfvarfix.types import FixAvailability, FixSafety, Severity, VerifyCheck
+from tfvarfix.types import FixAvailability, FixSafety, Rename, Severity, VerifyCheck
 
 CODE_PATTERN = re.compile(r"^TFV[1-9][0-9]{2}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -105,6 +105,9 @@ class FixPlan:
     safety: FixSafety | None = None  # None: the rule's FIX_SAFETY
     checks: VerifyCheck | None = None  # None: the rule's VERIFY
     intended: tuple[Intended, ...] = ()  # where the original states the value an `intended` fix gives
+    renames: tuple[
+        Rename, ...
+    ] = ()  # names of weights, scopes or layers the fix changes (say so in the title)
 
 
 @dataclass(frozen=True)
@@ -132,9 +135,15 @@ class Rule:
         raise NotImplementedError
 
     def finding(
-        self, node: cst.CSTNode, fix: FixPlan | None = None, severity: Severity | None = None, **fields: object
+        self,
+        node: cst.CSTNode,
+        fix: FixPlan | None = None,
+        severity: Severity | None = None,
+        **fields: object,
     ) -> Finding:
-        return Finding(node=node, message=self.MESSAGE.format(**fields), fix=fix, code=self.CODE, severity=severity)
+        return Finding(
+            node=node, message=self.MESSAGE.format(**fields), fix=fix, code=self.CODE, severity=severity
+        )
 
     def fix(
         self,
@@ -143,6 +152,7 @@ class Rule:
         safety: FixSafety | None = None,
         checks: VerifyCheck | None = None,
         intended: tuple[Intended, ...] = (),
+        renames: tuple[Rename, ...] = (),
     ) -> FixPlan:
         return FixPlan(
             edits=tuple(edits),
@@ -150,6 +160,7 @@ class Rule:
             safety=safety or self.FIX_SAFETY,
             checks=checks,
             intended=intended,
+            renames=renames,
         )
 
     @classmethod

@@ -94,12 +94,23 @@ class IntendedValue:
 
 
 @dataclass(frozen=True)
+class Rename:
+    """A name that a fix changes and that checkpoints or saved models record, so that what was written under
+    `old` no longer loads by name: `kind` is "weight", "variable_scope" or "layer"."""
+
+    kind: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class Fix:
     title: str
     safety: FixSafety
     edits: tuple[Edit, ...]
     checks: VerifyCheck
     intended: tuple[IntendedValue, ...] = ()  # for `intended` checks: the values the rewrite must hold
+    renames: tuple[Rename, ...] = ()  # names the rewrite changes that checkpoints and saved models record
 
 
 @dataclass(frozen=True)

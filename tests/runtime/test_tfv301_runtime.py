@@ -7,6 +7,8 @@ import pytest
 from tests.fixtures import TESTDATA
 from tests.runtime.harness import run_program
 from tests.runtime.tf1_probe import CALL_TF1_CASES
+from tfvarfix.engine import check_text
+from tfvarfix.rule import registry
 
 pytestmark = pytest.mark.tensorflow
 
@@ -67,3 +69,20 @@ def test_multiline_calls_raise_and_fixed_build() -> None:
         "model/rnn_1/lstm_cell/kernel:0",
         "model/rnn_2/lstm_cell/kernel:0",
     ]
+
+
+def test_the_fix_says_which_variables_it_renames() -> None:
+    """The renames a fix reports are the variable names TF really gives: the old scope is where the original
+    collided, the new one is where the rewrite builds the variables."""
+    text = (TESTDATA / "TFV301" / "bad_layout.py").read_text()
+    fixes = [d.fix for d in check_text(text, [registry().rules["TFV301"]]).diagnostics if d.fix is not None]
+    renames = [r for fix in fixes for r in fix.renames]
+    assert [(r.kind, r.old, r.new) for r in renames] == [
+        ("variable_scope", "model/rnn/lstm_cell", "model/rnn_1/lstm_cell"),
+        ("variable_scope", "model/rnn/lstm_cell", "model/rnn_2/lstm_cell"),
+    ]
+    assert all(f"`{r.old}/...` -> `{r.new}/...`" in fix.title for fix, r in zip(fixes, renames, strict=True))
+    fixed = run_program(TESTDATA / "TFV301" / "fixed_layout.py", CALL_TF1_CASES, legacy=True)
+    variables = fixed.out["case_multiline_calls"]["variables"]
+    for rename in renames:
+        assert f"{rename.new}/kernel:0" in variables

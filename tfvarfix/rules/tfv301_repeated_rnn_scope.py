@@ -10,7 +10,7 @@ from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Collision, Created
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import KerasObj
-from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
+from tfvarfix.types import FixAvailability, FixSafety, Rename, VerifyCheck
 
 
 class RepeatedRnnScope(Rule):
@@ -59,7 +59,9 @@ class RepeatedRnnScope(Rule):
     separate cells were evidently meant to. It is unsafe: the later call's variables move from `rnn/...` to
     `rnn_1/...`, so checkpoints written under the old names (by code that never ran this far, or with a manual
     workaround) no longer match, and code that looks variables up by name must follow. It never adds
-    `AUTO_REUSE`, which would change the model. A `scope` given by position, a call that runs on several
+    `AUTO_REUSE`, which would change the model. The fix says so: its title names the old and the new
+    variable scope (`model/rnn/lstm_cell/...` -> `model/rnn_1/lstm_cell/...`), and JSON and SARIF carry them
+    in the fix's `renames`. A `scope` given by position, a call that runs on several
     passes of a loop, and a directly called cell are reported without a fix.
 
     ## Numerical equivalence
@@ -103,10 +105,12 @@ class RepeatedRnnScope(Rule):
             distinct = all(e.first is not None and e.first.node is not node for e in mine)
             once = not any(c.ctx.in_loop for c in made.get(id(node), []))
             if rnn is not None and event.api == "rnn" and distinct and once and isinstance(node, cst.Call):
-                fix = self._fix(facts, node, rnn, taken)
+                fix = self._fix(facts, node, rnn, taken, _cells(event.name))
             yield self.finding(node, fix=fix, function=function, variables=_cells(event.name))
 
-    def _fix(self, facts: Facts, node: cst.Call, rnn: KerasObj, taken: set[str]) -> FixPlan | None:
+    def _fix(
+        self, facts: Facts, node: cst.Call, rnn: KerasObj, taken: set[str], cells: str
+    ) -> FixPlan | None:
         function = rnn.cls.rsplit(".", 1)[-1]
         default, _, scope_index, _ = RNN_FUNCTIONS[function]
         args = rnn.args
@@ -125,9 +129,19 @@ class RepeatedRnnScope(Rule):
         name = f"{base}_{suffix}"
         taken.add(name)
         literal = string(facts, name)
-        if scope_arg is not None:
-            return self.fix(Replace(scope_arg.value, literal))
-        return self.fix(Replace(node, with_keywords(node, {"scope": literal})))
+        parts = cells.split("/")
+        at = max((i for i, p in enumerate(parts) if p == base), default=None)
+        old, new = (base, name) if at is None else (cells, "/".join([*parts[:at], name, *parts[at + 1 :]]))
+        rename = Rename("variable_scope", old, new)
+        title = (
+            f"Give the RNN call its own `scope={literal}` (renames its variables: `{old}/...` -> `{new}/...`)"
+        )
+        edit = (
+            Replace(scope_arg.value, literal)
+            if scope_arg is not None
+            else Replace(node, with_keywords(node, {"scope": literal}))
+        )
+        return self.fix(edit, title=title, renames=(rename,))
 
 
 def _live(facts: Facts, event: Collision) -> bool:
