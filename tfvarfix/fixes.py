@@ -42,6 +42,7 @@ class EditBuilder:
         self.ranges = ranges
         self.newline = module.default_newline
         self._parents: dict[int, cst.CSTNode] | None = None
+        self._limit: int | None = None
 
     # ------------------------------------------------------------------------------------- helpers
     def _range(self, node: cst.CSTNode) -> CodeRange:
@@ -81,6 +82,44 @@ class EditBuilder:
             state.indent_tokens = [indent]
         new._codegen(state)
         return "".join(state.tokens)
+
+    def line_limit(self) -> int:
+        """The longest line the file's own code has (88 at least): what generated code stays within."""
+        if self._limit is None:
+            self._limit = max([88, *(len(line) for line in self.text.splitlines())])
+        return self._limit
+
+    def _wrapped(self, where: CodeRange, new: str) -> str:
+        """`new`, a call standing at `where`, with its arguments on their own lines when the line it would make
+        is longer than `line_limit`: all on one indented line if they fit, else one a line with a trailing comma."""
+        if "\n" in new or where.start.line != where.end.line:
+            return new
+        line = self.lines.line_text(where.start.line)
+        before, after = line[: where.start.column], line[where.end.column :]
+        limit = self.line_limit()
+        if len(before) + len(new) + len(after) <= limit:
+            return new
+        try:
+            call = cst.parse_expression(new)
+        except cst.ParserSyntaxError:
+            return new
+        if not isinstance(call, cst.Call) or not call.args:
+            return new
+        code = cst.Module(body=[]).code_for_node
+        outer = self._indent_of(where.start.line)
+        inner = outer + self.module.default_indent
+        head = code(call.func)
+        args = [
+            code(
+                a.with_changes(comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=cst.SimpleWhitespace(""))
+            )
+            for a in call.args
+        ]
+        nl = self.newline
+        one = inner + ", ".join(args)
+        if len(one) <= limit and not any("\n" in a for a in args):
+            return f"{head}({nl}{one}{nl}{outer})"
+        return f"{head}({nl}" + "".join(f"{inner}{a},{nl}" for a in args) + f"{outer})"
 
     def _block_indent(self, node: cst.CSTNode) -> str:
         """The indentation of the statement that holds `node` (the first line of that statement)."""
@@ -130,6 +169,8 @@ class EditBuilder:
         if isinstance(edit, Replace):
             where = self._range(edit.node)
             new = edit.new if isinstance(edit.new, str) else self._code_in_place(edit.node, edit.new)
+            if edit.wrap:
+                new = self._wrapped(where, new)
             return Edit(_to_range(where), new.replace("\n", nl) if nl != "\n" else new)
         if isinstance(edit, InsertBefore):
             where = self._range(edit.node)

@@ -38,10 +38,12 @@ DOC_SECTIONS = (
 # --------------------------------------------------------------------------------------------- edits
 @dataclass(frozen=True)
 class Replace:
-    """Replace `node` with `new` (a node, or source text)."""
+    """Replace `node` with `new` (a node, or source text). With `wrap`, a call that would make its line longer
+    than the file's lines are breaks its arguments over lines, as black does."""
 
     node: cst.CSTNode
     new: cst.CSTNode | str
+    wrap: bool = False
 
 
 @dataclass(frozen=True)

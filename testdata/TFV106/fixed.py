@@ -9,11 +9,19 @@ class Affine(keras.layers.Layer):
     def __init__(self, units, **kwargs):
         super().__init__(**kwargs)
         self.units = units
-        self.offset = self.add_weight(name="offset", shape=(), initializer=keras.initializers.Constant(0.5))  # expect: TFV106
+        self.offset = self.add_weight(
+            name="offset", shape=(), initializer=keras.initializers.Constant(0.5)
+        )  # expect: TFV106
 
     def build(self, input_shape):
-        self.w = self.add_weight(name="w", shape=(input_shape[-1], self.units), initializer="ones")  # expect: TFV106
-        self.b = self.add_weight(name="bias", shape=(2,), initializer=keras.initializers.Constant(np.full((2,), 0.25, "float32")))  # expect: TFV106
+        self.w = self.add_weight(
+            name="w", shape=(input_shape[-1], self.units), initializer="ones"
+        )  # expect: TFV106
+        self.b = self.add_weight(
+            name="bias",
+            shape=(2,),
+            initializer=keras.initializers.Constant(np.full((2,), 0.25, "float32")),
+        )  # expect: TFV106
 
     def call(self, x):
         return tf.matmul(x, self.w) + self.b + self.offset
@@ -27,7 +35,12 @@ class Scaled(keras.Model):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.affine = Affine(2)
-        self.scale = self.add_weight(name="scale", shape=(2,), initializer=keras.initializers.Constant(tf.random.normal((2,))), trainable=True)  # expect: TFV106
+        self.scale = self.add_weight(
+            name="scale",
+            shape=(2,),
+            initializer=keras.initializers.Constant(tf.random.normal((2,))),
+            trainable=True,
+        )  # expect: TFV106
 
     def call(self, x):
         return self.affine(x) * self.scale

@@ -19,7 +19,12 @@ class Anchored(keras.layers.Layer):
     # A penalty towards the starting kernel (L2-SP): the copy is a reference point.
     def build(self, input_shape):
         self.kernel = self.add_weight(name="kernel", shape=(input_shape[-1], 2), initializer="ones")
-        self.start = self.add_weight(name="start", shape=self.kernel.shape, initializer=keras.initializers.Constant(self.kernel), trainable=False)  # expect: TFV106
+        self.start = self.add_weight(
+            name="start",
+            shape=self.kernel.shape,
+            initializer=keras.initializers.Constant(self.kernel),
+            trainable=False,
+        )  # expect: TFV106
 
     def call(self, x):
         self.add_loss(0.01 * tf.reduce_sum(tf.square(self.kernel - self.start)))
@@ -30,7 +35,12 @@ class Averaged(keras.layers.Layer):
     # A running average of the kernel, updated by assign.
     def build(self, input_shape):
         self.kernel = self.add_weight(name="kernel", shape=(input_shape[-1], 2), initializer="ones")
-        self.average = self.add_weight(name="average", shape=self.kernel.shape, initializer=keras.initializers.Constant(self.kernel), trainable=False)  # expect: TFV106
+        self.average = self.add_weight(
+            name="average",
+            shape=self.kernel.shape,
+            initializer=keras.initializers.Constant(self.kernel),
+            trainable=False,
+        )  # expect: TFV106
 
     def call(self, x):
         self.average.assign(0.9 * self.average + 0.1 * self.kernel)

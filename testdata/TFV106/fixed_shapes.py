@@ -89,7 +89,9 @@ class Calibrated(keras.Model):
     def __init__(self):
         super().__init__()
         self.head = keras.layers.Dense(1)
-        self.temperature = self.add_weight(name="temperature", shape=(), initializer=keras.initializers.Constant(1.0), trainable=True)  # expect: TFV106
+        self.temperature = self.add_weight(
+            name="temperature", shape=(), initializer=keras.initializers.Constant(1.0), trainable=True
+        )  # expect: TFV106
 
     def call(self, x):
         return self.head(x) / self.temperature

@@ -172,7 +172,7 @@ class UntrackedLayerVariable(Rule):
         arguments = [f"name={string(facts, name)}", f"shape={shape}", f"initializer={initializer}"]
         arguments += [f"{k}={code(keywords[k])}" for k in ("dtype", "trainable") if k in keywords]
         owner = code(target.value)
-        edits: list[NodeEdit] = [Replace(node, f"{owner}.add_weight({', '.join(arguments)})")]
+        edits: list[NodeEdit] = [Replace(node, f"{owner}.add_weight({', '.join(arguments)})", wrap=True)]
         if needs_import and "Constant(" in initializer:
             edits.append(AddImport("keras"))
         return self.fix(*edits, title=title, intended=(Intended(node),))

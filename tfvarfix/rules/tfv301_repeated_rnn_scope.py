@@ -60,8 +60,8 @@ class RepeatedRnnScope(Rule):
     `rnn_1/...`, so checkpoints written under the old names (by code that never ran this far, or with a manual
     workaround) no longer match, and code that looks variables up by name must follow. It never adds
     `AUTO_REUSE`, which would change the model. The fix says so: its title names the old and the new
-    variable scope (`model/rnn/lstm_cell/...` -> `model/rnn_1/lstm_cell/...`), and JSON and SARIF carry them
-    in the fix's `renames`. A `scope` given by position, a call that runs on several
+    variable scope (`model/rnn/lstm_cell/...` -> `model/rnn_1/lstm_cell/...`), and the fix carries them in
+    its `renames` field, for the output formats. A `scope` given by position, a call that runs on several
     passes of a loop, and a directly called cell are reported without a fix.
 
     ## Numerical equivalence
