@@ -108,6 +108,15 @@ def check(
         list[str] | None,
         typer.Option("--verify-entry", help="With --verify: functions to call, as `verify --entry`."),
     ] = None,
+    verify_legacy_keras: Annotated[
+        bool, typer.Option("--legacy-keras", help="With --verify: run under tf_keras, as `verify --legacy-keras`.")
+    ] = False,
+    verify_timeout: Annotated[
+        float | None, typer.Option("--timeout", help="With --verify: seconds one program may run (default 120).")
+    ] = None,
+    verify_device: Annotated[
+        str | None, typer.Option("--device", help="With --verify: cpu, gpu or auto, as `verify --device`.")
+    ] = None,
 ) -> None:
     """Check files for TensorFlow/Keras variable bugs (the default command)."""
     from tfvarfix import api
@@ -139,6 +148,9 @@ def check(
     unsafe = base.unsafe_fixes
     if verify_fixes and (not fix or diff or stdin_filename is not None):
         _fail("--verify goes with --fix (and not with --diff or stdin)")
+    verify_options = _check_verify_options(
+        verify_fixes, verify_entry, verify_legacy_keras, verify_timeout, verify_device
+    )
     mode = api.FixMode(apply=fix or diff, unsafe=unsafe, write=fix and not diff and not verify_fixes)
 
     if stdin_filename is not None or (paths and [str(p) for p in paths] == ["-"]):
@@ -158,7 +170,8 @@ def check(
     verified: dict[Any, bool] = {}
     if verify_fixes:
         codes = {job.path: job.codes for job in job_list}
-        results, verified = _verify_and_write(results, codes, tuple(verify_entry or ()))
+        targets = {job.path: job.target.keras_version for job in job_list}
+        results, verified = _verify_and_write(results, codes, targets, verify_options)
     if diff:
         _print_diffs(results)
     from tfvarfix.catalog import docs_url
@@ -292,8 +305,36 @@ def server() -> None:
         serve()
 
 
+def _check_verify_options(
+    verify: bool, entries: list[str] | None, legacy_keras: bool, timeout: float | None, device: str | None
+) -> dict[str, Any]:
+    """The `verify` options `check --fix --verify` takes; each is an error without --verify (exit 2)."""
+    given = [
+        name
+        for name, value in (
+            ("--verify-entry", entries),
+            ("--legacy-keras", legacy_keras),
+            ("--timeout", timeout is not None),
+            ("--device", device is not None),
+        )
+        if value
+    ]
+    if given and not verify:
+        _fail(f"{', '.join(given)} only go{'es' if len(given) == 1 else ''} with --fix --verify")
+    if device is not None and device not in ("cpu", "gpu", "auto"):
+        _fail(f"unknown --device {device!r}; choose cpu, gpu or auto")
+    if timeout is not None and timeout <= 0:
+        _fail("--timeout must be positive")
+    return {
+        "entries": tuple(entries or ()),
+        "legacy_keras": legacy_keras,
+        "timeout": 120.0 if timeout is None else timeout,
+        "device": device or "cpu",
+    }
+
+
 def _verify_and_write(
-    results: list[Any], codes: dict[Path, frozenset[str]], entries: tuple[str, ...]
+    results: list[Any], codes: dict[Path, frozenset[str]], targets: dict[Path, int], settings: dict[str, Any]
 ) -> tuple[list[Any], dict[Any, bool]]:
     """`check --fix --verify`: write only the fixes verify proves; say on stderr which were held back and why."""
     try:
@@ -303,14 +344,17 @@ def _verify_and_write(
     kept: list[Any] = []
     verified: dict[Any, bool] = {}
     with Pool() as pool:
+        try:
+            _refuse_missing_device(pool, Options(**settings))
+        except WorkerError as error:
+            _fail(str(error))
         for result in results:
             if not result.changed:
                 kept.append(result)
                 continue
+            options = Options(**settings, keras_version=targets.get(Path(result.path), 3))
             try:
-                outcome = verify_and_write(
-                    result, codes.get(Path(result.path)), Options(entries=entries), pool
-                )
+                outcome = verify_and_write(result, codes.get(Path(result.path)), options, pool)
             except WorkerError as error:
                 _fail(str(error))
             kept.append(outcome.result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
-from tfvarfix.output.report import Report, applicable, diagnostics, display_path, hidden
+from tfvarfix.output.report import Report, applicable, diagnostics, display_path, hidden, verified
 from tfvarfix.output.style import Style
 
 
@@ -26,7 +26,10 @@ def summary_lines(report: Report, style: Style) -> list[str]:
     else:
         lines.append(style("All checks passed!", "bold", "green"))
 
-    fixable = sum(applicable(fix, report.unsafe_fixes) for fix in remaining_fixes)
+    # After `check --fix --verify`: a fix verify did not prove was held back, not left for a later --fix.
+    held = sum(verified(report, result, d) is False for result, d in diagnostics(report))
+    proven = [d.fix for result, d in diagnostics(report) if verified(report, result, d) is not False]
+    fixable = sum(applicable(fix, report.unsafe_fixes) for fix in proven)
     hidden_count = sum(hidden(fix, report.unsafe_fixes) for fix in remaining_fixes)
     star = f"[{style('*', 'cyan')}]"
     fixes = _plural(hidden_count, "fix", "fixes")
@@ -37,6 +40,11 @@ def summary_lines(report: Report, style: Style) -> list[str]:
         lines.append(f"{star} {fixable} fixable with the --fix option.")
     elif hidden_count:
         lines.append(f"No fixes available ({hint}).")
+    if held:
+        lines.append(
+            f"{held} {_plural(held, 'fix', 'fixes')} held back: verify did not prove "
+            f"{_plural(held, 'it', 'them')} (the reasons are on stderr)."
+        )
     return lines
 
 

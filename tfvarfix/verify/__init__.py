@@ -144,7 +144,20 @@ def verify_and_write(
     )
     if write:
         outcome.written = _write(Path(result.path), final.fixed_source, result.source)
+    _mark_held_back(outcome, remaining.diagnostics)
     return outcome
+
+
+def _mark_held_back(outcome: Outcome, remaining: Sequence[Diagnostic]) -> None:
+    """Key the held-back fixes by where their diagnostics now stand in the written text too (the fixes written
+    around them may have moved them), so the summary never counts one as "fixable with --fix"."""
+    taken: set[int] = set()
+    for held, _ in outcome.held_back:
+        for i, d in enumerate(remaining):
+            if i not in taken and d.code == held.code and d.message == held.message:
+                taken.add(i)
+                outcome.verified[(outcome.result.path, d.code, d.line, d.column)] = False
+                break
 
 
 def _write(path: Path, text: str, source: str) -> bool:
