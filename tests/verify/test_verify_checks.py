@@ -113,3 +113,35 @@ def test_nothing_collected_is_its_own_verdict(pool: Pool) -> None:
 def test_printed_ignores_progress_and_addresses() -> None:
     text = "Epoch 1/2\n1/1 [====] - 0s 12ms/step - loss: 0.5\r\n<object at 0x7f00deadbeef>\nloss 0.25\n"
     assert printed(text) == ["Epoch 1/2", "<object at 0x…>", "loss 0.25"]
+
+
+WARM_START = """\
+import numpy as np
+import tensorflow as tf
+
+
+class OffsetModel(tf.keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.dense = tf.keras.layers.Dense(1)
+        self.y = tf.Variable(0.5, trainable=True, name="y")
+
+    def call(self, x):
+        return self.dense(x) + self.y
+
+
+model = OffsetModel()
+model.compile(optimizer=tf.keras.optimizers.SGD(0.1), loss="mse")
+model.fit(np.zeros((4, 2), "float32"), np.full((4, 1), 5.0, "float32"), epochs=1, verbose=0)
+"""
+
+
+def test_intended_reads_the_weight_right_after_the_statement(pool: Pool) -> None:
+    # Before: the weight was read after fit, when training had moved it off 0.5, and the right fix failed.
+    result, plain = _fixed(WARM_START)
+    assert result.fixed_source is not None and "add_weight" in result.fixed_source
+    verification = verify_result(result, plain, Options(), pool)
+    assert verification.status == "verified", [f.reason for f in verification.fixes]
+    assert "right after the rewritten statement" in verification.fixes[0].reason
+    wrong = verify_result(_tamper(result, "Constant(0.5)", "Constant(0.25)"), plain, Options(), pool)
+    assert wrong.status == "failed"

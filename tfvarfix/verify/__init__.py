@@ -8,7 +8,7 @@ folder, and the comparison needs only numpy. `verify_paths` is what the CLI call
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tfvarfix.types import Diagnostic, FileResult
@@ -71,7 +71,8 @@ def verify_paths(
         result = api.run_job(job, mode)
         if not result.changed:
             continue
-        yield verify_result(result, _unfixed(result, job.codes), options, pool)
+        targeted = replace(options, keras_version=job.target.keras_version)  # the configuration's keras-version
+        yield verify_result(result, _unfixed(result, job.codes), targeted, pool)
 
 
 # ------------------------------------------------------------------------------------- check --fix --verify

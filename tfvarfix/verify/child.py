@@ -31,6 +31,7 @@ BACKEND = os.environ.get("KERAS_BACKEND", "tensorflow")
 PROTOCOL_FD = int(os.environ.get("TFVARFIX_VERIFY_FD", "1"))
 RECORDS: list[tuple[str, str, Any]] = []  # (key, entry, object or copied array)
 CURRENT_ENTRY = [""]
+SNAPSHOTS: list[np.ndarray | None] = []  # per record: a variable's value when the expression produced it
 CURRENT_SEED = [0]  # the seed every new tf.Graph gets (graph-level seed), see `_graph_seeds`
 SEEDING: list[str] = []  # what `_graph_seeds` patched, reported in `ready`
 
@@ -38,12 +39,17 @@ SEEDING: list[str] = []  # what `_graph_seeds` patched, reported in `ready`
 def _record(key: str, value: Any) -> Any:
     """`__tfvarfix_intend__`: note what an intended-value expression produced, and return it unchanged."""
     kept: Any = value
+    snapshot: np.ndarray | None = None
     if not _is_variable(value) and not _is_layer(value) and not _is_initializer(value):
         try:
             kept = np.array(np.asarray(value), copy=True)
         except Exception:
             kept = value
+    if _is_variable(value):
+        with contextlib.suppress(Exception):
+            snapshot = np.array(_numpy(value), copy=True)  # its value right after the statement
     RECORDS.append((key, CURRENT_ENTRY[0], kept))
+    SNAPSHOTS.append(snapshot)
     return value
 
 
@@ -412,6 +418,7 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
     seed: int = int(request.get("seed", 0))
     started = time.perf_counter()
     RECORDS.clear()
+    SNAPSHOTS.clear()
     CURRENT_ENTRY[0] = ""
     _reset(seed)
     result: dict[str, Any] = {"module_error": None, "entries": {}, "objects": [], "records": []}
@@ -503,6 +510,13 @@ def _records(collector: Collector, intend: dict[str, list[str]]) -> list[dict[st
         value_path, weight_path, index = intend.get(key, ["", "", ""])
         item: dict[str, Any] = {"key": key, "entry": entry, "n": n}
         try:
+            if value_path == "@snapshot":  # the rewrite's replacement expression: its value at the time
+                snapshot = SNAPSHOTS[n] if n < len(SNAPSHOTS) else None
+                array = snapshot if snapshot is not None else _numpy(obj)
+                collector.arrays[f"r/{n}"] = array
+                item["arrays"] = [f"r/{n}"]
+                out.append(item)
+                continue
             value = _follow(obj, value_path)
             target = _follow(obj, weight_path) if weight_path else None
             if target is not None:

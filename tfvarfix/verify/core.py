@@ -257,6 +257,7 @@ def verify_result(
             marks.append((key, item))
             intend[key] = [item.value, item.weight, item.index]
     original_text = instrument(result.source, marks)
+    rewrite_text, snapshots = _instrument_rewrite(result, first_round)
     spans = definitions(result.source)
     options, why = options.for_file(result.source)
     env_original, env_rewritten = options.environments()
@@ -269,7 +270,7 @@ def verify_result(
         run_program(
             pool, env_original, original_text, name, options, intend, roundtrip, home, verification.notes
         ),
-        run_program(pool, env_rewritten, result.fixed_source, name, options, {}, roundtrip, home, []),
+        run_program(pool, env_rewritten, rewrite_text, name, options, snapshots, roundtrip, home, []),
     ]
     original, rewritten = outcomes
     verification.original = _summary(original)
@@ -341,6 +342,49 @@ def verify_result(
         verification.status = "nothing collected"
     verification.seconds = time.perf_counter() - started
     return verification
+
+
+def _instrument_rewrite(
+    result: FileResult, first_round: set[tuple[str, Any]]
+) -> tuple[str, dict[str, list[str]]]:
+    """The rewrite with each `intended` fix's replacement expression noted as `__tfvarfix_intend__(key, (...))`,
+    so the value it gives a weight is read right after the statement, before the program trains or assigns it.
+    Only single-edit fixes whose new text is one expression are noted; the others are judged at program end."""
+    assert result.source is not None and result.fixed_source is not None
+    from tfvarfix.source import LineIndex
+
+    index = LineIndex(result.source)
+    edits: list[tuple[int, int, str, int]] = []  # start, end, content, fix number (-1: not noted)
+    for n, d in enumerate(result.applied_fixes):
+        if d.fix is None or (d.code, d.range) not in first_round:
+            return result.fixed_source, {}  # later fix rounds: offsets in the original do not hold
+        noted = d.fix.checks is VerifyCheck.INTENDED and len(d.fix.edits) == 1
+        for e in d.fix.edits:
+            start = index.offset(e.range.start.line, e.range.start.column)
+            end = index.offset(e.range.end.line, e.range.end.column)
+            edits.append((start, end, e.content, n if noted else -1))
+    shift, marks = 0, []
+    for start, end, content, n in sorted(edits, key=lambda e: (e[0], e[1])):
+        where = start + shift
+        shift += len(content) - (end - start)
+        if n < 0 or result.fixed_source[where : where + len(content)] != content:
+            continue
+        try:
+            ast.parse(content.strip(), mode="eval")
+        except SyntaxError:
+            continue
+        lead = len(content) - len(content.lstrip())
+        body = content.strip()
+        marks.append((where + lead, where + lead + len(body), f"{n}.s"))
+    out = result.fixed_source
+    for start, end, key in sorted(marks, reverse=True):
+        out = f"{out[:start]}__tfvarfix_intend__({key!r}, ({out[start:end]})){out[end:]}"
+    if marks:
+        try:
+            ast.parse(out)
+        except SyntaxError:
+            return result.fixed_source, {}
+    return out, {key: ["@snapshot", "", ""] for _, _, key in marks}
 
 
 def _remaining(result: FileResult) -> dict[int, tuple[str, ...]]:
@@ -887,6 +931,25 @@ def _intended(
         for key, array in _items(rewritten).items()
         if key[2] == "weight" and (scope == MODULE or key[0] == scope)
     ]
+    snapshots = [
+        rewritten.arrays[r["arrays"][0]]
+        for r in rewritten.result.get("records", [])
+        if r["key"] == f"{number}.s" and r.get("arrays") and (scope == MODULE or r.get("entry") == scope)
+    ]
+    if snapshots and all(
+        "note" not in record and record.get("arrays") and not record.get("index") for record in records
+    ):
+        at_once = [
+            key
+            for key in (record["arrays"][0] for record in records)
+            if any(
+                s.shape == original.arrays[key].shape
+                and difference(original.arrays[key].astype(s.dtype), s, tolerance)[4] != "differs"
+                for s in snapshots
+            )
+        ]
+        if len(at_once) == len(records):
+            return True, f"{where}: right after the rewritten statement, the weight holds the intended value"
     if not weights:
         return False, f"{where}: {NOTHING}"
     found: list[str] = []
