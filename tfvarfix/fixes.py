@@ -169,8 +169,12 @@ class EditBuilder:
         if isinstance(edit, Replace):
             where = self._range(edit.node)
             new = edit.new if isinstance(edit.new, str) else self._code_in_place(edit.node, edit.new)
-            if edit.wrap:
-                new = self._wrapped(where, new)
+            if edit.wrap and isinstance(
+                self._parent(edit.node), (cst.Assign, cst.AnnAssign, cst.Return, cst.Expr)
+            ):
+                new = self._wrapped(
+                    where, new
+                )  # a call that is a statement's whole value; not one inside a list
             return Edit(_to_range(where), new.replace("\n", nl) if nl != "\n" else new)
         if isinstance(edit, InsertBefore):
             where = self._range(edit.node)

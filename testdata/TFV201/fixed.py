@@ -114,7 +114,12 @@ def case_full_bias():
 
 def case_lstm_forget_bias_slice():
     inputs = tf.keras.Input((3, 5))
-    lstm = tf.keras.layers.LSTM(2, unit_forget_bias=False, name="bias_slice", bias_initializer=tf.keras.initializers.Constant([0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0]))
+    lstm = tf.keras.layers.LSTM(
+        2,
+        unit_forget_bias=False,
+        name="bias_slice",
+        bias_initializer=tf.keras.initializers.Constant([0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0]),
+    )
     outputs = lstm(inputs)
     model = tf.keras.Model(inputs, outputs)
     return model

@@ -25,7 +25,9 @@ tf.keras.utils.set_random_seed(11)
 def case_full_overwrite_of_random_kernel():
     # Constant(0.25) replaces GlorotUniform: its seed draw disappears and later seeds shift.
     inputs = tf.keras.Input((4,))
-    dense = tf.keras.layers.Dense(3, name="full_kernel", kernel_initializer=tf.keras.initializers.Constant(0.25))
+    dense = tf.keras.layers.Dense(
+        3, name="full_kernel", kernel_initializer=tf.keras.initializers.Constant(0.25)
+    )
     outputs = dense(inputs)
     model = tf.keras.Model(inputs, outputs)
     return model
@@ -34,7 +36,11 @@ def case_full_overwrite_of_random_kernel():
 def case_recurrent_kernel_slice():
     # The recurrent kernel is not the LSTM's first random weight: its seed would be drawn first.
     inputs = tf.keras.Input((3, 5))
-    lstm = tf.keras.layers.LSTM(2, name="recurrent_slice", recurrent_initializer=RecurrentSliceRecurrentKernelInitializer())
+    lstm = tf.keras.layers.LSTM(
+        2,
+        name="recurrent_slice",
+        recurrent_initializer=RecurrentSliceRecurrentKernelInitializer(),
+    )
     outputs = lstm(inputs)
     model = tf.keras.Model(inputs, outputs)
     return model
@@ -42,7 +48,12 @@ def case_recurrent_kernel_slice():
 
 def case_literal_set_weights():
     inputs = tf.keras.Input((2,))
-    dense = tf.keras.layers.Dense(2, name="literal_list", kernel_initializer=tf.keras.initializers.Constant(1.0), bias_initializer=tf.keras.initializers.Constant(0.0))
+    dense = tf.keras.layers.Dense(
+        2,
+        name="literal_list",
+        kernel_initializer=tf.keras.initializers.Constant(1.0),
+        bias_initializer=tf.keras.initializers.Constant(0.0),
+    )
     outputs = dense(inputs)
     model = tf.keras.Model(inputs, outputs)
     return model

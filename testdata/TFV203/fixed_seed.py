@@ -17,7 +17,9 @@ initial_bias_val = 0.25
 bias_init = ConstantInitializer(initial_bias_val)
 
 # Create an LSTM layer with a custom bias initializer and specify use_bias = True
-lstm_layer = tf.keras.layers.LSTM(units=64, use_bias=True, bias_initializer=bias_init, unit_forget_bias=False)  # expect: TFV203
+lstm_layer = tf.keras.layers.LSTM(
+    units=64, use_bias=True, bias_initializer=bias_init, unit_forget_bias=False
+)  # expect: TFV203
 
 # Example input data with a batch size of 32 and sequence length of 10
 input_data = tf.random.normal((32, 10, 3))

@@ -5,7 +5,9 @@ from tensorflow import keras
 
 
 def encoder(units, init):
-    return keras.layers.LSTM(units, bias_initializer=init, return_sequences=True, unit_forget_bias=False)  # expect: TFV203
+    return keras.layers.LSTM(
+        units, bias_initializer=init, return_sequences=True, unit_forget_bias=False
+    )  # expect: TFV203
 
 
 first = encoder(4, keras.initializers.Constant(0.1))
@@ -23,7 +25,9 @@ conv.build((None, 2, 5, 5, 1))
 class Encoder(keras.layers.Layer):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.lstm = keras.layers.LSTM(4, bias_initializer=keras.initializers.Constant(0.5), unit_forget_bias=False)  # expect: TFV203
+        self.lstm = keras.layers.LSTM(
+            4, bias_initializer=keras.initializers.Constant(0.5), unit_forget_bias=False
+        )  # expect: TFV203
 
     def call(self, x):
         return self.lstm(x)

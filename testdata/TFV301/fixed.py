@@ -12,7 +12,9 @@ def case_two_dynamic_rnn():
     tf.reset_default_graph()
     x = inputs()
     encoded, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(4), x, dtype=tf.float32)
-    decoded, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(4), encoded, dtype=tf.float32, scope="rnn_1")  # expect: TFV301
+    decoded, _ = tf.nn.dynamic_rnn(
+        tf.nn.rnn_cell.LSTMCell(4), encoded, dtype=tf.float32, scope="rnn_1"
+    )  # expect: TFV301
     return decoded
 
 
@@ -42,7 +44,9 @@ def case_bidirectional():
     x = inputs()
     cell = tf.nn.rnn_cell.LSTMCell
     tf.nn.bidirectional_dynamic_rnn(cell(4), cell(4), x, dtype=tf.float32)
-    (fw, bw), _ = tf.nn.bidirectional_dynamic_rnn(cell(4), cell(4), x, dtype=tf.float32, scope="bidirectional_rnn_1")  # expect: TFV301
+    (fw, bw), _ = tf.nn.bidirectional_dynamic_rnn(
+        cell(4), cell(4), x, dtype=tf.float32, scope="bidirectional_rnn_1"
+    )  # expect: TFV301
     return fw
 
 

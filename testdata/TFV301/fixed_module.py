@@ -7,4 +7,6 @@ source = tf.placeholder(tf.float32, [None, 5, 3])
 encoder_cell = tf.nn.rnn_cell.LSTMCell(4)
 decoder_cell = tf.nn.rnn_cell.LSTMCell(4)
 memory, state = tf.nn.dynamic_rnn(encoder_cell, source, dtype=tf.float32)
-output, _ = tf.nn.dynamic_rnn(decoder_cell, memory, initial_state=state, dtype=tf.float32, scope="rnn_1")  # expect: TFV301
+output, _ = tf.nn.dynamic_rnn(
+    decoder_cell, memory, initial_state=state, dtype=tf.float32, scope="rnn_1"
+)  # expect: TFV301

@@ -60,7 +60,9 @@ class Seq2Seq:
 
     def decoder(self):
         with tf.variable_scope("model"):
-            self.output, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(self.units), self.memory, dtype=tf.float32, scope="rnn_4")  # expect: TFV301
+            self.output, _ = tf.nn.dynamic_rnn(
+                tf.nn.rnn_cell.LSTMCell(self.units), self.memory, dtype=tf.float32, scope="rnn_4"
+            )  # expect: TFV301
 
     def build(self):
         self.encoder()

@@ -292,7 +292,7 @@ class _Planner:
         rest = [a for a in call.args if a.keyword is None or a.keyword.value not in keywords]
         if moved_draws > 1 or (moved_draws and any(_calls(a.value) for a in rest)):
             safe = False
-        edits.append(Replace(call, with_keywords(call, keywords)))
+        edits.append(Replace(call, with_keywords(call, keywords), wrap=True))
         edits.extend(Remove(s) for s in removed)
         if safe:
             return self.rule.fix(*edits, safety=FixSafety.SAFE)

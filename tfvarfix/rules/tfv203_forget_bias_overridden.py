@@ -97,7 +97,7 @@ class ForgetBiasOverridden(Rule):
         elif layer.args.given("unit_forget_bias", spec):
             return None  # from `**kwargs`: no argument to change
         else:
-            edit = Replace(call, with_keywords(call, {"unit_forget_bias": "False"}))
+            edit = Replace(call, with_keywords(call, {"unit_forget_bias": "False"}), wrap=True)
         cell = "" if layer.short == "LSTMCell" else "cell."
         return self.fix(edit, intended=(Intended(call, value=f"{cell}bias_initializer", weight=f"{cell}bias"),))
 

@@ -139,7 +139,7 @@ class RepeatedRnnScope(Rule):
         edit = (
             Replace(scope_arg.value, literal)
             if scope_arg is not None
-            else Replace(node, with_keywords(node, {"scope": literal}))
+            else Replace(node, with_keywords(node, {"scope": literal}), wrap=True)
         )
         return self.fix(edit, title=title, renames=(rename,))
 
