@@ -1,3 +1,3 @@
-from tfvarfix.cli import main
+from tfvarfix.quick import main
 
 main()

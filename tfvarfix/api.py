@@ -25,6 +25,7 @@ from tfvarfix.engine import (
 )
 from tfvarfix.rule import Rule, registry
 from tfvarfix.source import DecodeError, SourceText, decode
+from tfvarfix.targets import target_for as target_for  # re-exported: clients key results by it
 from tfvarfix.types import DEFAULT_TARGET, Diagnostic, FileResult, FileStatus, Target
 
 if TYPE_CHECKING:  # the cache is loaded only by runs that use it
@@ -52,7 +53,10 @@ def _rules_for(codes: frozenset[str]) -> list[type[Rule]]:
 
 
 def all_codes() -> frozenset[str]:
-    return frozenset(registry().rules)
+    """Every rule code, from the generated table (tests/test_rule_docs.py holds it equal to the registry)."""
+    from tfvarfix.rule_table import RULES
+
+    return frozenset(RULES)
 
 
 def check_source(
@@ -70,28 +74,6 @@ def check_source(
     if path.endswith(".ipynb"):
         return _check_notebook(text, path, codes, mode, target)
     return check_python(text, path, codes, mode, target)
-
-
-def target_for(target: Target, path: str) -> Target:
-    """`target` with the package a fix registers classes under filled in from `path` when the configuration
-    leaves it unset."""
-    return target if target.package is not None else replace(target, package=package_of(path))
-
-
-def package_of(path: str) -> str | None:
-    """The top-level package a file lies in (the outermost folder above it that has an `__init__.py`), for the
-    classes a fix registers; None for a file outside any package (Keras then uses its default, `Custom`)."""
-    if not path or path in ("-", "<stdin>"):
-        return None
-    folder = Path(path).absolute().parent
-    found: str | None = None
-    try:
-        while (folder / "__init__.py").is_file() and folder.parent != folder:
-            found = folder.name
-            folder = folder.parent
-    except OSError:
-        return found
-    return found if found and found.isidentifier() else None
 
 
 def _check_notebook(

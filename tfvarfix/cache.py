@@ -19,7 +19,6 @@ import enum
 import hashlib
 import json
 import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -96,6 +95,8 @@ class ResultCache:
 
     def store(self, key: str, result: types.FileResult) -> None:
         """Store `result` (without its source texts' label and original text) atomically; never raises."""
+        import tempfile  # only a miss writes: a warm run never imports it
+
         stored = dataclasses.replace(result, path="", source=None)
         entry = {"key": key, "result": encode_value(stored)}
         target = self._path(key)
@@ -119,6 +120,8 @@ def _ensure_folder(directory: Path) -> None:
     ignore = directory / ".gitignore"
     if ignore.exists():
         return
+    import tempfile
+
     directory.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-")
     with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -121,8 +121,10 @@ def check(
     """Check files for TensorFlow/Keras variable bugs (the default command)."""
     from tfvarfix import api
     from tfvarfix import config as config_module
-    from tfvarfix.output import OutputFormat, Report, UnsupportedOutputError, color_default, render, rule_info
-    from tfvarfix.rule import registry
+    from tfvarfix.output import OutputFormat, Report, UnsupportedOutputError, color_default, render
+    from tfvarfix.output.report import table_info
+    from tfvarfix.quick import exit_code
+    from tfvarfix.rule_table import RULES
 
     try:
         fmt = OutputFormat(output_format)
@@ -177,9 +179,7 @@ def check(
     from tfvarfix.catalog import docs_url
 
     links = docs_url() if fmt in (OutputFormat.JSON, OutputFormat.SARIF) else None  # metadata: only if shown
-    selected = {
-        code: rule_info(rule, links) for code, rule in sorted(registry().rules.items()) if code in base.select
-    }
+    selected = {code: table_info(code, links) for code in sorted(RULES) if code in base.select}
     report = Report(
         results=tuple(results),
         rules=selected,
@@ -201,7 +201,7 @@ def check(
             )
         except UnsupportedOutputError as error:
             _fail(str(error))
-    raise typer.Exit(_exit_code(results, exit_zero, diff))
+    raise typer.Exit(exit_code(results, exit_zero, diff))
 
 
 def _result_cache(config: Path | None) -> Any:
@@ -251,16 +251,6 @@ def _print_diffs(results: list[Any]) -> None:
                     result.path,
                 )
             )
-
-
-def _exit_code(results: list[Any], exit_zero: bool, diff: bool) -> int:
-    if any(d.code == "TFV004" for r in results for d in r.diagnostics):
-        return EXIT_ERROR
-    if exit_zero:
-        return EXIT_CLEAN
-    if diff:
-        return EXIT_FINDINGS if any(r.changed for r in results) else EXIT_CLEAN
-    return EXIT_FINDINGS if any(r.diagnostics for r in results) else EXIT_CLEAN
 
 
 @app.command()

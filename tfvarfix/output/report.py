@@ -107,6 +107,25 @@ def _value(member: object) -> str:
     return str(value)
 
 
+def table_info(code: str, docs_url: str | None = None) -> RuleInfo:
+    """`rule_info` of a rule, from the generated table (`tfvarfix.rule_table`): no rule is imported."""
+    from tfvarfix import catalog
+    from tfvarfix.rule_table import RULES
+
+    row = RULES[code]
+    return RuleInfo(
+        code=code,
+        name=row["name"],
+        summary=row["summary"],
+        fix_availability=row["fix_availability"],
+        fix_safety=row["fix_safety"],
+        help_uri=catalog.page_uri(code, docs_url),
+        full_description=row["full_description"],
+        help_markdown=catalog.page_markdown(code) or row["full_description"],
+        severity=row["severity"],
+    )
+
+
 def first_paragraph(text: str) -> str:
     lines: list[str] = []
     for line in text.strip().splitlines():
