@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures import TESTDATA
 from tests.runtime.harness import require_tensorflow
 from tfvarfix import api
 from tfvarfix.types import FileResult
@@ -101,13 +102,24 @@ def test_sys_exit_0_is_no_failure(pool: Pool) -> None:
 
 
 def test_nothing_collected_is_its_own_verdict(pool: Pool) -> None:
+    # Its models are made in functions that need a folder argument: nothing at module level, no entry to call.
+    bad = TESTDATA / "TFV202" / "bad_layers.py"
     verification = verify_text(
-        NOTHING_AT_MODULE_LEVEL, "main.py", Options(), pool, codes=frozenset({"TFV105"}), unsafe=True
+        bad.read_text(), str(bad), Options(), pool, codes=frozenset({"TFV202"}), unsafe=True
     )
-    assert verification.fixes, "TFV105 should fix the rebinding"
+    assert verification.fixes
     assert verification.status == "nothing collected", [f.reason for f in verification.fixes]
     assert "nothing was collected" in verification.fixes[0].reason
     assert not verification.passed
+
+
+def test_an_intended_fix_inside_a_function_is_judged_right_after_its_statement(pool: Pool) -> None:
+    # Nothing is left at module level, but the rewrite's replacement expression is noted when it runs.
+    verification = verify_text(
+        NOTHING_AT_MODULE_LEVEL, "main.py", Options(), pool, codes=frozenset({"TFV105"}), unsafe=True
+    )
+    assert verification.status == "verified", [f.reason for f in verification.fixes]
+    assert "right after the rewritten statement" in verification.fixes[0].reason
 
 
 def test_printed_ignores_progress_and_addresses() -> None:

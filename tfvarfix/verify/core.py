@@ -807,7 +807,9 @@ def judge(
         )
     stopped = ""
     blocker = _masked_by(after, remaining or {})
-    if blocker is not None:
+    same = before is not None and after is not None and _error_text(before) == _error_text(after)
+    if blocker is not None and not same and (after or {}).get("line") != diagnostic.line:
+        # Another bug, not this one left in place: the rewrite raised something else, somewhere else.
         stopped = f"; the rewrite then stopped at {blocker}, a bug tfvarfix reports and did not fix"
         after = None
     if after is not None:
