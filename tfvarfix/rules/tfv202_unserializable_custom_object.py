@@ -97,8 +97,9 @@ class UnserializableCustomObject(Rule):
     missing, under the user's package, never ours: the configured `serialization-package`, else the top-level
     package the file lies in (the outermost folder above it with an `__init__.py`), else the package the module
     already registers other classes with, else Keras's default, `Custom`. A script that loads with
-    `custom_objects={"X": X}` still loads both the files saved before the fix and those saved after it. When every load in the module passes `custom_objects` naming the class, `get_config` alone is the fix
-    and no decorator is added; a registered class still loads with `custom_objects`. It is offered only when
+    `custom_objects={"X": X}` still loads both the files saved before the fix and those saved after it. When
+    every load in the module passes `custom_objects` naming the class, `get_config` alone is the fix and no
+    decorator is added; a registered class still loads with `custom_objects`. It is offered only when
     every argument is stored unchanged (`self.scale = scale`) and never rebound, so the stored value is the
     argument. Where a value is transformed (seed article 2 stores `tf.constant(custom_value, dtype=tf.float32)`:
     a float32 tensor that is not JSON and no longer the float that was passed), the original argument is lost
