@@ -122,3 +122,18 @@ for name in ("per_batch_bias", "expected_to_fail", "after_loading", "trained_the
 """
     good = run_program(TESTDATA / "TFV201" / "good_shapes.py", probe)
     assert good.error is None and len(good.out) == 5, good.error
+
+
+def test_weights_set_on_an_unbuilt_layer_raise_whatever_the_values() -> None:
+    probe = """
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            case()
+            out[name] = "ran"
+        except ValueError as error:
+            out[name] = str(error)
+"""
+    result = run_program(TESTDATA / "TFV201" / "bad_unbuilt.py", probe)
+    assert result.error is None and len(result.out) == 2
+    assert all("but the layer was expecting 0 weights" in text for text in result.out.values()), result.out

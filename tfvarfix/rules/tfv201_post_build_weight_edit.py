@@ -62,9 +62,10 @@ class PostBuildWeightEdit(Rule):
     `k = kernel.numpy(); k[...] = v; kernel.assign(k)` round trip, wherever the layer is reached from
     (`model.get_layer("x")`, `model.layers[0]`, a parameter, `self.head`) and in helpers and loops. Known values
     are constants in any spelling (`np.full(3, .1)`, `np.eye(n)`, `np.array([...])`, `tf.constant(...)`, a
-    list), and arithmetic on them or on the weight's own untouched initial values (`w * 0.1`). An edit before
-    the layer is built is reported too: it raises. Values computed from data, after training or loading, or
-    from another layer's weights are not this pattern and are not reported.
+    list), and arithmetic on them or on the weight's own untouched initial values (`w * 0.1`). Values computed
+    from data, after training or loading, or from another layer's weights are not this pattern and are not
+    reported, except before the layer is built: an edit then raises whatever the values, and is reported (an
+    error, without a fix when the values are not known at construction).
 
     ## Why is this bad?
     The value lives in a statement that must run after the build, and nowhere in the model: `model.save` keeps
@@ -138,7 +139,7 @@ class PostBuildWeightEdit(Rule):
 
     CODE = "TFV201"
     NAME = "post-build-weight-edit"
-    MESSAGE = "`{weight}` is {when} with values known at construction{consequence}; use `{keyword}`"
+    MESSAGE = "`{weight}` is {when}{consequence}; {advice}"
     FIX_TITLE = "Move the values into the layer's initializer"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
@@ -153,6 +154,11 @@ class PostBuildWeightEdit(Rule):
                 if reachable(event) and event.how.split(":")[0] in _WRITES:
                     by_context.setdefault(id(event.ctx), []).append(event)
             verdicts = [_context(facts, writes) for writes in by_context.values()]
+            writes = [w for group in by_context.values() for w in group]
+            if _unbuilt(facts, writes) and not all(isinstance(v, list) for v in verdicts):
+                # Values not known at construction (another layer's weights): the write raises all the same.
+                yield self._unbuilt_finding(facts, writes)
+                continue
             if not verdicts or any(v is False for v in verdicts) or not any(isinstance(v, list) for v in verdicts):
                 continue
             edits = [e for v in verdicts if isinstance(v, list) for e in v]
@@ -173,10 +179,23 @@ class PostBuildWeightEdit(Rule):
                 fix=plans.get(key) if key is not None else None,
                 severity=Severity.ERROR if consequence else None,  # it raises: not only a hazard
                 weight="`, `".join(w.name for w in weights),
-                when="overwritten after the build" if first.built else "set before the layer is built",
+                when=(
+                    "overwritten after the build" if first.built else "set before the layer is built"
+                ) + " with values known at construction",
                 consequence=consequence,
-                keyword="`, `".join(f"{w.initializer}=..." for w in weights),
+                advice="use `" + "`, `".join(f"{w.initializer}=..." for w in weights) + "`",
             )
+
+    def _unbuilt_finding(self, facts: Facts, writes: list[WeightWrite]) -> Finding:
+        weights = list(dict.fromkeys(w.weight.spec for w in writes))
+        return self.finding(
+            writes[0].node,
+            severity=Severity.ERROR,
+            weight="`, `".join(w.name for w in weights),
+            when="set before the layer is built",
+            consequence=_consequence(facts, writes[0]),
+            advice="build the layer first (`layer.build(input_shape)`, or call it once), then set its weights",
+        )
 
 
 @dataclass(frozen=True)
@@ -197,9 +216,7 @@ def _context(facts: Facts, writes: list[WeightWrite]) -> list[Edit] | bool | Non
             continue
         if write.trained:
             return False
-        flag = (write.view or {}).get(write.weight.layer, {}).get("built")
-        unbuilt = certainly(flag if isinstance(flag, AV) else None, False) and not write.ctx.has(CtxKind.ENTRY)
-        if write.weight.layer.synthetic or not (write.built or unbuilt):
+        if write.weight.layer.synthetic or not (write.built or _certainly_unbuilt(facts, write)):
             return None  # in a method nothing here calls, whether the layer is built yet is not known
         content = _known(write)
         if content is None:
@@ -209,6 +226,33 @@ def _context(facts: Facts, writes: list[WeightWrite]) -> list[Edit] | bool | Non
             return False  # the value cannot fit: TFV102's bug, and the write raises
         out.append(Edit(write, write.index, content))
     return out or None
+
+
+def _unbuilt(facts: Facts, writes: list[WeightWrite]) -> bool:
+    """Every write of a node, in every context, goes to a layer that is certainly not built yet, outside code
+    that expects it to fail: it raises whatever the value is."""
+    return bool(writes) and all(
+        not write.built
+        and not _carrier(write)
+        and not write.weight.layer.synthetic
+        and not write.ctx.catches("ValueError")
+        and not write.ctx.catches("AttributeError")
+        and _certainly_unbuilt(facts, write)
+        for write in writes
+    )
+
+
+def _certainly_unbuilt(facts: Facts, write: WeightWrite) -> bool:
+    """The written layer is certainly not built at the write (made in this run of the code, never built or
+    called before). In an entry (a function nothing here calls) only a layer made inside it counts: one it
+    reaches from elsewhere may have been built by the real caller."""
+    flag = (write.view or {}).get(write.weight.layer, {}).get("built")
+    if not certainly(flag if isinstance(flag, AV) else None, False):
+        return False
+    entry = write.ctx.find(CtxKind.ENTRY)
+    return entry is None or any(
+        e.obj is write.weight.layer and any(c is entry for c in e.ctx.chain()) for e in facts.of(Created)
+    )
 
 
 def _known(write: WeightWrite) -> Content | None:
