@@ -2,7 +2,8 @@
 
     python bench/lsp_latency.py                           # 2,000-line file, defaults below
     python bench/lsp_latency.py --lines 2000 --single 30 --bursts 15 --session-edits 3600
-    PYTHONPATH=/tmp/old-tfvarfix python bench/lsp_latency.py   # the same against another copy of tfvarfix
+    python bench/lsp_latency.py --save /tmp/big.py        # keep the file, then compare another copy on it:
+    PYTHONPATH=/tmp/old-tfvarfix python bench/lsp_latency.py --file /tmp/big.py
 
 The real server (`python -m tfvarfix server`) runs as a subprocess, driven over stdio by pygls's language
 client with the server's default settings (no `initializationOptions`), so what is measured is what an editor
@@ -130,6 +131,8 @@ async def main() -> None:
     parser.add_argument("--gap", type=float, default=0.02, help="seconds between changes in a burst")
     parser.add_argument("--session-edits", type=int, default=3600, help="edits in the simulated hour")
     parser.add_argument("--synthetic", action="store_true", help="a generated module, not the test files")
+    parser.add_argument("--file", type=Path, help="open this file instead (to compare runs on the same text)")
+    parser.add_argument("--save", type=Path, help="write the file opened here, for a later --file")
     args = parser.parse_args()
 
     client = Client()
@@ -150,7 +153,12 @@ async def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="tfvarfix-bench-"))
     path = folder / "big_model.py"
-    text = synthetic(args.lines) if args.synthetic else from_repository(args.lines)
+    if args.file is not None:
+        text = args.file.read_text(encoding="utf-8")
+    else:
+        text = synthetic(args.lines) if args.synthetic else from_repository(args.lines)
+    if args.save is not None:
+        args.save.write_text(text, encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     uri = path.as_uri()
     await client.start_io(sys.executable, "-m", "tfvarfix", "server", cwd=str(folder))
