@@ -389,11 +389,13 @@ def _first(error: BaseException) -> str:
 def _error(error: BaseException, source: str = "") -> dict[str, Any]:
     """What the program raised; `line`: the last line of `source` the traceback passed through (where the
     program itself stood when it failed)."""
-    line = None
+    line = top = None
     frame = error.__traceback__
     while frame is not None:
         if frame.tb_frame.f_code.co_filename == source:
             line = frame.tb_lineno
+            if top is None and frame.tb_frame.f_code.co_name == "<module>":
+                top = frame.tb_lineno  # the module-level statement that was running
         frame = frame.tb_next
     if isinstance(error, SystemExit):
         code = error.code
@@ -402,12 +404,14 @@ def _error(error: BaseException, source: str = "") -> dict[str, Any]:
             "message": str(code),
             "exit_code": 0 if code is None else (code if isinstance(code, int) else 1),
             "line": line,
+            "top_line": top,
         }
     return {
         "type": type(error).__name__,
         "message": str(error)[:4000],
         "traceback": traceback.format_exc()[-4000:],
         "line": line,
+        "top_line": top,
     }
 
 

@@ -308,7 +308,9 @@ def verify_result(
         if (diagnostic.code, diagnostic.range) in first_round:
             scopes = scopes_of(diagnostic.line, spans, entries)
         judged = [
-            judge(diagnostic, n, s, original, rewritten, verification.rows, tolerance, remaining)
+            judge(
+                diagnostic, n, s, original, rewritten, verification.rows, tolerance, remaining, result.source
+            )
             for s in scopes
         ]
         passed = all(ok for ok, _ in judged)
@@ -460,7 +462,7 @@ def _judge_alone(
     return [
         (ok, prefix + why)
         for ok, why in (
-            judge(diagnostic, number, s, base, rewritten, rows, tolerance, remaining) for s in scopes
+            judge(diagnostic, number, s, base, rewritten, rows, tolerance, remaining, text) for s in scopes
         )
     ]
 
@@ -775,6 +777,7 @@ def judge(
     rows: list[Row],
     tolerance: Tolerance,
     remaining: dict[int, tuple[str, ...]] | None = None,
+    source: str | None = None,
 ) -> tuple[bool, str]:
     """Judge one fix in one scope. Every check also compares what the fix did not mean to change: `equivalent`
     everything (arrays and printed lines), `repairs` every array both runs have and every line the original
@@ -823,7 +826,7 @@ def judge(
             str(before.get("type")), str(before.get("message", ""))
         ):
             return False, f"{where}: the original raised {_error_text(before)}, not {expected.describe()}"
-        changed = _unintended(mine, original, rewritten, where)
+        changed = _unintended(mine, original, rewritten, where, _window(source, diagnostic, before))
         if changed is not None:
             return False, changed
         kept = [r for r in mine if r.verdict not in ("only in rewrite",)]
@@ -841,9 +844,8 @@ def judge(
             False,
             f"{where}: the original raised nothing and {len(unmatched)} of its arrays are not in the rewrite",
         )
-    missing = _in_order(printed(original.stdout), printed(rewritten.stdout))
-    if missing is not None:
-        return False, f"{where}: the rewrite does not print what the original printed ({missing[:120]!r})"
+    # Printed lines are not compared here: this fix (separate cells, new names) changes what such a program
+    # lists and computes from its start; its arrays are the evidence.
     if not values:
         graph = _graph_variables(original, scope)
         if not graph:
@@ -879,22 +881,66 @@ def _graph_variables(outcome: RunOutcome, scope: str) -> set[tuple[str, tuple[in
     }
 
 
-def _unintended(mine: list[Row], original: RunOutcome, rewritten: RunOutcome, where: str) -> str | None:
+def _window(source: str | None, diagnostic: Diagnostic, error: dict[str, Any]) -> tuple[frozenset[str], bool]:
+    """What a repaired rewrite must leave as the original had it: (the module names the program touches from the
+    fix, or from the statement the original stopped in, onward, whose values may rightly differ: a loop variable,
+    a model trained later; whether the original stopped in the fixed statement itself, so that all it printed
+    came before the fix)."""
+    try:
+        tree = ast.parse(source or "")
+    except SyntaxError:
+        return frozenset(), False
+    fix_line = diagnostic.line
+    crash, top = error.get("line"), error.get("top_line")
+    statements = [n for n in ast.walk(tree) if isinstance(n, ast.stmt) and not isinstance(n, ast.FunctionDef)]
+    around = [n for n in statements if n.lineno <= fix_line <= (n.end_lineno or n.lineno)]
+    own = min(around, key=lambda n: (n.end_lineno or n.lineno) - n.lineno, default=None)
+    in_own = (
+        own is not None and crash is not None and own.lineno <= int(crash) <= (own.end_lineno or own.lineno)
+    )
+    cuts = [int(top)] if top is not None else []
+    for node in tree.body:
+        last = node.end_lineno or node.lineno
+        if node.lineno <= fix_line <= last and not isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            cuts.append(node.lineno)
+    cut = min(cuts, default=0)
+    touched = {
+        n.id
+        for node in tree.body
+        if (node.end_lineno or node.lineno) >= cut
+        for n in ast.walk(node)
+        if isinstance(n, ast.Name)
+    }
+    return frozenset(touched), in_own
+
+
+def _unintended(
+    mine: list[Row],
+    original: RunOutcome,
+    rewritten: RunOutcome,
+    where: str,
+    window: tuple[frozenset[str], bool] = (frozenset(), True),
+) -> str | None:
     """Why a repaired rewrite computes something else than the original did up to its error: an array both runs
-    have that differs, one the rewrite lost, or a line the original printed that the rewrite does not."""
+    have that differs, one the rewrite lost, or a line the original printed that the rewrite does not. Names the
+    program touches from the fix or its error onward are left out (`_window`), and printed lines are compared only
+    where the original stopped in the fixed statement itself."""
+    touched, prints = window
     # A model's output is left out: the original stopped part-way through building it (a Sequential that raised
     # on its second `add` has one layer), while its weights and the program's values are what they were.
     bad = [
         r
         for r in mine
-        if r.kind != "output" and r.verdict in ("differs", "shape differs", "only in original")
+        if r.kind != "output"
+        and r.verdict in ("differs", "shape differs", "only in original")
+        and re.split(r"[\[.]", r.label, maxsplit=1)[0] not in touched
     ]
     if bad:
         return (
             f"{where}: the rewrite runs but changes what the fix did not mean to: {len(bad)} arrays "
             f"(first: {_row_name(bad[0])}, {bad[0].verdict})"
         )
-    missing = _in_order(printed(original.stdout), printed(rewritten.stdout))
+    missing = _in_order(printed(original.stdout), printed(rewritten.stdout)) if prints else None
     if missing is not None:
         return f"{where}: the rewrite runs but does not print what the original printed ({missing[:120]!r})"
     return None
