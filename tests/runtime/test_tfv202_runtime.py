@@ -192,3 +192,29 @@ def test_the_class_registers_under_the_users_package_and_custom_objects_loads_ke
     )
     assert after.returncode == 0, after.stderr[-2000:]
     assert json.loads(after.stdout.strip().splitlines()[-1]) == ["userpkg>Scaled", 3.0, 3.0]
+
+
+INCOMPLETE_CONFIG = """
+import os, tempfile
+import keras
+for name in sorted(ns):
+    if name.startswith("build_"):
+        model = ns[name]()
+        path = os.path.join(tempfile.mkdtemp(), "m.keras")
+        model.save(path)
+        try:
+            keras.models.load_model(path)
+            out[name] = "loaded"
+        except TypeError as error:
+            out[name] = "missing" if "missing 1 required positional argument" in str(error) else str(error)
+"""
+
+
+def test_an_incomplete_config_fails_to_load_and_the_fix_loads() -> None:
+    bad = run_program(TESTDATA / "TFV202" / "bad_config.py", INCOMPLETE_CONFIG)
+    nofix = run_program(TESTDATA / "TFV202" / "bad_config_nofix.py", INCOMPLETE_CONFIG)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_config.py", INCOMPLETE_CONFIG)
+    good = run_program(TESTDATA / "TFV202" / "good_config.py", INCOMPLETE_CONFIG.replace("build_", "build"))
+    assert bad.out == {"build_mixer": "missing"} and nofix.out == {"build_scaled": "missing"}, (bad, nofix)
+    assert fixed.out == {"build_mixer": "loaded"}, fixed
+    assert good.error is None and good.out == {"build": "loaded"}, good

@@ -5,11 +5,12 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.codegen import is_registered, keras_prefix, register_decorator
+from tfvarfix.codegen import is_registered, keras_prefix, register_decorator, string
+from tfvarfix.keras.config_keys import BASE, returned_keys
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
-from tfvarfix.semantics.events import Created
-from tfvarfix.semantics.facts import Facts
+from tfvarfix.semantics.events import Created, CtxKind
+from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import (
     AV,
     Args,
@@ -43,7 +44,11 @@ class UnserializableCustomObject(Rule):
     Finds a custom Keras `Initializer`, `Constraint` or `Regularizer` whose constructor arguments do not
     survive `model.save` and `keras.models.load_model` because it has no `get_config`; and, in a Keras 3 module
     that saves a model, a custom `Layer` or `Model` without `get_config` whose `__init__` takes no `**kwargs`,
-    or a subclassed `Model` without `get_config` whose `__init__` takes arguments.
+    or a subclassed `Model` without `get_config` whose `__init__` takes arguments. In Keras 3 code, also a
+    `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
+    `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
+    a class the code puts in a model itself (not one another layer makes in its `__init__`, nor an abstract
+    base) and that does not override `from_config`.
 
     ## Why is this bad?
     Saving succeeds; loading fails or silently changes the object. The base `Initializer.get_config()` and
@@ -107,6 +112,9 @@ class UnserializableCustomObject(Rule):
     `**kwargs`, passed to its bare `super().__init__()`, when every construction passes plain values (Keras 3
     records those itself). The fix is safe: it changes nothing until a model is saved and loaded, and then the
     load works where it failed.
+    An incomplete `get_config` that ends in `return config` gets `config["x"] = self.x` for each missing
+    argument stored unchanged in `__init__` and given plain values wherever the class is built; safe for the
+    same reason.
 
     ## Numerical equivalence
     `repairs`: `load_model` fails on the original and loads the rewritten class with its arguments.
@@ -129,7 +137,20 @@ class UnserializableCustomObject(Rule):
         defined = Counter(id(c.node) for c in facts.classes)
         keras3 = facts.flavor is Flavor.KERAS3
         for cls in facts.classes:
-            if cls.keras_base is None or cls.unknown_base or facts.class_field(cls, "get_config") is not None:
+            if cls.keras_base is None or cls.unknown_base:
+                continue
+            if facts.class_field(cls, "get_config") is not None:
+                # Keras 3 rebuilds from the config alone; tf_keras's SavedModel load revives the saved object
+                # when `from_config` fails, so only Keras 3 code is sure to fail.
+                incomplete = _incomplete_config(facts, cls) if keras3 else None
+                if incomplete is not None:
+                    method, missing, said = incomplete
+                    yield self.finding(
+                        method.name,
+                        fix=self._complete_config(facts, cls, method, missing),
+                        name=f"{cls.name}.get_config",
+                        problem=said,
+                    )
                 continue
             found = facts.class_field(cls, "__init__")
             init = found.single() if found is not None else None
@@ -155,6 +176,28 @@ class UnserializableCustomObject(Rule):
                 else:
                     fix = self._kwargs_fix(facts, cls, init, registered)
             yield self.finding(cls.node.name, fix=fix, name=cls.name, problem=problem)
+
+    def _complete_config(
+        self, facts: Facts, cls: ClassObj, method: cst.FunctionDef, missing: list[str]
+    ) -> FixPlan | None:
+        """`config["x"] = self.x` before `return config`, for each missing argument stored unchanged in
+        `__init__` and given plain values (numbers, strings...) wherever the class is constructed."""
+        found = facts.class_field(cls, "__init__")
+        init = found.single() if found is not None else None
+        if not isinstance(init, FuncObj) or not _plain_arguments(facts, cls):
+            return None
+        stored = _stored_as_given(facts, cls, init)
+        body = method.body.body if isinstance(method.body, cst.IndentedBlock) else ()
+        last = body[-1] if body else None
+        returned = (
+            last.body[0].value
+            if isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[0], cst.Return)
+            else None
+        )
+        if not isinstance(returned, cst.Name) or len(body) < 2 or any(stored.get(n) is None for n in missing):
+            return None
+        lines = "\n".join(f"{returned.value}[{string(facts, n)}] = self.{stored[n]}" for n in missing)
+        return self.fix(InsertAfter(body[-2], lines), title="Add the missing arguments to `get_config`")
 
     def _config_fix(
         self, facts: Facts, cls: ClassObj, init: FuncObj, names: list[str], registered: bool
@@ -211,6 +254,56 @@ class UnserializableCustomObject(Rule):
             edits.append(InsertBefore(cls.node, register_decorator(facts, prefix)))
             title += ", and register the class"
         return self.fix(*edits, title=title)
+
+
+# Keras bases whose own `get_config` is known: a layer's gives these keys, an object's none.
+_BASE_KEYS = {"keras.layers.Layer": frozenset({"name", "trainable", "dtype"})}
+
+
+def _incomplete_config(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, list[str], str] | None:
+    """The class's own `get_config` certainly leaves out an argument its `__init__` requires (no default), and
+    nothing overrides `from_config`: Keras's `cls(**config)` then raises on load."""
+    own = facts.namespaces.get(cls, {}).get("get_config")
+    method = own.single() if isinstance(own, AV) else None
+    if not isinstance(method, FuncObj) or not isinstance(method.node, cst.FunctionDef):
+        return None
+    if facts.class_field(cls, "from_config") is not None:
+        return None
+    # Only a layer a model holds directly is rebuilt from its own config; one made in another layer's
+    # `__init__`/`build` is made again by that layer's own construction, and an abstract base never is.
+    if not any(
+        isinstance(e.obj, InstanceObj)
+        and e.obj.cls is cls
+        and reachable(e)
+        and not e.ctx.has(CtxKind.METHOD)
+        and not e.ctx.has(CtxKind.LAYER_CALL)
+        for e in facts.of(Created)
+    ):
+        return None
+    found = facts.class_field(cls, "__init__")
+    init = found.single() if found is not None else None
+    params = _params(init)
+    if params is None or not params[1]:
+        return None
+    keys = returned_keys(method.node)
+    if keys is None:
+        return None
+    if BASE in keys:
+        if any(k is not cls and facts.namespaces.get(k, {}).get("get_config") for k in cls.mro()):
+            return None  # a program base's own get_config: read only the class's own
+        base = _BASE_KEYS.get(cls.keras_base or "", frozenset() if cls.is_serializable_object else None)
+        if base is None:
+            return None  # a built-in layer's config (Dense's `units`...) is not read here
+        keys = (keys - {BASE}) | base
+    missing = [name for name in params[1] if name not in keys]
+    if not missing:
+        return None
+    names = "`, `".join(missing)
+    count = f"{len(missing)} required positional argument{'s' if len(missing) > 1 else ''}"
+    return method.node, missing, (
+        f"leaves out `{names}`, which `__init__` requires: loading a saved model raises "
+        f"`TypeError: ... missing {count}: {', '.join(repr(n) for n in missing)}`"
+    )
 
 
 def _params(init: object) -> tuple[list[str], list[str], bool] | None:
