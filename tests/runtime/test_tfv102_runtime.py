@@ -73,3 +73,24 @@ for name, case in sorted(cases.items()):
     assert result.out["case_whole_model_set_weights"].endswith(
         "weight shape (4, 3) is not compatible with provided weight shape (3, 4)."
     )
+
+
+def test_a_layer_called_on_another_width_raises_and_the_near_misses_run() -> None:
+    probe = """
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            case()
+            out[name] = "ran"
+        except Exception as error:
+            out[name] = type(error).__name__ + ": " + str(error)
+"""
+    bad = run_program(TESTDATA / "TFV102" / "bad_calls.py", probe)
+    good = run_program(TESTDATA / "TFV102" / "good_calls.py", probe)
+    assert len(bad.out) == 3 and "ran" not in bad.out.values(), bad.out
+    for case in ("case_one_norm_after_two_convolutions", "case_one_dense_for_two_inputs"):
+        assert "ValueError" in bad.out[case] and "expected axis -1 of input shape to have value" in bad.out[case]
+    # LayerNormalization has no input spec: its weights fail in the op (`Input to reshape is a tensor with 6
+    # values, but the requested shape has 2`).
+    assert bad.out["case_in_a_loop"].startswith("InvalidArgumentError"), bad.out
+    assert len(good.out) == 5 and set(good.out.values()) == {"ran"}, good.out

@@ -27,6 +27,7 @@ from tfvarfix.semantics.events import (
     CtxKind,
     Duplicate,
     Holds,
+    InputMismatch,
     MethodCall,
     VariableInTrace,
     WeightWrite,
@@ -471,6 +472,24 @@ class KerasSemantics(Semantics):
         self.state.set(layer, "built", TOP)
         return AV.of(layer)
 
+    def _check_input(self, layer: LayerObj, dim: int, node: cst.Call) -> None:
+        """A layer certainly built for inputs of another last dimension, whose weights depend on it."""
+        from tfvarfix.keras.table import weight_shape
+
+        built_for = layer.input_dim
+        if built_for is None or built_for == dim or layer.spec is None or layer.synthetic:
+            return
+        if self.state.value(layer, "built") != TRUE:
+            return  # built on another path, or not known to be built here
+        config = layer_config(layer)
+        if any(
+            (before := weight_shape(layer.spec, w, config, built_for)) is not None
+            and (after := weight_shape(layer.spec, w, config, dim)) is not None
+            and before != after
+            for w in layer.spec.weights
+        ):
+            self.interp.record(InputMismatch, node, layer=layer, built_for=built_for, given=dim)
+
     def build_layer(self, layer: LayerObj, input_dim: int | None) -> None:
         self.state.set(layer, "built", TRUE)
         if input_dim is not None and layer.input_dim is None:
@@ -490,6 +509,8 @@ class KerasSemantics(Semantics):
     def call_layer(self, layer: LayerObj, args: Args, node: cst.Call) -> AV:
         tensors = list(_tensors(self.interp, [args.first("inputs", 0)]))
         dim = tensors[0].shape[-1] if tensors and tensors[0].shape else None
+        if len(tensors) == 1 and isinstance(dim, int):
+            self._check_input(layer, dim, node)
         self.called(layer)
         self.build_layer(layer, dim)
         out = output_dim(layer)

@@ -7,7 +7,7 @@ import libcst as cst
 from tfvarfix.keras.spec import WeightSpec
 from tfvarfix.keras.weights import Shape, broadcast_conflict, conflict, detached, formula, show, weight_shape
 from tfvarfix.rule import Finding, Rule
-from tfvarfix.semantics.events import Created, WeightWrite
+from tfvarfix.semantics.events import Created, InputMismatch, WeightWrite
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import KerasObj, LayerObj
 from tfvarfix.types import FixAvailability
@@ -20,7 +20,9 @@ class WeightShapeMismatch(Rule):
     weight (TFV101), `<weight>.assign(value)`, `layer.set_weights([...])`, or a
     `keras.initializers.Constant(value)` given as the layer's initializer. The weight's shape comes from the
     layer-weight table (`LSTM` kernel: `(input_dim, 4*units)`); a dimension that depends on something unknown
-    (often `input_dim`) is left open, and the other dimensions must still agree.
+    (often `input_dim`) is left open, and the other dimensions must still agree. Also one built layer called
+    again on an input of another last dimension (one `BatchNormalization` after two convolutions of different
+    widths, one `Dense` for two inputs): its weights were made for the first width.
 
     ## Why is this bad?
     The value can never become the weight. `assign` raises `ValueError: The shape of the target variable and
@@ -92,6 +94,11 @@ class WeightShapeMismatch(Rule):
                 if proven:
                     yield proven[0]
                     break
+        for node, calls in facts.grouped(InputMismatch):
+            # One context that proves the call cannot fit is enough: that run raises.
+            call = next((c for c in calls if reachable(c) and not c.ctx.catches("ValueError")), None)
+            if call is not None and isinstance(call.layer, LayerObj):
+                yield from self._input(node, call)
         for layer in facts.made(LayerObj):
             if layer.spec is None:
                 continue
@@ -111,6 +118,29 @@ class WeightShapeMismatch(Rule):
                         matching[0],
                         broadcast=True,
                     )
+
+    def _input(self, node: cst.CSTNode, call: InputMismatch) -> Iterator[Finding]:
+        """The first weight that the layer's build gave a shape this call's input cannot take."""
+        from tfvarfix.keras.table import weight_shape as shape_for
+        from tfvarfix.keras.transfer import layer_config
+
+        layer = call.layer
+        assert isinstance(layer, LayerObj) and layer.spec is not None
+        config = layer_config(layer)
+        for weight in layer.spec.weights:
+            built = shape_for(layer.spec, weight, config, call.built_for)
+            wanted = shape_for(layer.spec, weight, config, call.given)
+            if built is not None and wanted is not None and built != wanted:
+                yield self.finding(
+                    node,
+                    what="This call's input",
+                    shape=f"(..., {call.given})",
+                    weight=weight.name,
+                    layer=layer.name or layer.short,
+                    expected=show(built),
+                    formula=f"{formula(weight)}, built for inputs of last dimension {call.built_for}",
+                )
+                return
 
     def _compare(
         self,

@@ -178,6 +178,16 @@ class Collision(Event):
 
 
 @dataclass(eq=False)
+class InputMismatch(Event):
+    """A built layer called on an input whose last dimension its weights cannot take (one layer applied to
+    tensors of two widths): Keras raises `expected axis -1 of input shape to have value N`."""
+
+    layer: Obj = field(default=None)  # type: ignore[assignment]
+    built_for: int = 0  # the input's last dimension the layer was built for
+    given: int = 0
+
+
+@dataclass(eq=False)
 class BesideLayer(Event):
     """A TF1 `get_variable` that makes `name` beside a `tf.layers` layer of its scope whose weight it is named
     after (`scope/kernel` next to `scope/dense/kernel`): a new variable, never the layer's."""
