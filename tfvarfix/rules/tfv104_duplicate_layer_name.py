@@ -110,7 +110,14 @@ class DuplicateLayerName(Rule):
             event = live[0]
             name = event.name
             looped = any(e.looped for e in live)
-            count = "several" if looped else str(1 + len({id(e.second.site) for e in live}))
+            # Every layer of that model with that name, as Keras counts them ("used 4 times"), not only this pair.
+            same = {
+                id(o)
+                for e in facts.of(Duplicate)
+                if e.model is event.model and e.name == name and reachable(e)
+                for o in (e.first, e.second)
+            }
+            count = "several" if looped else str(max(len(same), 1 + len({id(e.second.site) for e in live})))
             fix = None
             literal = node if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) else None
             if literal is not None and not looped and facts.quoted_count(name) <= 1 + len({id(e.second) for e in live}):
