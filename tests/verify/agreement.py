@@ -69,7 +69,9 @@ def main(prefix: str = "") -> int:
         rc0, bug0, _ = run_plain(text, path.name)
         rc1, bug1, tail = run_plain(result.fixed_source, path.name)
         right = (rc0 != 0 or bug0) and rc1 == 0 and not bug1
-        rows.append({"case": path.stem, "right": right, "rewrite": f"exit {rc1}{' BUG' if bug1 else ''} {tail}"})
+        rows.append(
+            {"case": path.stem, "right": right, "rewrite": f"exit {rc1}{' BUG' if bug1 else ''} {tail}"}
+        )
     started = time.perf_counter()
     done = subprocess.run(
         [
@@ -106,7 +108,9 @@ def main(prefix: str = "") -> int:
             f"verify={'pass' if verdict else 'fail'} [{env}] {why if not verdict else ''}"
             + ("" if row["right"] else f"  ({row['rewrite']})")
         )
-    print(f"agreement: {agree} of {len(rows)} ({100 * agree / max(len(rows), 1):.0f}%), verify took {seconds:.0f} s")
+    print(
+        f"agreement: {agree} of {len(rows)} ({100 * agree / max(len(rows), 1):.0f}%), verify took {seconds:.0f} s"
+    )
     return 0
 
 

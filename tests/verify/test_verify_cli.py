@@ -17,7 +17,12 @@ HELD = "import sys\nimport tensorflow as tf\nl = tf.keras.layers.LSTM(2)\nsys.ex
 
 def _tfvarfix(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tfvarfix", *args], capture_output=True, text=True, cwd=cwd, timeout=600, env=env
+        [sys.executable, "-m", "tfvarfix", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
+        env=env,
     )
 
 

@@ -26,7 +26,8 @@ SPAWNS = (
     "open(PIDS, 'a').write(f'{p.pid}\\n')\n" + BUG
 )
 EXITS_HARD = (
-    "import os, subprocess, sys\nimport tensorflow as tf\n" + BUG
+    "import os, subprocess, sys\nimport tensorflow as tf\n"
+    + BUG
     + "p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(300)'])\n"
     "open(PIDS, 'a').write(f'{p.pid}\\n')\nos._exit(0)\n"
 )

@@ -71,7 +71,8 @@ def verify_paths(
         result = api.run_job(job, mode)
         if not result.changed:
             continue
-        targeted = replace(options, keras_version=job.target.keras_version)  # the configuration's keras-version
+        # The configuration's keras-version, for files that do not say which Keras they run on.
+        targeted = replace(options, keras_version=job.target.keras_version)
         yield verify_result(result, _unfixed(result, job.codes), targeted, pool)
 
 

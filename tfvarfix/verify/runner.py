@@ -59,7 +59,9 @@ class Environment:
         if self.backend != "tensorflow":
             keras = f"Keras {versions.get('keras', '?')} on {self.backend} {versions.get(self.backend, '?')}"
         elif self.legacy_keras:
-            keras = f"tf_keras {versions.get('tf_keras', '?')} on tensorflow {versions.get('tensorflow', '?')}"
+            keras = (
+                f"tf_keras {versions.get('tf_keras', '?')} on tensorflow {versions.get('tensorflow', '?')}"
+            )
         else:
             keras = f"Keras {versions.get('keras', '?')} on tensorflow {versions.get('tensorflow', '?')}"
         return f"{keras}, {self.device}" + (f"; {', '.join(seeding)}" if seeding else "")
