@@ -42,3 +42,24 @@ def test_keras3_near_misses_run() -> None:
     bad = run_program(TESTDATA / "TFV402" / "bad_shapes.py", CALL_CASES)
     # Made lazily with no unbuilt sublayer to make Keras 3 build by running call(): refused.
     assert NEW_STATE in bad.out["case_subclassed_model"]["error"]
+
+
+def test_a_layer_made_on_the_spot_in_call_breaks_fit_and_the_fix_trains() -> None:
+    probe = """
+targets = {"case_projection": ns["Y4"], "case_two_heads": ns["Y2"]}
+for name, target in sorted(targets.items()):
+    model = ns[name]()
+    try:
+        model.fit(ns["X"], target, epochs=1, verbose=0)
+        out[name] = {"fit": True, "trainable": len(model.trainable_weights)}
+    except ValueError as error:
+        out[name] = {"fit": False, "error": str(error)}
+"""
+    bad = run_program(TESTDATA / "TFV402" / "bad_local.py", probe)
+    fixed = run_program(TESTDATA / "TFV402" / "fixed_local.py", probe)
+    assert len(bad.out) == 2, bad.out
+    assert all(not r["fit"] and "singleton tf.Variables" in r["error"] for r in bad.out.values()), bad.out
+    assert fixed.out == {
+        "case_projection": {"fit": True, "trainable": 2},
+        "case_two_heads": {"fit": True, "trainable": 4},
+    }

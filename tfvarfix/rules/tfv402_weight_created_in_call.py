@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.codegen import snake, unique_name
 from tfvarfix.keras.spec import Flavor
-from tfvarfix.rule import Finding, FixPlan, InsertAfter, Remove, Rule
+from tfvarfix.rule import Finding, FixPlan, InsertAfter, Remove, Replace, Rule
 from tfvarfix.semantics.events import CtxKind, VariableInTrace
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import present
@@ -19,7 +20,7 @@ from tfvarfix.semantics.values import (
     ModuleRef,
     VarObj,
 )
-from tfvarfix.semantics.walker import children, sole_assignment
+from tfvarfix.semantics.walker import children, descendants, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -75,8 +76,10 @@ class WeightCreatedInCall(Rule):
     of `__init__`. It is unsafe: the layer or variable now exists before the first call (it appears in the
     layer's tracked state, checkpoints and `summary()`), and where the original made a new one per call there
     is now one that trains. A construction that reads the inputs (their shape belongs in
-    `build(input_shape)`), local layers and variables, and classes without their own `__init__` are reported
-    without a fix.
+    `build(input_shape)`), local variables, layers made in a loop of `call()`, and classes without their own
+    `__init__` are reported without a fix. A layer made and called on the spot (`Dense(self.units)(x)`)
+    becomes `self.dense(x)`, made once at the end of `__init__` under a name the class does not use yet; also
+    unsafe, for the same reasons.
 
     ## Numerical equivalence
     `repairs`: Keras 3 raises in the original and runs the rewrite; under `fit` the original raises the
@@ -97,6 +100,7 @@ class WeightCreatedInCall(Rule):
     VERIFY = VerifyCheck.REPAIRS
 
     def check(self, facts: Facts) -> Iterator[Finding]:
+        self._taken: dict[int, set[str]] = {}  # per class: attribute names a fix may not use
         for node, events in facts.grouped(VariableInTrace):
             mine = [e for e in events if _in_layer_call(e)]
             live = [e for e in mine if reachable(e)]
@@ -151,8 +155,10 @@ class WeightCreatedInCall(Rule):
         self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, target: str | None, instance: InstanceObj
     ) -> FixPlan | None:
         function = event.function
-        if target is None or function is None or function.name.value != "call":
+        if function is None or function.name.value != "call":
             return None
+        if target is None:
+            return self._local_fix(facts, event, node, instance)
         found = _init_of(facts, instance)
         if found is None or not isinstance(found.body, cst.IndentedBlock) or not found.body.body:
             return None
@@ -170,6 +176,56 @@ class WeightCreatedInCall(Rule):
             return None
         code = facts.code_for(statement.body[0])
         return self.fix(Remove(moved), InsertAfter(found.body.body[-1], code))
+
+
+    def _local_fix(
+        self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, instance: InstanceObj
+    ) -> FixPlan | None:
+        """`Dense(self.units)(inputs)` in `call()` becomes `self.dense(inputs)`, the layer made once at the end
+        of `__init__`: when it is called right where it is made, outside any loop of `call()`, and its
+        arguments read only literals, imports and attributes `__init__` sets."""
+        obj = event.obj
+        if not isinstance(obj, (LayerObj, InstanceObj)) or not isinstance(node, cst.Call):
+            return None
+        statement = event.chain[-1] if event.chain else None
+        if statement is None or not _called_where_made(statement, node):
+            return None
+        for link in event.ctx.chain():
+            if link.kind is CtxKind.LAYER_CALL:
+                break
+            if link.kind is CtxKind.LOOP:
+                return None  # a layer per pass: one attribute cannot stand for them
+        found = _init_of(facts, instance)
+        if found is None or not isinstance(found.body, cst.IndentedBlock) or not found.body.body:
+            return None
+        if _reads_locals(event, node):
+            return None
+        assigned = _self_assignments(found)
+        if any(attr not in assigned for attr in _self_reads(node)):
+            return None
+        taken = self._taken.setdefault(id(instance.cls.node), _class_words(facts, instance))
+        base = snake(obj.short if isinstance(obj, LayerObj) else obj.cls.name)
+        name = base if base not in taken else unique_name(base, taken.__contains__)
+        taken.add(name)
+        return self.fix(
+            Replace(node, cst.parse_expression(f"self.{name}")),
+            InsertAfter(found.body.body[-1], f"self.{name} = {facts.code_for(node)}"),
+            title=f"Make the layer once, as `self.{name}` in `__init__`",
+        )
+
+
+def _called_where_made(statement: cst.CSTNode, node: cst.Call) -> bool:
+    """`node` is the callee of a call in `statement`: `Dense(4)(x)`."""
+    return any(isinstance(n, cst.Call) and n.func is node for n in descendants(statement))
+
+
+def _class_words(facts: Facts, instance: InstanceObj) -> set[str]:
+    """Every name and attribute the class's body mentions: a new attribute must be none of them."""
+    from tfvarfix.semantics.scoping import scope_info
+
+    return set(scope_info(instance.cls.node).words) | {
+        w for statement in instance.cls.node.body.body for w in scope_info(statement).words
+    }
 
 
 def _made_for(event: VariableInTrace, instance: InstanceObj) -> bool:

@@ -1,0 +1,114 @@
+"""Fix rate and fixed-and-running rate on the real-world reproductions (tests/realworld/cases/).
+
+    python scripts/realworld_fixes.py            # a summary, then every case whose rewrite does not run clean
+    python scripts/realworld_fixes.py --json
+
+For each case: its findings, how many carry a fix (safe or unsafe), and, when it has fixes, the program after
+every fix is applied (`--fix --unsafe-fixes`), run under real TensorFlow in a fresh interpreter as the runtime
+test runs the original. A rewrite is *cured* when it exits 0 and its probe no longer prints `TFVARFIX-BUG`; a
+*fully fixed* case is one where every finding had a fix. Needs TensorFlow, Keras 3 and tf_keras; a few minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.realworld.corpus import load_cases  # noqa: E402
+from tfvarfix.engine import check_text  # noqa: E402
+from tfvarfix.rule import registry  # noqa: E402
+
+
+def _env() -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "TF_USE_LEGACY_KERAS"}
+    env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", PYTHONHASHSEED="0", KERAS_BACKEND="tensorflow")
+    return env
+
+
+def _run(text: str, timeout: float = 300) -> tuple[int, str, str]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "program.py"
+        path.write_text(text, encoding="utf-8")
+        try:
+            proc = subprocess.run(
+                [sys.executable, str(path)], cwd=folder, env=_env(), capture_output=True, text=True,
+                timeout=timeout,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            return 124, "", "timeout"
+    last = next((line for line in reversed(proc.stderr.splitlines()) if line and not line[0].isspace()), "")
+    return proc.returncode, proc.stdout, last
+
+
+def measure() -> dict[str, object]:
+    rules = list(registry().rules.values())
+    records = []
+    for case in load_cases():
+        if case.lookalike:
+            continue
+        text = case.path.read_text(encoding="utf-8")
+        diagnostics = check_text(text, rules).diagnostics
+        findings = [d for d in diagnostics if d.code >= "TFV1"]
+        fixed = [d for d in findings if d.fix is not None]
+        record: dict[str, object] = {"id": case.id, "findings": len(findings), "with_fix": len(fixed)}
+        if fixed:
+            rewrite = check_text(text, rules, fix=True, unsafe=True).text
+            code, out, last = _run(rewrite)
+            record.update(
+                changed=rewrite != text,
+                exit=code,
+                bug_probe="TFVARFIX-BUG" in out,
+                cured=code == 0 and "TFVARFIX-BUG" not in out,
+                error=last if code else "",
+            )
+        records.append(record)
+    findings = sum(int(r["findings"]) for r in records)  # type: ignore[call-overload]
+    with_fix = sum(int(r["with_fix"]) for r in records)  # type: ignore[call-overload]
+    rewritten = [r for r in records if "cured" in r]
+    full = [r for r in rewritten if r["with_fix"] == r["findings"]]
+    return {
+        "cases": len(records),
+        "findings": findings,
+        "with_fix": with_fix,
+        "rewritten": len(rewritten),
+        "rewritten_cured": sum(bool(r["cured"]) for r in rewritten),
+        "fully_fixed": len(full),
+        "fully_fixed_cured": sum(bool(r["cured"]) for r in full),
+        "records": records,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    result = measure()
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(
+        f"findings with a fix: {result['with_fix']}/{result['findings']}   "
+        f"fully fixed cases cured: {result['fully_fixed_cured']}/{result['fully_fixed']}   "
+        f"any rewrite cured: {result['rewritten_cured']}/{result['rewritten']}"
+    )
+    for record in result["records"]:  # type: ignore[attr-defined]
+        if "cured" in record and not record["cured"]:
+            reason = record["error"] or ("probe still prints TFVARFIX-BUG" if record["bug_probe"] else "")
+            full = "fully fixed" if record["with_fix"] == record["findings"] else "partly fixed"
+            print(f"  not cured ({full}) {record['id']}: exit {record['exit']} {reason}")
+    for record in result["records"]:  # type: ignore[attr-defined]
+        if record["findings"] and not record["with_fix"]:
+            print(f"  no fix    {record['id']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
