@@ -51,3 +51,20 @@ def test_subclassed_duplicates_collide_silently() -> None:
     fixed = run_program(TESTDATA / "TFV104" / "fixed_subclassed.py", probe)
     assert len(set(fixed.out["paths"])) == 4
     assert len(set(fixed.out["late"])) == 4
+
+
+def test_templated_names_collide_and_the_suffixed_template_builds() -> None:
+    probe = """
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            out[name] = sorted(layer.name for layer in case().layers)
+        except ValueError as error:
+            out[name] = str(error)
+"""
+    bad = run_program(TESTDATA / "TFV104" / "bad_templates.py", probe)
+    fixed = run_program(TESTDATA / "TFV104" / "fixed_templates.py", probe)
+    assert len(bad.out) == 3 and all("is used 2 times in the model" in str(v) for v in bad.out.values()), bad.out
+    assert "layer1_1" in fixed.out["case_two_towers_percent_format"]
+    assert "fc_0_1" in fixed.out["case_two_helpers_f_string"]
+    assert fixed.out["case_format_method"][-2:] == ["proj_0", "proj_0_1"]

@@ -6,7 +6,7 @@ import libcst as cst
 
 from tfvarfix.codegen import unique_name
 from tfvarfix.keras.spec import Flavor
-from tfvarfix.rule import Finding, Replace, Rule
+from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Created, Duplicate
 from tfvarfix.semantics.facts import Facts, divergence, reachable
 from tfvarfix.semantics.values import InstanceObj, ModelObj
@@ -73,7 +73,9 @@ class DuplicateLayerName(Rule):
     The fix gives the later layers a unique suffix (`hidden_1`, `hidden_2`). It is unsafe: layer and weight names
     change, and with them checkpoint keys and anything that looks layers up by name. It is offered only when the
     name appears nowhere else in the module (no `get_layer("hidden")`, no other string `"hidden"`); a name made in
-    a loop is reported without a fix.
+    a loop is reported without a fix. A name computed from a template at a second site (`"layer%d" % idx`,
+    `f"fc_{i}"`, `"proj_{}".format(i)`) gets a suffix on the template (`"layer%d_1" % idx`), so each name it
+    makes differs from the first site's; also unsafe.
 
     ## Numerical equivalence
     `repairs`: for Sequential and functional models the original raises the `ValueError` and the rewrite builds.
@@ -124,6 +126,8 @@ class DuplicateLayerName(Rule):
                 new_name = unique_name(name, taken.__contains__)
                 taken.add(new_name)
                 fix = self.fix(Replace(literal, _string_like(literal, new_name)))
+            elif not looped and len({id(e.second.site) for e in live}) == 1:
+                fix = self._template_fix(facts, node, taken)
             yield self.finding(
                 node,
                 fix=fix,
@@ -134,6 +138,44 @@ class DuplicateLayerName(Rule):
                 model=_describe(facts, event),
                 consequence=_consequence(event.where, name, count, facts.flavor),
             )
+
+
+    def _template_fix(self, facts: Facts, node: cst.CSTNode, taken: set[str]) -> FixPlan | None:
+        """A name computed from a template (`"layer%d" % idx`, `f"block_{i}"`, `"conv_{}".format(i)`) at a
+        second site: the template gets a suffix (`"layer%d_1" % idx`), so every name it makes differs from
+        the first site's."""
+        if isinstance(node, cst.FormattedString) and node.parts:
+            last = node.parts[-1]
+            tail = last.value if isinstance(last, cst.FormattedStringText) else ""
+            if "\\" in tail or "{" in tail:
+                return None
+            text = cst.FormattedStringText(f"{tail}_1")
+            parts = [*node.parts[:-1], text] if tail else [*node.parts, text]
+            return self.fix(Replace(node, node.with_changes(parts=parts)))
+        string = _template_literal(node)
+        if string is None:
+            return None
+        body = string.raw_value if isinstance(string, cst.SimpleString) else None
+        if body is None or "\\" in body:
+            return None
+        new = unique_name(body, lambda c: c in taken or facts.quoted_count(c) > 0)
+        taken.add(new)
+        quote = string.quote
+        return self.fix(Replace(string, f"{string.prefix}{quote}{new}{quote}"))
+
+
+def _template_literal(node: cst.CSTNode) -> cst.SimpleString | None:
+    """The string literal a computed layer name is formatted from, when it is the only one."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
+        return node.left if isinstance(node.left, cst.SimpleString) else None
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "format"
+        and isinstance(node.func.value, cst.SimpleString)
+    ):
+        return node.func.value
+    return None
 
 
 def _describe(facts: Facts, event: Duplicate) -> str:
