@@ -246,14 +246,17 @@ class EditBuilder:
         return Edit(Range(anchor, anchor), eol + content[: -len(nl)])
 
     def _after_imports_line(self) -> int:
-        """The line before which module-level additions go: after the docstring, `__future__` and imports."""
+        """The line before which module-level additions go: after the docstring, `__future__` and the imports
+        of the module's prologue, the simple statements before its first block. That takes in set-up lines
+        between imports (`os.environ["TF_USE_LEGACY_KERAS"] = "1"` before `import tensorflow`), which an
+        addition must not precede."""
         line = 1
         for statement in self.module.body:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                break
             if _is_import_or_docstring(statement):
                 where = self._range(statement)
                 line = (where.end.line if where.end.column > 0 else where.end.line - 1) + 1
-            else:
-                break
         return line
 
 

@@ -65,3 +65,20 @@ def test_near_misses_run() -> None:
     assert good.error is None and all(r["ok"] for r in good.out.values()), good.out
     assert good.out["case_lazy_guards"]["value"] == [[1.0, 3.0], [2.0, 6.0], [2.0, 6.0]]
     assert good.out["case_tests"]["value"] == 1
+
+
+def test_an_optimizer_made_per_call_is_refused_and_the_hoisted_one_trains() -> None:
+    probe = """
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            out[name] = case()
+        except ValueError as error:
+            out[name] = str(error)
+"""
+    bad = run_program(TESTDATA / "TFV401" / "bad_optimizer.py", probe)
+    fixed = run_program(TESTDATA / "TFV401" / "fixed_optimizer.py", probe)
+    assert all("singleton tf.Variables" in str(v) for v in bad.out.values()) and len(bad.out) == 2, bad.out
+    losses = fixed.out["case_train_steps"]
+    assert losses[0] > losses[1] > losses[2], losses  # one optimizer, stepping across calls
+    assert all(abs(w) < 3.0 for w in fixed.out["case_minimize_steps"]), fixed.out

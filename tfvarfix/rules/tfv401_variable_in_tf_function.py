@@ -4,9 +4,11 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.rule import AddModuleCode, Finding, FixPlan, Replace, Rule
+from tfvarfix.codegen import snake, unique_name
+from tfvarfix.rule import AddModuleCode, Finding, FixPlan, Remove, Replace, Rule
 from tfvarfix.semantics.events import CtxKind, VariableInTrace
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants
+from tfvarfix.semantics.scoping import target_names
 from tfvarfix.semantics.values import FuncObj, KerasObj, LayerObj, Obj, VarObj
 from tfvarfix.semantics.walker import sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
@@ -69,7 +71,9 @@ class VariableInTfFunction(Rule):
     initial value restores it), the name is bound once in the function and free at module level, and no other
     function's fix in the file takes the same name. Methods (create the variable in `__init__`, or lazily
     under `if self.v is None:`) are reported without a fix: one module-level variable would be shared by every
-    instance.
+    instance. An optimizer made in such a function (`opt = Adam(1e-3)`, or inline `Adam(0.5).minimize(...)`)
+    is made once at module level instead (`adam` for the inline one), with no reset: its slots and step count
+    must live across calls, as the author meant (the original cannot run). Unsafe for the same reasons.
 
     ## Numerical equivalence
     `repairs`: the original raises the `ValueError` on its first call; the rewrite runs and returns what the
@@ -109,11 +113,12 @@ class VariableInTfFunction(Rule):
             assert trace is not None
             function = _function_name(facts, trace.node)
             what = _what(event.obj, node, facts, retrace=trace.data == 3)
-            fix = (
-                self._fix(facts, event, node, hoisted)
-                if all(e.obj.__class__ is VarObj for e in live)
-                else None
-            )
+            if all(e.obj.__class__ is VarObj for e in live):
+                fix = self._fix(facts, event, node, hoisted)
+            elif all(_optimizer(e.obj) for e in live):
+                fix = self._optimizer_fix(facts, event, node, hoisted)
+            else:
+                fix = None
             yield self.finding(node, fix=fix, what=what, function=function)
 
     def _fix(
@@ -165,6 +170,62 @@ class VariableInTfFunction(Rule):
         )
 
 
+    def _optimizer_fix(
+        self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, hoisted: set[str]
+    ) -> FixPlan | None:
+        """An optimizer made in a module-level `tf.function` is made once, at module level: `opt = Adam(...)`
+        moves there, and an inline `Adam(0.5).minimize(...)` reads a module-level `adam` made once. Its slots
+        and step count then live across calls, as an optimizer's must (the original cannot run at all)."""
+        function = event.function
+        call = event.ctx.find(CtxKind.CALL)
+        func = call.data if call is not None else None
+        if function is None or event.frame.parent is not None or not isinstance(node, cst.Call):
+            return None
+        if len(event.chain) != 1 or not isinstance(func, FuncObj) or func.owner is not None:
+            return None  # a method: one module-level optimizer would be shared by every instance
+        if any(a.star for a in node.args) or not all(
+            reads_only_constants(facts, event, a.value, module_level=True) for a in node.args
+        ):
+            return None
+        if not reads_only_constants(facts, event, node.func, module_level=True):
+            return None
+        line = event.chain[0]
+        target = sole_assignment(line, node)
+        if isinstance(target, cst.Name):
+            name = target.value
+            if name in facts.module_names or name in hoisted or _bindings(function, name) != 1:
+                return None
+            assert isinstance(line, cst.SimpleStatementLine)
+            hoisted.add(name)
+            return self.fix(
+                Remove(line),
+                AddModuleCode(f"tfv401:{function.name.value}:{name}", facts.code_for(line.body[0])),
+                title=f"Make `{name}` once, at module level",
+            )
+        if target is not None:
+            return None
+        taken = {*facts.module_names, *hoisted, *(n for n in _local_names(function))}
+        name = snake(node.func.attr.value if isinstance(node.func, cst.Attribute) else "optimizer")
+        if name in taken or facts.word_count(name) > 0:
+            name = unique_name(name, lambda c: c in taken or facts.word_count(c) > 0)
+        hoisted.add(name)
+        return self.fix(
+            Replace(node, cst.Name(name)),
+            AddModuleCode(f"tfv401:{function.name.value}:{name}", f"{name} = {facts.code_for(node)}"),
+            title=f"Make the optimizer once, as module-level `{name}`",
+        )
+
+
+def _optimizer(obj: Obj) -> bool:
+    return isinstance(obj, KerasObj) and obj.cls.startswith("keras.optimizers.") and obj.cls[17:18].isupper()
+
+
+def _local_names(function: cst.FunctionDef) -> set[str]:
+    from tfvarfix.semantics.scoping import scope_info
+
+    return set(scope_info(function).locals)
+
+
 def _in_layer_call(event: VariableInTrace) -> bool:
     """Made in `call()` of a Keras layer inside the trace: TFV402's."""
     trace = event.ctx.find(CtxKind.TF_FUNCTION)
@@ -209,10 +270,6 @@ def _bindings(function: cst.FunctionDef, name: str) -> int:
             targets = [t.target for t in node.targets]
         elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For)):
             targets = [node.target]
-        count += sum(1 for t in targets if isinstance(t, cst.Name) and t.value == name)
-        if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign, cst.For)) and any(
-            isinstance(t, (cst.Tuple, cst.List)) for t in targets
-        ):
-            return 99
+        count += sum(1 for t in targets for bound in target_names(t) if bound == name)
         stack.extend(c for c in node.children if isinstance(c, cst.CSTNode))
     return count
