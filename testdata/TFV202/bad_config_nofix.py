@@ -17,5 +17,5 @@ class Scale(keras.layers.Layer):
         return dict(list(base_config.items()) + list(config.items()))
 
 
-def build_scaled():
+def case_scaled():
     return keras.Sequential([keras.Input((3,)), Scale(2.0)])

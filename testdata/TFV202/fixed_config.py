@@ -23,6 +23,6 @@ class MlpBlock(keras.layers.Layer):
         return config
 
 
-def build_mixer():
+def case_mixer():
     inputs = keras.Input((4, 6))
     return keras.Model(inputs, MlpBlock(6, 12)(inputs))

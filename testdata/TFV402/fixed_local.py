@@ -25,19 +25,17 @@ class TwoHeads(keras.layers.Layer):
         return left + right
 
 
-def build(layer):
+def train(layer, width):
     inputs = keras.Input((3,))
     model = keras.Model(inputs, layer(inputs))
     model.compile(optimizer="sgd", loss="mse")
+    model.fit(np.ones((8, 3), "float32"), np.ones((8, width), "float32"), epochs=1, verbose=0)
     return model
 
 
 def case_projection():
-    return build(Projection(4))
+    return train(Projection(4), 4)
 
 
 def case_two_heads():
-    return build(TwoHeads())
-
-
-X, Y4, Y2 = np.ones((8, 3), "float32"), np.ones((8, 4), "float32"), np.ones((8, 2), "float32")
+    return train(TwoHeads(), 2)

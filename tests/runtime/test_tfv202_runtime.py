@@ -198,7 +198,7 @@ INCOMPLETE_CONFIG = """
 import os, tempfile
 import keras
 for name in sorted(ns):
-    if name.startswith("build_"):
+    if name.startswith("case_") or name == "build":
         model = ns[name]()
         path = os.path.join(tempfile.mkdtemp(), "m.keras")
         model.save(path)
@@ -214,7 +214,7 @@ def test_an_incomplete_config_fails_to_load_and_the_fix_loads() -> None:
     bad = run_program(TESTDATA / "TFV202" / "bad_config.py", INCOMPLETE_CONFIG)
     nofix = run_program(TESTDATA / "TFV202" / "bad_config_nofix.py", INCOMPLETE_CONFIG)
     fixed = run_program(TESTDATA / "TFV202" / "fixed_config.py", INCOMPLETE_CONFIG)
-    good = run_program(TESTDATA / "TFV202" / "good_config.py", INCOMPLETE_CONFIG.replace("build_", "build"))
-    assert bad.out == {"build_mixer": "missing"} and nofix.out == {"build_scaled": "missing"}, (bad, nofix)
-    assert fixed.out == {"build_mixer": "loaded"}, fixed
+    good = run_program(TESTDATA / "TFV202" / "good_config.py", INCOMPLETE_CONFIG)
+    assert bad.out == {"case_mixer": "missing"} and nofix.out == {"case_scaled": "missing"}, (bad, nofix)
+    assert fixed.out == {"case_mixer": "loaded"}, fixed
     assert good.error is None and good.out == {"build": "loaded"}, good

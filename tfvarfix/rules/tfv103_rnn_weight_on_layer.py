@@ -7,7 +7,7 @@ import libcst as cst
 
 from tfvarfix.keras.names import canonical
 from tfvarfix.keras.table import RECURRENT_WEIGHTS
-from tfvarfix.rule import Finding, Replace, Rule
+from tfvarfix.rule import Finding, Intended, Replace, Rule
 from tfvarfix.semantics.evaluate import dotted_name
 from tfvarfix.semantics.events import Attribute
 from tfvarfix.semantics.facts import Facts, reachable
@@ -143,6 +143,8 @@ class RnnWeightOnLayer(Rule):
                 Replace(target, f"{fixed}.assign({facts.code_for(value)})"),
                 title=f"Assign the value to `{fixed}`",
                 safety=FixSafety.UNSAFE,
+                checks=VerifyCheck.INTENDED,  # the weight now holds the value the store meant to give it
+                intended=(Intended(value),),
             )
         message = _STORE.format(expr=facts.code_for(node), reason=first.reason, fixed=fixed)
         yield Finding(node=node, message=message, fix=fix, code=self.CODE)

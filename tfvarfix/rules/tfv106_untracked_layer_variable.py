@@ -151,6 +151,7 @@ class UntrackedLayerVariable(Rule):
                 return self.fix(
                     Replace(node, code(value)),
                     title=f"Read the layer's own weight `{code(value)}` instead of an untracked copy of it",
+                    intended=(Intended(node),),  # the attribute is now the weight, which holds the copy's value
                 )
             if use in ("beside", "written") and trainable is None:
                 # A frozen reference point (`square(self.kernel - self.start)`) or a state the layer updates
