@@ -87,7 +87,8 @@ def test_lint_path_imports_no_tensorflow_keras_rich_or_pygls(tmp_path: Path) -> 
 
 
 # ------------------------------------------------------------------------------------------ parallel
-def test_pool_gives_the_same_results_in_the_same_order(tmp_path: Path) -> None:
+def test_pool_gives_the_same_results_in_the_same_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(api, "POOL_BYTES_PER_WORKER", 1)  # a pool even for 40 small files
     tree = make_tree(tmp_path)
     jobs = list(api.plan([tree], api.RunSettings()))
     assert len(jobs) == 40
