@@ -137,6 +137,27 @@ _PASS_THROUGH = frozenset(
         "UnitNormalization", "GaussianDropout", "AlphaDropout", "GroupNormalization",
     }
 )  # fmt: skip
+# Layers that keep the channel (last) dimension under the default `channels_last` format.
+_CHANNELS_KEPT = frozenset(
+    f"{kind}{rank}D"
+    for rank in (1, 2, 3)
+    for kind in ("MaxPooling", "AveragePooling", "GlobalMaxPooling", "GlobalAveragePooling", "UpSampling",
+                 "ZeroPadding", "Cropping", "SpatialDropout")
+)  # fmt: skip
+def _output_width(layer: LayerObj, width: int | None) -> int | None:
+    """The last dimension of the layer's output for an input of last dimension `width` (None: unknown)."""
+    out = output_dim(layer)
+    if out is not None:
+        return out
+    if layer.short in _PASS_THROUGH:
+        return width
+    if layer.short in _CHANNELS_KEPT:
+        data_format = layer.args.get("data_format")
+        if data_format.is_bottom or data_format.const() == "channels_last":
+            return width
+    return None
+
+
 _UNITS_OUT = frozenset({"Dense", "LSTM", "GRU", "SimpleRNN", "LSTMCell", "GRUCell", "SimpleRNNCell"})
 _FILTERS_OUT = frozenset(
     {"Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose", "SeparableConv1D",
@@ -513,9 +534,7 @@ class KerasSemantics(Semantics):
             self._check_input(layer, dim, node)
         self.called(layer)
         self.build_layer(layer, dim)
-        out = output_dim(layer)
-        if out is None and layer.short in _PASS_THROUGH:
-            out = dim
+        out = _output_width(layer, dim)
         symbolic = any(t.symbolic for t in tensors) or not tensors
         return AV.of(
             TensorObj(
@@ -676,7 +695,9 @@ class KerasSemantics(Semantics):
         self.created(model, node)
         given = args.first("layers", 0)
         if not given.is_bottom and given != NONE:
-            items = self.interp.iteration(given)
+            # A list of layers is read item by item whatever its length (a VGG has 20): no loop body is
+            # unrolled here, so the loop bound does not apply.
+            items = self.interp.iteration(given, limit=_MAX_LAYERS)
             if isinstance(items, list):
                 for item in items:
                     self.add(model, item, node)
@@ -782,8 +803,7 @@ class KerasSemantics(Semantics):
                     declared = _declared_input_dim(layer)
                     dim_value = declared if isinstance(declared, int) else None
                 self.build_layer(layer, dim_value)
-                out = output_dim(layer)
-                dim_value = out if out is not None else (dim_value if layer.short in _PASS_THROUGH else None)
+                dim_value = _output_width(layer, dim_value)
             elif isinstance(layer, InstanceObj):
                 if self.built(layer).const() is not True:
                     # Keras builds a model by calling each layer on a symbolic input: a program layer's
@@ -1853,6 +1873,7 @@ def _tensors(interp: object, values: object) -> Iterator[TensorObj]:
                 stack.extend(_container_values(interp, obj))
 
 
+_MAX_LAYERS = 512  # layers of one Sequential list followed one by one
 _GRAPH_LIMIT = 20_000  # tensors of one functional graph followed; a larger one is not known exactly
 
 
