@@ -63,3 +63,17 @@ def test_real_shapes_rebound_weights_are_untracked_and_fixed_ones_assign() -> No
     for name, outcome in fixed.out.items():
         assert outcome["is_tracked"] is (name not in unfixed), name
         assert outcome["tracked_holds_value"] is (name not in unfixed), name
+
+
+def test_rebinding_weights_on_an_unbuilt_layer_raises_or_is_lost_at_build() -> None:
+    probe = """
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            out[name] = case()
+        except AttributeError as error:
+            out[name] = str(error)
+"""
+    result = run_program(TESTDATA / "TFV105" / "bad_unbuilt.py", probe)
+    assert result.out["case_kernel_property"] == "property 'kernel' of 'Dense' object has no setter", result.out
+    assert result.out["case_bias_replaced_at_build"] is False  # the layer built its own bias: no sharing

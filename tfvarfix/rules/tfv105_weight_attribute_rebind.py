@@ -32,8 +32,10 @@ class WeightAttributeRebind(Rule):
     """
     ## What it does
     Finds a built layer's weight attribute rebound to a new variable or array: `layer.cell.kernel =
-    tf.Variable(...)`, `dense.bias = tf.Variable(...)`, `model.get_layer('x').cell.kernel = np.ones(...)`.
-    Modules that target tf_keras are not reported.
+    tf.Variable(...)`, `dense.bias = tf.Variable(...)`, `model.get_layer('x').cell.kernel = np.ones(...)`;
+    and an unbuilt layer's given another layer's weight to share it (`copy.kernel = original.kernel`): a
+    property such as `Dense.kernel` raises, and a plain one (`bias`) is replaced by the layer's own when it
+    builds. Modules that target tf_keras are not reported.
 
     ## Why is this bad?
     In Keras 3 the forward pass reads the new object, but `layer.weights`, the optimizer and `model.save` keep
@@ -77,7 +79,7 @@ class WeightAttributeRebind(Rule):
 
     CODE = "TFV105"
     NAME = "weight-attribute-rebind"
-    MESSAGE = "Rebinding `{expr}` on a built {cls} {consequence}; assign the value to the weight instead"
+    MESSAGE = "Rebinding `{expr}` on {state} {cls} {consequence}; {advice}"
     FIX_TITLE = "Assign to the existing weight"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
@@ -109,6 +111,7 @@ class WeightAttributeRebind(Rule):
             if any(not _same_site(v, value) for v in values) or (value is None and not prop):
                 continue
             built = all(e.built.const() is True for e in stores)
+            unbuilt = all(e.built.const() is False for e in stores)
             keras_variable = isinstance(value, VarObj) and (
                 value.weight is not None or value.ctor in _KERAS_VARIABLES
             )
@@ -117,9 +120,16 @@ class WeightAttributeRebind(Rule):
                     "raises `ValueError: You cannot add new elements of state (variables or sub-layers) to a layer "
                     "that is already built`"
                 )
-            elif prop and not keras_variable:
+            elif prop and (not keras_variable or unbuilt):
                 error = f"property '{weight.name}' of '{layer.short}' object has no setter"
                 consequence = f"raises `AttributeError: {error}`"
+            elif keras_variable and unbuilt:
+                # Before the build the layer keeps it as a plain attribute; `build` then makes its own weight
+                # under that name, so the sharing the author meant is silently lost.
+                consequence = (
+                    f"is replaced when the layer builds: `{layer.short}` makes its own `{weight.name}` then and "
+                    "never reads this one"
+                )
             elif built and value is not None and _constant_value(value, drawn):
                 consequence = "leaves the old variable in `weights`: the new one is never trained or saved"
             else:
@@ -130,8 +140,12 @@ class WeightAttributeRebind(Rule):
                 if value is not None and one_layer
                 else None,
                 expr=facts.code_for(node),
+                state="an unbuilt" if unbuilt else "a built",
                 cls=layer.short,
                 consequence=consequence,
+                advice="build it first, then assign the value to its weight"
+                if unbuilt
+                else "assign the value to the weight instead",
             )
 
     def _fix(
