@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -22,15 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.realworld.corpus import load_cases  # noqa: E402
+from tests.realworld.corpus import load_cases, program_env  # noqa: E402
 from tfvarfix.engine import check_text  # noqa: E402
 from tfvarfix.rule import registry  # noqa: E402
-
-
-def _env() -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key != "TF_USE_LEGACY_KERAS"}
-    env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", PYTHONHASHSEED="0", KERAS_BACKEND="tensorflow")
-    return env
 
 
 def _run(text: str, timeout: float = 300) -> tuple[int, str, str]:
@@ -39,7 +32,7 @@ def _run(text: str, timeout: float = 300) -> tuple[int, str, str]:
         path.write_text(text, encoding="utf-8")
         try:
             proc = subprocess.run(
-                [sys.executable, str(path)], cwd=folder, env=_env(), capture_output=True, text=True,
+                [sys.executable, str(path)], cwd=folder, env=program_env(), capture_output=True, text=True,
                 timeout=timeout,
             )  # fmt: skip
         except subprocess.TimeoutExpired:

@@ -7,6 +7,7 @@ where a careful linter reports. `load_cases()` reads every file of `cases/` and 
 from __future__ import annotations
 
 import ast
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,3 +85,18 @@ def case_files() -> list[Path]:
 
 def load_cases() -> list[Case]:
     return [parse_case(path) for path in case_files()]
+
+
+def program_env() -> dict[str, str]:
+    """The environment a reproduction runs in: this one without `TF_USE_LEGACY_KERAS` (a tf_keras program sets
+    it itself), quiet, on the CPU, with hash seeds fixed."""
+    env = {key: value for key, value in os.environ.items() if key != "TF_USE_LEGACY_KERAS"}
+    env.update(
+        TF_CPP_MIN_LOG_LEVEL="3",
+        CUDA_VISIBLE_DEVICES="",
+        PYTHONHASHSEED="0",
+        TF_ENABLE_ONEDNN_OPTS="0",
+        PYTHONWARNINGS="ignore",
+        KERAS_BACKEND="tensorflow",
+    )
+    return env

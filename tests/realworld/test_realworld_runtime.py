@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.realworld.corpus import Case, case_files, parse_case
+from tests.realworld.corpus import Case, case_files, parse_case, program_env
 
 pytestmark = pytest.mark.tensorflow
 
 _BUG = "TFVARFIX-BUG"
 
 
-def _env() -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key != "TF_USE_LEGACY_KERAS"}
-    env.update(
-        TF_CPP_MIN_LOG_LEVEL="3",
-        CUDA_VISIBLE_DEVICES="",
-        PYTHONHASHSEED="0",
-        TF_ENABLE_ONEDNN_OPTS="0",
-        PYTHONWARNINGS="ignore",
-        KERAS_BACKEND="tensorflow",
-    )
-    return env
 
 
 def _final_exception(stderr: str) -> str:
@@ -55,7 +43,7 @@ def test_program_shows_its_runtime(path: Path, tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, str(path)],
         cwd=tmp_path,
-        env=_env(),
+        env=program_env(),
         capture_output=True,
         text=True,
         timeout=300,

@@ -89,3 +89,21 @@ def run_program(
                 data["error"], data["error_type"], data["error_text"], data["out"], proc.stdout, proc.stderr
             )
     raise AssertionError(f"the program did not report (exit {proc.returncode}):\n{proc.stderr[-4000:]}")
+
+
+# A probe that calls every `case_*` of the program: `out[name]` is {"ok": True, "value": <its JSON-able result or
+# None>} or {"ok": False, "error": "<ExceptionType>: <message>"}.
+RUN_CASES = """
+import json
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            value = case()
+            try:
+                json.dumps(value)
+            except (TypeError, ValueError):
+                value = None
+            out[name] = {"ok": True, "value": value}
+        except Exception as error:
+            out[name] = {"ok": False, "error": type(error).__name__ + ": " + str(error)}
+"""

@@ -13,13 +13,13 @@ and counts where verify's file verdict (verified / failed) agrees.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from tests.realworld.corpus import program_env
 from tfvarfix import api
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,17 +27,6 @@ CASES = ROOT / "tests" / "realworld" / "cases"
 BUG = "TFVARFIX-BUG"
 
 
-def _env() -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key != "TF_USE_LEGACY_KERAS"}
-    env.update(
-        TF_CPP_MIN_LOG_LEVEL="3",
-        CUDA_VISIBLE_DEVICES="",
-        PYTHONHASHSEED="0",
-        TF_ENABLE_ONEDNN_OPTS="0",
-        PYTHONWARNINGS="ignore",
-        KERAS_BACKEND="tensorflow",
-    )
-    return env
 
 
 def run_plain(text: str, name: str) -> tuple[int, bool, str]:
@@ -48,7 +37,7 @@ def run_plain(text: str, name: str) -> tuple[int, bool, str]:
         done = subprocess.run(
             [sys.executable, str(program)],
             cwd=folder,
-            env=_env(),
+            env=program_env(),
             capture_output=True,
             text=True,
             timeout=300,
