@@ -159,13 +159,8 @@ class WeightCreatedInCall(Rule):
             return None
         if target is None:
             return self._local_fix(facts, event, node, instance)
-        found = _init_of(facts, instance)
-        if found is None or not isinstance(found.body, cst.IndentedBlock) or not found.body.body:
-            return None
-        if _reads_locals(event, node):
-            return None
-        assigned = _self_assignments(found)
-        if any(attr not in assigned for attr in _self_reads(node)):
+        found = _movable_into_init(facts, event, node, instance)
+        if found is None:
             return None
         body = function.body
         if not isinstance(body, cst.IndentedBlock) or len(body.body) < 2:
@@ -176,7 +171,6 @@ class WeightCreatedInCall(Rule):
             return None
         code = facts.code_for(statement.body[0])
         return self.fix(Remove(moved), InsertAfter(found.body.body[-1], code))
-
 
     def _local_fix(
         self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, instance: InstanceObj
@@ -195,13 +189,8 @@ class WeightCreatedInCall(Rule):
                 break
             if link.kind is CtxKind.LOOP:
                 return None  # a layer per pass: one attribute cannot stand for them
-        found = _init_of(facts, instance)
-        if found is None or not isinstance(found.body, cst.IndentedBlock) or not found.body.body:
-            return None
-        if _reads_locals(event, node):
-            return None
-        assigned = _self_assignments(found)
-        if any(attr not in assigned for attr in _self_reads(node)):
+        found = _movable_into_init(facts, event, node, instance)
+        if found is None:
             return None
         taken = self._taken.setdefault(id(instance.cls.node), _class_words(facts, instance))
         base = snake(obj.short if isinstance(obj, LayerObj) else obj.cls.name)
@@ -212,6 +201,22 @@ class WeightCreatedInCall(Rule):
             InsertAfter(found.body.body[-1], f"self.{name} = {facts.code_for(node)}"),
             title=f"Make the layer once, as `self.{name}` in `__init__`",
         )
+
+
+def _movable_into_init(
+    facts: Facts, event: VariableInTrace, node: cst.CSTNode, instance: InstanceObj
+) -> cst.FunctionDef | None:
+    """The class's `__init__`, when the construction at `node` can run at its end: its arguments read only
+    literals, imports and attributes that `__init__` sets."""
+    found = _init_of(facts, instance)
+    if found is None or not isinstance(found.body, cst.IndentedBlock) or not found.body.body:
+        return None
+    if _reads_locals(event, node):
+        return None
+    assigned = _self_assignments(found)
+    if any(attr not in assigned for attr in _self_reads(node)):
+        return None
+    return found
 
 
 def _called_where_made(statement: cst.CSTNode, node: cst.Call) -> bool:
