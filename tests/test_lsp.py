@@ -145,7 +145,7 @@ def test_diagnostics_quick_fix_and_clean_shutdown(tmp_path: Path) -> None:
         ]
         assert found[0].severity == types.DiagnosticSeverity.Error
         assert found[0].code_description is not None
-        assert found[0].code_description.href.endswith("/rules/TFV103.md")
+        assert found[0].code_description.href.endswith("/rule_pages/TFV103.md")
         assert found[0].data["fix"]["safety"] == "safe"
         offered = await actions(client, uri, 3)
         titles = [a.title for a in offered]

@@ -47,7 +47,6 @@ FIX_ALL = "source.fixAll.tfvarfix"
 DEBOUNCE_S = 0.0  # no quiet period: analyses are coalesced instead (see schedule)
 MAX_FILE_SIZE = 2_000_000  # characters; a larger buffer is not analyzed (the CLI still checks it)
 CONFIG_NAMES = ("pyproject.toml", "tfvarfix.toml", ".tfvarfix.toml")
-RULES_DIR = Path(__file__).resolve().parents[2] / "rules"  # present in a source checkout / editable install
 
 
 @dataclass
@@ -92,8 +91,8 @@ class TfvarfixServer(LanguageServer):
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.generation: dict[str, int] = {}
         self.parsers: dict[str, IncrementalParser] = {}  # uri -> the pieces of its last buffer
-        self._settings: dict[Path | None, config_module.Settings] = {}
-        self._config_of: dict[Path, Path | None] = {}
+        self._resolver = config_module.SettingsResolver(api.all_codes())  # as the CLI resolves them
+        self._broken: dict[Path | None, config_module.Settings] = {}  # config files that failed: the defaults
 
     # ------------------------------------------------------------------------------ configuration
     def configure(self, options: Any) -> None:
@@ -112,23 +111,19 @@ class TfvarfixServer(LanguageServer):
 
     def settings_for(self, path: Path | None) -> config_module.Settings:
         """The settings that apply to `path` (its nearest config file), cached until a config file changes."""
-        directory = path.parent if path is not None else self._root()
-        if directory not in self._config_of:
-            self._config_of[directory] = config_module.find_config(directory) if directory else None
-        source = self._config_of[directory]
-        if source not in self._settings:
-            try:
-                self._settings[source] = config_module.load_settings(
-                    source, config_module.Overrides(), api.all_codes()
-                )
-            except config_module.ConfigError as error:
-                self.window_show_message(
-                    types.ShowMessageParams(type=types.MessageType.Error, message=f"tfvarfix: {error}")
-                )
-                self._settings[source] = config_module.load_settings(
-                    None, config_module.Overrides(), api.all_codes()
-                )
-        return self._settings[source]
+        target = path if path is not None else self._root()
+        source = self._resolver.config_for(target)
+        if source in self._broken:
+            return self._broken[source]
+        try:
+            return self._resolver(target)
+        except config_module.ConfigError as error:
+            self.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Error, message=f"tfvarfix: {error}")
+            )
+            defaults = config_module.load_settings(None, config_module.Overrides(), api.all_codes())
+            self._broken[source] = defaults
+            return defaults
 
     def _root(self) -> Path:
         folders = self.workspace.folders
@@ -140,8 +135,8 @@ class TfvarfixServer(LanguageServer):
         return Path(root) if root else Path.cwd()
 
     def forget_config(self) -> None:
-        self._settings.clear()
-        self._config_of.clear()
+        self._resolver = config_module.SettingsResolver(api.all_codes())
+        self._broken.clear()
 
     def unsafe_for(self, path: Path | None) -> bool:
         if self.unsafe_override is not None:
@@ -149,10 +144,11 @@ class TfvarfixServer(LanguageServer):
         return self.settings_for(path).unsafe_fixes
 
     def rule_href(self, code: str) -> str | None:
-        if self.docs_url:
-            return f"{self.docs_url.rstrip('/')}/{code}.md"
-        page = RULES_DIR / f"{code}.md"
-        return page.as_uri() if page.is_file() else None
+        """The rule's page: under the configured `docsUrl`, else the page packaged with tfvarfix (also in a
+        wheel install, where the repository's `rules/` does not exist)."""
+        from tfvarfix import catalog
+
+        return catalog.page_uri(code, self.docs_url) or None
 
     # ---------------------------------------------------------------------------------- linting
     def schedule(self, key: str, delay: float = 0.0) -> None:
