@@ -909,3 +909,21 @@ def _strip_ansi(text: str) -> str:
     import re
 
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def test_a_fix_that_renames_says_so_in_json_and_sarif() -> None:
+    from tests.fixtures import TESTDATA
+    from tfvarfix import api
+
+    path = TESTDATA / "TFV301" / "bad.py"
+    result = api.check_source(path.read_text(encoding="utf-8"), str(path), frozenset({"TFV301"}))
+    report = Report(results=(result,))
+    out = io.StringIO()
+    render(report, OutputFormat.JSON, out, color=False)
+    renames = [item["fix"]["renames"] for item in json.loads(out.getvalue()) if item["fix"]]
+    assert renames and all(r and r[0]["kind"] == "variable_scope" for r in renames)
+    assert {"kind": "variable_scope", "old": "rnn/lstm_cell", "new": "rnn_1/lstm_cell"} in renames[0]
+    out = io.StringIO()
+    render(report, OutputFormat.SARIF, out, color=False)
+    fixes = [f for r in json.loads(out.getvalue())["runs"][0]["results"] for f in r.get("fixes", [])]
+    assert fixes and all(f["properties"]["renames"] for f in fixes)

@@ -1,6 +1,7 @@
 """`--output-format json`: a JSON array shaped like ruff's, with 1-based rows and columns.
 
-Beyond ruff's keys: `severity` (error or warning, the finding's own) and, in `fix`, what `verify` checks. `url`
+Beyond ruff's keys: `severity` (error or warning, the finding's own) and, in `fix`, what `verify` checks and
+`renames` (the weight, variable-scope or layer names the fix changes, which checkpoints record). `url`
 is the rule page's absolute URI (see tfvarfix.catalog), null for the codes about files (TFV001-TFV004).
 """
 
@@ -33,6 +34,8 @@ def item(report: Report, result: FileResult, diagnostic: Diagnostic) -> dict[str
                 for edit in diagnostic.fix.edits
             ],
             "verify": diagnostic.fix.checks.value,
+            # Names checkpoints and saved models record that the fix changes: written under `old`, no longer found.
+            "renames": [{"kind": r.kind, "old": r.old, "new": r.new} for r in diagnostic.fix.renames],
         }
         confirmed = verified(report, result, diagnostic)
         if confirmed is not None:

@@ -90,6 +90,8 @@ def result_object(report: Report, result: FileResult, diagnostic: Diagnostic, in
         confirmed = verified(report, result, diagnostic)
         if confirmed is not None:
             properties["verified"] = confirmed
+        if fix.renames:
+            properties["renames"] = [{"kind": r.kind, "old": r.old, "new": r.new} for r in fix.renames]
         replacements = [
             {"deletedRegion": region(edit.range), "insertedContent": {"text": edit.content}}
             for edit in fix.edits
