@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.fixtures import TESTDATA
-from tests.runtime.harness import run_program
+from tests.runtime.harness import RUN_CASES, run_program
 
 pytestmark = pytest.mark.tensorflow
 
@@ -61,3 +61,12 @@ for name in ("case_projection", "case_two_heads"):
         "case_projection": {"fit": True, "trainable": 2},
         "case_two_heads": {"fit": True, "trainable": 4},
     }
+
+
+def test_state_made_in_a_lambda_function_breaks_fit_and_pure_lambdas_train() -> None:
+    bad = run_program(TESTDATA / "TFV402" / "bad_lambda.py", RUN_CASES)
+    good = run_program(TESTDATA / "TFV402" / "good_lambda.py", RUN_CASES)
+    assert len(bad.out) == 2 and all(
+        not r["ok"] and "singleton tf.Variables" in r["error"] for r in bad.out.values()
+    ), bad.out
+    assert len(good.out) == 2 and all(r["ok"] for r in good.out.values()), good.out

@@ -493,6 +493,21 @@ class KerasSemantics(Semantics):
         self.state.set(layer, "built", TOP)
         return AV.of(layer)
 
+    def _run_lambda(self, layer: LayerObj, args: Args, node: cst.Call) -> None:
+        """`Lambda(f)(x)`: Keras calls `f` on every forward pass, as a layer's `call()` (what it makes there is
+        made again on each call, and in `fit`'s traced step)."""
+        function = layer.args.first("function", 0).single()
+        if not isinstance(function, FuncObj):
+            return
+        repeat = self.state.value(layer, "called") is not None
+        self.state.set(layer, "called", TRUE)
+        interp = self.interp
+        with (
+            interp.context(CtxKind.REPEAT, node, 2) if repeat else nullcontext(),
+            interp.context(CtxKind.LAYER_CALL, function.node, layer),
+        ):
+            interp.invoke(function, Args((args.first("inputs", 0),), {}, {}, False), node, None)
+
     def _check_input(self, layer: LayerObj, dim: int, node: cst.Call) -> None:
         """A layer certainly built for inputs of another last dimension, whose weights depend on it."""
         from tfvarfix.keras.table import weight_shape
@@ -534,6 +549,8 @@ class KerasSemantics(Semantics):
             self._check_input(layer, dim, node)
         self.called(layer)
         self.build_layer(layer, dim)
+        if layer.short == "Lambda":
+            self._run_lambda(layer, args, node)
         out = _output_width(layer, dim)
         symbolic = any(t.symbolic for t in tensors) or not tensors
         return AV.of(

@@ -29,7 +29,9 @@ class WeightCreatedInCall(Rule):
     ## What it does
     Finds state created inside `call()` of a Keras `Layer` or `Model` subclass: a layer constructed there
     (bound to `self.x`, also lazily under `if self.x is None:`, or a local layer that has weights,
-    `Dense(1)(x)`), `self.add_weight(...)`, and `tf.Variable`/`keras.Variable`.
+    `Dense(1)(x)`), `self.add_weight(...)`, and `tf.Variable`/`keras.Variable`; also a variable, or a layer
+    with weights, made by the function given to `keras.layers.Lambda` (Keras runs it as the Lambda's `call()`,
+    and a Lambda tracks no state), reported without a fix.
 
     ## Why is this bad?
     `call()` runs on every forward pass and is traced by `fit`. Under `fit` (jit or not) the first call fails:
@@ -113,6 +115,11 @@ class WeightCreatedInCall(Rule):
             event = live[0]
             call = event.ctx.find(CtxKind.LAYER_CALL)
             instance = call.data if call is not None else None
+            if isinstance(instance, LayerObj) and instance.short == "Lambda":
+                finding = self._in_lambda(node, live)
+                if finding is not None:
+                    yield finding
+                continue
             if not isinstance(instance, InstanceObj) or not _made_for(event, instance):
                 continue
             obj = event.obj
@@ -150,6 +157,29 @@ class WeightCreatedInCall(Rule):
                 when=when,
                 consequence=consequence,
             )
+
+    def _in_lambda(self, node: cst.CSTNode, live: list[VariableInTrace]) -> Finding | None:
+        """A variable (or a layer with weights) made by the function given to `Lambda`: Keras runs it on every
+        forward pass, and a Lambda tracks no state."""
+        if not all(e.certain for e in live):
+            return None  # a guarded, lazy creation: made once
+        obj = live[0].obj
+        if isinstance(obj, VarObj):
+            what = f"Variable `{obj.ctor or 'tf.Variable'}`"
+        elif isinstance(obj, LayerObj) and obj.spec is not None and obj.spec.weights:
+            what = f"Layer `{obj.short}`"
+        else:
+            return None
+        return self.finding(
+            node,
+            what=what + " (in the function given to `Lambda`)",
+            cls="Lambda",
+            when="on every call",
+            consequence=(
+                "`fit` raises `tf.function only supports singleton tf.Variables`, and a Lambda tracks no weights: "
+                "they are never trained or saved; write a layer that makes them in `build`"
+            ),
+        )
 
     def _fix(
         self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, target: str | None, instance: InstanceObj
