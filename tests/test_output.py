@@ -439,6 +439,7 @@ JSON = [
                 }
             ],
             "verify": "repairs",
+            "renames": [],
         },
         "url": "rules/TFV103.md",
         "noqa_row": 4,
@@ -462,6 +463,7 @@ JSON = [
                 }
             ],
             "verify": "equivalent",
+            "renames": [],
         },
         "url": "rules/TFV104.md",
         "noqa_row": 5,
