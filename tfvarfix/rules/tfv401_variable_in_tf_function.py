@@ -126,13 +126,9 @@ class VariableInTfFunction(Rule):
     ) -> FixPlan | None:
         """`v = tf.Variable(init)` in a module-level function: made once at module level, and given its initial
         value again where it used to be made (so each call still starts from it)."""
-        function = event.function
-        call = event.ctx.find(CtxKind.CALL)
-        func = call.data if call is not None else None
-        if function is None or event.frame.parent is not None or not isinstance(node, cst.Call):
+        function = _module_function(event, node)
+        if function is None or not isinstance(node, cst.Call):
             return None
-        if len(event.chain) != 1 or not isinstance(func, FuncObj) or func.owner is not None:
-            return None  # a method: one module-level variable would be shared by every instance
         line = event.chain[0]
         target = sole_assignment(line, node)
         variable = event.obj
@@ -176,13 +172,9 @@ class VariableInTfFunction(Rule):
         """An optimizer made in a module-level `tf.function` is made once, at module level: `opt = Adam(...)`
         moves there, and an inline `Adam(0.5).minimize(...)` reads a module-level `adam` made once. Its slots
         and step count then live across calls, as an optimizer's must (the original cannot run at all)."""
-        function = event.function
-        call = event.ctx.find(CtxKind.CALL)
-        func = call.data if call is not None else None
-        if function is None or event.frame.parent is not None or not isinstance(node, cst.Call):
+        function = _module_function(event, node)
+        if function is None or not isinstance(node, cst.Call):
             return None
-        if len(event.chain) != 1 or not isinstance(func, FuncObj) or func.owner is not None:
-            return None  # a method: one module-level optimizer would be shared by every instance
         if any(a.star for a in node.args) or not all(
             reads_only_constants(facts, event, a.value, module_level=True) for a in node.args
         ):
@@ -214,6 +206,19 @@ class VariableInTfFunction(Rule):
             AddModuleCode(f"tfv401:{function.name.value}:{name}", f"{name} = {facts.code_for(node)}"),
             title=f"Make the optimizer once, as module-level `{name}`",
         )
+
+
+def _module_function(event: VariableInTrace, node: cst.CSTNode) -> cst.FunctionDef | None:
+    """The module-level function (not a method: one module-level object would be shared by every instance)
+    whose own body makes the object at `node` in a statement of its own, which a hoist may move."""
+    function = event.function
+    call = event.ctx.find(CtxKind.CALL)
+    func = call.data if call is not None else None
+    if function is None or event.frame.parent is not None or not isinstance(node, cst.Call):
+        return None
+    if len(event.chain) != 1 or not isinstance(func, FuncObj) or func.owner is not None:
+        return None
+    return function
 
 
 def _optimizer(obj: Obj) -> bool:
