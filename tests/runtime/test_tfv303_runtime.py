@@ -68,3 +68,27 @@ def test_module_code_raises_and_fixed_builds() -> None:
     bad = run_program(TESTDATA / "TFV303" / "bad_module.py", legacy=True)
     assert bad.error is not None and bad.error.startswith("ValueError: Dimensions must be equal")
     assert run_program(TESTDATA / "TFV303" / "fixed_module.py", legacy=True).error is None
+
+
+def test_adjacent_constructions_share_and_fixed_have_backward_and_layer_weights() -> None:
+    bad = run_program(TESTDATA / "TFV303" / "bad_adjacent.py", CALL_TF1_CASES, legacy=True)
+    forward_only = [
+        "bidirectional_rnn/fw/lstm_cell/kernel:0",
+    ]
+    assert _kernels(bad.out["case_attribute_read_right_before"]) == forward_only
+    assert _kernels(bad.out["case_stack_for_both_directions"]) == [
+        "bidirectional_rnn/fw/multi_rnn_cell/cell_0/basic_lstm_cell/kernel:0"
+    ]
+    fixed = run_program(TESTDATA / "TFV303" / "fixed_adjacent.py", CALL_TF1_CASES, legacy=True)
+    assert all(case["ok"] for case in fixed.out.values()), fixed.out
+    assert _kernels(fixed.out["case_attribute_read_right_before"]) == [
+        "bidirectional_rnn/bw/lstm_cell/kernel:0",
+        "bidirectional_rnn/fw/lstm_cell/kernel:0",
+    ]
+    assert _kernels(fixed.out["case_stack_for_both_directions"]) == [
+        f"bidirectional_rnn/{d}/multi_rnn_cell/cell_{i}/basic_lstm_cell/kernel:0"
+        for d in ("bw", "fw")
+        for i in (0, 1)
+    ]
+    # No fix where a method runs between the construction and the use: the file keeps the shared cell there.
+    assert _kernels(fixed.out["case_attribute_changed_in_between"]) == forward_only

@@ -10,6 +10,7 @@ from tfvarfix.semantics.events import Created, Event, SharedCell
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import present
 from tfvarfix.semantics.values import AV, Const, LayerObj, ModuleRef
+from tfvarfix.semantics.walker import children, descendants
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 _PRIORITY = (
@@ -66,8 +67,14 @@ class SharedRnnCell(Rule):
     variable names such as `cell_1/...`, different outputs). It is offered only when the construction can be
     repeated at the use: made in the same function, from arguments that mean the same there (literals,
     modules, parameters, a value bound to the same object; not attributes of objects, which may have
-    changed), with a wrapped cell (`DropoutWrapper(lstm)`) constructed afresh inside it too; the now unused
-    cell stays.
+    changed), with a wrapped cell (`DropoutWrapper(lstm)`) and a repeated list (`MultiRNNCell([drop] * n)`)
+    constructed afresh inside it too; the now unused cell stays. Attributes of objects (`self.config.units`)
+    and values not known (a placeholder) are repeated only when nothing runs between the construction and the
+    use that could change them: the use's statement follows the construction's in one block, with only other
+    cells' constructions between, and calls nothing else before the use. A cell built under a condition
+    (`if keep_prob < 1: cell = DropoutWrapper(cell)`) is reported without a fix: one construction cannot stand
+    for both arms. No variable is renamed: the shared one keeps its name (`cell_0/...`, `fw/...`) and the new
+    cells add theirs (`cell_1/...`, `bw/...`).
 
     ## Numerical equivalence
     `repairs`: with input size ≠ units the original raises and the rewrite builds; with equal sizes `verify`
@@ -94,7 +101,9 @@ class SharedRnnCell(Rule):
             live = [e for e in events if reachable(e) and graph_code(facts.graph_mode, e)]
             if not live or len(live) != len(events):
                 continue
-            best = min(live, key=lambda e: _PRIORITY.index(e.where) if e.where in _PRIORITY else len(_PRIORITY))
+            best = min(
+                live, key=lambda e: _PRIORITY.index(e.where) if e.where in _PRIORITY else len(_PRIORITY)
+            )
             chosen = [e for e in live if e.where == best.where and e.expr is best.expr]
             target = best.expr if best.expr is not None else best.node
             fixes = {self._text(facts, e, made) for e in chosen}
@@ -109,7 +118,9 @@ class SharedRnnCell(Rule):
         expr = event.expr
         code = facts.code_for
         if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Multiply):
-            listed, times = (expr.left, expr.right) if isinstance(expr.left, cst.List) else (expr.right, expr.left)
+            listed, times = (
+                (expr.left, expr.right) if isinstance(expr.left, cst.List) else (expr.right, expr.left)
+            )
             if not isinstance(listed, cst.List) or len(listed.elements) != 1:
                 return None
             element = listed.elements[0].value
@@ -133,14 +144,18 @@ class SharedRnnCell(Rule):
     ) -> str | None:
         """`expr` with the shared cell it holds (its `cell` argument, all the way in) constructed afresh."""
         if isinstance(expr, cst.Call) and expr.args:
-            inner = next((a for a in expr.args if a.keyword is not None and a.keyword.value == "cell"), expr.args[0])
+            inner = next(
+                (a for a in expr.args if a.keyword is not None and a.keyword.value == "cell"), expr.args[0]
+            )
             if inner.star or (inner.keyword is not None and inner.keyword.value != "cell"):
                 return None
             text = self._inside(facts, event, inner.value, made, hidden)
             if text is None or not _stable(facts, event, event, expr, hidden, skip=inner.value):
                 return None
             new = expr.with_changes(
-                args=[a.with_changes(value=cst.parse_expression(text)) if a is inner else a for a in expr.args]
+                args=[
+                    a.with_changes(value=cst.parse_expression(text)) if a is inner else a for a in expr.args
+                ]
             )
             return facts.code_for(new)
         if isinstance(expr, cst.Name) and expr.value not in hidden:
@@ -178,24 +193,107 @@ class SharedRnnCell(Rule):
             return None
         if any(a.star for a in call.args):
             return None
+        quiet = _quiet_between(facts, created, use, made)
         args: list[cst.Arg] = []
         for arg in call.args:
             value = arg.value
-            if isinstance(value, cst.Name):
-                bound = created.env.get(value.value)
-                inner = present(bound).single() if isinstance(bound, AV) else None
-                if isinstance(inner, LayerObj):
-                    text = self._construct(facts, use, inner, made, depth + 1)
-                    if text is None:
-                        return None
-                    args.append(arg.with_changes(value=cst.parse_expression(text)))
-                    continue
-            if not _stable(facts, created, use, value, frozenset()):
+            inner = _cell_named(created, value)
+            if inner is not None:
+                text = self._construct(facts, use, inner, made, depth + 1)
+                if text is None:
+                    return None
+                args.append(arg.with_changes(value=cst.parse_expression(text)))
+                continue
+            repeated = _repeated_list(value)
+            if repeated is not None and (inner := _cell_named(created, repeated[0])) is not None:
+                # `MultiRNNCell([drop] * n)` made again: `[<drop made afresh> for _ in range(n)]`.
+                text = self._construct(facts, use, inner, made, depth + 1)
+                if text is None or not _stable(facts, created, use, repeated[1], frozenset(), quiet=quiet):
+                    return None
+                listed = f"[{text} for _ in range({facts.code_for(repeated[1])})]"
+                args.append(arg.with_changes(value=cst.parse_expression(listed)))
+                continue
+            if not _stable(facts, created, use, value, frozenset(), quiet=quiet):
                 return None
             args.append(arg)
-        if not _stable(facts, created, use, call.func, frozenset()):
+        if not _stable(facts, created, use, call.func, frozenset(), quiet=quiet):
             return None
         return facts.code_for(call.with_changes(args=args))
+
+
+def _cell_named(event: Event, expr: cst.BaseExpression) -> LayerObj | None:
+    """The cell a name holds at `event`."""
+    if not isinstance(expr, cst.Name):
+        return None
+    bound = event.env.get(expr.value)
+    obj = present(bound).single() if isinstance(bound, AV) else None
+    return obj if isinstance(obj, LayerObj) else None
+
+
+def _repeated_list(expr: cst.BaseExpression) -> tuple[cst.BaseExpression, cst.BaseExpression] | None:
+    """`[x] * n` (or `n * [x]`) as (x, n)."""
+    if not isinstance(expr, cst.BinaryOperation) or not isinstance(expr.operator, cst.Multiply):
+        return None
+    listed, times = (expr.left, expr.right) if isinstance(expr.left, cst.List) else (expr.right, expr.left)
+    if not isinstance(listed, cst.List) or len(listed.elements) != 1 or isinstance(times, cst.List):
+        return None
+    element = listed.elements[0]
+    return None if isinstance(element, cst.StarredElement) else (element.value, times)
+
+
+def _quiet_between(facts: Facts, created: Event, use: Event, made: dict[int, Created]) -> bool:
+    """Whether nothing runs between the cell's construction and its use that could change what the construction
+    reads (an attribute of an object, a value not known): the use's statement follows the construction's in
+    one block, with only other cells' constructions (`drop = DropoutWrapper(cell)`) between them, and the use's
+    statement calls nothing but the calls around the use."""
+    if created.frame is not use.frame or not created.chain or not use.chain:
+        return False
+    if len(created.chain) != len(use.chain) or any(
+        a is not b for a, b in zip(created.chain[:-1], use.chain[:-1], strict=True)
+    ):
+        return False
+    holder = created.chain[-2] if len(created.chain) > 1 else created.frame.node
+    body = getattr(holder, "body", None)
+    items = getattr(body, "body", body)
+    if not isinstance(items, (list, tuple)):
+        return False
+    position = {id(s): i for i, s in enumerate(items)}
+    first, last = position.get(id(created.chain[-1])), position.get(id(use.chain[-1]))
+    if first is None or last is None or last <= first:
+        return False
+    constructions = {id(c.node) for c in made.values()}
+    for between in items[first + 1 : last]:
+        line = between if isinstance(between, cst.SimpleStatementLine) else None
+        if line is None or len(line.body) != 1 or not isinstance(line.body[0], cst.Assign):
+            return False
+        assign = line.body[0]
+        if id(assign.value) not in constructions or not all(
+            isinstance(t.target, cst.Name) for t in assign.targets
+        ):
+            return False
+        if not all(id(n) in constructions for n in descendants(assign.value) if isinstance(n, cst.Call)):
+            return False
+    expr = use.expr if isinstance(use, SharedCell) else None
+    if expr is None:
+        return False
+    around, inside = _ancestors(use.chain[-1], expr), {id(n) for n in descendants(expr)}
+    return all(
+        id(n) in around or id(n) in inside for n in descendants(use.chain[-1]) if isinstance(n, cst.Call)
+    )
+
+
+def _ancestors(root: cst.CSTNode, target: cst.CSTNode) -> set[int]:
+    """The ids of the nodes on the path from `root` down to `target` (`target` excluded)."""
+    path: list[tuple[cst.CSTNode, int]] = [(root, 0)]
+    trail: list[cst.CSTNode] = []
+    while path:
+        node, depth = path.pop()
+        del trail[depth:]
+        if node is target:
+            return {id(n) for n in trail}
+        trail.append(node)
+        path.extend((c, depth + 1) for c in reversed(children(node)))
+    return set()
 
 
 def _short(cell: object) -> str:
@@ -234,18 +332,21 @@ def _stable(
     expr: cst.BaseExpression,
     hidden: frozenset[str],
     skip: cst.BaseExpression | None = None,
+    quiet: bool = False,
 ) -> bool:
     """Whether every name `expr` reads means at `use` what it meant at `made`: the same object at both points
-    (a module, a constant, a tensor; not a cell, which would be shared again), or a parameter of the function."""
-    from tfvarfix.semantics.walker import children
-
+    (a module, a constant, a tensor; not a cell, which would be shared again), or a parameter of the function.
+    With `quiet` (nothing runs in between that could change them) an attribute of any object and a value not
+    known also mean the same."""
     stack: list[tuple[cst.CSTNode, bool]] = [(expr, False)]
     params = _parameters(use)
     while stack:
         node, module_only = stack.pop()
         if node is skip:
             continue
-        if isinstance(node, (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp, cst.NamedExpr)):
+        if isinstance(
+            node, (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp, cst.NamedExpr)
+        ):
             return False
         if isinstance(node, cst.Name):
             name = node.value
@@ -257,25 +358,29 @@ def _stable(
             if before is None and after is None:
                 bound = facts.module_names.get(name) if made.frame is not facts.module_frame else None
                 obj = present(bound).single() if isinstance(bound, AV) else None
-                if not isinstance(obj, (ModuleRef, Const)) or (module_only and not isinstance(obj, ModuleRef)):
+                if not isinstance(obj, (ModuleRef, Const)) or (
+                    module_only and not isinstance(obj, ModuleRef)
+                ):
                     return False
                 continue
             if not isinstance(before, AV) or not isinstance(after, AV) or before != after:
                 return False
             obj = present(after).single()
-            if module_only and not isinstance(obj, ModuleRef):
+            if module_only and not isinstance(obj, ModuleRef) and not quiet:
                 return False  # an attribute of an object may have changed in between
-            if isinstance(obj, LayerObj) or (obj is None and name not in params):
+            if isinstance(obj, LayerObj) or (obj is None and name not in params and not quiet):
                 return False  # another cell would be shared again; an unknown value only as a parameter
             continue
         if isinstance(node, cst.Attribute):
             stack.append((node.value, True))
             continue
-        if module_only:
+        if module_only and not quiet:
             return False
         if isinstance(node, cst.Call):
             if any(a.star for a in node.args):
                 return False
+            if quiet and not _stable(facts, made, use, node.func, hidden):
+                return False  # a method of an object, which may change it: not run twice
             stack.append((node.func, False))
             stack.extend((a.value, False) for a in node.args)
             continue
