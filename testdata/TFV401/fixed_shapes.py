@@ -85,7 +85,7 @@ class Scaler(tf.Module):
 def make_step():
     @tf.function
     def step(x):
-        momentum = tf.Variable(0.9)  # expect: TFV401
+        momentum = tf.constant(0.9)  # expect: TFV401
         return x * momentum
 
     return step

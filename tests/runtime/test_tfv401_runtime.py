@@ -82,3 +82,24 @@ for name, case in sorted(ns.items()):
     losses = fixed.out["case_train_steps"]
     assert losses[0] > losses[1] > losses[2], losses  # one optimizer, stepping across calls
     assert all(abs(w) < 3.0 for w in fixed.out["case_minimize_steps"]), fixed.out
+
+
+def test_made_once_bad_raises_and_fixed_runs_with_per_call_values() -> None:
+    bad = run_program(TESTDATA / "TFV401" / "bad_made_once.py", CALL_CASES)
+    assert sorted(bad.out) == [
+        "case_factory",
+        "case_method_sums_each_call",
+        "case_metric_per_call",
+        "case_only_read",
+        "case_optimizer_per_trial",
+    ]
+    for name, case in bad.out.items():
+        assert case["ok"] is False and SINGLETON in case["error"], (name, case)
+    fixed = run_program(TESTDATA / "TFV401" / "fixed_made_once.py", CALL_CASES)
+    # Made once per instance and reset on each call: every call sums its own input, as the original meant.
+    assert fixed.out["case_method_sums_each_call"] == {"ok": True, "value": [3.0, 3.0]}
+    assert fixed.out["case_only_read"] == {"ok": True, "value": [8.0, 16.0]}
+    assert fixed.out["case_factory"] == {"ok": True, "value": [[2, 3], [3, 1]]}
+    # One module-level metric, reset per call: each call's mean alone (without the reset: 2.0 then 4.0).
+    assert fixed.out["case_metric_per_call"] == {"ok": True, "value": [2.0, 6.0]}
+    assert fixed.out["case_optimizer_per_trial"] == {"ok": True, "value": [4.0, 4.0]}

@@ -5,12 +5,13 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tfvarfix.codegen import snake, unique_name
-from tfvarfix.rule import AddModuleCode, Finding, FixPlan, Remove, Replace, Rule
+from tfvarfix.rule import AddModuleCode, Finding, FixPlan, InsertAfter, InsertBefore, Remove, Replace, Rule
+from tfvarfix.semantics.evaluate import dotted_name
 from tfvarfix.semantics.events import CtxKind, VariableInTrace
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants
 from tfvarfix.semantics.scoping import target_names
 from tfvarfix.semantics.values import FuncObj, KerasObj, LayerObj, Obj, VarObj
-from tfvarfix.semantics.walker import sole_assignment
+from tfvarfix.semantics.walker import children, descendants, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 #: Keywords of `tf.Variable` under which `v.assign(<initial value>)` gives the variable its initial value again.
@@ -75,6 +76,26 @@ class VariableInTfFunction(Rule):
     is made once at module level instead (`adam` for the inline one), with no reset: its slots and step count
     must live across calls, as the author meant (the original cannot run). Unsafe for the same reasons.
 
+    Other shapes get other fixes, each unsafe (the original cannot run, so nothing it computed is kept but the
+    first call's values): a `tf.function` *method* making `v = tf.Variable(init)` gets `self.v` made once per
+    instance at the end of the class's `__init__` (under a name the class does not use), and `v = self.v;
+    v.assign(init)` where it was made, under the same conditions on `init` and the keywords as above. A
+    variable that is only read after it is made (arithmetic, indexing, arguments of TF/Keras functions that do
+    not write: `weights = K.variable(w)` then `y * weights`) becomes a constant of the same dtype
+    (`K.constant(w)`, `tf.constant(w)`; only `dtype=`/`name=` keywords): made per call as before, without state.
+    A decorated function that returns the variable it makes is a factory meant to hand out one per call: the
+    fix drops `@tf.function` (only when the function is its only decorator and every mention of its name is a
+    call). A metric made in a module-level function that a tf.function runs (`Mean()(values)`, or `m =
+    Mean()`) is made once at module level and `reset_state()` where it was made, so each call still measures
+    its own values, not a running mean. An optimizer passed to a `tf.function` that reaches it on a retrace
+    (`optimizer.apply_gradients(zip(grads, model.trainable_variables))` with a new optimizer per trial) is
+    built before the call, outside the trace: `optimizer.build(model.trainable_variables)`, with the names the
+    caller passes; Keras makes the same zero slots there, so the steps compute what they would have. Anything
+    else (a parameter in the initial value of a hoist, a keyword that `assign` does not restore, a variable
+    written and returned, arguments passed as expressions) is reported without a fix: made once and reset,
+    made once and kept, or made outside the function are different programs, and which one is meant cannot be
+    told from the code.
+
     ## Numerical equivalence
     `repairs`: the original raises the `ValueError` on its first call; the rewrite runs and returns what the
     original's body computes on a first call.
@@ -113,12 +134,21 @@ class VariableInTfFunction(Rule):
             assert trace is not None
             function = _function_name(facts, trace.node)
             what = _what(event.obj, node, facts, retrace=trace.data == 3)
+            fix: FixPlan | None = None
             if all(e.obj.__class__ is VarObj for e in live):
-                fix = self._fix(facts, event, node, hoisted)
+                fix = (
+                    self._factory_fix(facts, event, node, trace.node)
+                    or self._fix(facts, event, node, hoisted)
+                    or self._method_fix(facts, event, node)
+                    or self._constant_fix(facts, event, node)
+                )
             elif all(_optimizer(e.obj) for e in live):
-                fix = self._optimizer_fix(facts, event, node, hoisted)
-            else:
-                fix = None
+                if event.node is event.obj.site:
+                    fix = self._optimizer_fix(facts, event, node, hoisted)
+                else:
+                    fix = self._build_fix(facts, event, node)
+            elif all(_metric(e.obj) for e in live) and event.node is event.obj.site:
+                fix = self._metric_fix(facts, event, node, hoisted)
             yield self.finding(node, fix=fix, what=what, function=function)
 
     def _fix(
@@ -165,6 +195,190 @@ class VariableInTfFunction(Rule):
             AddModuleCode(f"tfv401:{function.name.value}:{target.value}", facts.code_for(assign)),
         )
 
+    def _factory_fix(
+        self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, traced: cst.CSTNode | None
+    ) -> FixPlan | None:
+        """A `@tf.function` that returns the variable it makes is a factory meant to hand out a new one per call
+        (`w = tf.Variable(...); return w`): it cannot be a tf.function, and the fix drops the decorator."""
+        function = event.function
+        if function is None or traced is not function or not isinstance(node, cst.Call):
+            return None
+        decorators = [d for d in function.decorators if _is_tf_function(facts, d.decorator)]
+        if len(decorators) != 1 or len(function.decorators) != 1:
+            return None
+        target = sole_assignment(event.chain[0], node) if event.chain else None
+        returned = {id(node)} | ({target.value} if isinstance(target, cst.Name) else set())
+        if not any(_returns(function, r) for r in returned):
+            return None
+        name = function.name.value
+        if not _only_called(facts.module, name, function):
+            return None  # `f.get_concrete_function()` or another use of the tf.function itself
+        return self.fix(
+            Remove(decorators[0]),
+            title=f"Drop `@tf.function` from `{name}`: it hands out a new variable on every call",
+        )
+
+    def _method_fix(self, facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> FixPlan | None:
+        """`v = tf.Variable(init)` in a `tf.function` method: made once per instance at the end of `__init__`
+        (`self.v`), and given its initial value again where it used to be made."""
+        function = event.function
+        call = event.ctx.find(CtxKind.CALL)
+        func = call.data if call is not None else None
+        if function is None or not isinstance(func, FuncObj) or func.owner is None or len(event.chain) != 1:
+            return None
+        if func.method_kind != "function" or not isinstance(node, cst.Call):
+            return None
+        line = event.chain[0]
+        target = sole_assignment(line, node)
+        variable = event.obj
+        if (
+            not isinstance(target, cst.Name)
+            or not isinstance(variable, VarObj)
+            or variable.initial_node is None
+        ):
+            return None
+        if _bindings(function, target.value) != 1 or not _resettable(facts, event, node):
+            return None
+        init = next(
+            (
+                s
+                for s in func.owner.node.body.body
+                if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"
+            ),
+            None,
+        )
+        if init is None or not isinstance(init.body, cst.IndentedBlock) or not init.body.body:
+            return None
+        last = init.body.body[-1]
+        if isinstance(last, cst.SimpleStatementLine) and any(isinstance(b, cst.Return) for b in last.body):
+            return None
+        assert isinstance(line, cst.SimpleStatementLine)
+        assign = line.body[0]
+        taken = _class_words(func.owner.node)
+        attr = target.value if target.value not in taken else unique_name(target.value, taken.__contains__)
+        initial = facts.code_for(variable.initial_node)
+        return self.fix(
+            InsertAfter(last, f"self.{attr} = {facts.code_for(node)}"),
+            Replace(assign, f"{target.value} = self.{attr}"),
+            InsertAfter(line, f"{target.value}.assign({initial})"),
+            title=f"Create the variable once per instance, as `self.{attr}` in `__init__`",
+        )
+
+    def _constant_fix(self, facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> FixPlan | None:
+        """A variable made on every call and only read there (`weights = K.variable(w)`, then arithmetic on it)
+        holds a constant: `K.constant(w)` / `tf.constant(w)` computes the same (same dtype), makes no state."""
+        function = event.function
+        variable = event.obj
+        if function is None or not isinstance(node, cst.Call) or not isinstance(variable, VarObj):
+            return None
+        if not isinstance(node.func, cst.Attribute) or len(event.chain) != 1:
+            return None
+        attr = node.func.attr.value
+        if not (attr == "variable" or (attr == "Variable" and variable.ctor == "tf.Variable")):
+            return None
+        if any(a.star for a in node.args) or not {a.keyword.value for a in node.args if a.keyword} <= {
+            "dtype",
+            "name",
+        }:
+            return None
+        if sum(1 for a in node.args if a.keyword is None) != 1 or node.args[0].keyword is not None:
+            return None
+        line = event.chain[0]
+        target = sole_assignment(line, node)
+        if not isinstance(target, cst.Name) or not _only_read_after(function, line, target.value):
+            return None
+        new = node.func.with_changes(attr=cst.Name("constant"))
+        return self.fix(
+            Replace(node.func, new),
+            title=f"Make `{target.value}` a constant: it is only read",
+        )
+
+    def _metric_fix(
+        self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, hoisted: set[str]
+    ) -> FixPlan | None:
+        """A metric made in a module-level function that a tf.function runs (`Accuracy()(y, p)`, or `m =
+        Accuracy()`): made once at module level, and reset where it used to be made, so that each call still
+        measures that call's values alone."""
+        function = _module_function(event, node)
+        if function is None or not isinstance(node, cst.Call):
+            return None
+        if any(a.star for a in node.args) or not all(
+            reads_only_constants(facts, event, a.value, module_level=True) for a in node.args
+        ):
+            return None
+        if not reads_only_constants(facts, event, node.func, module_level=True):
+            return None
+        line = event.chain[0]
+        target = sole_assignment(line, node)
+        if isinstance(target, cst.Name):
+            name = target.value
+            if name in facts.module_names or name in hoisted or _bindings(function, name) != 1:
+                return None
+            assert isinstance(line, cst.SimpleStatementLine)
+            hoisted.add(name)
+            return self.fix(
+                Replace(line.body[0], f"{name}.reset_state()"),
+                AddModuleCode(f"tfv401:{function.name.value}:{name}", facts.code_for(line.body[0])),
+                title=f"Make the metric `{name}` once, at module level, and reset it on each call",
+            )
+        if target is not None or not any(
+            isinstance(n, cst.Call) and n.func is node for n in descendants(line)
+        ):
+            return None  # only a metric called where it is made: `Accuracy()(y_true, y_pred)`
+        taken = {*facts.module_names, *hoisted, *_local_names(function)}
+        short = node.func.attr.value if isinstance(node.func, cst.Attribute) else "metric"
+        name = snake(short)
+        if name in taken or facts.word_count(name) > 0:
+            name = unique_name(name, lambda c: c in taken or facts.word_count(c) > 0)
+        hoisted.add(name)
+        return self.fix(
+            Replace(node, cst.Name(name)),
+            InsertBefore(line, f"{name}.reset_state()"),
+            AddModuleCode(f"tfv401:{function.name.value}:{name}", f"{name} = {facts.code_for(node)}"),
+            title=f"Make the metric once, as module-level `{name}`, and reset it on each call",
+        )
+
+    def _build_fix(self, facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> FixPlan | None:
+        """`optimizer.apply_gradients(zip(grads, model.trainable_variables))` in a tf.function that a new
+        optimizer reaches on a retrace: the optimizer's variables are made before the call, outside the trace
+        (`optimizer.build(model.trainable_variables)`), as Keras documents; apply_gradients then makes none."""
+        call = event.ctx.find(CtxKind.CALL)
+        trace = event.ctx.find(CtxKind.TF_FUNCTION)
+        function = event.function
+        if call is None or trace is None or function is None or not isinstance(call.node, cst.Call):
+            return None
+        if not any(c is trace for c in call.chain()) or not isinstance(node, cst.Call):
+            return None  # the call of the tf.function itself, from the program
+        if not (isinstance(node.func, cst.Attribute) and node.func.attr.value == "apply_gradients"):
+            return None
+        pairs = node.args[0].value if len(node.args) == 1 and node.args[0].keyword is None else None
+        if not (
+            isinstance(pairs, cst.Call)
+            and isinstance(pairs.func, cst.Name)
+            and pairs.func.value == "zip"
+            and len(pairs.args) == 2
+            and not any(a.keyword or a.star for a in pairs.args)
+        ):
+            return None
+        variables = pairs.args[1].value
+        if not (
+            isinstance(variables, cst.Attribute)
+            and variables.attr.value in ("trainable_variables", "trainable_weights")
+            and isinstance(variables.value, cst.Name)
+            and isinstance(node.func.value, cst.Name)
+        ):
+            return None
+        model = _argument(function, call.node, variables.value.value)
+        optimizer = _argument(function, call.node, node.func.value.value)
+        if model is None or optimizer is None:
+            return None
+        statement = _statement_of(facts.module, call.node)
+        if statement is None:
+            return None
+        return self.fix(
+            InsertBefore(statement, f"{optimizer}.build({model}.{variables.attr.value})"),
+            title=f"Build `{optimizer}` before the call, outside the tf.function",
+        )
 
     def _optimizer_fix(
         self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, hoisted: set[str]
@@ -219,6 +433,143 @@ def _module_function(event: VariableInTrace, node: cst.CSTNode) -> cst.FunctionD
     if len(event.chain) != 1 or not isinstance(func, FuncObj) or func.owner is not None:
         return None
     return function
+
+
+def _metric(obj: Obj) -> bool:
+    return isinstance(obj, KerasObj) and obj.cls.startswith("keras.metrics.") and obj.cls[14:15].isupper()
+
+
+def _is_tf_function(facts: Facts, expr: cst.BaseExpression) -> bool:
+    """`@tf.function` or `@tf.function(...)`, with `tf` an import of tensorflow."""
+    if isinstance(expr, cst.Call):
+        expr = expr.func
+    text = dotted_name(expr)
+    if text is None or not text.endswith(".function") or text.count(".") != 1:
+        return False
+    return facts.imported(text.split(".", 1)[0]) == "tensorflow"
+
+
+def _returns(function: cst.FunctionDef, what: int | str) -> bool:
+    """Whether the function returns the node with this id, or the name."""
+    for n in descendants(function.body):
+        if isinstance(n, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(n, cst.Return) and n.value is not None:
+            value = n.value
+            if id(value) == what or (isinstance(value, cst.Name) and value.value == what):
+                return True
+    return False
+
+
+def _only_called(module: cst.Module, name: str, function: cst.FunctionDef) -> bool:
+    """Every mention of `name` in the module is a call of it (or its definition)."""
+    calls = {id(n.func) for n in descendants(module) if isinstance(n, cst.Call)}
+    return all(
+        id(n) in calls or n is function.name
+        for n in descendants(module)
+        if isinstance(n, cst.Name) and n.value == name
+    )
+
+
+_READS = (cst.BinaryOperation, cst.UnaryOperation, cst.Comparison, cst.ComparisonTarget)
+_WRITES = ("assign", "scatter", "update", "set_value")
+
+
+def _only_read_after(function: cst.FunctionDef, line: cst.CSTNode, name: str) -> bool:
+    """After `line` (a statement of the function's body), `name` is only read: an operand of arithmetic or a
+    comparison, indexed, or an argument of a module's function that writes nothing (`K.sum(w)`); never
+    rebound, returned, aliased, a method's receiver or read in a nested function."""
+    body = function.body
+    statements = list(body.body) if isinstance(body, cst.IndentedBlock) else []
+    at = next((i for i, s in enumerate(statements) if s is line), None)
+    if at is None:
+        return False
+    after = statements[at + 1 :]
+    for statement in after:
+        stack: list[tuple[cst.CSTNode, cst.CSTNode | None]] = [(statement, None)]
+        while stack:
+            current, parent = stack.pop()
+            if isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+                if any(isinstance(n, cst.Name) and n.value == name for n in descendants(current)):
+                    return False
+                continue
+            if isinstance(current, cst.Name) and current.value == name:
+                if isinstance(parent, _READS) or (
+                    isinstance(parent, cst.Subscript) and parent.value is current
+                ):
+                    continue
+                if isinstance(parent, cst.Arg) and parent.keyword is not current:
+                    continue  # checked at the call, below
+                return False
+            if isinstance(current, cst.Call):
+                mentions = any(isinstance(a.value, cst.Name) and a.value.value == name for a in current.args)
+                callee = dotted_name(current.func) or ""
+                if mentions and (
+                    "." not in callee or any(w in callee.rsplit(".", 1)[-1].lower() for w in _WRITES)
+                ):
+                    return False  # a function of the program, or one that writes its argument
+            stack.extend((child, current) for child in children(current))
+    return True
+
+
+def _resettable(facts: Facts, event: VariableInTrace, node: cst.Call) -> bool:
+    """`tf.Variable(init, ...)` whose arguments read only literals and imported modules, and whose keywords
+    keep what `assign(init)` restores."""
+    positional = [a for a in node.args if a.keyword is None]
+    keywords = {a.keyword.value for a in node.args if a.keyword is not None}
+    if len(positional) != 1 or node.args[0] is not positional[0]:
+        return False
+    if any(a.star for a in node.args) or not keywords <= _KEEPS_ITS_VALUE:
+        return False
+    if not all(reads_only_constants(facts, event, a.value, module_level=True) for a in node.args):
+        return False
+    return reads_only_constants(facts, event, node.func, module_level=True)
+
+
+def _class_words(cls: cst.ClassDef) -> set[str]:
+    """The attributes the class's code reads or sets and the names its body binds: a new attribute must be none
+    of them."""
+    attrs = {n.attr.value for n in descendants(cls) if isinstance(n, cst.Attribute)}
+    bound: set[str] = set()
+    for statement in cls.body.body:
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            bound.add(statement.name.value)
+        elif isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else []
+                if isinstance(small, cst.AnnAssign):
+                    targets = [small.target]
+                bound.update(name for t in targets for name in target_names(t))
+    return attrs | bound
+
+
+def _argument(function: cst.FunctionDef, call: cst.Call, parameter: str) -> str | None:
+    """The name passed for `parameter` at `call` (by position or keyword), when it is a plain name."""
+    params = [*function.params.posonly_params, *function.params.params]
+    names = [p.name.value for p in params]
+    if any(a.star for a in call.args) or parameter not in names:
+        return None
+    value: cst.BaseExpression | None = next(
+        (a.value for a in call.args if a.keyword is not None and a.keyword.value == parameter), None
+    )
+    if value is None:
+        positional = [a for a in call.args if a.keyword is None]
+        at = names.index(parameter)
+        value = positional[at].value if at < len(positional) else None
+    return value.value if isinstance(value, cst.Name) else None
+
+
+def _statement_of(module: cst.Module, node: cst.CSTNode) -> cst.SimpleStatementLine | None:
+    """The simple statement line that holds `node`."""
+    stack: list[tuple[cst.CSTNode, cst.SimpleStatementLine | None]] = [(module, None)]
+    while stack:
+        current, line = stack.pop()
+        if current is node:
+            return line
+        if isinstance(current, cst.SimpleStatementLine):
+            line = current
+        stack.extend((child, line) for child in children(current))
+    return None
 
 
 def _optimizer(obj: Obj) -> bool:
