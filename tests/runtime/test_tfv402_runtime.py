@@ -70,3 +70,17 @@ def test_state_made_in_a_lambda_function_breaks_fit_and_pure_lambdas_train() -> 
         not r["ok"] and "singleton tf.Variables" in r["error"] for r in bad.out.values()
     ), bad.out
     assert len(good.out) == 2 and all(r["ok"] for r in good.out.values()), good.out
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["keras3", "tf_keras"])
+def test_a_local_variable_made_in_call_breaks_fit_and_the_fix_runs_with_per_call_values(legacy: bool) -> None:
+    bad = run_program(TESTDATA / "TFV402" / "bad_variables.py", RUN_CASES, legacy=legacy)
+    assert SINGLETON in bad.out["case_counted_scale"]["error"], bad.out
+    # A tensor as the initial value cannot even be lifted out of the functional model's trace.
+    assert "could not be lifted out of a `tf.function`" in bad.out["case_table"]["error"], bad.out
+    fixed = run_program(TESTDATA / "TFV402" / "fixed_variables.py", RUN_CASES, legacy=legacy)
+    # Made once in __init__ and given its initial value on every call: the counter counts one call, as before.
+    assert fixed.out["case_counted_scale"] == {"ok": True, "value": [[1.0, 1.0, 1.0]]}
+    assert fixed.out["case_table"] == {"ok": True, "value": [[3.0, 3.0]]}
+    # Reported without a fix: the initial value reads the inputs, so it cannot be made in __init__.
+    assert fixed.out["case_input_shaped"]["ok"] is False

@@ -81,7 +81,15 @@ class WeightCreatedInCall(Rule):
     `build(input_shape)`), local variables, layers made in a loop of `call()`, and classes without their own
     `__init__` are reported without a fix. A layer made and called on the spot (`Dense(self.units)(x)`)
     becomes `self.dense(x)`, made once at the end of `__init__` under a name the class does not use yet; also
-    unsafe, for the same reasons.
+    unsafe, for the same reasons. A variable bound to a local (`seen = tf.Variable(0.0)`, `r = K.variable(v)`),
+    in a statement of its own in `call()`, becomes `self.seen`, made once at the end of `__init__` (the
+    local's name unless the class or Keras uses it as an attribute), and `seen = self.seen; seen.assign(0.0)`
+    where it was made: each call starts from the initial value as the original's fresh variable did, so a
+    counter still counts one call (drop the `assign` where it is meant to count across calls). Offered when the
+    initial value reads only literals, imports and attributes `__init__` sets, and the keywords are among those
+    under which `assign` restores the value (`trainable`, `name`, `dtype`, `shape`...); unsafe: the layer now
+    tracks the variable (checkpoints, `weights` of a Keras 3 layer made by `K.variable`). A variable whose
+    initial value reads the inputs (its shape belongs in `build`) is reported without a fix.
 
     ## Numerical equivalence
     `repairs`: Keras 3 raises in the original and runs the rewrite; under `fit` the original raises the
@@ -103,6 +111,7 @@ class WeightCreatedInCall(Rule):
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         self._taken: dict[int, set[str]] = {}  # per class: attribute names a fix may not use
+        self._given: dict[int, set[str]] = {}  # per class: attribute names fixes gave
         for node, events in facts.grouped(VariableInTrace):
             mine = [e for e in events if _in_layer_call(e)]
             live = [e for e in mine if reachable(e)]
@@ -182,12 +191,19 @@ class WeightCreatedInCall(Rule):
         )
 
     def _fix(
-        self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, target: str | None, instance: InstanceObj
+        self,
+        facts: Facts,
+        event: VariableInTrace,
+        node: cst.CSTNode,
+        target: str | None,
+        instance: InstanceObj,
     ) -> FixPlan | None:
         function = event.function
         if function is None or function.name.value != "call":
             return None
         if target is None:
+            if isinstance(event.obj, VarObj):
+                return self._variable_fix(facts, event, node, instance)
             return self._local_fix(facts, event, node, instance)
         found = _movable_into_init(facts, event, node, instance)
         if found is None:
@@ -201,6 +217,59 @@ class WeightCreatedInCall(Rule):
             return None
         code = facts.code_for(statement.body[0])
         return self.fix(Remove(moved), InsertAfter(found.body.body[-1], code))
+
+    def _variable_fix(
+        self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, instance: InstanceObj
+    ) -> FixPlan | None:
+        """`v = tf.Variable(init)` (or `K.variable(init)`) in `call()`: `self.v` made once at the end of
+        `__init__`, and `v = self.v; v.assign(init)` where it was made, so each call starts from the initial
+        value as before (a counter made per call still counts one call)."""
+        variable = event.obj
+        function = event.function
+        if (
+            not isinstance(variable, VarObj)
+            or variable.initial_node is None
+            or not isinstance(node, cst.Call)
+        ):
+            return None
+        if function is None or len(event.chain) != 1 or not isinstance(node.func, cst.Attribute):
+            return None
+        if node.func.attr.value not in ("Variable", "variable") or variable.ctor not in (
+            "tf.Variable",
+            "keras.Variable",
+        ):
+            return None
+        if variable.ctor == "keras.Variable" and node.func.attr.value != "variable":
+            return None  # keras.Variable(initializer, ...): its first argument may be an initializer
+        line = event.chain[0]
+        target = sole_assignment(line, node)
+        if not isinstance(target, cst.Name) or _bindings(function, target.value) != 1:
+            return None
+        positional = [a for a in node.args if a.keyword is None]
+        keywords = {a.keyword.value for a in node.args if a.keyword is not None}
+        if len(positional) != 1 or node.args[0] is not positional[0] or any(a.star for a in node.args):
+            return None
+        if not keywords <= _KEEPS_ITS_VALUE:
+            return None
+        found = _movable_into_init(facts, event, node, instance)
+        if found is None:
+            return None
+        taken = self._taken.setdefault(id(instance.cls.node), _class_words(facts, instance))
+        given = self._given.setdefault(id(instance.cls.node), set())
+        # A local's name is free as an attribute; not one the class or Keras uses, or another fix gave.
+        attrs = _attributes(instance.cls.node) | _LAYER_ATTRIBUTES | given
+        name = target.value
+        if name in attrs:
+            name = unique_name(name, lambda c: c in taken or c in attrs)
+        taken.add(name)
+        given.add(name)
+        assert isinstance(line, cst.SimpleStatementLine)
+        return self.fix(
+            InsertAfter(found.body.body[-1], f"self.{name} = {facts.code_for(node)}"),
+            Replace(line.body[0], f"{target.value} = self.{name}"),
+            InsertAfter(line, f"{target.value}.assign({facts.code_for(variable.initial_node)})"),
+            title=f"Make the variable once, as `self.{name}` in `__init__`, and reset it on each call",
+        )
 
     def _local_fix(
         self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, instance: InstanceObj
@@ -226,11 +295,53 @@ class WeightCreatedInCall(Rule):
         base = snake(obj.short if isinstance(obj, LayerObj) else obj.cls.name)
         name = base if base not in taken else unique_name(base, taken.__contains__)
         taken.add(name)
+        self._given.setdefault(id(instance.cls.node), set()).add(name)
         return self.fix(
             Replace(node, cst.parse_expression(f"self.{name}")),
             InsertAfter(found.body.body[-1], f"self.{name} = {facts.code_for(node)}"),
             title=f"Make the layer once, as `self.{name}` in `__init__`",
         )
+
+
+#: Keywords of a variable under which `v.assign(<initial value>)` gives it its initial value again.
+_KEEPS_ITS_VALUE = frozenset(
+    {"trainable", "name", "dtype", "shape", "validate_shape", "synchronization", "aggregation"}
+)
+
+#: Attributes every Keras layer or model has: a new attribute must not shadow one.
+_LAYER_ATTRIBUTES = frozenset(
+    {
+        "activity_regularizer", "built", "compute_dtype", "dtype", "dtype_policy", "dynamic", "inbound_nodes",
+        "input", "input_spec", "inputs", "layers", "losses", "metrics", "name", "non_trainable_variables",
+        "non_trainable_weights", "optimizer", "output", "outputs", "path", "state", "states", "stateful",
+        "submodules", "supports_masking", "trainable", "trainable_variables", "trainable_weights", "updates",
+        "variable_dtype", "variables", "weights", "loss", "history", "distribute_strategy", "run_eagerly",
+    }
+)  # fmt: skip
+
+
+def _attributes(cls: cst.ClassDef) -> set[str]:
+    """The attributes the class's code reads or sets, and the names its body binds."""
+    out = {n.attr.value for n in descendants(cls) if isinstance(n, cst.Attribute)}
+    out.update(s.name.value for s in cls.body.body if isinstance(s, (cst.FunctionDef, cst.ClassDef)))
+    return out
+
+
+def _bindings(function: cst.FunctionDef, name: str) -> int:
+    """How many targets in the function bind `name`."""
+    from tfvarfix.semantics.scoping import target_names
+
+    count = 0
+    for node in descendants(function.body):
+        if isinstance(node, (cst.Global, cst.Nonlocal)):
+            return 99
+        targets: list[cst.BaseExpression] = []
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For)):
+            targets = [node.target]
+        count += sum(1 for t in targets for bound in target_names(t) if bound == name)
+    return count
 
 
 def _movable_into_init(
@@ -359,7 +470,11 @@ def _self_reads(node: cst.CSTNode) -> list[str]:
     stack: list[cst.CSTNode] = [node]
     while stack:
         current = stack.pop()
-        if isinstance(current, cst.Attribute) and isinstance(current.value, cst.Name) and current.value.value == "self":
+        if (
+            isinstance(current, cst.Attribute)
+            and isinstance(current.value, cst.Name)
+            and current.value.value == "self"
+        ):
             out.append(current.attr.value)
             continue
         stack.extend(children(current))
