@@ -122,7 +122,9 @@ class PostBuildWeightEdit(Rule):
     (tf_keras when it is first called), so the original initializer must still be constructed at the same
     point of the stream. That holds when it is deterministic (`zeros`, `ones`, `constant`), when its call is
     written in the layer's arguments, or when the edited weight is the first random one of the layer and no
-    other argument calls anything. Replacing a random initializer by `Constant` removes a draw and shifts
+    other argument calls anything (never in Keras 3's `SimpleRNN` and `ConvLSTM` layers: their cells draw a
+    dropout seed before their initializers, so an initializer made before the layer takes that seed's draw).
+    Replacing a random initializer by `Constant` removes a draw and shifts
     every later seed: unsafe. So is a fix where the weights were read between the build and the edit, and one
     for an edit before the build (the original raises).
 
@@ -460,6 +462,8 @@ class _Planner:
 
     def _first_random(self, weight: WeightSpec, prefix: str) -> bool:
         """Whether every weight initialized before `weight` is deterministic (so no seed is drawn first)."""
+        if self.facts.flavor is Flavor.KERAS3 and self.layer.spec is not None and self.layer.spec.cls in _SEED_FIRST:
+            return False
         for other in self.layer.spec.weights if self.layer.spec is not None else ():
             if other is weight:
                 return True
@@ -483,6 +487,9 @@ class _Planner:
         return candidate
 
 
+# Keras 3 cells that draw their dropout seed (`SeedGenerator(seed)`, from Python's `random`) before they construct
+# their initializers: an initializer constructed before the layer draws that seed's number instead.
+_SEED_FIRST = frozenset({"SimpleRNN", "SimpleRNNCell", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"})
 _WRITES = frozenset({"assign", "set_weights", "set_value", "variable.set_value"})
 READS = frozenset({".get_weights", ".predict", ".evaluate", ".save", ".save_weights", ".predict_on_batch", "__call__"})
 
