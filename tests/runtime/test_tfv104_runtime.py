@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.fixtures import TESTDATA
-from tests.runtime.harness import run_program
+from tests.runtime.harness import RUN_CASES, run_program
 
 pytestmark = pytest.mark.tensorflow
 
@@ -47,7 +47,9 @@ def test_subclassed_duplicates_collide_silently() -> None:
     bad = run_program(TESTDATA / "TFV104" / "bad_subclassed.py", probe)
     assert bad.error is None
     assert bad.out["paths"] == ["twin_model/twin/kernel", "twin_model/twin/bias"] * 2
-    assert bad.out["late"] == ["late_twin/head/kernel", "late_twin/head/bias"] * 2  # the second made in build()
+    assert (
+        bad.out["late"] == ["late_twin/head/kernel", "late_twin/head/bias"] * 2
+    )  # the second made in build()
     fixed = run_program(TESTDATA / "TFV104" / "fixed_subclassed.py", probe)
     assert len(set(fixed.out["paths"])) == 4
     assert len(set(fixed.out["late"])) == 4
@@ -64,7 +66,25 @@ for name, case in sorted(ns.items()):
 """
     bad = run_program(TESTDATA / "TFV104" / "bad_templates.py", probe)
     fixed = run_program(TESTDATA / "TFV104" / "fixed_templates.py", probe)
-    assert len(bad.out) == 3 and all("is used 2 times in the model" in str(v) for v in bad.out.values()), bad.out
+    assert len(bad.out) == 3 and all("is used 2 times in the model" in str(v) for v in bad.out.values()), (
+        bad.out
+    )
     assert "layer1_1" in fixed.out["case_two_towers_percent_format"]
     assert "fc_0_1" in fixed.out["case_two_helpers_f_string"]
     assert fixed.out["case_format_method"][-2:] == ["proj_0", "proj_0_1"]
+
+
+def test_names_from_the_class_or_a_default_raise_and_the_fix_lets_keras_name_them() -> None:
+    bad = run_program(TESTDATA / "TFV104" / "bad_default_names.py", RUN_CASES)
+    assert len(bad.out) == 4 and not any(case["ok"] for case in bad.out.values()), bad.out
+    assert "should have unique names. Name '' is already" in bad.out["case_default_name"]["error"]
+    assert 'The name "MobileNetV3Small" is used 2 times' in bad.out["case_two_backbones"]["error"]
+    fixed = run_program(TESTDATA / "TFV104" / "fixed_default_names.py", RUN_CASES)
+    assert fixed.out["case_default_name"] == {"ok": True, "value": ["smooth", "smooth_1"]}
+    assert fixed.out["case_literal_name_in_a_comprehension"] == {"ok": True, "value": ["block", "block_1"]}
+    assert fixed.out["case_two_backbones"] == {
+        "ok": True,
+        "value": ["MobileNetV3Small", "MobileNetV3Small_1"],
+    }
+    # Reported without a fix: `get_layer("Lookup")` reads the name the class gives.
+    assert fixed.out["case_literal_name_looked_up"]["ok"] is False

@@ -4,19 +4,22 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.codegen import unique_name
+from tfvarfix.codegen import snake, string, unique_name, with_keywords
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Created, Duplicate
 from tfvarfix.semantics.facts import Facts, divergence, reachable
-from tfvarfix.semantics.values import InstanceObj, ModelObj
-from tfvarfix.types import FixAvailability, FixSafety, Severity, VerifyCheck
+from tfvarfix.semantics.values import InstanceObj, LayerObj, ModelObj
+from tfvarfix.semantics.walker import descendants
+from tfvarfix.types import FixAvailability, FixSafety, Rename, Severity, VerifyCheck
 
 
 def _consequence(where: str, name: str, count: str, flavor: Flavor) -> str:
     """What the duplicate does on the file's target (measured on Keras 3.15 and tf_keras 2.21)."""
     if where == "sequential":
-        return "Sequential raises `ValueError: All layers added to a Sequential model should have unique names`"
+        return (
+            "Sequential raises `ValueError: All layers added to a Sequential model should have unique names`"
+        )
     if where == "functional":
         if not count.isdigit():
             return f'keras.Model raises ValueError: the name "{name}" is used more than once in the model'
@@ -75,7 +78,16 @@ class DuplicateLayerName(Rule):
     name appears nowhere else in the module (no `get_layer("hidden")`, no other string `"hidden"`); a name made in
     a loop is reported without a fix. A name computed from a template at a second site (`"layer%d" % idx`,
     `f"fc_{i}"`, `"proj_{}".format(i)`) gets a suffix on the template (`"layer%d_1" % idx`), so each name it
-    makes differs from the first site's; also unsafe.
+    makes differs from the first site's; also unsafe. A layer class of the program that names every instance
+    alike, by a parameter's constant default forwarded to `super().__init__(name=name)` (`name=""`) or a
+    literal there (`super().__init__(name="ResBlock")`), gets `name=None` or loses the literal, so Keras names
+    each instance (`res_block`, `res_block_1`); a loop or comprehension included, since every copy then
+    differs. A layer or (Keras 3) an application made by a call without `name=` whose default name another
+    has (two `ResNet50(...)` are both `resnet50`) is given `name="resnet50_1"` (tf_keras applications take no
+    name: no fix there). All unsafe: the fix renames layers (the title and `renames` say which), and none is
+    offered when the name stands as a string elsewhere in the code (`get_layer("ResBlock")`), when the
+    construction passes a name itself, or when the name is made in a helper for every caller (one call
+    cannot be told from another there).
 
     ## Numerical equivalence
     `repairs`: for Sequential and functional models the original raises the `ValueError` and the rewrite builds.
@@ -122,12 +134,20 @@ class DuplicateLayerName(Rule):
             count = "several" if looped else str(max(len(same), 1 + len({id(e.second.site) for e in live})))
             fix = None
             literal = node if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) else None
-            if literal is not None and not looped and facts.quoted_count(name) <= 1 + len({id(e.second) for e in live}):
+            if (
+                literal is not None
+                and not looped
+                and facts.quoted_count(name) <= 1 + len({id(e.second) for e in live})
+            ):
                 new_name = unique_name(name, taken.__contains__)
                 taken.add(new_name)
                 fix = self.fix(Replace(literal, _string_like(literal, new_name)))
             elif not looped and len({id(e.second.site) for e in live}) == 1:
                 fix = self._template_fix(facts, node, taken)
+            if fix is None and isinstance(event.second, InstanceObj) and event.second.site is node:
+                fix = self._class_name_fix(facts, event.second, name)
+            elif fix is None and not looped and event.second.site is node and isinstance(node, cst.Call):
+                fix = self._call_name_fix(facts, event.second, node, name, taken)
             yield self.finding(
                 node,
                 fix=fix,
@@ -139,6 +159,80 @@ class DuplicateLayerName(Rule):
                 consequence=_consequence(event.where, name, count, facts.flavor),
             )
 
+    def _class_name_fix(self, facts: Facts, instance: InstanceObj, name: str) -> FixPlan | None:
+        """A layer class of the program that gives every instance one name, passed to `super().__init__`: a
+        parameter's constant default (`name=""`) becomes `None`, a literal (`name="ResBlock"`) is dropped, and
+        Keras names each instance itself (`res_block`, `res_block_1`, ...). Not when the construction passes a
+        name, nor when the name is looked up elsewhere (`get_layer("ResBlock")`)."""
+        site = instance.site
+        if not isinstance(site, cst.Call) or any(
+            a.star or (a.keyword is not None and a.keyword.value == "name") for a in site.args
+        ):
+            return None
+        init = next(
+            (
+                s
+                for s in instance.cls.node.body.body
+                if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"
+            ),
+            None,
+        )
+        found = _super_name_argument(init) if init is not None else None
+        if init is None or found is None:
+            return None
+        call, arg = found
+        auto = snake(instance.cls.name)
+        renames = (Rename("layer", name, f"{auto}, {auto}_1, ..."),)
+        title = f"Let Keras name each `{instance.cls.name}` (`{auto}`, `{auto}_1`, ...)"
+        if isinstance(arg.value, cst.Name):
+            params = [*init.params.params, *init.params.kwonly_params]
+            param = next((p for p in params if p.name.value == arg.value.value), None)
+            if param is None or not isinstance(param.default, cst.SimpleString):
+                return None
+            positional = [p.name.value for p in init.params.params][1:]
+            if param.name.value in positional and positional.index(param.name.value) < sum(
+                1 for a in site.args if a.keyword is None
+            ):
+                return None  # the construction passes it by position
+            keywords = {id(a.keyword) for a in descendants(init.body) if isinstance(a, cst.Arg) and a.keyword}
+            reads = [
+                n
+                for n in descendants(init.body)
+                if isinstance(n, cst.Name) and n.value == param.name.value and id(n) not in keywords
+            ]
+            if len(reads) != 1 or (name and _literals(facts, name) > 1):
+                return None
+            return self.fix(Replace(param.default, "None"), title=title, renames=renames)
+        if not isinstance(arg.value, cst.SimpleString) or _literals(facts, name) > 1:
+            return None
+        if arg is not call.args[-1]:
+            return None
+        args = list(call.args[:-1])
+        if args:
+            args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return self.fix(Replace(call, call.with_changes(args=args)), title=title, renames=renames)
+
+    def _call_name_fix(
+        self, facts: Facts, second: object, node: cst.Call, name: str, taken: set[str]
+    ) -> FixPlan | None:
+        """A layer or (Keras 3) a model made by a call that passes no name and gets the same default name as
+        another (two `ResNet50(...)` are both `resnet50`): the later one is given a unique name."""
+        if any(a.star or (a.keyword is not None and a.keyword.value == "name") for a in node.args):
+            return None
+        if isinstance(second, ModelObj):
+            if facts.flavor is Flavor.TF_KERAS:
+                return None  # tf_keras applications take no `name`
+        elif not isinstance(second, LayerObj):
+            return None
+        if not name or _literals(facts, name) > 0:
+            return None  # looked up by that name somewhere (get_layer("resnet50"))
+        new_name = unique_name(name, lambda c: c in taken or _literals(facts, c) > 0)
+        taken.add(new_name)
+        return self.fix(
+            Replace(node, with_keywords(node, {"name": string(facts, new_name)})),
+            title=f"Name it `{new_name}`",
+            renames=(Rename("layer", name, new_name),),
+        )
 
     def _template_fix(self, facts: Facts, node: cst.CSTNode, taken: set[str]) -> FixPlan | None:
         """A name computed from a template (`"layer%d" % idx`, `f"block_{i}"`, `"conv_{}".format(i)`) at a
@@ -162,6 +256,55 @@ class DuplicateLayerName(Rule):
         taken.add(new)
         quote = string.quote
         return self.fix(Replace(string, f"{string.prefix}{quote}{new}{quote}"))
+
+
+def _literals(facts: Facts, text: str) -> int:
+    """How many string literals of the module's code (docstrings aside) hold exactly `text`."""
+    found = _LITERALS.get(facts.source)
+    if found is None:
+        found = {}
+        for node in descendants(facts.module):
+            if isinstance(node, cst.SimpleStatementLine) and _is_docstring(node):
+                continue
+            if isinstance(node, cst.SimpleString):
+                value = node.evaluated_value
+                if isinstance(value, str):
+                    found[value] = found.get(value, 0) + 1
+        _LITERALS.clear()  # the last module's only
+        _LITERALS[facts.source] = found
+    return found.get(text, 0)
+
+
+_LITERALS: dict[str, dict[str, int]] = {}
+
+
+def _is_docstring(line: cst.SimpleStatementLine) -> bool:
+    return (
+        len(line.body) == 1
+        and isinstance(line.body[0], cst.Expr)
+        and isinstance(line.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+def _super_name_argument(init: cst.FunctionDef) -> tuple[cst.Call, cst.Arg] | None:
+    """`super().__init__(..., name=<value>)` in `__init__`'s own statements: the call and its `name=` argument."""
+    for statement in init.body.body if isinstance(init.body, cst.IndentedBlock) else ():
+        if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+            continue
+        expr = statement.body[0]
+        call = expr.value if isinstance(expr, cst.Expr) else None
+        if not (
+            isinstance(call, cst.Call)
+            and isinstance(call.func, cst.Attribute)
+            and call.func.attr.value == "__init__"
+            and isinstance(call.func.value, cst.Call)
+            and isinstance(call.func.value.func, cst.Name)
+            and call.func.value.func.value == "super"
+        ):
+            continue
+        arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "name"), None)
+        return (call, arg) if arg is not None else None
+    return None
 
 
 def _template_literal(node: cst.CSTNode) -> cst.SimpleString | None:
