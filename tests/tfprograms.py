@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -518,3 +519,315 @@ def hypothesmith_programs() -> st.SearchStrategy[str]:
 
     prefix: Callable[[str], str] = lambda code: "import tensorflow as tf\n" + code  # noqa: E731
     return st.one_of(hypothesmith.from_grammar().map(prefix), hypothesmith.from_node().map(prefix))
+
+
+# ------------------------------------------------------------------------------------ programs that run
+# For tests/test_safe_fix_differential.py: programs that run under real TF/Keras (eager; Keras 3 or tf_keras) and
+# make the rules whose fixes can be safe fire: TFV201 (a weight edited after the build with values known at
+# construction), TFV202 (a custom initializer, constraint, regularizer or layer without `get_config`) and TFV103
+# (`.kernel` read on a recurrent layer). Each builds a model, edits or reads weights, and prints what it computes.
+
+RUN_HEADERS = (
+    "import tensorflow as tf\nfrom tensorflow import keras\nimport numpy as np\n",
+    "import tensorflow as tf\nimport keras\nimport numpy as np\n",
+    "import tensorflow as tf\nimport tf_keras as keras\nimport numpy as np\n",
+    '"""Doc."""\nfrom __future__ import annotations\nimport tensorflow as tf\nkeras = tf.keras\nimport numpy as np\n',
+)
+
+
+def _shape_text(shape: tuple[int, ...]) -> str:
+    return "(" + ", ".join(str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _size(shape: tuple[int, ...]) -> int:
+    out = 1
+    for s in shape:
+        out *= s
+    return out
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """A layer kind: its call (`{u}` units, `{x}` extra arguments), input shape (no batch), weights' shapes."""
+
+    make: str
+    shape: tuple[int, ...]
+    weights: Callable[[int], dict[str, tuple[int, ...]]]
+    extras: tuple[str, ...]
+    ints: bool = False
+
+    def inputs(self) -> str:
+        """`X`, two fixed examples of the layer's input."""
+        shape = _shape_text((2, *self.shape))
+        if self.ints:
+            return f"X = np.arange({_size((2, *self.shape))}).reshape({shape}) % 10"
+        return f"X = np.linspace(-1.0, 1.0, {_size((2, *self.shape))}).reshape({shape}).astype('float32')"
+
+
+_RNN_EXTRAS = (
+    "",
+    "recurrent_initializer='orthogonal'",
+    "bias_initializer='ones'",
+    "kernel_initializer='ones'",
+    "kernel_initializer='zeros', recurrent_initializer='ones'",
+)
+KINDS = {
+    "Dense": _Kind(
+        "Dense({u}{x})",
+        (4,),
+        lambda u: {"kernel": (4, u), "bias": (u,)},
+        (
+            "",
+            "kernel_initializer='he_normal'",
+            "bias_initializer='ones'",
+            "kernel_initializer='zeros'",
+            "kernel_initializer=keras.initializers.Constant(0.2)",
+        ),
+    ),
+    "Dense3d": _Kind(
+        "Dense({u}{x})",
+        (5, 4),
+        lambda u: {"kernel": (4, u), "bias": (u,)},
+        ("", "bias_initializer=keras.initializers.Constant(0.5)"),
+    ),
+    "Conv1D": _Kind(
+        "Conv1D({u}, 3{x})",
+        (5, 4),
+        lambda u: {"kernel": (3, 4, u), "bias": (u,)},
+        ("", "kernel_initializer='ones'", "kernel_initializer=keras.initializers.RandomNormal(seed=3)"),
+    ),
+    "Embedding": _Kind(
+        "Embedding(10, {u}{x})",
+        (5,),
+        lambda u: {"embeddings": (10, u)},
+        ("", "embeddings_initializer='ones'"),
+        ints=True,
+    ),
+    "LSTM": _Kind(
+        "LSTM({u}{x})",
+        (5, 4),
+        lambda u: {"cell.kernel": (4, 4 * u), "cell.recurrent_kernel": (u, 4 * u), "cell.bias": (4 * u,)},
+        (*_RNN_EXTRAS, "unit_forget_bias=False"),
+    ),
+    "GRU": _Kind(
+        "GRU({u}{x})",
+        (5, 4),
+        lambda u: {"cell.kernel": (4, 3 * u), "cell.recurrent_kernel": (u, 3 * u), "cell.bias": (2, 3 * u)},
+        _RNN_EXTRAS,
+    ),
+    "SimpleRNN": _Kind(
+        "SimpleRNN({u}{x})",
+        (5, 4),
+        lambda u: {"cell.kernel": (4, u), "cell.recurrent_kernel": (u, u), "cell.bias": (u,)},
+        _RNN_EXTRAS,
+    ),
+}
+RECURRENT = ("LSTM", "GRU", "SimpleRNN")
+
+
+@dataclass(frozen=True)
+class _Built:
+    """One layer made and built (in a model or alone): the code, and what later statements may refer to."""
+
+    code: str
+    var: str
+    kind: _Kind
+    units: int
+    name: str
+    model: str | None
+
+
+@st.composite
+def _built(draw: st.DrawFn, kinds: tuple[str, ...], extra: str | None = None) -> _Built:
+    kind = KINDS[draw(st.sampled_from(kinds))]
+    units = draw(st.integers(1, 4))
+    chosen = extra if extra is not None else draw(st.sampled_from(kind.extras))
+    name = draw(st.sampled_from(("enc", "my_layer", "rnn", "proj")))
+    var = draw(st.sampled_from(("layer", "enc", "dense", "lstm")))
+    arguments = kind.make.format(u=units, x=f", {chosen}" if chosen else "")
+    arguments = arguments[:-1] + f", name={name!r})"
+    line = f"{var} = keras.layers.{arguments}"
+    shape = _shape_text(kind.shape)
+    dtype = ", dtype='int32'" if kind.ints else ""
+    head = draw(st.booleans())
+    tail = ", keras.layers.Dense(2, name='head')" if head else ""
+    how = draw(
+        st.sampled_from(("sequential", "sequential", "build", "functional", "layer-build", "layer-call"))
+    )
+    model: str | None = "model"
+    if how == "sequential":
+        code = f"{line}\nmodel = keras.Sequential([keras.Input({shape}{dtype}), {var}{tail}])"
+    elif how == "build":
+        code = f"{line}\nmodel = keras.Sequential([{var}{tail}])\nmodel.build((None, *{shape}))"
+    elif how == "functional":
+        out = f"keras.layers.Dense(2, name='head')({var}(inputs))" if head else f"{var}(inputs)"
+        code = f"{line}\ninputs = keras.Input({shape}{dtype})\nmodel = keras.Model(inputs, {out})"
+    elif how == "layer-build":
+        code, model = f"{line}\n{var}.build((None, *{shape}))", None
+    else:
+        code, model = f"{line}\n_ = {var}(X)", None
+    return _Built(code, var, kind, units, name, model)
+
+
+def _reach(draw: st.DrawFn, built: _Built) -> str:
+    """An expression for the built layer: its variable, or through the model."""
+    if built.model is None:
+        return built.var
+    return draw(st.sampled_from((built.var, built.var, f"{built.model}.get_layer({built.name!r})")))
+
+
+def _observe(draw: st.DrawFn, built: _Built) -> list[str]:
+    """Statements after the edits that show what the program computes."""
+    var, model = built.var, built.model
+    options = [
+        f"print(np.round(np.sum({var}.weights[0].numpy()), 5))",
+        f"print([tuple(w.shape) for w in {var}.weights])",
+        f"print(np.round({var}(X).numpy(), 5))",
+    ]
+    if model is not None:
+        options += [
+            f"print({model}.predict(X, verbose=0))",
+            f"print(np.round({model}(X).numpy(), 5))",
+            f"{model}.compile(optimizer='sgd', loss='mse')\n"
+            f"{model}.fit(X, np.ones((2, *{model}.output_shape[1:])), epochs=2, verbose=0)",
+        ]
+    return draw(st.lists(st.sampled_from(options), min_size=1, max_size=3))
+
+
+def _edits(weight: str, shape: tuple[int, ...]) -> tuple[str, ...]:
+    """Writes of values known at construction into `weight` (an expression) of shape `shape`."""
+    text = _shape_text(shape)
+    first = ", ".join("0" for _ in shape)
+    out = [
+        f"{weight}.assign(np.full({text}, 0.25, 'float32'))",
+        f"{weight}.assign(np.zeros({text}))",
+        f"{weight}.assign(tf.ones({text}))",
+        f"{weight}[{first}].assign(0.5)",
+        f"{weight}.assign({weight} * 0.5)",
+        f"{weight}.assign(tf.tensor_scatter_nd_update({weight}, [[{first}]], [0.5]))",
+        f"k = {weight}.numpy()\nk[{first}] = 3.0\n{weight}.assign(k)",
+    ]
+    if len(shape) == 2:
+        out.append(f"{weight}[1, 0].assign(-1.0)\n{weight}[0, 1].assign(2.0)")
+    return tuple(out)
+
+
+def _program(draw: st.DrawFn, built: _Built, lines: list[str]) -> str:
+    """The header, the inputs, and `lines`; sometimes inside a helper that makes the model and returns it."""
+    body = "\n".join(lines)
+    if draw(st.integers(0, 3)) == 0:
+        result = built.model or built.var
+        body = f"def make(X):\n{_indent(body, '    ')}\n    return {result}\n\n\n{result} = make(X)"
+    return draw(st.sampled_from(RUN_HEADERS)) + "\n" + built.kind.inputs() + "\n" + body + "\n"
+
+
+@st.composite
+def weight_edit_programs(draw: st.DrawFn) -> str:
+    """TFV201: a layer built, then weights overwritten with known values, then used."""
+    built = draw(_built(tuple(KINDS)))
+    weights = built.kind.weights(built.units)
+    lines = [built.code]
+    for weight in draw(st.lists(st.sampled_from(sorted(weights)), min_size=1, max_size=2, unique=True)):
+        lines.append(draw(st.sampled_from(_edits(f"{_reach(draw, built)}.{weight}", weights[weight]))))
+    order: list[str] = [
+        w for w in ("kernel", "cell.kernel", "embeddings", "cell.recurrent_kernel") if w in weights
+    ]
+    order += [w for w in weights if "bias" in w]
+    shown = draw(st.integers(0, 5))
+    if shown == 0:
+        values = ", ".join(f"np.full({_shape_text(weights[w])}, 0.1, 'float32')" for w in order)
+        lines.append(f"{built.var}.set_weights([{values}])")
+    elif shown == 1:
+        first = ", ".join("0" for _ in weights[order[0]])
+        lines.append(f"ws = {built.var}.get_weights()\nws[0][{first}] = 1.0\n{built.var}.set_weights(ws)")
+    lines += _observe(draw, built)
+    return _program(draw, built, lines)
+
+
+@st.composite
+def rnn_read_programs(draw: st.DrawFn) -> str:
+    """TFV103: `.kernel`, `.recurrent_kernel`, `.bias` read on a recurrent layer (Keras 2 had them)."""
+    built = draw(_built(RECURRENT))
+    weight = draw(st.sampled_from(("kernel", "recurrent_kernel", "bias")))
+    shape = built.kind.weights(built.units)[f"cell.{weight}"]
+    reach = _reach(draw, built)
+    use = draw(
+        st.sampled_from(
+            (
+                f"w = {reach}.{weight}\nprint(tuple(w.shape))",
+                f"print(np.round(np.sum({reach}.{weight}.numpy()), 5))",
+                f"w = {reach}.{weight}.numpy()\nprint(np.round(w[0], 5))",
+                f"{reach}.{weight}.assign(np.full({_shape_text(shape)}, 0.5, 'float32'))",
+                f"{reach}.{weight}.assign({reach}.{weight} * 2.0)",
+            )
+        )
+    )
+    return _program(draw, built, [built.code, use, *_observe(draw, built)])
+
+
+_CUSTOM = {
+    "initializer": (
+        "keras.initializers.Initializer",
+        "    def __call__(self, shape, dtype=None, **kwargs):\n"
+        "        return tf.ones(shape, dtype=dtype) * self.{a}",
+        "kernel_initializer={cls}({v})",
+    ),
+    "constraint": (
+        "keras.constraints.Constraint",
+        "    def __call__(self, w):\n        return tf.clip_by_value(w, -self.{a}, self.{a})",
+        "kernel_constraint={cls}({v})",
+    ),
+    "regularizer": (
+        "keras.regularizers.Regularizer",
+        "    def __call__(self, w):\n        return self.{a} * tf.reduce_sum(tf.square(w))",
+        "kernel_regularizer={cls}({v})",
+    ),
+}
+
+
+@st.composite
+def custom_object_programs(draw: st.DrawFn) -> str:
+    """TFV202: a custom initializer, constraint or regularizer without `get_config` in a model, which is
+    trained, printed, and sometimes saved and loaded (with or without `custom_objects`)."""
+    kind = draw(st.sampled_from(sorted(_CUSTOM)))
+    base, call, use = _CUSTOM[kind]
+    cls = draw(st.sampled_from(("Scaled", "Clip", "MyThing")))
+    attr = draw(st.sampled_from(("scale", "limit")))
+    default = draw(st.sampled_from(("", "=1.0")))
+    value = draw(st.sampled_from(("0.5", "0.01", "2.0")))
+    config = draw(
+        st.sampled_from(("", "", "    def get_config(self):\n        config = {}\n        return config"))
+    )
+    parts = [
+        f"class {cls}({base}):",
+        f"    def __init__(self, {attr}{default}):",
+        f"        self.{attr} = {attr}",
+        "",
+        call.format(a=attr),
+    ]
+    if config:
+        parts += ["", config]
+    built = draw(_built(("Dense", "Dense3d", "Conv1D"), extra=use.format(cls=cls, v=value)))
+    lines = ["\n".join(parts), "", "", built.code, *_observe(draw, built)]
+    if built.model is not None and draw(st.booleans()):
+        path = draw(st.sampled_from(("'m.keras'", "'m.keras'", "'m.h5'")))
+        objects = draw(st.sampled_from(("", f", custom_objects={{{cls!r}: {cls}}}")))
+        lines.append(f"print(np.round({built.model}(X).numpy(), 5))")
+        lines.append(f"{built.model}.save({path})")
+        lines.append(f"loaded = keras.models.load_model({path}{objects})")
+        lines.append("print(np.round(loaded(X).numpy(), 5))")
+    return _program(draw, built, lines)
+
+
+def runnable_programs() -> st.SearchStrategy[str]:
+    """Programs that run under TF and make the rules with safe fixes fire (TFV201's weight edits most, since
+    most of its fixes are unsafe), and (a seventh) the grammar's programs above, most of which do not run."""
+    return st.one_of(
+        weight_edit_programs(),
+        weight_edit_programs(),
+        weight_edit_programs(),
+        rnn_read_programs(),
+        custom_object_programs(),
+        custom_object_programs(),
+        tf_programs(),
+    )
