@@ -108,3 +108,37 @@ def test_module_sweep_raises_and_fixed_runs() -> None:
     assert bad.error == f"ValueError: Variable rnn/lstm_cell/kernel {EXISTS}"
     fixed = run_program(TESTDATA / "TFV304" / "fixed_module.py", legacy=True)
     assert fixed.error is None, fixed.error
+
+
+def test_builds_whose_intent_the_code_states_raise_and_the_fixes_build_what_was_meant() -> None:
+    probe = """
+import tensorflow as tf
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            value = case()
+            names = sorted(v.name for v in tf.compat.v1.global_variables())
+            fetched = [v.tolist() for v in value] if name == "case_classify_twice" else value
+            kept = fetched if "frame" in name or "classify" in name else None
+            out[name] = {"ok": True, "variables": names, "value": kept}
+        except ValueError as error:
+            out[name] = {"ok": False, "error": str(error).strip().splitlines()[0]}
+"""
+    bad = run_program(TESTDATA / "TFV304" / "bad_intent.py", probe, legacy=True)
+    assert len(bad.out) == 4, bad.out
+    assert all("already exists, disallowed" in case["error"] for case in bad.out.values()), bad.out
+    fixed = run_program(TESTDATA / "TFV304" / "fixed_intent.py", probe, legacy=True)
+    assert all(case["ok"] for case in fixed.out.values()), fixed.out
+    # `reuse=True`: the sample is drawn from the generator's one set of weights.
+    assert fixed.out["case_sample_from_the_trained_generator"]["variables"] == ["generator/w:0"]
+    # A scope per stacked block: two layers, the first keeps its name.
+    assert fixed.out["case_stacked_blocks"]["variables"] == ["block/w:0", "block_1/w:0"]
+    # Each classification in a graph of its own: both return their values, the default graph stays empty.
+    classified = fixed.out["case_classify_twice"]
+    assert classified == {"ok": True, "variables": [], "value": [[[3.0]], [[3.0], [3.0]]]}
+    # Built once before the loop: every frame runs the one graph.
+    assert fixed.out["case_build_per_frame"] == {
+        "ok": True,
+        "variables": ["dense_w:0"],
+        "value": [[[3.0]], [[0.0]]],
+    }

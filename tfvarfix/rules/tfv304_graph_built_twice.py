@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.codegen import with_keywords
 from tfvarfix.keras.tf1 import V1, Rebuild, graph_code, one_run, rebuild
-from tfvarfix.rule import Finding, FixPlan, InsertBefore, Rule
+from tfvarfix.rule import Finding, FixPlan, InsertBefore, Remove, Replace, Rule
 from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event, MethodCall, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import AV, FuncObj, KerasObj, ModuleRef, Obj, TensorObj, TupleObj, VarObj
@@ -96,8 +97,19 @@ class GraphBuiltTwice(Rule):
     `losses[rate] = sess.run(loss)` are fine), when one pass itself builds twice (`dense(dense(x))` in the loop
     body: a fresh graph per pass would not repair it),
     when the loop runs inside a graph or `Session` block (resetting a graph in use raises) or the module uses an
-    `InteractiveSession`, and never for two different calls (a training and a prediction build): there the
-    message says what the choices are, a fresh graph for separate models, a `variable_scope` per build, or one
+    `InteractiveSession`.
+
+    Where the passes share tensors, or the two builds are two calls, the code must say what was meant; four
+    shapes do, and get an unsafe fix each: a function with a `reuse=False` parameter that it reads, called again
+    without it, gets `reuse=True` at that call (it builds on the first build's variables); chained builds, `x =
+    block(x)` (stacked layers), that reopen one fixed `variable_scope("block")` get `variable_scope(None,
+    default_name="block")`, so each gets its own (`block`, `block_1`; the first keeps its names unless another
+    `block` scope came first); a function that builds, runs a `Session` of its own and returns only fetched
+    values (`return sess.run(...)`), storing nothing outside, has its body moved into `with
+    tf.Graph().as_default():`, a separate graph per run that leaves the caller's alone; and a build in a loop
+    whose arguments no pass changes (`out = dense(x)` with `x` made before the loop) is made once, before the
+    loop. Otherwise (a training and a prediction build, two policies under one scope) no fix is offered, and the
+    message says what the choices are: a fresh graph for separate models, a `variable_scope` per build, or one
     scope with `reuse=tf.compat.v1.AUTO_REUSE` to share the variables on purpose.
 
     ## Numerical equivalence
@@ -148,10 +160,18 @@ class GraphBuiltTwice(Rule):
                 twice = id(loop.node) in within_a_pass
                 if not shared and not twice:
                     fix = self._fix(facts, [e for _, e in pairs], again, loop)
+                if fix is None and not twice:
+                    fix = self._scope_fix(facts, pairs) or self._hoist_fix(facts, again, loop)
                 advice = "" if fix is not None else _SHARED if shared else _TWICE if twice else _CHOICES
                 how = "on every pass of a loop"
             else:
-                advice = _SHARED if any(uses.reaches_out(a.call) for a, _ in pairs) else _CHOICES
+                reaches = any(uses.reaches_out(a.call) for a, _ in pairs)
+                fix = (
+                    self._reuse_fix(facts, again)
+                    or self._scope_fix(facts, pairs)
+                    or (None if reaches else self._graph_fix(facts, again))
+                )
+                advice = "" if fix is not None else _SHARED if reaches else _CHOICES
                 how = "twice"
             yield self.finding(
                 again.call.node,
@@ -161,6 +181,168 @@ class GraphBuiltTwice(Rule):
                 how=how,
                 advice=advice,
             )
+
+    def _reuse_fix(self, facts: Facts, again: Rebuild) -> FixPlan | None:
+        """The function offers sharing itself (`def generator(z, reuse=False)`, reading `reuse`) and the second
+        build does not ask for it: it gets `reuse=True`, and builds on the first build's variables."""
+        func = again.call.data
+        call = again.call.node
+        if (
+            not isinstance(func, FuncObj)
+            or not isinstance(func.node, cst.FunctionDef)
+            or not isinstance(call, cst.Call)
+        ):
+            return None
+        function = func.node
+        params = [*function.params.params, *function.params.kwonly_params]
+        param = next((p for p in params if p.name.value == "reuse"), None)
+        if param is None or not (
+            isinstance(param.default, cst.Name) and param.default.value in ("False", "None")
+        ):
+            return None
+        if any(a.star for a in call.args) or any(
+            a.keyword is not None and a.keyword.value == "reuse" for a in call.args
+        ):
+            return None
+        positional = [p.name.value for p in function.params.params]
+        if func.owner is not None and positional:
+            positional = positional[1:]
+        if "reuse" in positional and positional.index("reuse") < sum(
+            1 for a in call.args if a.keyword is None
+        ):
+            return None
+        if not any(isinstance(n, cst.Name) and n.value == "reuse" for n in _walk(function.body)):
+            return None
+        return self.fix(
+            Replace(call, with_keywords(call, {"reuse": "True"})),
+            title=f"Pass `reuse=True`: build on the variables the first `{function.name.value}()` made",
+        )
+
+    def _scope_fix(self, facts: Facts, pairs: list[tuple[Rebuild, Collision]]) -> FixPlan | None:
+        """Chained builds (`x = block(x)`: the second takes the first's output, as stacked layers do) that
+        reopen one fixed `variable_scope("block")`: each gets its own, `variable_scope(None,
+        default_name="block")` (`block`, `block_1`, ...); the first keeps its names."""
+        again, _ = pairs[0]
+        call = again.call.node
+        statement = next((e for e in facts.of(UserCall) if e.node is call), None)
+        line = statement.chain[-1] if statement is not None and statement.chain else None
+        if not isinstance(call, cst.Call) or not _chained(line, call):
+            return None
+        scopes: set[int] = set()
+        found: cst.Call | None = None
+        for _, event in pairs:
+            scope = None
+            for ctx in event.ctx.chain():
+                if ctx is again.call or (ctx.kind is CtxKind.CALL and ctx.node is call):
+                    break
+                if ctx.kind is CtxKind.SCOPE and isinstance(ctx.node, cst.Call):
+                    scope = ctx.node  # the outermost scope inside the call
+            if scope is None or _fixed_scope_name(scope) is None:
+                return None
+            scopes.add(id(scope))
+            found = scope
+        if found is None or len(scopes) != 1:
+            return None
+        name = _fixed_scope_name(found)
+        assert name is not None
+        new = found.with_changes(
+            args=[
+                cst.Arg(cst.Name("None"), comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
+                cst.Arg(
+                    found.args[0].value,
+                    keyword=cst.Name("default_name"),
+                    equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
+                ),
+            ]
+        )
+        return self.fix(
+            Replace(found, new),
+            title=f"Give each build its own scope: `{name}`, `{name}_1`, ...",
+        )
+
+    def _graph_fix(self, facts: Facts, again: Rebuild) -> FixPlan | None:
+        """A function that builds a graph, runs its own session on it and returns only fetched values
+        (`return sess.run(net.output, ...)`), called twice: each run is a separate model, and its body moves into
+        `with tf.Graph().as_default():`, which leaves the caller's default graph alone."""
+        prefix = facts.tf1_prefix()
+        func = again.call.data
+        if prefix is None or not isinstance(func, FuncObj) or not isinstance(func.node, cst.FunctionDef):
+            return None
+        function = func.node
+        body = function.body
+        if func.owner is not None or not isinstance(body, cst.IndentedBlock) or not body.body:
+            return None
+        nodes = list(_walk(body))
+        if not any(isinstance(n, cst.Call) and _callee(n) == "Session" for n in nodes):
+            return None  # no session of its own: what it builds is for the caller's graph
+        for node in nodes:
+            if isinstance(node, (cst.Global, cst.Nonlocal, cst.Yield)):
+                return None
+            if isinstance(node, cst.Return) and node.value is not None and not _plain(node.value, set()):
+                return None  # hands back a graph object, which belongs to the caller's graph
+            if isinstance(node, cst.AssignTarget) and not isinstance(
+                node.target, (cst.Name, cst.Tuple, cst.List)
+            ):
+                return None  # stores into an object or container of the caller
+        if any(
+            isinstance(c.node, cst.With) or c.kind is CtxKind.GRAPH
+            for c in again.call.chain()
+            if c is not again.call
+        ):
+            return None
+        statements = list(body.body)
+        keep = statements[:1] if statements and _is_docstring(statements[0]) else []
+        moved = statements[len(keep) :]
+        if not moved:
+            return None
+        graph = cst.With(
+            items=[cst.WithItem(cst.parse_expression(f"{prefix}.Graph().as_default()"))],
+            body=cst.IndentedBlock(body=moved),
+        )
+        new = function.with_changes(body=body.with_changes(body=[*keep, graph]), leading_lines=[])
+        return self.fix(
+            Replace(function, facts.code_for(new).rstrip("\n")),
+            title=f"Build each run of `{function.name.value}()` in a graph of its own",
+        )
+
+    def _hoist_fix(self, facts: Facts, again: Rebuild, loop: Ctx) -> FixPlan | None:
+        """A build in a loop whose arguments do not change from pass to pass (`seg = net.inference(image_ph)`
+        for every frame): it is made once, before the loop, and every pass uses it."""
+        node = loop.node
+        call = again.call.node
+        if not isinstance(node, (cst.For, cst.While)) or not isinstance(node.body, cst.IndentedBlock):
+            return None
+        line = next((s for s in node.body.body if any(n is call for n in _walk(s))), None)
+        if (
+            not isinstance(line, cst.SimpleStatementLine)
+            or len(line.body) != 1
+            or not isinstance(call, cst.Call)
+        ):
+            return None
+        assign = line.body[0]
+        if not isinstance(assign, cst.Assign) or assign.value is not call:
+            return None
+        bound = _names(node.target) if isinstance(node, cst.For) else set()
+        for n in _walk(node.body, into_functions=True):
+            if isinstance(n, cst.AssignTarget):
+                if n.target not in [t.target for t in assign.targets]:
+                    bound |= _names(n.target) or {"<other>"}
+            elif isinstance(n, (cst.AugAssign, cst.AnnAssign, cst.For, cst.WithItem)):
+                target = (
+                    n.target if not isinstance(n, cst.WithItem) else (n.asname.name if n.asname else None)
+                )
+                bound |= _names(target) if isinstance(target, cst.BaseExpression) else set()
+        targets = {name for t in assign.targets for name in _names(t.target)}
+        reads = {n.value for n in _walk(call, into_functions=True) if isinstance(n, cst.Name)}
+        if not targets or reads & (bound | targets) or any(a.star for a in call.args):
+            return None
+        if any(isinstance(n, (cst.Lambda, cst.NamedExpr, cst.Yield, cst.Await)) for n in _walk(call)):
+            return None
+        return self.fix(
+            Remove(line),
+            InsertBefore(node, facts.code_for(assign)),
+            title="Build it once, before the loop",
+        )
 
     def _fix(self, facts: Facts, events: list[Collision], again: Rebuild, loop: Ctx) -> FixPlan | None:
         prefix = facts.tf1_prefix()
@@ -226,6 +408,55 @@ def _escapes(facts: Facts, again: Rebuild, loop: cst.CSTNode | None) -> bool:
         if any(isinstance(n, cst.Name) and n.value in kept for n in _walk(following, into_functions=True)):
             return True
     return False
+
+
+def _chained(line: cst.CSTNode | None, call: cst.Call) -> bool:
+    """`x = f(x, ...)`: the build takes the value its line rebinds (the previous build's output)."""
+    if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+        return False
+    assign = line.body[0]
+    if not isinstance(assign, cst.Assign) or assign.value is not call or len(assign.targets) != 1:
+        return False
+    target = assign.targets[0].target
+    first = call.args[0] if call.args else None
+    return (
+        isinstance(target, cst.Name)
+        and first is not None
+        and not first.star
+        and isinstance(first.value, cst.Name)
+        and first.value.value == target.value
+    )
+
+
+def _fixed_scope_name(scope: cst.Call) -> str | None:
+    """The name of `variable_scope("name")`: one literal, no keyword (no reuse, no default name)."""
+    if _callee(scope) != "variable_scope" or len(scope.args) != 1:
+        return None
+    arg = scope.args[0]
+    if arg.keyword is not None or arg.star or not isinstance(arg.value, cst.SimpleString):
+        return None
+    value = arg.value.evaluated_value
+    return value if isinstance(value, str) and value else None
+
+
+def _callee(call: cst.Call) -> str:
+    func = call.func
+    return (
+        func.attr.value
+        if isinstance(func, cst.Attribute)
+        else func.value
+        if isinstance(func, cst.Name)
+        else ""
+    )
+
+
+def _is_docstring(statement: cst.CSTNode) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
 
 
 def _returns_name(statement: cst.CSTNode) -> bool:
