@@ -1,5 +1,5 @@
 # One name for several layers made by one constructor call: in a helper called twice, a loop, a comprehension.
-# The copies cannot get different names by an edit of that call: reported, not fixed.
+# A loop's copies are numbered by its index (fixed_shapes_nofix.py); a helper's cannot be told apart: not fixed.
 import numpy as np
 import keras
 from keras import layers

@@ -36,10 +36,25 @@ def test_bad_raises_and_fixed_builds() -> None:
     assert fixed.out["case_functional"]["ok"] is True
 
 
-def test_loop_duplicate_raises() -> None:
-    result = run_program(TESTDATA / "TFV104" / "bad_nofix.py", CALL_CASES)
-    assert result.out["case_loop"]["ok"] is False
-    assert result.out["case_referenced"]["ok"] is False
+def test_loop_duplicate_raises_and_the_fix_numbers_the_names_by_the_loop() -> None:
+    assert run_program(TESTDATA / "TFV104" / "bad_nofix.py", CALL_CASES).out["case_referenced"]["ok"] is False
+    bad = run_program(TESTDATA / "TFV104" / "bad_loops.py", RUN_CASES)
+    assert len(bad.out) == 3 and all("should have unique names" in c["error"] for c in bad.out.values()), (
+        bad.out
+    )
+    fixed = run_program(TESTDATA / "TFV104" / "fixed_loops.py", RUN_CASES)
+    assert fixed.out["case_loop"] == {"ok": True, "value": ["repeated_0", "repeated_1"]}
+    assert fixed.out["case_loop_over_widths"] == {"ok": True, "value": ["fc_0", "fc_1"]}
+    shapes = run_program(TESTDATA / "TFV104" / "fixed_shapes_nofix.py", RUN_CASES)
+    for name in ("case_loop_unknown_count", "case_comprehension", "case_functional_loop"):
+        assert shapes.out[name]["ok"] is True, shapes.out[name]
+    # A helper called twice makes both copies at one site: no loop index tells them apart, no fix.
+    assert shapes.out["case_builder_called_twice"]["ok"] is False
+    # `get_layer("block")` reads the name: the first pass keeps it.
+    assert fixed.out["case_comprehension_looked_up"] == {
+        "ok": True,
+        "value": ["block", "block", "block_1", "block_2"],
+    }
 
 
 def test_subclassed_duplicates_collide_silently() -> None:

@@ -10,7 +10,7 @@ from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Created, Duplicate
 from tfvarfix.semantics.facts import Facts, divergence, reachable
 from tfvarfix.semantics.values import InstanceObj, LayerObj, ModelObj
-from tfvarfix.semantics.walker import descendants
+from tfvarfix.semantics.walker import children, descendants
 from tfvarfix.types import FixAvailability, FixSafety, Rename, Severity, VerifyCheck
 
 
@@ -75,8 +75,12 @@ class DuplicateLayerName(Rule):
     ## Fix safety
     The fix gives the later layers a unique suffix (`hidden_1`, `hidden_2`). It is unsafe: layer and weight names
     change, and with them checkpoint keys and anything that looks layers up by name. It is offered only when the
-    name appears nowhere else in the module (no `get_layer("hidden")`, no other string `"hidden"`); a name made in
-    a loop is reported without a fix. A name computed from a template at a second site (`"layer%d" % idx`,
+    name appears nowhere else in the module (no `get_layer("hidden")`, no other string `"hidden"`). A constant
+    name in a loop or a comprehension is numbered by the loop's index, `f"fc_{i}"` (the index named where it is
+    `_`, or `enumerate` added where the loop has none: `for i, width in enumerate(widths)`); when the name is
+    read elsewhere (`get_layer("fc")`) the first pass keeps it, `f"fc_{i}" if i else "fc"`. Not offered for
+    nested comprehension clauses, a parenthesized iterable, or a name made in a helper that a loop calls. A
+    name computed from a template at a second site (`"layer%d" % idx`,
     `f"fc_{i}"`, `"proj_{}".format(i)`) gets a suffix on the template (`"layer%d_1" % idx`), so each name it
     makes differs from the first site's; also unsafe. A layer class of the program that names every instance
     alike, by a parameter's constant default forwarded to `super().__init__(name=name)` (`name=""`) or a
@@ -144,6 +148,8 @@ class DuplicateLayerName(Rule):
                 fix = self.fix(Replace(literal, _string_like(literal, new_name)))
             elif not looped and len({id(e.second.site) for e in live}) == 1:
                 fix = self._template_fix(facts, node, taken)
+            if fix is None and looped and literal is not None and isinstance(literal, cst.SimpleString):
+                fix = self._loop_fix(facts, literal, name)
             if fix is None and isinstance(event.second, InstanceObj) and event.second.site is node:
                 fix = self._class_name_fix(facts, event.second, name)
             elif fix is None and not looped and event.second.site is node and isinstance(node, cst.Call):
@@ -158,6 +164,73 @@ class DuplicateLayerName(Rule):
                 model=_describe(facts, event),
                 consequence=_consequence(event.where, name, count, facts.flavor),
             )
+
+    def _loop_fix(self, facts: Facts, literal: cst.SimpleString, name: str) -> FixPlan | None:
+        """A constant name in a loop or comprehension (`name="fc"` under `for i in range(n)`): the loop's index
+        makes it unique, `f"fc_{i}"` (an index is added, `for i, x in enumerate(xs)`, or `_` named, where there
+        is none). When the name is also read elsewhere (`get_layer("fc")`) the first pass keeps it:
+        `f"fc_{i}" if i else "fc"`."""
+        if not name or any(c in name for c in "{}\\'\"") or "\n" in name:
+            return None
+        path = _path(facts.module, literal)
+        loop: cst.For | cst.CompFor | None = None
+        holder: cst.CSTNode | None = None
+        for ancestor in reversed(path):
+            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+                break
+            if isinstance(ancestor, cst.For) and any(n is literal for n in descendants(ancestor.body)):
+                loop, holder = ancestor, ancestor
+                break
+            if isinstance(ancestor, (cst.ListComp, cst.GeneratorExp, cst.SetComp)) and any(
+                n is literal for n in descendants(ancestor.elt)
+            ):
+                loop, holder = ancestor.for_in, ancestor
+                if loop.inner_for_in is not None:
+                    return None  # which of the nested clauses repeats it cannot be told
+                break
+        if loop is None or holder is None or loop.asynchronous is not None:
+            return None
+        scope = next((a for a in reversed(path) if isinstance(a, cst.FunctionDef)), facts.module)
+        words = {n.value for n in descendants(scope) if isinstance(n, cst.Name)}
+        target, iterable = loop.target, loop.iter
+        is_range = (
+            isinstance(iterable, cst.Call)
+            and isinstance(iterable.func, cst.Name)
+            and iterable.func.value == "range"
+            and "range" not in facts.module_names
+        )
+        index = "i" if "i" not in words else unique_name("i", words.__contains__)
+        edits: list[Replace] = []
+        if is_range and isinstance(target, cst.Name) and target.value != "_":
+            index = target.value
+        elif is_range and isinstance(target, cst.Name):
+            edits.append(Replace(target, index))  # `for _ in range(n)`: the index gets a name
+        elif (
+            isinstance(target, (cst.Name, cst.Tuple))
+            and not getattr(iterable, "lpar", None)
+            and not any(isinstance(n, cst.StarredElement) for n in descendants(target))
+        ):
+            inner = facts.code_for(target)
+            if isinstance(target, cst.Tuple) and not target.lpar:
+                inner = f"({inner})"
+            edits.append(Replace(target, f"{index}, {inner}"))
+            edits.append(Replace(iterable, f"enumerate({facts.code_for(iterable)})"))
+        else:
+            return None
+        quote = literal.quote
+        if len(quote) != 1 or literal.prefix:
+            return None
+        unique = f"f{quote}{name}_{{{index}}}{quote}"
+        kept = _literals(facts, name) > 1  # read elsewhere: the first pass keeps the name
+        text = f"{unique} if {index} else {quote}{name}{quote}" if kept else unique
+        return self.fix(
+            Replace(literal, text),
+            *edits,
+            title=f"Number the name by the loop: `{name}_0`, `{name}_1`, ..."
+            if not kept
+            else f"Number the name by the loop after the first: `{name}`, `{name}_1`, ...",
+            renames=() if kept else (Rename("layer", name, f"{name}_0"),),
+        )
 
     def _class_name_fix(self, facts: Facts, instance: InstanceObj, name: str) -> FixPlan | None:
         """A layer class of the program that gives every instance one name, passed to `super().__init__`: a
@@ -256,6 +329,20 @@ class DuplicateLayerName(Rule):
         taken.add(new)
         quote = string.quote
         return self.fix(Replace(string, f"{string.prefix}{quote}{new}{quote}"))
+
+
+def _path(root: cst.CSTNode, target: cst.CSTNode) -> list[cst.CSTNode]:
+    """The nodes from `root` down to `target`'s parent."""
+    stack: list[tuple[cst.CSTNode, int]] = [(root, 0)]
+    trail: list[cst.CSTNode] = []
+    while stack:
+        node, depth = stack.pop()
+        del trail[depth:]
+        if node is target:
+            return trail
+        trail.append(node)
+        stack.extend((c, depth + 1) for c in reversed(children(node)))
+    return []
 
 
 def _literals(facts: Facts, text: str) -> int:
