@@ -20,6 +20,7 @@ from tfvarfix.codegen import (
     with_keywords,
 )
 from tfvarfix.keras.spec import Flavor, WeightSpec
+from tfvarfix.keras.table import FORGET_GATE_LAYERS
 from tfvarfix.keras.weights import conflict, weight_shape
 from tfvarfix.rule import (
     AddImport,
@@ -124,6 +125,9 @@ class PostBuildWeightEdit(Rule):
     written in the layer's arguments, or when the edited weight is the first random one of the layer and no
     other argument calls anything (never in Keras 3's `SimpleRNN` and `ConvLSTM` layers: their cells draw a
     dropout seed before their initializers, so an initializer made before the layer takes that seed's draw).
+    The bias of an `LSTM` (or `ConvLSTM`) whose `unit_forget_bias` is on, the default, is built from three
+    calls with ones for the forget gate between them: its new initializer comes with `unit_forget_bias=False`,
+    and an element edit of it gets no fix (the original's forget-gate ones are not what its initializer says).
     Replacing a random initializer by `Constant` removes a draw and shifts
     every later seed: unsafe. So is a fix where the weights were read between the build and the edit, and one
     for an edit before the build (the original raises).
@@ -326,10 +330,15 @@ class _Planner:
             original = base_initializer(facts, layer, weight, prefix)
             if original is None:
                 return None
+            forget = _forget_gate_bias(layer, weight)
+            if forget and any(e.index is not None for e in mine):
+                return None  # the original's forget-gate slice is ones, not what its initializer says
             done = self._weight(weight, mine, original, prefix, edits)
             if done is None:
                 return None
             keywords[weight.initializer], drops, moves = done
+            if forget:
+                keywords["unit_forget_bias"] = "False"  # else Keras puts ones in the new initializer's forget gate
             if drops and not original.deterministic:
                 safe = False  # the original's seed draw disappears
             if moves:
@@ -485,6 +494,16 @@ class _Planner:
             candidate, n = f"{name}{n}", n + 1
         self.names.add(candidate)
         return candidate
+
+
+def _forget_gate_bias(layer: LayerObj, weight: WeightSpec) -> bool:
+    """The bias of an LSTM whose `unit_forget_bias` may be on: Keras builds it from `bias_initializer((units,))`,
+    ones for the forget gate, and `bias_initializer((2 * units,))`."""
+    return (
+        weight.initializer == "bias_initializer"
+        and layer.short in FORGET_GATE_LAYERS
+        and layer.known.get("unit_forget_bias", True) is not False
+    )
 
 
 # Keras 3 cells that draw their dropout seed (`SeedGenerator(seed)`, from Python's `random`) before they construct
