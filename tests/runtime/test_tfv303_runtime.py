@@ -92,3 +92,15 @@ def test_adjacent_constructions_share_and_fixed_have_backward_and_layer_weights(
     ]
     # No fix where a method runs between the construction and the use: the file keeps the shared cell there.
     assert _kernels(fixed.out["case_attribute_changed_in_between"]) == forward_only
+
+
+def test_a_conditionally_wrapped_cell_raises_and_the_helper_builds_one_per_layer() -> None:
+    bad = run_program(TESTDATA / "TFV303" / "bad_conditional.py", CALL_TF1_CASES, legacy=True)
+    assert all(c["error"].startswith("Dimensions must be equal") for c in bad.out.values()), bad.out
+    fixed = run_program(TESTDATA / "TFV303" / "fixed_conditional.py", CALL_TF1_CASES, legacy=True)
+    assert _kernels(fixed.out["case_dropout_when_training"]) == [
+        "rnn/multi_rnn_cell/cell_0/lstm_cell/kernel:0",
+        "rnn/multi_rnn_cell/cell_1/lstm_cell/kernel:0",
+    ]
+    # No fix where the cell is read after the stack: the statements that build it must stay.
+    assert fixed.out["case_cell_read_after_the_stack"]["ok"] is False

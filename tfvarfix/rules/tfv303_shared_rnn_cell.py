@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.codegen import unique_name
 from tfvarfix.keras.tf1 import graph_code
-from tfvarfix.rule import Finding, Replace, Rule
+from tfvarfix.rule import Finding, FixPlan, InsertBefore, Remove, Replace, Rule
 from tfvarfix.semantics.events import Created, Event, SharedCell
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import present
@@ -72,8 +73,11 @@ class SharedRnnCell(Rule):
     and values not known (a placeholder) are repeated only when nothing runs between the construction and the
     use that could change them: the use's statement follows the construction's in one block, with only other
     cells' constructions between, and calls nothing else before the use. A cell built under a condition
-    (`if keep_prob < 1: cell = DropoutWrapper(cell)`) is reported without a fix: one construction cannot stand
-    for both arms. No variable is renamed: the shared one keeps its name (`cell_0/...`, `fw/...`) and the new
+    right before `[cell] * n` (`cell = LSTMCell(4)`, then `if keep_prob < 1: cell = DropoutWrapper(cell)`) has
+    those statements moved into a local function, `def make_cell(): ...; return cell`, and the stack becomes
+    `[make_cell() for _ in range(n)]`; only when the statements construct cells and nothing else (their tests
+    call nothing) and the cell's name is read nowhere else in the function. No variable is renamed: the
+    shared one keeps its name (`cell_0/...`, `fw/...`) and the new
     cells add theirs (`cell_1/...`, `bw/...`).
 
     ## Numerical equivalence
@@ -111,7 +115,62 @@ class SharedRnnCell(Rule):
             text = fixes.pop() if len(fixes) == 1 else None
             if text is not None and best.expr is not None:
                 fix = self.fix(Replace(best.expr, text))
+            elif not fixes - {None} and len(chosen) == 1:
+                fix = self._helper(facts, best, made)
             yield self.finding(target, fix=fix, cell=_short(best.cell), where=best.where)
+
+    def _helper(self, facts: Facts, event: SharedCell, made: dict[int, Created]) -> FixPlan | None:
+        """`[cell] * n` where `cell` is built by the statements right before the use, under a condition
+        (`cell = LSTMCell(n)`, then `if keep < 1: cell = DropoutWrapper(cell, ...)`): those statements become a
+        local function that builds one cell, called once per layer, `[make_cell() for _ in range(n)]`."""
+        repeated = _repeated_list(event.expr) if event.expr is not None else None
+        if repeated is None or not isinstance(repeated[0], cst.Name) or not event.chain:
+            return None
+        name = repeated[0].value
+        use = event.chain[-1]
+        holder = event.chain[-2] if len(event.chain) > 1 else event.frame.node
+        body = getattr(holder, "body", None)
+        items = list(getattr(body, "body", body) or ())
+        at = next((i for i, st in enumerate(items) if st is use), None)
+        if at is None:
+            return None
+        constructions = {id(c.node) for c in made.values()}
+        start = at
+        while start > 0 and _builds(items[start - 1], name, constructions, conditional=True):
+            start -= 1
+        moved = items[start:at]
+        if not moved or not _builds(moved[0], name, constructions, conditional=False):
+            return None
+        if not any(isinstance(st, cst.If) for st in moved):
+            return None  # no condition: the construction itself is repeated, or it cannot be (see _text)
+        first = moved[0]
+        assert isinstance(first, cst.SimpleStatementLine)
+        value = first.body[0].value if isinstance(first.body[0], cst.Assign) else None
+        if value is None or any(isinstance(n, cst.Name) and n.value == name for n in descendants(value)):
+            return None
+        scope = event.function if event.function is not None else facts.module
+        inside = {id(n) for st in moved for n in descendants(st)} | {id(repeated[0])}
+        if any(
+            isinstance(n, cst.Name) and n.value == name and id(n) not in inside for n in descendants(scope)
+        ):
+            return None  # the cell is read elsewhere: it must stay
+        words = {n.value for n in descendants(scope) if isinstance(n, cst.Name)} | set(facts.module_names)
+        helper = (
+            f"make_{name}" if f"make_{name}" not in words else unique_name(f"make_{name}", words.__contains__)
+        )
+        indent = facts.module.default_indent
+        lines = [f"def {helper}():"]
+        for st in moved:
+            code = facts.code_for(st.with_changes(leading_lines=[]))
+            lines.extend(indent + line if line.strip() else "" for line in code.rstrip("\n").split("\n"))
+        lines.append(f"{indent}return {name}")
+        listed = f"[{helper}() for _ in range({facts.code_for(repeated[1])})]"
+        return self.fix(
+            InsertBefore(first, "\n".join(lines)),
+            *(Remove(st) for st in moved),
+            Replace(event.expr, listed) if event.expr is not None else Remove(use),
+            title=f"Build one cell per layer with `{helper}()`",
+        )
 
     def _text(self, facts: Facts, event: SharedCell, made: dict[int, Created]) -> str | None:
         """The use rewritten to make a fresh cell, or None when the construction cannot be repeated there."""
@@ -219,6 +278,32 @@ class SharedRnnCell(Rule):
         if not _stable(facts, created, use, call.func, frozenset(), quiet=quiet):
             return None
         return facts.code_for(call.with_changes(args=args))
+
+
+def _builds(statement: cst.CSTNode, name: str, constructions: set[int], conditional: bool) -> bool:
+    """`name = <cell construction>` alone on its line, or (with `conditional`) an `if` without `else` whose test
+    calls nothing and whose body holds only such lines."""
+    if isinstance(statement, cst.SimpleStatementLine):
+        if len(statement.body) != 1 or not isinstance(statement.body[0], cst.Assign):
+            return False
+        assign = statement.body[0]
+        targets = assign.targets
+        if (
+            len(targets) != 1
+            or not isinstance(targets[0].target, cst.Name)
+            or targets[0].target.value != name
+        ):
+            return False
+        calls = [n for n in descendants(assign.value) if isinstance(n, cst.Call)]
+        return id(assign.value) in constructions and all(id(c) in constructions for c in calls)
+    if conditional and isinstance(statement, cst.If) and statement.orelse is None:
+        if any(isinstance(n, (cst.Call, cst.NamedExpr)) for n in descendants(statement.test)):
+            return False
+        body = statement.body
+        return isinstance(body, cst.IndentedBlock) and all(
+            _builds(st, name, constructions, conditional=False) for st in body.body
+        )
+    return False
 
 
 def _cell_named(event: Event, expr: cst.BaseExpression) -> LayerObj | None:

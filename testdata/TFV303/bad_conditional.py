@@ -1,0 +1,25 @@
+# One cell built in two steps, the second under a condition, then stacked with `[cell] * n`.
+import tensorflow.compat.v1 as tf
+
+tf.disable_eager_execution()
+
+
+def case_dropout_when_training(keep_prob=0.5, layers=2):
+    tf.reset_default_graph()
+    x = tf.placeholder(tf.float32, [None, 5, 3])
+    cell = tf.nn.rnn_cell.LSTMCell(4)
+    if keep_prob < 1:
+        cell = tf.nn.rnn_cell.DropoutWrapper(cell, output_keep_prob=keep_prob)
+    stack = tf.nn.rnn_cell.MultiRNNCell([cell] * layers)  # expect: TFV303
+    return tf.nn.dynamic_rnn(stack, x, dtype=tf.float32)[0]
+
+
+def case_cell_read_after_the_stack(keep_prob=0.5, layers=2):
+    tf.reset_default_graph()
+    x = tf.placeholder(tf.float32, [None, 5, 3])
+    cell = tf.nn.rnn_cell.LSTMCell(4)
+    if keep_prob < 1:
+        cell = tf.nn.rnn_cell.DropoutWrapper(cell, output_keep_prob=keep_prob)
+    stack = tf.nn.rnn_cell.MultiRNNCell([cell] * layers)  # expect: TFV303
+    outputs = tf.nn.dynamic_rnn(stack, x, dtype=tf.float32)[0]
+    return outputs, cell.output_size
