@@ -124,21 +124,26 @@ CANARIES = (
 )
 
 
-# Found by this test: a Keras 3 SimpleRNN's cell draws its dropout seed before it makes its initializers, so
-# TFV201's generated initializer (made before the layer) took that draw and changed the kernel; the fix was safe.
+# Found by this test (TFV201 fixes that were safe and changed the weights): a Keras 3 SimpleRNN's cell draws its
+# dropout seed before it makes its initializers, so the generated initializer (made before the layer) took that
+# draw; an LSTM bias overwritten whole became `Constant(v)`, and `unit_forget_bias` put ones in its forget gate.
 SEEDGEN = TESTDATA / "TFV201" / "bad_seedgen.py"
+FORGET = TESTDATA / "TFV201" / "bad_forget.py"
 
 
-def _seedgen_pairs() -> list[tuple[str, str, str, str, str]]:
+def _regression_pairs() -> list[tuple[str, str, str, str, str]]:
     text = SEEDGEN.read_text(encoding="utf-8")
     legacy = text.replace("import keras\n", "import tf_keras as keras\n")
+    forget = FORGET.read_text(encoding="utf-8")
     unsafe = check_source(text, "m.py", mode=FixMode(apply=True, unsafe=True)).fixed_source
     safe = check_source(legacy, "m.py", mode=FixMode(apply=True)).fixed_source
-    assert unsafe is not None and safe is not None
+    forget_fixed = check_source(forget, "m.py", mode=FixMode(apply=True)).fixed_source
+    assert unsafe is not None and safe is not None and forget_fixed is not None
     # Keras 3: the (unsafe) fix changes the kernel; tf_keras draws when the initializer is called: the same.
     return [
         ("seedgen-keras3-unsafe", text, unsafe, "different", "simple_rnn_cell/kernel"),
         ("seedgen-tf-keras-safe", legacy, safe, "identical", ""),
+        ("forget-gate-bias", forget, forget_fixed, "identical", ""),
     ]
 
 
@@ -152,7 +157,7 @@ def test_keras3_simple_rnn_element_edit_is_unsafe() -> None:
 def outcome() -> tuple[Summary, list[Verdict]]:
     require_tensorflow()
     programs = differential.draw_programs(runnable_programs(), EXAMPLES, randomize=bool(_LONG))
-    canaries = [Pair(f"canary-{key}", a, b) for key, a, b, _, _ in (*CANARIES, *_seedgen_pairs())]
+    canaries = [Pair(f"canary-{key}", a, b) for key, a, b, _, _ in (*CANARIES, *_regression_pairs())]
     return differential.differential(programs, canaries)
 
 
@@ -176,7 +181,7 @@ def test_the_programs_exercise_every_safe_fix(outcome: tuple[Summary, list[Verdi
 
 
 @pytest.mark.parametrize(
-    "key, expected, word", [(k, e, w) for k, _, _, e, w in (*CANARIES, *_seedgen_pairs())]
+    "key, expected, word", [(k, e, w) for k, _, _, e, w in (*CANARIES, *_regression_pairs())]
 )
 def test_a_changed_program_is_found(
     outcome: tuple[Summary, list[Verdict]], key: str, expected: str, word: str

@@ -724,7 +724,7 @@ def _program(draw: st.DrawFn, built: _Built, lines: list[str]) -> str:
 @st.composite
 def weight_edit_programs(draw: st.DrawFn) -> str:
     """TFV201: a layer built, then weights overwritten with known values, then used."""
-    built = draw(_built(tuple(KINDS)))
+    built = draw(_built((*KINDS, *RECURRENT)))  # recurrent layers twice: their cells and gates hold surprises
     weights = built.kind.weights(built.units)
     lines = [built.code]
     for weight in draw(st.lists(st.sampled_from(sorted(weights)), min_size=1, max_size=2, unique=True)):
