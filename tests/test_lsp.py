@@ -310,3 +310,38 @@ def test_notebook_cells_get_their_own_diagnostics(tmp_path: Path) -> None:
         assert await stop(client) == 0
 
     run(scenario)
+
+
+def test_editing_a_module_rechecks_the_open_files_that_import_it(tmp_path: Path) -> None:
+    """`train.py` reads `model.py`: the buffer of an open `model.py` (unsaved) is what it reads, a change there
+    re-checks `train.py`, and closing `model.py` goes back to the disk's text."""
+    model_text = (
+        "from tensorflow import keras\n\n\ndef build():\n"
+        '    return keras.Sequential([keras.Input((5, 3)), keras.layers.{layer}(4, name="enc")])\n'
+    )
+    train_text = "import tensorflow as tf\nfrom model import build\n\nprint(build().get_layer('enc').kernel)\n"
+
+    async def scenario() -> None:
+        (tmp_path / "model.py").write_text(model_text.format(layer="LSTM"), encoding="utf-8")
+        client = await start(tmp_path)
+        train = open_doc(client, tmp_path / "train.py", train_text)
+        found = await client.diagnostics(train, bool)
+        assert [(d.code, d.range.start.line) for d in found] == [("TFV103", 3)]
+        model = (tmp_path / "model.py").as_uri()
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=model, language_id="python", version=1, text=model_text.format(layer="LSTM")
+                )
+            )
+        )
+        change(client, model, model_text.format(layer="Dense"), 2)  # not saved: a Dense has its kernel
+        assert await client.diagnostics(train, lambda d: not d) == []
+        client.text_document_did_close(
+            types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=model))
+        )
+        found = await client.diagnostics(train, bool)  # the disk still says LSTM
+        assert [(d.code, d.range.start.line) for d in found] == [("TFV103", 3)]
+        assert await stop(client) == 0
+
+    run(scenario)

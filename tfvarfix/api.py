@@ -30,6 +30,7 @@ from tfvarfix.types import DEFAULT_TARGET, Diagnostic, FileResult, FileStatus, T
 
 if TYPE_CHECKING:  # the cache is loaded only by runs that use it
     from tfvarfix.cache import ResultCache
+    from tfvarfix.semantics.project import ProjectIndex
 
 FIX_FAILED_CONFLICT = ("TFV003", "fix-failed")
 
@@ -106,12 +107,15 @@ def check_python(
     if not mentions_tensorflow(text) or file_is_exempt(text):
         return FileResult(path, (), FileStatus.SKIPPED, source=text)
     try:
+        file, project = project_of(path, target)
         outcome = check_text(
             text,
             rules_for(selected),
             fix=mode.apply,
             unsafe=mode.unsafe,
             target=target_for(target, path),
+            path=file,
+            project=project,
         )
     except Exception as error:  # a bug of ours must not take the run down
         return FileResult(path, (_internal_error(error),), FileStatus.FAILED, source=text)
@@ -124,7 +128,23 @@ def check_python(
         fixed_source=outcome.text if outcome.text != text else None,
         applied_fixes=tuple(outcome.applied),
         notes=tuple(outcome.notes),
+        depends=outcome.depends,
     )
+
+
+def project_of(label: str, target: Target) -> tuple[Path | None, ProjectIndex | None]:
+    """The file a label names and its project, whose modules it imports are read with it; (None, None) for
+    stdin and labels of no file."""
+    if not label or label in ("-", "<stdin>") or label.startswith("<"):
+        return None, None
+    return Path(label), _project_index(target.source_roots)
+
+
+@lru_cache(maxsize=8)
+def _project_index(roots: tuple[str, ...]) -> ProjectIndex:
+    from tfvarfix.semantics.project import ProjectIndex
+
+    return ProjectIndex(tuple(Path(r) for r in roots))
 
 
 def check_file(

@@ -72,7 +72,9 @@ class ResultCache:
         target: types.Target = types.DEFAULT_TARGET,
     ) -> str:
         digest = hashlib.sha256(data)
-        settings = f"{_FORMAT}|{self.fingerprint}|{suffix}|{','.join(sorted(codes))}|{apply:d}{unsafe:d}|{target!r}"
+        settings = (
+            f"{_FORMAT}|{self.fingerprint}|{suffix}|{','.join(sorted(codes))}|{apply:d}{unsafe:d}|{target!r}"
+        )
         digest.update(b"\0" + settings.encode())
         return digest.hexdigest()
 
@@ -91,6 +93,8 @@ class ResultCache:
             return None
         if not isinstance(result, types.FileResult):
             return None
+        if result.depends and not all(file_digest(Path(p)) == d for p, d in result.depends):
+            return None  # a module it imports changed: checked again
         return dataclasses.replace(result, path=label)
 
     def store(self, key: str, result: types.FileResult) -> None:
@@ -113,6 +117,32 @@ class ResultCache:
                 raise
         except (OSError, ValueError, TypeError):
             pass  # a read-only or full disk: the run goes on without caching
+
+
+_DIGESTS: dict[Path, tuple[tuple[int, int], str | None]] = {}
+
+
+def file_digest(path: Path) -> str | None:
+    """A hash of the file's bytes (None: unreadable), as `semantics.project` records the modules a file
+    imports; kept per process while the file's size and modification time stay the same."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    kept = _DIGESTS.get(path)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    try:
+        found: str | None = bytes_digest(path.read_bytes())
+    except OSError:
+        found = None
+    _DIGESTS[path] = (stamp, found)
+    return found
+
+
+def bytes_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:20]
 
 
 def _ensure_folder(directory: Path) -> None:

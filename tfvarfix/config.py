@@ -293,7 +293,7 @@ class Settings:
 
     @property
     def target(self) -> Target:
-        return Target(self.keras_version, self.serialization_package)
+        return Target(self.keras_version, self.serialization_package, (str(self.root),))
 
     @property
     def exclude_patterns(self) -> tuple[str, ...]:

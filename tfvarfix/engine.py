@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import libcst as cst
 from libcst.metadata import CodeRange
@@ -14,7 +15,9 @@ from tfvarfix.gc_paused import gc_paused
 from tfvarfix.keras.table import Flavor
 from tfvarfix.positions import node_ranges, to_range
 from tfvarfix.rule import Finding, FixPlan, Rule
+from tfvarfix.semantics.facts import Facts
 from tfvarfix.semantics.facts import analyze as analyze_facts
+from tfvarfix.semantics.project import ProjectIndex, ProjectModule, shared_parse
 from tfvarfix.source import LineIndex
 from tfvarfix.types import DEFAULT_TARGET, Diagnostic, Fix, FixSafety, IntendedValue, Position, Range, Target
 
@@ -51,6 +54,7 @@ def flavor_of(text: str, target: Target = DEFAULT_TARGET) -> Flavor:
 class Analysis:
     diagnostics: tuple[Diagnostic, ...]
     parsed: bool = True
+    depends: tuple[tuple[str, str], ...] = ()  # (path, digest) of each project module the analysis read
 
 
 @dataclass
@@ -61,6 +65,7 @@ class Outcome:
     text: str
     applied: list[Diagnostic] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    depends: tuple[tuple[str, str], ...] = ()  # the project modules read (see Analysis)
 
 
 def syntax_diagnostic(
@@ -225,34 +230,50 @@ def analyze(
     module: cst.Module | None = None,
     target: Target = DEFAULT_TARGET,
     ranges: Mapping[cst.CSTNode, CodeRange] | None = None,
+    path: Path | None = None,
+    project: ProjectIndex | None = None,
 ) -> Analysis:
     """Every finding of `rules` in `text`, with positions and fixes, noqa already applied.
 
     `ranges`: the positions of `module`'s nodes when the caller has them (the editor server keeps them per
-    top-level piece); computed here otherwise."""
+    top-level piece); computed here otherwise. `path` and `project`: the file and its project, whose modules
+    it imports are read with it (a finding in one of them that this module's calls cause is reported at the
+    call; see `_anchored`)."""
     if module is None:
         try:
-            module = parse(text)
+            module = shared_parse(path, text) if path is not None and project is not None else parse(text)
         except (cst.ParserSyntaxError, SyntaxError, RecursionError) as error:
             return Analysis((syntax_diagnostic(error, text),), parsed=False)
         except ValueError as error:  # e.g. null bytes in text handed over directly (editors, stdin)
             return Analysis((syntax_diagnostic(str(error), text),), parsed=False)
-    facts = analyze_facts(module, text, flavor_of(text, target))
+    facts = analyze_facts(module, text, flavor_of(text, target), project, path)
     facts.package = target.package
+    depends = tuple((str(m.path), m.digest) for m in facts.project_modules)
     findings: list[tuple[type[Rule], Finding]] = []
     for rule in rules:
         findings.extend((rule, finding) for finding in rule().check(facts))
     if not findings:
-        return Analysis(())
+        return Analysis((), depends=depends)
     if ranges is None:
         ranges = node_ranges(module)
     builder = EditBuilder(module, text, ranges)
     lines = builder.lines
     diagnostics: list[Diagnostic] = []
+    anchors: _Anchors | None = None
     for rule, finding in findings:
         where = ranges.get(finding.node)
-        if where is None:
-            continue
+        if where is None or (finding.origin is not None and facts.project_modules):
+            if not facts.project_modules or project is None:
+                continue
+            anchors = anchors or _Anchors(facts, rules, target, project)
+            if where is not None:  # reported here, written in another module: unless that module reports it
+                if anchors.reported_there(rule, finding.origin):
+                    continue
+            else:
+                anchored = anchors.place(rule, finding, ranges)
+                if anchored is not None and not suppressed(anchored, lines):
+                    diagnostics.append(anchored)
+                continue
         fix: Fix | None = None
         if finding.fix is not None:
             try:
@@ -271,7 +292,84 @@ def analyze(
         if not suppressed(diagnostic, lines):
             diagnostics.append(diagnostic)
     diagnostics.sort(key=lambda d: (d.range.start, d.code))
-    return Analysis(_dedupe(diagnostics))
+    return Analysis(_dedupe(diagnostics), depends=depends)
+
+
+class _Anchors:
+    """Findings at nodes of another module of the project, placed at the call of this module that caused them.
+
+    `train.py` calls `model.make_block()` twice into one model: the duplicate name is written in `model.py`,
+    but only `train.py`'s calls make it a bug. Such a finding is reported at the call (the last one, when
+    several lead there), naming the other file's line; a finding that the other module's own analysis reports
+    is left to it (no file reports another's bug twice). No fix is offered there: its edits would be in the
+    other file."""
+
+    def __init__(
+        self, facts: Facts, rules: Sequence[type[Rule]], target: Target, project: ProjectIndex
+    ) -> None:
+        self.facts = facts
+        self.rules = rules
+        self.target = target
+        self.project = project
+        self.by_node: dict[int, list[cst.CSTNode]] = {}
+        for event in facts.events:
+            if event.anchor is None:
+                continue
+            nodes: list[cst.CSTNode] = [event.node]
+            if isinstance(event.node, cst.Call):
+                for arg in event.node.args:
+                    nodes += (arg, arg.value)
+            for node in nodes:
+                found = self.by_node.setdefault(id(node), [])
+                if event.anchor not in found:
+                    found.append(event.anchor)
+
+    def place(
+        self, rule: type[Rule], finding: Finding, ranges: Mapping[cst.CSTNode, CodeRange]
+    ) -> Diagnostic | None:
+        home = self.facts.module_of(finding.node)
+        calls = [ranges[a] for a in self.by_node.get(id(finding.node), ()) if a in ranges]
+        if home is None or not calls:
+            return None
+        line = home.line_of(finding.node)
+        if line is None or self.reported_there(rule, finding.node):
+            return None
+        where = max(calls, key=lambda r: (r.start.line, r.start.column))
+        message = f"{finding.message} (in {home.label(self.facts.path)}:{line}, run by this call)"
+        return Diagnostic(
+            rule.CODE, rule.NAME, message, to_range(where), None, finding.severity or rule.SEVERITY
+        )
+
+
+    def reported_there(self, rule: type[Rule], node: cst.CSTNode | None) -> bool:
+        """Whether the module of the project that holds `node` reports this rule in the same top-level
+        statement (function, class) of its own: the bug is its, reported once, there."""
+        home = self.facts.module_of(node) if node is not None else None
+        if home is None or node is None:
+            return False
+        line = home.line_of(node)
+        if line is None:
+            return False
+        own = _own_findings(home, self.rules, self.target, self.project)
+        return (rule.CODE, home.statement_at(line)) in own
+
+
+_OWN: dict[tuple[str, str, frozenset[str], Target], frozenset[tuple[str, int]]] = {}
+
+
+def _own_findings(
+    home: ProjectModule, rules: Sequence[type[Rule]], target: Target, project: ProjectIndex
+) -> frozenset[tuple[str, int]]:
+    """(code, top-level statement) of what the module's own check reports, once per content and selection."""
+    key = (str(home.path), home.digest, frozenset(r.CODE for r in rules), target)
+    found = _OWN.get(key)
+    if found is None:
+        if len(_OWN) > 256:
+            _OWN.clear()
+        analysis = analyze(home.text, rules, home.module, target, path=home.path, project=project)
+        found = frozenset((d.code, home.statement_at(d.range.start.line)) for d in analysis.diagnostics)
+        _OWN[key] = found
+    return found
 
 
 def _intended(plan: FixPlan, ranges: Mapping[cst.CSTNode, CodeRange]) -> tuple[IntendedValue, ...]:
@@ -306,10 +404,14 @@ def check_text(
     fix: bool = False,
     unsafe: bool = False,
     target: Target = DEFAULT_TARGET,
+    path: Path | None = None,
+    project: ProjectIndex | None = None,
 ) -> Outcome:
-    """Check `text`; with `fix`, apply fixes round after round, re-parsing after each, until nothing changes."""
-    analysis = analyze(text, rules, target=target)
-    outcome = Outcome(analysis.diagnostics, text)
+    """Check `text`; with `fix`, apply fixes round after round, re-parsing after each, until nothing changes.
+
+    `path` and `project`: see `analyze`."""
+    analysis = analyze(text, rules, target=target, path=path, project=project)
+    outcome = Outcome(analysis.diagnostics, text, depends=analysis.depends)
     if not fix or not analysis.parsed:
         return outcome
     for _ in range(MAX_ROUNDS):
@@ -331,7 +433,7 @@ def check_text(
             return outcome
         outcome.applied.extend(candidates[i] for i in applied)
         outcome.text = new_text
-        outcome.diagnostics = analyze(new_text, rules, module, target).diagnostics
+        outcome.diagnostics = analyze(new_text, rules, module, target, path=path, project=project).diagnostics
     if any(fixable(d, unsafe) for d in outcome.diagnostics):
         outcome.notes.append(f"fixes did not converge after {MAX_ROUNDS} rounds")
         outcome.diagnostics = (

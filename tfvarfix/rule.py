@@ -119,6 +119,10 @@ class Finding:
     fix: FixPlan | None = None
     code: str = ""  # filled by Rule.finding
     severity: Severity | None = None  # None: the rule's SEVERITY
+    # Where the bug is written, when that is not `node` (a layer name given in another module of the project,
+    # reported at the call here that makes it a duplicate): the engine leaves the finding to that module when
+    # its own check reports it there.
+    origin: cst.CSTNode | None = None
 
 
 # ---------------------------------------------------------------------------------------------- rule
@@ -141,10 +145,16 @@ class Rule:
         node: cst.CSTNode,
         fix: FixPlan | None = None,
         severity: Severity | None = None,
+        origin: cst.CSTNode | None = None,
         **fields: object,
     ) -> Finding:
         return Finding(
-            node=node, message=self.MESSAGE.format(**fields), fix=fix, code=self.CODE, severity=severity
+            node=node,
+            message=self.MESSAGE.format(**fields),
+            fix=fix,
+            code=self.CODE,
+            severity=severity,
+            origin=origin,
         )
 
     def fix(

@@ -45,6 +45,9 @@ class Target:
 
     keras_version: int = 3
     package: str | None = None
+    # Where the project's modules are looked for beyond the file's own package root and folder (the
+    # configuration's folder; its `src/` too): see semantics/project.py.
+    source_roots: tuple[str, ...] = ()
 
 
 DEFAULT_TARGET = Target()
@@ -177,6 +180,9 @@ class FileResult:
     applied_fixes: tuple[Diagnostic, ...] = field(default=())
     notes: tuple[str, ...] = field(default=())
     notebook: CellMap | None = None
+    # (path, digest) of each module of the project the analysis read (whole-project analysis): a cached result
+    # holds only while each of them is unchanged.
+    depends: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def changed(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import os
 import re
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,3 +101,45 @@ def program_env() -> dict[str, str]:
         KERAS_BACKEND="tensorflow",
     )
     return env
+
+
+# ------------------------------------------------------------------------------------ runtime outcomes
+_BUG = "TFVARFIX-BUG"
+
+
+def _final_exception(stderr: str) -> str:
+    """The exception line (and message after it) of the last traceback in stderr."""
+    lines = stderr.splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("Traceback (most recent call last):")]
+    if not starts:
+        return ""
+    rest = lines[starts[-1] + 1 :]
+    for i, line in enumerate(rest):
+        # Python 3.11 may print column-0 caret lines (`^^^^`, `~~~^~~~`) under the source lines of a frame.
+        if line and not line[0].isspace() and not _carets(line):
+            return "\n".join(rest[i:])
+    return ""
+
+
+def _carets(line: str) -> bool:
+    """A traceback's position marker line: only `^`, `~` and spaces."""
+    return not line.strip(" ^~")
+
+
+def assert_runtime(case: Case, proc: subprocess.CompletedProcess[str]) -> None:
+    """The finished program showed what its header's `Runtime:` line claims (the exception and its message; the
+    probe's TFVARFIX-BUG; a clean exit)."""
+    report = f"exit {proc.returncode}\n--- stdout ---\n{proc.stdout[-3000:]}\n--- stderr ---\n{proc.stderr[-3000:]}"
+    if case.runtime_kind == "raises":
+        assert proc.returncode != 0, report
+        final = _final_exception(proc.stderr)
+        head = final.split("\n", 1)[0]
+        kind = head.split(":", 1)[0].strip()
+        assert kind.rsplit(".", 1)[-1] == case.exception, f"expected {case.exception}, got {head!r}\n{report}"
+        assert case.runtime_text in final, f"{case.runtime_text!r} not in the message\n{report}"
+    elif case.runtime_kind == "silent":
+        assert proc.returncode == 0, report
+        assert _BUG in proc.stdout, report
+    else:
+        assert proc.returncode == 0, report
+        assert _BUG not in proc.stdout, report

@@ -252,9 +252,16 @@ class IncrementalParser:
 
 
 def check(
-    text: str, label: str, codes: frozenset[str], target: Target, parser: IncrementalParser
+    text: str,
+    label: str,
+    codes: frozenset[str],
+    target: Target,
+    parser: IncrementalParser,
+    depends: list[str] | None = None,
 ) -> tuple[Diagnostic, ...]:
-    """The diagnostics `api.check_source(text, label, codes, target=target)` gives, parsing through `parser`."""
+    """The diagnostics `api.check_source(text, label, codes, target=target)` gives, parsing through `parser`.
+
+    `depends`, when given, receives the files of the project modules the analysis read."""
     if not mentions_tensorflow(text) or file_is_exempt(text):
         return ()
     try:
@@ -262,11 +269,23 @@ def check(
     except Exception:  # a bug of ours in the pieces: the full path below is the reference
         assembled = None
     if assembled is None:
-        return api.check_source(text, label, codes, target=target).diagnostics
+        result = api.check_source(text, label, codes, target=target)
+        if depends is not None:
+            depends.extend(p for p, _ in result.depends)
+        return result.diagnostics
+    path, project = api.project_of(label, target)
     try:
         analysis = analyze(
-            text, api.rules_for(codes), assembled.module, api.target_for(target, label), assembled.ranges
+            text,
+            api.rules_for(codes),
+            assembled.module,
+            api.target_for(target, label),
+            assembled.ranges,
+            path=path,
+            project=project,
         )
     except Exception as error:  # as api.check_python: a bug of ours is one TFV004, not a crash
         return (api._internal_error(error),)
+    if depends is not None:
+        depends.extend(p for p, _ in analysis.depends)
     return analysis.diagnostics

@@ -39,6 +39,7 @@ from tfvarfix import config as config_module
 from tfvarfix.lsp import incremental
 from tfvarfix.lsp.convert import lines_of, noqa_edit, to_lsp, units
 from tfvarfix.lsp.incremental import IncrementalParser
+from tfvarfix.semantics import project
 from tfvarfix.types import Diagnostic, FixSafety, Position, Severity
 
 LOG = logging.getLogger("tfvarfix.lsp")
@@ -66,6 +67,7 @@ class Linted:
 
     texts: dict[str, str]  # uri -> the text analyzed
     entries: dict[str, list[Entry]] = field(default_factory=dict)  # published uri -> entries
+    depends: frozenset[str] = frozenset()  # the files of the project modules the analysis read
 
 
 class TfvarfixServer(LanguageServer):
@@ -189,6 +191,23 @@ class TfvarfixServer(LanguageServer):
             if self.pending.get(key) is asyncio.current_task():
                 self.pending.pop(key, None)
 
+    def buffer_changed(self, uri: str, closed: bool = False) -> None:
+        """A text document's buffer changed (or closed): the project's modules read it instead of the disk
+        while it is open, and the open documents whose last analysis read it are analyzed again."""
+        path_text = to_fs_path(uri)
+        if not path_text or not path_text.endswith(".py"):
+            return
+        document = None if closed else self.workspace.text_documents.get(uri)
+        project.overlay(Path(path_text), document.source if document is not None else None)
+        self.file_changed(Path(path_text))
+
+    def file_changed(self, path: Path) -> None:
+        """Analyze again the open documents whose last analysis read `path` (a module they import)."""
+        changed = str(path.resolve())
+        for key, linted in list(self.linted.items()):
+            if changed in linted.depends and key in self.opened():
+                self.schedule(key, self.debounce)
+
     def opened(self) -> set[str]:
         return set(self.workspace.text_documents) | set(self.workspace.notebook_documents)
 
@@ -225,7 +244,9 @@ class TfvarfixServer(LanguageServer):
         settings = self.settings_for(path)
         codes = settings.codes_for(path) if path is not None else settings.select
         parser = self.parsers.setdefault(key, IncrementalParser())
-        diagnostics = incremental.check(text, label, codes, settings.target, parser)
+        depends: list[str] = []
+        diagnostics = incremental.check(text, label, codes, settings.target, parser, depends)
+        linted.depends = frozenset(depends)
         lines = lines_of(text)
         unsafe = self.unsafe_for(path)
         for diagnostic in diagnostics:
@@ -527,7 +548,10 @@ def build() -> TfvarfixServer:
             if not watch.did_change_watched_files.dynamic_registration:
                 return
             options = types.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
+                watchers=[
+                    *(types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES),
+                    types.FileSystemWatcher(glob_pattern="**/*.py"),  # modules that open files import
+                ]
             )
             registration = types.Registration(
                 id="tfvarfix-config",
@@ -545,6 +569,7 @@ def build() -> TfvarfixServer:
     def did_open(ls: TfvarfixServer, params: types.DidOpenTextDocumentParams) -> None:
         if _is_config(params.text_document.uri):
             return
+        ls.buffer_changed(params.text_document.uri)
         ls.schedule(params.text_document.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -552,6 +577,7 @@ def build() -> TfvarfixServer:
         uri = params.text_document.uri
         if _is_config(uri):
             return
+        ls.buffer_changed(uri)
         ls.schedule(ls.owner(uri), ls.debounce)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
@@ -565,6 +591,7 @@ def build() -> TfvarfixServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: TfvarfixServer, params: types.DidCloseTextDocumentParams) -> None:
         ls.clear(params.text_document.uri)
+        ls.buffer_changed(params.text_document.uri, closed=True)  # the disk's text again, for its importers
 
     @server.feature(types.NOTEBOOK_DOCUMENT_DID_OPEN)
     def notebook_open(ls: TfvarfixServer, params: types.DidOpenNotebookDocumentParams) -> None:
@@ -586,6 +613,11 @@ def build() -> TfvarfixServer:
     def watched(ls: TfvarfixServer, params: types.DidChangeWatchedFilesParams) -> None:
         if any(_is_config(change.uri) for change in params.changes):
             reload(ls)
+            return
+        for change in params.changes:  # a module changed on disk: the open files that import it
+            path_text = to_fs_path(change.uri)
+            if path_text and path_text.endswith(".py"):
+                ls.file_changed(Path(path_text))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def configuration(ls: TfvarfixServer, params: types.DidChangeConfigurationParams) -> None:

@@ -212,18 +212,19 @@ class DetachedLayerVariable(Rule):
 
 def _consequence(facts: Facts, variable: VarObj, owner: Owner) -> str:
     layer = owner.layer.name
+    made = facts.made_at(owner.layer.site)
     if variable.ctor == "tf.compat.v1.get_variable":
         return (
-            f"does not reach layer `{layer}`'s weight: Keras layers keep their variables outside TF1's variable "
-            f"store, so with reuse it raises `ValueError: Variable {variable.name} does not exist` and without "
-            "it makes a new, detached one"
+            f"does not reach the weight of layer `{layer}`{made}: Keras layers keep their variables outside TF1's "
+            f"variable store, so with reuse it raises `ValueError: Variable {variable.name} does not exist` and "
+            "without it makes a new, detached one"
         )
     if variable.ctor == "keras.Variable" and facts.flavor is Flavor.KERAS3 and "/" in (variable.name or ""):
         return (
             "raises `ValueError: Argument `name` must be a string and cannot contain character `/`` in Keras 3, "
-            f"and a variable so named would still not be layer `{layer}`'s"
+            f"and a variable so named would still not be a weight of layer `{layer}`{made}"
         )
-    return f"creates a new variable that layer `{layer}` never uses"
+    return f"creates a new variable that layer `{layer}`{made} never uses"
 
 
 def intending(plan: FixPlan | None, intended: Intended) -> FixPlan | None:

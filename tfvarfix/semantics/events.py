@@ -90,6 +90,9 @@ class Event:
     # False inside an arm of a test whose outcome is not known (or an except handler): it may not run.
     certain: bool = field(default=True, kw_only=True)
     callers: tuple[FrameObj, ...] = field(default=(), kw_only=True)  # the calling frames, when `view` is kept
+    # Where the analysed module led here, when the node is in another module of the project: the call of it
+    # that ran that module's code (None: the node is the analysed module's own).
+    anchor: cst.CSTNode | None = field(default=None, kw_only=True)
 
     @property
     def statement(self) -> cst.CSTNode:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 import libcst as cst
@@ -21,6 +22,7 @@ from tfvarfix.keras.spec import Flavor
 from tfvarfix.semantics.events import Created, Ctx, CtxKind, Event, MethodCall
 from tfvarfix.semantics.heap import Items, maybe_absent, present
 from tfvarfix.semantics.interp import BudgetExceeded, Interpreter
+from tfvarfix.semantics.project import ProjectIndex, ProjectModule
 from tfvarfix.semantics.values import (
     AV,
     ClassObj,
@@ -65,6 +67,9 @@ class Facts:
     module_frame: FrameObj | None = None
     namespaces: Mapping[ClassObj, Mapping[str, object]] = field(default_factory=dict)  # class bodies' names
     package: str | None = None  # the user's package, for the classes a fix registers (module path, config)
+    path: Path | None = None  # the file, when it is one (whole-project analysis)
+    project_modules: tuple[ProjectModule, ...] = ()  # the project's modules it imports (whole-project analysis)
+    _homes: dict[int, ProjectModule] | None = field(default=None, repr=False)
     _by_kind: dict[type, list[Event]] = field(default_factory=dict, repr=False)
     _quoted: Counter[str] | None = field(default=None, repr=False)
     _calls: dict[str, list[tuple[int, MethodCall]]] | None = field(default=None, repr=False)
@@ -116,6 +121,28 @@ class Facts:
             return [e for _, e in self._calls.get(callees[0], ())]
         found = [item for callee in set(callees) for item in self._calls.get(callee, ())]
         return [e for _, e in sorted(found, key=lambda item: item[0])]
+
+    # ------------------------------------------------------------------------------------ other modules
+    def module_of(self, node: cst.CSTNode) -> ProjectModule | None:
+        """The imported project module that holds `node`; None for a node of this module (or of none)."""
+        if not self.project_modules:
+            return None
+        if self._homes is None:
+            from tfvarfix.semantics.walker import descendants
+
+            self._homes = {id(n): m for m in self.project_modules for n in descendants(m.module)}
+        return self._homes.get(id(node))
+
+    def made_at(self, node: cst.CSTNode | None) -> str:
+        """` (made at model.py:14)` for a node of another module of the project, else ""."""
+        if node is None:
+            return ""
+        home = self.module_of(node)
+        if home is None:
+            return ""
+        line = home.line_of(node)
+        label = home.label(self.path)
+        return f" (made at {label}:{line})" if line is not None else f" (made in {label})"
 
     # ------------------------------------------------------------------------------------ source
     def code_for(self, node: cst.CSTNode) -> str:
@@ -362,18 +389,28 @@ def container_items(view: Mapping[Obj, Mapping[str, object]] | None, obj: Obj) -
 
 
 # ============================================================================================ analysis
-def analyze(module: cst.Module, source: str, flavor: Flavor) -> Facts:
+def analyze(
+    module: cst.Module,
+    source: str,
+    flavor: Flavor,
+    project: ProjectIndex | None = None,
+    path: Path | None = None,
+) -> Facts:
+    """The facts of `module`; with `project` and the module's `path`, the project modules it imports are read
+    and run as their imports run (see semantics/project.py)."""
     from tfvarfix.keras.transfer import KerasSemantics
 
-    facts = Facts(module, source, flavor)
+    facts = Facts(module, source, flavor, path=path)
     semantics = KerasSemantics(flavor)
     statements = source.count("\n") + 1
-    interp = Interpreter(module, semantics, BUDGET_BASE + BUDGET_PER_STATEMENT * statements)
+    interp = Interpreter(module, semantics, BUDGET_BASE + BUDGET_PER_STATEMENT * statements, project, path)
     try:
         interp.run()
     except (BudgetExceeded, RecursionError):
         facts.complete = False
+        facts.project_modules = _imported(interp)
         return facts
+    facts.project_modules = _imported(interp)
     facts.events = interp.events
     facts.classes = interp.classes
     facts.module_frame = interp.module_frame
@@ -383,6 +420,10 @@ def analyze(module: cst.Module, source: str, flavor: Flavor) -> Facts:
         facts.module_names = dict(end.fields(interp.module_frame))
     facts.graph_mode = _graph_mode(facts, interp)
     return facts
+
+
+def _imported(interp: Interpreter) -> tuple[ProjectModule, ...]:
+    return tuple(m.source for m in interp.imported.values() if m is not None)  # type: ignore[misc]
 
 
 def _graph_mode(facts: Facts, interp: Interpreter) -> bool:

@@ -22,7 +22,8 @@ import operator
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
@@ -47,26 +48,40 @@ from tfvarfix.semantics.values import (
     FrameObj,
     FuncObj,
     InstanceObj,
+    LazyName,
     ListObj,
     ModuleRef,
     Obj,
+    ProjectModuleObj,
     SuperObj,
     TfFunction,
     TupleObj,
     const,
 )
 
+if TYPE_CHECKING:
+    from tfvarfix.semantics.project import ProjectIndex, ProjectModule
+
 UNROLL = 12  # loops over at most this many known items run once per item
 _MAX_ENTRIES = 256  # a dict literal with more entries is not followed key by key
 _REBASE = 256  # objects changed since the base after which top-level code starts a new one
 COMPREHENSION_UNROLL = 64  # comprehensions (one expression each) over at most this many
 MAX_DEPTH = 10  # inlined calls deeper than this are unknown
+MAX_PROJECT_MODULES = 64  # project modules one analysis reads; past it, their names are unknown
+# Work an imported module's body may cost (its functions run when called, on the importer's budget): past it,
+# the module's names are unknown.
+PROJECT_MODULE_WORK = 2_000
+PROJECT_MODULE_WORK_PER_LINE = 2
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 _STRINGS: dict[str, AV] = {}  # a string literal's source -> its value
 
 
 class BudgetExceeded(Exception):
     """The per-file work budget ran out: the analysis gives up and claims nothing."""
+
+
+class _ModuleTooCostly(Exception):
+    """An imported project module's body ran past its work limit: its names become unknown."""
 
 
 class MethodRef(Obj):
@@ -200,14 +215,30 @@ class Semantics:
 
 
 class Interpreter:
-    def __init__(self, module: cst.Module, semantics: Semantics, budget: int) -> None:
+    def __init__(
+        self,
+        module: cst.Module,
+        semantics: Semantics,
+        budget: int,
+        project: ProjectIndex | None = None,
+        path: Path | None = None,
+    ) -> None:
         from tfvarfix.semantics import pybuiltins
 
         self.module = module
         self.semantics = semantics
         self.builtins = pybuiltins
         self.module_frame = FrameObj(module, None, frozenset(), "<module>")
+        self.home = self.module_frame  # the module analysed; module_frame is the one whose code runs now
         self.frame = self.module_frame
+        # Whole-project analysis: the project's modules this one imports, run when imported (semantics/project).
+        self.project = project if path is not None else None
+        if path is not None:
+            path = path.resolve()
+        self.module_path = path  # the file of the module whose code runs now
+        self.imported: dict[Path, ProjectModuleObj | None] = {}  # by file, in import order
+        self.anchor: cst.CSTNode | None = None  # the call in the analysed module that runs the code now
+        self.module_limit: int | None = None  # the work at which the imported module's body now running stops
         self.state = State()
         self.ctx: Ctx = ROOT
         self.chain: list[cst.CSTNode] = []
@@ -223,6 +254,8 @@ class Interpreter:
         self.decorated: dict[int, AV] = {}  # id(def node) -> what its name was bound to (after decorators)
         self.classes: list[ClassObj] = []
         self.star_modules: list[str] = []
+        self.home_stars = self.star_modules
+        self.project_home_path = path
         self.end_state: State | None = None
         self.scopes = Scopes()
         semantics.bind(self)
@@ -250,6 +283,10 @@ class Interpreter:
             pending = [f for key, f in list(self.defined.items()) if key not in done]
             if not pending:
                 break
+            done.update(id(f.node) for f in pending if f.module is not None and f.module is not self.home)
+            pending = [f for f in pending if id(f.node) not in done]  # another module's: its own analysis runs it
+            if not pending:
+                break
             relevant = self._relevant_names()
             for func in _callers_first(pending, self.scopes):
                 done.add(id(func.node))
@@ -267,7 +304,7 @@ class Interpreter:
         named: list[tuple[str, frozenset[str]]] = [
             (f.name, self.scopes(f.node).words)
             for f in self.defined.values()
-            if isinstance(f.node, cst.FunctionDef)
+            if isinstance(f.node, cst.FunctionDef) and (f.module is None or f.module is self.home)
         ]
         named += [
             (c.name, frozenset(b.value for b in _base_names(c.node))) for c in self.classes if c.keras_base
@@ -365,6 +402,8 @@ class Interpreter:
         self.work += cost
         if self.work > self.budget:
             raise BudgetExceeded
+        if self.module_limit is not None and self.work > self.module_limit:
+            raise _ModuleTooCostly
 
     @contextmanager
     def context(self, kind: CtxKind, node: cst.CSTNode | None, data: object) -> Iterator[Ctx]:
@@ -401,6 +440,7 @@ class Interpreter:
             env=self.state.snapshot(self.frame),
             chain=tuple(self.chain),
             certain=self.maybe == 0,
+            anchor=self.anchor if self.module_frame is not self.home else None,
             **fields,
         )
         self.events.append(event)
@@ -461,12 +501,21 @@ class Interpreter:
                 break
             if name in frame.locals:
                 found = state.value(frame, name)
-                return _bound(found)
+                return self._forced(frame, name, _bound(found))
             frame = frame.parent
         found = state.value(self.module_frame, name)
         if found is not None:
-            return _bound(found)
+            return self._forced(self.module_frame, name, _bound(found))
         return self.builtin(name)
+
+    def _forced(self, frame: FrameObj, name: str, value: AV) -> AV:
+        """`value`, with a name imported lazily (LazyName) replaced by what it names, now imported."""
+        lazy = value.single()
+        if not isinstance(lazy, LazyName):
+            return value
+        found = self.module_member(lazy.module, lazy.name)
+        self.state.set(frame, name, found)
+        return found
 
     def builtin(self, name: str) -> AV:
         if name in self.builtins.NAMES:
@@ -587,28 +636,125 @@ class Interpreter:
             dotted = dotted_name(alias.name)
             if dotted is None:
                 continue
+            found = self.import_module(dotted, 0)
             if alias.asname is not None:
-                self.bind(import_binding(alias), AV.of(ModuleRef(dotted)))
+                self.bind(import_binding(alias), AV.of(found) if found is not None else AV.of(ModuleRef(dotted)))
             else:
                 head = dotted.split(".", 1)[0]
-                self.bind(head, AV.of(ModuleRef(head)))
+                top = self.import_module(head, 0) if found is not None else None
+                self.bind(head, AV.of(top) if top is not None else AV.of(ModuleRef(head)))
 
     def _import_from(self, node: cst.ImportFrom) -> None:
-        module = dotted_name(node.module) if node.module is not None else ""
-        if node.relative:
-            module = "." * len(node.relative) + (module or "")
-        if module is None:
+        dotted = dotted_name(node.module) if node.module is not None else ""
+        if dotted is None:
             return
+        level = len(node.relative)
+        found = self.import_module(dotted, level)
+        module = "." * level + dotted
         if isinstance(node.names, cst.ImportStar):
-            if not node.relative:
+            if found is not None and not found.ran:
+                self._run_module(found, found.source)  # type: ignore[arg-type]
+                found = self.imported.get(found.source.path)  # type: ignore[attr-defined]
+            if found is not None:
+                for name, value in self.state.fields(found.frame).items():
+                    if not name.startswith("_") and isinstance(value, AV):
+                        self.bind(name, value)
+            elif not node.relative:
                 self.star_modules.append(module)
             return
         for alias in node.names:
-            name = dotted_name(alias.name)
-            if name is None:
+            member = dotted_name(alias.name)
+            if member is None:
                 continue
-            value = AV.of(ModuleRef(f"{module}.{name}")) if not node.relative else TOP
+            name = member
+            if found is not None:
+                value = AV.of(LazyName(found, name)) if self.lazy_imports else self.module_member(found, name)
+            else:
+                value = AV.of(ModuleRef(f"{module}.{name}")) if not node.relative else TOP
             self.bind(import_binding(alias), value)
+
+    # ------------------------------------------------------------------------------------ project modules
+    def import_module(self, dotted: str, level: int) -> ProjectModuleObj | None:
+        """The project's module `dotted` (`level` dots before it), its body run on first import; None when it
+        is no module of the project (a library), cannot be read, or costs too much."""
+        if self.project is None or self.module_path is None:
+            return None
+        resolved = self.project.resolve(self.module_path, dotted, level)
+        if resolved is None:
+            return None
+        name, path = resolved
+        if path in self.imported:
+            return self.imported[path]  # a cycle sees the module as far as its body has run, as Python does
+        if len(self.imported) >= MAX_PROJECT_MODULES or path == self.project_home_path:
+            return None
+        source = self.project.load(name, path)
+        if source is None:
+            self.imported[path] = None
+            return None
+        frame = FrameObj(source.module, None, frozenset(), "<module>")
+        found = ProjectModuleObj(name, frame, source)
+        self.imported[path] = found
+        if self.module_frame is self.home:  # the analysed module's imports run now; theirs when first used
+            self._run_module(found, source)
+        return self.imported[path]
+
+    @property
+    def lazy_imports(self) -> bool:
+        """Imports of project modules made by another imported module run when first used (LazyName)."""
+        return self.module_frame is not self.home
+
+    def _run_module(self, found: ProjectModuleObj, source: ProjectModule) -> None:
+        found.ran = True
+        saved = (
+            self.module_frame, self.frame, self.chain, self.star_modules, self.loop_depth, self.module_path,
+            self.module_limit,
+        )
+        entry = self.state
+        limit = self.work + PROJECT_MODULE_WORK + PROJECT_MODULE_WORK_PER_LINE * source.text.count("\n")
+        self.module_frame = self.frame = found.frame
+        self.chain, self.star_modules, self.loop_depth = [], [], 0
+        self.module_path = source.path
+        self.module_limit = limit if saved[6] is None else min(limit, saved[6])
+        self.state = entry.fork()
+        self.state.set(found.frame, "__name__", const(source.name))
+        try:
+            for statement in source.module.body:
+                if self.state.dead:
+                    break
+                self.exec_body([statement])
+            if self.state.dead:  # the module raises when imported: the importer's analysis goes on without it
+                raise _ModuleTooCostly
+        except _ModuleTooCostly:
+            if saved[6] is not None and self.work > saved[6]:
+                raise  # the importing module's own limit is spent too
+            self.state = entry
+            self.imported[source.path] = None
+        finally:
+            (
+                self.module_frame, self.frame, self.chain, self.star_modules, self.loop_depth, self.module_path,
+                self.module_limit,
+            ) = saved
+
+    def module_member(self, found: ProjectModuleObj, name: str) -> AV:
+        """`found.name`: a name its body bound, else its submodule of that name (imported now), else unknown."""
+        if not found.ran:
+            self._run_module(found, found.source)  # type: ignore[arg-type]
+            if self.imported.get(found.source.path) is None:  # type: ignore[attr-defined]
+                return TOP  # it could not run
+        value = self.state.value(found.frame, name)
+        if value is not None:
+            return _bound(value)
+        source: ProjectModule = found.source  # type: ignore[assignment]
+        if source.path.name == "__init__.py" and self.project is not None:
+            saved = self.module_path
+            self.module_path = source.path
+            try:
+                sub = self.import_module(name, 1)
+            finally:
+                self.module_path = saved
+            if sub is not None:
+                return AV.of(sub)
+        return TOP
 
     # ------------------------------------------------------------------------------------ compound
     def _if(self, node: cst.If) -> None:
@@ -868,6 +1014,7 @@ class Interpreter:
                 defaults[param.name.value] = self.eval(param.default)
         closure = self._closure_frame()
         func = FuncObj(node, closure, defaults, self._qualname(node.name.value))
+        func.module = self.module_frame
         owner = self._class_of_frame()
         if owner is not None:
             func.owner = owner
@@ -1104,6 +1251,8 @@ class Interpreter:
             if attr == "__name__":
                 return const(obj.dotted.rsplit(".", 1)[-1])
             return AV.of(ModuleRef(f"{obj.dotted}.{attr}"))
+        if isinstance(obj, ProjectModuleObj):
+            return self.module_member(obj, attr)
         if isinstance(obj, InstanceObj):
             own = self.state.value(obj, attr)
             if own is not None:
@@ -1488,7 +1637,9 @@ class Interpreter:
             for p in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params)
             if p.default is not None
         }
-        return AV.of(FuncObj(node, self._closure_frame(), defaults, "<lambda>"))
+        func = FuncObj(node, self._closure_frame(), defaults, "<lambda>")
+        func.module = self.module_frame
+        return AV.of(func)
 
     def _other(self, node: cst.BaseExpression) -> AV:
         for child in _expression_children(node):
@@ -1750,6 +1901,11 @@ class Interpreter:
         activation = _Activation(func, frame=saved_frame)
         self.activations.append(activation)
         self.frame, self.chain = frame, []
+        saved_module = (self.module_frame, self.star_modules, self.module_path, self.anchor)
+        if func.module is not None and func.module is not self.module_frame:
+            if self.module_frame is self.home and node is not None:
+                self.anchor = node  # code of another module runs for this call of the analysed one
+            self._enter_module(func.module)
         try:
             with self.context(CtxKind.CALL, node, func):
                 if isinstance(fnode, cst.Lambda):
@@ -1760,6 +1916,7 @@ class Interpreter:
                     self.exec_suite(fnode.body)
         finally:
             self.frame, self.chain = saved_frame, saved_chain
+            self.module_frame, self.star_modules, self.module_path, self.anchor = saved_module
             self.activations.pop()
         falls_off = not self.state.dead
         states = [s for _, s in activation.returns]
@@ -1769,6 +1926,19 @@ class Interpreter:
             values.append(NONE)
         self.state = State.join(states)
         return AV.union(values) if values else BOTTOM
+
+    def _enter_module(self, frame: FrameObj) -> None:
+        """Make `frame`'s module the one whose code runs (a call of a function another module defines)."""
+        self.module_frame = frame
+        if frame is self.home:
+            self.star_modules, self.module_path = self.home_stars, self.project_home_path
+            return
+        for found in self.imported.values():
+            if found is not None and found.frame is frame:
+                source: ProjectModule = found.source  # type: ignore[assignment]
+                self.module_path = source.path
+                break
+        self.star_modules = []
 
     def _bind_params(self, func: FuncObj, args: Args, receiver: AV | None) -> dict[str, AV]:
         params = func.node.params

@@ -262,10 +262,40 @@ class FrameObj(Obj):
         self.name = name
 
 
+class ProjectModuleObj(Obj):
+    """A module of the project (another file), imported: its names are the fields of `frame`."""
+
+    __slots__ = ("frame", "name", "ran", "source")
+    KIND = "module"
+
+    def __init__(self, name: str, frame: FrameObj, source: object) -> None:
+        super().__init__(None)
+        self.name = name
+        self.frame = frame
+        self.source = source  # its semantics.project.ProjectModule
+        self.ran = False  # its body has run (an import in another imported module runs it when first used)
+
+    def describe(self) -> str:
+        return f"module {self.name}"
+
+
+class LazyName(Obj):
+    """`from m import name` in an imported module of the project: `m`'s body runs when the name is first used
+    (most of what imported modules import is never used by the code the analysis runs)."""
+
+    __slots__ = ("module", "name")
+    KIND = "import"
+
+    def __init__(self, module: ProjectModuleObj, name: str) -> None:
+        super().__init__(None)
+        self.module = module
+        self.name = name
+
+
 class FuncObj(Obj):
     """A function or lambda defined in the program."""
 
-    __slots__ = ("closure", "decorators", "defaults", "method_kind", "node", "owner", "qualname")
+    __slots__ = ("closure", "decorators", "defaults", "method_kind", "module", "node", "owner", "qualname")
     KIND = "function"
 
     def __init__(
@@ -283,6 +313,7 @@ class FuncObj(Obj):
         self.decorators: tuple[str, ...] = ()  # canonical names of the decorators we could resolve
         self.method_kind = "function"  # "function" | "static" | "class" | "property"
         self.qualname = qualname
+        self.module: FrameObj | None = None  # the frame of the module that defines it
 
     @property
     def name(self) -> str:

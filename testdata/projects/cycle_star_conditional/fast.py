@@ -1,0 +1,3 @@
+import slow
+
+build = slow.build

@@ -1,0 +1,2 @@
+def old_build(:
+    pass

@@ -1,0 +1,2 @@
+UNITS = 4
+_PRIVATE = 99

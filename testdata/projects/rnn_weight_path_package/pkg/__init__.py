@@ -1,0 +1,5 @@
+"""Re-exports the builders."""
+
+from .models import build_encoder
+
+__all__ = ["build_encoder"]

@@ -1,0 +1,149 @@
+"""Whole-project analysis: a model built in one module, broken in another (testdata/projects/).
+
+Each folder of testdata/projects is a small project whose `main.py` carries a reproduction's header (Source,
+Shape, Target, Runtime, as tests/realworld has them) and whose files mark with `# expect: TFVnnn` where the bug
+is reported. The tests check the findings over the whole project and over `main.py` alone (pre-commit passes only
+the changed files: the modules they import are still read), that the findings come from following the imports
+(the same text checked without its project finds none of the cross-module ones), that messages name the other
+file's line, that the cache re-checks a file when a module it imports changes and nothing else, and, under real
+TensorFlow, that each project's program shows the outcome its header claims.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.realworld.corpus import _EXPECT, assert_runtime, parse_case, program_env
+from tfvarfix.api import FixMode, RunSettings, check_paths, check_source, plan
+from tfvarfix.cache import ResultCache
+
+PROJECTS = Path(__file__).resolve().parent.parent / "testdata" / "projects"
+NAMES = sorted(p.name for p in PROJECTS.iterdir() if (p / "main.py").is_file())
+
+
+def _expected(root: Path) -> set[tuple[str, int, str]]:
+    found: set[tuple[str, int, str]] = set()
+    for path in sorted(root.rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if match := _EXPECT.search(line):
+                found.update(
+                    (path.relative_to(root).as_posix(), number, c.strip()) for c in match[1].split(",")
+                )
+    return found
+
+
+def _found(root: Path, paths: list[Path], cache: ResultCache | None = None) -> set[tuple[str, int, str]]:
+    jobs = list(plan(paths, RunSettings()))
+    return {
+        (Path(result.path).resolve().relative_to(root.resolve()).as_posix(), d.range.start.line, d.code)
+        for result in check_paths(jobs, FixMode(), cache=cache)
+        for d in result.diagnostics
+    }
+
+
+def test_projects_are_here() -> None:
+    assert len(NAMES) >= 9
+    assert any(not _expected(PROJECTS / name) for name in NAMES)  # a look-alike project
+    assert any(parse_case(PROJECTS / name / "main.py").target == "tf1" for name in NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_project_findings(name: str) -> None:
+    root = PROJECTS / name
+    assert _found(root, [root]) == _expected(root)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_changed_file_alone_reads_what_it_imports(name: str) -> None:
+    """pre-commit passes `main.py` alone: its findings are the same, and nothing is reported on the modules it
+    imports."""
+    root = PROJECTS / name
+    expected = {e for e in _expected(root) if e[0] == "main.py"}
+    assert _found(root, [root / "main.py"]) == expected
+
+
+@pytest.mark.parametrize(
+    "name", [n for n in NAMES if any(e[0] == "main.py" for e in _expected(PROJECTS / n))]
+)
+def test_findings_come_from_the_imported_modules(name: str) -> None:
+    """Checked as text of no file (no project around it), `main.py` shows none of its cross-module bugs."""
+    text = (PROJECTS / name / "main.py").read_text(encoding="utf-8")
+    result = check_source(text, "<stdin>")
+    assert not result.diagnostics
+
+
+def test_message_names_the_other_file() -> None:
+    root = PROJECTS / "detached_variable"
+    result = check_source((root / "main.py").read_text(encoding="utf-8"), str(root / "main.py"))
+    (diagnostic,) = result.diagnostics
+    assert "layer `enc` (made at model.py:8)" in diagnostic.message
+
+
+def test_finding_in_a_helper_is_reported_at_the_call() -> None:
+    """The helper alone is fine (its parameter could be a cell); the caller's SimpleRNN makes it a bug: it is
+    reported at the call, naming the helper's line, and with no fix (its edit would be in the other file)."""
+    root = PROJECTS / "layer_passed_to_helper"
+    helper = check_source((root / "analysis.py").read_text(encoding="utf-8"), str(root / "analysis.py"))
+    assert not helper.diagnostics
+    result = check_source((root / "main.py").read_text(encoding="utf-8"), str(root / "main.py"))
+    (diagnostic,) = result.diagnostics
+    assert diagnostic.code == "TFV103"
+    assert diagnostic.message.endswith("(in analysis.py:5, run by this call)")
+    assert diagnostic.fix is None
+
+
+def test_cache_rechecks_the_importer_and_nothing_else(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(PROJECTS / "detached_variable", root)
+    (root / "other.py").write_text(
+        "import tensorflow as tf\nfrom tensorflow import keras\n\nlstm = keras.layers.LSTM(4)\nprint(lstm.kernel)\n",
+        encoding="utf-8",
+    )
+    cache = ResultCache(tmp_path / "cache")
+    files = [root / "main.py", root / "other.py"]
+    first = _found(root, files, cache)
+    assert first == {("main.py", 15, "TFV101"), ("other.py", 5, "TFV103")}
+    keys = {}
+    for path in files:
+        jobs = list(plan([path], RunSettings()))
+        keys[path.name] = cache.key(path.read_bytes(), ".py", jobs[0].codes, False, False, _target(jobs[0]))
+        assert cache.load(keys[path.name], str(path)) is not None  # stored
+    model = root / "model.py"
+    model.write_text(
+        model.read_text(encoding="utf-8").replace('name="enc"', 'name="encoder"'), encoding="utf-8"
+    )
+    os.utime(model, ns=(1, 1))  # a new modification time, whatever the clock's resolution
+    assert cache.load(keys["main.py"], str(root / "main.py")) is None  # its import changed: checked again
+    assert cache.load(keys["other.py"], str(root / "other.py")) is not None  # imports nothing of it: kept
+    assert _found(root, files, cache) == {("other.py", 5, "TFV103")}
+
+
+def _target(job: object) -> object:
+    from tfvarfix.targets import target_for
+
+    return target_for(job.target, str(job.path))  # type: ignore[attr-defined]
+
+
+@pytest.mark.tensorflow
+@pytest.mark.parametrize("name", NAMES)
+def test_project_program_shows_its_runtime(name: str, tmp_path: Path) -> None:
+    pytest.importorskip("tensorflow")
+    root = tmp_path / name
+    shutil.copytree(PROJECTS / name, root)
+    case = parse_case(root / "main.py")
+    proc = subprocess.run(
+        [sys.executable, "main.py"],
+        cwd=root,
+        env=program_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert_runtime(case, proc)
