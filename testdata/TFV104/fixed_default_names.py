@@ -53,3 +53,16 @@ def case_two_backbones():
     b = keras.applications.MobileNetV3Small(input_shape=(32, 32, 3), include_top=False, weights=None, pooling="avg", name="MobileNetV3Small_1")(second)  # expect: TFV104
     model = keras.Model([first, second], keras.layers.Concatenate()([a, b]))
     return [layer.name for layer in model.layers[2:4]]
+
+
+def backbone(name="MobileNetV3Small"):
+    return keras.applications.MobileNetV3Small(input_shape=(32, 32, 3), include_top=False, weights=None, pooling="avg", name=name)
+
+
+def case_two_backbones_from_a_helper():
+    first = keras.Input((32, 32, 3))
+    second = keras.Input((32, 32, 3))
+    a = backbone()(first)
+    b = backbone(name="MobileNetV3Small_2")(second)  # expect: TFV104
+    model = keras.Model([first, second], keras.layers.Concatenate()([a, b]))
+    return [layer.name for layer in model.layers[2:4]]

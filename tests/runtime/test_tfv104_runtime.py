@@ -91,7 +91,7 @@ for name, case in sorted(ns.items()):
 
 def test_names_from_the_class_or_a_default_raise_and_the_fix_lets_keras_name_them() -> None:
     bad = run_program(TESTDATA / "TFV104" / "bad_default_names.py", RUN_CASES)
-    assert len(bad.out) == 4 and not any(case["ok"] for case in bad.out.values()), bad.out
+    assert len(bad.out) == 5 and not any(case["ok"] for case in bad.out.values()), bad.out
     assert "should have unique names. Name '' is already" in bad.out["case_default_name"]["error"]
     assert 'The name "MobileNetV3Small" is used 2 times' in bad.out["case_two_backbones"]["error"]
     fixed = run_program(TESTDATA / "TFV104" / "fixed_default_names.py", RUN_CASES)
@@ -100,6 +100,11 @@ def test_names_from_the_class_or_a_default_raise_and_the_fix_lets_keras_name_the
     assert fixed.out["case_two_backbones"] == {
         "ok": True,
         "value": ["MobileNetV3Small", "MobileNetV3Small_1"],
+    }
+    # The helper takes a `name` whose default is the old one: the first call keeps it.
+    assert fixed.out["case_two_backbones_from_a_helper"] == {
+        "ok": True,
+        "value": ["MobileNetV3Small", "MobileNetV3Small_2"],
     }
     # Reported without a fix: `get_layer("Lookup")` reads the name the class gives.
     assert fixed.out["case_literal_name_looked_up"]["ok"] is False

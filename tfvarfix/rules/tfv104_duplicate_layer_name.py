@@ -88,10 +88,12 @@ class DuplicateLayerName(Rule):
     each instance (`res_block`, `res_block_1`); a loop or comprehension included, since every copy then
     differs. A layer or (Keras 3) an application made by a call without `name=` whose default name another
     has (two `ResNet50(...)` are both `resnet50`) is given `name="resnet50_1"` (tf_keras applications take no
-    name: no fix there). All unsafe: the fix renames layers (the title and `renames` say which), and none is
-    offered when the name stands as a string elsewhere in the code (`get_layer("ResBlock")`), when the
-    construction passes a name itself, or when the name is made in a helper for every caller (one call
-    cannot be told from another there).
+    name: no fix there); made so by a module-level helper called twice (`backbone()` returning
+    `MobileNetV3Small(...)`), the helper gets `name="MobileNetV3Small"` (the name it gave so far), passes it
+    on, and the second call gives a unique one. All unsafe: the fix renames layers (the title and `renames`
+    say which), and none is offered when the name stands as a string elsewhere in the code
+    (`get_layer("ResBlock")`), when the construction passes a name itself, or when the helper is passed around
+    rather than only called (its callers cannot all be seen).
 
     ## Numerical equivalence
     `repairs`: for Sequential and functional models the original raises the `ValueError` and the rewrite builds.
@@ -150,6 +152,8 @@ class DuplicateLayerName(Rule):
                 fix = self._template_fix(facts, node, taken)
             if fix is None and looped and literal is not None and isinstance(literal, cst.SimpleString):
                 fix = self._loop_fix(facts, literal, name)
+            if fix is None and looped and isinstance(node, cst.Call) and event.second.site is not node:
+                fix = self._helper_fix(facts, event.second, node, name, taken)
             if fix is None and isinstance(event.second, InstanceObj) and event.second.site is node:
                 fix = self._class_name_fix(facts, event.second, name)
             elif fix is None and not looped and event.second.site is node and isinstance(node, cst.Call):
@@ -230,6 +234,73 @@ class DuplicateLayerName(Rule):
             if not kept
             else f"Number the name by the loop after the first: `{name}`, `{name}_1`, ...",
             renames=() if kept else (Rename("layer", name, f"{name}_0"),),
+        )
+
+    def _helper_fix(
+        self, facts: Facts, second: object, node: cst.Call, name: str, taken: set[str]
+    ) -> FixPlan | None:
+        """A helper that makes the layer (or a Keras 3 application) without a name, called twice (`backbone(shape)`
+        twice): the helper gets a `name` parameter whose default is the name it gave so far, passes it on, and
+        the second call (`node`) gives a unique one."""
+        site = getattr(second, "site", None)
+        if not isinstance(site, cst.Call) or not isinstance(node.func, cst.Name):
+            return None
+        if isinstance(second, ModelObj):
+            if facts.flavor is Flavor.TF_KERAS:
+                return None
+        elif not isinstance(second, LayerObj):
+            return None
+        if any(
+            a.star or (a.keyword is not None and a.keyword.value == "name") for a in (*site.args, *node.args)
+        ):
+            return None
+        helper = next(
+            (
+                s
+                for s in facts.module.body
+                if isinstance(s, cst.FunctionDef) and s.name.value == node.func.value
+            ),
+            None,
+        )
+        if helper is None or not any(n is site for n in descendants(helper.body)):
+            return None
+        params = helper.params
+        if params.star_arg is not cst.MaybeSentinel.DEFAULT or params.kwonly_params or params.star_kwarg:
+            return None
+        if params.posonly_params or any(p.name.value == "name" for p in params.params):
+            return None
+        if any(isinstance(n, cst.Name) and n.value == "name" for n in descendants(helper.body)):
+            return None
+        helper_name = helper.name.value
+        mentions = sum(
+            1 for n in descendants(facts.module) if isinstance(n, cst.Name) and n.value == helper_name
+        )
+        called = sum(
+            1
+            for n in descendants(facts.module)
+            if isinstance(n, cst.Call) and isinstance(n.func, cst.Name) and n.func.value == helper_name
+        )
+        if mentions != 1 + called:
+            return None  # the helper is passed around, not only called: its callers cannot all be seen
+        if not name or _literals(facts, name) > 0:
+            return None
+        new_name = unique_name(name, lambda c: c in taken or _literals(facts, c) > 0)
+        taken.add(new_name)
+        parameter = cst.Param(
+            cst.Name("name"),
+            default=cst.SimpleString(string(facts, name)),
+            equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
+        )
+        last = params.params[-1] if params.params else None
+        listed = [*params.params]
+        if last is not None and last.comma is cst.MaybeSentinel.DEFAULT:
+            listed[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+        return self.fix(
+            Replace(params, params.with_changes(params=[*listed, parameter])),
+            Replace(site, with_keywords(site, {"name": "name"})),
+            Replace(node, with_keywords(node, {"name": string(facts, new_name)})),
+            title=f"Give `{helper.name.value}()` a `name` and call it with `{new_name}` here",
+            renames=(Rename("layer", name, new_name),),
         )
 
     def _class_name_fix(self, facts: Facts, instance: InstanceObj, name: str) -> FixPlan | None:
