@@ -73,3 +73,16 @@ def case_optimizer_per_trial():
         optimizer = keras.optimizers.Adam(rate)
         losses.append(float(train_step(model, optimizer, x, y)))
     return losses
+
+
+@tf.function
+def slope(x):
+    scale = np.array([2.0])
+    w = tf.Variable(scale)  # expect: TFV401
+    with tf.GradientTape() as tape:
+        y = w * x
+    return tape.gradient(y, w)
+
+
+def case_gradient_of_the_variable():
+    return slope(tf.constant([3.0], tf.float64)).numpy().tolist()

@@ -88,6 +88,7 @@ def test_made_once_bad_raises_and_fixed_runs_with_per_call_values() -> None:
     bad = run_program(TESTDATA / "TFV401" / "bad_made_once.py", CALL_CASES)
     assert sorted(bad.out) == [
         "case_factory",
+        "case_gradient_of_the_variable",
         "case_method_sums_each_call",
         "case_metric_per_call",
         "case_only_read",
@@ -103,3 +104,5 @@ def test_made_once_bad_raises_and_fixed_runs_with_per_call_values() -> None:
     # One module-level metric, reset per call: each call's mean alone (without the reset: 2.0 then 4.0).
     assert fixed.out["case_metric_per_call"] == {"ok": True, "value": [2.0, 6.0]}
     assert fixed.out["case_optimizer_per_trial"] == {"ok": True, "value": [4.0, 4.0]}
+    # Reported without a fix: the tape takes the gradient of the variable, which a constant would not have.
+    assert fixed.out["case_gradient_of_the_variable"]["ok"] is False

@@ -208,6 +208,11 @@ class DuplicateLayerName(Rule):
         if is_range and isinstance(target, cst.Name) and target.value != "_":
             index = target.value
         elif is_range and isinstance(target, cst.Name):
+            if any(
+                isinstance(n, cst.Name) and n.value == target.value and n is not target
+                for n in descendants(holder)
+            ):
+                return None  # `_` is read in the loop: it cannot be renamed
             edits.append(Replace(target, index))  # `for _ in range(n)`: the index gets a name
         elif (
             isinstance(target, (cst.Name, cst.Tuple))

@@ -336,6 +336,22 @@ class GraphBuiltTwice(Rule):
         reads = {n.value for n in _walk(call, into_functions=True) if isinstance(n, cst.Name)}
         if not targets or reads & (bound | targets) or any(a.star for a in call.args):
             return None
+        # An object the build reads that a pass changes (`cfg.step += 1`, `opts.update(...)`) is no invariant.
+        inside = {id(n) for n in _walk(call, into_functions=True)}
+        for n in _walk(node.body, into_functions=True):
+            changed: cst.BaseExpression | None = None
+            if isinstance(n, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign)):
+                changed = n.target
+            elif isinstance(n, cst.Call) and id(n) not in inside and isinstance(n.func, cst.Attribute):
+                changed = n.func.value
+            while isinstance(changed, (cst.Attribute, cst.Subscript)):
+                changed = changed.value
+            if (
+                isinstance(changed, cst.Name)
+                and changed.value in reads
+                and changed is not getattr(n, "target", None)
+            ):
+                return None
         if any(isinstance(n, (cst.Lambda, cst.NamedExpr, cst.Yield, cst.Await)) for n in _walk(call)):
             return None
         return self.fix(

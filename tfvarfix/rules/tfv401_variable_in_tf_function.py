@@ -82,7 +82,8 @@ class VariableInTfFunction(Rule):
     v.assign(init)` where it was made, under the same conditions on `init` and the keywords as above. A
     variable that is only read after it is made (arithmetic, indexing, arguments of TF/Keras functions that do
     not write: `weights = K.variable(w)` then `y * weights`) becomes a constant of the same dtype
-    (`K.constant(w)`, `tf.constant(w)`; only `dtype=`/`name=` keywords): made per call as before, without state.
+    (`K.constant(w)`, `tf.constant(w)`; only `dtype=`/`name=` keywords): made per call as before, without state
+    (not when a method takes it, `tape.gradient(y, w)`: a constant has no gradient there).
     A decorated function that returns the variable it makes is a factory meant to hand out one per call: the
     fix drops `@tf.function` (only when the function is its only decorator and every mention of its name is a
     call). A metric made in a module-level function that a tf.function runs (`Mean()(values)`, or `m =
@@ -285,7 +286,7 @@ class VariableInTfFunction(Rule):
             return None
         line = event.chain[0]
         target = sole_assignment(line, node)
-        if not isinstance(target, cst.Name) or not _only_read_after(function, line, target.value):
+        if not isinstance(target, cst.Name) or not _only_read_after(facts, function, line, target.value):
             return None
         new = node.func.with_changes(attr=cst.Name("constant"))
         return self.fix(
@@ -472,10 +473,11 @@ def _only_called(module: cst.Module, name: str, function: cst.FunctionDef) -> bo
 
 
 _READS = (cst.BinaryOperation, cst.UnaryOperation, cst.Comparison, cst.ComparisonTarget)
-_WRITES = ("assign", "scatter", "update", "set_value")
+_WRITES = ("assign", "scatter", "update", "set_value", "gradient", "watch")
+_LIBRARIES = frozenset({"tensorflow", "keras", "tf_keras", "numpy"})
 
 
-def _only_read_after(function: cst.FunctionDef, line: cst.CSTNode, name: str) -> bool:
+def _only_read_after(facts: Facts, function: cst.FunctionDef, line: cst.CSTNode, name: str) -> bool:
     """After `line` (a statement of the function's body), `name` is only read: an operand of arithmetic or a
     comparison, indexed, or an argument of a module's function that writes nothing (`K.sum(w)`); never
     rebound, returned, aliased, a method's receiver or read in a nested function."""
@@ -504,10 +506,13 @@ def _only_read_after(function: cst.FunctionDef, line: cst.CSTNode, name: str) ->
             if isinstance(current, cst.Call):
                 mentions = any(isinstance(a.value, cst.Name) and a.value.value == name for a in current.args)
                 callee = dotted_name(current.func) or ""
+                module = facts.imported(callee.split(".", 1)[0]) if "." in callee else None
                 if mentions and (
-                    "." not in callee or any(w in callee.rsplit(".", 1)[-1].lower() for w in _WRITES)
+                    module is None
+                    or module.split(".", 1)[0] not in _LIBRARIES
+                    or any(w in callee.rsplit(".", 1)[-1].lower() for w in _WRITES)
                 ):
-                    return False  # a function of the program, or one that writes its argument
+                    return False  # a function of the program, a method (`tape.gradient(loss, w)`), or a write
             stack.extend((child, current) for child in children(current))
     return True
 
