@@ -623,6 +623,13 @@ KINDS = {
     ),
 }
 RECURRENT = ("LSTM", "GRU", "SimpleRNN")
+# A wrapper whose weights live on `.layer` (TFV103 reads them there; TFV201 does not fix edits through it).
+KINDS["TimeDistributed"] = _Kind(
+    "TimeDistributed(keras.layers.Dense({u}{x}))",
+    (5, 4),
+    lambda u: {"layer.kernel": (4, u), "layer.bias": (u,)},
+    ("", "kernel_initializer='ones'"),
+)
 
 
 @dataclass(frozen=True)
@@ -746,10 +753,12 @@ def weight_edit_programs(draw: st.DrawFn) -> str:
 
 @st.composite
 def rnn_read_programs(draw: st.DrawFn) -> str:
-    """TFV103: `.kernel`, `.recurrent_kernel`, `.bias` read on a recurrent layer (Keras 2 had them)."""
-    built = draw(_built(RECURRENT))
-    weight = draw(st.sampled_from(("kernel", "recurrent_kernel", "bias")))
-    shape = built.kind.weights(built.units)[f"cell.{weight}"]
+    """TFV103: `.kernel`, `.recurrent_kernel`, `.bias` read on a recurrent layer (Keras 2 had them), or on a
+    `TimeDistributed` (whose weights are its layer's)."""
+    built = draw(_built((*RECURRENT, "TimeDistributed")))
+    weights = built.kind.weights(built.units)
+    weight = draw(st.sampled_from(sorted(w.split(".")[-1] for w in weights)))
+    shape = next(s for w, s in weights.items() if w.split(".")[-1] == weight)
     reach = _reach(draw, built)
     use = draw(
         st.sampled_from(
