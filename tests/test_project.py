@@ -147,3 +147,37 @@ def test_project_program_shows_its_runtime(name: str, tmp_path: Path) -> None:
         check=False,
     )
     assert_runtime(case, proc)
+
+
+def test_follow_imports_false_checks_each_file_alone(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(PROJECTS / "rnn_weight_path_package", root)
+    assert _found(root, [root]) == {("main.py", 12, "TFV103")}
+    (root / "pyproject.toml").write_text("[tool.tfvarfix]\nfollow-imports = false\n", encoding="utf-8")
+    assert _found(root, [root]) == set()
+    (root / "pyproject.toml").write_text('[tool.tfvarfix]\nfollow-imports = "yes"\n', encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "tfvarfix", "check", str(root)], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 2
+    assert "follow-imports: expected a boolean" in proc.stderr + proc.stdout
+
+
+def test_configured_root_finds_modules_under_src(tmp_path: Path) -> None:
+    """A `src/` layout: `scripts/train.py` imports the package that lies under the configuration's `src/`."""
+    (tmp_path / "pyproject.toml").write_text("[tool.tfvarfix]\n", encoding="utf-8")
+    package = tmp_path / "src" / "mylib"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "nets.py").write_text(
+        "from tensorflow import keras\n\n\ndef encoder():\n"
+        '    return keras.Sequential([keras.Input((5, 3)), keras.layers.LSTM(4, name="enc")])\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "scripts").mkdir()
+    train = tmp_path / "scripts" / "train.py"
+    train.write_text(
+        "import tensorflow as tf\nfrom mylib.nets import encoder\n\nprint(encoder().get_layer('enc').kernel)\n",
+        encoding="utf-8",
+    )
+    assert _found(tmp_path, [train]) == {("scripts/train.py", 4, "TFV103")}

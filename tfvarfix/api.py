@@ -135,7 +135,7 @@ def check_python(
 def project_of(label: str, target: Target) -> tuple[Path | None, ProjectIndex | None]:
     """The file a label names and its project, whose modules it imports are read with it; (None, None) for
     stdin and labels of no file."""
-    if not label or label in ("-", "<stdin>") or label.startswith("<"):
+    if not label or label in ("-", "<stdin>") or label.startswith("<") or target.source_roots is None:
         return None, None
     return Path(label), _project_index(target.source_roots)
 

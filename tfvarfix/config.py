@@ -71,6 +71,7 @@ KEYS: tuple[str, ...] = (
     "unsafe-fixes",
     "keras-version",
     "serialization-package",
+    "follow-imports",
 )
 
 #: Skipped in directory walks unless `exclude` is set (which replaces them; `extend-exclude` adds to them).
@@ -290,10 +291,13 @@ class Settings:
     keras_version: int = 3
     # The package the classes a fix registers go under (`register_keras_serializable(package=...)`).
     serialization_package: str | None = None
+    # Whole-project analysis: a file is checked with the project modules it imports (semantics/project.py).
+    follow_imports: bool = True
 
     @property
     def target(self) -> Target:
-        return Target(self.keras_version, self.serialization_package, (str(self.root),))
+        roots = (str(self.root),) if self.follow_imports else None
+        return Target(self.keras_version, self.serialization_package, roots)
 
     @property
     def exclude_patterns(self) -> tuple[str, ...]:
@@ -493,6 +497,7 @@ class _FileOptions:
     unsafe_fixes: bool | None = None
     keras_version: int | None = None
     serialization_package: str | None = None
+    follow_imports: bool | None = None
 
 
 def _parse_table(table: Mapping[str, Any], where: str, known_codes: Collection[str]) -> _FileOptions:
@@ -535,6 +540,11 @@ def _parse_table(table: Mapping[str, Any], where: str, known_codes: Collection[s
         package = table["serialization-package"]
         if not isinstance(package, str) or not package:
             raise ConfigError(f"{where} serialization-package: expected a package name, got {_describe(package)}")
+    follow: bool | None = None
+    if "follow-imports" in table:
+        follow = table["follow-imports"]
+        if not isinstance(follow, bool):
+            raise ConfigError(f"{where} follow-imports: expected a boolean, got {_describe(follow)}")
     return _FileOptions(
         select=lists.get("select"),
         extend_select=lists.get("extend-select", ()),
@@ -545,6 +555,7 @@ def _parse_table(table: Mapping[str, Any], where: str, known_codes: Collection[s
         unsafe_fixes=unsafe,
         keras_version=keras_version,
         serialization_package=package,
+        follow_imports=follow,
     )
 
 
@@ -602,6 +613,7 @@ def load_settings(path: Path | None, overrides: Overrides, known_codes: Collecti
         source=source,
         keras_version=options.keras_version or 3,
         serialization_package=options.serialization_package,
+        follow_imports=options.follow_imports is not False,
     )
 
 

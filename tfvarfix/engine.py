@@ -248,7 +248,7 @@ def analyze(
             return Analysis((syntax_diagnostic(str(error), text),), parsed=False)
     facts = analyze_facts(module, text, flavor_of(text, target), project, path)
     facts.package = target.package
-    depends = tuple((str(m.path), m.digest) for m in facts.project_modules)
+    depends = facts.project_reads
     findings: list[tuple[type[Rule], Finding]] = []
     for rule in rules:
         findings.extend((rule, finding) for finding in rule().check(facts))

@@ -46,8 +46,9 @@ class Target:
     keras_version: int = 3
     package: str | None = None
     # Where the project's modules are looked for beyond the file's own package root and folder (the
-    # configuration's folder; its `src/` too): see semantics/project.py.
-    source_roots: tuple[str, ...] = ()
+    # configuration's folder; its `src/` too): see semantics/project.py. None: imports are not followed
+    # (`follow-imports = false`).
+    source_roots: tuple[str, ...] | None = ()
 
 
 DEFAULT_TARGET = Target()

@@ -69,6 +69,7 @@ class Facts:
     package: str | None = None  # the user's package, for the classes a fix registers (module path, config)
     path: Path | None = None  # the file, when it is one (whole-project analysis)
     project_modules: tuple[ProjectModule, ...] = ()  # the project's modules it imports (whole-project analysis)
+    project_reads: tuple[tuple[str, str], ...] = ()  # (path, digest) of the project modules read
     _homes: dict[int, ProjectModule] | None = field(default=None, repr=False)
     _by_kind: dict[type, list[Event]] = field(default_factory=dict, repr=False)
     _quoted: Counter[str] | None = field(default=None, repr=False)
@@ -408,9 +409,9 @@ def analyze(
         interp.run()
     except (BudgetExceeded, RecursionError):
         facts.complete = False
-        facts.project_modules = _imported(interp)
+        facts.project_modules, facts.project_reads = _imported(interp), _reads(interp)
         return facts
-    facts.project_modules = _imported(interp)
+    facts.project_modules, facts.project_reads = _imported(interp), _reads(interp)
     facts.events = interp.events
     facts.classes = interp.classes
     facts.module_frame = interp.module_frame
@@ -423,7 +424,21 @@ def analyze(
 
 
 def _imported(interp: Interpreter) -> tuple[ProjectModule, ...]:
-    return tuple(m.source for m in interp.imported.values() if m is not None)  # type: ignore[misc]
+    return tuple(m.source for m in interp.imported.values() if m.source is not None)  # type: ignore[misc]
+
+
+def _reads(interp: Interpreter) -> tuple[tuple[str, str], ...]:
+    """(path, digest) of every project module the analysis read, those that did not parse included (their
+    names were unknown: once mended, the importer's findings may change)."""
+    from tfvarfix.cache import file_digest
+
+    out: list[tuple[str, str]] = []
+    for found in interp.imported.values():
+        if found.state == "new":
+            continue  # never used: what it holds cannot have mattered
+        source: ProjectModule | None = found.source  # type: ignore[assignment]
+        out.append((str(found.path), source.digest if source is not None else file_digest(found.path) or "-"))
+    return tuple(out)
 
 
 def _graph_mode(facts: Facts, interp: Interpreter) -> bool:

@@ -72,6 +72,7 @@ MAX_PROJECT_MODULES = 64  # project modules one analysis reads; past it, their n
 # the module's names are unknown.
 PROJECT_MODULE_WORK = 2_000
 PROJECT_MODULE_WORK_PER_LINE = 2
+PROJECT_CALL_WORK = 4_000  # work a call from the analysed module into another module's function may cost
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 _STRINGS: dict[str, AV] = {}  # a string literal's source -> its value
 
@@ -236,7 +237,8 @@ class Interpreter:
         if path is not None:
             path = path.resolve()
         self.module_path = path  # the file of the module whose code runs now
-        self.imported: dict[Path, ProjectModuleObj | None] = {}  # by file, in import order
+        self.imported: dict[Path, ProjectModuleObj] = {}  # by file, in import order
+        self.forcing: set[LazyName] = set()  # lazy imports being resolved now
         self.anchor: cst.CSTNode | None = None  # the call in the analysed module that runs the code now
         self.module_limit: int | None = None  # the work at which the imported module's body now running stops
         self.state = State()
@@ -400,10 +402,11 @@ class Interpreter:
     # ======================================================================================= helpers
     def tick(self, cost: int = 1) -> None:
         self.work += cost
-        if self.work > self.budget:
+        if self.module_limit is not None:  # another module's code: bounded on its own
+            if self.work > self.module_limit:
+                raise _ModuleTooCostly
+        elif self.work > self.budget:
             raise BudgetExceeded
-        if self.module_limit is not None and self.work > self.module_limit:
-            raise _ModuleTooCostly
 
     @contextmanager
     def context(self, kind: CtxKind, node: cst.CSTNode | None, data: object) -> Iterator[Ctx]:
@@ -510,10 +513,21 @@ class Interpreter:
 
     def _forced(self, frame: FrameObj, name: str, value: AV) -> AV:
         """`value`, with a name imported lazily (LazyName) replaced by what it names, now imported."""
-        lazy = value.single()
-        if not isinstance(lazy, LazyName):
+        if value.is_top or not any(isinstance(o, LazyName) for o in value):
             return value
-        found = self.module_member(lazy.module, lazy.name)
+        parts: list[AV] = []
+        for obj in value:
+            if not isinstance(obj, LazyName):
+                parts.append(AV.of(obj))
+            elif obj in self.forcing:  # a cycle of re-exports (`a` imports `x` from `b`, `b` from `a`)
+                parts.append(TOP)
+            else:
+                self.forcing.add(obj)
+                try:
+                    parts.append(self.module_member(obj.module, obj.name))
+                finally:
+                    self.forcing.discard(obj)
+        found = AV.union(parts)
         self.state.set(frame, name, found)
         return found
 
@@ -652,10 +666,7 @@ class Interpreter:
         found = self.import_module(dotted, level)
         module = "." * level + dotted
         if isinstance(node.names, cst.ImportStar):
-            if found is not None and not found.ran:
-                self._run_module(found, found.source)  # type: ignore[arg-type]
-                found = self.imported.get(found.source.path)  # type: ignore[attr-defined]
-            if found is not None:
+            if found is not None and self.ran(found) and found.frame is not None:
                 for name, value in self.state.fields(found.frame).items():
                     if not name.startswith("_") and isinstance(value, AV):
                         self.bind(name, value)
@@ -666,51 +677,56 @@ class Interpreter:
             member = dotted_name(alias.name)
             if member is None:
                 continue
-            name = member
             if found is not None:
-                value = AV.of(LazyName(found, name)) if self.lazy_imports else self.module_member(found, name)
+                value = AV.of(LazyName(found, member))
             else:
-                value = AV.of(ModuleRef(f"{module}.{name}")) if not node.relative else TOP
+                value = AV.of(ModuleRef(f"{module}.{member}")) if not node.relative else TOP
             self.bind(import_binding(alias), value)
 
     # ------------------------------------------------------------------------------------ project modules
     def import_module(self, dotted: str, level: int) -> ProjectModuleObj | None:
-        """The project's module `dotted` (`level` dots before it), its body run on first import; None when it
-        is no module of the project (a library), cannot be read, or costs too much."""
+        """The project's module `dotted` (`level` dots before it); None when it is no module of the project (a
+        library). It is read and its body runs when one of its names is first used (see `ran`): most of what a
+        module imports is never used by the code the analysis runs."""
         if self.project is None or self.module_path is None:
             return None
         resolved = self.project.resolve(self.module_path, dotted, level)
         if resolved is None:
             return None
         name, path = resolved
-        if path in self.imported:
-            return self.imported[path]  # a cycle sees the module as far as its body has run, as Python does
-        if len(self.imported) >= MAX_PROJECT_MODULES or path == self.project_home_path:
-            return None
-        source = self.project.load(name, path)
-        if source is None:
-            self.imported[path] = None
-            return None
-        frame = FrameObj(source.module, None, frozenset(), "<module>")
-        found = ProjectModuleObj(name, frame, source)
-        self.imported[path] = found
-        if self.module_frame is self.home:  # the analysed module's imports run now; theirs when first used
-            self._run_module(found, source)
-        return self.imported[path]
+        found = self.imported.get(path)
+        if found is None:
+            if len(self.imported) >= MAX_PROJECT_MODULES or path == self.project_home_path:
+                return None
+            found = self.imported[path] = ProjectModuleObj(name, path)
+        return found
 
-    @property
-    def lazy_imports(self) -> bool:
-        """Imports of project modules made by another imported module run when first used (LazyName)."""
-        return self.module_frame is not self.home
+    def ran(self, found: ProjectModuleObj) -> bool:
+        """Whether `found`'s body has run, running it now if it has not (False: it cannot be read or parsed, or
+        costs too much, and its names are unknown). A module whose body is running (a cycle) has, as Python
+        sees it: its names are those bound so far."""
+        if found.state == "new":
+            assert self.project is not None
+            source = self.project.load(found.name, found.path)
+            if source is None:
+                found.state = "failed"
+                return False
+            found.source = source
+            found.frame = FrameObj(source.module, None, frozenset(), "<module>")
+            self._run_module(found, source)
+        return found.state != "failed"
 
     def _run_module(self, found: ProjectModuleObj, source: ProjectModule) -> None:
-        found.ran = True
+        """Run an imported module's body: within its own work limit, not charged to the importer's budget."""
+        found.state = "running"
+        work = self.work
         saved = (
             self.module_frame, self.frame, self.chain, self.star_modules, self.loop_depth, self.module_path,
             self.module_limit,
         )
         entry = self.state
         limit = self.work + PROJECT_MODULE_WORK + PROJECT_MODULE_WORK_PER_LINE * source.text.count("\n")
+        assert found.frame is not None
         self.module_frame = self.frame = found.frame
         self.chain, self.star_modules, self.loop_depth = [], [], 0
         self.module_path = source.path
@@ -724,30 +740,30 @@ class Interpreter:
                 self.exec_body([statement])
             if self.state.dead:  # the module raises when imported: the importer's analysis goes on without it
                 raise _ModuleTooCostly
+            found.state = "ran"
         except _ModuleTooCostly:
             if saved[6] is not None and self.work > saved[6]:
                 raise  # the importing module's own limit is spent too
             self.state = entry
-            self.imported[source.path] = None
+            found.state = "failed"
         finally:
+            self.work = work
             (
                 self.module_frame, self.frame, self.chain, self.star_modules, self.loop_depth, self.module_path,
                 self.module_limit,
             ) = saved
 
     def module_member(self, found: ProjectModuleObj, name: str) -> AV:
-        """`found.name`: a name its body bound, else its submodule of that name (imported now), else unknown."""
-        if not found.ran:
-            self._run_module(found, found.source)  # type: ignore[arg-type]
-            if self.imported.get(found.source.path) is None:  # type: ignore[attr-defined]
-                return TOP  # it could not run
+        """`found.name`: a name its body bound, else its submodule of that name, else unknown."""
+        if not self.ran(found):
+            return TOP
+        assert found.frame is not None
         value = self.state.value(found.frame, name)
         if value is not None:
-            return _bound(value)
-        source: ProjectModule = found.source  # type: ignore[assignment]
-        if source.path.name == "__init__.py" and self.project is not None:
+            return self._forced(found.frame, name, _bound(value))  # a re-export: `from .models import f`
+        if found.path.name == "__init__.py" and self.project is not None:
             saved = self.module_path
-            self.module_path = source.path
+            self.module_path = found.path
             try:
                 sub = self.import_module(name, 1)
             finally:
@@ -1901,10 +1917,17 @@ class Interpreter:
         activation = _Activation(func, frame=saved_frame)
         self.activations.append(activation)
         self.frame, self.chain = frame, []
-        saved_module = (self.module_frame, self.star_modules, self.module_path, self.anchor)
-        if func.module is not None and func.module is not self.module_frame:
-            if self.module_frame is self.home and node is not None:
-                self.anchor = node  # code of another module runs for this call of the analysed one
+        saved_module = (self.module_frame, self.star_modules, self.module_path, self.anchor, self.module_limit)
+        entry, work, recorded = self.state, self.work, len(self.events)
+        crossing = func.module is not None and func.module is not self.module_frame
+        if crossing:
+            assert func.module is not None
+            if self.module_frame is self.home:
+                # Code of another module runs for this call of the analysed one: reported findings there are
+                # placed at this call, and its work is bounded on its own (past the bound, this call is unknown).
+                self.anchor = node
+                limit = self.work + PROJECT_CALL_WORK
+                self.module_limit = limit if self.module_limit is None else min(limit, self.module_limit)
             self._enter_module(func.module)
         try:
             with self.context(CtxKind.CALL, node, func):
@@ -1914,10 +1937,23 @@ class Interpreter:
                     self.state.dead = True
                 else:
                     self.exec_suite(fnode.body)
+        except _ModuleTooCostly:
+            outer = saved_module[4]
+            if saved_module[0] is not self.home or (outer is not None and self.work > outer):
+                raise
+            self.state = entry
+            del self.events[recorded:]  # what ran of it is forgotten with the state it made
+            activation.returns.clear()
+            activation.returns.append((TOP, self.state.fork()))
+            self.state.dead = True
         finally:
             self.frame, self.chain = saved_frame, saved_chain
-            self.module_frame, self.star_modules, self.module_path, self.anchor = saved_module
+            self.module_frame, self.star_modules, self.module_path, self.anchor, self.module_limit = saved_module
             self.activations.pop()
+            if crossing and saved_module[0] is self.home:
+                # Another module's code may stop inlining here (the soft budget), never make this module's
+                # analysis give up (the budget is its own code's).
+                self.work = min(self.work, max(work, self.soft_budget))
         falls_off = not self.state.dead
         states = [s for _, s in activation.returns]
         values = [v for v, _ in activation.returns]
@@ -1934,9 +1970,8 @@ class Interpreter:
             self.star_modules, self.module_path = self.home_stars, self.project_home_path
             return
         for found in self.imported.values():
-            if found is not None and found.frame is frame:
-                source: ProjectModule = found.source  # type: ignore[assignment]
-                self.module_path = source.path
+            if found.frame is frame:
+                self.module_path = found.path
                 break
         self.star_modules = []
 

@@ -15,6 +15,7 @@ import enum
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import libcst as cst
@@ -263,17 +264,21 @@ class FrameObj(Obj):
 
 
 class ProjectModuleObj(Obj):
-    """A module of the project (another file), imported: its names are the fields of `frame`."""
+    """A module of the project (another file), imported: its names are the fields of `frame` once its body ran.
 
-    __slots__ = ("frame", "name", "ran", "source")
+    `state`: "new" (not read yet: its body runs when one of its names is first used), "running", "ran", or
+    "failed" (it cannot be read or parsed, or cost too much: its names are unknown)."""
+
+    __slots__ = ("frame", "name", "path", "source", "state")
     KIND = "module"
 
-    def __init__(self, name: str, frame: FrameObj, source: object) -> None:
+    def __init__(self, name: str, path: Path) -> None:
         super().__init__(None)
         self.name = name
-        self.frame = frame
-        self.source = source  # its semantics.project.ProjectModule
-        self.ran = False  # its body has run (an import in another imported module runs it when first used)
+        self.path = path
+        self.frame: FrameObj | None = None
+        self.source: object = None  # its semantics.project.ProjectModule, once read
+        self.state = "new"
 
     def describe(self) -> str:
         return f"module {self.name}"
