@@ -218,3 +218,52 @@ def test_an_incomplete_config_fails_to_load_and_the_fix_loads() -> None:
     assert bad.out == {"case_mixer": "missing"} and nofix.out == {"case_scaled": "missing"}, (bad, nofix)
     assert fixed.out == {"case_mixer": "loaded"}, fixed
     assert good.error is None and good.out == {"build": "loaded"}, good
+
+
+CONFIG_KEYS = """
+import os, re, tempfile
+import numpy as np
+import keras
+x = np.linspace(-1.0, 1.0, 12, dtype="float32").reshape(4, 3)
+for name in sorted(ns):
+    if not (name.startswith("case_") or name == "build"):
+        continue
+    keras.utils.set_random_seed(0)
+    model = ns[name]()
+    model.compile(optimizer="sgd", loss="mse")
+    model.train_on_batch(x, np.ones((4, model.outputs[0].shape[-1]), "float32"))
+    before = model.predict(x, verbose=0)
+    path = os.path.join(tempfile.mkdtemp(), "m.keras")
+    model.save(path)
+    record = {"before": np.round(before, 5).tolist()}
+    try:
+        loaded = keras.models.load_model(path)
+    except TypeError as error:
+        found = re.findall(r"got an unexpected keyword argument '(\\w+)'", str(error))
+        record["load"] = ("unexpected " + found[-1]) if found else str(error)[-300:]
+    else:
+        record["load"] = "same" if np.allclose(loaded.predict(x, verbose=0), before) else "different"
+        if "dense" in [layer.name for layer in loaded.layers]:
+            dense = loaded.get_layer("dense")
+            record["clip"] = getattr(dense.kernel_constraint, "c", None)
+            record["shift"] = getattr(dense.kernel_initializer, "shift", None)
+    out[name] = record
+"""
+
+
+def test_a_config_key_init_cannot_take_fails_to_load_and_kwargs_load_it() -> None:
+    bad = run_program(TESTDATA / "TFV202" / "bad_keys.py", CONFIG_KEYS)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_keys.py", CONFIG_KEYS)
+    nofix = run_program(TESTDATA / "TFV202" / "bad_keys_nofix.py", CONFIG_KEYS)
+    good = run_program(TESTDATA / "TFV202" / "good_keys.py", CONFIG_KEYS)
+    assert bad.error is None and fixed.error is None, (bad, fixed)
+    # Keras names the first key of the config that `__init__` cannot take (the layer base config's "name").
+    cases = {"case_clip": "name", "case_shift": "seed", "case_scale": "name"}
+    assert {n: bad.out[n]["load"] for n in cases} == {n: f"unexpected {k}" for n, k in cases.items()}, bad.out
+    assert {n: fixed.out[n]["load"] for n in cases} == dict.fromkeys(cases, "same"), fixed.out
+    assert fixed.out["case_clip"]["clip"] == 0.5 and fixed.out["case_shift"]["shift"] == 0.25, fixed.out
+    # The fix changes nothing before the load: the same seed trains the same weights and predicts the same.
+    assert all(bad.out[n]["before"] == fixed.out[n]["before"] for n in cases)
+    assert nofix.out["case_tagged"]["load"] == "unexpected tag", nofix.out
+    assert nofix.out["case_named"]["load"] == "unexpected name", nofix.out
+    assert good.error is None and good.out["build"]["load"] == "same", good

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-__all__ = ["BASE", "returned_keys"]
+__all__ = ["BASE", "in_config_order", "returned_keys"]
 
 BASE = "<base config>"  # a key standing for every key of the base class's config
 Keys = frozenset[str]
@@ -42,6 +42,34 @@ def returned_keys(func: cst.FunctionDef) -> Keys | None:
         if not _statement(small, env):
             return None
     return None
+
+
+def in_config_order(func: cst.FunctionDef, keys: set[str], base: Sequence[str]) -> list[str]:
+    """`keys` in the order the returned config holds them, read in source order: the spellings `returned_keys`
+    accepts add each key where it is written, and `super().get_config()` gives `base` (the base class's keys,
+    in its order) where it is called. A key not seen goes last, sorted. (Python's `TypeError` for
+    `cls(**config)` names the first unexpected key.)"""
+    order: list[str] = []
+
+    class _Order(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            if isinstance(node.func, cst.Attribute) and node.func.attr.value == "get_config" and _is_super(
+                node.func.value
+            ):
+                order.extend(base)
+
+        def visit_SimpleString(self, node: cst.SimpleString) -> None:
+            value = node.evaluated_value
+            if isinstance(value, str):
+                order.append(value)
+
+        def visit_Arg(self, node: cst.Arg) -> None:
+            if node.keyword is not None:
+                order.append(node.keyword.value)
+
+    func.body.visit(_Order())
+    seen = [k for k in dict.fromkeys(order) if k in keys]
+    return seen + sorted(keys - set(seen))
 
 
 def _statement(small: cst.BaseSmallStatement, env: dict[str, Keys]) -> bool:

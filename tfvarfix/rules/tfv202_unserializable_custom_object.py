@@ -6,7 +6,8 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tfvarfix.codegen import is_registered, keras_prefix, register_decorator, string
-from tfvarfix.keras.config_keys import BASE, returned_keys
+from tfvarfix.keras.config_keys import BASE, in_config_order, returned_keys
+from tfvarfix.keras.names import OBJECT_BASES
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
 from tfvarfix.semantics.events import Created, CtxKind
@@ -48,7 +49,10 @@ class UnserializableCustomObject(Rule):
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
     `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
     a class the code puts in a model itself (not one another layer makes in its `__init__`, nor an abstract
-    base) and that does not override `from_config`.
+    base) and that does not override `from_config`; and on such a `Layer`, `Initializer`, `Constraint` or
+    `Regularizer` subclass, a `get_config` key its `__init__` cannot take: no parameter of that name and no
+    `**kwargs` (keras#8956: `{"name": self.__class__.__name__, "c": self.c}` on a constraint taking only `c`;
+    and `super().get_config()` of a `Layer`, which holds `name`, `trainable` and `dtype`).
 
     ## Why is this bad?
     Saving succeeds; loading fails or silently changes the object. The base `Initializer.get_config()` and
@@ -60,7 +64,14 @@ class UnserializableCustomObject(Rule):
     loads them together with `name`, `trainable` and `dtype`, so an `__init__` without `**kwargs` fails with
     `TypeError: ... __init__() got an unexpected keyword argument 'trainable'`. A subclassed Keras 3 `Model`
     with constructor arguments and no `get_config` fails at save, `**kwargs` or not: `NotImplementedError:
-    Object M was created by passing non-serializable argument values in __init__()`. tf_keras reloads both
+    Object M was created by passing non-serializable argument values in __init__()`. A config key `__init__`
+    cannot take fails the load the same way, since `from_config` is `cls(**config)`: Keras 3 raises
+    `TypeError: <class 'keras.src.models.functional.Functional'> could not be deserialized properly ...
+    WeightClip.__init__() got an unexpected keyword argument 'name'` (Python names the config's first such
+    key). tf_keras raises the same from `.keras` and `.h5` files but revives a SavedModel, so, as for missing
+    keys, only Keras 3 code is reported. A layer whose `__init__` hands `**kwargs` to `Layer.__init__` still
+    fails on a key `Layer.__init__` does not know (`Unrecognized keyword arguments passed to L`), but a
+    `**kwargs` is taken as accepting every key and is not reported. tf_keras reloads both
     (`.keras`), so tf_keras modules are not reported for them. An unregistered class also
     fails (`Cannot deserialize object of type X. If X is a custom class, please register it using the
     @keras.saving.register_keras_serializable() decorator.`) unless every load passes `custom_objects`;
@@ -115,6 +126,13 @@ class UnserializableCustomObject(Rule):
     An incomplete `get_config` that ends in `return config` gets `config["x"] = self.x` for each missing
     argument stored unchanged in `__init__` and given plain values wherever the class is built; safe for the
     same reason.
+    A key `__init__` cannot take gets `**kwargs` on the `__init__` the class defines itself (a module-level
+    class): an object's ignores them (it never had those arguments), a layer's goes to its one bare
+    `super().__init__()`, only when the keys are `name`, `trainable` and `dtype` (which `Layer.__init__`
+    takes); a layer with another key, or whose `super().__init__(...)` already takes arguments, gets no fix.
+    Safe: no call that worked before can pass a keyword the old signature refused, so the object is built and
+    behaves as before (measured: the same seed trains the same weights and predicts the same), and the load
+    that failed loads it with its arguments.
 
     ## Numerical equivalence
     `repairs`: `load_model` fails on the original and loads the rewritten class with its arguments.
@@ -142,15 +160,14 @@ class UnserializableCustomObject(Rule):
             if facts.class_field(cls, "get_config") is not None:
                 # Keras 3 rebuilds from the config alone; tf_keras's SavedModel load revives the saved object
                 # when `from_config` fails, so only Keras 3 code is sure to fail.
-                incomplete = _incomplete_config(facts, cls) if keras3 else None
-                if incomplete is not None:
-                    method, missing, said = incomplete
-                    yield self.finding(
-                        method.name,
-                        fix=self._complete_config(facts, cls, method, missing),
-                        name=f"{cls.name}.get_config",
-                        problem=said,
-                    )
+                config = _config_problem(facts, cls) if keras3 else None
+                if config is not None:
+                    method, missing, extra, said = config
+                    if missing:
+                        fix = self._complete_config(facts, cls, method, missing)
+                    else:
+                        fix = self._accept_keys(facts, cls, extra, defined[id(cls.node)] == 1)
+                    yield self.finding(method.name, fix=fix, name=f"{cls.name}.get_config", problem=said)
                 continue
             found = facts.class_field(cls, "__init__")
             init = found.single() if found is not None else None
@@ -199,6 +216,33 @@ class UnserializableCustomObject(Rule):
         lines = "\n".join(f"{returned.value}[{string(facts, n)}] = self.{stored[n]}" for n in missing)
         return self.fix(InsertAfter(body[-2], lines), title="Add the missing arguments to `get_config`")
 
+    def _accept_keys(self, facts: Facts, cls: ClassObj, extra: list[str], once: bool) -> FixPlan | None:
+        """A `get_config` key `__init__` cannot take: an object's `__init__` takes `**kwargs` (and ignores them:
+        the object never had those arguments); a layer's takes them and hands them to its bare
+        `super().__init__()`, when the keys are the ones `Layer.__init__` accepts (`name`, `trainable`,
+        `dtype`)."""
+        own = facts.namespaces.get(cls, {}).get("__init__")
+        init = own.single() if isinstance(own, AV) else None
+        node = init.node if isinstance(init, FuncObj) else None
+        if cls.namespace.parent is not None or not once or not isinstance(node, cst.FunctionDef):
+            return None
+        params = _with_kwargs(node.params)
+        if cls.is_serializable_object:
+            return self.fix(Replace(node.params, params), title="Take `**kwargs` in `__init__`")
+        calls = [s for s in node.body.body if _bare_super_init(s)] if isinstance(node.body, cst.IndentedBlock) else []
+        if len(calls) != 1 or not set(extra) <= set(_LAYER_KEYS):
+            return None
+        line = calls[0]
+        assert isinstance(line, cst.SimpleStatementLine)
+        small = line.body[0]
+        assert isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
+        call = small.value.with_changes(args=[cst.Arg(cst.Name("kwargs"), star="**")])
+        return self.fix(
+            Replace(node.params, params),
+            Replace(small.value, call),
+            title="Take `**kwargs` and pass them to `super().__init__()`",
+        )
+
     def _config_fix(
         self, facts: Facts, cls: ClassObj, init: FuncObj, names: list[str], registered: bool
     ) -> FixPlan | None:
@@ -236,10 +280,7 @@ class UnserializableCustomObject(Rule):
         calls = [s for s in node.body.body if _bare_super_init(s)]
         if len(calls) != 1 or not _plain_arguments(facts, cls):
             return None
-        params = node.params.with_changes(star_kwarg=cst.Param(cst.Name("kwargs"), star="**"))
-        if params.params and params.params[-1].comma == cst.MaybeSentinel.DEFAULT and not params.kwonly_params:
-            last = params.params[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-            params = params.with_changes(params=[*params.params[:-1], last])
+        params = _with_kwargs(node.params)
         line = calls[0]
         assert isinstance(line, cst.SimpleStatementLine)
         small = line.body[0]
@@ -256,13 +297,19 @@ class UnserializableCustomObject(Rule):
         return self.fix(*edits, title=title)
 
 
-# Keras bases whose own `get_config` is known: a layer's gives these keys, an object's none.
-_BASE_KEYS = {"keras.layers.Layer": frozenset({"name", "trainable", "dtype"})}
+# Keras bases whose own `get_config` is known: a layer's gives these keys (in this order), an object's none.
+_LAYER_KEYS = ("name", "trainable", "dtype")
+_BASE_KEYS = {"keras.layers.Layer": frozenset(_LAYER_KEYS)}
+# Bases whose `from_config` is `cls(**config)` (Keras 3 and tf_keras): every key must be an `__init__` argument.
+_PLAIN_FROM_CONFIG = frozenset({"keras.layers.Layer", *OBJECT_BASES})
 
 
-def _incomplete_config(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, list[str], str] | None:
-    """The class's own `get_config` certainly leaves out an argument its `__init__` requires (no default), and
-    nothing overrides `from_config`: Keras's `cls(**config)` then raises on load."""
+def _config_problem(
+    facts: Facts, cls: ClassObj
+) -> tuple[cst.FunctionDef, list[str], list[str], str] | None:
+    """The class's own `get_config` certainly leaves out an argument its `__init__` requires (no default), or
+    returns a key its `__init__` cannot take (no such parameter and no `**kwargs`), and nothing overrides
+    `from_config`: Keras's `cls(**config)` then raises on load. (method, missing, unaccepted keys, message)."""
     own = facts.namespaces.get(cls, {}).get("get_config")
     method = own.single() if isinstance(own, AV) else None
     if not isinstance(method, FuncObj) or not isinstance(method.node, cst.FunctionDef):
@@ -283,7 +330,11 @@ def _incomplete_config(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, li
     found = facts.class_field(cls, "__init__")
     init = found.single() if found is not None else None
     params = _params(init)
-    if params is None or not params[1]:
+    if params is None:
+        return None
+    names, required, kwargs = params
+    checks_extra = not kwargs and cls.keras_base in _PLAIN_FROM_CONFIG
+    if not required and not checks_extra:
         return None
     keys = returned_keys(method.node)
     if keys is None:
@@ -295,15 +346,27 @@ def _incomplete_config(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, li
         if base is None:
             return None  # a built-in layer's config (Dense's `units`...) is not read here
         keys = (keys - {BASE}) | base
-    missing = [name for name in params[1] if name not in keys]
-    if not missing:
+    missing = [name for name in required if name not in keys]
+    extra = in_config_order(method.node, {k for k in keys if k not in names}, _LAYER_KEYS) if checks_extra else []
+    if not missing and not extra:
         return None
-    names = "`, `".join(missing)
-    count = f"{len(missing)} required positional argument{'s' if len(missing) > 1 else ''}"
-    return method.node, missing, (
-        f"leaves out `{names}`, which `__init__` requires: loading a saved model raises "
-        f"`TypeError: ... missing {count}: {', '.join(repr(n) for n in missing)}`"
-    )
+    said = []
+    if missing:
+        listed = "`, `".join(missing)
+        count = f"{len(missing)} required positional argument{'s' if len(missing) > 1 else ''}"
+        said.append(
+            f"leaves out `{listed}`, which `__init__` requires: loading a saved model raises "
+            f"`TypeError: ... missing {count}: {', '.join(repr(n) for n in missing)}`"
+        )
+    if extra:
+        listed = "`, `".join(extra)
+        keys_are = "a key" if len(extra) == 1 else "keys"
+        said.append(
+            f"returns {keys_are} `{listed}` that `{cls.name}.__init__` cannot take (no such parameter, no "
+            f"`**kwargs`): loading a saved model raises `TypeError: ... could not be deserialized properly ... "
+            f"{cls.name}.__init__() got an unexpected keyword argument '{extra[0]}'`"
+        )
+    return method.node, missing, extra, "; it also ".join(said)
 
 
 def _params(init: object) -> tuple[list[str], list[str], bool] | None:
@@ -430,6 +493,15 @@ def _plain(value: AV) -> bool:
     if isinstance(known, tuple):
         return all(_plain(const(v)) for v in known)
     return known is None or isinstance(known, (bool, int, float, str))
+
+
+def _with_kwargs(params: cst.Parameters) -> cst.Parameters:
+    """`params` with `**kwargs` appended."""
+    params = params.with_changes(star_kwarg=cst.Param(cst.Name("kwargs"), star="**"))
+    if params.params and params.params[-1].comma == cst.MaybeSentinel.DEFAULT and not params.kwonly_params:
+        last = params.params[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+        params = params.with_changes(params=[*params.params[:-1], last])
+    return params
 
 
 def _bare_super_init(statement: cst.BaseStatement) -> bool:
