@@ -424,3 +424,47 @@ def test_a_with_block_left_by_return_runs_its_exit_on_that_path() -> None:
         """
     )
     assert [e.name for e in facts.of(Collision)] == ["g/dense/kernel"]
+
+
+def test_namedtuples_carry_their_fields() -> None:
+    facts = facts_of(
+        """
+        import typing
+        from collections import OrderedDict, namedtuple
+        Feat = namedtuple("Feat", ["name", "dim", "length_name"], defaults=(None,))
+        Pair = typing.NamedTuple("Pair", [("left", int), ("right", int)])
+        user = Feat("user", 4)
+        hist = Feat(name="hist", dim=8, length_name="seq")
+        pair = Pair(1, right=2)
+        bad = Feat("x")
+        name, dim, length = hist
+        kinds = [isinstance(user, Feat), isinstance(user, Pair), isinstance(user, tuple)]
+        table = OrderedDict()
+        table[user.name] = user.dim
+        """
+    )
+    assert consts(value(facts, "user").single().field("name")) == {"user"}  # type: ignore[union-attr]
+    assert consts(value(facts, "user").single().field("length_name")) == {None}  # type: ignore[union-attr]
+    assert consts(value(facts, "length")) == {"seq"}
+    assert consts(value(facts, "pair").single().field("right")) == {2}  # type: ignore[union-attr]
+    assert value(facts, "bad").is_top  # a required field is missing: Python raises
+    kinds = value(facts, "kinds").single()
+    assert isinstance(kinds, ListObj)
+
+
+def test_isinstance_between_namedtuples_narrows() -> None:
+    facts = facts_of(
+        """
+        from collections import namedtuple
+        Dense = namedtuple("Dense", "units")
+        Sparse = namedtuple("Sparse", "vocab")
+        specs = [Dense(4), Sparse(10)]
+        for spec in specs:
+            if isinstance(spec, Sparse):
+                vocab = spec.vocab
+            else:
+                units = spec.units
+        """
+    )
+    assert consts(value(facts, "vocab")) == {10}
+    assert consts(value(facts, "units")) == {4}

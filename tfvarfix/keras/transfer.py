@@ -895,7 +895,8 @@ class KerasSemantics(Semantics):
         self.state.set(model, "built", TRUE)
         self.created(model, node)
         by_name: dict[str, Obj] = {}
-        for layer in ordered:
+        certain.update(id(layer) for layer in inputs_layers)  # Keras checks its inputs' names too
+        for layer in members:
             name, where = _name_of(self, layer), _name_site(layer)
             if name is not None and where is not None and id(layer) in certain:
                 first = by_name.get(name)
@@ -1201,6 +1202,9 @@ class KerasSemantics(Semantics):
                 return NONE
             if name in ("numpy", "copy", "astype"):
                 return AV.of(obj)
+            if name == "reshape" and not obj.symbolic:
+                new = arrays.reshape_argument(args, self.interp, method=True)
+                return AV.of(TensorObj(node, shape=arrays.reshaped(obj.shape, new)))
             return AV.of(TensorObj(node, symbolic=obj.symbolic))
         if isinstance(obj, (InstanceObj, SuperObj)):
             return self._instance_method(obj, name, args, node)
@@ -1666,7 +1670,8 @@ class KerasSemantics(Semantics):
             self.state.set(view, "view", index)
             return AV.of(view)
         if isinstance(obj, TensorObj):
-            return AV.of(TensorObj(node, symbolic=obj.symbolic))
+            shape = None if obj.symbolic else arrays.indexed_shape(obj.shape, index, self.interp)
+            return AV.of(TensorObj(node, symbolic=obj.symbolic, shape=shape))
         return None
 
     def store_subscript(self, obj: Obj, index: AV, value: AV, node: cst.Subscript) -> bool:
@@ -1786,8 +1791,16 @@ class KerasSemantics(Semantics):
 
     def iterate(self, obj: Obj) -> list[AV] | AV | None:
         if isinstance(obj, TensorObj):
-            return AV.of(TensorObj(None, symbolic=obj.symbolic))
+            if obj.symbolic or not obj.shape:
+                return AV.of(TensorObj(None, symbolic=obj.symbolic))
+            # A numpy array iterates over its rows (`list(np.zeros((4, 64)))`: four arrays of shape (64,)).
+            row = AV.of(TensorObj(None, shape=obj.shape[1:]))
+            count = obj.shape[0]
+            return [row] * count if count is not None and count <= _ROWS else row
         return None
+
+
+_ROWS = 64  # a numpy array of at most this many rows iterates over them one by one
 
 
 # ============================================================================================ helpers

@@ -51,6 +51,7 @@ from tfvarfix.semantics.values import (
     LazyName,
     ListObj,
     ModuleRef,
+    NamedTupleType,
     Obj,
     ProjectModuleObj,
     SuperObj,
@@ -1834,9 +1835,17 @@ class Interpreter:
             return self.invoke(func, args, node, receiver)
         if isinstance(obj, ClassObj):
             return self.instantiate(obj, args, node)
+        if isinstance(obj, NamedTupleType):
+            return self.builtins.make_namedtuple(obj, args, node)
         if isinstance(obj, ModuleRef):
             if obj.dotted.startswith("builtins."):
                 found = self.builtins.call(self, obj.dotted[len("builtins.") :], args, node)
+                if found is not None:
+                    return found
+            elif obj.canonical in self.builtins.NAMEDTUPLE_FACTORIES:
+                return self.builtins.namedtuple(self, args, node)
+            elif obj.canonical in self.builtins.DICT_TYPES:  # an OrderedDict is a dict here
+                found = self.builtins.call(self, "dict", args, node)
                 if found is not None:
                     return found
             elif node is not None:

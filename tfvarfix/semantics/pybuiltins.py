@@ -30,6 +30,8 @@ from tfvarfix.semantics.values import (
     ListObj,
     ModelObj,
     ModuleRef,
+    NamedTupleObj,
+    NamedTupleType,
     Obj,
     RangeObj,
     SuperObj,
@@ -472,7 +474,71 @@ def attribute(interp: Interpreter, obj: Obj, attr: str, node: cst.Attribute) -> 
 
     if isinstance(obj, (ListObj, DictObj)) or (isinstance(obj, Const) and isinstance(obj.value, str)):
         return AV.of(MethodRef(obj, attr))
+    if isinstance(obj, NamedTupleObj):
+        found = obj.field(attr)
+        return found if found is not None else TOP
     return TOP
+
+
+# ========================================================================================= namedtuple
+NAMEDTUPLE_FACTORIES = frozenset({"collections.namedtuple", "typing.NamedTuple"})
+DICT_TYPES = frozenset({"collections.OrderedDict"})
+
+
+def namedtuple(interp: Interpreter, args: Args, node: cst.Call | None) -> AV:
+    """`namedtuple("Feat", ["name", "dim"])` (or `"name dim"`, `"name, dim"`, `defaults=`), and
+    `typing.NamedTuple("Feat", [("name", str), ...])`: a NamedTupleType when the names are constants."""
+    name = args.first("typename", 0).const()
+    spec = args.first("field_names", 1)
+    if not isinstance(name, str) or args.star:
+        return TOP
+    text = spec.const()
+    fields: tuple[object, ...]
+    if isinstance(text, str):
+        fields = tuple(text.replace(",", " ").split())
+    else:
+        found_items = items_of(interp, spec.single())
+        if not isinstance(found_items, list):
+            return TOP
+        names: list[object] = []
+        for entry in found_items:  # "name", or ("name", type) for typing.NamedTuple
+            head = entry.single()
+            if isinstance(head, TupleObj) and head.items:
+                head = head.items[0].single()
+            names.append(head.value if isinstance(head, Const) else None)
+        fields = tuple(names)
+    checked = tuple(f for f in fields if isinstance(f, str) and f.isidentifier())
+    if len(checked) != len(fields):
+        return TOP
+    defaults: tuple[AV, ...] = ()
+    given = args.get("defaults")
+    if not given.is_bottom:
+        found = items_of(interp, given.single())
+        if not isinstance(found, list) or len(found) > len(checked):
+            return TOP
+        defaults = tuple(found)
+    return AV.of(NamedTupleType(node, name, checked, defaults))
+
+
+def make_namedtuple(cls: NamedTupleType, args: Args, node: cst.Call | None) -> AV:
+    """`Feat("user", 4)`: its fields from the arguments and the defaults; unknown when they do not fit."""
+    if args.star or len(args.positional) > len(cls.fields):
+        return TOP
+    values: dict[str, AV] = dict(zip(cls.fields, args.positional, strict=False))
+    for key, value in args.keywords.items():
+        if key not in cls.fields or key in values:
+            return TOP
+        values[key] = value
+    first_default = len(cls.fields) - len(cls.defaults)
+    items: list[AV] = []
+    for index, field_name in enumerate(cls.fields):
+        if field_name in values:
+            items.append(values[field_name])
+        elif index >= first_default:
+            items.append(cls.defaults[index - first_default])
+        else:
+            return TOP  # Python raises: a required field is missing
+    return AV.of(NamedTupleObj(tuple(items), cls, node))
 
 
 # ========================================================================================= iteration
@@ -639,7 +705,7 @@ def class_names(interp: Interpreter, value: AV) -> tuple[object, ...] | None:
         return tuple(out)
     if isinstance(obj, ModuleRef):
         return (obj.canonical,)
-    if isinstance(obj, ClassObj):
+    if isinstance(obj, (ClassObj, NamedTupleType)):
         return (obj,)
     return None
 
@@ -668,6 +734,8 @@ def isinstance_of(interp: Interpreter, obj: Obj, names: tuple[object, ...]) -> b
             if all(isinstance(n, str) and n.startswith("builtins.") for n in names)
             else (mine in names or None)
         )
+    if isinstance(obj, NamedTupleObj):
+        return obj.cls in names or "builtins.tuple" in names or "builtins.object" in names
     if isinstance(obj, (ListObj, TupleObj, DictObj)):
         kind = (
             "builtins.tuple"

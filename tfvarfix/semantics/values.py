@@ -440,13 +440,55 @@ class TupleObj(Obj):
         self.items = items
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, TupleObj) and other.items == self.items
+        return type(other) is TupleObj and other.items == self.items
 
     def __hash__(self) -> int:
         return hash(("tuple", self.items))
 
     def describe(self) -> str:
         return "(" + ", ".join(repr(i) for i in self.items) + ")"
+
+
+class NamedTupleType(Obj):
+    """A tuple class with named fields: `collections.namedtuple("Feat", ["name", "dim"])`,
+    `typing.NamedTuple("Feat", [("name", str), ...])`. Calling it makes a NamedTupleObj."""
+
+    __slots__ = ("defaults", "fields", "name")
+    KIND = "class"
+
+    def __init__(
+        self, site: cst.CSTNode | None, name: str, fields: tuple[str, ...], defaults: tuple[AV, ...]
+    ) -> None:
+        super().__init__(site)
+        self.name = name
+        self.fields = fields
+        self.defaults = defaults  # for the last fields, as namedtuple's `defaults=`
+
+    def describe(self) -> str:
+        return f"namedtuple {self.name}"
+
+
+class NamedTupleObj(TupleObj):
+    """An instance of a NamedTupleType: a tuple whose items are also its fields."""
+
+    __slots__ = ("cls",)
+    KIND = "tuple"
+
+    def __init__(self, items: tuple[AV, ...], cls: NamedTupleType, site: cst.CSTNode | None = None) -> None:
+        super().__init__(items, site)
+        self.cls = cls
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NamedTupleObj) and other.cls is self.cls and other.items == self.items
+
+    def __hash__(self) -> int:
+        return hash(("namedtuple", id(self.cls), self.items))
+
+    def field(self, name: str) -> AV | None:
+        return self.items[self.cls.fields.index(name)] if name in self.cls.fields else None
+
+    def describe(self) -> str:
+        return f"{self.cls.name}(...)"
 
 
 class DictObj(Obj):
