@@ -314,12 +314,14 @@ class KerasSemantics(Semantics):
         self.interp.record(Created, node, obj=obj, args=args, view=self.interp.view() if keep_view else None)
         self.makes_variables(obj, node)
 
-    def makes_variables(self, obj: Obj, node: cst.CSTNode) -> None:
-        """`obj` makes variables at `node`: in a tf.function retrace, or in `call()` of a layer, that fails."""
+    def makes_variables(self, obj: Obj, node: cst.CSTNode, certainly: bool = False) -> None:
+        """`obj` makes variables at `node`: in a tf.function retrace, or in `call()` of a layer, that fails.
+        `certainly`: it does, whatever its kind (a `keras.applications` model, built with its weights)."""
         ctx = self.interp.ctx
         trace = ctx.find(CtxKind.TF_FUNCTION)
         owns = (
-            isinstance(obj, (VarObj, LayerObj))
+            certainly
+            or isinstance(obj, (VarObj, LayerObj))
             or (isinstance(obj, KerasObj) and obj.cls.startswith(_OWN_VARIABLES))
             or (isinstance(obj, InstanceObj) and obj.cls.is_layer)
         )
@@ -926,6 +928,7 @@ class KerasSemantics(Semantics):
         self.state.set(model, "items", Items(None, TOP))
         self.state.set(model, "built", TRUE)
         self.created(model, node)
+        self.makes_variables(model, node, certainly=True)  # its weights exist once it returns
         return AV.of(model)
 
     def model_layers(self, model: ModelObj, node: cst.CSTNode) -> AV:
