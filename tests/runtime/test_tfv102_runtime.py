@@ -86,3 +86,25 @@ def test_a_layer_called_on_another_width_raises_and_the_near_misses_run() -> Non
     # values, but the requested shape has 2`).
     assert bad.out["case_in_a_loop"]["error"].startswith("InvalidArgumentError"), bad.out
     assert len(good.out) == 5 and all(r["ok"] for r in good.out.values()), good.out
+
+
+def test_views_of_arrays_that_cannot_fit_raise_and_the_fitting_ones_load() -> None:
+    """Rows, `list(a)`, reshapes, slices and fancy indexing: each reported value fails where it meets the
+    weight (the darknet loader on its second batch norm); the same views of the right shape are taken."""
+    bad = run_program(TESTDATA / "TFV102" / "bad_views.py", RUN_CASES)
+    good = run_program(TESTDATA / "TFV102" / "good_views.py", RUN_CASES)
+    assert bad.error is None and good.error is None, (bad, good)
+    errors = {name: r.get("error", "") for name, r in bad.out.items()}
+    assert len(errors) == 5 and not any(r["ok"] for r in bad.out.values()), bad.out
+    assert errors["case_darknet_loader"].endswith(
+        "Layer batch_normalization_1 weight shape (32,) is not compatible with provided weight shape (64,)."
+    )
+    assert errors["case_rows_of_a_2d_array"].endswith(
+        "Layer bn weight shape (32,) is not compatible with provided weight shape (64,)."
+    )
+    assert "weight shape (4, 3) is not compatible with provided weight shape (5, 3)." in errors[
+        "case_row_of_a_3d_array"
+    ]
+    assert "weight shape (3, 4) is not compatible with provided weight shape (5, 4)." in errors["case_reshaped"]
+    assert "variable.shape=(3, 4), Received: value.shape=(2, 4)" in errors["case_sliced"]
+    assert len(good.out) == 6 and all(r["ok"] for r in good.out.values()), good.out

@@ -261,6 +261,9 @@ def create(name: str, args: Args, site: cst.CSTNode | None, resolve: Resolver) -
         shape = tensors[0].shape if tensors and keeps and len(tensors) == 1 else None
         if short == "flip" and tensors:
             shape = tensors[0].shape
+        array = args.first("a" if prefix == "numpy." else "tensor", 0).single()
+        if short == "reshape" and isinstance(array, TensorObj) and not array.symbolic:
+            shape = reshaped(array.shape, reshape_argument(args, resolve, method=False))
         return TensorObj(site, shape=shape, symbolic=symbolic, content=made)
     return None
 
@@ -358,3 +361,98 @@ def shape_value(shape: Shape | None) -> AV:
     if shape is None:
         return TOP
     return AV.of(TupleObj(tuple(const(d) if d is not None else TOP for d in shape)))
+
+
+# ===================================================================================== shapes of views
+def indexed_shape(shape: Shape | None, index: AV, resolve: Resolver) -> Shape | None:
+    """The shape of `a[index]` for a numpy array `a` of `shape`: an int drops its axis, a slice keeps it (with
+    its length when the bounds and the axis are known), `None` adds an axis of 1, and one list of ints (fancy
+    indexing, `a[[1, 0, 2, 3]]`) gives its axis that many entries. Anything else (a mask, an array of indices,
+    `...`, two lists, an index out of range: numpy raises) gives no shape."""
+    from tfvarfix.semantics.pybuiltins import SliceObj
+    from tfvarfix.semantics.values import ListObj
+
+    if shape is None:
+        return None
+    obj = index.single()
+    parts = obj.items if isinstance(obj, TupleObj) else (index,)
+    out: list[int | None] = []
+    axis = 0
+    fancy = False
+    for part in parts:
+        item = part.single()
+        if isinstance(item, Const) and item.value is None:
+            out.append(1)
+            continue
+        if axis >= len(shape):
+            return None
+        dim = shape[axis]
+        axis += 1
+        if isinstance(item, SliceObj):
+            bounds = item.const()
+            if bounds == slice(None):
+                out.append(dim)
+            elif bounds is None or dim is None:
+                out.append(None)
+            else:
+                out.append(len(range(*bounds.indices(dim))))
+        elif isinstance(item, Const) and isinstance(item.value, int) and not isinstance(item.value, bool):
+            if dim is not None and not -dim <= item.value < dim:
+                return None
+        elif isinstance(item, ListObj) and not fancy:
+            picked = resolve.constant(part)
+            if not isinstance(picked, tuple) or not picked or not all(_index(v, dim) for v in picked):
+                return None
+            out.append(len(picked))
+            fancy = True
+        else:
+            return None
+    return (*out, *shape[axis:])
+
+
+def _index(value: object, dim: int | None) -> bool:
+    """An int that indexes an axis of `dim` entries (any int when `dim` is not known)."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return False
+    return dim is None or -dim <= value < dim
+
+
+def reshaped(shape: Shape | None, new: Shape | None) -> Shape | None:
+    """The shape `reshape(new)` gives an array of `shape`: one -1 is worked out when every size is known; a
+    size that cannot hold the elements (numpy raises) gives no shape."""
+    if new is None or any(d is not None and d < -1 for d in new) or sum(1 for d in new if d == -1) > 1:
+        return None
+    total = _size(shape)
+    rest = _size(tuple(d for d in new if d != -1))
+    if -1 in new:
+        if total is None or rest is None or rest == 0 or total % rest:
+            return None
+        return tuple(total // rest if d == -1 else d for d in new)
+    if total is not None and rest is not None and total != rest:
+        return None
+    return new
+
+
+def _size(shape: Shape | None) -> int | None:
+    if shape is None or any(d is None for d in shape):
+        return None
+    size = 1
+    for d in shape:
+        assert d is not None
+        size *= d
+    return size
+
+
+def reshape_argument(args: Args, resolve: Resolver, method: bool) -> Shape | None:
+    """The new shape given to `a.reshape((4, 64))`, `a.reshape(4, 64)` (method) or `np.reshape(a, (4, 64))`."""
+    if method and len(args.positional) > 1:
+        dims = [resolve.constant(a) for a in args.positional]
+        ints = [d for d in dims if isinstance(d, int) and not isinstance(d, bool)]
+        return tuple(ints) if len(ints) == len(dims) else None
+    if method:
+        given = args.positional[0] if args.positional else args.get("shape")
+    else:
+        given = args.first("newshape", 1)
+        if given.is_bottom:
+            given = args.get("shape")
+    return resolve.dims(given)
