@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
 
 from tests.runtime.harness import require_tensorflow
-from tfvarfix.verify import Options, Pool, verify_text
-from tfvarfix.verify.core import keras_of
+from tfvarfix.verify import Environment, Options, Pool, verify_text
+from tfvarfix.verify.core import keras_of, run_program
 
 pytestmark = pytest.mark.tensorflow
 
@@ -108,3 +109,42 @@ def test_a_warm_worker_does_not_keep_the_previous_files_environ(pool: Pool) -> N
     assert first.original is not None and first.original.stdout == "yes\n"
     second = verify_text(READS_ENV, "reads.py", Options(), pool)
     assert second.original is not None and second.original.stdout == "None\n"
+
+
+TF1_SESSION = """\
+import tensorflow.compat.v1 as tf
+tf.disable_eager_execution()
+{first}w = tf.get_variable("w", [2], initializer=tf.zeros_initializer())
+b = tf.get_variable("b", [3])
+with tf.Session() as session:
+    session.run(tf.global_variables_initializer())
+    session.run(w.assign([1.5, 2.5]))
+"""
+
+
+def _graph_run(pool: Pool, text: str) -> dict[tuple[str, str], np.ndarray]:
+    """(label, variable) -> value of what a TF1 run collected: `<graph>` initial values, `<session>` values."""
+    outcome = run_program(
+        pool, Environment(legacy_keras=True), text, "tf1.py", Options(), {}, False, None, []
+    )
+    assert outcome.status == "ok" and outcome.result["module_error"] is None, outcome.message
+    return {
+        (obj["label"], weight["path"]): outcome.arrays[weight["array"]]
+        for obj in outcome.result["objects"]
+        if obj["kind"] in ("graph", "session")
+        for weight in obj["weights"]
+        if "array" in weight
+    }
+
+
+def test_tf1_values_come_from_the_session_and_seeds_from_name_scopes(pool: Pool) -> None:
+    plain = _graph_run(pool, TF1_SESSION.format(first=""))
+    # What the session held as it closed (after the assign), and the initial values a fresh session gives.
+    assert plain[("<session>", "w")].tolist() == [1.5, 2.5]
+    assert plain[("<graph>", "w")].tolist() == [0.0, 0.0]
+    # One more unseeded variable made first moves no other variable's initial value (TF's own op seeds count the
+    # random ops before: `b` would draw other numbers).
+    more = _graph_run(pool, TF1_SESSION.format(first='a = tf.get_variable("a", [3])\n'))
+    assert ("<graph>", "a") in more and ("<graph>", "a") not in plain
+    assert np.array_equal(more[("<graph>", "b")], plain[("<graph>", "b")])
+    assert not np.array_equal(more[("<graph>", "a")], more[("<graph>", "b")])

@@ -64,10 +64,6 @@ def test_every_rule_with_a_fix_has_a_verified_fixture() -> None:
 
 # Fixtures whose programs leave verify nothing to compare: the verdict says so instead of passing on no evidence.
 NOTHING_TO_COLLECT = {"TFV202/bad_layers.py"}  # its models are made in functions that need a folder argument
-# Fixes verify cannot judge yet, and says so rather than pass: a TF1 graph's values exist only in a session, so
-# the intended value (the variable the rewrite now takes from the layer) is never evaluated in the original.
-# tests/runtime/test_tfv101_runtime.py proves this fix by running it.
-NOT_EVALUATED = {"TFV101/bad_tf1.py"}
 
 
 @pytest.mark.parametrize(("code", "bad", "fixed"), PAIRS, ids=[f"{c}/{b.name}" for c, b, _ in PAIRS])
@@ -80,10 +76,6 @@ def test_fixture_fixes_verify(pool: Pool, code: str, bad: Path, fixed: Path) -> 
     assert verification.fixes and all(f.code == code for f in verification.fixes)
     if f"{code}/{bad.name}" in NOTHING_TO_COLLECT:
         assert verification.status == "nothing collected", [f.reason for f in verification.fixes]
-        return
-    if f"{code}/{bad.name}" in NOT_EVALUATED:
-        assert verification.status == "failed"
-        assert all("never evaluated" in f.reason for f in verification.fixes if not f.passed)
         return
     assert verification.status == "verified", [(f.line, f.reason) for f in verification.fixes if not f.passed]
     checks = {f.check for f in verification.fixes}

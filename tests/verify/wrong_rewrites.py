@@ -4,8 +4,10 @@
     python -m tests.verify.wrong_rewrites      # the catch rate over all of them
 
 `CAUGHT` are those verify fails today (tests/verify/test_verify_wrong_rewrites.py keeps them failing);
-`NOT_CAUGHT` are wrong rewrites of programs whose original crashes at the bug, where the rewrite's new values
-have nothing in the original to be compared with: verify passes them today (issue 14, left open).
+`NOT_CAUGHT` are those it still passes. Where the original crashes at the bug, so that the rewrite's new values
+have nothing in the original to be compared with, verify judges the fix by what the finding meant: a per-call
+reset against the original run eagerly (every tf.function call with its fresh variable, each entry called
+twice), an attribute read by the weight name the finding named, a TF1 lookup by the original's graph.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from tests.fixtures import TESTDATA
 from tfvarfix import api
@@ -21,6 +24,7 @@ from tfvarfix.verify import Options, Pool
 from tfvarfix.verify.core import verify_result
 
 ENTRIES = ("case_*", "build")
+REALWORLD = Path(__file__).resolve().parents[1] / "realworld" / "cases"
 
 REPAIRED = """\
 import numpy as np
@@ -114,9 +118,6 @@ CAUGHT = [
         "return lstm.cell.kernel",
         "return lstm.cell.kernel_",
     ),
-]
-
-NOT_CAUGHT = [
     Wrong(
         "repairs-dropped-reset",
         "dropped reset",
@@ -133,7 +134,41 @@ NOT_CAUGHT = [
         "return lstm.cell.kernel",
         "return lstm.cell.recurrent_kernel",
     ),
+    Wrong(
+        "repairs-reset-to-another-value",
+        "changed value",
+        "TFV401/bad.py",
+        "TFV401",
+        "scale.assign(2.0)  # expect: TFV401",
+        "scale.assign(2.5)  # expect: TFV401",
+    ),
+    Wrong(
+        "intended-tf1-lookup-misses-the-layer",
+        "renamed weight",
+        "TFV101/bad_tf1.py",
+        "TFV101",
+        'tf.get_variable("dense/kernel"',
+        'tf.get_variable("dense_kernel"',
+    ),
+    Wrong(
+        "repairs-tf1-initial-value",
+        "changed value",
+        "TFV302/bad.py",
+        "TFV302",
+        'kernel = tf.get_variable("weights", [3, 8])',
+        'kernel = tf.get_variable("weights", [3, 8], initializer=tf.ones_initializer())',
+    ),
+    Wrong(
+        "intended-set-weights-value",
+        "changed value",
+        (REALWORLD / "tf2_set_weights_on_unbuilt_dense.py").read_text(encoding="utf-8"),
+        "TFV201",
+        "keras.initializers.Constant(0.1)",
+        "keras.initializers.Constant(0.2)",
+    ),
 ]
+
+NOT_CAUGHT: list[Wrong] = []
 
 
 def spoiled(wrong: Wrong) -> tuple[FileResult, FileResult]:

@@ -32,6 +32,7 @@ PROTOCOL_FD = int(os.environ.get("TFVARFIX_VERIFY_FD", "1"))
 RECORDS: list[tuple[str, str, Any]] = []  # (key, entry, object or copied array)
 CURRENT_ENTRY = [""]
 SNAPSHOTS: list[np.ndarray | None] = []  # per record: a variable's value when the expression produced it
+GRAPHS_MADE = [0, 0]  # tf.Graph objects made in this run, and the count when the current entry began
 CURRENT_SEED = [0]  # the seed every new tf.Graph gets (graph-level seed), see `_graph_seeds`
 SEEDING: list[str] = []  # what `_graph_seeds` patched, reported in `ready`
 
@@ -170,6 +171,7 @@ def _graph_seeds() -> None:
 
     def seeded_init(self: Any, *args: Any, **kwargs: Any) -> None:
         graph_init(self, *args, **kwargs)
+        GRAPHS_MADE[0] += 1
         with contextlib.suppress(Exception):
             self.seed = CURRENT_SEED[0]
 
@@ -184,6 +186,138 @@ def _graph_seeds() -> None:
 
     generator.from_non_deterministic_state = staticmethod(from_non_deterministic_state)
     SEEDING.append("Generator.from_non_deterministic_state -> from_seed")
+
+
+def _stable_op_seeds() -> None:
+    """In TF1 graph mode, an unseeded random op's seed comes from its name scope (`scope/dense/kernel/Initializer`
+    and a count within it), not from how many random ops the graph made before it: a fix that removes or adds one
+    variable then leaves every other variable's initial value as it was, so the two runs' values can be compared
+    by name. Inside a tf.function of an eager program nothing changes."""
+    if BACKEND != "tensorflow":
+        return
+    import weakref
+    import zlib
+
+    random_seed = importlib.import_module("tensorflow.python.framework.random_seed")
+    ops = importlib.import_module("tensorflow.python.framework.ops")
+    original = random_seed.get_seed
+    counts: weakref.WeakKeyDictionary[Any, dict[str, int]] = weakref.WeakKeyDictionary()
+
+    def get_seed(op_seed: Any) -> Any:
+        if op_seed is None:
+            try:
+                graph = ops.get_default_graph()
+                if not ops.executing_eagerly_outside_functions() and graph.seed is not None:
+                    scope = graph.get_name_scope()
+                    seen = counts.setdefault(graph, {})
+                    n = seen.get(scope, 0)
+                    seen[scope] = n + 1
+                    op_seed = zlib.crc32(f"{scope}#{n}".encode()) & 0x7FFFFFFF
+            except Exception:
+                pass
+        return original(op_seed)
+
+    setattr(random_seed, "get_seed", get_seed)  # noqa: B010
+    SEEDING.append("graph-mode op seeds from name scopes")
+
+
+# (entry, graph, variable values) per session
+SESSION_VALUES: list[tuple[str, Any, dict[str, np.ndarray]]] = []
+LIVE_SESSIONS: list[Any] = []  # weak references to the sessions the program opened
+SNAPPING = [False]
+
+
+def _session_values(session: Any) -> None:
+    """Note the values of the session's graph's global variables (those initialized), before the session closes."""
+    if SNAPPING[0]:
+        return
+    SNAPPING[0] = True
+    try:
+        graph = session.graph
+        variables = list(graph.get_collection("variables"))
+        if not variables:
+            return
+        try:
+            pairs = list(zip(variables, session.run(variables), strict=True))
+        except Exception:  # some are not initialized: one at a time
+            pairs = []
+            for variable in variables:
+                with contextlib.suppress(Exception):
+                    pairs.append((variable, session.run(variable)))
+        values = {}
+        for variable, value in pairs:
+            array = np.asarray(value)
+            if array.dtype.kind in "biuf" and array.size <= 10_000_000:
+                values[_weight_path(variable)] = np.array(array, copy=True)
+        if values:
+            SESSION_VALUES.append((CURRENT_ENTRY[0], graph, values))
+    except Exception:
+        pass
+    finally:
+        SNAPPING[0] = False
+
+
+def _sessions() -> None:
+    """Every TF1 session notes its variables' values as it closes (`with tf.Session() as s:` ends before verify
+    collects); one still open is read when the run is collected."""
+    if BACKEND != "tensorflow":
+        return
+    import weakref
+
+    session_module = importlib.import_module("tensorflow.python.client.session")
+    base = session_module.BaseSession
+    init, close = base.__init__, base.close
+
+    def tracked_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        with contextlib.suppress(Exception):
+            LIVE_SESSIONS.append(weakref.ref(self))
+
+    def noting_close(self: Any) -> None:
+        if getattr(self, "_session", None) and not getattr(self, "_closed", True):
+            _session_values(self)
+        close(self)
+
+    base.__init__ = tracked_init
+    base.close = noting_close
+    SEEDING.append("TF1 sessions' variables read as they close")
+
+
+def _session_snapshot(graph: Any, entry: str) -> dict[str, np.ndarray]:
+    """The values of `graph`'s variables in the program's sessions of this entry (the module's for the module),
+    the latest last; sessions still open are read now."""
+    for ref in list(LIVE_SESSIONS):
+        session = ref()
+        if session is not None and session.graph is graph and not getattr(session, "_closed", True):
+            _session_values(session)
+    values: dict[str, np.ndarray] = {}
+    for owner, seen, noted in SESSION_VALUES:
+        if seen is graph and owner == entry:
+            values.update(noted)
+    return values
+
+
+def _initial_values(graph: Any) -> dict[str, np.ndarray]:
+    """The initial values of `graph`'s variables, from a fresh session that runs their initializers (op seeds come
+    from name scopes, see `_stable_op_seeds`): what a graph built before an error is compared by."""
+    tf = importlib.import_module("tensorflow")
+    values: dict[str, np.ndarray] = {}
+    SNAPPING[0] = True
+    try:
+        variables = list(graph.get_collection("variables"))
+        if not variables or graph.finalized:
+            return {}
+        with graph.as_default(), tf.compat.v1.Session(graph=graph) as session:
+            session.run(tf.compat.v1.variables_initializer(variables))
+            for variable, value in zip(variables, session.run(variables), strict=True):
+                array = np.asarray(value)
+                if array.dtype.kind in "biuf" and array.size <= 10_000_000:
+                    values[_weight_path(variable)] = np.array(array, copy=True)
+    except Exception:
+        return {}
+    finally:
+        SNAPPING[0] = False
+    return values
 
 
 def _eager() -> bool:
@@ -202,6 +336,8 @@ class Collector:
         self.seen: set[int] = set()
         self.path_of: dict[int, str] = {}  # id(variable) -> weight path, for intended records
         self.roundtrip = False  # save and load every model (rules whose bug shows only then)
+        # the program's own classes and functions, the loader's custom objects
+        self.custom: dict[str, Any] = {}
 
     def add(self, label: str, entry: str, value: Any, depth: int = 0) -> None:
         if depth > 3 or id(value) in self.seen:
@@ -245,15 +381,32 @@ class Collector:
             variables = tf.compat.v1.global_variables()
         except Exception:
             return
-        weights = []
+        graph = tf.compat.v1.get_default_graph()
+        values, held = _initial_values(graph), _session_snapshot(graph, entry)
+        weights, session = [], []
         for variable in variables:
             try:
                 shape = [int(d) if d is not None else -1 for d in variable.shape.as_list()]
             except Exception:
                 shape = []
-            weights.append({"path": _weight_path(variable), "shape": shape, "note": "graph mode"})
-        if weights:
-            self.objects.append({"label": "<graph>", "entry": entry, "kind": "graph", "weights": weights})
+            path = _weight_path(variable)
+            weight: dict[str, Any] = {"path": path, "shape": shape, "note": "graph mode"}
+            if path in values and list(values[path].shape) == shape:
+                key = f"g/{entry}/{path}"
+                self.arrays[key] = values[path]
+                weight = {"path": path, "shape": shape, "array": key}
+            weights.append(weight)
+            if path in held and list(held[path].shape) == shape:
+                key = f"s/{entry}/{path}"
+                self.arrays[key] = held[path]
+                session.append({"path": path, "shape": shape, "array": key})
+        if weights:  # `graphs`: how many graphs the module or the entry made (`reset_default_graph`)
+            made = GRAPHS_MADE[0] - (GRAPHS_MADE[1] if entry else 0)
+            self.objects.append(
+                {"label": "<graph>", "entry": entry, "kind": "graph", "weights": weights, "graphs": made}
+            )
+        if session:  # the values the program's own session left (trained, assigned)
+            self.objects.append({"label": "<session>", "entry": entry, "kind": "session", "weights": session})
 
     def _variable(self, label: str, entry: str, variable: Any) -> None:
         path = _weight_path(variable)
@@ -304,12 +457,13 @@ class Collector:
                     self.arrays[key] = array
                     item["outputs"].append(key)
         if self.roundtrip and item["kind"] == "model":
-            item["roundtrip_error"] = _roundtrip(layer)
+            item["roundtrip_error"] = _roundtrip(layer, self.custom)
         self.objects.append(item)
 
 
-def _roundtrip(model: Any) -> dict[str, Any] | None:
-    """Save the model to `.keras` and load it back in this process; the error, or None."""
+def _roundtrip(model: Any, custom: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """Save the model to `.keras` and load it back in this process, with the program's own classes and functions
+    as custom objects (as a program that loads its own model passes them); the error, or None."""
     import tempfile
 
     flavors = [c.__module__.split(".", 1)[0] for c in type(model).__mro__]
@@ -319,13 +473,19 @@ def _roundtrip(model: Any) -> dict[str, Any] | None:
         path = str(Path(folder) / "model.keras")
         try:
             model.save(path)
-            keras.models.load_model(path)
+            keras.models.load_model(path, custom_objects=dict(custom or {}))
         except Exception as error:
             inner = error
             while inner.__cause__ is not None or inner.__context__ is not None:
                 inner = inner.__cause__ or inner.__context__  # type: ignore[assignment]
             text = str(error) + "\n" + str(inner)
-            return {"type": type(inner).__name__, "message": text[:4000], "stage": "save/load"}
+            trace = "".join(traceback.format_exception(error))[-4000:]
+            return {
+                "type": type(inner).__name__,
+                "message": text[:4000],
+                "stage": "save/load",
+                "traceback": trace,
+            }
     return None
 
 
@@ -423,6 +583,9 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
     started = time.perf_counter()
     RECORDS.clear()
     SNAPSHOTS.clear()
+    SESSION_VALUES.clear()
+    LIVE_SESSIONS.clear()
+    GRAPHS_MADE[:] = [0, 0]
     CURRENT_ENTRY[0] = ""
     _reset(seed)
     result: dict[str, Any] = {"module_error": None, "entries": {}, "objects": [], "records": []}
@@ -447,31 +610,46 @@ def run(request: dict[str, Any]) -> dict[str, Any]:
     try:
         with open(source, encoding="utf-8") as handle:
             code = compile(handle.read(), source, "exec")
+        eager = bool(request.get("eager_functions")) and BACKEND == "tensorflow"
+        if eager:  # the reference run of a per-call hoist: every tf.function runs its Python body each call
+            importlib.import_module("tensorflow").config.run_functions_eagerly(True)
         try:
             exec(code, namespace)
         except BaseException as error:  # the user's program, whatever it raises
             result["module_error"] = _error(error, source)
+        collector.custom = {
+            name: value
+            for name, value in namespace.items()
+            if isinstance(value, (type, types.FunctionType))
+            and getattr(value, "__module__", "") == "__main__"
+        }
         for name, value in list(namespace.items()):
             if not name.startswith("_"):
                 collector.add(name, "", value)
         collector.graph("")
         entries = _entries(namespace, request.get("entries") or [], source)
         result["entry_names"] = entries
+        repeat = max(1, int(request.get("repeat", 1)))
         for name in entries:
             _seed(seed)
             CURRENT_ENTRY[0] = name
-            try:
-                value = namespace[name]()
-            except BaseException as error:
-                result["entries"][name] = {"error": _error(error, source)}
-                collector.graph(name)
-                continue
-            result["entries"][name] = {"error": None}
-            collector.add(name, name, value)
+            GRAPHS_MADE[1] = GRAPHS_MADE[0]
+            for call in range(1, repeat + 1):  # later calls: what state kept from the first one changes
+                try:
+                    value = namespace[name]()
+                except BaseException as error:
+                    if call == 1:
+                        result["entries"][name] = {"error": _error(error, source)}
+                    break
+                if call == 1:
+                    result["entries"][name] = {"error": None}
+                collector.add(name if call == 1 else f"{name}#{call}", name, value)
             collector.graph(name)
         CURRENT_ENTRY[0] = ""
         result["records"] = _records(collector, request.get("intend") or {})
     finally:
+        if eager:
+            importlib.import_module("tensorflow").config.run_functions_eagerly(False)
         sys.modules["__main__"] = old_main  # type: ignore[assignment]
         sys.path[:] = old_path
         os.chdir(old_cwd)
@@ -514,6 +692,19 @@ def _records(collector: Collector, intend: dict[str, list[str]]) -> list[dict[st
         value_path, weight_path, index = intend.get(key, ["", "", ""])
         item: dict[str, Any] = {"key": key, "entry": entry, "n": n}
         try:
+            if value_path == "@name":  # the weight a rewritten attribute read gives: its path, no value
+                if _is_variable(obj):
+                    item["weight"] = collector.path_of.get(id(obj), _weight_path(obj))
+                    item["shape"] = [int(d) if d is not None else -1 for d in obj.shape]
+                item["named"] = weight_path
+                out.append(item)
+                continue
+            if value_path == "@elements":  # a list of arrays (set_weights' argument): one record each
+                for i, element in enumerate(obj):
+                    array_key = f"r/{n}/{i}"
+                    collector.arrays[array_key] = _numpy(element)
+                    out.append({**item, "arrays": [array_key], "element": i})
+                continue
             if value_path == "@snapshot":  # the rewrite's replacement expression: its value at the time
                 snapshot = SNAPSHOTS[n] if n < len(SNAPSHOTS) else None
                 array = snapshot if snapshot is not None else _numpy(obj)
@@ -561,6 +752,8 @@ def main() -> None:
         _keras()
         _deterministic_ops()
         _graph_seeds()
+        _stable_op_seeds()
+        _sessions()
         device = _device()
     except BaseException as error:
         protocol.write(json.dumps({"ready": False, "error": _first(error)}) + "\n")

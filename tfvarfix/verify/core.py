@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tfvarfix.types import Diagnostic, FileResult, IntendedValue, VerifyCheck
-from tfvarfix.verify.policy import EXPECTED_ERRORS, ROUNDTRIP_CODES, Tolerance
+from tfvarfix.types import Diagnostic, Edit, FileResult, IntendedValue, Position, Range, VerifyCheck
+from tfvarfix.verify.policy import EAGER_ATOL, EAGER_RTOL, EXPECTED_ERRORS, ROUNDTRIP_CODES, Tolerance
 from tfvarfix.verify.runner import Environment, Pool, RunOutcome
 
 MODULE = ""  # the scope of module-level code
@@ -256,6 +256,11 @@ def verify_result(
             key = f"{n}.{i}"
             marks.append((key, item))
             intend[key] = [item.value, item.weight, item.index]
+        if fix.checks is VerifyCheck.INTENDED:
+            for i, item in enumerate(_set_weights_arguments(result.source, fix.edits)):
+                key = f"{n}.w{i}"
+                marks.append((key, item))
+                intend[key] = ["@elements", "", ""]
     original_text = instrument(result.source, marks)
     rewrite_text, snapshots = _instrument_rewrite(result, first_round)
     spans = definitions(result.source)
@@ -266,13 +271,40 @@ def verify_result(
         name += ".py"
     roundtrip = any(d.code in ROUNDTRIP_CODES for d in result.applied_fixes)
     home = Path(result.path).parent if result.path not in ("", "-") and Path(result.path).is_file() else None
+    per_call = {n for n, d in enumerate(result.applied_fixes) if _resets_per_call(d, result.source)}
+    extra = {"repeat": 2} if per_call and options.entries else {}
     outcomes = [
         run_program(
-            pool, env_original, original_text, name, options, intend, roundtrip, home, verification.notes
+            pool,
+            env_original,
+            original_text,
+            name,
+            options,
+            intend,
+            roundtrip,
+            home,
+            verification.notes,
+            extra,
         ),
-        run_program(pool, env_rewritten, rewrite_text, name, options, snapshots, roundtrip, home, []),
+        run_program(pool, env_rewritten, rewrite_text, name, options, snapshots, roundtrip, home, [], extra),
     ]
     original, rewritten = outcomes
+    reference = None
+    if per_call and original.status == "ok" and rewritten.status == "ok":
+        # What the original means, each call of a tf.function with its own fresh variable: the original run
+        # with every tf.function run eagerly (where making a variable per call is allowed).
+        reference = run_program(
+            pool,
+            env_original,
+            result.source,
+            name,
+            options,
+            {},
+            False,
+            home,
+            [],
+            {**extra, "eager_functions": True},
+        )
     verification.original = _summary(original)
     verification.rewritten = _summary(rewritten)
     ran = original.environment or rewritten.environment
@@ -331,6 +363,12 @@ def verify_result(
             if alone is not None:
                 judged = alone
                 passed = all(ok for ok, _ in judged)
+        if passed and n in per_call and reference is not None and len(judged) == len(scopes):
+            judged = [
+                _against_reference(s, reference, rewritten, tolerance, why)
+                for (_, why), s in zip(judged, scopes, strict=True)
+            ]
+            passed = all(ok for ok, _ in judged)
         reason = "; ".join(why for ok, why in judged if ok is passed)
         scope = ", ".join(s or "module" for s in scopes)
         later = (diagnostic.code, diagnostic.range) not in first_round
@@ -356,7 +394,7 @@ def _instrument_rewrite(
     from tfvarfix.source import LineIndex
 
     index = LineIndex(result.source)
-    edits: list[tuple[int, int, str, int]] = []  # start, end, content, fix number (-1: not noted)
+    edits: list[tuple[int, int, str, int, str]] = []  # start, end, content, fix number (-1: not noted), named
     for n, d in enumerate(result.applied_fixes):
         if d.fix is None or (d.code, d.range) not in first_round:
             return result.fixed_source, {}  # later fix rounds: offsets in the original do not hold
@@ -364,11 +402,24 @@ def _instrument_rewrite(
         for e in d.fix.edits:
             start = index.offset(e.range.start.line, e.range.start.column)
             end = index.offset(e.range.end.line, e.range.end.column)
-            edits.append((start, end, e.content, n if noted else -1))
-    shift, marks = 0, []
-    for start, end, content, n in sorted(edits, key=lambda e: (e[0], e[1])):
+            named = ""
+            if d.fix.checks is VerifyCheck.REPAIRS and len(d.fix.edits) == 1:
+                named = _read_attribute(result.source[start:end], e.content)
+            edits.append((start, end, e.content, n if noted or named else -1, named))
+    shift, marks, named_keys = 0, [], {}
+    found = _attribute_starts(result.fixed_source)
+    for start, end, content, n, attribute in sorted(edits, key=lambda e: (e[0], e[1])):
         where = start + shift
         shift += len(content) - (end - start)
+        if n >= 0 and attribute:
+            # The rewrite's attribute read that stands where the fix wrote one (found by its place and depth,
+            # not by its text): which weight it gives is checked against the one the finding named.
+            depth = _chain_depth(ast.parse(content.strip(), mode="eval").body)
+            span = found.get((where + len(content) - len(content.lstrip()), depth))
+            if span is not None:
+                marks.append((span[0], span[1], f"{n}.n"))
+                named_keys[f"{n}.n"] = attribute
+            continue
         if n < 0 or result.fixed_source[where : where + len(content)] != content:
             continue
         try:
@@ -386,7 +437,161 @@ def _instrument_rewrite(
             ast.parse(out)
         except SyntaxError:
             return result.fixed_source, {}
-    return out, {key: ["@snapshot", "", ""] for _, _, key in marks}
+    return out, {
+        key: ["@name", named_keys[key], ""] if key in named_keys else ["@snapshot", "", ""]
+        for _, _, key in marks
+    }
+
+
+def _read_attribute(old: str, new: str) -> str:
+    """The attribute a `repairs` fix reads in both texts (`lstm.kernel` -> `lstm.cell.kernel`: `kernel`), the
+    weight the finding named; '' when the fix is no such rewrite of an attribute read."""
+    try:
+        before = ast.parse(old.strip(), mode="eval").body
+        after = ast.parse(new.strip(), mode="eval").body
+    except SyntaxError:
+        return ""
+    if isinstance(before, ast.Attribute) and isinstance(after, ast.Attribute) and before.attr == after.attr:
+        return after.attr
+    return ""
+
+
+def _chain_depth(node: ast.expr) -> int:
+    """How many attribute reads, calls and subscripts `node` chains (`m.get_layer("g").cell.kernel`: 4)."""
+    depth = 0
+    while isinstance(node, (ast.Attribute, ast.Call, ast.Subscript)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+        depth += 1
+    return depth
+
+
+def _attribute_starts(text: str) -> dict[tuple[int, int], tuple[int, int]]:
+    """(offset, chain depth) -> (start, end) offsets of every attribute read in `text`."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return {}
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(line: int, column: int) -> int:  # ast columns count UTF-8 bytes
+        return starts[line - 1] + len(lines[line - 1].encode("utf-8")[:column].decode("utf-8", "replace"))
+
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and node.end_lineno is not None:
+            start = offset(node.lineno, node.col_offset)
+            end = offset(node.end_lineno, node.end_col_offset or 0)
+            spans[(start, _chain_depth(node))] = (start, end)
+    return spans
+
+
+_RESET = re.compile(r"^\s*[\w.\[\]]+\.assign\(")
+
+
+def _resets_per_call(diagnostic: Diagnostic, source: str | None) -> bool:
+    """A `repairs` fix that moves a `tf.Variable(...)` out of a function and resets it there each call
+    (`total = tf.Variable(0.0)` -> `total.assign(0.0)`): it must keep what every call computed."""
+    fix = diagnostic.fix
+    if fix is None or fix.checks is not VerifyCheck.REPAIRS or source is None:
+        return False
+    from tfvarfix.source import LineIndex
+
+    index = LineIndex(source)
+    for edit in fix.edits:
+        start = index.offset(edit.range.start.line, edit.range.start.column)
+        end = index.offset(edit.range.end.line, edit.range.end.column)
+        if _RESET.match(edit.content) and "Variable(" in source[start:end]:
+            return True
+    return False
+
+
+_SYMBOLIC = re.compile(r"Tensor\(\"|<tf\.Tensor '|KerasTensor")
+
+
+def _against_reference(
+    scope: str, reference: RunOutcome, rewritten: RunOutcome, tolerance: Tolerance, passed: str
+) -> tuple[bool, str]:
+    """Judge a per-call reset against the original run eagerly (`reference`), where every call makes its fresh
+    variable: each value both have (every call of an entry, which verify calls twice) and every line the rewrite
+    prints (symbolic tensors, printed once at tracing, aside) must be the reference's."""
+    where = "the module" if scope == MODULE else f"`{scope}`"
+    error = _status(reference, scope)
+    if error is not None:
+        return True, f"{passed} (no eager reference: it raised {_error_text(error)})"
+    rtol, atol = tolerance.for_dtype("float32")
+    loose = Tolerance(tolerance.gpu, max(rtol, EAGER_RTOL), max(atol, EAGER_ATOL))
+    rows = [r for r in compare(reference, rewritten, loose) if _in_scope(r, scope)]
+    bad = [r for r in rows if r.verdict in ("differs", "shape differs")]
+    if bad:
+        return False, (
+            f"{where}: {len(bad)} arrays differ from the original run eagerly, where every call makes its fresh "
+            f"variable (first: {_row_name(bad[0])}, {bad[0].verdict})"
+        )
+    lines = [line for line in printed(rewritten.stdout) if not _SYMBOLIC.search(line)]
+    missing = _in_order(lines, printed(reference.stdout))
+    if missing is not None:
+        return (
+            False,
+            f"{where}: the rewrite prints {missing[:120]!r}, which the original run eagerly does not",
+        )
+    same = [r for r in rows if r.ok]
+    return True, f"{passed}; {len(same)} arrays are those of the original run eagerly"
+
+
+def _set_weights_arguments(source: str, edits: Sequence[Edit]) -> list[IntendedValue]:
+    """The argument of each `layer.set_weights([...])` statement a fix deletes: the values the author meant the
+    layer's weights to hold (the fix gives them by initializers instead). Where the original stops there (an
+    unbuilt layer has no weights to set), they are the only statement of intent it makes."""
+    from tfvarfix.source import LineIndex
+
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    index = LineIndex(source)
+    lines = source.splitlines(keepends=True)
+
+    def column(line: int, byte: int) -> int:
+        return len(lines[line - 1].encode("utf-8")[:byte].decode("utf-8", "replace"))
+
+    deleted = [
+        (
+            index.offset(e.range.start.line, e.range.start.column),
+            index.offset(e.range.end.line, e.range.end.column),
+        )
+        for e in edits
+        if not e.content.strip()
+    ]
+    found = []
+    for node in ast.walk(tree):
+        if not (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Attribute)
+            and node.value.func.attr == "set_weights"
+            and len(node.value.args) == 1
+            and node.end_lineno is not None
+        ):
+            continue
+        start = index.offset(node.lineno, column(node.lineno, node.col_offset))
+        end = index.offset(node.end_lineno, column(node.end_lineno, node.end_col_offset or 0))
+        if not any(a <= start and end <= b for a, b in deleted):
+            continue
+        arg = node.value.args[0]
+        if arg.end_lineno is None:
+            continue
+        found.append(
+            IntendedValue(
+                Range(
+                    Position(arg.lineno, column(arg.lineno, arg.col_offset)),
+                    Position(arg.end_lineno, column(arg.end_lineno, arg.end_col_offset or 0)),
+                )
+            )
+        )
+    return found
 
 
 def _remaining(result: FileResult) -> dict[int, tuple[str, ...]]:
@@ -516,6 +721,7 @@ def run_program(
     roundtrip: bool,
     home: Path | None,
     notes: list[str],
+    extra: dict[str, Any] | None = None,
 ) -> RunOutcome:
     """Run `text` as `name` in a fresh temporary folder holding a copy of the program's own folder (`home`), and
     remove the folder afterwards."""
@@ -537,6 +743,7 @@ def run_program(
             "entries": list(options.entries),
             "intend": intend,
             "roundtrip": roundtrip,
+            **(extra or {}),
         }
         return pool.run(env, request, options.timeout)
 
@@ -759,7 +966,9 @@ def _masked_by(error: dict[str, Any] | None, remaining: dict[int, tuple[str, ...
         return None
     for code in remaining.get(int(error["line"]), ()):
         expected = EXPECTED_ERRORS.get(code)
-        if expected is not None and expected.matches(str(error.get("type")), str(error.get("message", ""))):
+        if expected is not None and expected.matches(
+            str(error.get("type")), str(error.get("message", "")), str(error.get("traceback", ""))
+        ):
             return f"{code} at line {error['line']}"
     return None
 
@@ -820,10 +1029,13 @@ def judge(
     if fix.checks is VerifyCheck.INTENDED:
         ok, why = _intended(number, scope, original, rewritten, tolerance, where)
         return ok, why + (stopped if ok else "")
+    other = _other_weight(number, scope, rewritten, where)
+    if other is not None:
+        return False, other
     expected = EXPECTED_ERRORS.get(diagnostic.code)
     if before is not None:
         if expected is not None and not expected.matches(
-            str(before.get("type")), str(before.get("message", ""))
+            str(before.get("type")), str(before.get("message", "")), str(before.get("traceback", ""))
         ):
             return False, f"{where}: the original raised {_error_text(before)}, not {expected.describe()}"
         changed = _unintended(mine, original, rewritten, where, _window(source, diagnostic, before))
@@ -864,6 +1076,22 @@ def judge(
         True,
         f"{where}: the original raised nothing; all {len(values)} of its arrays are in the rewrite" + stopped,
     )
+
+
+def _other_weight(number: int, scope: str, rewritten: RunOutcome, where: str) -> str | None:
+    """Why the rewrite's attribute read (where the fix rewrote `x.kernel` as `x.cell.kernel`) gives another weight
+    than the one the finding named (its path ends in another name), or None. This holds where the original crashed
+    at the bug and so has no value to compare with."""
+    for record in rewritten.result.get("records", []):
+        if record["key"] != f"{number}.n" or (scope != MODULE and record.get("entry") != scope):
+            continue
+        path, named = str(record.get("weight") or ""), str(record.get("named") or "")
+        if not path or not named:
+            continue
+        last = re.split(r"[/.]", path.removesuffix(":0"))[-1].split("#", 1)[0]
+        if last != named:
+            return f"{where}: the rewrite reads the weight `{path}`, not the `{named}` the finding named"
+    return None
 
 
 NOTHING = (
@@ -928,11 +1156,18 @@ def _unintended(
     touched, prints = window
     # A model's output is left out: the original stopped part-way through building it (a Sequential that raised
     # on its second `add` has one layer), while its weights and the program's values are what they were.
+    # What the rewrite's TF1 session holds at its end is left out too (the original stopped earlier). Of a graph's
+    # variables only initial values are compared: one only the original has is a duplicate the fix no longer
+    # makes, and one of another shape under the same name is another variable (a graph the rewrite rebuilt, such
+    # as a later trial's after `reset_default_graph`).
     bad = [
         r
         for r in mine
         if r.kind != "output"
+        and r.label != "<session>"
         and r.verdict in ("differs", "shape differs", "only in original")
+        and not (r.label == "<graph>" and r.verdict in ("only in original", "shape differs"))
+        and not (r.label == "<graph>" and _graphs_made(original, r.scope) != _graphs_made(rewritten, r.scope))
         and re.split(r"[\[.]", r.label, maxsplit=1)[0] not in touched
     ]
     if bad:
@@ -943,6 +1178,15 @@ def _unintended(
     missing = _in_order(printed(original.stdout), printed(rewritten.stdout)) if prints else None
     if missing is not None:
         return f"{where}: the rewrite runs but does not print what the original printed ({missing[:120]!r})"
+    return None
+
+
+def _graphs_made(outcome: RunOutcome, scope: str) -> int | None:
+    """How many tf.Graphs the run made in `scope` before its graph was collected: where the two runs differ (the
+    fix resets the default graph per trial), their last graphs are not the same graph at two moments."""
+    for obj in outcome.result.get("objects", []):
+        if obj.get("kind") == "graph" and obj.get("entry", MODULE) == scope:
+            return int(obj.get("graphs", 0))
     return None
 
 
@@ -972,7 +1216,15 @@ def _intended(
     number: int, scope: str, original: RunOutcome, rewritten: RunOutcome, tolerance: Tolerance, where: str
 ) -> tuple[bool, str]:
     records = [r for r in original.result.get("records", []) if r["key"].startswith(f"{number}.")]
+    stated = [r for r in records if r["key"].startswith(f"{number}.w")]  # a deleted set_weights' arrays
+    declared = [r for r in records if r not in stated]
+    # Where the original never built what the fix names (it stopped at set_weights), the set values are the intent.
+    unread = all("note" in r or not r.get("arrays") for r in declared)
+    records = stated if stated and unread else declared
     if not records:
+        graph = _graph_intended(scope, original, rewritten, tolerance, where)
+        if graph is not None:
+            return graph
         return False, f"{where}: the intended value was never evaluated in the original run"
     weights = [
         (key, array)
@@ -1011,6 +1263,54 @@ def _intended(
         found.append(match)
     unique = sorted(set(found))
     return True, f"{where}: the rewrite holds the intended value in {', '.join(unique)}"
+
+
+def _graph_weights(outcome: RunOutcome, scope: str) -> dict[str, tuple[tuple[int, ...], Any]]:
+    """name -> (shape, initial value or None) of the graph-mode variables a run listed in `scope`."""
+    return {
+        str(w["path"]): (tuple(w.get("shape", ())), outcome.arrays.get(w["array"]) if "array" in w else None)
+        for obj in outcome.result.get("objects", [])
+        if obj.get("kind") == "graph" and (scope == MODULE or obj.get("entry") == scope)
+        for w in obj.get("weights", [])
+    }
+
+
+def _graph_intended(
+    scope: str, original: RunOutcome, rewritten: RunOutcome, tolerance: Tolerance, where: str
+) -> tuple[bool, str] | None:
+    """A TF1 fix that points a lookup at the variable a layer already made (`get_variable("dense/kernel")`): the
+    rewrite's graph must be the original's without the variables the old lookups made anew, every other variable
+    keeping its name, shape and initial value (unseeded op seeds come from name scopes, so removing one variable
+    moves no other's). None where this is no graph-mode run that ended without an error."""
+    if _status(original, scope) is not None:
+        return None
+    before, after = _graph_weights(original, scope), _graph_weights(rewritten, scope)
+    if not before:
+        return None
+    new = sorted(set(after) - set(before))
+    if new:
+        return (
+            False,
+            f"{where}: the rewrite's graph has variables the original's lacks ({', '.join(new[:3])})",
+        )
+    reshaped = sorted(n for n in after if after[n][0] != before[n][0])
+    if reshaped:
+        return False, f"{where}: the rewrite's graph gives `{reshaped[0]}` another shape"
+    gone = sorted(set(before) - set(after))
+    if not gone:
+        return (
+            False,
+            f"{where}: the rewrite's graph makes every variable the original made: no lookup was redirected",
+        )
+    valued = [n for n in after if after[n][1] is not None and before[n][1] is not None]
+    differ = [n for n in valued if difference(before[n][1], after[n][1], tolerance)[4] == "differs"]
+    if differ:
+        return False, f"{where}: the rewrite's graph gives `{differ[0]}` another initial value"
+    return True, (
+        f"{where}: the rewrite's graph is the original's without the {len(gone)} variables the old lookups made "
+        f"({', '.join(gone[:3])}); the other {len(after)} keep name and shape"
+        + (f", {len(valued)} their initial values" if valued else "")
+    )
 
 
 def _match(

@@ -25,6 +25,10 @@ GPU_TOLERANCE: dict[str, tuple[float, float]] = {
     "bfloat16": (3e-2, 3e-2),
 }
 
+# A per-call reset is judged against the original run eagerly: eager ops and a traced graph may round float32
+# differently (fused kernels), so at least these bounds apply there.
+EAGER_RTOL, EAGER_ATOL = 1e-4, 1e-5
+
 
 @dataclass(frozen=True)
 class Tolerance:
@@ -46,12 +50,18 @@ class ExpectedError:
 
     types: tuple[str, ...]
     pattern: str
+    within: str = ""  # or raised from code whose traceback matches this (wherever the message comes from)
 
-    def matches(self, error_type: str, message: str) -> bool:
-        return error_type in self.types and re.search(self.pattern, message) is not None
+    def matches(self, error_type: str, message: str, traceback: str = "") -> bool:
+        if error_type not in self.types:
+            return False
+        if re.search(self.pattern, message) is not None:
+            return True
+        return bool(self.within) and re.search(self.within, traceback) is not None
 
     def describe(self) -> str:
-        return f"{' or '.join(self.types)} matching /{self.pattern}/"
+        raised = f" or raised in /{self.within}/" if self.within else ""
+        return f"{' or '.join(self.types)} matching /{self.pattern}/{raised}"
 
 
 # Rules whose bug shows only when a model is saved and loaded: verify round-trips every collected model.
@@ -69,6 +79,9 @@ EXPECTED_ERRORS: dict[str, ExpectedError] = {
     "TFV202": ExpectedError(
         ("TypeError", "ValueError", "NotImplementedError"),
         r"Cannot deserialize|get_config|Unknown (initializer|object|constraint|regularizer)|required positional",
+        # An object rebuilt without its arguments fails where it first uses them (`WB_Init(dat=None)` converts
+        # None), inside Keras's loader.
+        r"deserializ|from_config|load_model",
     ),
     "TFV301": ExpectedError(("ValueError",), _EXISTS),
     "TFV302": ExpectedError(("ValueError",), _EXISTS),
