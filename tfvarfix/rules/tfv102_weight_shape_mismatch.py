@@ -20,7 +20,12 @@ class WeightShapeMismatch(Rule):
     weight (TFV101), `<weight>.assign(value)`, `layer.set_weights([...])`, or a
     `keras.initializers.Constant(value)` given as the layer's initializer. The weight's shape comes from the
     layer-weight table (`LSTM` kernel: `(input_dim, 4*units)`); a dimension that depends on something unknown
-    (often `input_dim`) is left open, and the other dimensions must still agree. Also one built layer called
+    (often `input_dim`) is left open, and the other dimensions must still agree. A numpy value's shape is
+    followed through what is made of it: a row `a[i]`, the rows of `list(a)`, `a.reshape(4, -1)` and
+    `np.reshape`, a slice with constant bounds `a[0:256]`, fancy indexing with a list of ints `a[[1, 0, 2, 3]]`
+    (yolov3-recaptcha#5: a darknet loader gave a 32-channel `BatchNormalization` the four 64-long rows of
+    `list(wf[o:o + 4 * f].reshape((4, f))[[1, 0, 2, 3]])`); a slice whose bounds are not known keeps only
+    the axis. Also one built layer called
     again on an input of another last dimension (one `BatchNormalization` after two convolutions of different
     widths, one `Dense` for two inputs): its weights were made for the first width.
 
@@ -31,7 +36,8 @@ class WeightShapeMismatch(Rule):
     compatible with provided weight shape (5, 3).`; a `Constant` initializer fails at build with
     `InvalidArgumentError: Incompatible shapes: [100,64] vs. [100,256]`. A detached variable (TFV101) raises
     nothing at all, which hides the second mistake behind the first: an `LSTM(64)` kernel has `4*64 = 256`
-    columns.
+    columns. The darknet loader raises `ValueError: Layer batch_normalization_1 weight shape (32,) is not
+    compatible with provided weight shape (64,).` (Keras 3).
 
     ## Example
     ```python
