@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.fixtures import TESTDATA
 from tests.runtime.harness import RUN_CASES, run_program
@@ -108,3 +110,93 @@ def test_views_of_arrays_that_cannot_fit_raise_and_the_fitting_ones_load() -> No
     assert "weight shape (3, 4) is not compatible with provided weight shape (5, 4)." in errors["case_reshaped"]
     assert "variable.shape=(3, 4), Received: value.shape=(2, 4)" in errors["case_sliced"]
     assert len(good.out) == 6 and all(r["ok"] for r in good.out.values()), good.out
+
+
+class _Lists:
+    """A resolver for `arrays.indexed_shape`: each list index reads as the tuple it was made from."""
+
+    def __init__(self) -> None:
+        self.lists: dict[int, tuple[int, ...]] = {}
+
+    def constant(self, value: object) -> object:
+        from tfvarfix.semantics.values import AV, NOTHING
+
+        assert isinstance(value, AV)
+        obj = value.single()
+        return self.lists.get(id(obj), NOTHING)
+
+    def dims(self, value: object) -> None:
+        return None
+
+
+@st.composite
+def _indexed(draw: st.DrawFn) -> tuple[tuple[int, ...], tuple[object, ...]]:
+    shape = tuple(draw(st.lists(st.integers(1, 5), min_size=1, max_size=3)))
+    parts: list[object] = []
+    axis, fancy = 0, False
+    for _ in range(draw(st.integers(1, len(shape) + 1))):
+        kind = draw(st.sampled_from(("int", "slice", "none", "list")))
+        if kind == "none":
+            parts.append(None)
+            continue
+        if axis >= len(shape):
+            break
+        dim = shape[axis]
+        axis += 1
+        bound = st.one_of(st.none(), st.integers(-dim - 2, dim + 2))
+        if kind == "int":
+            parts.append(draw(st.integers(-dim, dim - 1)))
+        elif kind == "list" and not fancy:
+            parts.append(draw(st.lists(st.integers(-dim, dim - 1), min_size=1, max_size=4)))
+            fancy = True
+        else:
+            step = draw(st.one_of(st.none(), st.sampled_from((1, 2, -1, 3))))
+            parts.append(slice(draw(bound), draw(bound), step))
+    return shape, tuple(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_indexed())
+def test_indexed_shapes_agree_with_numpy(case: tuple[tuple[int, ...], tuple[object, ...]]) -> None:
+    import numpy as np
+
+    from tfvarfix.keras.arrays import indexed_shape
+    from tfvarfix.semantics.pybuiltins import SliceObj
+    from tfvarfix.semantics.values import AV, ListObj, TupleObj, const
+
+    shape, parts = case
+    resolver = _Lists()
+
+    def value(part: object) -> AV:
+        if isinstance(part, slice):
+            return AV.of(SliceObj((const(part.start), const(part.stop), const(part.step))))
+        if isinstance(part, list):
+            made = ListObj(None)
+            resolver.lists[id(made)] = tuple(part)
+            return AV.of(made)
+        return const(part)
+
+    index = AV.of(TupleObj(tuple(value(p) for p in parts))) if len(parts) != 1 else value(parts[0])
+    numpy_index = tuple(parts) if len(parts) != 1 else parts[0]
+    assert indexed_shape(shape, index, resolver) == np.zeros(shape)[numpy_index].shape  # type: ignore[index]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(1, 4), min_size=1, max_size=3),
+    st.lists(st.integers(1, 4), min_size=1, max_size=3),
+    st.booleans(),
+)
+def test_reshaped_agrees_with_numpy(shape: list[int], new: list[int], unknown: bool) -> None:
+    import numpy as np
+
+    from tfvarfix.keras.arrays import reshaped
+
+    target = tuple(new)
+    if unknown:
+        target = (-1, *target[1:])
+    try:
+        expected: tuple[int, ...] | None = np.zeros(shape).reshape(target).shape
+    except ValueError:
+        expected = None
+    assert reshaped(tuple(shape), target) == expected
