@@ -1186,6 +1186,10 @@ class KerasSemantics(Semantics):
     # ===================================================================================== methods
     def method(self, obj: Obj, name: str, args: Args, node: cst.Call) -> AV | None:
         result = self._method(obj, name, args, node)
+        if result is None and name == "add_loss" and (
+            isinstance(obj, (LayerObj, ModelObj)) or (isinstance(obj, InstanceObj) and obj.cls.is_layer)
+        ):
+            result = NONE  # Keras keeps what it is given (a callable is called when the losses are read)
         if result is not None:
             self.interp.record(
                 MethodCall, node, callee="." + name, receiver=AV.of(obj), args=args, result=result
@@ -1618,6 +1622,7 @@ class KerasSemantics(Semantics):
             "__call__",
             "call",
             "compute_output_shape",
+            "add_loss",
         ):
             return AV.of(MethodRef(layer, attr))
         del full

@@ -1,0 +1,51 @@
+"""TFV107 under real tf_keras: lambdas made in a loop that read the loop variable all compute the last layer's
+penalty; bound as the lambda's default, each computes its own layer's. Keras 3 refuses the callable."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures import TESTDATA
+from tests.runtime.harness import run_program
+
+pytestmark = pytest.mark.tensorflow
+
+PROBE = """
+import tensorflow as tf
+out["model"] = [float(v) for v in ns["model"].losses]
+out["own"] = [float(ns["l2"](layer.kernel)) for layer in ns["model"].layers]
+out["backbone"] = [float(v) for v in ns["backbone"].losses]
+out["backbone_own"] = [0.5 * float(tf.reduce_sum(tf.square(layer.kernel))) for layer in ns["backbone"].layers]
+"""
+
+
+def test_every_penalty_reads_the_last_layer_then_its_own() -> None:
+    bad = run_program(TESTDATA / "TFV107" / "bad.py", PROBE, legacy=True)
+    fixed = run_program(TESTDATA / "TFV107" / "fixed.py", PROBE, legacy=True)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    assert bad.out["own"][0] != pytest.approx(bad.out["own"][1])
+    assert bad.out["model"] == pytest.approx([bad.out["own"][1]] * 2)  # both read the last Dense
+    assert bad.out["backbone"] == pytest.approx([bad.out["backbone_own"][1]] * 2)
+    assert fixed.out["model"] == pytest.approx(fixed.out["own"])  # each its own layer's
+    assert fixed.out["backbone"] == pytest.approx(fixed.out["backbone_own"])
+    assert fixed.out["own"] == pytest.approx(
+        bad.out["own"]
+    )  # the same weights (one seed): only the penalty moved
+
+
+def test_keras3_refuses_a_callable(tmp_path: object) -> None:
+    from pathlib import Path
+
+    assert isinstance(tmp_path, Path)
+    program = tmp_path / "keras3.py"
+    program.write_text(
+        (TESTDATA / "TFV107" / "bad.py")
+        .read_text(encoding="utf-8")
+        .replace('os.environ["TF_USE_LEGACY_KERAS"] = "1"', 'os.environ.pop("TF_USE_LEGACY_KERAS", None)'),
+        encoding="utf-8",
+    )
+    result = run_program(program, "")
+    assert (
+        result.error is not None
+        and "`add_loss()` can only be called from inside `build()` or `call()`" in result.error
+    )
