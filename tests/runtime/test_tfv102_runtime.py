@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.fixtures import TESTDATA
@@ -157,6 +157,9 @@ def _indexed(draw: st.DrawFn) -> tuple[tuple[int, ...], tuple[object, ...]]:
 
 @settings(max_examples=300, deadline=None)
 @given(_indexed())
+@example(((1, 1), (0, None, [0, 0])))  # ints and a list apart: the list's axis goes first
+@example(((3, 4, 5), (0, slice(None), [1, 2])))
+@example(((3, 4, 5), (slice(None), 0, [1, 2])))  # adjacent: in place
 def test_indexed_shapes_agree_with_numpy(case: tuple[tuple[int, ...], tuple[object, ...]]) -> None:
     import numpy as np
 

@@ -367,8 +367,10 @@ def shape_value(shape: Shape | None) -> AV:
 def indexed_shape(shape: Shape | None, index: AV, resolve: Resolver) -> Shape | None:
     """The shape of `a[index]` for a numpy array `a` of `shape`: an int drops its axis, a slice keeps it (with
     its length when the bounds and the axis are known), `None` adds an axis of 1, and one list of ints (fancy
-    indexing, `a[[1, 0, 2, 3]]`) gives its axis that many entries. Anything else (a mask, an array of indices,
-    `...`, two lists, an index out of range: numpy raises) gives no shape."""
+    indexing, `a[[1, 0, 2, 3]]`) gives its axis that many entries. With a list, ints are advanced indices too:
+    when a slice or `None` stands between them and the list, the list's axis goes first (`a[0, :, [1, 2]]`
+    has shape (2, n)). Anything else (a mask, an array of indices, `...`, two lists, an index out of range:
+    numpy raises) gives no shape."""
     from tfvarfix.semantics.pybuiltins import SliceObj
     from tfvarfix.semantics.values import ListObj
 
@@ -378,8 +380,9 @@ def indexed_shape(shape: Shape | None, index: AV, resolve: Resolver) -> Shape | 
     parts = obj.items if isinstance(obj, TupleObj) else (index,)
     out: list[int | None] = []
     axis = 0
-    fancy = False
-    for part in parts:
+    fancy: int | None = None  # where the list's axis is in `out`
+    advanced: list[int] = []  # positions in `parts` of the ints and the list
+    for position, part in enumerate(parts):
         item = part.single()
         if isinstance(item, Const) and item.value is None:
             out.append(1)
@@ -399,14 +402,18 @@ def indexed_shape(shape: Shape | None, index: AV, resolve: Resolver) -> Shape | 
         elif isinstance(item, Const) and isinstance(item.value, int) and not isinstance(item.value, bool):
             if dim is not None and not -dim <= item.value < dim:
                 return None
-        elif isinstance(item, ListObj) and not fancy:
+            advanced.append(position)
+        elif isinstance(item, ListObj) and fancy is None:
             picked = resolve.constant(part)
             if not isinstance(picked, tuple) or not picked or not all(_index(v, dim) for v in picked):
                 return None
+            fancy = len(out)
             out.append(len(picked))
-            fancy = True
+            advanced.append(position)
         else:
             return None
+    if fancy is not None and advanced[-1] - advanced[0] + 1 != len(advanced):
+        out.insert(0, out.pop(fancy))
     return (*out, *shape[axis:])
 
 
