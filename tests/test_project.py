@@ -181,3 +181,35 @@ def test_configured_root_finds_modules_under_src(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _found(tmp_path, [train]) == {("scripts/train.py", 4, "TFV103")}
+
+
+def test_a_bug_of_the_imported_module_is_reported_there_only(tmp_path: Path) -> None:
+    """`blocks.py` itself makes two sublayers named `out` in one layer (its own TFV104): a file that uses the
+    layer does not report it again, while a file that calls a builder twice into one model does (written at the
+    builder's line)."""
+    (tmp_path / "blocks.py").write_text(
+        "from tensorflow import keras\n\n\n"
+        "class Block(keras.layers.Layer):\n"
+        "    def __init__(self, **kwargs):\n"
+        "        super().__init__(**kwargs)\n"
+        '        self.a = keras.layers.Dense(4, name="out")\n'
+        '        self.b = keras.layers.Dense(4, name="out")\n\n'
+        "    def call(self, x):\n"
+        "        return self.b(self.a(x))\n\n\n"
+        "def head():\n"
+        '    return keras.layers.Dense(2, name="head")\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "main.py").write_text(
+        "import tensorflow as tf\nfrom tensorflow import keras\n\nfrom blocks import Block, head\n\n"
+        "inputs = keras.Input((3,))\n"
+        "model = keras.Model(inputs, Block()(inputs))\n"
+        "twice = keras.Sequential([keras.Input((3,)), head(), head()])\n",
+        encoding="utf-8",
+    )
+    found = _found(tmp_path, [tmp_path])
+    assert ("blocks.py", 8, "TFV104") in found
+    assert {f for f in found if f[0] == "main.py"} == {("main.py", 8, "TFV104")}
+    result = check_source((tmp_path / "main.py").read_text(encoding="utf-8"), str(tmp_path / "main.py"))
+    (diagnostic,) = result.diagnostics
+    assert diagnostic.message.endswith("(written at blocks.py:15)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import libcst as cst
@@ -269,6 +269,7 @@ def analyze(
             if where is not None:  # reported here, written in another module: unless that module reports it
                 if anchors.reported_there(rule, finding.origin):
                     continue
+                finding = anchors.naming_origin(finding)
             else:
                 anchored = anchors.place(rule, finding, ranges)
                 if anchored is not None and not suppressed(anchored, lines):
@@ -340,6 +341,15 @@ class _Anchors:
             rule.CODE, rule.NAME, message, to_range(where), None, finding.severity or rule.SEVERITY
         )
 
+
+    def naming_origin(self, finding: Finding) -> Finding:
+        """The finding, its message naming the other module's line where the bug is written (if it is)."""
+        node = finding.origin
+        home = self.facts.module_of(node) if node is not None else None
+        line = home.line_of(node) if home is not None and node is not None else None
+        if home is None or line is None:
+            return finding
+        return replace(finding, message=f"{finding.message} (written at {home.label(self.facts.path)}:{line})")
 
     def reported_there(self, rule: type[Rule], node: cst.CSTNode | None) -> bool:
         """Whether the module of the project that holds `node` reports this rule in the same top-level

@@ -161,6 +161,7 @@ class DuplicateLayerName(Rule):
             yield self.finding(
                 node,
                 fix=fix,
+                origin=event.node,  # where the name is given: another module's, when a call here made the layer
                 # A subclassed model raises nothing: its duplicate paths are a hazard (h5 saves, `.path` lookups).
                 severity=Severity.WARNING if event.where == "subclassed" else None,
                 name=name,

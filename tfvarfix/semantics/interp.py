@@ -73,7 +73,7 @@ MAX_PROJECT_MODULES = 64  # project modules one analysis reads; past it, their n
 # the module's names are unknown.
 PROJECT_MODULE_WORK = 2_000
 PROJECT_MODULE_WORK_PER_LINE = 2
-PROJECT_CALL_WORK = 4_000  # work a call from the analysed module into another module's function may cost
+PROJECT_CALL_WORK = 1_500  # work a call from the analysed module into another module's function may cost
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
 _STRINGS: dict[str, AV] = {}  # a string literal's source -> its value
 
