@@ -37,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     different = [v for v in summary.verdicts if v.status == "different"]
     for v in different:
         print("\n" + differential.explain(v))
+    later = [v for v in summary.verdicts if v.status == "repaired" and v.later is not None]
+    if later:
+        print("\nrepaired, and the rewrite raised something else further on (original's error -> rewrite's):")
+        for v in later:
+            print(f"  {v.pair.key} {','.join(v.pair.codes)} ({v.reference} run): {v.error} -> {v.later}")
     discarded = [v for v in summary.verdicts if v.status == "discarded"]
     if discarded:
         print("\ndiscarded (what the original raised, which the rewrite raised too):")
