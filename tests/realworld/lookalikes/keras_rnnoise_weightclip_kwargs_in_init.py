@@ -1,0 +1,40 @@
+"""The noise-suppression RNN's `WeightClip` constraint still writes a `name` key in `get_config`, but its `__init__` now accepts `**kwargs`, so the saved model loads back.
+
+Source: https://github.com/keras-team/keras/issues/8956
+Shape: module, functional, custom-object
+Target: keras3
+Runtime: runs
+"""
+
+import os
+import tempfile
+
+import keras
+from keras import layers
+
+
+class WeightClip(keras.constraints.Constraint):
+    """Clips the weights incident to each hidden unit to be inside a range."""
+
+    def __init__(self, c=2, **kwargs):
+        self.c = c
+
+    def __call__(self, p):
+        return keras.ops.clip(p, -self.c, self.c)
+
+    def get_config(self):
+        return {"name": self.__class__.__name__, "c": self.c}
+
+
+constraint = WeightClip(0.499)
+main_input = keras.Input(shape=(None, 6), name="main_input")
+tmp = layers.Dense(4, activation="tanh", name="input_dense", kernel_constraint=constraint, bias_constraint=constraint)(main_input)
+vad_gru = layers.GRU(3, return_sequences=True, name="vad_gru", kernel_constraint=constraint, recurrent_constraint=constraint, bias_constraint=constraint)(tmp)
+vad_output = layers.Dense(1, activation="sigmoid", name="vad_output", kernel_constraint=constraint, bias_constraint=constraint)(vad_gru)
+model = keras.Model(inputs=main_input, outputs=vad_output)
+model.compile(loss="binary_crossentropy", optimizer="adam")
+
+path = os.path.join(tempfile.mkdtemp(), "weights.keras")
+model.save(path)
+loaded = keras.models.load_model(path, custom_objects={"WeightClip": WeightClip})
+print(loaded.get_layer("vad_gru").cell.kernel_constraint.c)
