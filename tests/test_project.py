@@ -213,3 +213,20 @@ def test_a_bug_of_the_imported_module_is_reported_there_only(tmp_path: Path) -> 
     result = check_source((tmp_path / "main.py").read_text(encoding="utf-8"), str(tmp_path / "main.py"))
     (diagnostic,) = result.diagnostics
     assert diagnostic.message.endswith("(written at blocks.py:15)")
+
+
+def test_star_import_takes_what_all_lists(tmp_path: Path) -> None:
+    """`from nets import *` binds the names `__all__` lists, not the module's other public names."""
+    (tmp_path / "nets.py").write_text(
+        "from tensorflow import keras\n\n__all__ = ['encoder']\n\n\ndef encoder():\n"
+        '    return keras.Sequential([keras.Input((5, 3)), keras.layers.LSTM(4, name="enc")])\n\n\n'
+        "def decoder():\n"
+        '    return keras.Sequential([keras.Input((5, 3)), keras.layers.GRU(4, name="dec")])\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "main.py").write_text(
+        "import tensorflow as tf\nfrom nets import *\n\n"
+        "print(encoder().get_layer('enc').kernel)\nprint(decoder().get_layer('dec').kernel)\n",
+        encoding="utf-8",
+    )
+    assert _found(tmp_path, [tmp_path / "main.py"]) == {("main.py", 4, "TFV103")}  # decoder is not bound

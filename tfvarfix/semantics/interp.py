@@ -287,7 +287,7 @@ class Interpreter:
             if not pending:
                 break
             done.update(id(f.node) for f in pending if f.module is not None and f.module is not self.home)
-            pending = [f for f in pending if id(f.node) not in done]  # another module's: its own analysis runs it
+            pending = [f for f in pending if id(f.node) not in done]  # another module's: its own runs it
             if not pending:
                 break
             relevant = self._relevant_names()
@@ -354,7 +354,12 @@ class Interpreter:
         self.chain = []
         with self.context(CtxKind.ENTRY, node, None):
             layer = receiver.single() if receiver is not None else None
-            if owner is not None and owner.is_layer and func.name == "call" and isinstance(layer, InstanceObj):
+            if (
+                owner is not None
+                and owner.is_layer
+                and func.name == "call"
+                and isinstance(layer, InstanceObj)
+            ):
                 # Keras calls a layer many times: a second call shows what is made on every call.
                 with (
                     self.context(CtxKind.LAYER_CALL, node, layer),
@@ -653,7 +658,9 @@ class Interpreter:
                 continue
             found = self.import_module(dotted, 0)
             if alias.asname is not None:
-                self.bind(import_binding(alias), AV.of(found) if found is not None else AV.of(ModuleRef(dotted)))
+                self.bind(
+                    import_binding(alias), AV.of(found) if found is not None else AV.of(ModuleRef(dotted))
+                )
             else:
                 head = dotted.split(".", 1)[0]
                 top = self.import_module(head, 0) if found is not None else None
@@ -668,8 +675,14 @@ class Interpreter:
         module = "." * level + dotted
         if isinstance(node.names, cst.ImportStar):
             if found is not None and self.ran(found) and found.frame is not None:
-                for name, value in self.state.fields(found.frame).items():
-                    if not name.startswith("_") and isinstance(value, AV):
+                fields = self.state.fields(found.frame)
+                names = fields.get("__all__")
+                listed = self.constant(present(names)) if isinstance(names, AV) else None
+                public = set(listed) if isinstance(listed, tuple) else None  # `__all__`, when it is known
+                for name, value in fields.items():
+                    if isinstance(value, AV) and (
+                        name in public if public is not None else not name.startswith("_")
+                    ):
                         self.bind(name, value)
             elif not node.relative:
                 self.star_modules.append(module)
@@ -722,7 +735,12 @@ class Interpreter:
         found.state = "running"
         work = self.work
         saved = (
-            self.module_frame, self.frame, self.chain, self.star_modules, self.loop_depth, self.module_path,
+            self.module_frame,
+            self.frame,
+            self.chain,
+            self.star_modules,
+            self.loop_depth,
+            self.module_path,
             self.module_limit,
         )
         entry = self.state
@@ -750,7 +768,12 @@ class Interpreter:
         finally:
             self.work = work
             (
-                self.module_frame, self.frame, self.chain, self.star_modules, self.loop_depth, self.module_path,
+                self.module_frame,
+                self.frame,
+                self.chain,
+                self.star_modules,
+                self.loop_depth,
+                self.module_path,
                 self.module_limit,
             ) = saved
 
@@ -1926,7 +1949,13 @@ class Interpreter:
         activation = _Activation(func, frame=saved_frame)
         self.activations.append(activation)
         self.frame, self.chain = frame, []
-        saved_module = (self.module_frame, self.star_modules, self.module_path, self.anchor, self.module_limit)
+        saved_module = (
+            self.module_frame,
+            self.star_modules,
+            self.module_path,
+            self.anchor,
+            self.module_limit,
+        )
         entry, work, recorded = self.state, self.work, len(self.events)
         crossing = func.module is not None and func.module is not self.module_frame
         if crossing:
@@ -1957,7 +1986,9 @@ class Interpreter:
             self.state.dead = True
         finally:
             self.frame, self.chain = saved_frame, saved_chain
-            self.module_frame, self.star_modules, self.module_path, self.anchor, self.module_limit = saved_module
+            self.module_frame, self.star_modules, self.module_path, self.anchor, self.module_limit = (
+                saved_module
+            )
             self.activations.pop()
             if crossing and saved_module[0] is self.home:
                 # Another module's code may stop inlining here (the soft budget), never make this module's
