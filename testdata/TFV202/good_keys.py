@@ -1,5 +1,6 @@
 # Configs whose every key `__init__` takes: a parameter of that name, `**kwargs` (the keras#8956 constraint as
-# fixed, and a layer that hands them to `Layer.__init__`), or an own `from_config` that drops the key.
+# fixed, a layer that hands `Layer.__init__` only keys it takes, one that pops its own key first), or an own
+# `from_config` that drops the key.
 import keras
 
 
@@ -59,7 +60,23 @@ class NamedScale(keras.layers.Layer):
         return {"factor": self.factor, "name": self.name}
 
 
+@keras.saving.register_keras_serializable(package="fixtures")
+class Versioned(keras.layers.Layer):
+    def __init__(self, units, **kwargs):
+        self.version = kwargs.pop("version", 1)
+        super().__init__(**kwargs)
+        self.units = units
+
+    def call(self, x):
+        return x
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"units": self.units, "version": self.version, "autocast": self.autocast})
+        return config
+
+
 def build():
     inputs = keras.Input((3,))
     dense = keras.layers.Dense(2, kernel_constraint=WeightClip(0.5), bias_constraint=Clip(1.0), name="dense")
-    return keras.Model(inputs, NamedScale(3.0)(Scale(2.0)(dense(inputs))))
+    return keras.Model(inputs, Versioned(2)(NamedScale(3.0)(Scale(2.0)(dense(inputs)))))

@@ -25,6 +25,7 @@ from tfvarfix.semantics.values import (
     VarObj,
     const,
 )
+from tfvarfix.semantics.walker import descendants
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 SAVES = ("keras.Model.save", ".save", "keras.saving.save_model", "keras.models.save_model")
@@ -52,7 +53,9 @@ class UnserializableCustomObject(Rule):
     base) and that does not override `from_config`; and on such a `Layer`, `Initializer`, `Constraint` or
     `Regularizer` subclass, a `get_config` key its `__init__` cannot take: no parameter of that name and no
     `**kwargs` (keras#8956: `{"name": self.__class__.__name__, "c": self.c}` on a constraint taking only `c`;
-    and `super().get_config()` of a `Layer`, which holds `name`, `trainable` and `dtype`).
+    and `super().get_config()` of a `Layer`, which holds `name`, `trainable` and `dtype`), or, on a direct
+    `Layer` subclass whose `**kwargs` go untouched to one `super().__init__(..., **kwargs)`, a key that
+    `Layer.__init__` does not take either.
 
     ## Why is this bad?
     Saving succeeds; loading fails or silently changes the object. The base `Initializer.get_config()` and
@@ -69,9 +72,11 @@ class UnserializableCustomObject(Rule):
     `TypeError: <class 'keras.src.models.functional.Functional'> could not be deserialized properly ...
     WeightClip.__init__() got an unexpected keyword argument 'name'` (Python names the config's first such
     key). tf_keras raises the same from `.keras` and `.h5` files but revives a SavedModel, so, as for missing
-    keys, only Keras 3 code is reported. A layer whose `__init__` hands `**kwargs` to `Layer.__init__` still
-    fails on a key `Layer.__init__` does not know (`Unrecognized keyword arguments passed to L`), but a
-    `**kwargs` is taken as accepting every key and is not reported. tf_keras reloads both
+    keys, only Keras 3 code is reported. A layer whose `__init__` hands `**kwargs` to `Layer.__init__` fails
+    on a key `Layer.__init__` does not take (it takes `name`, `trainable`, `dtype`, `autocast`,
+    `activity_regularizer`, `input_dim`, `input_shape`): `TypeError: ... Unrecognized keyword arguments
+    passed to L: {'version': 2}`; one that reads `kwargs` anywhere else (`kwargs.pop("version")`) is taken
+    to handle its keys, and an object's `**kwargs` accepts every key. tf_keras reloads both
     (`.keras`), so tf_keras modules are not reported for them. An unregistered class also
     fails (`Cannot deserialize object of type X. If X is a custom class, please register it using the
     @keras.saving.register_keras_serializable() decorator.`) unless every load passes `custom_objects`;
@@ -129,7 +134,8 @@ class UnserializableCustomObject(Rule):
     A key `__init__` cannot take gets `**kwargs` on the `__init__` the class defines itself (a module-level
     class): an object's ignores them (it never had those arguments), a layer's goes to its one bare
     `super().__init__()`, only when the keys are `name`, `trainable` and `dtype` (which `Layer.__init__`
-    takes); a layer with another key, or whose `super().__init__(...)` already takes arguments, gets no fix.
+    takes); a layer with another key, whose `super().__init__(...)` already takes arguments, or that hands
+    `**kwargs` on already, gets no fix (where the key's value belongs is the author's decision).
     Safe: no call that worked before can pass a keyword the old signature refused, so the object is built and
     behaves as before (measured: the same seed trains the same weights and predicts the same), and the load
     that failed loads it with its arguments.
@@ -226,6 +232,8 @@ class UnserializableCustomObject(Rule):
         node = init.node if isinstance(init, FuncObj) else None
         if cls.namespace.parent is not None or not once or not isinstance(node, cst.FunctionDef):
             return None
+        if node.params.star_kwarg is not None:
+            return None  # it hands them to `Layer.__init__`, which refuses the key
         params = _with_kwargs(node.params)
         if cls.is_serializable_object:
             return self.fix(Replace(node.params, params), title="Take `**kwargs` in `__init__`")
@@ -334,7 +342,17 @@ def _config_problem(
         return None
     names, required, kwargs = params
     checks_extra = not kwargs and cls.keras_base in _PLAIN_FROM_CONFIG
-    if not required and not checks_extra:
+    # A layer of Keras's own base that hands `**kwargs` on, untouched, to `Layer.__init__`: that raises on any
+    # key it does not take.
+    forwards = (
+        kwargs
+        and cls.keras_base == "keras.layers.Layer"
+        and not any(isinstance(b, ClassObj) for b in cls.bases)
+        and isinstance(init, FuncObj)
+        and isinstance(init.node, cst.FunctionDef)
+        and _forwards_kwargs(init.node)
+    )
+    if not required and not checks_extra and not forwards:
         return None
     keys = returned_keys(method.node)
     if keys is None:
@@ -347,7 +365,8 @@ def _config_problem(
             return None  # a built-in layer's config (Dense's `units`...) is not read here
         keys = (keys - {BASE}) | base
     missing = [name for name in required if name not in keys]
-    extra = in_config_order(method.node, {k for k in keys if k not in names}, _LAYER_KEYS) if checks_extra else []
+    unknown = {k for k in keys if k not in names and (not forwards or k not in _LAYER_INIT_KEYS)}
+    extra = in_config_order(method.node, unknown, _LAYER_KEYS) if checks_extra or forwards else []
     if not missing and not extra:
         return None
     said = []
@@ -358,15 +377,51 @@ def _config_problem(
             f"leaves out `{listed}`, which `__init__` requires: loading a saved model raises "
             f"`TypeError: ... missing {count}: {', '.join(repr(n) for n in missing)}`"
         )
-    if extra:
-        listed = "`, `".join(extra)
-        keys_are = "a key" if len(extra) == 1 else "keys"
+    listed = "`, `".join(extra)
+    keys_are = "a key" if len(extra) == 1 else "keys"
+    if extra and forwards:
+        refused = ", ".join(f"'{k}': ..." for k in extra)
+        said.append(
+            f"returns {keys_are} `{listed}` that `{cls.name}.__init__` hands in `**kwargs` to `Layer.__init__`, "
+            f"which does not take {'it' if len(extra) == 1 else 'them'}: loading a saved model raises "
+            f"`TypeError: ... could not be deserialized properly ... Unrecognized keyword arguments passed to "
+            f"{cls.name}: {{{refused}}}`"
+        )
+    elif extra:
         said.append(
             f"returns {keys_are} `{listed}` that `{cls.name}.__init__` cannot take (no such parameter, no "
             f"`**kwargs`): loading a saved model raises `TypeError: ... could not be deserialized properly ... "
             f"{cls.name}.__init__() got an unexpected keyword argument '{extra[0]}'`"
         )
     return method.node, missing, extra, "; it also ".join(said)
+
+
+# What Keras 3's `Layer.__init__` takes (its parameters, and the two it pops from `**kwargs`); it raises
+# `ValueError: Unrecognized keyword arguments passed to L` on any other.
+_LAYER_INIT_KEYS = frozenset(
+    {"activity_regularizer", "trainable", "dtype", "autocast", "name", "input_dim", "input_shape"}
+)
+
+
+def _forwards_kwargs(init: cst.FunctionDef) -> bool:
+    """`__init__` names its `**kwargs` only in one `super().__init__(..., **kwargs)`: every key reaches Keras."""
+    star = init.params.star_kwarg
+    if not isinstance(star, cst.Param) or not isinstance(init.body, cst.IndentedBlock):
+        return False
+    name = star.name.value
+    uses = [n for n in descendants(init.body) if isinstance(n, cst.Name) and n.value == name]
+    calls = [
+        n
+        for n in descendants(init.body)
+        if isinstance(n, cst.Call)
+        and isinstance(n.func, cst.Attribute)
+        and n.func.attr.value == "__init__"
+        and isinstance(n.func.value, cst.Call)
+        and isinstance(n.func.value.func, cst.Name)
+        and n.func.value.func.value == "super"
+        and any(a.star == "**" and isinstance(a.value, cst.Name) and a.value.value == name for a in n.args)
+    ]
+    return len(uses) == 1 and len(calls) == 1
 
 
 def _params(init: object) -> tuple[list[str], list[str], bool] | None:
