@@ -123,10 +123,12 @@ def test_incremental_diagnostics_equal_a_full_analysis_on_edited_real_files() ->
         f"{checked} versions: {assembled} assembled from pieces, {errors} with syntax errors, "
         f"{with_findings} with findings"
     )
-    # the test exercised what it is for: assembled modules, syntax errors and real findings
-    assert assembled > VERSIONS // 4, assembled
+    # The test exercised what it is for: assembled modules, syntax errors and real findings. The walk is seeded but
+    # draws from every fixture, so its mix moves as fixtures are added: these are floors, not the usual counts
+    # (about a fifth to a quarter assembled, a third or more with findings).
+    assert assembled > VERSIONS // 8, assembled
     assert errors > VERSIONS // 20, errors
-    assert with_findings > VERSIONS // 4, with_findings
+    assert with_findings > VERSIONS // 8, with_findings
 
 
 def test_an_edit_reparses_only_the_piece_it_touched() -> None:
