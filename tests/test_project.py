@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.realworld.corpus import _EXPECT, assert_runtime, parse_case, program_env
+from tests.realworld.corpus import _EXPECT, assert_runtime, parse_case, run_case
 from tfvarfix.api import FixMode, RunSettings, check_paths, check_source, plan
 from tfvarfix.cache import ResultCache
 
@@ -137,15 +137,7 @@ def test_project_program_shows_its_runtime(name: str, tmp_path: Path) -> None:
     root = tmp_path / name
     shutil.copytree(PROJECTS / name, root)
     case = parse_case(root / "main.py")
-    proc = subprocess.run(
-        [sys.executable, "main.py"],
-        cwd=root,
-        env=program_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    proc = run_case(root / "main.py", root)
     assert_runtime(case, proc)
 
 

@@ -126,6 +126,21 @@ def _carets(line: str) -> bool:
     return not line.strip(" ^~")
 
 
+def run_case(path: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a reproduction under real TensorFlow, as its own program, from `cwd`."""
+    import sys
+
+    return subprocess.run(
+        [sys.executable, str(path)],
+        cwd=cwd,
+        env=program_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
 def assert_runtime(case: Case, proc: subprocess.CompletedProcess[str]) -> None:
     """The finished program showed what its header's `Runtime:` line claims (the exception and its message; the
     probe's TFVARFIX-BUG; a clean exit)."""

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.realworld.corpus import Case, assert_runtime, case_files, parse_case, program_env
+from tests.realworld.corpus import Case, assert_runtime, case_files, parse_case, run_case
 
 pytestmark = pytest.mark.tensorflow
 
@@ -17,13 +15,5 @@ pytestmark = pytest.mark.tensorflow
 def test_program_shows_its_runtime(path: Path, tmp_path: Path) -> None:
     pytest.importorskip("tensorflow")
     case: Case = parse_case(path)
-    proc = subprocess.run(
-        [sys.executable, str(path)],
-        cwd=tmp_path,
-        env=program_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    proc = run_case(path, tmp_path)
     assert_runtime(case, proc)

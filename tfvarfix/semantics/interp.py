@@ -733,49 +733,45 @@ class Interpreter:
     def _run_module(self, found: ProjectModuleObj, source: ProjectModule) -> None:
         """Run an imported module's body: within its own work limit, not charged to the importer's budget."""
         found.state = "running"
-        work = self.work
-        saved = (
-            self.module_frame,
-            self.frame,
-            self.chain,
-            self.star_modules,
-            self.loop_depth,
-            self.module_path,
-            self.module_limit,
-        )
-        entry = self.state
+        work, entry, outer = self.work, self.state, self.module_limit
         limit = self.work + PROJECT_MODULE_WORK + PROJECT_MODULE_WORK_PER_LINE * source.text.count("\n")
         assert found.frame is not None
-        self.module_frame = self.frame = found.frame
+        with self._running_module(found.frame, source.path, limit if outer is None else min(limit, outer)):
+            self.state = entry.fork()
+            self.state.set(found.frame, "__name__", const(source.name))
+            try:
+                for statement in source.module.body:
+                    if self.state.dead:
+                        break
+                    self.exec_body([statement])
+                if self.state.dead:  # the module raises when imported: the importer's analysis goes on without it
+                    raise _ModuleTooCostly
+                found.state = "ran"
+            except _ModuleTooCostly:
+                if outer is not None and self.work > outer:
+                    raise  # the importing module's own limit is spent too
+                self.state = entry
+                found.state = "failed"
+            finally:
+                self.work = work
+
+    @contextmanager
+    def _running_module(self, frame: FrameObj, path: Path, limit: int) -> Iterator[None]:
+        """Run a module's body: its frame, file and work limit, a fresh statement chain, no loop around it."""
+        saved = (
+            self.module_frame, self.frame, self.chain, self.star_modules, self.loop_depth, self.module_path,
+            self.module_limit,
+        )  # fmt: skip
+        self.module_frame = self.frame = frame
         self.chain, self.star_modules, self.loop_depth = [], [], 0
-        self.module_path = source.path
-        self.module_limit = limit if saved[6] is None else min(limit, saved[6])
-        self.state = entry.fork()
-        self.state.set(found.frame, "__name__", const(source.name))
+        self.module_path, self.module_limit = path, limit
         try:
-            for statement in source.module.body:
-                if self.state.dead:
-                    break
-                self.exec_body([statement])
-            if self.state.dead:  # the module raises when imported: the importer's analysis goes on without it
-                raise _ModuleTooCostly
-            found.state = "ran"
-        except _ModuleTooCostly:
-            if saved[6] is not None and self.work > saved[6]:
-                raise  # the importing module's own limit is spent too
-            self.state = entry
-            found.state = "failed"
+            yield
         finally:
-            self.work = work
             (
-                self.module_frame,
-                self.frame,
-                self.chain,
-                self.star_modules,
-                self.loop_depth,
-                self.module_path,
+                self.module_frame, self.frame, self.chain, self.star_modules, self.loop_depth, self.module_path,
                 self.module_limit,
-            ) = saved
+            ) = saved  # fmt: skip
 
     def module_member(self, found: ProjectModuleObj, name: str) -> AV:
         """`found.name`: a name its body bound, else its submodule of that name, else unknown."""
