@@ -224,3 +224,16 @@ def test_exit_codes(tmp_path: Path) -> None:
     config = tfvarfix("other.py", cwd=tmp_path)
     assert config.returncode == 2 and "Traceback" not in config.stderr
     assert len(config.stderr.strip().splitlines()) == 1, config.stderr
+
+
+def test_a_module_too_large_to_parse_is_refused_in_one_line(tmp_path: Path) -> None:
+    # 150,000 statements of three tokens each: past engine.MAX_TOKENS, so not parsed (libcst would need about
+    # 1 GB); said in one TFV005 line while the other file is checked as usual. A long string stays one token.
+    text = "import tensorflow as tf\n" + "x = 1\n" * 150_000
+    (tmp_path / "huge.py").write_text(text)
+    started = time.perf_counter()
+    code, lines = run_with_other(tmp_path, "huge.py")
+    elapsed = time.perf_counter() - started
+    assert code == 1 and [line.split(" not checked")[0] for line in lines] == ["huge.py:1:1: TFV005"]
+    assert "over the limit of 400,000" in lines[0]
+    assert elapsed < TIMEOUT, elapsed

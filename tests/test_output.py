@@ -239,6 +239,7 @@ def test_builtin_codes_have_rule_info_and_no_snippet() -> None:
         "TFV002": "unreadable-file",
         "TFV003": "fix-failed",
         "TFV004": "internal-error",
+        "TFV005": "file-too-large",
     }
     unreadable = Diagnostic("TFV002", "unreadable-file", "cannot decode as utf-8", span(1, 0, 1, 0))
     report = Report((FileResult("bin.py", (unreadable,), FileStatus.FAILED),), RULES)

@@ -119,7 +119,11 @@ def check_python(
         )
     except Exception as error:  # a bug of ours must not take the run down
         return FileResult(path, (_internal_error(error),), FileStatus.FAILED, source=text)
-    status = FileStatus.FAILED if any(d.code == "TFV001" for d in outcome.diagnostics) else FileStatus.CHECKED
+    status = (
+        FileStatus.FAILED
+        if any(d.code in ("TFV001", "TFV005") for d in outcome.diagnostics)
+        else FileStatus.CHECKED
+    )
     return FileResult(
         path,
         outcome.diagnostics,

@@ -166,7 +166,7 @@ class CatalogError(ValueError):
 
 
 def _builtin_page(code: str) -> str | None:
-    """The codes tfvarfix reports about files (TFV001-TFV004): no rule class, a short page."""
+    """The codes tfvarfix reports about files (TFV001-TFV005): no rule class, a short page."""
     from tfvarfix.output.report import BUILTIN_RULES
 
     info = BUILTIN_RULES.get(code.strip().upper())

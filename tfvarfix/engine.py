@@ -26,10 +26,38 @@ SYNTAX_ERROR = ("TFV001", "syntax-error")
 UNREADABLE = ("TFV002", "unreadable-file")
 FIX_FAILED = ("TFV003", "fix-failed")
 INTERNAL_ERROR = ("TFV004", "internal-error")
+TOO_LARGE = ("TFV005", "file-too-large")
+# libcst holds about 2.2 KB per token (measured: a 20,000-line module of 480,000 tokens took 1.0 GB and 10 s to
+# parse), so a module past this many tokens is not parsed: about 0.9 GB for the parse alone, 3 times the largest
+# TF/Keras module of the nine real corpora (keras's ops/numpy_test.py, 125,000 tokens in 12,500 lines).
+MAX_TOKENS = 400_000
 
 _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
 _FILE_NOQA = re.compile(r"^\s*#\s*tfvarfix:\s*noqa\s*$", re.IGNORECASE | re.MULTILINE)
 _MENTIONS = ("tensorflow", "keras")
+
+
+def token_estimate(text: str) -> int:
+    """About how many tokens `text` holds: a string or a comment is one, as are a name, a number and each
+    punctuation character (an upper estimate of the tokenizer's count: `+=` counts two)."""
+    return len(_TOKEN.findall(text))
+
+
+def too_large(text: str) -> int | None:
+    """The token estimate of a text over MAX_TOKENS, None for one that may be parsed (the estimate is only
+    made for texts long enough to hold that many)."""
+    if len(text) <= MAX_TOKENS:
+        return None
+    tokens = token_estimate(text)
+    return tokens if tokens > MAX_TOKENS else None
+
+
+def too_large_diagnostic(tokens: int) -> Diagnostic:
+    return file_diagnostic(
+        TOO_LARGE,
+        f"not checked: about {tokens:,} tokens, over the limit of {MAX_TOKENS:,} (parsing it would take about "
+        f"{tokens * 2.2 / 1e6:.1f} GB); split the module or exclude it",
+    )
 
 
 def mentions_tensorflow(text: str) -> bool:
@@ -144,6 +172,7 @@ _SCAN = re.compile(
     re.DOTALL,
 )
 _BRACKET = re.compile(r"[()\[\]{}]")
+_TOKEN = re.compile(rf"(?:{_STRING_BODIES})|#[^\r\n]*|\w+|[^\w\s]", re.DOTALL)
 _GATE_DEPTH = 100
 _GATE_LOGICAL_LINE = 5_000
 _GATE_CONTINUATIONS = 1_000
@@ -240,6 +269,9 @@ def analyze(
     it imports are read with it (a finding in one of them that this module's calls cause is reported at the
     call; see `_anchored`)."""
     if module is None:
+        tokens = too_large(text)
+        if tokens is not None:
+            return Analysis((too_large_diagnostic(tokens),), parsed=False)
         try:
             module = shared_parse(path, text) if path is not None and project is not None else parse(text)
         except (cst.ParserSyntaxError, SyntaxError, RecursionError) as error:
@@ -341,7 +373,6 @@ class _Anchors:
             rule.CODE, rule.NAME, message, to_range(where), None, finding.severity or rule.SEVERITY
         )
 
-
     def naming_origin(self, finding: Finding) -> Finding:
         """The finding, its message naming the other module's line where the bug is written (if it is)."""
         node = finding.origin
@@ -349,7 +380,9 @@ class _Anchors:
         line = home.line_of(node) if home is not None and node is not None else None
         if home is None or line is None:
             return finding
-        return replace(finding, message=f"{finding.message} (written at {home.label(self.facts.path)}:{line})")
+        return replace(
+            finding, message=f"{finding.message} (written at {home.label(self.facts.path)}:{line})"
+        )
 
     def reported_there(self, rule: type[Rule], node: cst.CSTNode | None) -> bool:
         """Whether the module of the project that holds `node` reports this rule in the same top-level

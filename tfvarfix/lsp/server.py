@@ -39,6 +39,7 @@ from tfvarfix import config as config_module
 from tfvarfix.lsp import incremental
 from tfvarfix.lsp.convert import lines_of, noqa_edit, to_lsp, units
 from tfvarfix.lsp.incremental import IncrementalParser
+from tfvarfix.output.report import BUILTIN_RULES, FILE_LEVEL_CODES
 from tfvarfix.semantics import project
 from tfvarfix.types import Diagnostic, FixSafety, Position, Severity
 
@@ -300,7 +301,7 @@ class TfvarfixServer(LanguageServer):
         placed = {uris[n]: (lines_of(texts[uris[n]]), starts[n]) for n in where.cells}
         for diagnostic in result.diagnostics:
             cell, _ = where.locate(diagnostic.range.start.line)
-            uri = uris[cell] if diagnostic.code not in ("TFV002", "TFV003", "TFV004") else code_cells[0]
+            uri = uris[cell] if diagnostic.code not in FILE_LEVEL_CODES else code_cells[0]
             lines, first = placed[uri]
             entry = self._entry(diagnostic, uri, lines, unsafe, first, placed, where)
             linted.entries[uri].append(entry)
@@ -329,7 +330,7 @@ class TfvarfixServer(LanguageServer):
         encoding = str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
         start = to_lsp(lines, diagnostic.range.start, encoding, first)
         end = to_lsp(lines, diagnostic.range.end, encoding, first)
-        if diagnostic.code in ("TFV002", "TFV003", "TFV004"):
+        if diagnostic.code in FILE_LEVEL_CODES:
             start = end = types.Position(line=0, character=0)
         fix = diagnostic.fix
         edits: dict[str, list[types.TextEdit]] | None = None
@@ -367,7 +368,7 @@ class TfvarfixServer(LanguageServer):
             data=data,
         )
         noqa = None
-        if diagnostic.code not in ("TFV001", "TFV002", "TFV003", "TFV004") and start.line < len(lines):
+        if diagnostic.code not in BUILTIN_RULES and start.line < len(lines):
             noqa = noqa_edit(lines[start.line], start.line, diagnostic.code, encoding)
         unsafe = fix is not None and fix.safety is FixSafety.UNSAFE
         return Entry(diagnostic, lsp, edits if (not unsafe or unsafe_allowed) else None, unsafe, noqa)

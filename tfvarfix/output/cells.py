@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from tfvarfix.output.report import FILE_LEVEL_CODES
 from tfvarfix.types import CellMap, Diagnostic, Edit, FileResult, Position, Range
 
 
 def cell_of(result: FileResult, diagnostic: Diagnostic) -> int | None:
     """The 1-based cell of a notebook diagnostic; None for a plain file or a file-level code."""
-    if result.notebook is None or not result.notebook.starts or diagnostic.code in _FILE_CODES:
+    if result.notebook is None or not result.notebook.starts or diagnostic.code in FILE_LEVEL_CODES:
         return None
     return result.notebook.locate(diagnostic.range.start.line)[0]
 
@@ -68,8 +69,6 @@ def _line_in(cells: CellMap, diagnostic: Diagnostic, line: int) -> int:
     index = cells.cells.index(cell)
     return line - cells.starts[index] + 1
 
-
-_FILE_CODES = frozenset({"TFV002", "TFV003", "TFV004"})
 
 
 def in_notebook(entry: dict[str, Any], result: FileResult, diagnostic: Diagnostic) -> None:

@@ -2,7 +2,7 @@
 
 Beyond ruff's keys: `severity` (error or warning, the finding's own) and, in `fix`, what `verify` checks and
 `renames` (the weight, variable-scope or layer names the fix changes, which checkpoints record). `url`
-is the rule page's absolute URI (see tfvarfix.catalog), null for the codes about files (TFV001-TFV004).
+is the rule page's absolute URI (see tfvarfix.catalog), null for the codes about files (TFV001-TFV005).
 """
 
 from __future__ import annotations

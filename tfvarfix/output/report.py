@@ -69,11 +69,17 @@ BUILTIN_RULES: Mapping[str, RuleInfo] = {
             "A fix could not be applied: it would break the syntax, or the fixes did not converge.",
         ),
         _builtin("TFV004", "internal-error", "tfvarfix failed on this file; please report it with the file."),
+        _builtin(
+            "TFV005",
+            "file-too-large",
+            "The module holds more tokens than the parser can take in bounded memory (engine.MAX_TOKENS, about "
+            "0.9 GB), so it was not checked.",
+        ),
     )
 }
 
 # File-level codes: their position says nothing about the code, so no source snippet is shown.
-FILE_LEVEL_CODES = frozenset({"TFV002", "TFV003", "TFV004"})
+FILE_LEVEL_CODES = frozenset({"TFV002", "TFV003", "TFV004", "TFV005"})
 
 
 def rule_info(rule_cls: Any, docs_url: str | None = None) -> RuleInfo:

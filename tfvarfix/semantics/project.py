@@ -36,7 +36,7 @@ from tfvarfix.cache import bytes_digest
 # Top-level names the analysis models itself: never read from a project, even the library's own repository.
 _MODELLED = frozenset({"tensorflow", "keras", "tf_keras", "numpy", "builtins"})
 _KEPT = 256  # parsed modules kept per process
-_MAX_BYTES = 1_000_000  # larger project modules are not read (their names stay unknown)
+_MAX_BYTES = 8_000_000  # larger project modules are not even read; engine.too_large decides for the others
 
 
 @dataclass(frozen=True, eq=False)
@@ -186,7 +186,7 @@ def read_module(name: str, path: Path) -> ProjectModule | None:
 
 
 def _read_module(name: str, path: Path) -> ProjectModule | None:
-    from tfvarfix.engine import parse  # the crash gate: a project module is parsed as the file checked is
+    from tfvarfix.engine import parse, too_large  # a project module is parsed as the file checked is
 
     key = _absolute(path)
     text = _OVERLAY.get(key)
@@ -207,7 +207,7 @@ def _read_module(name: str, path: Path) -> ProjectModule | None:
     if text is None:
         data = _read_bytes(key)
         text = _decoded(data) if data is not None else None
-    if text is not None:
+    if text is not None and too_large(text) is None:  # a module the checker would refuse is unknown
         try:
             module = parse(text)
         except (cst.ParserSyntaxError, SyntaxError, RecursionError, ValueError, MemoryError):
