@@ -83,3 +83,21 @@ def test_tf1_variable_beside_a_layer_is_new_and_the_fix_reads_the_layers() -> No
     assert nofix.out["case_no_reuse"]["returned"] == "head/bias:0"
     assert good.out["case_full_name_under_auto_reuse"]["returned"] == "cam/dense/kernel:0"
     assert all(case["ok"] for case in good.out.values()), good.out
+
+
+ADDED_PROBE = """
+import numpy as np
+conv, x = ns["conv"], ns["x"]
+added = next(w for w in conv.weights if "kernelA" in w.name)
+before = np.asarray(conv(x))
+added.assign(np.zeros(added.shape, "float32"))
+out["same"] = bool(np.allclose(before, np.asarray(conv(x))))
+out["tracked"] = any(w is added for w in conv.trainable_weights)
+"""
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["keras3", "tf_keras"])
+def test_a_weight_added_from_outside_is_tracked_and_never_read(legacy: bool) -> None:
+    result = run_program(TESTDATA / "TFV101" / "bad_add_weight.py", ADDED_PROBE, legacy=legacy)
+    assert result.error is None, result.error
+    assert result.out == {"same": True, "tracked": True}

@@ -9,9 +9,9 @@ from tfvarfix.keras.names import VARIABLE_CONSTRUCTORS
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.keras.weights import Owner, conflict, detached, weight_shape
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, Intended, NodeEdit, Remove, Replace, Rule
-from tfvarfix.semantics.events import BesideLayer, Created
+from tfvarfix.semantics.events import BesideLayer, Created, MethodCall
 from tfvarfix.semantics.facts import Facts, access, certainly, heap_field, reachable, reads_only_constants
-from tfvarfix.semantics.values import VarObj
+from tfvarfix.semantics.values import LayerObj, VarObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -23,7 +23,9 @@ class DetachedLayerVariable(Rule):
     `f'{lstm.name}/kernel'`, `'sequential/my_lstm/lstm_cell/kernel'`, next to `LSTM(64, name='my_lstm')`.
     In TF1 graph code, also `tf.get_variable("kernel")` in a `variable_scope` where a `tf.layers.dense` (or
     `conv2d`, `batch_normalization`...) just made `<scope>/dense/kernel`, with a shape that can be that
-    weight's: the name misses the layer's own scope, so TF makes `<scope>/kernel` beside it.
+    weight's: the name misses the layer's own scope, so TF makes `<scope>/kernel` beside it. Also a weight added
+    to a built-in layer from outside, its result dropped: `conv.add_weight(shape=..., name="kernelA")`
+    (keras#18893).
 
     ## Why is this bad?
     A variable's name does not connect it to anything. In eager TensorFlow 2 the constructor raises nothing,
@@ -31,7 +33,10 @@ class DetachedLayerVariable(Rule):
     variable that the model never reads, trains or saves, while the author believes the layer's weight was
     set. (Keras 3's own `keras.Variable` refuses the name with `ValueError: Argument `name` must be a string
     and cannot contain character `/`.`.) A layer's weight is set through the layer: `.assign` after build, an
-    initializer before.
+    initializer before. A weight added to a `Conv2D` from outside is tracked (it is in `weights`, trained and
+    saved) but the layer's `call` reads only its own `kernel` and `bias`: zeroing it leaves the output as it
+    was (run, Keras 3 and tf_keras). Reported only when the result of `add_weight` is dropped: a weight kept
+    and read elsewhere (a learnable scale used in a loss) is not dead.
 
     ## Example
     ```python
@@ -102,6 +107,52 @@ class DetachedLayerVariable(Rule):
             )
 
         yield from self._beside_tf1_layers(facts)
+        yield from self._added_from_outside(facts)
+
+    def _added_from_outside(self, facts: Facts) -> Iterator[Finding]:
+        """`conv.add_weight(...)` on a built-in layer, its result dropped (keras#18893): the layer's `call` reads only
+        its own weights, so the added one is tracked, trained and saved, and changes nothing."""
+        for node, events in facts.grouped(MethodCall):
+            live = [e for e in events if e.callee == ".add_weight" and reachable(e)]
+            if not live or len(live) != len(events) or not isinstance(node, cst.Call):
+                continue
+            receivers = [o for e in live for o in (e.receiver if not e.receiver.is_top else [None])]
+            layers = [o for o in receivers if isinstance(o, LayerObj)]
+            if not layers or len(layers) != len(receivers) or len({o.cls for o in layers}) != 1:
+                continue
+            statement = live[0].statement
+            discarded = (
+                isinstance(statement, cst.SimpleStatementLine)
+                and any(isinstance(small, cst.Expr) and small.value is node for small in statement.body)
+            )
+            if not discarded:
+                continue  # the weight is kept (a learnable scale read elsewhere, say): maybe not dead
+            layer = layers[0]
+            if layer.synthetic or not layer.cls.startswith("keras.layers.") or layer.spec is None:
+                continue
+            if not layer.spec.weights:
+                continue
+            given = live[0].args.get("name").const()
+            name = given if isinstance(given, str) else "?"
+            made = live[0].result.single()
+            shape = made.shape if isinstance(made, VarObj) else None
+            same = [w for w in layer.spec.weights if shape is not None and weight_shape(layer, w) == shape]
+            own = same[0] if same else layer.spec.weights[0]
+            callee = node.func
+            yield self.finding(
+                node,
+                constructor=facts.code_for(callee),
+                name=name,
+                consequence=(
+                    f"adds a weight that `{layer.short}`'s own `call` never reads: it is trained and saved, and "
+                    f"changes nothing (set the layer's values with `{own.name}_initializer=`, or assign them "
+                    "after build)"
+                    if own.name in ("kernel", "bias", "embeddings", "gamma", "beta", "depthwise_kernel")
+                    else f"adds a weight that `{layer.short}`'s own `call` never reads: it is trained and "
+                    "saved, and changes nothing"
+                ),
+                path=".".join(own.path),
+            )
 
     def _beside_tf1_layers(self, facts: Facts) -> Iterator[Finding]:
         """TF1: `get_variable("kernel")` in the scope of a `tf.layers.dense` that made `<scope>/dense/kernel`."""
@@ -121,7 +172,11 @@ class DetachedLayerVariable(Rule):
                     Replace(name_node, f"{name_node.prefix}{name_node.quote}{asked}{name_node.quote}"),
                     title=f"Ask for the layer's `{asked}`",
                 )
-            hint = "" if fix is not None else " (ask for it under `reuse=AUTO_REUSE`, or read the layer object's)"
+            hint = (
+                ""
+                if fix is not None
+                else " (ask for it under `reuse=AUTO_REUSE`, or read the layer object's)"
+            )
             yield self.finding(
                 node,
                 fix=fix,
