@@ -159,6 +159,7 @@ def test_keys_are_exactly_the_documented_ones() -> None:
         "unsafe-fixes",
         "keras-version",
         "serialization-package",
+        "follow-imports",
     }
 
 
