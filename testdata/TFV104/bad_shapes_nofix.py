@@ -65,7 +65,7 @@ class TwoHeads(keras.Model):
 def case_subclassed_across_methods():
     model = TwoHeads()
     model(np.zeros((1, 3), "float32"))
-    return [w.path for w in model.weights]
+    return model
 
 
 class Stack(keras.Model):
@@ -82,4 +82,4 @@ class Stack(keras.Model):
 def case_subclassed_comprehension():
     model = Stack(2)
     model(np.zeros((1, 3), "float32"))
-    return [w.path for w in model.weights]
+    return model
