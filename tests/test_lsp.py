@@ -211,7 +211,9 @@ def test_fix_all_and_unsafe_fixes_follow_the_config_file(tmp_path: Path) -> None
         assert len(fix_all) == 1 and fix_all[0].edit is not None and fix_all[0].edit.changes is not None
         fixed = apply(DETACHED, list(fix_all[0].edit.changes[uri]))
         # TFV101's fix assigns the value after the build; fix-all then lets TFV201 move it into the initializer.
-        assert "bias = hidden.bias\n" in fixed and "bias_initializer=keras.initializers.Constant(0.5)" in fixed
+        assert (
+            "bias = hidden.bias\n" in fixed and "bias_initializer=keras.initializers.Constant(0.5)" in fixed
+        )
         # Ignoring the code in the config removes the finding once the config is re-read.
         pyproject.write_text('[tool.tfvarfix]\nignore = ["TFV101"]\n', encoding="utf-8")
         client.workspace_did_change_watched_files(
@@ -319,7 +321,9 @@ def test_editing_a_module_rechecks_the_open_files_that_import_it(tmp_path: Path)
         "from tensorflow import keras\n\n\ndef build():\n"
         '    return keras.Sequential([keras.Input((5, 3)), keras.layers.{layer}(4, name="enc")])\n'
     )
-    train_text = "import tensorflow as tf\nfrom model import build\n\nprint(build().get_layer('enc').kernel)\n"
+    train_text = (
+        "import tensorflow as tf\nfrom model import build\n\nprint(build().get_layer('enc').kernel)\n"
+    )
 
     async def scenario() -> None:
         (tmp_path / "model.py").write_text(model_text.format(layer="LSTM"), encoding="utf-8")
@@ -341,6 +345,36 @@ def test_editing_a_module_rechecks_the_open_files_that_import_it(tmp_path: Path)
             types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=model))
         )
         found = await client.diagnostics(train, bool)  # the disk still says LSTM
+        assert [(d.code, d.range.start.line) for d in found] == [("TFV103", 3)]
+        assert await stop(client) == 0
+
+    run(scenario)
+
+
+def test_a_module_made_on_disk_is_found_by_the_open_files(tmp_path: Path) -> None:
+    """`train.py` imports `model`, which does not exist yet; once `model.py` is written and the client says so
+    (a watched-file event), the import resolves and `train.py` is checked again with it."""
+    train_text = (
+        "import tensorflow as tf\nfrom model import build\n\nprint(build().get_layer('enc').kernel)\n"
+    )
+
+    async def scenario() -> None:
+        client = await start(tmp_path)
+        train = open_doc(client, tmp_path / "train.py", train_text)
+        assert await client.diagnostics(train) == []
+        (tmp_path / "model.py").write_text(
+            "from tensorflow import keras\n\n\ndef build():\n"
+            '    return keras.Sequential([keras.Input((5, 3)), keras.layers.LSTM(4, name="enc")])\n',
+            encoding="utf-8",
+        )
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[
+                    types.FileEvent(uri=(tmp_path / "model.py").as_uri(), type=types.FileChangeType.Created)
+                ]
+            )
+        )
+        found = await client.diagnostics(train, bool)
         assert [(d.code, d.range.start.line) for d in found] == [("TFV103", 3)]
         assert await stop(client) == 0
 

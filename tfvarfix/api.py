@@ -144,11 +144,22 @@ def project_of(label: str, target: Target) -> tuple[Path | None, ProjectIndex | 
     return Path(label), _project_index(target.source_roots)
 
 
-@lru_cache(maxsize=8)
-def _project_index(roots: tuple[str, ...]) -> ProjectIndex:
-    from tfvarfix.semantics.project import ProjectIndex
+def forget_project_files() -> None:
+    """Files were made or removed: the project indexes look for modules again (the editor server)."""
+    for index in _INDEXES.values():
+        index.forget()
 
-    return ProjectIndex(tuple(Path(r) for r in roots))
+
+_INDEXES: dict[tuple[str, ...], ProjectIndex] = {}
+
+
+def _project_index(roots: tuple[str, ...]) -> ProjectIndex:
+    found = _INDEXES.get(roots)
+    if found is None:
+        from tfvarfix.semantics.project import ProjectIndex
+
+        found = _INDEXES[roots] = ProjectIndex(tuple(Path(r) for r in roots))
+    return found
 
 
 def check_file(

@@ -202,11 +202,14 @@ class TfvarfixServer(LanguageServer):
         project.overlay(Path(path_text), document.source if document is not None else None)
         self.file_changed(Path(path_text))
 
-    def file_changed(self, path: Path) -> None:
-        """Analyze again the open documents whose last analysis read `path` (a module they import)."""
+    def file_changed(self, path: Path, made_or_removed: bool = False) -> None:
+        """Analyze again the open documents whose last analysis read `path` (a module they import). A module made
+        or removed on disk may change what any import resolves to: the index looks again, for every open file."""
+        if made_or_removed:
+            api.forget_project_files()
         changed = str(path.resolve())
         for key, linted in list(self.linted.items()):
-            if changed in linted.depends and key in self.opened():
+            if (made_or_removed or changed in linted.depends) and key in self.opened():
                 self.schedule(key, self.debounce)
 
     def opened(self) -> set[str]:
@@ -618,7 +621,7 @@ def build() -> TfvarfixServer:
         for change in params.changes:  # a module changed on disk: the open files that import it
             path_text = to_fs_path(change.uri)
             if path_text and path_text.endswith(".py"):
-                ls.file_changed(Path(path_text))
+                ls.file_changed(Path(path_text), change.type != types.FileChangeType.Changed)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def configuration(ls: TfvarfixServer, params: types.DidChangeConfigurationParams) -> None:

@@ -106,7 +106,7 @@ class ProjectIndex:
     def resolve(self, importer: Path, dotted: str, level: int = 0) -> tuple[str, Path] | None:
         """The (dotted name, file) of module `dotted` imported by `importer` (`level` dots before it), when it
         is one of the project's modules; None for anything else (a library, a name that is not a module).
-        Answers are kept for the index's life (one run): a module made during a run is not seen by it."""
+        Answers are kept until `forget` (the editor server forgets them when a file is made or removed)."""
         key = (importer.parent, dotted, level)  # the interpreter gives resolved paths
         if key not in self._found:
             if len(self._found) > 65_536:
@@ -132,6 +132,11 @@ class ProjectIndex:
             if path is not None:
                 return dotted, path
         return None
+
+    def forget(self) -> None:
+        """Drop the kept answers: files were made or removed since."""
+        self._paths.clear()
+        self._found.clear()
 
     # ------------------------------------------------------------------------------------ reading
     def load(self, name: str, path: Path) -> ProjectModule | None:
