@@ -10,7 +10,7 @@ from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Created, Duplicate
 from tfvarfix.semantics.facts import Facts, divergence, reachable
 from tfvarfix.semantics.values import InstanceObj, LayerObj, ModelObj
-from tfvarfix.semantics.walker import children, descendants
+from tfvarfix.semantics.walker import descendants
 from tfvarfix.types import FixAvailability, FixSafety, Rename, Severity, VerifyCheck
 
 
@@ -177,7 +177,7 @@ class DuplicateLayerName(Rule):
         `f"fc_{i}" if i else "fc"`."""
         if not name or any(c in name for c in "{}\\'\"") or "\n" in name:
             return None
-        path = _path(facts.module, literal)
+        path = facts.ancestors(literal)
         loop: cst.For | cst.CompFor | None = None
         holder: cst.CSTNode | None = None
         for ancestor in reversed(path):
@@ -406,20 +406,6 @@ class DuplicateLayerName(Rule):
         taken.add(new)
         quote = string.quote
         return self.fix(Replace(string, f"{string.prefix}{quote}{new}{quote}"))
-
-
-def _path(root: cst.CSTNode, target: cst.CSTNode) -> list[cst.CSTNode]:
-    """The nodes from `root` down to `target`'s parent."""
-    stack: list[tuple[cst.CSTNode, int]] = [(root, 0)]
-    trail: list[cst.CSTNode] = []
-    while stack:
-        node, depth = stack.pop()
-        del trail[depth:]
-        if node is target:
-            return trail
-        trail.append(node)
-        stack.extend((c, depth + 1) for c in reversed(children(node)))
-    return []
 
 
 def _literals(facts: Facts, text: str) -> int:

@@ -74,6 +74,8 @@ class Facts:
     _by_kind: dict[type, list[Event]] = field(default_factory=dict, repr=False)
     _quoted: Counter[str] | None = field(default=None, repr=False)
     _calls: dict[str, list[tuple[int, MethodCall]]] | None = field(default=None, repr=False)
+    _words: Counter[str] | None = field(default=None, repr=False)
+    _parents: dict[int, cst.CSTNode] | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------------------------ events
     def of(self, kind: type[E]) -> list[E]:
@@ -163,7 +165,34 @@ class Facts:
         return self._quoted[text]
 
     def word_count(self, word: str) -> int:
-        return len(re.findall(rf"(?<![\w.]){re.escape(word)}\b", self.source))
+        """How often `word` stands in the source as a whole word not after a dot (comments and strings
+        included): a name that is read or bound, an argument's keyword."""
+        if not _IDENTIFIER.fullmatch(word):
+            return len(re.findall(rf"(?<![\w.]){re.escape(word)}\b", self.source))
+        if self._words is None:  # one scan for every question (a rule asks about many names)
+            self._words = Counter(_WORD.findall(self.source))
+        return self._words[word]
+
+    def ancestors(self, node: cst.CSTNode) -> list[cst.CSTNode]:
+        """The nodes of the module from its root down to `node`'s parent (meaningful fields only); [] for the
+        module itself or a node that is not in it."""
+        if self._parents is None:
+            from tfvarfix.semantics.walker import children
+
+            parents: dict[int, cst.CSTNode] = {}
+            stack: list[cst.CSTNode] = [self.module]
+            while stack:
+                parent = stack.pop()
+                for child in children(parent):
+                    parents[id(child)] = parent
+                    stack.append(child)
+            self._parents = parents
+        trail: list[cst.CSTNode] = []
+        parent = self._parents.get(id(node))
+        while parent is not None:
+            trail.append(parent)
+            parent = self._parents.get(id(parent))
+        return trail[::-1] if trail and trail[-1] is self.module else []
 
     # ------------------------------------------------------------------------------------ names
     def imported(self, name: str) -> str | None:
@@ -461,6 +490,10 @@ _QUOTE = re.compile(r"['\"\n]")
 
 def _word(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+_IDENTIFIER = re.compile(r"(?!\d)\w+")
+_WORD = re.compile(r"(?<![\w.])(?!\d)\w+")
 
 
 def _quoted_strings(code: str) -> Counter[str]:
