@@ -15,6 +15,7 @@ import random
 from pathlib import Path
 
 import libcst as cst
+import pytest
 
 from tfvarfix import api
 from tfvarfix.lsp.incremental import IncrementalParser, check, cut
@@ -170,3 +171,23 @@ def test_a_piece_that_does_not_parse_alone_means_a_full_parse() -> None:
     codes = api.all_codes()
     expected = api.check_source(text, "m.py", codes).diagnostics
     assert check(text, "m.py", codes, DEFAULT_TARGET, IncrementalParser()) == expected
+
+
+@pytest.mark.parametrize("odd", ["  # typed at the start of a blank line", "      # deeper", " #"])
+def test_a_comment_indented_oddly_after_a_blank_line_moves_the_cut_up(odd: str) -> None:
+    """libcst, parsing a piece alone, drops the blank line before such a comment at the piece's end; a full
+    parse makes both the next statement's leading lines, so the cut moves up to the blank line instead of
+    parsing the whole buffer."""
+    head = "import tensorflow as tf\n\n\ndef f():\n    return tf.Variable(1.0, name='dense/kernel')\n"
+    tail = "\ndef g():\n    pass\n\n\nx = 1\n"
+    text = f"{head}\n{odd}\n{tail}"
+    parser = IncrementalParser()
+    assembled = parser.parse(text)
+    assert assembled is not None and assembled.module.code == text
+    assert assembled.module.deep_equals(cst.parse_module(text))
+    codes = api.all_codes()
+    assert check(text, "m.py", codes, DEFAULT_TARGET, parser) == api.check_source(text, "m.py", codes).diagnostics
+    # with a comment directly under the body (no blank line) the block keeps it, as in a full parse
+    under = f"{head}    # under the body\n\n{odd}\n{tail}"
+    again = parser.parse(under)
+    assert again is not None and again.module.deep_equals(cst.parse_module(under))

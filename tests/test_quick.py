@@ -53,9 +53,21 @@ def test_files_without_tensorflow_need_no_parse(project: Path) -> None:
     assert result["out"] == _full(project, "check", "plain.py").stdout
 
 
-def test_a_file_that_must_be_parsed_falls_back_and_prints_nothing(project: Path) -> None:
-    assert _quick(project, "model.py")["code"] is None
-    assert _quick(project, "model.py")["out"] == ""
+@pytest.mark.parametrize("fmt", ["full", "json"])
+def test_a_file_that_must_be_parsed_is_checked_here_without_the_command_line(project: Path, fmt: str) -> None:
+    quick = _quick(project, "check", ".", "--no-cache", "--output-format", fmt)
+    full = _full(project, "check", ".", "--no-cache", "--output-format", fmt)
+    assert (quick["code"], quick["out"]) == (full.returncode, full.stdout)
+    assert "TFV103" in full.stdout
+    assert "typer" not in quick["heavy"] and "tfvarfix.cli" not in quick["heavy"]
+    assert "tfvarfix.rules" in quick["heavy"]  # it did check the file
+
+
+def test_a_miss_fills_the_cache_the_next_run_reads(project: Path) -> None:
+    first = _quick(project, "model.py")
+    assert first["code"] == 1 and "tfvarfix.rules" in first["heavy"]
+    second = _quick(project, "model.py")
+    assert second["heavy"] == [] and (second["code"], second["out"]) == (first["code"], first["out"])
 
 
 @pytest.mark.parametrize("fmt", ["full", "concise", "json", "sarif", "github"])
@@ -91,17 +103,19 @@ def test_other_runs_fall_back(project: Path, args: list[str]) -> None:
     assert _quick(project, *args) == {"code": None, "out": "", "heavy": []}
 
 
-def test_no_cache_answers_only_files_without_tensorflow(project: Path) -> None:
+def test_no_cache_parses_every_file_with_tensorflow(project: Path) -> None:
     _full(project, ".")
-    assert _quick(project, ".", "--no-cache")["code"] is None
-    assert _quick(project, "plain.py", "--no-cache")["code"] == 0
+    assert "tfvarfix.rules" in _quick(project, ".", "--no-cache")["heavy"]
+    assert _quick(project, "plain.py", "--no-cache")["heavy"] == []
 
 
 def test_an_edited_file_is_a_miss(project: Path) -> None:
     _full(project, ".")
     with (project / "model.py").open("a", encoding="utf-8") as out:
         out.write("\n# edited\n")
-    assert _quick(project, ".")["code"] is None
+    edited = _quick(project, ".")
+    assert "tfvarfix.rules" in edited["heavy"]
+    assert (edited["code"], edited["out"]) == (_full(project, ".").returncode, _full(project, ".").stdout)
 
 
 def test_a_configuration_error_falls_back(project: Path) -> None:

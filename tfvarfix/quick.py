@@ -1,11 +1,12 @@
-"""The console entry point, and the run that needs no parse: answered without importing libcst, the rules or typer.
+"""The console entry point: a plain `tfvarfix check PATHS` is answered here, without typer and the command line.
 
-`tfvarfix check PATHS` over files that are all either cache hits or never mention TensorFlow/Keras is answered
-here from the configuration, the discovered files, the result cache and the generated rule table
-(`tfvarfix.rule_table`), and printed by the same formatters as a full run. Anything else (another command, an
-option this path does not take, a file that must be parsed, a file that cannot be read, a configuration error)
-goes to the full command line (`tfvarfix.cli`), which redoes the run from the start: this path either answers
-exactly as the full one would, or not at all.
+Over files that are all either cache hits or never mention TensorFlow/Keras, it is answered from the
+configuration, the discovered files, the result cache and the generated rule table (`tfvarfix.rule_table`),
+without importing libcst or the rules. Otherwise the files are checked here as `tfvarfix.cli.check` checks them
+(the same plan, cache and pool). Either way the results are printed by the same formatters as a full run.
+Anything else (another command, an option this path does not take, a configuration error) goes to the full
+command line (`tfvarfix.cli`), which redoes the run from the start: this path either answers exactly as the
+full one would, or not at all.
 """
 
 from __future__ import annotations
@@ -78,7 +79,11 @@ def answer(args: list[str]) -> int | None:
         source = config_module.find_config(Path.cwd())
         base = config_module.load_settings(source, config_module.Overrides(), known)
         resolver = config_module.SettingsResolver(known)
-        results = _results(options, resolver, _cache(options, source), base.unsafe_fixes)
+        cache = _cache(options, source)
+        try:
+            results = _results(options, resolver, cache, base.unsafe_fixes)
+        except _MustParse:  # the full check, without the command line's machinery
+            results = _checked(options, base.unsafe_fixes, cache)
     except Exception:  # a configuration error, an unreadable file...: the full command line reports it
         return None
     if results is None:
@@ -115,10 +120,15 @@ def _cache(options: _Options, config: Path | None) -> ResultCache | None:
     return ResultCache.at(config.resolve().parent if config is not None else Path.cwd())
 
 
+class _MustParse(Exception):
+    """A file is neither a cache hit nor free of TensorFlow/Keras."""
+
+
 def _results(
     options: _Options, resolver: object, cache: ResultCache | None, unsafe_default: bool
 ) -> list[FileResult] | None:
-    """Each discovered file's result as `api.check_paths` gives it, or None as soon as one must be parsed."""
+    """Each discovered file's result as `api.check_paths` gives it without a parse; None where a path cannot be
+    read (the full command line reports it). Raises `_MustParse` as soon as a file must be parsed."""
     from dataclasses import replace
 
     from tfvarfix.config import SettingsResolver
@@ -138,7 +148,7 @@ def _results(
             results.append(FileResult(label, (), FileStatus.SKIPPED))
             continue
         if cache is None:
-            return None
+            raise _MustParse
         settings = resolver(found.path)
         unsafe = unsafe_default or settings.unsafe_fixes  # as `api.run_job` merges them
         key = cache.key(
@@ -147,7 +157,7 @@ def _results(
         )  # fmt: skip
         hit = cache.load(key, label)
         if hit is None:
-            return None
+            raise _MustParse
         if hit.diagnostics or hit.fixed_source is not None:
             try:
                 hit = replace(hit, source=decode(data).text)
@@ -155,6 +165,20 @@ def _results(
                 return None
         results.append(hit)
     return results
+
+
+def _checked(options: _Options, unsafe: bool, cache: ResultCache | None) -> list[FileResult]:
+    """The results `tfvarfix check` gets for these paths: the same plan, cache and pool (`tfvarfix.cli.check`
+    with no options but these), without importing typer and the command line."""
+    import os
+
+    from tfvarfix import api
+    from tfvarfix.progress import track
+
+    mode = api.FixMode(apply=False, unsafe=unsafe, write=False)
+    jobs = list(api.plan(options.paths or [Path()], api.RunSettings(mode=mode)))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return list(track(api.check_paths(jobs, mode, cores, cache), len(jobs)))
 
 
 def exit_code(results: list[FileResult], exit_zero: bool, diff: bool) -> int:

@@ -9,11 +9,12 @@ decorator), and every piece must parse alone. A piece that parses alone ends out
 line continuation, so the tokens of the whole text are those of the pieces, and a statement at column 0 that
 does not continue a compound statement starts a new top-level statement. What libcst does differently at the
 end and start of a piece is put right here: the blank and comment lines between two pieces are the next
-statement's leading lines (a piece alone puts them in its module's footer and header). Anything else falls
+statement's leading lines (a piece alone puts them in its module's footer and header); libcst drops a blank
+line before a comment indented oddly at the end of a file, so where a piece ends that way the cut moves up to
+that blank line (a full parse gives the lines from it on to the next statement too). Anything else falls
 back to a full parse: a piece that does not parse alone (also how a syntax error gets its real message) or
-does not give back its text (libcst drops a blank line before a comment indented oddly at the end of a file), a
-file with `from __future__` imports, mixed newlines or indents that libcst would default differently, or a
-file CPython must vet first (the crash gate).
+does not give back its text, a file with `from __future__` imports, mixed newlines or indents that libcst
+would default differently, or a file CPython must vet first (the crash gate).
 """
 
 from __future__ import annotations
@@ -155,6 +156,19 @@ def cut(text: str) -> list[str] | None:
     return pieces if len(pieces) > 1 else None
 
 
+def _blank_tail(chunk: str) -> str | None:
+    """The piece's last lines from the first blank line after its last line of code (blank and comment lines
+    only), or None when there is no such blank line or nothing would be left before it."""
+    lines = _LINE.findall(chunk)
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    start = next((i for i in range(end, len(lines)) if not lines[i].strip()), None)
+    if start is None or start == 0 or end == 0:
+        return None
+    return "".join(lines[start:])
+
+
 def _continues(stripped: str) -> bool:
     for word in _CONTINUES:
         if stripped.startswith(word) and not (stripped[len(word) : len(word) + 1].isidentifier()):
@@ -194,7 +208,9 @@ class IncrementalParser:
         pieces: list[Piece] = []
         parsed = 0
         fresh: dict[str, list[Piece]] = {}
-        for chunk in texts:
+        index = 0
+        while index < len(texts):
+            chunk = texts[index]
             used = fresh.setdefault(chunk, [])
             kept = self.cache.get(chunk, ())
             piece = kept[len(used)] if len(used) < len(kept) else None  # a repeated piece has its own nodes
@@ -204,11 +220,19 @@ class IncrementalParser:
                 except Exception:  # does not parse alone: a syntax error, or a cut in the wrong place
                     return None
                 if module.code != chunk:  # libcst alone loses a blank line before an odd comment at the end
-                    return None
+                    tail = _blank_tail(chunk) if index + 1 < len(texts) else None
+                    if tail is None:
+                        return None
+                    # The lines from the first blank one on lead the next statement in a full parse: cut there.
+                    texts[index : index + 2] = [chunk[: len(chunk) - len(tail)], tail + texts[index + 1]]
+                    if not fresh[chunk]:
+                        del fresh[chunk]
+                    continue
                 piece = Piece(module, chunk.count("\n"), _has_block(module))
                 parsed += 1
             used.append(piece)
             pieces.append(piece)
+            index += 1
         self.cache = fresh  # keep only the pieces of the latest buffer: memory stays one buffer's worth
         self.misses += parsed
         first = pieces[0].module
