@@ -182,9 +182,9 @@ class Facts:
             parents: dict[int, cst.CSTNode] = {}
             stack: list[cst.CSTNode] = [self.module]
             while stack:
-                parent = stack.pop()
-                for child in children(parent):
-                    parents[id(child)] = parent
+                above = stack.pop()
+                for child in children(above):
+                    parents[id(child)] = above
                     stack.append(child)
             self._parents = parents
         trail: list[cst.CSTNode] = []
