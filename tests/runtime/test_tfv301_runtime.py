@@ -43,9 +43,16 @@ def test_shapes_raise_and_fixed_shapes_build() -> None:
     assert bad.out["case_cells_as_parameters"]["error"] == f"Variable rnn/basic_lstm_cell/kernel {EXISTS}"
     assert bad.out["case_methods_of_a_class"]["error"] == f"Variable model/rnn/lstm_cell/kernel {EXISTS}"
     # Fresh cells called directly collide only when each call reopens the named scope.
-    assert bad.out["case_cells_called_in_reopened_scopes"]["error"] == f"Variable lstm/lstm_cell/kernel {EXISTS}"
+    assert (
+        bad.out["case_cells_called_in_reopened_scopes"]["error"] == f"Variable lstm/lstm_cell/kernel {EXISTS}"
+    )
     fixed = run_program(TESTDATA / "TFV301" / "fixed_shapes.py", CALL_TF1_CASES, legacy=True)
-    for name in ("case_helpers", "case_cells_in_a_dict", "case_cells_as_parameters", "case_methods_of_a_class"):
+    for name in (
+        "case_helpers",
+        "case_cells_in_a_dict",
+        "case_cells_as_parameters",
+        "case_methods_of_a_class",
+    ):
         assert fixed.out[name]["ok"], fixed.out[name]
     assert "model/rnn_4/lstm_cell/kernel:0" in fixed.out["case_methods_of_a_class"]["variables"]
     good = run_program(TESTDATA / "TFV301" / "good_shapes.py", CALL_TF1_CASES, legacy=True)
@@ -86,3 +93,21 @@ def test_the_fix_says_which_variables_it_renames() -> None:
     variables = fixed.out["case_multiline_calls"]["variables"]
     for rename in renames:
         assert f"{rename.new}/kernel:0" in variables
+
+
+def test_rnn_layers_made_in_a_loop_raise_and_a_scope_per_pass_builds() -> None:
+    bad = run_program(TESTDATA / "TFV301" / "bad_loop.py", CALL_TF1_CASES, legacy=True)
+    assert (
+        bad.out["case_enumerated_sizes"]["error"]
+        == f"Variable bidirectional_rnn/fw/lstm_cell/kernel {EXISTS}"
+    )
+    assert bad.out["case_cells_made_in_scopes"]["error"] == f"Variable rnn/gru_cell/gates/kernel {EXISTS}"
+    fixed = run_program(TESTDATA / "TFV301" / "fixed_loop.py", CALL_TF1_CASES, legacy=True)
+    assert all(case["ok"] for case in fixed.out.values()), fixed.out
+    made = fixed.out["case_enumerated_sizes"]["variables"]
+    assert "bidirectional_rnn_0/fw/lstm_cell/kernel:0" in made
+    assert "bidirectional_rnn_1/bw/lstm_cell/kernel:0" in made
+    assert {v.split("/")[0] for v in fixed.out["case_cells_made_in_scopes"]["variables"]} == {
+        "rnn_0",
+        "rnn_1",
+    }

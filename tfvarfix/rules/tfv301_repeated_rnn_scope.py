@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.codegen import string, with_keywords
+from tfvarfix.codegen import string, unique_name, with_keywords
 from tfvarfix.keras.tf1 import RNN_FUNCTIONS, V1, graph_code, one_run, rebuild
 from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Collision, Created
@@ -61,8 +62,12 @@ class RepeatedRnnScope(Rule):
     workaround) no longer match, and code that looks variables up by name must follow. It never adds
     `AUTO_REUSE`, which would change the model. The fix says so: its title names the old and the new
     variable scope (`model/rnn/lstm_cell/...` -> `model/rnn_1/lstm_cell/...`), and the fix carries them in
-    its `renames` field, for the output formats. A `scope` given by position, a call that runs on several
-    passes of a loop, and a directly called cell are reported without a fix.
+    its `renames` field, for the output formats. A call repeated by the passes of the one `for` loop around
+    it (stacked layers) gets a scope per pass, `scope=f"rnn_{i}"`, counted by the loop's own `enumerate` index
+    or by one the fix adds (`for cell in cells:` -> `for i, cell in enumerate(cells):`); unsafe for the same
+    reason (`rnn/...` -> `rnn_0/...`, `rnn_1/...`). Withheld: a `scope` given by position, a call under nested
+    loops or a `while`, a loop whose target is a tuple not from `enumerate` or whose body rebinds the index, a
+    module that already names scopes `rnn_<n>` or rebinds `enumerate`, and a directly called cell.
 
     ## Numerical equivalence
     `repairs`: the original raises the `ValueError` while building the graph; the rewrite builds, with
@@ -104,12 +109,23 @@ class RepeatedRnnScope(Rule):
             fix = None
             distinct = all(e.first is not None and e.first.node is not node for e in mine)
             once = not any(c.ctx.in_loop for c in made.get(id(node), []))
-            if rnn is not None and event.api == "rnn" and distinct and once and isinstance(node, cst.Call):
-                fix = self._fix(facts, node, rnn, taken, _cells(event.name))
+            if rnn is not None and event.api == "rnn" and isinstance(node, cst.Call):
+                if distinct and once:
+                    fix = self._fix(facts, node, rnn, taken, _cells(event.name))
+                elif all(e.first is not None and e.first.node is node for e in mine):
+                    loop = _only_loop(facts, node)
+                    if loop is not None:
+                        fix = self._fix(facts, node, rnn, taken, _cells(event.name), loop)
             yield self.finding(node, fix=fix, function=function, variables=_cells(event.name))
 
     def _fix(
-        self, facts: Facts, node: cst.Call, rnn: KerasObj, taken: set[str], cells: str
+        self,
+        facts: Facts,
+        node: cst.Call,
+        rnn: KerasObj,
+        taken: set[str],
+        cells: str,
+        loop: cst.For | None = None,
     ) -> FixPlan | None:
         function = rnn.cls.rsplit(".", 1)[-1]
         default, _, scope_index, _ = RNN_FUNCTIONS[function]
@@ -123,25 +139,98 @@ class RepeatedRnnScope(Rule):
             if not isinstance(scope_arg.value, cst.SimpleString) or not isinstance(known, str):
                 return None
             base = known
-        suffix = 1
-        while f"{base}_{suffix}" in taken:
-            suffix += 1
-        name = f"{base}_{suffix}"
-        taken.add(name)
-        literal = string(facts, name)
+        header: tuple[Replace, ...] = ()
+        if loop is not None:
+            # One scope per pass, named after the pass: `scope=f"rnn_{i}"`, `i` from `enumerate`.
+            counted = _loop_index(facts, loop)
+            if counted is None or any(re.fullmatch(rf"{re.escape(base)}_\d+", t) for t in taken):
+                return None
+            index, header = counted
+            name = f"{base}_{{{index}}}"
+            literal = "f" + string(facts, name)
+        else:
+            name = unique_name(base, taken.__contains__)
+            taken.add(name)
+            literal = string(facts, name)
         parts = cells.split("/")
         at = max((i for i, p in enumerate(parts) if p == base), default=None)
         old, new = (base, name) if at is None else (cells, "/".join([*parts[:at], name, *parts[at + 1 :]]))
         rename = Rename("variable_scope", old, new)
+        what = "its own" if loop is None else "one per pass of the loop,"
         title = (
-            f"Give the RNN call its own `scope={literal}` (renames its variables: `{old}/...` -> `{new}/...`)"
+            f"Give the RNN call {what} `scope={literal}` (renames its variables: `{old}/...` -> `{new}/...`)"
         )
         edit = (
             Replace(scope_arg.value, literal)
             if scope_arg is not None
             else Replace(node, with_keywords(node, {"scope": literal}), wrap=True)
         )
-        return self.fix(edit, title=title, renames=(rename,))
+        return self.fix(*header, edit, title=title, renames=(rename,))
+
+
+def _only_loop(facts: Facts, node: cst.CSTNode) -> cst.For | None:
+    """The `for` loop whose passes repeat the call at `node`: the one loop around it in its function (or module
+    code), with the call in its body."""
+    ancestors = facts.ancestors(node)
+    start = max(
+        (i for i, a in enumerate(ancestors) if isinstance(a, (cst.FunctionDef, cst.Lambda))), default=-1
+    )
+    loops = [
+        (i, a)
+        for i, a in enumerate(ancestors[start + 1 :], start + 1)
+        if isinstance(a, (cst.For, cst.While, cst.CompFor))
+    ]
+    if len(loops) != 1 or not isinstance(loops[0][1], cst.For):
+        return None
+    at, loop = loops[0]
+    if not isinstance(loop, cst.For):
+        return None
+    inside = ancestors[at + 1] if at + 1 < len(ancestors) else node
+    return loop if inside is loop.body and loop.orelse is None and loop.asynchronous is None else None
+
+
+def _loop_index(facts: Facts, loop: cst.For) -> tuple[str, tuple[Replace, ...]] | None:
+    """The name that counts the loop's passes, and the edits of its header that make one (`for x in xs` ->
+    `for i, x in enumerate(xs)`); None when the loop cannot say (an index the body rebinds, a tuple target)."""
+    iterator, target = loop.iter, loop.target
+    if (
+        isinstance(iterator, cst.Call)
+        and isinstance(iterator.func, cst.Name)
+        and iterator.func.value == "enumerate"
+        and isinstance(target, cst.Tuple)
+        and len(target.elements) == 2
+        and isinstance(target.elements[0].value, cst.Name)
+    ):
+        index = target.elements[0].value.value
+        return None if _rebinds(loop.body, index) else (index, ())
+    if not isinstance(target, cst.Name) or _REBINDS_ENUMERATE.search(facts.source):
+        return None  # a tuple target, or a module that may rebind `enumerate`
+    free = next((n for n in ("i", "layer") if facts.word_count(n) == 0), None)
+    index = free if free is not None else unique_name("i", lambda n: facts.word_count(n) > 0)
+    return index, (
+        Replace(target, f"{index}, {target.value}"),
+        Replace(iterator, f"enumerate({facts.code_for(iterator)})"),
+    )
+
+
+_REBINDS_ENUMERATE = re.compile(
+    r"(?:def|class|as)\s+enumerate\b|\benumerate\s*(?::[^=]*)?=(?!=)|import\s+enumerate\b"
+)
+
+
+def _rebinds(body: cst.CSTNode, name: str) -> bool:
+    from tfvarfix.semantics.scoping import target_names
+    from tfvarfix.semantics.walker import descendants
+
+    for node in descendants(body):
+        targets: list[cst.BaseExpression] = []
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For)):
+            targets = [node.target]
+        if any(bound == name for t in targets for bound in target_names(t)):
+            return True
+    return False
 
 
 def _live(facts: Facts, event: Collision) -> bool:
