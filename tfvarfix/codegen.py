@@ -8,12 +8,9 @@ custom objects serializable (TFV202).
 
 from __future__ import annotations
 
-import io
 import re
-import tokenize
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import libcst as cst
 
@@ -103,25 +100,46 @@ def _quoted(text: str, quote: str = '"') -> str:
     return f"{quote}{body}{quote}"
 
 
-@lru_cache(maxsize=16)
-def quote_of(source: str) -> str:
+def quote_of(module: cst.Module) -> str:
     """The quote the module writes its strings in: `'` when single-quoted strings outnumber double-quoted
-    ones (docstrings and triple-quoted strings aside), else `"`."""
-    counts = {"'": 0, '"': 0}
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.type == tokenize.STRING:
-                body = token.string.lstrip("rRbBuUfF")
-                if body[:1] in counts and not body.startswith(("'''", '"""')):
-                    counts[body[0]] += 1
-    except (tokenize.TokenError, SyntaxError):
-        pass
-    return "'" if counts["'"] > counts['"'] else '"'
+    ones (docstrings and triple-quoted strings aside, an f-string counted once), else `"`."""
+    global _QUOTES
+    single = double = 0
+    kept: dict[int, tuple[cst.CSTNode, int, int]] = {}
+    for statement in module.body:  # counted per top-level statement: the editor re-counts only what changed
+        known = _QUOTES.get(id(statement))
+        if known is None or known[0] is not statement:
+            known = (statement, *_quotes_in(statement))
+        kept[id(statement)] = known
+        single, double = single + known[1], double + known[2]
+    _QUOTES = kept  # the latest module's statements only
+    return "'" if single > double else '"'
+
+
+_QUOTES: dict[int, tuple[cst.CSTNode, int, int]] = {}
+
+
+def _quotes_in(node: cst.CSTNode) -> tuple[int, int]:
+    from tfvarfix.semantics.walker import children
+
+    single = double = 0
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (cst.SimpleString, cst.FormattedString)):
+            text = current.value if isinstance(current, cst.SimpleString) else current.start
+            body = text.lstrip("rRbBuUfF")
+            if not body.startswith(("'''", '"""')):
+                single += body.startswith("'")
+                double += body.startswith('"')
+            continue  # an f-string's inner strings are part of it
+        stack.extend(children(current))
+    return single, double
 
 
 def string(facts: Facts, text: str) -> str:
     """`text` as a string literal in the module's own quote style."""
-    return _quoted(text, quote_of(facts.source))
+    return _quoted(text, quote_of(facts.module))
 
 
 # ============================================================================================ values
