@@ -300,21 +300,11 @@ class VariableInTfFunction(Rule):
         """A metric made in a module-level function that a tf.function runs (`Accuracy()(y, p)`, or `m =
         Accuracy()`): made once at module level, and reset where it used to be made, so that each call still
         measures that call's values alone."""
-        function = _module_function(event, node)
-        if function is None or not isinstance(node, cst.Call):
+        found = _hoistable(facts, event, node, hoisted)
+        if found is None:
             return None
-        if any(a.star for a in node.args) or not all(
-            reads_only_constants(facts, event, a.value, module_level=True) for a in node.args
-        ):
-            return None
-        if not reads_only_constants(facts, event, node.func, module_level=True):
-            return None
-        line = event.chain[0]
-        target = sole_assignment(line, node)
-        if isinstance(target, cst.Name):
-            name = target.value
-            if name in facts.module_names or name in hoisted or _bindings(function, name) != 1:
-                return None
+        function, line, name = found
+        if name is not None:
             assert isinstance(line, cst.SimpleStatementLine)
             hoisted.add(name)
             return self.fix(
@@ -322,16 +312,9 @@ class VariableInTfFunction(Rule):
                 AddModuleCode(f"tfv401:{function.name.value}:{name}", facts.code_for(line.body[0])),
                 title=f"Make the metric `{name}` once, at module level, and reset it on each call",
             )
-        if target is not None or not any(
-            isinstance(n, cst.Call) and n.func is node for n in descendants(line)
-        ):
+        if not any(isinstance(n, cst.Call) and n.func is node for n in descendants(line)):
             return None  # only a metric called where it is made: `Accuracy()(y_true, y_pred)`
-        taken = {*facts.module_names, *hoisted, *_local_names(function)}
-        short = node.func.attr.value if isinstance(node.func, cst.Attribute) else "metric"
-        name = snake(short)
-        if name in taken or facts.word_count(name) > 0:
-            name = unique_name(name, lambda c: c in taken or facts.word_count(c) > 0)
-        hoisted.add(name)
+        name = _free_name(facts, function, node, hoisted, "metric")
         return self.fix(
             Replace(node, cst.Name(name)),
             InsertBefore(line, f"{name}.reset_state()"),
@@ -387,21 +370,11 @@ class VariableInTfFunction(Rule):
         """An optimizer made in a module-level `tf.function` is made once, at module level: `opt = Adam(...)`
         moves there, and an inline `Adam(0.5).minimize(...)` reads a module-level `adam` made once. Its slots
         and step count then live across calls, as an optimizer's must (the original cannot run at all)."""
-        function = _module_function(event, node)
-        if function is None or not isinstance(node, cst.Call):
+        found = _hoistable(facts, event, node, hoisted)
+        if found is None:
             return None
-        if any(a.star for a in node.args) or not all(
-            reads_only_constants(facts, event, a.value, module_level=True) for a in node.args
-        ):
-            return None
-        if not reads_only_constants(facts, event, node.func, module_level=True):
-            return None
-        line = event.chain[0]
-        target = sole_assignment(line, node)
-        if isinstance(target, cst.Name):
-            name = target.value
-            if name in facts.module_names or name in hoisted or _bindings(function, name) != 1:
-                return None
+        function, line, name = found
+        if name is not None:
             assert isinstance(line, cst.SimpleStatementLine)
             hoisted.add(name)
             return self.fix(
@@ -409,18 +382,54 @@ class VariableInTfFunction(Rule):
                 AddModuleCode(f"tfv401:{function.name.value}:{name}", facts.code_for(line.body[0])),
                 title=f"Make `{name}` once, at module level",
             )
-        if target is not None:
-            return None
-        taken = {*facts.module_names, *hoisted, *(n for n in _local_names(function))}
-        name = snake(node.func.attr.value if isinstance(node.func, cst.Attribute) else "optimizer")
-        if name in taken or facts.word_count(name) > 0:
-            name = unique_name(name, lambda c: c in taken or facts.word_count(c) > 0)
-        hoisted.add(name)
+        name = _free_name(facts, function, node, hoisted, "optimizer")
         return self.fix(
             Replace(node, cst.Name(name)),
             AddModuleCode(f"tfv401:{function.name.value}:{name}", f"{name} = {facts.code_for(node)}"),
             title=f"Make the optimizer once, as module-level `{name}`",
         )
+
+
+def _hoistable(
+    facts: Facts, event: VariableInTrace, node: cst.CSTNode, hoisted: set[str]
+) -> tuple[cst.FunctionDef, cst.CSTNode, str | None] | None:
+    """What a hoist of the object made at `node` to module level needs: the module-level function that makes it,
+    the statement that does, and the local name it is bound to (None for an object made inline). None when its
+    arguments read more than literals and imports, its name is taken at module level (or by another hoist), or
+    the name is bound elsewhere in the function, or it is bound to something else than a plain name."""
+    function = _module_function(event, node)
+    if function is None or not isinstance(node, cst.Call):
+        return None
+    if any(a.star for a in node.args) or not all(
+        reads_only_constants(facts, event, a.value, module_level=True) for a in node.args
+    ):
+        return None
+    if not reads_only_constants(facts, event, node.func, module_level=True):
+        return None
+    line = event.chain[0]
+    target = sole_assignment(line, node)
+    if target is None:
+        return function, line, None
+    if not isinstance(target, cst.Name):
+        return None
+    name = target.value
+    if name in facts.module_names or name in hoisted or _bindings(function, name) != 1:
+        return None
+    return function, line, name
+
+
+def _free_name(
+    facts: Facts, function: cst.FunctionDef, node: cst.CSTNode, hoisted: set[str], default: str
+) -> str:
+    """A module-level name for an object made inline (`Adam(0.5).minimize(...)` -> `adam`), that no name of the
+    module, of the function or of another hoist takes; recorded in `hoisted`."""
+    taken = {*facts.module_names, *hoisted, *_local_names(function)}
+    func = node.func if isinstance(node, cst.Call) else None
+    name = snake(func.attr.value if isinstance(func, cst.Attribute) else default)
+    if name in taken or facts.word_count(name) > 0:
+        name = unique_name(name, lambda c: c in taken or facts.word_count(c) > 0)
+    hoisted.add(name)
+    return name
 
 
 def _module_function(event: VariableInTrace, node: cst.CSTNode) -> cst.FunctionDef | None:
