@@ -37,7 +37,7 @@ class InALoop(keras.layers.Layer):
 
 class InAList(keras.layers.Layer):
     def build(self, input_shape):
-        self.taps = [tf.Variable(tf.ones((input_shape[-1],))) for _ in range(3)]  # expect: TFV106
+        self.taps = [self.add_weight(shape=(input_shape[-1],), initializer="ones") for _ in range(3)]  # expect: TFV106
 
     def call(self, x):
         for tap in self.taps:
@@ -47,7 +47,7 @@ class InAList(keras.layers.Layer):
 
 class InADict(keras.layers.Layer):
     def build(self, input_shape):
-        self.params = {"b": tf.Variable(tf.zeros((input_shape[-1],)))}  # expect: TFV106
+        self.params = {"b": self.add_weight(name="params", shape=(input_shape[-1],), initializer="zeros")}  # expect: TFV106
 
     def call(self, x):
         return x + self.params["b"]
@@ -59,7 +59,7 @@ class AcrossMethods(keras.layers.Layer):
         self._make_state()
 
     def _make_state(self):
-        self.offset = tf.Variable(0.5)  # expect: TFV106
+        self.offset = self.add_weight(name="offset", shape=(), initializer=keras.initializers.Constant(0.5))  # expect: TFV106
 
     def call(self, x):
         return x + self.offset
@@ -78,7 +78,7 @@ class Child(Base):
 class ThroughLocalName(keras.layers.Layer):
     def build(self, input_shape):
         with tf.name_scope("gate"):
-            gate = tf.Variable(tf.ones((input_shape[-1],)))  # expect: TFV106
+            gate = self.add_weight(name="gate", shape=(input_shape[-1],), initializer="ones")  # expect: TFV106
         self.gate = gate
 
     def call(self, x):

@@ -101,3 +101,23 @@ def test_a_copy_of_a_weight_is_read_as_the_weight_or_kept_out_of_training(tmp_pa
     naive = tmp_path / "naive.py"
     naive.write_text(text.replace(fix, old_fix))
     assert run_program(naive, CASES).out["case_penalized"] == {"trainable": 2, "kernel": plain}
+
+
+def test_variables_made_in_helpers_loops_and_comprehensions_become_weights() -> None:
+    """A helper of `__init__`, a loop appending to a list, a comprehension, an initializer method returning the
+    variable, a `shape=` argument: each becomes `self.add_weight(...)` with the same initial value, and fit
+    trains them. A helper that runs again after the build keeps no fix (its `add_weight` would raise)."""
+    bad = run_program(TESTDATA / "TFV106" / "bad_helpers.py", CASES)
+    fixed = run_program(TESTDATA / "TFV106" / "fixed_helpers.py", CASES)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    assert bad.out["case_helpers"]["trainable"] == 0 and bad.out["case_helpers"]["non_trainable"] == 0
+    assert bad.out["case_helpers"]["gain_trained"] is False
+    assert fixed.out["case_helpers"]["initial"] == bad.out["case_helpers"]["initial"]
+    assert fixed.out["case_helpers"]["trainable"] == 6  # gain, 2 steps, 2 shifts, widths
+    assert fixed.out["case_helpers"]["non_trainable"] == 1  # memory, trainable=False as written
+    assert fixed.out["case_helpers"]["gain_trained"] is True
+    assert bad.out["case_reset"] == fixed.out["case_reset"] == {"weights": 0}
+    assert (
+        "def reset_state(self, size):\n        self.state = tf.Variable("
+        in (TESTDATA / "TFV106" / "fixed_helpers.py").read_text()
+    )

@@ -7,7 +7,7 @@ import libcst as cst
 from tfvarfix.codegen import string
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import AddImport, Finding, FixPlan, Intended, NodeEdit, Replace, Rule
-from tfvarfix.semantics.events import Created, Holds
+from tfvarfix.semantics.events import Created, CtxKind, Holds
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants, scopes
 from tfvarfix.semantics.heap import present
 from tfvarfix.semantics.values import AV, InstanceObj, ModuleRef, TensorObj, VarObj
@@ -15,7 +15,7 @@ from tfvarfix.semantics.walker import contains_call, descendants, sole_assignmen
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 _UNTRACKED = frozenset({"tf.Variable", "tf.compat.v1.Variable"})
-_KEPT = frozenset({"initial_value", "name", "dtype", "trainable"})
+_KEPT = frozenset({"initial_value", "name", "dtype", "trainable", "shape"})
 _FILLS = ("zeros", "ones")
 
 
@@ -57,11 +57,20 @@ class UntrackedLayerVariable(Rule):
 
     ## Fix safety
     Unsafe: the variable becomes a tracked weight, so `fit` trains it and saving stores it, which is what the
-    author meant and a change of behaviour. The fix keeps the shape (from the static value, the value's
-    `shape`, or the shape argument of `tf.zeros`/`tf.random.normal`...), the initial value
-    (`"zeros"`/`"ones"`, or `keras.initializers.Constant(value)`), the given `dtype` and `trainable`. The
-    weight is named after the attribute unless the variable had a name without `/`. A `tf.Variable` of an
-    inferred non-float32 dtype gets the layer's dtype unless `dtype=` was given.
+    author meant and a change of behaviour. The fix keeps the shape (the `shape=` argument, the static value,
+    the value's `shape`, the shape argument of `tf.zeros`/`tf.random.normal`..., `()` for `float(...)`), the
+    initial value (`"zeros"`/`"ones"`, or `keras.initializers.Constant(value)`), the given `dtype` and
+    `trainable`. The weight is named after the attribute unless the variable had a name without `/` (a name
+    computed per instance, `name=name`, is kept as written); one made per pass of a loop or comprehension
+    without a known name gets Keras's own numbered name. A `tf.Variable` of an inferred non-float32 dtype gets
+    the layer's dtype unless `dtype=` was given.
+
+    Offered where the variable is made in a method of the layer's class: `__init__`, `build`, a helper method
+    they call (`self._make_state()`, an initializer method that returns the variable), a loop there that puts
+    one variable per pass in a list, or a comprehension. Withheld when the same code also runs outside the
+    layer's `__init__`/`build` (a `reset_state()` called on the built layer: `add_weight` there raises), when
+    a loop rebinds one attribute (`add_weight` would track every pass's weight where the layer kept the last),
+    and when the shape or initial value cannot be written where the variable is made.
 
     A copy of one of the layer's own weights (`self.copy = tf.Variable(self.kernel)`) is not made a new
     trainable weight. When only penalties read it (`add_loss(...)` arguments, or a method named for a loss,
@@ -111,7 +120,7 @@ class UntrackedLayerVariable(Rule):
             copied = value if value is not None and _copies_a_weight(event.variable) else None
             fix = None
             if creation is not None:
-                fix = self._fix(facts, creation, node, event.variable, instance.cls.node)
+                fix = self._fix(facts, creation, event, node, instance.cls.node)
             yield self.finding(
                 node,
                 fix=fix,
@@ -125,14 +134,18 @@ class UntrackedLayerVariable(Rule):
             )
 
     def _fix(
-        self, facts: Facts, creation: Created, node: cst.Call, variable: VarObj, cls: cst.ClassDef
+        self, facts: Facts, creation: Created, event: Holds, node: cst.Call, cls: cst.ClassDef
     ) -> FixPlan | None:
-        function = creation.function
+        variable = event.variable
         statement = creation.statement
-        if function is None or function.name.value not in ("__init__", "build") or creation.ctx.in_loop:
-            return None
         target = sole_assignment(statement, node)
-        if not (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)):
+        owner = _owner(facts, creation, event, node, cls)
+        if owner is None:
+            return None
+        # In a loop, `self.w = tf.Variable(...)` keeps the last variable, where `add_weight` would track one
+        # per pass; a variable a loop or comprehension puts in a list is one weight per pass, as meant.
+        direct = isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)
+        if creation.ctx.in_loop and event.direct:
             return None
         value = variable.initial_node
         keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
@@ -143,6 +156,8 @@ class UntrackedLayerVariable(Rule):
         trainable = keywords.get("trainable")
         frozen = isinstance(trainable, cst.Name) and trainable.value == "False"
         if _copies_a_weight(variable):
+            if not (direct and isinstance(target, cst.Attribute)):
+                return None
             # `self.copy = tf.Variable(self.kernel)`: a copy of one of the layer's own weights.
             use = _uses(cls, target.attr.value, code(value), node)
             if use == "penalty" and trainable is None:
@@ -151,7 +166,9 @@ class UntrackedLayerVariable(Rule):
                 return self.fix(
                     Replace(node, code(value)),
                     title=f"Read the layer's own weight `{code(value)}` instead of an untracked copy of it",
-                    intended=(Intended(node),),  # the attribute is now the weight, which holds the copy's value
+                    intended=(
+                        Intended(node),
+                    ),  # the attribute is now the weight, which holds the copy's value
                 )
             if use in ("beside", "written") and trainable is None:
                 # A frozen reference point (`square(self.kernel - self.start)`) or a state the layer updates
@@ -160,7 +177,11 @@ class UntrackedLayerVariable(Rule):
                 title = "Use `self.add_weight(..., trainable=False)`: a copy the optimizer must not train"
             elif use == "penalty" and not frozen:
                 return None  # `trainable=True` given: intent cannot be told
-        shape = self._shape(facts, creation, variable, value)
+        given = keywords.get("shape")
+        if given is not None and not _local_scopes(given) and not contains_call(given):
+            shape: str | None = code(given)
+        else:
+            shape = None if given is not None else self._shape(facts, creation, variable, value)
         if shape is None:
             return None
         namespace, needs_import = facts.keras_namespace()
@@ -169,10 +190,11 @@ class UntrackedLayerVariable(Rule):
             if not namespace:
                 return None
             initializer = f"{namespace}.initializers.Constant({code(value)})"
-        name = variable.name if variable.name and "/" not in variable.name else target.attr.value
-        arguments = [f"name={string(facts, name)}", f"shape={shape}", f"initializer={initializer}"]
+        arguments = [f"shape={shape}", f"initializer={initializer}"]
+        name = _name(facts, variable, keywords.get("name"), event.attr, creation.ctx.in_loop)
+        if name is not None:
+            arguments.insert(0, f"name={name}")
         arguments += [f"{k}={code(keywords[k])}" for k in ("dtype", "trainable") if k in keywords]
-        owner = code(target.value)
         edits: list[NodeEdit] = [Replace(node, f"{owner}.add_weight({', '.join(arguments)})", wrap=True)]
         if needs_import and "Constant(" in initializer:
             edits.append(AddImport("keras"))
@@ -192,6 +214,13 @@ class UntrackedLayerVariable(Rule):
             isinstance(value, cst.UnaryOperation) and isinstance(value.expression, (cst.Integer, cst.Float))
         ):
             return "()"
+        if (
+            isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Name)
+            and value.func.value in ("float", "int")
+            and all(value.func.value not in env for env in scopes(facts, creation))
+        ):
+            return "()"  # `float(...)`: a Python number, a scalar whatever it reads
         if isinstance(value, (cst.Name, cst.Attribute)) and _arrays_everywhere(facts, creation):
             return f"{facts.code_for(value)}.shape"
         argument = _shape_argument(facts, creation, value)
@@ -209,6 +238,39 @@ class UntrackedLayerVariable(Rule):
             return None
         fill = value.func.attr.value
         return string(facts, fill) if fill in _FILLS and _library(facts, creation, value.func) else None
+
+
+def _owner(facts: Facts, creation: Created, event: Holds, node: cst.Call, cls: cst.ClassDef) -> str | None:
+    """The name the layer has where the variable is made: the `self` of a method of the layer's class that
+    makes it (`build`, `__init__` or a helper they call), when every time it is made is within the layer's
+    `__init__` or `build` (a helper that `call()` runs too would add a weight to a built layer)."""
+    for other in facts.of(Created):
+        if other.node is node and not other.ctx.has(CtxKind.METHOD):
+            return None
+    method = next((a for a in reversed(facts.ancestors(node)) if isinstance(a, cst.FunctionDef)), None)
+    if method is None or method not in cls.body.body or not method.params.params:
+        return None
+    owner = method.params.params[0].name.value
+    if creation.function is method:
+        bound = creation.env.get(owner)
+        return owner if isinstance(bound, AV) and present(bound).single() is event.instance else None
+    # A comprehension in the method the layer holds the variable at the end of (its frame has no `self`).
+    is_comprehension = isinstance(creation.frame.node, (cst.ListComp, cst.GeneratorExp, cst.DictComp))
+    return owner if is_comprehension and method.name.value == event.method else None
+
+
+def _name(
+    facts: Facts, variable: VarObj, given: cst.BaseExpression | None, attr: str, in_loop: bool
+) -> str | None:
+    """The weight's name: the variable's own (a literal as written; an expression, computed per instance or
+    per pass, kept as written) unless it holds `/`, which `add_weight` refuses; else the attribute's name, or
+    none in a loop (Keras numbers the weights it names itself)."""
+    known = variable.name
+    if given is not None and known and "/" not in known:
+        return facts.code_for(given) if not isinstance(given, cst.SimpleString) else string(facts, known)
+    if known and "/" not in known and given is None:
+        return string(facts, known)
+    return None if in_loop else string(facts, attr)
 
 
 _COPY_ADVICE = (
