@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from tfvarfix.positions import node_ranges, to_range
 from tfvarfix.rule import Finding, FixPlan, Rule
 from tfvarfix.semantics.facts import Facts
 from tfvarfix.semantics.facts import analyze as analyze_facts
+from tfvarfix.semantics.interp import Cancelled
 from tfvarfix.semantics.project import ProjectIndex, ProjectModule, shared_parse
 from tfvarfix.source import LineIndex
 from tfvarfix.types import DEFAULT_TARGET, Diagnostic, Fix, FixSafety, IntendedValue, Position, Range, Target
@@ -261,8 +262,12 @@ def analyze(
     ranges: Mapping[cst.CSTNode, CodeRange] | None = None,
     path: Path | None = None,
     project: ProjectIndex | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> Analysis:
     """Every finding of `rules` in `text`, with positions and fixes, noqa already applied.
+
+    `cancel` (the editor server: the buffer changed meanwhile) is polled as the program runs and between
+    rules; once it says True, `Cancelled` is raised and nothing is returned.
 
     `ranges`: the positions of `module`'s nodes when the caller has them (the editor server keeps them per
     top-level piece); computed here otherwise. `path` and `project`: the file and its project, whose modules
@@ -278,11 +283,13 @@ def analyze(
             return Analysis((syntax_diagnostic(error, text),), parsed=False)
         except ValueError as error:  # e.g. null bytes in text handed over directly (editors, stdin)
             return Analysis((syntax_diagnostic(str(error), text),), parsed=False)
-    facts = analyze_facts(module, text, flavor_of(text, target), project, path)
+    facts = analyze_facts(module, text, flavor_of(text, target), project, path, cancel)
     facts.package = target.package
     depends = facts.project_reads
     findings: list[tuple[type[Rule], Finding]] = []
     for rule in rules:
+        if cancel is not None and cancel():
+            raise Cancelled
         findings.extend((rule, finding) for finding in rule().check(facts))
     if not findings:
         return Analysis((), depends=depends)

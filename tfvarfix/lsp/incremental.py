@@ -20,7 +20,7 @@ would default differently, or a file CPython must vet first (the crash gate).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -282,10 +282,12 @@ def check(
     target: Target,
     parser: IncrementalParser,
     depends: list[str] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> tuple[Diagnostic, ...]:
     """The diagnostics `api.check_source(text, label, codes, target=target)` gives, parsing through `parser`.
 
-    `depends`, when given, receives the files of the project modules the analysis read."""
+    `depends`, when given, receives the files of the project modules the analysis read. `cancel`: see
+    `engine.analyze` (raises `Cancelled`; a buffer that is parsed whole is not cancelled)."""
     if not mentions_tensorflow(text) or file_is_exempt(text):
         return ()
     try:
@@ -307,6 +309,7 @@ def check(
             assembled.ranges,
             path=path,
             project=project,
+            cancel=cancel,
         )
     except Exception as error:  # as api.check_python: a bug of ours is one TFV004, not a crash
         return (api._internal_error(error),)

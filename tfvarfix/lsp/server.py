@@ -1,8 +1,9 @@
 """The language server: a thin client of `tfvarfix.api`, over pygls 2.
 
-- Diagnostics on open, on save, and on change (on the unsaved buffer: at once when the server is idle; changes
-  that come while a document is being analyzed are coalesced into one more analysis of the latest text, and a
-  result for a text that is no longer the buffer's is never published), each with its code,
+- Diagnostics on open, on save, and on change (on the unsaved buffer: at once when the server is idle; a change
+  that comes while a document is being analyzed stops that analysis at its next poll, changes are coalesced
+  into one more analysis of the latest text, and a result for a text that is no longer the buffer's is never
+  published), each with its code,
   message, severity, `codeDescription` (the rule's page), source `tfvarfix`, and in `data` the fix's title and
   safety. A buffer that does not parse gets one TFV001 diagnostic; one larger than `maxFileSize` gets one
   information diagnostic and is not analyzed.
@@ -25,7 +26,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,7 @@ from tfvarfix.lsp.convert import lines_of, noqa_edit, to_lsp, units
 from tfvarfix.lsp.incremental import IncrementalParser
 from tfvarfix.output.report import BUILTIN_RULES, FILE_LEVEL_CODES
 from tfvarfix.semantics import project
+from tfvarfix.semantics.interp import Cancelled
 from tfvarfix.types import Diagnostic, FixSafety, Position, Severity
 
 LOG = logging.getLogger("tfvarfix.lsp")
@@ -92,6 +95,7 @@ class TfvarfixServer(LanguageServer):
         self.unsafe_override: bool | None = None
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
+        self.cancels: dict[str, threading.Event] = {}  # set: the analysis in flight for the key is stale
         self.generation: dict[str, int] = {}
         self.parsers: dict[str, IncrementalParser] = {}  # uri -> the pieces of its last buffer
         self._resolver = config_module.SettingsResolver(api.all_codes())  # as the CLI resolves them
@@ -163,6 +167,9 @@ class TfvarfixServer(LanguageServer):
         setting, 0 by default) waits before an analysis starts, for clients that want a quiet period.
         """
         self.generation[key] = self.generation.get(key, 0) + 1
+        running = self.cancels.get(key)
+        if running is not None:
+            running.set()  # its text is no longer the buffer's: it stops at its next poll
         if key not in self.pending:
             self.pending[key] = asyncio.get_running_loop().create_task(self._lint_loop(key, delay))
 
@@ -176,11 +183,17 @@ class TfvarfixServer(LanguageServer):
                 job = self.snapshot(key)
                 if job is None:
                     return
+                cancel = self.cancels[key] = threading.Event()
                 try:
-                    linted = await loop.run_in_executor(None, self.analyze, *job)
+                    linted = await loop.run_in_executor(None, self.analyze, *job, cancel.is_set)
+                except Cancelled:  # the buffer changed while it ran
+                    linted = None
                 except Exception:  # a bug of ours: log it, keep serving
                     LOG.exception("tfvarfix: checking %s failed", key)
                     linted = None
+                finally:
+                    if self.cancels.get(key) is cancel:
+                        del self.cancels[key]
                 if self.generation.get(key) == generation:
                     if linted is not None and key in self.opened():
                         self.publish(key, linted)
@@ -230,7 +243,14 @@ class TfvarfixServer(LanguageServer):
             return None
         return key, {key: self.workspace.get_text_document(key).source}, None
 
-    def analyze(self, key: str, texts: dict[str, str], cells: list[tuple[str, str]] | None) -> Linted:
+    def analyze(
+        self,
+        key: str,
+        texts: dict[str, str],
+        cells: list[tuple[str, str]] | None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Linted:
+        """The diagnostics of `key` on `texts`; `cancel` polled as it runs (raises `Cancelled`)."""
         path_text = to_fs_path(key)
         path = Path(path_text) if path_text else None
         linted = Linted(texts)
@@ -249,7 +269,7 @@ class TfvarfixServer(LanguageServer):
         codes = settings.codes_for(path) if path is not None else settings.select
         parser = self.parsers.setdefault(key, IncrementalParser())
         depends: list[str] = []
-        diagnostics = incremental.check(text, label, codes, settings.target, parser, depends)
+        diagnostics = incremental.check(text, label, codes, settings.target, parser, depends, cancel)
         linted.depends = frozenset(depends)
         lines = lines_of(text)
         unsafe = self.unsafe_for(path)

@@ -425,15 +425,18 @@ def analyze(
     flavor: Flavor,
     project: ProjectIndex | None = None,
     path: Path | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> Facts:
     """The facts of `module`; with `project` and the module's `path`, the project modules it imports are read
-    and run as their imports run (see semantics/project.py)."""
+    and run as their imports run (see semantics/project.py). `cancel` is polled as the program runs: once it
+    says True, `interp.Cancelled` is raised."""
     from tfvarfix.keras.transfer import KerasSemantics
 
     facts = Facts(module, source, flavor, path=path)
     semantics = KerasSemantics(flavor)
     statements = source.count("\n") + 1
-    interp = Interpreter(module, semantics, BUDGET_BASE + BUDGET_PER_STATEMENT * statements, project, path)
+    budget = BUDGET_BASE + BUDGET_PER_STATEMENT * statements
+    interp = Interpreter(module, semantics, budget, project, path, cancel)
     try:
         interp.run()
     except (BudgetExceeded, RecursionError):

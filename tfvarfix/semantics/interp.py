@@ -82,6 +82,13 @@ class BudgetExceeded(Exception):
     """The per-file work budget ran out: the analysis gives up and claims nothing."""
 
 
+class Cancelled(BaseException):  # not an Exception: no `except Exception` on the way may swallow it
+    """The analysis was cancelled from outside (the editor: the buffer changed while it ran)."""
+
+
+CANCEL_POLL_WORK = 256  # work between two polls of the cancel callback
+
+
 class _ModuleTooCostly(Exception):
     """An imported project module's body ran past its work limit: its names become unknown."""
 
@@ -224,8 +231,12 @@ class Interpreter:
         budget: int,
         project: ProjectIndex | None = None,
         path: Path | None = None,
+        cancel: Callable[[], bool] | None = None,
     ) -> None:
         from tfvarfix.semantics import pybuiltins
+
+        self.cancel = cancel  # polled every CANCEL_POLL_WORK units of work; True stops the run (Cancelled)
+        self.poll_at = CANCEL_POLL_WORK if cancel is not None else 1 << 62
 
         self.module = module
         self.semantics = semantics
@@ -408,11 +419,18 @@ class Interpreter:
     # ======================================================================================= helpers
     def tick(self, cost: int = 1) -> None:
         self.work += cost
+        if self.work > self.poll_at:
+            self._poll()
         if self.module_limit is not None:  # another module's code: bounded on its own
             if self.work > self.module_limit:
                 raise _ModuleTooCostly
         elif self.work > self.budget:
             raise BudgetExceeded
+
+    def _poll(self) -> None:
+        self.poll_at = self.work + CANCEL_POLL_WORK  # work is set back after another module's run: polls go on
+        if self.cancel is not None and self.cancel():
+            raise Cancelled
 
     @contextmanager
     def context(self, kind: CtxKind, node: cst.CSTNode | None, data: object) -> Iterator[Ctx]:
