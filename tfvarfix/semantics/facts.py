@@ -176,16 +176,18 @@ class Facts:
     def ancestors(self, node: cst.CSTNode) -> list[cst.CSTNode]:
         """The nodes of the module from its root down to `node`'s parent (meaningful fields only); [] for the
         module itself or a node that is not in it."""
-        if self._parents is None:
-            from tfvarfix.semantics.walker import children
-
+        global _PARENTS
+        if self._parents is None:  # the parents within each top-level statement, kept by statement node
+            kept: dict[int, tuple[cst.CSTNode, dict[int, cst.CSTNode]]] = {}
             parents: dict[int, cst.CSTNode] = {}
-            stack: list[cst.CSTNode] = [self.module]
-            while stack:
-                above = stack.pop()
-                for child in children(above):
-                    parents[id(child)] = above
-                    stack.append(child)
+            for statement in self.module.body:
+                known = _PARENTS.get(id(statement))
+                if known is None or known[0] is not statement:
+                    known = (statement, _parents_in(statement))
+                kept[id(statement)] = known
+                parents.update(known[1])
+                parents[id(statement)] = self.module
+            _PARENTS = kept  # the latest module's statements only (the editor re-walks what changed)
             self._parents = parents
         trail: list[cst.CSTNode] = []
         parent = self._parents.get(id(node))
@@ -493,6 +495,22 @@ _QUOTE = re.compile(r"['\"\n]")
 
 def _word(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+_PARENTS: dict[int, tuple[cst.CSTNode, dict[int, cst.CSTNode]]] = {}
+
+
+def _parents_in(root: cst.CSTNode) -> dict[int, cst.CSTNode]:
+    from tfvarfix.semantics.walker import children
+
+    parents: dict[int, cst.CSTNode] = {}
+    stack = [root]
+    while stack:
+        above = stack.pop()
+        for child in children(above):
+            parents[id(child)] = above
+            stack.append(child)
+    return parents
 
 
 _IDENTIFIER = re.compile(r"(?!\d)\w+")
