@@ -106,3 +106,28 @@ def test_made_once_bad_raises_and_fixed_runs_with_per_call_values() -> None:
     assert fixed.out["case_optimizer_per_trial"] == {"ok": True, "value": [4.0, 4.0]}
     # Reported without a fix: the tape takes the gradient of the variable, which a constant would not have.
     assert fixed.out["case_gradient_of_the_variable"]["ok"] is False
+
+
+def test_a_model_built_in_a_traced_loss_raises_and_built_once_trains() -> None:
+    bad = run_program(TESTDATA / "TFV401" / "bad_model.py")
+    assert bad.error is not None and SINGLETON in bad.error, bad.error
+    fixed = run_program(
+        TESTDATA / "TFV401" / "fixed_model.py", 'out["losses"] = ns["history"].history["loss"]'
+    )
+    assert fixed.error is None, fixed.error
+    assert len(fixed.out["losses"]) == 2 and all(loss > 0 for loss in fixed.out["losses"]), fixed.out
+
+
+def test_a_model_build_reading_a_name_bound_after_the_function_is_not_moved() -> None:
+    """Moved before the function, the build would read `shape` before the module binds it."""
+    from tfvarfix.engine import check_text
+    from tfvarfix.rule import registry
+
+    text = (TESTDATA / "TFV401" / "bad_model.py").read_text(encoding="utf-8")
+    later = text.replace("features_shape = (4,)\n", "").replace(
+        "\n\ndef combined_loss", "\n\nfeatures_shape = (4,)\n\n\ndef combined_loss"
+    )
+    assert later != text
+    found = check_text(later, [registry().rules["TFV401"]]).diagnostics
+    assert [d.code for d in found] == ["TFV401"] and found[0].fix is None
+    assert check_text(text, [registry().rules["TFV401"]]).diagnostics[0].fix is not None

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import libcst as cst
@@ -10,7 +11,7 @@ from tfvarfix.semantics.evaluate import dotted_name
 from tfvarfix.semantics.events import CtxKind, VariableInTrace
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants
 from tfvarfix.semantics.scoping import target_names
-from tfvarfix.semantics.values import FuncObj, KerasObj, LayerObj, Obj, VarObj
+from tfvarfix.semantics.values import FuncObj, KerasObj, LayerObj, ModelObj, Obj, VarObj
 from tfvarfix.semantics.walker import children, descendants, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -91,7 +92,14 @@ class VariableInTfFunction(Rule):
     its own values, not a running mean. An optimizer passed to a `tf.function` that reaches it on a retrace
     (`optimizer.apply_gradients(zip(grads, model.trainable_variables))` with a new optimizer per trial) is
     built before the call, outside the trace: `optimizer.build(model.trainable_variables)`, with the names the
-    caller passes; Keras makes the same zero slots there, so the steps compute what they would have. Anything
+    caller passes; Keras makes the same zero slots there, so the steps compute what they would have. A model
+    or layer built in a module-level function that a tf.function runs (a perceptual loss that builds its VGG,
+    `vgg = VGG16(...)`, then `features = Model(vgg.input, ...)`, `features.trainable = False`) is built once:
+    its statement and the ones right after it that set it up move to module level, just before the function,
+    and the function reads what they made; unsafe (its weights now live across calls and exist at import).
+    Withheld when a moved statement reads a parameter, a local, or a module name bound only after the
+    function, when a moved name stands elsewhere in the module (comments included), or when nothing left in
+    the function reads what moves. Anything
     else (a parameter in the initial value of a hoist, a keyword that `assign` does not restore, a variable
     written and returned, arguments passed as expressions) is reported without a fix: made once and reset,
     made once and kept, or made outside the function are different programs, and which one is meant cannot be
@@ -150,6 +158,8 @@ class VariableInTfFunction(Rule):
                     fix = self._build_fix(facts, event, node)
             elif all(_metric(e.obj) for e in live) and event.node is event.obj.site:
                 fix = self._metric_fix(facts, event, node, hoisted)
+            elif all(isinstance(e.obj, (ModelObj, LayerObj)) for e in live) and event.node is event.obj.site:
+                fix = self._model_fix(facts, event, node, hoisted)
             yield self.finding(node, fix=fix, what=what, function=function)
 
     def _fix(
@@ -322,6 +332,61 @@ class VariableInTfFunction(Rule):
             title=f"Make the metric once, as module-level `{name}`, and reset it on each call",
         )
 
+    def _model_fix(
+        self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, hoisted: set[str]
+    ) -> FixPlan | None:
+        """A model or layer built in a module-level function that a tf.function runs (a perceptual loss that
+        builds its VGG: `vgg = VGG16(...)`, `features = Model(vgg.input, ...)`, `features.trainable = False`) is
+        built once, before the function: its statement and the ones after it that only set it up move to
+        module level, and the function reads what they made. Its weights then live across calls, as a model's
+        must (the original cannot run at all)."""
+        function = _module_function(event, node)
+        line = event.chain[0] if event.chain else None
+        if function is None or line is None or _setup_target(line, []) is None:
+            return (
+                None  # made in a statement `name = ...` of the function's own body (`Sequential([Dense(3)])`)
+            )
+        body = function.body
+        statements = list(body.body) if isinstance(body, cst.IndentedBlock) else []
+        at = next((i for i, s in enumerate(statements) if s is line), None)
+        if at is None:
+            return None
+        if any(_reads(s) & _bound(s) for s in statements[:at]):
+            return None
+        before = _bound_before(facts.module, function)
+        locals_ = _local_names(function)
+        made: list[str] = []
+        moved: list[cst.SimpleStatementLine] = []
+        for statement in statements[at:]:
+            name = _setup_target(statement, made)
+            if name is None or not isinstance(statement, cst.SimpleStatementLine):
+                break
+            reads = _reads(statement)
+            if any(r not in made and (r in locals_ or r not in before) for r in reads):
+                break
+            if name not in made:
+                mentions = len(re.findall(rf"(?<![\w.]){re.escape(name)}\b", facts.code_for(function)))
+                if name in before or name in hoisted or _bindings(function, name) != 1:
+                    break
+                if facts.word_count(name) != mentions:
+                    break  # the name stands elsewhere in the module: a new global would meet it
+                made.append(name)
+            moved.append(statement)
+        if not moved or len(moved) == len(statements) or line is not moved[0]:
+            return None
+        if not any(_reads(s) & set(made) for s in statements[at + len(moved) :]):
+            return None  # nothing after reads what moves
+        hoisted.update(made)
+        anchor: cst.CSTNode = function.decorators[0] if function.decorators else function
+        code = "\n".join(facts.code_for(s.with_changes(leading_lines=())).rstrip("\n") for s in moved)
+        # Two blank lines between the moved statements and the function (a whitespace-only line is written as
+        # a blank one, and keeps the blank lines before it from being stripped).
+        return self.fix(
+            *(Remove(s) for s in moved),
+            InsertBefore(anchor, code + "\n\n "),
+            title=f"Build `{made[0]}` once, before `{function.name.value}`, at module level",
+        )
+
     def _build_fix(self, facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> FixPlan | None:
         """`optimizer.apply_gradients(zip(grads, model.trainable_variables))` in a tf.function that a new
         optimizer reaches on a retrace: the optimizer's variables are made before the call, outside the trace
@@ -430,6 +495,94 @@ def _free_name(
         name = unique_name(name, lambda c: c in taken or facts.word_count(c) > 0)
     hoisted.add(name)
     return name
+
+
+def _setup_target(statement: cst.CSTNode, made: list[str]) -> str | None:
+    """`x` for `x = <expr>` (a new name), or for `x.attr = <expr>` with `x` made before: a statement that sets
+    up what a hoist moves."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return None
+    small = statement.body[0]
+    if not isinstance(small, cst.Assign) or len(small.targets) != 1:
+        return None
+    target = small.targets[0].target
+    if isinstance(target, cst.Name):
+        return target.value
+    if (
+        isinstance(target, cst.Attribute)
+        and isinstance(target.value, cst.Name)
+        and target.value.value in made
+    ):
+        return target.value.value
+    return None
+
+
+def _reads(node: cst.CSTNode) -> set[str]:
+    """The names a statement reads (not attributes, keywords or names it binds)."""
+    out: set[str] = set()
+    stack: list[cst.CSTNode] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            if current.value not in ("None", "True", "False"):
+                out.add(current.value)
+            continue
+        if isinstance(current, cst.Attribute):
+            stack.append(current.value)
+            continue
+        if isinstance(current, cst.Arg):
+            stack.append(current.value)
+            continue
+        if isinstance(current, cst.Assign):
+            stack.append(current.value)
+            stack.extend(t.target.value for t in current.targets if isinstance(t.target, cst.Attribute))
+            continue
+        if isinstance(current, (cst.Lambda, cst.FunctionDef, cst.ClassDef, cst.CompFor)):
+            out.add("<scope>")  # a nested scope: not followed
+            continue
+        stack.extend(children(current))
+    return out
+
+
+def _bound(statement: cst.CSTNode) -> set[str]:
+    targets: list[cst.BaseExpression] = []
+    for node in descendants(statement):
+        if isinstance(node, cst.Assign):
+            targets.extend(t.target for t in node.targets)
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For)):
+            targets.append(node.target)
+    return {name for t in targets for name in target_names(t)}
+
+
+def _bound_before(module: cst.Module, function: cst.FunctionDef) -> set[str]:
+    """The names the module's top-level statements bind before `function`'s definition: what code moved to
+    just before it may read."""
+    out: set[str] = set()
+    for statement in module.body:
+        if statement is function:
+            return out
+        if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+            out.add(statement.name.value)
+        elif isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(
+                    small.names, cst.ImportStar
+                ):
+                    for alias in small.names:
+                        named = alias.asname.name if alias.asname is not None else alias.name
+                        head = _head(named) if isinstance(named, cst.BaseExpression) else None
+                        if head is not None:
+                            out.add(head)
+                else:
+                    out |= _bound(small)
+    return set()  # not a top-level function
+
+
+def _head(name: cst.BaseExpression) -> str | None:
+    """`a` for the `a.b.c` of `import a.b.c`."""
+    while isinstance(name, cst.Attribute):
+        name = name.value
+    return name.value if isinstance(name, cst.Name) else None
 
 
 def _module_function(event: VariableInTrace, node: cst.CSTNode) -> cst.FunctionDef | None:
@@ -624,6 +777,8 @@ def _what(obj: Obj, node: cst.CSTNode, facts: Facts, retrace: bool) -> str:
         return f"`{short}`, which owns variables, is created {when}"
     if isinstance(obj, LayerObj):
         return f"Layer `{obj.short}`, whose weights are variables, is created {when}"
+    if isinstance(obj, ModelObj) and isinstance(obj.site, cst.Call):
+        return f"Model `{facts.code_for(obj.site.func)}`, whose weights are variables, is created {when}"
     return f"A variable is created {when}"
 
 
