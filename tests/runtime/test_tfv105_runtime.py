@@ -68,6 +68,60 @@ def test_real_shapes_rebound_weights_are_untracked_and_fixed_ones_assign() -> No
 def test_rebinding_weights_on_an_unbuilt_layer_raises_or_is_lost_at_build() -> None:
     result = run_program(TESTDATA / "TFV105" / "bad_unbuilt.py", RUN_CASES)
     kernel = result.out["case_kernel_property"]
-    assert kernel == {"ok": False, "error": "AttributeError: property 'kernel' of 'Dense' object has no setter"}
+    assert kernel == {
+        "ok": False,
+        "error": "AttributeError: property 'kernel' of 'Dense' object has no setter",
+    }
     # The layer built its own bias: no sharing.
     assert result.out["case_bias_replaced_at_build"] == {"ok": True, "value": False}
+
+
+TIED = """
+import numpy as np
+for name, case in sorted(ns.items()):
+    if not name.startswith("case_"):
+        continue
+    try:
+        layer, path, intended = case()
+    except Exception as error:
+        out[name] = {"error": f"{type(error).__name__}: {error}"[:60]}
+        continue
+    current = layer
+    for attr in path:
+        current = getattr(current, attr)
+    out[name] = {
+        "is_tracked": any(w is current for w in layer.weights),
+        "holds_value": bool(np.allclose(np.asarray(current), intended)),
+        "weights": len(layer.weights),
+    }
+"""
+
+
+def test_a_weight_rebound_to_another_keras_variable_raises_and_the_fix_copies_its_value() -> None:
+    """Another layer's weight, a `keras.Variable`, an `add_weight` of a wrapper: Keras 3 refuses the rebind on a
+    built layer; the fix assigns, so the layer's own weight holds the value and no weight is added."""
+    bad = run_program(TESTDATA / "TFV105" / "bad_tied.py", TIED)
+    fixed = run_program(TESTDATA / "TFV105" / "fixed_tied.py", TIED)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    assert (
+        set(bad.out)
+        == set(fixed.out)
+        == {
+            "case_add_weight_in_a_wrapper",
+            "case_add_weight_over_a_conv_kernel",
+            "case_tie_recurrent_kernels",
+        }
+    )
+    for name, outcome in bad.out.items():
+        assert outcome["error"].startswith("ValueError: You cannot add new elements of state"), name
+    weights = {"case_add_weight_in_a_wrapper": 2, "case_add_weight_over_a_conv_kernel": 2}
+    for name, outcome in fixed.out.items():
+        assert outcome == {"is_tracked": True, "holds_value": True, "weights": weights.get(name, 3)}, name
+
+
+def test_fast_weights_rebound_on_a_property_raise_and_get_no_fix() -> None:
+    result = run_program(TESTDATA / "TFV105" / "bad_nofix.py", RUN_CASES)
+    assert result.out["case_fast_weights"] == {
+        "ok": False,
+        "error": "AttributeError: property 'kernel' of 'Dense' object has no setter",
+    }

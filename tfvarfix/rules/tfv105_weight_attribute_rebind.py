@@ -66,8 +66,17 @@ class WeightAttributeRebind(Rule):
 
     ## Fix safety
     Unsafe: the layer's tracked weight takes the value, so training and saving now see it, as the author
-    meant. Offered when the value's shape is not provably different from the weight's (TFV102's formula) and
-    the new variable has no options `assign` cannot keep (`dtype`, constraints).
+    meant. Offered on a built layer when the value's shape is not provably different from the weight's
+    (TFV102's formula) and the new variable has no options `assign` cannot keep (`dtype`, constraints).
+
+    When the value is another Keras variable (another layer's weight, an `add_weight` result, a
+    `keras.Variable`: `conv_test.kernel = conv_train.kernel`), the fix copies its value with `assign` and
+    says so in its title: the two stay separate variables and diverge once trained. Keras 3 cannot make a
+    layer read another's variable; tying weights takes one layer called on both inputs, which the message
+    offers. Withheld on an unbuilt layer (it has no weight to assign to yet: build it first), for a store that
+    a loop makes on several layers, and for a value computed from the model (MAML's fast weights,
+    `kernel - lr * grad`): `assign` would copy the value and cut the gradient the author means to keep; the
+    message names `model.stateless_call(...)` for that.
 
     ## Numerical equivalence
     `intended`: `verify` checks that the layer's tracked weight holds the value the original tried to give it.
@@ -99,7 +108,12 @@ class WeightAttributeRebind(Rule):
                 t is None or (t[0].cls, t[1]) != (first[0].cls, first[1]) for t in targets
             ):
                 continue
-            one_layer = all(t is not None and t[0] is first[0] for t in targets)
+            # One layer: the same object, or the same one analysed twice (a `build` run on its own and from
+            # a call); a store in a loop may reach several layers made at one site.
+            one_layer = all(t is not None and t[0] is first[0] for t in targets) or (
+                all(t is not None and t[0].site is first[0].site for t in targets)
+                and not any(e.ctx.in_loop for e in stores)
+            )
             layer, path = first
             weight = layer.spec.weight_at(path) if layer.spec is not None else None
             if weight is None:
@@ -134,6 +148,21 @@ class WeightAttributeRebind(Rule):
                 consequence = "leaves the old variable in `weights`: the new one is never trained or saved"
             else:
                 continue  # a computed tensor on a plain attribute: functional "fast weights" may be meant
+            if unbuilt:
+                advice = "build it first, then assign the value to its weight"
+            elif keras_variable:
+                advice = (
+                    "to share one weight, call the same layer on both inputs; to copy the variable's current "
+                    "value, assign it to the weight (`.assign(...)`)"
+                )
+            elif value is None or not _constant_value(value, drawn):
+                advice = (
+                    "assign the value to the weight (`.assign(...)` copies it, and cuts any gradient through "
+                    "it); for fast weights that keep the gradient, run the model on the new values with "
+                    "`model.stateless_call(...)`"
+                )
+            else:
+                advice = "assign the value to the weight instead"
             yield self.finding(
                 node,
                 fix=self._fix(facts, stores[0], node, layer, weight, value)
@@ -143,9 +172,7 @@ class WeightAttributeRebind(Rule):
                 state="an unbuilt" if unbuilt else "a built",
                 cls=layer.short,
                 consequence=consequence,
-                advice="build it first, then assign the value to its weight"
-                if unbuilt
-                else "assign the value to the weight instead",
+                advice=advice,
             )
 
     def _fix(
@@ -168,6 +195,7 @@ class WeightAttributeRebind(Rule):
             return None
         replacement: cst.BaseExpression | None = None
         shape: tuple[int | None, ...] | None = None
+        title: str | None = None
         if isinstance(value, VarObj) and value.weight is None and value.ctor in _TF_VARIABLES:
             shape, replacement = value.shape, value.initial_node
             call = value.site
@@ -177,6 +205,13 @@ class WeightAttributeRebind(Rule):
                 return None
         elif isinstance(value, TensorObj) and _constant_value(value, _drawn(facts)):
             shape, replacement = value.shape, small.value
+        elif isinstance(value, VarObj) and (value.weight is not None or value.ctor in _KERAS_VARIABLES):
+            # Another layer's weight, or one `add_weight` made: Keras 3 cannot make the layer read it. The
+            # assign copies its value now; the two stay separate variables (tying them takes one layer).
+            shape, replacement = value.shape, small.value
+            title = (
+                "Copy the variable's value into the layer's own weight (`assign`); they stay two variables"
+            )
         if replacement is None or event.built.const() is not True:
             return None
         expected = weight_shape(layer, weight)
@@ -184,7 +219,9 @@ class WeightAttributeRebind(Rule):
             return None
         code = facts.code_for
         return self.fix(
-            Replace(small, f"{code(node)}.assign({code(replacement)})"), intended=(Intended(small.value),)
+            Replace(small, f"{code(node)}.assign({code(replacement)})"),
+            title=title,
+            intended=(Intended(small.value),),
         )
 
 
