@@ -46,13 +46,14 @@ def case_cell_as_parameter():
 class Translator:
     def __init__(self, units=4):
         self.cell = tf.nn.rnn_cell.LSTMCell(units)
+        self.cell_1 = tf.nn.rnn_cell.LSTMCell(units)
         self.source = tf.placeholder(tf.float32, [None, 5, 4])
 
     def encode(self):
         self.memory, _ = tf.nn.dynamic_rnn(self.cell, self.source, dtype=tf.float32, scope="encoder")
 
     def decode(self):
-        self.output, _ = tf.nn.dynamic_rnn(self.cell, self.memory, dtype=tf.float32, scope="decoder")  # expect: TFV303
+        self.output, _ = tf.nn.dynamic_rnn(self.cell_1, self.memory, dtype=tf.float32, scope="decoder")  # expect: TFV303
 
     def build(self):
         self.encode()

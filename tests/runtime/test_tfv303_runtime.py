@@ -59,6 +59,11 @@ def test_shapes_share_and_fixed_shapes_have_one_set_per_use() -> None:
     fixed = run_program(TESTDATA / "TFV303" / "fixed_shapes.py", CALL_TF1_CASES, legacy=True)
     for name in ("case_helper", "case_wrapped_and_repeated", "case_listed_twice"):
         assert len(_kernels(fixed.out[name])) == 2, fixed.out[name]
+    # The decoder's own cell, `self.cell_1`, made in `__init__`: an encoder and a decoder set of weights.
+    assert _kernels(fixed.out["case_attribute_across_methods"]) == [
+        "decoder/lstm_cell/kernel:0",
+        "encoder/lstm_cell/kernel:0",
+    ]
     good = run_program(TESTDATA / "TFV303" / "good_shapes.py", CALL_TF1_CASES, legacy=True)
     assert all(case["ok"] for case in good.out.values()), good.out
     assert len(_kernels(good.out["case_fresh_cell_per_pass"])) == 2
@@ -104,3 +109,18 @@ def test_a_conditionally_wrapped_cell_raises_and_the_helper_builds_one_per_layer
     ]
     # No fix where the cell is read after the stack: the statements that build it must stay.
     assert fixed.out["case_cell_read_after_the_stack"]["ok"] is False
+
+
+def test_a_cell_held_as_an_attribute_shares_and_a_second_attribute_gives_the_backward_weights() -> None:
+    bad = run_program(TESTDATA / "TFV303" / "bad_attribute.py", CALL_TF1_CASES, legacy=True)
+    assert _kernels(bad.out["case_both_directions"]) == [
+        "bidirectional_rnn/fw/gru/candidate/kernel:0",
+        "bidirectional_rnn/fw/gru/gates/kernel:0",
+    ]
+    fixed = run_program(TESTDATA / "TFV303" / "fixed_attribute.py", CALL_TF1_CASES, legacy=True)
+    assert _kernels(fixed.out["case_both_directions"]) == [
+        "bidirectional_rnn/bw/gru/candidate/kernel:0",
+        "bidirectional_rnn/bw/gru/gates/kernel:0",
+        "bidirectional_rnn/fw/gru/candidate/kernel:0",
+        "bidirectional_rnn/fw/gru/gates/kernel:0",
+    ]

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import libcst as cst
 
 from tfvarfix.codegen import unique_name
 from tfvarfix.keras.tf1 import graph_code
-from tfvarfix.rule import Finding, FixPlan, InsertBefore, Remove, Replace, Rule
+from tfvarfix.rule import Finding, FixPlan, InsertAfter, InsertBefore, Remove, Replace, Rule
 from tfvarfix.semantics.events import Created, Event, SharedCell
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import present
@@ -76,7 +77,11 @@ class SharedRnnCell(Rule):
     right before `[cell] * n` (`cell = LSTMCell(4)`, then `if keep_prob < 1: cell = DropoutWrapper(cell)`) has
     those statements moved into a local function, `def make_cell(): ...; return cell`, and the stack becomes
     `[make_cell() for _ in range(n)]`; only when the statements construct cells and nothing else (their tests
-    call nothing) and the cell's name is read nowhere else in the function. No variable is renamed: the
+    call nothing) and the cell's name is read nowhere else in the function. A cell held as an attribute, made
+    by `self.cell = GRUCell(size)` in `__init__` and used by a method of the class where two cells are meant
+    (both directions, an encoder and a decoder call), gets a second attribute made right after it by the same
+    construction (`self.cell_bw = GRUCell(size)`, or `self.cell_1`), which the later use reads; only when the
+    construction's arguments call nothing (repeated at once, they mean the same). No variable is renamed: the
     shared one keeps its name (`cell_0/...`, `fw/...`) and the new
     cells add theirs (`cell_1/...`, `bw/...`).
 
@@ -116,7 +121,7 @@ class SharedRnnCell(Rule):
             if text is not None and best.expr is not None:
                 fix = self.fix(Replace(best.expr, text))
             elif not fixes - {None} and len(chosen) == 1:
-                fix = self._helper(facts, best, made)
+                fix = self._helper(facts, best, made) or self._attribute(facts, best, made)
             yield self.finding(target, fix=fix, cell=_short(best.cell), where=best.where)
 
     def _helper(self, facts: Facts, event: SharedCell, made: dict[int, Created]) -> FixPlan | None:
@@ -170,6 +175,65 @@ class SharedRnnCell(Rule):
             *(Remove(st) for st in moved),
             Replace(event.expr, listed) if event.expr is not None else Remove(use),
             title=f"Build one cell per layer with `{helper}()`",
+        )
+
+    def _attribute(self, facts: Facts, event: SharedCell, made: dict[int, Created]) -> FixPlan | None:
+        """`self.cell` made in `__init__` (`self.cell = GRUCell(size)`) and used by a method where two cells
+        are meant (the forward and the backward direction): a second attribute made right after it, the same
+        construction (`self.cell_bw = GRUCell(size)`), serves the second use."""
+        use = event.expr
+        created = made.get(id(event.cell))
+        if (
+            created is None
+            or not isinstance(use, cst.Attribute)
+            or not (isinstance(use.value, cst.Name) and use.value.value == "self")
+            or created.function is None
+            or created.function.name.value != "__init__"
+            or len(created.chain) != 1
+            or event.function is None
+        ):
+            return None
+        line = created.chain[0]
+        call = event.cell.site
+        if (
+            not isinstance(line, cst.SimpleStatementLine)
+            or len(line.body) != 1
+            or not isinstance(call, cst.Call)
+        ):
+            return None
+        assign = line.body[0]
+        if not isinstance(assign, cst.Assign) or assign.value is not call or len(assign.targets) != 1:
+            return None
+        target = assign.targets[0].target
+        if not (
+            isinstance(target, cst.Attribute)
+            and isinstance(target.value, cst.Name)
+            and target.value.value == "self"
+            and target.attr.value == use.attr.value
+        ):
+            return None
+        # Repeated right after the first, the construction means the same if it runs nothing else.
+        reads = [n for a in call.args for n in (a.value, *descendants(a.value))]
+        if any(a.star for a in call.args) or any(
+            isinstance(n, (cst.Call, cst.Lambda, cst.NamedExpr, cst.Yield, cst.Await)) for n in reads
+        ):
+            return None
+        owner = next(
+            (a for a in reversed(facts.ancestors(created.function)) if isinstance(a, cst.ClassDef)), None
+        )
+        if owner is None or owner not in facts.ancestors(event.function):
+            return None  # the use is not in a method of the class that made the cell
+        base = use.attr.value
+        suffix = "_bw" if "backward" in event.where else ""
+
+        def taken(name: str) -> bool:
+            return re.search(rf"\b{re.escape(name)}\b", facts.source) is not None
+
+        name = f"{base}{suffix}" if suffix and not taken(f"{base}{suffix}") else unique_name(base, taken)
+        return self.fix(
+            InsertAfter(line, f"self.{name} = {facts.code_for(call)}"),
+            Replace(use, f"self.{name}"),
+            title=f"Make a second cell, `self.{name}`, in `__init__` for this use",
         )
 
     def _text(self, facts: Facts, event: SharedCell, made: dict[int, Created]) -> str | None:
