@@ -131,3 +131,12 @@ def test_weights_set_on_an_unbuilt_layer_raise_whatever_the_values() -> None:
         not r["ok"] and r["error"].startswith("ValueError") and "but the layer was expecting 0 weights" in r["error"]
         for r in result.out.values()
     ), result.out
+
+
+def test_set_value_on_a_variable_raises_and_the_fix_assigns() -> None:
+    bad = run_program(TESTDATA / "TFV201" / "bad_set_value.py", RUN_CASES)
+    fixed = run_program(TESTDATA / "TFV201" / "fixed_set_value.py", RUN_CASES)
+    assert bad.out["case_zero_biases"]["ok"] is False
+    assert bad.out["case_zero_biases"]["error"].startswith("AttributeError:")
+    assert "set_value" in bad.out["case_zero_biases"]["error"]
+    assert fixed.out["case_zero_biases"] == {"ok": True, "value": [[0.5, 0.5, 0.5], [0.5, 0.5, 0.5]]}

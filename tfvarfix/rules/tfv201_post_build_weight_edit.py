@@ -132,6 +132,11 @@ class PostBuildWeightEdit(Rule):
     every later seed: unsafe. So is a fix where the weights were read between the build and the edit, and one
     for an edit before the build (the original raises).
 
+    `weight.set_value(v)` on a built layer's variable raises (`AttributeError`: Keras 3 variables and
+    `tf.Variable` have no `set_value`). Where the values cannot move into the initializer (the layer is made
+    in another function, the edit is in a loop), the fix is `weight.assign(v)`: unsafe, since the original
+    raises (`verify` checks `repairs`). An edit before the build gets no fix.
+
     ## Numerical equivalence
     `equivalent`: the original and the rewritten program, each run in a fresh process after
     `keras.utils.set_random_seed`, produce bit-identical weights (Keras 3 and tf_keras), and the rewritten
@@ -180,17 +185,44 @@ class PostBuildWeightEdit(Rule):
             weights = list(dict.fromkeys(e.event.weight.spec for e in edits))
             first = edits[0].event
             consequence = _consequence(facts, first)
+            fix = plans.get(key) if key is not None else None
+            if fix is None:
+                fix = self._assign_instead(node, [e.event for e in edits])
+            assigned = fix is not None and fix.checks is VerifyCheck.REPAIRS
             yield self.finding(
                 node,
-                fix=plans.get(key) if key is not None else None,
+                fix=fix,
                 severity=Severity.ERROR if consequence else None,  # it raises: not only a hazard
                 weight="`, `".join(w.name for w in weights),
                 when=(
                     "overwritten after the build" if first.built else "set before the layer is built"
                 ) + " with values known at construction",
                 consequence=consequence,
-                advice="use `" + "`, `".join(f"{w.initializer}=..." for w in weights) + "`",
+                advice=("use `.assign(...)`, or `" if assigned else "use `")
+                + "`, `".join(f"{w.initializer}=..." for w in weights)
+                + "`",
             )
+
+    def _assign_instead(self, node: cst.CSTNode, writes: list[WeightWrite]) -> FixPlan | None:
+        """`weight.set_value(v)`, which raises on a variable (Keras 3 and tf.Variable have no `set_value`), as
+        `weight.assign(v)`: the edit the author wrote, made to run, where the values cannot move into the
+        initializer (the layer made in another function, or the edit in a loop)."""
+        if not writes or any(w.how.split(":")[0] != "variable.set_value" or not w.built for w in writes):
+            return None
+        if not (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value == "set_value"
+            and len(node.args) == 1
+            and node.args[0].keyword is None
+        ):
+            return None
+        return self.fix(
+            Replace(node.func.attr, "assign"),
+            title="Use `assign`: a variable has no `set_value`",
+            safety=FixSafety.UNSAFE,
+            checks=VerifyCheck.REPAIRS,
+        )
 
     def _unbuilt_finding(self, facts: Facts, writes: list[WeightWrite]) -> Finding:
         weights = list(dict.fromkeys(w.weight.spec for w in writes))
