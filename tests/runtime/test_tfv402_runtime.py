@@ -84,3 +84,10 @@ def test_a_local_variable_made_in_call_breaks_fit_and_the_fix_runs_with_per_call
     assert fixed.out["case_table"] == {"ok": True, "value": [[3.0, 3.0]]}
     # Reported without a fix: the initial value reads the inputs, so it cannot be made in __init__.
     assert fixed.out["case_input_shaped"]["ok"] is False
+
+
+def test_layers_added_to_a_sequential_in_call_break_fit_and_added_once_in_init_train() -> None:
+    bad = run_program(TESTDATA / "TFV402" / "bad_added.py", CALL_CASES)
+    assert bad.out["case_fit"]["ok"] is False, bad.out
+    fixed = run_program(TESTDATA / "TFV402" / "fixed_added.py", CALL_CASES)
+    assert fixed.out["case_fit"] == {"ok": True, "trainable": 4}  # two Dense layers: kernel and bias each

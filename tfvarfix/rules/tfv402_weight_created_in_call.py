@@ -89,7 +89,12 @@ class WeightCreatedInCall(Rule):
     initial value reads only literals, imports and attributes `__init__` sets, and the keywords are among those
     under which `assign` restores the value (`trainable`, `name`, `dtype`, `shape`...); unsafe: the layer now
     tracks the variable (checkpoints, `weights` of a Keras 3 layer made by `K.variable`). A variable whose
-    initial value reads the inputs (its shape belongs in `build`) is reported without a fix.
+    initial value reads the inputs (its shape belongs in `build`) is reported without a fix. A layer added
+    in `call()` to a model that `__init__` makes (`self.model.add(Conv2D(4, 3))`, with `self.model =
+    Sequential()` in `__init__`) has the run of `self.model.add(...)` statements around it moved, in order, to
+    the end of `__init__`: the model is assembled once instead of growing on every call. Unsafe for the same
+    reasons; withheld when an added layer reads the inputs, a local, or an attribute `__init__` does not set,
+    or when the run is the whole of `call()`.
 
     ## Numerical equivalence
     `repairs`: Keras 3 raises in the original and runs the rewrite; under `fit` the original raises the
@@ -204,7 +209,9 @@ class WeightCreatedInCall(Rule):
         if target is None:
             if isinstance(event.obj, VarObj):
                 return self._variable_fix(facts, event, node, instance)
-            return self._local_fix(facts, event, node, instance)
+            return self._local_fix(facts, event, node, instance) or self._added_fix(
+                facts, event, node, instance
+            )
         found = _movable_into_init(facts, event, node, instance)
         if found is None:
             return None
@@ -301,6 +308,68 @@ class WeightCreatedInCall(Rule):
             InsertAfter(found.body.body[-1], f"self.{name} = {facts.code_for(node)}"),
             title=f"Make the layer once, as `self.{name}` in `__init__`",
         )
+
+    def _added_fix(
+        self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, instance: InstanceObj
+    ) -> FixPlan | None:
+        """`self.model.add(Conv2D(4, 3))` in `call()`, where `__init__` makes `self.model = Sequential()`: every
+        call adds more layers. The run of `self.model.add(...)` statements that holds it moves, in order, to the
+        end of `__init__`, so the model is assembled once."""
+        function = event.function
+        line = event.chain[0] if len(event.chain) == 1 else None
+        holder = _added_to(line, node) if line is not None else None
+        if function is None or holder is None or not isinstance(function.body, cst.IndentedBlock):
+            return None
+        found = _init_of(facts, instance)
+        if found is None or not isinstance(found.body, cst.IndentedBlock) or not found.body.body:
+            return None
+        assigned = _self_assignments(found)
+        if holder not in assigned:
+            return None
+        statements = list(function.body.body)
+        at = next(i for i, s in enumerate(statements) if s is line)
+        start, end = at, at + 1
+        while start > 0 and _added_to(statements[start - 1], None) == holder:
+            start -= 1
+        while end < len(statements) and _added_to(statements[end], None) == holder:
+            end += 1
+        run = statements[start:end]
+        if end == len(statements):
+            return None  # `call()` would be left without a body
+        for statement in run:
+            assert isinstance(statement, cst.SimpleStatementLine)
+            call = statement.body[0]
+            assert isinstance(call, cst.Expr) and isinstance(call.value, cst.Call)
+            added = call.value.args[0].value
+            if _reads_locals(event, call.value) or any(a not in assigned for a in _self_reads(added)):
+                return None
+        code = "\n".join(facts.code_for(s.with_changes(leading_lines=())).rstrip("\n") for s in run)
+        return self.fix(
+            *(Remove(s) for s in run),
+            InsertAfter(found.body.body[-1], code),
+            title=f"Add the layers to `self.{holder}` once, in `__init__`",
+        )
+
+
+def _added_to(statement: cst.CSTNode, node: cst.CSTNode | None) -> str | None:
+    """`model` for a statement `self.model.add(<one argument>)` (whose argument is `node`, when given)."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return None
+    small = statement.body[0]
+    call = small.value if isinstance(small, cst.Expr) else None
+    if not isinstance(call, cst.Call) or len(call.args) != 1 or call.args[0].keyword or call.args[0].star:
+        return None
+    func = call.func
+    if not (
+        isinstance(func, cst.Attribute) and func.attr.value == "add" and isinstance(func.value, cst.Attribute)
+    ):
+        return None
+    owner = func.value
+    if not (isinstance(owner.value, cst.Name) and owner.value.value == "self"):
+        return None
+    if node is not None and call.args[0].value is not node:
+        return None
+    return owner.attr.value
 
 
 #: Keywords of a variable under which `v.assign(<initial value>)` gives it its initial value again.
