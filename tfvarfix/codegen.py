@@ -18,6 +18,7 @@ from tfvarfix.keras.spec import WeightSpec
 from tfvarfix.semantics.evaluate import dotted_name
 from tfvarfix.semantics.facts import Facts
 from tfvarfix.semantics.values import AV, ClassObj, Const, Content, KerasObj, LayerObj
+from tfvarfix.semantics.walker import PerStatement, children
 
 DETERMINISTIC = frozenset({"zeros", "ones", "constant"})
 _KERAS_MODULES = ("keras", "tensorflow.keras", "tf_keras")
@@ -103,25 +104,12 @@ def _quoted(text: str, quote: str = '"') -> str:
 def quote_of(module: cst.Module) -> str:
     """The quote the module writes its strings in: `'` when single-quoted strings outnumber double-quoted
     ones (docstrings and triple-quoted strings aside, an f-string counted once), else `"`."""
-    global _QUOTES
-    single = double = 0
-    kept: dict[int, tuple[cst.CSTNode, int, int]] = {}
-    for statement in module.body:  # counted per top-level statement: the editor re-counts only what changed
-        known = _QUOTES.get(id(statement))
-        if known is None or known[0] is not statement:
-            known = (statement, *_quotes_in(statement))
-        kept[id(statement)] = known
-        single, double = single + known[1], double + known[2]
-    _QUOTES = kept  # the latest module's statements only
+    counts = _QUOTES.values(module)  # per top-level statement: the editor re-counts only what changed
+    single, double = sum(c[0] for c in counts), sum(c[1] for c in counts)
     return "'" if single > double else '"'
 
 
-_QUOTES: dict[int, tuple[cst.CSTNode, int, int]] = {}
-
-
 def _quotes_in(node: cst.CSTNode) -> tuple[int, int]:
-    from tfvarfix.semantics.walker import children
-
     single = double = 0
     stack = [node]
     while stack:
@@ -135,6 +123,9 @@ def _quotes_in(node: cst.CSTNode) -> tuple[int, int]:
             continue  # an f-string's inner strings are part of it
         stack.extend(children(current))
     return single, double
+
+
+_QUOTES = PerStatement(_quotes_in)
 
 
 def string(facts: Facts, text: str) -> str:

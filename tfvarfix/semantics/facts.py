@@ -38,6 +38,7 @@ from tfvarfix.semantics.values import (
     TensorObj,
     TupleObj,
 )
+from tfvarfix.semantics.walker import PerStatement, children, descendants
 
 E = TypeVar("E", bound=Event)
 
@@ -76,6 +77,7 @@ class Facts:
     _calls: dict[str, list[tuple[int, MethodCall]]] | None = field(default=None, repr=False)
     _words: Counter[str] | None = field(default=None, repr=False)
     _parents: dict[int, cst.CSTNode] | None = field(default=None, repr=False)
+    _literals: Counter[str] | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------------------------ events
     def of(self, kind: type[E]) -> list[E]:
@@ -131,7 +133,6 @@ class Facts:
         if not self.project_modules:
             return None
         if self._homes is None:
-            from tfvarfix.semantics.walker import descendants
 
             self._homes = {id(n): m for m in self.project_modules for n in descendants(m.module)}
         return self._homes.get(id(node))
@@ -173,21 +174,20 @@ class Facts:
             self._words = Counter(_WORD.findall(self.source))
         return self._words[word]
 
+    def literal_count(self, text: str) -> int:
+        """How many string literals of the module's code (docstrings aside) hold exactly `text`."""
+        if self._literals is None:
+            self._literals = sum(_LITERALS.values(self.module), Counter())
+        return self._literals[text]
+
     def ancestors(self, node: cst.CSTNode) -> list[cst.CSTNode]:
         """The nodes of the module from its root down to `node`'s parent (meaningful fields only); [] for the
         module itself or a node that is not in it."""
-        global _PARENTS
         if self._parents is None:  # the parents within each top-level statement, kept by statement node
-            kept: dict[int, tuple[cst.CSTNode, dict[int, cst.CSTNode]]] = {}
             parents: dict[int, cst.CSTNode] = {}
-            for statement in self.module.body:
-                known = _PARENTS.get(id(statement))
-                if known is None or known[0] is not statement:
-                    known = (statement, _parents_in(statement))
-                kept[id(statement)] = known
-                parents.update(known[1])
+            for statement, inside in zip(self.module.body, _PARENTS.values(self.module), strict=True):
+                parents.update(inside)
                 parents[id(statement)] = self.module
-            _PARENTS = kept  # the latest module's statements only (the editor re-walks what changed)
             self._parents = parents
         trail: list[cst.CSTNode] = []
         parent = self._parents.get(id(node))
@@ -371,7 +371,6 @@ def reads_only_constants(
 ) -> bool:
     """Whether `expr` reads only imported modules and constants at the event's point, so that it may move;
     with `module_level`, only names the module binds (so that it may move out of its function)."""
-    from tfvarfix.semantics.walker import children
 
     stack: list[cst.CSTNode] = [expr]
     envs = [facts.module_names] if module_level else scopes(facts, event)
@@ -497,12 +496,7 @@ def _word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-_PARENTS: dict[int, tuple[cst.CSTNode, dict[int, cst.CSTNode]]] = {}
-
-
 def _parents_in(root: cst.CSTNode) -> dict[int, cst.CSTNode]:
-    from tfvarfix.semantics.walker import children
-
     parents: dict[int, cst.CSTNode] = {}
     stack = [root]
     while stack:
@@ -511,6 +505,35 @@ def _parents_in(root: cst.CSTNode) -> dict[int, cst.CSTNode]:
             parents[id(child)] = above
             stack.append(child)
     return parents
+
+
+_PARENTS = PerStatement(_parents_in)
+
+
+def _literals_in(root: cst.CSTNode) -> Counter[str]:
+    found: Counter[str] = Counter()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.SimpleStatementLine) and _is_docstring(node):
+            continue  # a docstring and what it holds
+        if isinstance(node, cst.SimpleString):
+            value = node.evaluated_value
+            if isinstance(value, str):
+                found[value] += 1
+        stack.extend(children(node))
+    return found
+
+
+_LITERALS = PerStatement(_literals_in)
+
+
+def _is_docstring(line: cst.SimpleStatementLine) -> bool:
+    return (
+        len(line.body) == 1
+        and isinstance(line.body[0], cst.Expr)
+        and isinstance(line.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
 
 
 _IDENTIFIER = re.compile(r"(?!\d)\w+")

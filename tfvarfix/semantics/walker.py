@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import libcst as cst
 
@@ -93,6 +93,31 @@ def descendants(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         current = stack.pop()
         yield current
         stack.extend(children(current))
+
+
+T = TypeVar("T")
+
+
+class PerStatement(Generic[T]):
+    """A value computed for each top-level statement of a module, kept by statement node from one module to the
+    next: the editor server's modules are assembled from the pieces an edit did not touch (the same nodes), so
+    only the statements an edit replaced are computed again. Only the latest module's statements are kept."""
+
+    def __init__(self, compute: Callable[[cst.CSTNode], T]) -> None:
+        self.compute = compute
+        self.kept: dict[int, tuple[cst.CSTNode, T]] = {}
+
+    def values(self, module: cst.Module) -> list[T]:
+        kept: dict[int, tuple[cst.CSTNode, T]] = {}
+        out: list[T] = []
+        for statement in module.body:
+            known = self.kept.get(id(statement))
+            if known is None or known[0] is not statement:  # an id reused by another node is not a hit
+                known = (statement, self.compute(statement))
+            kept[id(statement)] = known
+            out.append(known[1])
+        self.kept = kept  # replaced whole: a thread reading the old one still sees consistent pairs
+        return out
 
 
 def contains_call(node: cst.CSTNode) -> bool:
