@@ -98,3 +98,15 @@ def test_a_store_on_the_layer_changes_nothing_and_the_assign_gives_the_weight_it
     )
     old = run_program(rebound, STORED)
     assert old.error is None and old.out["tracked_bias"] == unit_forget and old.out["weights"] == 3
+
+
+def test_a_held_rnn_that_bidirectional_copied_raises_and_the_fix_reads_the_copy() -> None:
+    from tests.runtime.harness import RUN_CASES
+
+    bad = run_program(TESTDATA / "TFV103" / "bad_copied.py", RUN_CASES)
+    fixed = run_program(TESTDATA / "TFV103" / "fixed_copied.py", RUN_CASES)
+    assert bad.out["case_penalty"]["ok"] is False
+    assert bad.out["case_penalty"]["error"].startswith("AttributeError:")
+    assert "kernel" in bad.out["case_penalty"]["error"]
+    # The fixed penalty is the one of the weights the wrapper trains.
+    assert fixed.out["case_penalty"] == {"ok": True, "value": True}

@@ -7,11 +7,12 @@ import libcst as cst
 
 from tfvarfix.keras.names import canonical
 from tfvarfix.keras.table import RECURRENT_WEIGHTS
-from tfvarfix.rule import Finding, Intended, Replace, Rule
+from tfvarfix.rule import Finding, FixPlan, Intended, Replace, Rule
 from tfvarfix.semantics.evaluate import dotted_name
-from tfvarfix.semantics.events import Attribute
+from tfvarfix.semantics.events import Attribute, Created, MethodCall
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import LayerObj, Obj, PartObj
+from tfvarfix.semantics.walker import sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -50,8 +51,15 @@ class RnnWeightOnLayer(Rule):
     ## Fix safety
     Inserting `.cell` (or `.layer` for `TimeDistributed`) is safe: the original raises `AttributeError` on that
     line, and the rewrite reads the only weight of that name the layer has. A path through `Bidirectional` without
-    a direction, or through the layer object a `Bidirectional` wrapped, has two candidates (forward and backward);
-    it is reported without a fix.
+    a direction has two candidates (forward and backward); it is reported without a fix.
+
+    The layer object a `Bidirectional` wrapped is never built: the wrapper builds a copy of it as its
+    `forward_layer` (a `backward_layer` given is used as it is). When a model keeps both as attributes
+    (`self.rnn = RNN(...)`, `self.bi = Bidirectional(self.rnn)`, made once in one method) and a method of the
+    same class reads `self.rnn.cell.kernel` after the wrapper was called, the fix reads the copy,
+    `self.bi.forward_layer.cell.kernel`: the weight the wrapper trains, and the one the author meant. Unsafe: the
+    original raises. The wrapped object reached any other way (a local name, a parameter) is reported without a
+    fix.
 
     A store on the layer (`enc.bias = tf.Variable(...)`) raises nothing: it sets a new attribute that the layer
     never reads, and the weight keeps its value. A store is not a read, so no `.cell` is inserted there (that
@@ -112,7 +120,46 @@ class RnnWeightOnLayer(Rule):
                     value=cst.Attribute(value=node.value, attr=cst.Name(first.segment))
                 )
                 fix = self.fix(Replace(node, inserted), title=f"Insert `.{first.segment}`")
+            elif len(wrong) == len(verdicts) and first.copy is not None:
+                fix = self._read_the_copy(facts, node, live, wrong)
             yield self.finding(node, fix=fix, expr=expr, reason=first.reason, fixed=fixed)
+
+    def _read_the_copy(
+        self, facts: Facts, node: cst.Attribute, events: list[Attribute], wrong: list[_Wrong]
+    ) -> FixPlan | None:
+        """`self.rnn.cell.kernel`, of the RNN a Bidirectional wraps (and copies), read in a method of the class
+        whose `__init__` made both (`self.rnn = RNN(...)`, `self.bi = Bidirectional(self.rnn)`) ->
+        `self.bi.forward_layer.cell.kernel`, the copy the wrapper built and trains. Only after the wrapper was
+        called (the read raised because the original is never built; the copy is built by then)."""
+        copy = wrong[0].copy
+        if copy is None or any(w.copy != copy for w in wrong):
+            return None
+        bidirectional, path = copy
+        wrapped = bidirectional.wrapped
+        held = node.value
+        for _ in path:
+            held = held.value if isinstance(held, cst.Attribute) else held
+        if wrapped is None or not (isinstance(held, cst.Attribute) and isinstance(held.value, cst.Name)):
+            return None
+        owner = held.value.value
+        own = _self_attribute(facts, wrapped)
+        wrapper = _self_attribute(facts, bidirectional)
+        if own is None or wrapper is None or own[1] != held.attr.value or own[0] is not wrapper[0]:
+            return None
+        method = events[0].function
+        cls = next((a for a in reversed(facts.ancestors(node)) if isinstance(a, cst.ClassDef)), None)
+        if method is None or cls is None or method not in cls.body.body or own[0] not in cls.body.body:
+            return None
+        if not method.params.params or method.params.params[0].name.value != owner:
+            return None
+        if not all(_called_before(facts, bidirectional, e) for e in events):
+            return None
+        fixed = ".".join((owner, wrapper[1], "forward_layer", *path, node.attr.value))
+        return self.fix(
+            Replace(node, fixed),
+            title=f"Read `{fixed}`, the copy Bidirectional built",
+            safety=FixSafety.UNSAFE,
+        )
 
     def _store(self, facts: Facts, node: cst.Attribute, events: list[Attribute]) -> Iterator[Finding]:
         """`enc.bias = tf.Variable(...)` on an LSTM: no error, a new attribute the layer never reads. A store is
@@ -198,6 +245,9 @@ class _Wrong:
     reason: str
     fixed: str  # what to write instead, with {base} and {weight}
     segment: str = ""  # the attribute to insert before the weight; "" when there are two candidates
+    # The Bidirectional that copies the wrapped layer read here, and the path from its forward layer to the
+    # object read (`("cell",)` for `rnn.cell.kernel`).
+    copy: tuple[LayerObj, tuple[str, ...]] | None = None
 
 
 _FINE = object()
@@ -219,6 +269,7 @@ def _verdict(obj: Obj | None, weight: str, built: bool) -> _Wrong | object | Non
         return _Wrong(
             f"Bidirectional copies the layer it wraps, so this {short} is never built",
             "<bidirectional>.forward_layer.cell.{weight}` or `<bidirectional>.backward_layer.cell.{weight}",
+            copy=_forward_copy(layer, path),
         )
     if layer.spec.weight_at((*path, weight)) is not None:
         return _FINE
@@ -243,6 +294,49 @@ def _verdict(obj: Obj | None, weight: str, built: bool) -> _Wrong | object | Non
         if inner.spec.weight(weight) is not None:
             return _Wrong("TimeDistributed keeps its weights on `.layer`", "{base}.layer.{weight}", "layer")
     return _FINE if layer.spec.weights else None
+
+
+def _self_attribute(facts: Facts, layer: LayerObj) -> tuple[cst.FunctionDef, str] | None:
+    """The method and attribute where `self.<attr> = <layer's constructor call>` makes the layer, once."""
+    made = [e for e in facts.of(Created) if e.obj is layer]
+    sites = {id(e.node) for e in made}
+    if len(sites) != 1 or made[0].function is None:
+        return None
+    target = sole_assignment(made[0].statement, made[0].node)
+    method = made[0].function
+    first = method.params.params[0].name.value if method.params.params else None
+    if not (
+        isinstance(target, cst.Attribute)
+        and isinstance(target.value, cst.Name)
+        and target.value.value == first
+    ):
+        return None
+    return method, target.attr.value
+
+
+def _called_before(facts: Facts, layer: LayerObj, event: Attribute) -> bool:
+    """Whether a call of `layer` comes before `event` in the run (it is built then)."""
+    for other in facts.events:
+        if other is event:
+            return False
+        if (
+            isinstance(other, MethodCall)
+            and other.callee == "__call__"
+            and any(o is layer for o in other.receiver)
+        ):
+            return True
+    return False
+
+
+def _forward_copy(layer: LayerObj, path: tuple[str, ...]) -> tuple[LayerObj, tuple[str, ...]] | None:
+    """The Bidirectional whose wrapped (forward) layer is `layer` or holds it as its cell, and the path from
+    that layer to what is read."""
+    wrapper = layer.wrapper
+    if wrapper is not None and wrapper.short == "RNN" and wrapper.wrapper is not None and not path:
+        layer, path, wrapper = wrapper, ("cell",), wrapper.wrapper
+    if wrapper is None or wrapper.short != "Bidirectional" or wrapper.wrapped is not layer:
+        return None
+    return wrapper, path
 
 
 def _copied(layer: LayerObj) -> bool:
