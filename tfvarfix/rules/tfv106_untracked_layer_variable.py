@@ -105,7 +105,12 @@ class UntrackedLayerVariable(Rule):
     def check(self, facts: Facts) -> Iterator[Finding]:
         if facts.flavor is Flavor.TF_KERAS:
             return
-        made = {id(e.obj): e for e in facts.of(Created)}
+        made: dict[int, Created] = {}
+        outside: set[int] = set()  # where a variable is made outside a layer's `__init__`/`build`
+        for created in facts.of(Created):
+            made[id(created.obj)] = created
+            if not created.ctx.has(CtxKind.METHOD):
+                outside.add(id(created.node))
         for node, events in facts.grouped(Holds):
             live = [e for e in events if reachable(e) and e.variable.ctor in _UNTRACKED]
             if not live or len(live) != len(events) or not isinstance(node, cst.Call):
@@ -120,7 +125,7 @@ class UntrackedLayerVariable(Rule):
             copied = value if value is not None and _copies_a_weight(event.variable) else None
             fix = None
             if creation is not None:
-                fix = self._fix(facts, creation, event, node, instance.cls.node)
+                fix = self._fix(facts, creation, event, node, instance.cls.node, id(node) in outside)
             yield self.finding(
                 node,
                 fix=fix,
@@ -134,12 +139,18 @@ class UntrackedLayerVariable(Rule):
             )
 
     def _fix(
-        self, facts: Facts, creation: Created, event: Holds, node: cst.Call, cls: cst.ClassDef
+        self,
+        facts: Facts,
+        creation: Created,
+        event: Holds,
+        node: cst.Call,
+        cls: cst.ClassDef,
+        also_outside: bool,
     ) -> FixPlan | None:
         variable = event.variable
         statement = creation.statement
         target = sole_assignment(statement, node)
-        owner = _owner(facts, creation, event, node, cls)
+        owner = None if also_outside else _owner(facts, creation, event, node, cls)
         if owner is None:
             return None
         # In a loop, `self.w = tf.Variable(...)` keeps the last variable, where `add_weight` would track one
@@ -242,11 +253,8 @@ class UntrackedLayerVariable(Rule):
 
 def _owner(facts: Facts, creation: Created, event: Holds, node: cst.Call, cls: cst.ClassDef) -> str | None:
     """The name the layer has where the variable is made: the `self` of a method of the layer's class that
-    makes it (`build`, `__init__` or a helper they call), when every time it is made is within the layer's
-    `__init__` or `build` (a helper that `call()` runs too would add a weight to a built layer)."""
-    for other in facts.of(Created):
-        if other.node is node and not other.ctx.has(CtxKind.METHOD):
-            return None
+    makes it (`build`, `__init__` or a helper they call). The caller has checked that every time it is made is
+    within a layer's `__init__` or `build` (a helper run again on the built layer would add a weight to it)."""
     method = next((a for a in reversed(facts.ancestors(node)) if isinstance(a, cst.FunctionDef)), None)
     if method is None or method not in cls.body.body or not method.params.params:
         return None
