@@ -86,6 +86,7 @@ class RnnWeightOnLayer(Rule):
     VERIFY = VerifyCheck.REPAIRS
 
     def check(self, facts: Facts) -> Iterator[Finding]:
+        order: _Order | None = None  # made on the first finding that needs it, once per module
         for node, events in facts.grouped(Attribute):
             if not isinstance(node, cst.Attribute) or node.attr.value not in RECURRENT_WEIGHTS:
                 continue
@@ -121,11 +122,12 @@ class RnnWeightOnLayer(Rule):
                 )
                 fix = self.fix(Replace(node, inserted), title=f"Insert `.{first.segment}`")
             elif len(wrong) == len(verdicts) and first.copy is not None:
-                fix = self._read_the_copy(facts, node, live, wrong)
+                order = order or _Order(facts)
+                fix = self._read_the_copy(facts, order, node, live, wrong)
             yield self.finding(node, fix=fix, expr=expr, reason=first.reason, fixed=fixed)
 
     def _read_the_copy(
-        self, facts: Facts, node: cst.Attribute, events: list[Attribute], wrong: list[_Wrong]
+        self, facts: Facts, order: _Order, node: cst.Attribute, events: list[Attribute], wrong: list[_Wrong]
     ) -> FixPlan | None:
         """`self.rnn.cell.kernel`, of the RNN a Bidirectional wraps (and copies), read in a method of the class
         whose `__init__` made both (`self.rnn = RNN(...)`, `self.bi = Bidirectional(self.rnn)`) ->
@@ -142,8 +144,8 @@ class RnnWeightOnLayer(Rule):
         if wrapped is None or not (isinstance(held, cst.Attribute) and isinstance(held.value, cst.Name)):
             return None
         owner = held.value.value
-        own = _self_attribute(facts, wrapped)
-        wrapper = _self_attribute(facts, bidirectional)
+        own = _self_attribute(order, wrapped)
+        wrapper = _self_attribute(order, bidirectional)
         if own is None or wrapper is None or own[1] != held.attr.value or own[0] is not wrapper[0]:
             return None
         method = events[0].function
@@ -152,7 +154,7 @@ class RnnWeightOnLayer(Rule):
             return None
         if not method.params.params or method.params.params[0].name.value != owner:
             return None
-        if not all(_called_before(facts, bidirectional, e) for e in events):
+        if not all(order.called_before(bidirectional, e) for e in events):
             return None
         fixed = ".".join((owner, wrapper[1], "forward_layer", *path, node.attr.value))
         return self.fix(
@@ -296,11 +298,31 @@ def _verdict(obj: Obj | None, weight: str, built: bool) -> _Wrong | object | Non
     return _FINE if layer.spec.weights else None
 
 
-def _self_attribute(facts: Facts, layer: LayerObj) -> tuple[cst.FunctionDef, str] | None:
+class _Order:
+    """One pass over the module's events: where each object was made, and each event's place in the run."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.made: dict[int, list[Created]] = {}
+        self.place: dict[int, int] = {}
+        self.first_call: dict[int, int] = {}
+        for index, event in enumerate(facts.events):
+            self.place[id(event)] = index
+            if isinstance(event, Created):
+                self.made.setdefault(id(event.obj), []).append(event)
+            elif isinstance(event, MethodCall) and event.callee == "__call__":
+                for obj in event.receiver:
+                    self.first_call.setdefault(id(obj), index)
+
+    def called_before(self, layer: LayerObj, event: Attribute) -> bool:
+        """Whether a call of `layer` comes before `event` in the run (it is built then)."""
+        first, place = self.first_call.get(id(layer)), self.place.get(id(event))
+        return first is not None and place is not None and first < place
+
+
+def _self_attribute(order: _Order, layer: LayerObj) -> tuple[cst.FunctionDef, str] | None:
     """The method and attribute where `self.<attr> = <layer's constructor call>` makes the layer, once."""
-    made = [e for e in facts.of(Created) if e.obj is layer]
-    sites = {id(e.node) for e in made}
-    if len(sites) != 1 or made[0].function is None:
+    made = order.made.get(id(layer), [])
+    if len({id(e.node) for e in made}) != 1 or made[0].function is None:
         return None
     target = sole_assignment(made[0].statement, made[0].node)
     method = made[0].function
@@ -312,20 +334,6 @@ def _self_attribute(facts: Facts, layer: LayerObj) -> tuple[cst.FunctionDef, str
     ):
         return None
     return method, target.attr.value
-
-
-def _called_before(facts: Facts, layer: LayerObj, event: Attribute) -> bool:
-    """Whether a call of `layer` comes before `event` in the run (it is built then)."""
-    for other in facts.events:
-        if other is event:
-            return False
-        if (
-            isinstance(other, MethodCall)
-            and other.callee == "__call__"
-            and any(o is layer for o in other.receiver)
-        ):
-            return True
-    return False
 
 
 def _forward_copy(layer: LayerObj, path: tuple[str, ...]) -> tuple[LayerObj, tuple[str, ...]] | None:
