@@ -1337,6 +1337,7 @@ class KerasSemantics(Semantics):
                 self._mark_trained(model)
             if name != "__call__":
                 self._trace_compiled(model, node)
+                self._run_callbacks(model, name, args, node)
                 # `fit`/`predict` call every layer again, in a tf.function: a program layer's `call()` runs.
                 for value in self.state.items(model).exact or ():
                     layer = value.single()
@@ -1352,6 +1353,27 @@ class KerasSemantics(Semantics):
         if name == "get_weights":
             return TOP
         return TOP
+
+    def _run_callbacks(self, model: ModelObj, method: str, args: Args, node: cst.Call) -> None:
+        """`model.fit(callbacks=[...])` (and `evaluate`, `predict`): Keras hands each callback the model
+        (`callback.model`) and calls its hooks. The `on_*` methods a program's callback class defines run here,
+        in the order Keras calls them, with `self.model` bound to this model (as entries they would not know it)."""
+        hooks = _CALLBACK_HOOKS.get(method)
+        value = args.get("callbacks")
+        if hooks is None or value.is_bottom:
+            return
+        interp = self.interp
+        items = interp.iteration(value)
+        for item in items if isinstance(items, list) else [items]:
+            for obj in item:
+                if not isinstance(obj, InstanceObj) or not _is_callback(obj.cls):
+                    continue
+                self.state.set(obj, "model", AV.of(model))
+                for hook in hooks:
+                    found = interp.class_attribute(obj.cls, hook)
+                    func = found.single() if found is not None else None
+                    if isinstance(func, FuncObj) and func.owner is not None:
+                        interp.invoke(func, Args((), {}, {}, True), node, AV.of(obj))
 
     def _compile(self, model: Obj, args: Args, node: cst.Call) -> None:
         """Remember the program's own loss and metric functions: `fit` traces them in its tf.function."""
@@ -1831,6 +1853,25 @@ def _weight_shape(weight: WeightRef) -> tuple[int | None, ...] | None:
     if layer.spec is None:
         return None
     return weight_shape(layer.spec, weight.spec, layer_config(layer), layer.input_dim)
+
+
+_TRAIN_HOOKS = ("on_train_begin", "on_epoch_begin", "on_train_batch_begin", "on_batch_begin",
+                "on_train_batch_end", "on_batch_end", "on_epoch_end", "on_train_end")  # fmt: skip
+_CALLBACK_HOOKS = {
+    "fit": _TRAIN_HOOKS,
+    "fit_generator": _TRAIN_HOOKS,
+    "evaluate": ("on_test_begin", "on_test_batch_begin", "on_test_batch_end", "on_test_end"),
+    "predict": ("on_predict_begin", "on_predict_batch_begin", "on_predict_batch_end", "on_predict_end"),
+}
+
+
+def _is_callback(cls: ClassObj) -> bool:
+    """A program class deriving (directly or through program classes) from `keras.callbacks.Callback`."""
+    return any(
+        isinstance(base, ModuleRef) and base.canonical == "keras.callbacks.Callback"
+        for klass in cls.mro()
+        for base in klass.bases
+    )
 
 
 def _symbolic_args() -> Args:
