@@ -111,3 +111,16 @@ def test_rnn_layers_made_in_a_loop_raise_and_a_scope_per_pass_builds() -> None:
         "rnn_0",
         "rnn_1",
     }
+
+
+def test_two_loops_do_not_both_get_the_scopes_of_one() -> None:
+    """`f"rnn_{i}"` in two loops would make `rnn_0` twice: the second loop is left without a fix."""
+    loop = "for size in [4, 4]:\n    out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(size), out, dtype=tf.float32)\n"
+    text = (
+        "import tensorflow.compat.v1 as tf\n\ntf.disable_eager_execution()\n"
+        "out = tf.placeholder(tf.float32, [None, 5, 3])\n"
+    )
+    rules = [registry().rules["TFV301"]]
+    fixed = check_text(text + loop + loop, rules, fix=True, unsafe=True).text
+    assert fixed.count('scope=f"rnn_{i}"') == 1, fixed
+    assert [d.fix for d in check_text(fixed, rules).diagnostics] == [None]

@@ -146,6 +146,7 @@ class RepeatedRnnScope(Rule):
             if counted is None or any(re.fullmatch(rf"{re.escape(base)}_\d+", t) for t in taken):
                 return None
             index, header = counted
+            taken.add(f"{base}_0")  # the names the passes make: another loop's fix may not make them too
             name = f"{base}_{{{index}}}"
             literal = "f" + string(facts, name)
         else:
@@ -258,6 +259,11 @@ def _scope_names(facts: Facts) -> set[str]:
             known = obj.args.get("scope").const()
             if isinstance(known, str):
                 out.add(known)
+            given = obj.args.arg_of("scope")
+            if given is not None and isinstance(given.value, cst.FormattedString) and given.value.parts:
+                head = given.value.parts[0]  # `f"rnn_{i}"`, a loop's scopes: `rnn_0`, `rnn_1`...
+                if isinstance(head, cst.FormattedStringText) and head.value.endswith("_"):
+                    out.add(f"{head.value}0")
     for call in facts.calls(V1 + "variable_scope"):
         known = call.args.first("name_or_scope", 0).const()
         if isinstance(known, str):
