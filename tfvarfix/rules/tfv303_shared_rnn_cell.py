@@ -106,6 +106,7 @@ class SharedRnnCell(Rule):
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         made = {id(c.obj): c for c in facts.of(Created) if isinstance(c.obj, LayerObj)}
+        self._given: set[str] = set()  # attributes the fixes of this module make
         for _, events in facts.grouped(SharedCell):
             live = [e for e in events if reachable(e) and graph_code(facts.graph_mode, e)]
             if not live or len(live) != len(events):
@@ -227,9 +228,10 @@ class SharedRnnCell(Rule):
         suffix = "_bw" if "backward" in event.where else ""
 
         def taken(name: str) -> bool:
-            return re.search(rf"\b{re.escape(name)}\b", facts.source) is not None
+            return name in self._given or re.search(rf"\b{re.escape(name)}\b", facts.source) is not None
 
         name = f"{base}{suffix}" if suffix and not taken(f"{base}{suffix}") else unique_name(base, taken)
+        self._given.add(name)
         return self.fix(
             InsertAfter(line, f"self.{name} = {facts.code_for(call)}"),
             Replace(use, f"self.{name}"),
