@@ -272,3 +272,15 @@ def test_a_config_key_init_cannot_take_fails_to_load_and_kwargs_load_it() -> Non
     # `**kwargs` handed to `Layer.__init__`: Keras 3 refuses the key there.
     assert nofix.out["case_versioned"]["load"] == "unrecognized version", nofix.out
     assert good.error is None and good.out["build"]["load"] == "same", good
+
+
+def test_a_builtin_initializers_subclass_without_get_config_fails_to_load_and_the_fix_loads() -> None:
+    """tf_SIREN#17: the subclass saves VarianceScaling's config; load_model calls SirenInit(seed=..., scale=...)."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_inherited.py")
+    assert bad.error is not None and bad.error_type == "TypeError"
+    assert "SirenInit.__init__() got an unexpected keyword argument 'seed'" in (bad.error_text or "")
+    probe = "out['w0'] = ns['restored'].get_layer('dense').kernel_initializer.w0"
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_inherited.py", probe)
+    assert fixed.error is None, fixed.error
+    assert fixed.stdout.splitlines()[0] == "True"  # the same kernel after the round trip
+    assert fixed.out["w0"] == 2.0

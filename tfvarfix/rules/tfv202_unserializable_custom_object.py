@@ -7,7 +7,7 @@ import libcst as cst
 
 from tfvarfix.codegen import is_registered, keras_prefix, register_decorator, string
 from tfvarfix.keras.config_keys import BASE, in_config_order, returned_keys
-from tfvarfix.keras.names import OBJECT_BASES
+from tfvarfix.keras.names import BUILTIN_OBJECT_CONFIGS, OBJECT_BASES
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
 from tfvarfix.semantics.events import Created, CtxKind
@@ -55,7 +55,10 @@ class UnserializableCustomObject(Rule):
     `**kwargs` (keras#8956: `{"name": self.__class__.__name__, "c": self.c}` on a constraint taking only `c`;
     and `super().get_config()` of a `Layer`, which holds `name`, `trainable` and `dtype`), or, on a direct
     `Layer` subclass whose `**kwargs` go untouched to one `super().__init__(..., **kwargs)`, a key that
-    `Layer.__init__` does not take either.
+    `Layer.__init__` does not take either. In Keras 3 code, a subclass of one of Keras's own initializers,
+    regularizers or constraints (`VarianceScaling`, `L2`, `MaxNorm`...) without a `get_config` of its own whose
+    `__init__` (no `**kwargs`) cannot take the keys the base's config holds, or needs an argument it lacks
+    (tf_SIREN#17: a `VarianceScaling` subclass taking `w0` and `c`).
 
     ## Why is this bad?
     Saving succeeds; loading fails or silently changes the object. The base `Initializer.get_config()` and
@@ -71,8 +74,11 @@ class UnserializableCustomObject(Rule):
     cannot take fails the load the same way, since `from_config` is `cls(**config)`: Keras 3 raises
     `TypeError: <class 'keras.src.models.functional.Functional'> could not be deserialized properly ...
     WeightClip.__init__() got an unexpected keyword argument 'name'` (Python names the config's first such
-    key). tf_keras raises the same from `.keras` and `.h5` files but revives a SavedModel, so, as for missing
-    keys, only Keras 3 code is reported. A layer whose `__init__` hands `**kwargs` to `Layer.__init__` fails
+    key); a built-in base's config is the base's own (`VarianceScaling`'s: `seed`, `scale`, `mode`,
+    `distribution`, `input_axes`, `output_axes` in Keras 3.15), so its subclass fails with `... __init__() got
+    an unexpected keyword argument 'seed'`. tf_keras raises the same from `.keras` and `.h5` files but
+    revives a SavedModel, so, as for missing keys, only Keras 3 code is reported. A layer whose `__init__`
+    hands `**kwargs` to `Layer.__init__` fails
     on a key `Layer.__init__` does not take (it takes `name`, `trainable`, `dtype`, `autocast`,
     `activity_regularizer`, `input_dim`, `input_shape`): `TypeError: ... Unrecognized keyword arguments
     passed to L: {'version': 2}`; one that reads `kwargs` anywhere else (`kwargs.pop("version")`) is taken
@@ -182,7 +188,9 @@ class UnserializableCustomObject(Rule):
                 continue
             names, required, kwargs = params
             registered = is_registered(cls) or _loads_name(facts, cls.name)
-            if cls.is_serializable_object:
+            if cls.is_serializable_object and cls.keras_base in BUILTIN_OBJECT_CONFIGS:
+                problem = _inherited_config_problem(cls, names, required, kwargs) if keras3 else None
+            elif cls.is_serializable_object:
                 problem = _object_problem(cls, names, required, registered)
             elif not keras3 or not saves:
                 continue  # tf_keras records and reloads them; and only a save or load is hurt
@@ -307,9 +315,12 @@ class UnserializableCustomObject(Rule):
 
 # Keras bases whose own `get_config` is known: a layer's gives these keys (in this order), an object's none.
 _LAYER_KEYS = ("name", "trainable", "dtype")
-_BASE_KEYS = {"keras.layers.Layer": frozenset(_LAYER_KEYS)}
+_BASE_KEYS = {
+    "keras.layers.Layer": frozenset(_LAYER_KEYS),
+    **{name: frozenset(keys) for name, keys in BUILTIN_OBJECT_CONFIGS.items()},
+}
 # Bases whose `from_config` is `cls(**config)` (Keras 3 and tf_keras): every key must be an `__init__` argument.
-_PLAIN_FROM_CONFIG = frozenset({"keras.layers.Layer", *OBJECT_BASES})
+_PLAIN_FROM_CONFIG = frozenset({"keras.layers.Layer", *OBJECT_BASES, *BUILTIN_OBJECT_CONFIGS})
 
 
 def _config_problem(
@@ -366,7 +377,8 @@ def _config_problem(
         keys = (keys - {BASE}) | base
     missing = [name for name in required if name not in keys]
     unknown = {k for k in keys if k not in names and (not forwards or k not in _LAYER_INIT_KEYS)}
-    extra = in_config_order(method.node, unknown, _LAYER_KEYS) if checks_extra or forwards else []
+    order = BUILTIN_OBJECT_CONFIGS.get(cls.keras_base or "", _LAYER_KEYS)
+    extra = in_config_order(method.node, unknown, order) if checks_extra or forwards else []
     if not missing and not extra:
         return None
     said = []
@@ -456,6 +468,31 @@ def _custom_names(node: cst.CSTNode) -> set[str]:
                 and isinstance(e.key.evaluated_value, str)
             }
     return set()
+
+
+def _inherited_config_problem(cls: ClassObj, names: list[str], required: list[str], kwargs: bool) -> str | None:
+    """A subclass of one of Keras's own initializers, regularizers or constraints, without a `get_config` of its
+    own: it saves the base's config, and loading calls `cls(**config)` with the base's keys (tf_titu1994/SIREN:
+    a `VarianceScaling` subclass taking `w0` and `c` gets `scale`, `mode`, `distribution`...)."""
+    base = cls.keras_base or ""
+    keys = BUILTIN_OBJECT_CONFIGS.get(base, ())
+    extra = [] if kwargs else [k for k in keys if k not in names]
+    missing = [n for n in required if n not in keys]
+    if not extra and not missing:
+        return None
+    short = base.rsplit(".", 1)[-1]
+    if extra:
+        listed = "`, `".join(extra)
+        return (
+            f"has no `get_config`: it saves `{short}`'s config, whose {'key' if len(extra) == 1 else 'keys'} "
+            f"`{listed}` its `__init__` cannot take: `load_model` raises `TypeError: ... could not be "
+            f"deserialized properly ... {cls.name}.__init__() got an unexpected keyword argument '{extra[0]}'`"
+        )
+    count = f"{len(missing)} required positional argument{'s' if len(missing) > 1 else ''}"
+    return (
+        f"has no `get_config`: it saves `{short}`'s config, which leaves out `{'`, `'.join(missing)}`: "
+        f"`load_model` raises `TypeError: {cls.name}.__init__() missing {count}`"
+    )
 
 
 def _object_problem(cls: ClassObj, names: list[str], required: list[str], registered: bool) -> str | None:

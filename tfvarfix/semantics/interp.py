@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
-from tfvarfix.keras.names import LAYER_BASES, OBJECT_BASES
+from tfvarfix.keras.names import BUILTIN_OBJECT_CONFIGS, LAYER_BASES, OBJECT_BASES
 from tfvarfix.semantics.evaluate import dotted_name
 from tfvarfix.semantics.events import ROOT, Ctx, CtxKind, Event, UserCall
 from tfvarfix.semantics.heap import EMPTY_ENTRIES, Entries, HeapView, Items, State, present
@@ -1120,7 +1120,12 @@ class Interpreter:
             bases.append(base)
             if isinstance(base, ModuleRef):
                 name = base.canonical
-                if name in LAYER_BASES or name in OBJECT_BASES or name.startswith("keras.layers."):
+                if (
+                    name in LAYER_BASES
+                    or name in OBJECT_BASES
+                    or name in BUILTIN_OBJECT_CONFIGS
+                    or name.startswith("keras.layers.")
+                ):
                     keras_base = keras_base or name
                 elif name not in ("builtins.object",):
                     unknown = True
