@@ -131,6 +131,13 @@ def test_weights_set_on_an_unbuilt_layer_raise_whatever_the_values() -> None:
         not r["ok"] and r["error"].startswith("ValueError") and "but the layer was expecting 0 weights" in r["error"]
         for r in result.out.values()
     ), result.out
+    # Built first with the source's input shape, the copy holds the source's weights (Keras 3 and tf_keras).
+    for legacy in (False, True):
+        fixed = run_program(TESTDATA / "TFV201" / "fixed_unbuilt.py", RUN_CASES, legacy=legacy)
+        assert fixed.out == {
+            "case_copy_into_a_fresh_cell": {"ok": True, "value": [True, True, True]},
+            "case_copy_into_a_fresh_dense": {"ok": True, "value": [True, True]},
+        }, legacy
 
 
 def test_set_value_on_a_variable_raises_and_the_fix_assigns() -> None:

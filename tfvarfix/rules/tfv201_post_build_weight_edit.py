@@ -17,6 +17,7 @@ from tfvarfix.codegen import (
     number,
     override_class,
     register_decorator,
+    string,
     with_keywords,
 )
 from tfvarfix.keras.spec import Flavor, WeightSpec
@@ -27,6 +28,7 @@ from tfvarfix.rule import (
     AddModuleCode,
     Finding,
     FixPlan,
+    InsertBefore,
     Intended,
     NodeEdit,
     Remove,
@@ -135,7 +137,12 @@ class PostBuildWeightEdit(Rule):
     `weight.set_value(v)` on a built layer's variable raises (`AttributeError`: Keras 3 variables and
     `tf.Variable` have no `set_value`). Where the values cannot move into the initializer (the layer is made
     in another function, the edit is in a loop), the fix is `weight.assign(v)`: unsafe, since the original
-    raises (`verify` checks `repairs`). An edit before the build gets no fix.
+    raises (`verify` checks `repairs`).
+
+    Before the build, an edit of values not known at construction raises whatever they are. A copy of another
+    layer's weights, `copy.set_weights(source.get_weights())` on a line of its own, is fixed by building the
+    copy first with the input shape the source was built with, `copy.build(source.get_build_config()
+    ["input_shape"])` (Keras's record of it): unsafe, `repairs`. Any other edit before the build gets no fix.
 
     ## Numerical equivalence
     `equivalent`: the original and the rewritten program, each run in a fresh process after
@@ -224,10 +231,53 @@ class PostBuildWeightEdit(Rule):
             checks=VerifyCheck.REPAIRS,
         )
 
+    def _build_first(self, facts: Facts, writes: list[WeightWrite]) -> FixPlan | None:
+        """`copy.set_weights(source.get_weights())` on an unbuilt `copy` -> build `copy` first, with the input
+        shape `source` was built with (`source.get_build_config()`, Keras's own record of it), then copy."""
+        node = writes[0].node
+        if any(w.how.split(":")[0] != "set_weights" or w.node is not node for w in writes):
+            return None
+        if not (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and isinstance(node.func.value, cst.Name)
+            and len(node.args) == 1
+            and node.args[0].keyword is None
+            and not node.args[0].star
+        ):
+            return None
+        value = node.args[0].value
+        if not (
+            isinstance(value, cst.Call)
+            and not value.args
+            and isinstance(value.func, cst.Attribute)
+            and value.func.attr.value == "get_weights"
+            and isinstance(value.func.value, cst.Name)
+            and value.func.value.value != node.func.value.value
+        ):
+            return None
+        statement = writes[0].statement
+        if not (
+            isinstance(statement, cst.SimpleStatementLine)
+            and len(statement.body) == 1
+            and isinstance(statement.body[0], cst.Expr)
+            and statement.body[0].value is node
+        ):
+            return None
+        copy, source = node.func.value.value, value.func.value.value
+        shape = f"{source}.get_build_config()[{string(facts, 'input_shape')}]"
+        return self.fix(
+            InsertBefore(statement, f"{copy}.build({shape})"),
+            title=f"Build `{copy}` with the input shape `{source}` was built with, then set its weights",
+            safety=FixSafety.UNSAFE,
+            checks=VerifyCheck.REPAIRS,
+        )
+
     def _unbuilt_finding(self, facts: Facts, writes: list[WeightWrite]) -> Finding:
         weights = list(dict.fromkeys(w.weight.spec for w in writes))
         return self.finding(
             writes[0].node,
+            fix=self._build_first(facts, writes),
             severity=Severity.ERROR,
             weight="`, `".join(w.name for w in weights),
             when="set before the layer is built",
