@@ -7,7 +7,6 @@ where a careful linter reports. `load_cases()` reads every file of `cases/` and 
 from __future__ import annotations
 
 import ast
-import os
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -91,16 +90,9 @@ def load_cases() -> list[Case]:
 def program_env() -> dict[str, str]:
     """The environment a reproduction runs in: this one without `TF_USE_LEGACY_KERAS` (a tf_keras program sets
     it itself), quiet, on the CPU, with hash seeds fixed."""
-    env = {key: value for key, value in os.environ.items() if key != "TF_USE_LEGACY_KERAS"}
-    env.update(
-        TF_CPP_MIN_LOG_LEVEL="3",
-        CUDA_VISIBLE_DEVICES="",
-        PYTHONHASHSEED="0",
-        TF_ENABLE_ONEDNN_OPTS="0",
-        PYTHONWARNINGS="ignore",
-        KERAS_BACKEND="tensorflow",
-    )
-    return env
+    from tests.runtime.harness import tf_env
+
+    return tf_env(legacy=False, backend="tensorflow")
 
 
 # ------------------------------------------------------------------------------------ runtime outcomes
@@ -127,18 +119,11 @@ def _carets(line: str) -> bool:
 
 
 def run_case(path: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run a reproduction under real TensorFlow, as its own program, from `cwd`."""
-    import sys
+    """Run a reproduction under real TensorFlow, as its own program, from `cwd` (in the environment
+    `program_env` gives: tests/runtime/harness.py runs it, forked from a process that imported TensorFlow)."""
+    from tests.runtime.harness import run_script
 
-    return subprocess.run(
-        [sys.executable, str(path)],
-        cwd=cwd,
-        env=program_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_script(path, cwd)
 
 
 def assert_runtime(case: Case, proc: subprocess.CompletedProcess[str]) -> None:
