@@ -124,3 +124,11 @@ def test_a_cell_held_as_an_attribute_shares_and_a_second_attribute_gives_the_bac
         "bidirectional_rnn/fw/gru/candidate/kernel:0",
         "bidirectional_rnn/fw/gru/gates/kernel:0",
     ]
+
+
+def test_a_cell_chosen_by_branches_raises_and_gets_no_fix() -> None:
+    """NeuralDialog-CVAE#5: one GRUCell stacked twice; the cell's construction depends on the helper's
+    arguments, so no single construction can be repeated (the fixture has no fixed_ twin: see test_testdata)."""
+    bad = run_program(TESTDATA / "TFV303" / "bad_branches_nofix.py", legacy=True)
+    assert bad.error is not None and bad.error.startswith("ValueError: Dimensions must be equal"), bad.error
+    assert not (TESTDATA / "TFV303" / "fixed_branches_nofix.py").exists()

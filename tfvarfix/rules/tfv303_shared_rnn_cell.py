@@ -83,7 +83,10 @@ class SharedRnnCell(Rule):
     construction (`self.cell_bw = GRUCell(size)`, or `self.cell_1`), which the later use reads; only when the
     construction's arguments call nothing (repeated at once, they mean the same). No variable is renamed: the
     shared one keeps its name (`cell_0/...`, `fw/...`) and the new
-    cells add theirs (`cell_1/...`, `bw/...`).
+    cells add theirs (`cell_1/...`, `bw/...`). Withheld when another path binds the cell's name differently
+    (`if cell_type == "gru": cell = GRUCell(n)` / `else: cell = LSTMCell(n)`, then a wrapper under its own
+    `if`: NeuralDialog-CVAE#5): each run the analysis follows makes one cell, but the fix is written once for
+    every path, and repeating one path's construction would build the wrong cell on the others.
 
     ## Numerical equivalence
     `repairs`: with input size ≠ units the original raises and the rewrite builds; with equal sizes `verify`
@@ -283,7 +286,7 @@ class SharedRnnCell(Rule):
                 ]
             )
             return facts.code_for(new)
-        if isinstance(expr, cst.Name) and expr.value not in hidden:
+        if isinstance(expr, cst.Name) and expr.value not in hidden and _bound_once(facts, expr):
             value = event.env.get(expr.value)
             obj = present(value).single() if isinstance(value, AV) else None
             if isinstance(obj, LayerObj) and _root(obj) is _root_of(event):
@@ -300,6 +303,8 @@ class SharedRnnCell(Rule):
     ) -> str | None:
         """Text that makes a fresh cell equal to what `expr` gives at the use."""
         if isinstance(expr, cst.Name):
+            if not _bound_once(facts, expr):
+                return None  # other paths bind it to other cells (`if gru: cell = GRUCell(n) else: ...`)
             value = event.env.get(expr.value)
             obj = present(value).single() if isinstance(value, AV) else None
             return self._construct(facts, event, obj, made) if isinstance(obj, LayerObj) else None
@@ -323,6 +328,8 @@ class SharedRnnCell(Rule):
         for arg in call.args:
             value = arg.value
             inner = _cell_named(created, value)
+            if inner is not None and isinstance(value, cst.Name) and not _bound_once(facts, value):
+                return None
             if inner is not None:
                 text = self._construct(facts, use, inner, made, depth + 1)
                 if text is None:
@@ -331,6 +338,8 @@ class SharedRnnCell(Rule):
                 continue
             repeated = _repeated_list(value)
             if repeated is not None and (inner := _cell_named(created, repeated[0])) is not None:
+                if isinstance(repeated[0], cst.Name) and not _bound_once(facts, repeated[0]):
+                    return None
                 # `MultiRNNCell([drop] * n)` made again: `[<drop made afresh> for _ in range(n)]`.
                 text = self._construct(facts, use, inner, made, depth + 1)
                 if text is None or not _stable(facts, created, use, repeated[1], frozenset(), quiet=quiet):
@@ -344,6 +353,50 @@ class SharedRnnCell(Rule):
         if not _stable(facts, created, use, call.func, frozenset(), quiet=quiet):
             return None
         return facts.code_for(call.with_changes(args=args))
+
+
+def _bound_once(facts: Facts, name: cst.Name) -> bool:
+    """Every path to the use binds `name` the same way: no binding of it in its function (or module), outside
+    the use's own statement, lies under an `if`, a loop or a `try` that does not also hold the use. The
+    construction repeated at the use is then the one every path runs. (A cell made as `GRUCell` or `LSTMCell`
+    by an `if`, or rewrapped under a condition, is one object in each context the analysis ran, but the fix is
+    written once for them all.)"""
+    chain = facts.ancestors(name)
+    scope: cst.CSTNode = facts.module
+    for ancestor in reversed(chain):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda)):
+            scope = ancestor
+            break
+    statement = next(
+        (a for a in reversed(chain) if isinstance(a, (cst.SimpleStatementLine, cst.BaseCompoundStatement))), None
+    )
+    around = {id(a) for a in chain}
+    stack: list[cst.CSTNode] = [scope]
+    while stack:
+        node = stack.pop()
+        if node is statement or (node is not scope and isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))):
+            continue  # the use's own statement binds after it reads; nested definitions are their own scopes
+        targets: list[cst.CSTNode] = []
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+        elif isinstance(node, (cst.AnnAssign, cst.AugAssign, cst.For, cst.NamedExpr)):
+            targets = [node.target]
+        elif isinstance(node, cst.WithItem) and node.asname is not None:
+            targets = [node.asname.name]
+        for target in targets:
+            for bound in descendants(target):
+                if not (isinstance(bound, cst.Name) and bound.value == name.value):
+                    continue
+                inside = facts.ancestors(bound)
+                start = next((k for k, a in enumerate(inside) if a is scope), len(inside))
+                if any(
+                    isinstance(a, (cst.If, cst.For, cst.While, cst.Try, cst.TryStar, cst.Match))
+                    and id(a) not in around
+                    for a in inside[start + 1 :]
+                ):
+                    return False
+        stack.extend(children(node))
+    return True
 
 
 def _builds(statement: cst.CSTNode, name: str, constructions: set[int], conditional: bool) -> bool:
