@@ -33,8 +33,10 @@ class ShapeDependent(keras.layers.Layer):
     def __init__(self):
         super().__init__()
 
+    def build(self, input_shape):
+        self.w = self.add_weight(shape=(input_shape[-1], 1))
+
     def call(self, x):
-        self.w = self.add_weight(shape=(x.shape[-1], 1))  # expect: TFV402
         return tf.matmul(x, self.w)
 
 

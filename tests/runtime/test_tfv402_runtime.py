@@ -30,6 +30,18 @@ def test_keras3_bad_raises_and_fixed_trains() -> None:
     fixed = run_program(TESTDATA / "TFV402" / "fixed.py", CALL_CASES)
     assert fixed.out["case_head"] == {"ok": True, "trainable": 2}
     assert fixed.out["case_lazy_head"] == {"ok": True, "trainable": 2}
+    assert fixed.out["case_shape_dependent"] == {"ok": True, "trainable": 1}  # its weight made in build
+
+
+def test_weights_sized_by_the_inputs_in_call_raise_and_built_in_build_train() -> None:
+    """tensorflow#32729: add_weight in call() with the input size read there; the fix gives the layer a
+    build(input_shape) that makes them once, sized from input_shape."""
+    bad = run_program(TESTDATA / "TFV402" / "bad_build.py")
+    assert bad.error is not None and NEW_STATE in (bad.error_text or "")
+    probe = "out['weights'] = [v.path for v in ns['model'].trainable_variables]"
+    fixed = run_program(TESTDATA / "TFV402" / "fixed_build.py", probe)
+    assert fixed.error is None, fixed.error
+    assert [w.rsplit("/", 1)[-1] for w in fixed.out["weights"]] == ["mu_w", "bias"]
 
 
 def test_keras3_near_misses_run() -> None:

@@ -6,7 +6,7 @@ import libcst as cst
 
 from tfvarfix.codegen import snake, unique_name
 from tfvarfix.keras.spec import Flavor
-from tfvarfix.rule import Finding, FixPlan, InsertAfter, Remove, Replace, Rule
+from tfvarfix.rule import Finding, FixPlan, InsertAfter, InsertBefore, Remove, Replace, Rule
 from tfvarfix.semantics.events import CtxKind, VariableInTrace
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import present
@@ -77,9 +77,15 @@ class WeightCreatedInCall(Rule):
     read only literals, imports and attributes that `__init__` sets, the fix moves the assignment to the end
     of `__init__`. It is unsafe: the layer or variable now exists before the first call (it appears in the
     layer's tracked state, checkpoints and `summary()`), and where the original made a new one per call there
-    is now one that trains. A construction that reads the inputs (their shape belongs in
-    `build(input_shape)`), local variables, layers made in a loop of `call()`, and classes without their own
-    `__init__` are reported without a fix. A layer made and called on the spot (`Dense(self.units)(x)`)
+    is now one that trains. A weight made by `self.w = self.add_weight(...)` in `call()` from the inputs'
+    shape (`shape=(inputs.shape[-1], self.units)`, or through a local, `in_dim = inputs.shape[-1]`) moves into
+    a new `build(input_shape)`, which Keras calls once with the first inputs' shape: every such statement of
+    `call()`, in order, with the locals they read recomputed there (`inputs.shape` written `input_shape`);
+    unsafe for the same reasons; withheld when the class has a `build` already, or a statement reads the
+    inputs other than through their shape, a local computed otherwise, or an attribute `__init__` does not
+    set. Other constructions that read the inputs, local variables, layers made in a loop of `call()`, and
+    classes without their own `__init__` are reported without a fix. A layer made and called on the spot
+    (`Dense(self.units)(x)`)
     becomes `self.dense(x)`, made once at the end of `__init__` under a name the class does not use yet; also
     unsafe, for the same reasons. A variable bound to a local (`seen = tf.Variable(0.0)`, `r = K.variable(v)`),
     in a statement of its own in `call()`, becomes `self.seen`, made once at the end of `__init__` (the
@@ -116,6 +122,7 @@ class WeightCreatedInCall(Rule):
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         self._taken: dict[int, set[str]] = {}  # per class: attribute names a fix may not use
+        self._builds: dict[int, FixPlan | None] = {}  # per `call()`: the one plan that gives it a `build`
         self._given: dict[int, set[str]] = {}  # per class: attribute names fixes gave
         for node, events in facts.grouped(VariableInTrace):
             mine = [e for e in events if _in_layer_call(e)]
@@ -214,7 +221,7 @@ class WeightCreatedInCall(Rule):
             )
         found = _movable_into_init(facts, event, node, instance)
         if found is None:
-            return None
+            return self._build_fix(facts, function, instance)
         body = function.body
         if not isinstance(body, cst.IndentedBlock) or len(body.body) < 2:
             return None
@@ -224,6 +231,26 @@ class WeightCreatedInCall(Rule):
             return None
         code = facts.code_for(statement.body[0])
         return self.fix(Remove(moved), InsertAfter(found.body.body[-1], code))
+
+    def _build_fix(self, facts: Facts, function: cst.FunctionDef, instance: InstanceObj) -> FixPlan | None:
+        """`self.w = self.add_weight(shape=(in_dim, self.units), ...)` in `call()`, with `in_dim =
+        inputs.shape[-1]` before it: the weights belong in `build(input_shape)`, which Keras calls once with the
+        shape of the first call's inputs. Every such statement of `call()` moves, in order, into a new
+        `build`, with the locals they read recomputed there from `input_shape` (`inputs.shape` becomes
+        `input_shape`). One plan for all of them: each finding of the run carries it, the engine applies it once."""
+        if id(function) in self._builds:
+            return self._builds[id(function)]
+        planned = _plan_build(facts, function, instance)
+        fix = None
+        if planned is not None:
+            new_method, moved = planned
+            fix = self.fix(
+                *(Remove(statement) for statement in moved),
+                InsertBefore(function, new_method),
+                title="Create the weights once, in `build(input_shape)`",
+            )
+        self._builds[id(function)] = fix
+        return fix
 
     def _variable_fix(
         self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, instance: InstanceObj
@@ -387,6 +414,114 @@ _LAYER_ATTRIBUTES = frozenset(
         "variable_dtype", "variables", "weights", "loss", "history", "distribute_strategy", "run_eagerly",
     }
 )  # fmt: skip
+
+
+_SHAPE_BUILTINS = frozenset({"int", "len", "tuple", "list", "max", "min"})
+
+
+def _plan_build(
+    facts: Facts, function: cst.FunctionDef, instance: InstanceObj
+) -> tuple[str, list[cst.SimpleStatementLine]] | None:
+    """(the `build` method's code, the statements of `call()` it takes) for `_build_fix`, or None."""
+    cls = instance.cls.node
+    if any(isinstance(s, cst.FunctionDef) and s.name.value == "build" for s in cls.body.body):
+        return None  # the class builds already: where the weights go there is the author's call
+    params = function.params.params
+    if len(params) < 2 or params[0].name.value != "self" or not isinstance(function.body, cst.IndentedBlock):
+        return None
+    inputs = params[1].name.value
+    init = _init_of(facts, instance)
+    if init is None or not isinstance(init.body, cst.IndentedBlock):
+        return None
+    known = _self_assignments(init)
+    modules = set(facts.module_names)
+    locals_: dict[str, str] = {}  # a local of `call()` -> its code in `build`, over `input_shape`
+    moved: list[cst.SimpleStatementLine] = []
+    lines: list[str] = []
+    for statement in function.body.body:
+        if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+            continue
+        small = statement.body[0]
+        if not isinstance(small, cst.Assign) or len(small.targets) != 1:
+            continue
+        target, value = small.targets[0].target, small.value
+        if isinstance(target, cst.Name) and _bindings(function, target.value) == 1:
+            shape = _over_input_shape(facts, value, inputs, set(locals_) | modules | _SHAPE_BUILTINS)
+            if shape is not None:
+                locals_[target.value] = f"{target.value} = {shape}"
+            continue
+        if not (
+            isinstance(target, cst.Attribute)
+            and isinstance(target.value, cst.Name)
+            and target.value.value == "self"
+            and isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Attribute)
+            and isinstance(value.func.value, cst.Name)
+            and value.func.value.value == "self"
+            and value.func.attr.value == "add_weight"
+        ):
+            continue
+        swapped = _swap_input_shape(value, inputs)
+        names = {n.value for n in _read_names(swapped)}
+        allowed = set(locals_) | modules | _SHAPE_BUILTINS | {"self", "input_shape"}
+        if not names <= allowed or any(attr not in known and attr != "add_weight" for attr in _self_reads(value)):
+            return None
+        moved.append(statement)
+        lines.extend(code for name, code in locals_.items() if name in names and code not in lines)
+        lines.append(facts.code_for(small.with_changes(value=swapped)))
+        known.add(target.attr.value)
+    if not moved:
+        return None
+    body = "\n".join(f"    {line}" for line in lines)
+    # The leading " " line becomes the blank line between the methods.
+    return f"def build(self, input_shape):\n{body}\n ", moved
+
+
+def _read_names(node: cst.CSTNode) -> list[cst.Name]:
+    """The names an expression reads (not attribute names, not keyword names)."""
+    out: list[cst.Name] = []
+    stack: list[cst.CSTNode] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            out.append(current)
+            continue
+        if isinstance(current, cst.Attribute):
+            stack.append(current.value)
+            continue
+        if isinstance(current, cst.Arg):
+            stack.append(current.value)
+            continue
+        if isinstance(current, (cst.Lambda, cst.ListComp, cst.GeneratorExp, cst.SetComp, cst.DictComp)):
+            out.append(cst.Name("<scope>"))  # names bound inside: not followed
+            continue
+        stack.extend(children(current))
+    return out
+
+
+def _swap_input_shape(value: cst.BaseExpression, inputs: str) -> cst.BaseExpression:
+    """`value` with every `<inputs>.shape` written `input_shape` (what `build` is given)."""
+
+    class Swap(cst.CSTTransformer):
+        def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
+            value = original.value
+            if isinstance(value, cst.Name) and value.value == inputs and original.attr.value == "shape":
+                return cst.Name("input_shape")
+            return updated
+
+    new = value.visit(Swap())
+    assert isinstance(new, cst.BaseExpression)
+    return new
+
+
+def _over_input_shape(facts: Facts, value: cst.BaseExpression, inputs: str, known: set[str]) -> str | None:
+    """`value` with `<inputs>.shape` as `input_shape`, when it reads the inputs only through their shape and
+    otherwise only names in `known`; None otherwise (or when it does not read the inputs' shape at all)."""
+    new = _swap_input_shape(value, inputs)
+    names = {n.value for n in _read_names(new)}
+    if new.deep_equals(value) or not names <= known | {"input_shape"}:
+        return None
+    return facts.module.code_for_node(new)
 
 
 def _attributes(cls: cst.ClassDef) -> set[str]:
