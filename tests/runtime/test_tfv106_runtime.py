@@ -121,3 +121,14 @@ def test_variables_made_in_helpers_loops_and_comprehensions_become_weights() -> 
         "def reset_state(self, size):\n        self.state = tf.Variable("
         in (TESTDATA / "TFV106" / "fixed_helpers.py").read_text()
     )
+
+
+def test_a_variable_from_a_helpers_draw_is_untracked_and_the_fix_tracks_the_same_value() -> None:
+    """keras#15470: the value is computed first and handed to add_weight whole (its shape cannot be written)."""
+    probe = "out['trainable'] = [v.path for v in ns['model'].trainable_variables]; out['start'] = ns['start'].tolist()"
+    bad = run_program(TESTDATA / "TFV106" / "bad_computed.py", probe)
+    fixed = run_program(TESTDATA / "TFV106" / "fixed_computed.py", probe)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    assert bad.out["trainable"] == []  # untracked: nothing to train
+    assert [p.rsplit("/", 1)[-1] for p in fixed.out["trainable"]] == ["weight"]
+    assert fixed.out["start"] == bad.out["start"]  # the same draw, the same starting value

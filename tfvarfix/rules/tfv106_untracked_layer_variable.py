@@ -4,9 +4,9 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.codegen import string
+from tfvarfix.codegen import string, unique_name
 from tfvarfix.keras.spec import Flavor
-from tfvarfix.rule import AddImport, Finding, FixPlan, Intended, NodeEdit, Replace, Rule
+from tfvarfix.rule import AddImport, Finding, FixPlan, InsertBefore, Intended, NodeEdit, Replace, Rule
 from tfvarfix.semantics.events import Created, CtxKind, Holds
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants, scopes
 from tfvarfix.semantics.heap import present
@@ -60,7 +60,12 @@ class UntrackedLayerVariable(Rule):
     author meant and a change of behaviour. The fix keeps the shape (the `shape=` argument, the static value,
     the value's `shape`, the shape argument of `tf.zeros`/`tf.random.normal`..., `()` for `float(...)`), the
     initial value (`"zeros"`/`"ones"`, or `keras.initializers.Constant(value)`), the given `dtype` and
-    `trainable`. The weight is named after the attribute unless the variable had a name without `/` (a name
+    `trainable`. A tensor whose shape cannot be written out (`tf.Variable(w_init([n_in, n_out]))`, drawn by
+    a function of the program) is computed first, where it was, as `weight_initial = w_init(...)`, and given
+    whole: `add_weight(shape=tuple(weight_initial.shape), initializer=lambda shape, dtype=None:
+    weight_initial)`, so the weight starts from the same draw; withheld when the value is not a tensor in
+    every run (a Python number or list: no `.shape`). The weight is named after the attribute unless the
+    variable had a name without `/` (a name
     computed per instance, `name=name`, is kept as written); one made per pass of a loop or comprehension
     without a known name gets Keras's own numbered name. A `tf.Variable` of an inferred non-float32 dtype gets
     the layer's dtype unless `dtype=` was given.
@@ -194,7 +199,9 @@ class UntrackedLayerVariable(Rule):
         else:
             shape = None if given is not None else self._shape(facts, creation, variable, value)
         if shape is None:
-            return None
+            if not direct or creation.ctx.in_loop or not isinstance(statement, cst.SimpleStatementLine):
+                return None
+            return self._computed_first(facts, creation, event, node, owner, keywords, value, statement)
         namespace, needs_import = facts.keras_namespace()
         initializer = self._fill(facts, creation, value)
         if initializer is None:
@@ -210,6 +217,40 @@ class UntrackedLayerVariable(Rule):
         if needs_import and "Constant(" in initializer:
             edits.append(AddImport("keras"))
         return self.fix(*edits, title=title, intended=(Intended(node),))
+
+    def _computed_first(
+        self,
+        facts: Facts,
+        creation: Created,
+        event: Holds,
+        node: cst.Call,
+        owner: str,
+        keywords: dict[str, cst.BaseExpression],
+        value: cst.BaseExpression,
+        statement: cst.SimpleStatementLine,
+    ) -> FixPlan | None:
+        """A value whose shape cannot be written (`tf.Variable(w_init([n_in, n_out]))`, made by a function of
+        the program): computed first, where it was, and handed to `add_weight` whole, `shape=tuple(v.shape)`,
+        `initializer=lambda shape, dtype=None: v`; the weight starts from the very value the variable did.
+        Only for a value that is a tensor in every run the analysis followed (a Python number or list has no
+        `.shape`; its dtype would be the layer's, not the variable's)."""
+        initial = event.variable.initial
+        if initial.is_bottom or initial.objs is None or not all(isinstance(o, TensorObj) for o in initial):
+            return None
+        local = f"{event.attr}_initial"
+        if facts.word_count(local):
+            local = unique_name(local, lambda c: facts.word_count(c) > 0)
+        arguments = [f"shape=tuple({local}.shape)", f"initializer=lambda shape, dtype=None: {local}"]
+        name = _name(facts, event.variable, keywords.get("name"), event.attr, creation.ctx.in_loop)
+        if name is not None:
+            arguments.insert(0, f"name={name}")
+        arguments += [f"{k}={facts.code_for(keywords[k])}" for k in ("dtype", "trainable") if k in keywords]
+        return self.fix(
+            InsertBefore(statement, f"{local} = {facts.code_for(value)}"),
+            Replace(node, f"{owner}.add_weight({', '.join(arguments)})", wrap=True),
+            title=f"Use `{owner}.add_weight(...)` with the value computed first",
+            intended=(Intended(node),),
+        )
 
     def _shape(
         self, facts: Facts, creation: Created, variable: VarObj, value: cst.BaseExpression
