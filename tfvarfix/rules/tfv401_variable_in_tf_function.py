@@ -12,7 +12,7 @@ from tfvarfix.semantics.events import CtxKind, VariableInTrace
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants
 from tfvarfix.semantics.scoping import target_names
 from tfvarfix.semantics.values import FuncObj, KerasObj, LayerObj, ModelObj, Obj, VarObj
-from tfvarfix.semantics.walker import children, descendants, sole_assignment
+from tfvarfix.semantics.walker import children, descendants, read_names, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 #: Keywords of `tf.Variable` under which `v.assign(<initial value>)` gives the variable its initial value again.
@@ -351,7 +351,7 @@ class VariableInTfFunction(Rule):
         at = next((i for i, s in enumerate(statements) if s is line), None)
         if at is None:
             return None
-        if any(_reads(s) & _bound(s) for s in statements[:at]):
+        if any(read_names(s) & _bound(s) for s in statements[:at]):
             return None
         before = _bound_before(facts.module, function)
         locals_ = _local_names(function)
@@ -361,7 +361,7 @@ class VariableInTfFunction(Rule):
             name = _setup_target(statement, made)
             if name is None or not isinstance(statement, cst.SimpleStatementLine):
                 break
-            reads = _reads(statement)
+            reads = read_names(statement)
             if any(r not in made and (r in locals_ or r not in before) for r in reads):
                 break
             if name not in made:
@@ -374,7 +374,7 @@ class VariableInTfFunction(Rule):
             moved.append(statement)
         if not moved or len(moved) == len(statements) or line is not moved[0]:
             return None
-        if not any(_reads(s) & set(made) for s in statements[at + len(moved) :]):
+        if not any(read_names(s) & set(made) for s in statements[at + len(moved) :]):
             return None  # nothing after reads what moves
         hoisted.update(made)
         anchor: cst.CSTNode = function.decorators[0] if function.decorators else function
@@ -515,33 +515,6 @@ def _setup_target(statement: cst.CSTNode, made: list[str]) -> str | None:
     ):
         return target.value.value
     return None
-
-
-def _reads(node: cst.CSTNode) -> set[str]:
-    """The names a statement reads (not attributes, keywords or names it binds)."""
-    out: set[str] = set()
-    stack: list[cst.CSTNode] = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Name):
-            if current.value not in ("None", "True", "False"):
-                out.add(current.value)
-            continue
-        if isinstance(current, cst.Attribute):
-            stack.append(current.value)
-            continue
-        if isinstance(current, cst.Arg):
-            stack.append(current.value)
-            continue
-        if isinstance(current, cst.Assign):
-            stack.append(current.value)
-            stack.extend(t.target.value for t in current.targets if isinstance(t.target, cst.Attribute))
-            continue
-        if isinstance(current, (cst.Lambda, cst.FunctionDef, cst.ClassDef, cst.CompFor)):
-            out.add("<scope>")  # a nested scope: not followed
-            continue
-        stack.extend(children(current))
-    return out
 
 
 def _bound(statement: cst.CSTNode) -> set[str]:

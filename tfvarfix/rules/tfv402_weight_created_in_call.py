@@ -20,7 +20,7 @@ from tfvarfix.semantics.values import (
     ModuleRef,
     VarObj,
 )
-from tfvarfix.semantics.walker import children, descendants, sole_assignment
+from tfvarfix.semantics.walker import children, descendants, read_names, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -462,7 +462,7 @@ def _plan_build(
         ):
             continue
         swapped = _swap_input_shape(value, inputs)
-        names = {n.value for n in _read_names(swapped)}
+        names = read_names(swapped)
         allowed = set(locals_) | modules | _SHAPE_BUILTINS | {"self", "input_shape"}
         if not names <= allowed or any(attr not in known and attr != "add_weight" for attr in _self_reads(value)):
             return None
@@ -475,28 +475,6 @@ def _plan_build(
     body = "\n".join(f"    {line}" for line in lines)
     # The leading " " line becomes the blank line between the methods.
     return f"def build(self, input_shape):\n{body}\n ", moved
-
-
-def _read_names(node: cst.CSTNode) -> list[cst.Name]:
-    """The names an expression reads (not attribute names, not keyword names)."""
-    out: list[cst.Name] = []
-    stack: list[cst.CSTNode] = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Name):
-            out.append(current)
-            continue
-        if isinstance(current, cst.Attribute):
-            stack.append(current.value)
-            continue
-        if isinstance(current, cst.Arg):
-            stack.append(current.value)
-            continue
-        if isinstance(current, (cst.Lambda, cst.ListComp, cst.GeneratorExp, cst.SetComp, cst.DictComp)):
-            out.append(cst.Name("<scope>"))  # names bound inside: not followed
-            continue
-        stack.extend(children(current))
-    return out
 
 
 def _swap_input_shape(value: cst.BaseExpression, inputs: str) -> cst.BaseExpression:
@@ -518,7 +496,7 @@ def _over_input_shape(facts: Facts, value: cst.BaseExpression, inputs: str, know
     """`value` with `<inputs>.shape` as `input_shape`, when it reads the inputs only through their shape and
     otherwise only names in `known`; None otherwise (or when it does not read the inputs' shape at all)."""
     new = _swap_input_shape(value, inputs)
-    names = {n.value for n in _read_names(new)}
+    names = read_names(new)
     if new.deep_equals(value) or not names <= known | {"input_shape"}:
         return None
     return facts.module.code_for_node(new)

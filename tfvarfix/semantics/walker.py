@@ -120,6 +120,34 @@ class PerStatement(Generic[T]):
         return out
 
 
+def read_names(node: cst.CSTNode) -> set[str]:
+    """The names a statement or expression reads (not attributes, keywords, `None`/`True`/`False`, or names it
+    binds); `<scope>` stands for a nested scope (a lambda, a comprehension, a definition), not followed."""
+    out: set[str] = set()
+    stack: list[cst.CSTNode] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            if current.value not in ("None", "True", "False"):
+                out.add(current.value)
+            continue
+        if isinstance(current, cst.Attribute):
+            stack.append(current.value)
+            continue
+        if isinstance(current, cst.Arg):
+            stack.append(current.value)
+            continue
+        if isinstance(current, cst.Assign):
+            stack.append(current.value)
+            stack.extend(t.target.value for t in current.targets if isinstance(t.target, cst.Attribute))
+            continue
+        if isinstance(current, (cst.Lambda, cst.FunctionDef, cst.ClassDef, cst.CompFor)):
+            out.add("<scope>")  # a nested scope: not followed
+            continue
+        stack.extend(children(current))
+    return out
+
+
 def contains_call(node: cst.CSTNode) -> bool:
     """Whether evaluating `node` calls something (which may draw a seed from Python's `random`)."""
     return any(isinstance(n, cst.Call) for n in descendants(node))
