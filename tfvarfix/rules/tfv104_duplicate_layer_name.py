@@ -231,7 +231,7 @@ class DuplicateLayerName(Rule):
         if len(quote) != 1 or literal.prefix:
             return None
         unique = f"f{quote}{name}_{{{index}}}{quote}"
-        kept = _literals(facts, name) > 1  # read elsewhere: the first pass keeps the name
+        kept = facts.literal_count(name) > 1  # read elsewhere: the first pass keeps the name
         text = f"{unique} if {index} else {quote}{name}{quote}" if kept else unique
         return self.fix(
             Replace(literal, text),
@@ -288,9 +288,9 @@ class DuplicateLayerName(Rule):
         )
         if mentions != 1 + called:
             return None  # the helper is passed around, not only called: its callers cannot all be seen
-        if not name or _literals(facts, name) > 0:
+        if not name or facts.literal_count(name) > 0:
             return None
-        new_name = unique_name(name, lambda c: c in taken or _literals(facts, c) > 0)
+        new_name = unique_name(name, lambda c: c in taken or facts.literal_count(c) > 0)
         taken.add(new_name)
         parameter = cst.Param(
             cst.Name("name"),
@@ -350,10 +350,10 @@ class DuplicateLayerName(Rule):
                 for n in descendants(init.body)
                 if isinstance(n, cst.Name) and n.value == param.name.value and id(n) not in keywords
             ]
-            if len(reads) != 1 or (name and _literals(facts, name) > 1):
+            if len(reads) != 1 or (name and facts.literal_count(name) > 1):
                 return None
             return self.fix(Replace(param.default, "None"), title=title, renames=renames)
-        if not isinstance(arg.value, cst.SimpleString) or _literals(facts, name) > 1:
+        if not isinstance(arg.value, cst.SimpleString) or facts.literal_count(name) > 1:
             return None
         if arg is not call.args[-1]:
             return None
@@ -374,9 +374,9 @@ class DuplicateLayerName(Rule):
                 return None  # tf_keras applications take no `name`
         elif not isinstance(second, LayerObj):
             return None
-        if not name or _literals(facts, name) > 0:
+        if not name or facts.literal_count(name) > 0:
             return None  # looked up by that name somewhere (get_layer("resnet50"))
-        new_name = unique_name(name, lambda c: c in taken or _literals(facts, c) > 0)
+        new_name = unique_name(name, lambda c: c in taken or facts.literal_count(c) > 0)
         taken.add(new_name)
         return self.fix(
             Replace(node, with_keywords(node, {"name": string(facts, new_name)})),
@@ -406,34 +406,6 @@ class DuplicateLayerName(Rule):
         taken.add(new)
         quote = string.quote
         return self.fix(Replace(string, f"{string.prefix}{quote}{new}{quote}"))
-
-
-def _literals(facts: Facts, text: str) -> int:
-    """How many string literals of the module's code (docstrings aside) hold exactly `text`."""
-    found = _LITERALS.get(facts.source)
-    if found is None:
-        found = {}
-        for node in descendants(facts.module):
-            if isinstance(node, cst.SimpleStatementLine) and _is_docstring(node):
-                continue
-            if isinstance(node, cst.SimpleString):
-                value = node.evaluated_value
-                if isinstance(value, str):
-                    found[value] = found.get(value, 0) + 1
-        _LITERALS.clear()  # the last module's only
-        _LITERALS[facts.source] = found
-    return found.get(text, 0)
-
-
-_LITERALS: dict[str, dict[str, int]] = {}
-
-
-def _is_docstring(line: cst.SimpleStatementLine) -> bool:
-    return (
-        len(line.body) == 1
-        and isinstance(line.body[0], cst.Expr)
-        and isinstance(line.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
-    )
 
 
 def _super_name_argument(init: cst.FunctionDef) -> tuple[cst.Call, cst.Arg] | None:

@@ -536,8 +536,8 @@ class _Planner:
         """Whether the layer's weights were read (or a model holding it run) between its build and the edit."""
         facts, layer = self.facts, self.layer
         events = facts.events
-        start = next((i for i, e in enumerate(events) if isinstance(e, Created) and e.obj is layer), 0)
-        end = min(i for i, e in enumerate(events) if any(e is x.event for x in self.edits))
+        start = next((facts.index_of(e) for e in facts.of(Created) if e.obj is layer), 0)
+        end = min(facts.index_of(x.event) for x in self.edits)
         inside = {id(s) for s in removed}
         calls = 0
         for event in events[start:end]:

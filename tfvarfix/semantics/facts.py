@@ -76,6 +76,7 @@ class Facts:
     _quoted: Counter[str] | None = field(default=None, repr=False)
     _calls: dict[str, list[tuple[int, MethodCall]]] | None = field(default=None, repr=False)
     _words: Counter[str] | None = field(default=None, repr=False)
+    _positions: dict[int, int] | None = field(default=None, repr=False)
     _parents: dict[int, cst.CSTNode] | None = field(default=None, repr=False)
     _literals: Counter[str] | None = field(default=None, repr=False)
 
@@ -97,6 +98,12 @@ class Facts:
             else:
                 entry[1].append(event)
         return list(groups.values())
+
+    def index_of(self, event: Event) -> int:
+        """Where `event` stands in `events` (the order the program made them), from one index built on demand."""
+        if self._positions is None:
+            self._positions = {id(e): i for i, e in enumerate(self.events)}
+        return self._positions[id(event)]
 
     def made(self, kind: type[ObjT]) -> list[ObjT]:
         """Every object of `kind` made anywhere in the program, once each, in the order they were made."""
