@@ -23,7 +23,7 @@ from tfvarfix.rule import (
     Remove,
     Replace,
 )
-from tfvarfix.semantics.walker import children
+from tfvarfix.semantics.walker import parents
 from tfvarfix.source import LineIndex
 from tfvarfix.types import Edit, Fix, Position, Range
 
@@ -41,7 +41,7 @@ class EditBuilder:
         self.lines = LineIndex(text)
         self.ranges = ranges
         self.newline = module.default_newline
-        self._parents: dict[int, cst.CSTNode] | None = None
+        self._parents: Mapping[int, cst.CSTNode] | None = None
         self._limit: int | None = None
 
     # ------------------------------------------------------------------------------------- helpers
@@ -60,14 +60,7 @@ class EditBuilder:
 
     def _parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
         if self._parents is None:
-            parents: dict[int, cst.CSTNode] = {}
-            stack: list[cst.CSTNode] = [self.module]
-            while stack:
-                current = stack.pop()
-                for child in children(current):
-                    parents[id(child)] = current
-                    stack.append(child)
-            self._parents = parents
+            self._parents = parents(self.module)
         return self._parents.get(id(node))
 
     def _code_in_place(self, old: cst.CSTNode, new: cst.CSTNode) -> str:

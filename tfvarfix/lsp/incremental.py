@@ -44,6 +44,23 @@ class Piece:
     lines: int  # newlines in its text
     has_block: bool  # holds an indented block (so its default indent is the one its blocks assume)
     _ranges: Mapping[cst.CSTNode, CodeRange] | None = None
+    # Its first statement as last assembled, with the lines that led it (the previous piece's footer and its
+    # own header): the same lead gives the same node, so what is kept per statement node stays a hit.
+    _led: tuple[tuple[cst.EmptyLine, ...], cst.SimpleStatementLine | cst.BaseCompoundStatement] | None = None
+
+    def led(self, lead: tuple[cst.EmptyLine, ...]) -> cst.SimpleStatementLine | cst.BaseCompoundStatement:
+        """The first statement with `lead` before its own leading lines (the same node for the same lead)."""
+        kept = self._led
+        if (
+            kept is not None
+            and len(kept[0]) == len(lead)
+            and all(a is b for a, b in zip(kept[0], lead, strict=True))
+        ):
+            return kept[1]
+        original = self.module.body[0]
+        node = original.with_changes(leading_lines=(*lead, *original.leading_lines))
+        self._led = (lead, node)
+        return node
 
     @property
     def ranges(self) -> Mapping[cst.CSTNode, CodeRange]:
@@ -256,7 +273,7 @@ class IncrementalParser:
                     return None
                 if lead:
                     original = statements[0]
-                    statements[0] = original.with_changes(leading_lines=(*lead, *original.leading_lines))
+                    statements[0] = piece.led(lead)
                     moved[statements[0]] = (piece, offset, original)
             body.extend(statements)
             parts.append((piece, offset))

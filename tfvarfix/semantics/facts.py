@@ -39,6 +39,7 @@ from tfvarfix.semantics.values import (
     TupleObj,
 )
 from tfvarfix.semantics.walker import PerStatement, children, descendants
+from tfvarfix.semantics.walker import parents as walker_parents
 
 E = TypeVar("E", bound=Event)
 
@@ -69,7 +70,9 @@ class Facts:
     namespaces: Mapping[ClassObj, Mapping[str, object]] = field(default_factory=dict)  # class bodies' names
     package: str | None = None  # the user's package, for the classes a fix registers (module path, config)
     path: Path | None = None  # the file, when it is one (whole-project analysis)
-    project_modules: tuple[ProjectModule, ...] = ()  # the project's modules it imports (whole-project analysis)
+    project_modules: tuple[
+        ProjectModule, ...
+    ] = ()  # the project's modules it imports (whole-project analysis)
     project_reads: tuple[tuple[str, str], ...] = ()  # (path, digest) of the project modules read
     _homes: dict[int, ProjectModule] | None = field(default=None, repr=False)
     _by_kind: dict[type, list[Event]] = field(default_factory=dict, repr=False)
@@ -77,7 +80,7 @@ class Facts:
     _calls: dict[str, list[tuple[int, MethodCall]]] | None = field(default=None, repr=False)
     _words: Counter[str] | None = field(default=None, repr=False)
     _positions: dict[int, int] | None = field(default=None, repr=False)
-    _parents: dict[int, cst.CSTNode] | None = field(default=None, repr=False)
+    _parents: Mapping[int, cst.CSTNode] | None = field(default=None, repr=False)
     _literals: Counter[str] | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------------------------ events
@@ -140,7 +143,6 @@ class Facts:
         if not self.project_modules:
             return None
         if self._homes is None:
-
             self._homes = {id(n): m for m in self.project_modules for n in descendants(m.module)}
         return self._homes.get(id(node))
 
@@ -190,12 +192,8 @@ class Facts:
     def ancestors(self, node: cst.CSTNode) -> list[cst.CSTNode]:
         """The nodes of the module from its root down to `node`'s parent (meaningful fields only); [] for the
         module itself or a node that is not in it."""
-        if self._parents is None:  # the parents within each top-level statement, kept by statement node
-            parents: dict[int, cst.CSTNode] = {}
-            for statement, inside in zip(self.module.body, _PARENTS.values(self.module), strict=True):
-                parents.update(inside)
-                parents[id(statement)] = self.module
-            self._parents = parents
+        if self._parents is None:
+            self._parents = walker_parents(self.module)
         trail: list[cst.CSTNode] = []
         parent = self._parents.get(id(node))
         while parent is not None:
@@ -501,20 +499,6 @@ _QUOTE = re.compile(r"['\"\n]")
 
 def _word(char: str) -> bool:
     return char.isalnum() or char == "_"
-
-
-def _parents_in(root: cst.CSTNode) -> dict[int, cst.CSTNode]:
-    parents: dict[int, cst.CSTNode] = {}
-    stack = [root]
-    while stack:
-        above = stack.pop()
-        for child in children(above):
-            parents[id(child)] = above
-            stack.append(child)
-    return parents
-
-
-_PARENTS = PerStatement(_parents_in)
 
 
 def _literals_in(root: cst.CSTNode) -> Counter[str]:

@@ -8,7 +8,7 @@ Several collectors can share one walk: each node is offered to each of them, in 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 import libcst as cst
@@ -120,6 +120,36 @@ class PerStatement(Generic[T]):
         return out
 
 
+def _parents_in(root: cst.CSTNode) -> dict[int, cst.CSTNode]:
+    parents: dict[int, cst.CSTNode] = {}
+    stack = [root]
+    while stack:
+        above = stack.pop()
+        for child in children(above):
+            parents[id(child)] = above
+            stack.append(child)
+    return parents
+
+
+_PARENTS = PerStatement(_parents_in)
+_PARENT_MAP: list[tuple[cst.Module, dict[int, cst.CSTNode]]] = []  # the latest module's, at most one
+
+
+def parents(module: cst.Module) -> Mapping[int, cst.CSTNode]:
+    """`id(node)` -> its parent for every node of `module` (meaningful fields only; the statements' parent is the
+    module). Kept for the latest module, and per top-level statement from one module to the next (see
+    `PerStatement`): an edit recomputes only the statements it replaced."""
+    kept = _PARENT_MAP[0] if _PARENT_MAP else None
+    if kept is not None and kept[0] is module:
+        return kept[1]
+    found: dict[int, cst.CSTNode] = {}
+    for statement, inside in zip(module.body, _PARENTS.values(module), strict=True):
+        found.update(inside)
+        found[id(statement)] = module
+    _PARENT_MAP[:] = [(module, found)]
+    return found
+
+
 def read_names(node: cst.CSTNode) -> set[str]:
     """The names a statement or expression reads (not attributes, keywords, `None`/`True`/`False`, or names it
     binds); `<scope>` stands for a nested scope (a lambda, a comprehension, a definition), not followed."""
@@ -195,7 +225,9 @@ class Walk:
                     push((kid, False))
 
 
-def sole_assignment(statement: cst.CSTNode | None, value: cst.CSTNode) -> cst.BaseAssignTargetExpression | None:
+def sole_assignment(
+    statement: cst.CSTNode | None, value: cst.CSTNode
+) -> cst.BaseAssignTargetExpression | None:
     """The target when `statement` is a line holding only `target = value`; None otherwise."""
     if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
         return None
