@@ -9,3 +9,24 @@ def case_referenced():
         keras.layers.Dense(4, name="head"),  # expect: TFV104
     ])
     return model.get_layer("head")
+
+
+def head(x):
+    return keras.layers.Dense(2, name="probe")(x)  # expect: TFV104
+
+
+def case_helper_name_looked_up():
+    inputs = keras.Input((4,))
+    model = keras.Model(inputs, keras.layers.Concatenate()([head(inputs) for _ in range(2)]))
+    return model.get_layer("probe")
+
+
+def twin(x):
+    return keras.layers.Dense(2, name="twin_dense")(x)
+
+
+def case_helper_passed_around():
+    inputs = keras.Input((4,))
+    make = twin
+    model = keras.Model(inputs, keras.layers.Concatenate()([make(inputs), twin(inputs)]))  # expect: TFV104
+    return model

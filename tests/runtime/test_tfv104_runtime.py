@@ -108,3 +108,24 @@ def test_names_from_the_class_or_a_default_raise_and_the_fix_lets_keras_name_the
     }
     # Reported without a fix: `get_layer("Lookup")` reads the name the class gives.
     assert fixed.out["case_literal_name_looked_up"]["ok"] is False
+
+
+def test_helper_called_per_member_raises_and_the_prefix_fix_builds() -> None:
+    bad = run_program(TESTDATA / "TFV104" / "bad_helpers.py", RUN_CASES)
+    assert len(bad.out) == 3, bad.out
+    for name, result in bad.out.items():
+        assert result["ok"] is False and "times in the model" in result["error"], (name, result)
+    fixed = run_program(TESTDATA / "TFV104" / "fixed_helpers.py", RUN_CASES)
+    members = fixed.out["case_members_in_a_comprehension"]
+    assert members["ok"] is True, members
+    assert sorted(n for n in members["value"] if n.startswith("stem_")) == sorted(
+        f"stem_{i}_{layer}" for i in range(3) for layer in ("stem_dense", "stem_relu")
+    )
+    towers = fixed.out["case_two_towers"]
+    assert towers["ok"] is True and {"user_tower_out", "item_tower_out"} <= set(towers["value"]), towers
+    branches = fixed.out["case_branches_in_a_loop"]
+    assert branches["ok"] is True, branches
+    assert {"branch_0_branch_dense", "branch_1_branch_dense"} <= set(branches["value"])
+    nofix = run_program(TESTDATA / "TFV104" / "bad_nofix.py", RUN_CASES)
+    assert nofix.out["case_helper_name_looked_up"]["ok"] is False
+    assert nofix.out["case_helper_passed_around"]["ok"] is False

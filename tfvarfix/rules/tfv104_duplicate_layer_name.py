@@ -5,12 +5,13 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tfvarfix.codegen import snake, string, unique_name, with_keywords
+from tfvarfix.keras.autonames import auto_names, reason
 from tfvarfix.keras.spec import Flavor
-from tfvarfix.rule import Finding, FixPlan, Replace, Rule
-from tfvarfix.semantics.events import Created, Duplicate
+from tfvarfix.rule import Finding, FixPlan, NodeEdit, Replace, Rule
+from tfvarfix.semantics.events import Created, CtxKind, Duplicate, UserCall
 from tfvarfix.semantics.facts import Facts, divergence, reachable
-from tfvarfix.semantics.values import InstanceObj, LayerObj, ModelObj
-from tfvarfix.semantics.walker import descendants
+from tfvarfix.semantics.values import FuncObj, InstanceObj, LayerObj, ModelObj
+from tfvarfix.semantics.walker import children, descendants
 from tfvarfix.types import FixAvailability, FixSafety, Rename, Severity, VerifyCheck
 
 
@@ -79,7 +80,18 @@ class DuplicateLayerName(Rule):
     name in a loop or a comprehension is numbered by the loop's index, `f"fc_{i}"` (the index named where it is
     `_`, or `enumerate` added where the loop has none: `for i, width in enumerate(widths)`); when the name is
     read elsewhere (`get_layer("fc")`) the first pass keeps it, `f"fc_{i}" if i else "fc"`. Not offered for
-    nested comprehension clauses, a parenthesized iterable, or a name made in a helper that a loop calls. A
+    nested comprehension clauses or a parenthesized iterable. A module-level helper with fixed names
+    (`name="conv1_conv"`) called once per member or branch gets a `name_prefix=""` parameter, each fixed
+    `name=` literal in it becomes `f"{name_prefix}conv1_conv"` (in the literal's quotes), and each call the
+    duplicates come from passes its own prefix: `f"stem_{i}_"` from the index of the loop or comprehension it
+    stands in (named or added as above), else the name its result is bound to (`user = tower(x)`: `"user_"`),
+    numbered by the helper's name when those are not distinct. Unsafe: every layer the helper names is renamed
+    (`conv1_conv` -> `stem_0_conv1_conv`, ...; the title and `renames` say so). Withheld when a call cannot be
+    edited: the helper is passed around or bound to another name (`make = stem`), called with `*args` or
+    `**kwargs` or already given `name_prefix`, one call stands in another's arguments (`stem(stem(x))`), a
+    single call outside any loop; when a name it gives is also read as a string (`get_layer("conv1_conv")`,
+    which would have to change too); when a name has braces or escapes; and for methods, nested functions,
+    decorated helpers and helpers in another module. A
     name computed from a template at a second site (`"layer%d" % idx`,
     `f"fc_{i}"`, `"proj_{}".format(i)`) gets a suffix on the template (`"layer%d_1" % idx`), so each name it
     makes differs from the first site's; also unsafe. A layer class of the program that names every instance
@@ -113,7 +125,7 @@ class DuplicateLayerName(Rule):
     VERIFY = VerifyCheck.REPAIRS
 
     def check(self, facts: Facts) -> Iterator[Finding]:
-        taken: set[str] = set(facts.layers_named())
+        taken: set[str] = set(facts.layers_named()) | auto_names(facts)
         made = {id(e.obj): e for e in facts.of(Created)}
         for node, events in facts.grouped(Duplicate):
             # One construction site reached twice through a helper: the second call of the helper is the bug.
@@ -152,6 +164,16 @@ class DuplicateLayerName(Rule):
                 fix = self._template_fix(facts, node, taken)
             if fix is None and looped and literal is not None and isinstance(literal, cst.SimpleString):
                 fix = self._loop_fix(facts, literal, name)
+            # The name is fixed in a helper that each member or branch calls: the helper takes a prefix.
+            fixed_name = literal if literal is not None else getattr(event.second, "name_node", None)
+            if (
+                fix is None
+                and isinstance(fixed_name, cst.SimpleString)
+                and all(e.first.site is e.second.site for e in live)
+            ):
+                fix = self._prefix_fix(
+                    facts, fixed_name, [made.get(id(o)) for e in live for o in (e.first, e.second)]
+                )
             if fix is None and looped and isinstance(node, cst.Call) and event.second.site is not node:
                 fix = self._helper_fix(facts, event.second, node, name, taken)
             if fix is None and isinstance(event.second, InstanceObj) and event.second.site is node:
@@ -167,7 +189,8 @@ class DuplicateLayerName(Rule):
                 name=name,
                 count=count,
                 model=_describe(facts, event),
-                consequence=_consequence(event.where, name, count, facts.flavor),
+                consequence=_consequence(event.where, name, count, facts.flavor)
+                + reason(facts, event.first, event.second),
             )
 
     def _loop_fix(self, facts: Facts, literal: cst.SimpleString, name: str) -> FixPlan | None:
@@ -177,56 +200,10 @@ class DuplicateLayerName(Rule):
         `f"fc_{i}" if i else "fc"`."""
         if not name or any(c in name for c in "{}\\'\"") or "\n" in name:
             return None
-        path = facts.ancestors(literal)
-        loop: cst.For | cst.CompFor | None = None
-        holder: cst.CSTNode | None = None
-        for ancestor in reversed(path):
-            if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
-                break
-            if isinstance(ancestor, cst.For) and any(n is literal for n in descendants(ancestor.body)):
-                loop, holder = ancestor, ancestor
-                break
-            if isinstance(ancestor, (cst.ListComp, cst.GeneratorExp, cst.SetComp)) and any(
-                n is literal for n in descendants(ancestor.elt)
-            ):
-                loop, holder = ancestor.for_in, ancestor
-                if loop.inner_for_in is not None:
-                    return None  # which of the nested clauses repeats it cannot be told
-                break
-        if loop is None or holder is None or loop.asynchronous is not None:
+        found = _loop_index(facts, literal)
+        if found is None:
             return None
-        scope = next((a for a in reversed(path) if isinstance(a, cst.FunctionDef)), facts.module)
-        words = {n.value for n in descendants(scope) if isinstance(n, cst.Name)}
-        target, iterable = loop.target, loop.iter
-        is_range = (
-            isinstance(iterable, cst.Call)
-            and isinstance(iterable.func, cst.Name)
-            and iterable.func.value == "range"
-            and "range" not in facts.module_names
-        )
-        index = "i" if "i" not in words else unique_name("i", words.__contains__)
-        edits: list[Replace] = []
-        if is_range and isinstance(target, cst.Name) and target.value != "_":
-            index = target.value
-        elif is_range and isinstance(target, cst.Name):
-            if any(
-                isinstance(n, cst.Name) and n.value == target.value and n is not target
-                for n in descendants(holder)
-            ):
-                return None  # `_` is read in the loop: it cannot be renamed
-            edits.append(Replace(target, index))  # `for _ in range(n)`: the index gets a name
-        elif (
-            isinstance(target, (cst.Name, cst.Tuple))
-            and not getattr(iterable, "lpar", None)
-            and not any(isinstance(n, cst.StarredElement) for n in descendants(target))
-        ):
-            inner = facts.code_for(target)
-            if isinstance(target, cst.Tuple) and not target.lpar:
-                inner = f"({inner})"
-            edits.append(Replace(target, f"{index}, {inner}"))
-            edits.append(Replace(iterable, f"enumerate({facts.code_for(iterable)})"))
-        else:
-            return None
+        index, edits = found
         quote = literal.quote
         if len(quote) != 1 or literal.prefix:
             return None
@@ -307,6 +284,148 @@ class DuplicateLayerName(Rule):
             Replace(node, with_keywords(node, {"name": string(facts, new_name)})),
             title=f"Give `{helper.name.value}()` a `name` and call it with `{new_name}` here",
             renames=(Rename("layer", name, new_name),),
+        )
+
+    def _prefix_fix(
+        self, facts: Facts, literal: cst.SimpleString, made: list[Created | None]
+    ) -> FixPlan | None:
+        """A helper with fixed layer names (`name="conv1_conv"`) called once per member or branch: the helper
+        gets a `name_prefix=""` parameter, each fixed `name="x"` in it becomes `name=f"{name_prefix}x"`, and each
+        call the duplicates come from passes its own prefix (`f"stem_{i}_"` from a loop's index, `"user_"` from
+        the name the call's result is bound to). Withheld when a call cannot be edited (the helper is passed
+        around, or called with `*args`/`**kwargs`), when a prefixed name is also read as a string
+        (`get_layer("conv1_conv")`), or when the helper's parameters take no new keyword cleanly."""
+        helper = next(
+            (
+                a
+                for a in reversed(facts.ancestors(literal))
+                if isinstance(a, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
+            ),
+            None,
+        )
+        if not isinstance(helper, cst.FunctionDef) or not any(s is helper for s in facts.module.body):
+            return None
+        if helper.asynchronous is not None or helper.decorators:
+            return None
+        helper_name = helper.name.value
+        sites: list[cst.Call] = []
+        for created in made:
+            link = (
+                next(
+                    (
+                        c
+                        for c in created.ctx.chain()
+                        if c.kind is CtxKind.CALL and isinstance(c.data, FuncObj) and c.data.node is helper
+                    ),
+                    None,
+                )
+                if created is not None
+                else None
+            )
+            if link is None or not isinstance(link.node, cst.Call):
+                return None
+            if not any(s is link.node for s in sites):
+                sites.append(link.node)
+        calls = {
+            id(e.node): e.node
+            for e in facts.of(UserCall)
+            if isinstance(e.node, cst.Call)
+            and isinstance(e.node.func, cst.Name)
+            and e.node.func.value == helper_name
+        }
+        if any(id(s) not in calls for s in sites):
+            return None
+        if facts.word_count(helper_name) != 1 + len(calls) and sum(
+            1 for n in descendants(facts.module) if isinstance(n, cst.Name) and n.value == helper_name
+        ) != 1 + len(calls):  # (the word in a comment or a string: the names themselves are counted)
+            return None  # the helper is passed around or called where the analysis did not go
+        if any(a is other for site in sites for a in facts.ancestors(site) for other in sites):
+            return None  # one call inside another's arguments (`block(block(x))`): not edited here
+        if any(
+            a.star or (a.keyword is not None and a.keyword.value == "name_prefix")
+            for c in calls.values()
+            for a in c.args
+        ):
+            return None
+        # The fixed names of the helper's own code (not of functions or lambdas defined in it).
+        literals: list[cst.SimpleString] = []
+        stack: list[cst.CSTNode] = [helper.body]
+        while stack:
+            current = stack.pop()
+            if isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+                continue
+            if isinstance(current, cst.Name) and current.value == "name_prefix":
+                return None
+            if (
+                isinstance(current, cst.Arg)
+                and current.keyword is not None
+                and current.keyword.value == "name"
+                and isinstance(current.value, cst.SimpleString)
+            ):
+                literals.append(current.value)
+            stack.extend(children(current))
+        if not any(n is literal for n in literals):
+            return None
+        names: list[str] = []
+        for string_node in literals:
+            value = string_node.evaluated_value
+            if (
+                string_node.prefix
+                or len(string_node.quote) != 1
+                or not isinstance(value, str)
+                or any(c in string_node.raw_value for c in "{}\\")
+                or facts.literal_count(value) > 1
+            ):
+                return None  # escapes or braces in the name, or the name also read elsewhere (`get_layer`)
+            names.append(value)
+        params = helper.params
+        if any(
+            p.name.value == "name_prefix"
+            for p in (*params.params, *params.kwonly_params, *params.posonly_params)
+        ):
+            return None
+        parameter = cst.Param(
+            cst.Name("name_prefix"),
+            default=cst.SimpleString(string(facts, "")),
+            equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
+        )
+        if isinstance(params.star_arg, (cst.Param, cst.ParamStar)):
+            new_params = params.with_changes(kwonly_params=[*params.kwonly_params, parameter])
+        else:
+            new_params = params.with_changes(params=[*params.params, parameter])
+        edits: list[NodeEdit] = [Replace(params, new_params)]
+        for string_node in literals:
+            quote = string_node.quote
+            edits.append(Replace(string_node, f"f{quote}{{name_prefix}}{string_node.raw_value}{quote}"))
+        # Each call the duplicates come from passes its own prefix.
+        prefixes: list[str] = []
+        shown: list[str] = []
+        targets = [_bound_name(facts, site) for site in sites]
+        for number, site in enumerate(sites):
+            looped = _loop_index(facts, site)
+            if looped is not None:
+                index, loop_edits = looped
+                edits.extend(loop_edits)
+                text = "f" + string(facts, f"{helper_name}_{{{index}}}_")
+                shown.append(f"{helper_name}_0_")
+            else:
+                if len(sites) == 1:
+                    return None  # one call, not in a loop: what repeats it cannot be told
+                target = targets[number]
+                prefix = (
+                    f"{target}_"
+                    if target is not None and targets.count(target) == 1
+                    else f"{helper_name}_{number + 1}_"
+                )
+                text = string(facts, prefix)
+                shown.append(prefix)
+            prefixes.append(text)
+            edits.append(Replace(site, with_keywords(site, {"name_prefix": text})))
+        return self.fix(
+            *edits,
+            title=f"Give `{helper_name}()` a `name_prefix` and pass a distinct one per call "
+            f"(`{shown[0]}{names[0]}`, ...)",
+            renames=tuple(Rename("layer", n, ", ".join(f"{p}{n}" for p in shown) + ", ...") for n in names),
         )
 
     def _class_name_fix(self, facts: Facts, instance: InstanceObj, name: str) -> FixPlan | None:
@@ -408,6 +527,63 @@ class DuplicateLayerName(Rule):
         return self.fix(Replace(string, f"{string.prefix}{quote}{new}{quote}"))
 
 
+def _loop_index(facts: Facts, node: cst.CSTNode) -> tuple[str, list[Replace]] | None:
+    """The index of the loop or comprehension of its own function that runs `node` again and again: its name,
+    and the edits that give the loop one (`for _ in range(n)` names it, `for x in xs` gets `enumerate`). None
+    outside a loop, for nested comprehension clauses, an async loop or a parenthesized iterable."""
+    path = facts.ancestors(node)
+    loop: cst.For | cst.CompFor | None = None
+    holder: cst.CSTNode | None = None
+    for ancestor in reversed(path):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            break
+        if isinstance(ancestor, cst.For) and any(n is node for n in descendants(ancestor.body)):
+            loop, holder = ancestor, ancestor
+            break
+        if isinstance(ancestor, (cst.ListComp, cst.GeneratorExp, cst.SetComp)) and any(
+            n is node for n in descendants(ancestor.elt)
+        ):
+            loop, holder = ancestor.for_in, ancestor
+            if loop.inner_for_in is not None:
+                return None  # which of the nested clauses repeats it cannot be told
+            break
+    if loop is None or holder is None or loop.asynchronous is not None:
+        return None
+    scope = next((a for a in reversed(path) if isinstance(a, cst.FunctionDef)), facts.module)
+    words = {n.value for n in descendants(scope) if isinstance(n, cst.Name)}
+    target, iterable = loop.target, loop.iter
+    is_range = (
+        isinstance(iterable, cst.Call)
+        and isinstance(iterable.func, cst.Name)
+        and iterable.func.value == "range"
+        and "range" not in facts.module_names
+    )
+    index = "i" if "i" not in words else unique_name("i", words.__contains__)
+    edits: list[Replace] = []
+    if is_range and isinstance(target, cst.Name) and target.value != "_":
+        index = target.value
+    elif is_range and isinstance(target, cst.Name):
+        if any(
+            isinstance(n, cst.Name) and n.value == target.value and n is not target
+            for n in descendants(holder)
+        ):
+            return None  # `_` is read in the loop: it cannot be renamed
+        edits.append(Replace(target, index))  # `for _ in range(n)`: the index gets a name
+    elif (
+        isinstance(target, (cst.Name, cst.Tuple))
+        and not getattr(iterable, "lpar", None)
+        and not any(isinstance(n, cst.StarredElement) for n in descendants(target))
+    ):
+        inner = facts.code_for(target)
+        if isinstance(target, cst.Tuple) and not target.lpar:
+            inner = f"({inner})"
+        edits.append(Replace(target, f"{index}, {inner}"))
+        edits.append(Replace(iterable, f"enumerate({facts.code_for(iterable)})"))
+    else:
+        return None
+    return index, edits
+
+
 def _super_name_argument(init: cst.FunctionDef) -> tuple[cst.Call, cst.Arg] | None:
     """`super().__init__(..., name=<value>)` in `__init__`'s own statements: the call and its `name=` argument."""
     for statement in init.body.body if isinstance(init.body, cst.IndentedBlock) else ():
@@ -427,6 +603,18 @@ def _super_name_argument(init: cst.FunctionDef) -> tuple[cst.Call, cst.Arg] | No
         arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "name"), None)
         return (call, arg) if arg is not None else None
     return None
+
+
+def _bound_name(facts: Facts, call: cst.Call) -> str | None:
+    """The one name a call's result is bound to (`user = tower(x)`, `user, _ = tower(x)`: `user`)."""
+    path = facts.ancestors(call)
+    parent = path[-1] if path else None
+    if not isinstance(parent, cst.Assign) or parent.value is not call or len(parent.targets) != 1:
+        return None
+    target: cst.BaseExpression = parent.targets[0].target
+    if isinstance(target, cst.Tuple) and target.elements:
+        target = target.elements[0].value
+    return target.value if isinstance(target, cst.Name) and target.value != "_" else None
 
 
 def _template_literal(node: cst.CSTNode) -> cst.SimpleString | None:
