@@ -15,14 +15,7 @@ RULES = list(registry().rules.values())
 CASES = load_cases()
 
 # case id -> (markers it misses, why)
-KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_handson_model_b_on_a_reuses_loaded_layers": (
-        [(33, "TFV104")],
-        "no name is written: the duplicate is Keras's auto name `dense`, given again after clear_session() reset "
-        "the counters, beside the loaded model's layers, which keep the names of the session that saved them; "
-        "the core does not model auto names, their reset, or a load of the file a save wrote",
-    ),
-}
+KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {}
 
 
 def _found(case: Case) -> list[tuple[int, str]]:

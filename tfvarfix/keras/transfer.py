@@ -16,7 +16,8 @@ from contextlib import nullcontext
 
 import libcst as cst
 
-from tfvarfix.keras import arrays
+from tfvarfix.keras import arrays, autonames
+from tfvarfix.keras.autonames import AutoNamed, AutoNames, PathObj, SavedLayer, SavedModel
 from tfvarfix.keras.names import MODEL_CLASSES, TF_FUNCTION, VARIABLE_CONSTRUCTORS
 from tfvarfix.keras.spec import Flavor, WeightSpec
 from tfvarfix.keras.table import all_specs, layer_spec
@@ -119,14 +120,22 @@ _INSTANCE_METHODS = frozenset(
         "__call__",
     }
 )
-_SAVING = frozenset(
-    {
-        "keras.models.load_model",
-        "keras.saving.load_model",
-        "keras.models.save_model",
-        "keras.saving.save_model",
-    }
-)
+# The class an alias of `keras.layers` names (measured: `keras.layers.MaxPool2D is keras.layers.MaxPooling2D`):
+# Keras names the layer after the class.
+_NAME_ALIASES = {
+    "Convolution1D": "Conv1D", "Convolution1DTranspose": "Conv1DTranspose", "Convolution2D": "Conv2D",
+    "Convolution2DTranspose": "Conv2DTranspose", "Convolution3D": "Conv3D",
+    "Convolution3DTranspose": "Conv3DTranspose", "SeparableConvolution1D": "SeparableConv1D",
+    "SeparableConvolution2D": "SeparableConv2D", "AvgPool1D": "AveragePooling1D", "AvgPool2D": "AveragePooling2D",
+    "AvgPool3D": "AveragePooling3D", "GlobalAvgPool1D": "GlobalAveragePooling1D",
+    "GlobalAvgPool2D": "GlobalAveragePooling2D", "GlobalAvgPool3D": "GlobalAveragePooling3D",
+    "GlobalMaxPool1D": "GlobalMaxPooling1D", "GlobalMaxPool2D": "GlobalMaxPooling2D",
+    "GlobalMaxPool3D": "GlobalMaxPooling3D", "MaxPool1D": "MaxPooling1D", "MaxPool2D": "MaxPooling2D",
+    "MaxPool3D": "MaxPooling3D", "GroupQueryAttention": "GroupedQueryAttention",
+}  # fmt: skip
+_NO_LAYER_RECEIVERS = (
+    LayerObj, ModelObj, VarObj, TensorObj, KerasObj, PartObj, PathObj, ListObj, DictObj, TupleObj, Const,
+)  # fmt: skip
 _FILL_OF: dict[str, float] = {"zeros": 0.0, "ones": 1.0}  # deterministic initializers, by lower-case name
 TRAINING = frozenset({"fit", "train_on_batch", "fit_generator"})
 _NOT_LAYERS = frozenset({"Layer", "InputSpec", "deserialize", "serialize", "get", "Input"})
@@ -304,6 +313,9 @@ class KerasSemantics(Semantics):
         self.layers: list[LayerObj] = []
         self.namespaces: dict[ClassObj, Mapping[str, object]] = {}  # each class body's names when it was made
         self.written: set[WeightRef] = set()  # the layer weights some write has reached so far
+        self.autonames = AutoNames(self.tf, flavor)
+        self.auto_named: dict[int, tuple[Obj, str]] = {}  # id(layer) -> (layer, the name Keras gave it)
+        self._known_call: Args | None = None  # the last unfollowed call's arguments, known to make no layer
 
     # ------------------------------------------------------------------------------------ helpers
     @property
@@ -363,6 +375,8 @@ class KerasSemantics(Semantics):
     def call(self, ref: ModuleRef, args: Args, node: cst.Call) -> AV | None:
         name = ref.canonical
         result = self._call(name, ref, args, node)
+        if result is None and autonames.safe_callee(name):
+            self._known_call = args  # `os.path.join(...)`: code we do not follow, but it makes no layer
         if result is not None and (name.startswith(("keras.", "tf.")) or name in ("pytest.raises",)):
             self.interp.record(MethodCall, node, callee=name, receiver=BOTTOM, args=args, result=result)
         return result
@@ -397,6 +411,8 @@ class KerasSemantics(Semantics):
                     # `b_fn = tf.function(b)`: if nothing calls `b_fn`, `b` is traced as a tf.function entry.
                     self.interp.decorated[id(f.node)] = AV.of(wrapper)
             return AV.of(wrapper)
+        if name == "tf.compat.v1.reset_default_graph" and self.flavor is Flavor.TF_KERAS:
+            self.autonames.forget(self.state)  # tf_keras counts names per graph
         if name.startswith("tf.compat.v1.") or name in ("tf.Graph", "tf.compat.v1.Session"):
             found = self.tf1.call(name, args, node)
             if found is not None:
@@ -428,10 +444,18 @@ class KerasSemantics(Semantics):
             return AV.of(KerasObj(node, "numpy.random.Generator", args))
         if name == "pytest.raises" or name.endswith("testing.assert_raises"):
             return AV.of(KerasObj(node, "pytest.raises", args))
-        if name in ("keras.utils.set_random_seed", "tf.random.set_seed", "keras.backend.clear_session"):
+        if name in autonames.CLEAR_SESSION:
+            self.autonames.reset(self.state, self.interp.ctx, node)
             return NONE
-        if name in _SAVING:
-            return TOP  # recorded: custom objects must survive them (TFV202)
+        if name in ("keras.utils.set_random_seed", "tf.random.set_seed"):
+            return NONE
+        if name in ("keras.models.load_model", "keras.saving.load_model"):
+            return self.load_model(args, node)  # recorded: custom objects must survive them (TFV202)
+        if name in ("keras.models.save_model", "keras.saving.save_model"):
+            self.save_model(args.first("model", 0), args.first("filepath", 1))
+            return TOP
+        if name == "os.path.join":
+            return AV.of(PathObj(node))  # one unknown string: a load of it reads what a save of it wrote
         if name in ("tf.name_scope", "tf.device", "tf.GradientTape", "tf.init_scope", "keras.name_scope"):
             return AV.of(KerasObj(node, name, args))
         made = arrays.create(name, args, node, self.interp)
@@ -453,10 +477,105 @@ class KerasSemantics(Semantics):
         values = (*args.positional, *args.keywords.values())
         tensors = [t for t in _tensors(self.interp, values)]
         symbolic = [t for t in tensors if t.symbolic]
+        if symbolic:
+            self._symbolic_op()
         if not symbolic and unknown:
             return AV.of(TensorObj(node)) if tensors else TOP
         groups = tuple(g for g in _tensor_groups(self.interp, values) if all(t.symbolic for t in g))
         return AV.of(TensorObj(node, inputs=tuple(symbolic), symbolic=bool(symbolic), groups=groups))
+
+    # ================================================================================== auto names
+    def _auto_name(self, obj: Obj, cls_name: str, args: Args, node: cst.Call) -> None:
+        """Count the auto name Keras gives `obj` when no name is given, and keep it for the duplicate checks."""
+        given = args.get("name")
+        key = autonames.snake(cls_name, self.flavor)
+        if not given.is_bottom and given != NONE:
+            if not isinstance(given.const(), str):
+                self.autonames.forget(self.state, key)  # it may be None (an auto name) or a name
+            return
+        ctx = self.interp.ctx
+        if (self.flavor is Flavor.TF_KERAS and ctx.find(CtxKind.GRAPH) is not None) or any(
+            c.kind in (CtxKind.TF_FUNCTION, CtxKind.REPEAT)
+            or (c.kind is CtxKind.LOOP and isinstance(c.data, int) and c.data < 0)
+            for c in ctx.chain()
+        ):
+            # tf_keras counts per graph; a pass of a loop of unknown count, or a trace, may be any of several.
+            self.autonames.forget(self.state, key)
+            return
+        name = self.autonames.take(self.state, self.interp.ctx, key)
+        if name is None or not isinstance(obj, LayerObj):
+            return
+        self.auto_named[id(obj)] = (obj, name)
+        self.interp.record(AutoNamed, node, obj=obj, name=name, reset=self.autonames.reset_node(self.state))
+
+    def _symbolic_op(self) -> None:
+        """An op on a symbolic tensor: in Keras 3 an Operation named like a layer class (`add`) is made."""
+        if self.flavor is not Flavor.TF_KERAS:
+            for key in autonames.OP_LAYER_KEYS:
+                self.autonames.forget(self.state, key)
+
+    def opaque_call(self, args: Args) -> None:
+        """A call the interpreter does not follow: it may make layers (and write files), unless it is one of
+        the calls known to make none."""
+        if args is self._known_call:
+            return
+        self.autonames.forget(self.state)
+        self.autonames.forget_files(self.state)
+
+    def layer_name(self, obj: Obj) -> str | None:
+        """The name a layer has: given, or Keras's auto name when it is known."""
+        name = _name_of(self, obj)
+        if name is None:
+            found = self.auto_named.get(id(obj))
+            if found is not None and found[0] is obj:
+                return found[1]
+        return name
+
+    def _layer_name_site(self, obj: Obj) -> cst.CSTNode | None:
+        where = _name_site(obj)
+        if where is None:
+            found = self.auto_named.get(id(obj))
+            if found is not None and found[0] is obj:
+                return obj.site
+        return where
+
+    def save_model(self, model: AV, path: AV) -> None:
+        """`model.save(path)`: the file holds the model's layers with their names (when all are known)."""
+        obj = model.single()
+        saved: SavedModel | None = None
+        if isinstance(obj, ModelObj) and obj.site is not None:
+            items = self.state.items(obj)
+            layers: list[SavedLayer] = []
+            for value in items.exact or ():
+                layer = value.single()
+                if isinstance(layer, TensorObj):
+                    continue  # a Sequential's Input
+                if not isinstance(layer, LayerObj) or layer.cls == "keras.layers.InputLayer":
+                    layers = []
+                    break
+                layers.append(SavedLayer(layer.cls, self.layer_name(layer)))
+            if items.exact is not None and (layers or not items.exact):
+                saved = SavedModel(obj.site, obj.kind, tuple(layers))
+        self.autonames.save(self.state, path, saved)
+
+    def load_model(self, args: Args, node: cst.Call) -> AV:
+        """`load_model(path)` of a file this program saved: a built model whose layers have the saved names
+        (their weights are the file's, unknown here). Any other file: unknown."""
+        saved = self.autonames.saved(self.state, args.first("filepath", 0))
+        if saved is None or not isinstance(saved.kind, ModelKind) or saved.kind is not ModelKind.SEQUENTIAL:
+            return TOP
+        model = ModelObj(node, saved.kind, None, Args.EMPTY)
+        members: list[AV] = []
+        for layer in saved.layers:
+            copy = LayerObj(node, layer.cls, None, Args.EMPTY, None, self.interp.in_loop)
+            self.state.set(copy, "built", TRUE)
+            members.append(AV.of(copy))
+            if layer.name is not None:
+                self.auto_named[id(copy)] = (copy, layer.name)
+                self.interp.record(AutoNamed, node, obj=copy, name=layer.name, loaded=node)
+        self.state.set(model, "items", Items(tuple(members)))
+        self.state.set(model, "built", TRUE)
+        return AV.of(model)
 
     # ====================================================================================== layers
     def new_layer(self, node: cst.Call, cls: str, args: Args) -> AV:
@@ -479,6 +598,7 @@ class KerasSemantics(Semantics):
         self.state.set(layer, "built", FALSE)
         self.layers.append(layer)
         self.created(layer, node)
+        self._auto_name(layer, _NAME_ALIASES.get(layer.short, layer.short), args, node)
         if args.given("weights"):
             self._set_weights(layer, args.get("weights"), node, how="weights")  # checked when it is built
         return AV.of(layer)
@@ -709,6 +829,7 @@ class KerasSemantics(Semantics):
     # ====================================================================================== models
     def sequential(self, node: cst.Call, args: Args) -> AV:
         model = ModelObj(node, ModelKind.SEQUENTIAL, _name(args), args)
+        self._auto_name(model, "Sequential", args, node)
         self.state.set(model, "items", Items(()))
         self.state.set(model, "built", FALSE)
         self.created(model, node)
@@ -780,13 +901,13 @@ class KerasSemantics(Semantics):
             self.build_model(model, None)
 
     def _check_duplicate(self, model: ModelObj, existing: tuple[AV, ...], layer: Obj, node: cst.Call) -> bool:
-        name = _name_of(self, layer)
-        where = _name_site(layer)
+        name = self.layer_name(layer)
+        where = self._layer_name_site(layer)
         if name is None or where is None:
             return False
         for value in existing:
             other = value.single()
-            if other is not None and other is not layer and _name_of(self, other) == name:
+            if other is not None and other is not layer and self.layer_name(other) == name:
                 looped = other.site is layer.site
                 self.interp.record(
                     Duplicate,
@@ -886,6 +1007,7 @@ class KerasSemantics(Semantics):
         if any(id(layer) not in certain for layer in ordered):
             complete = False
         model = ModelObj(node, ModelKind.FUNCTIONAL, _name(args), args)
+        self._auto_name(model, "Functional" if self.flavor is Flavor.KERAS3 else "Model", args, node)
         members = [*inputs_layers, *ordered]
         self.state.set(
             model,
@@ -899,7 +1021,7 @@ class KerasSemantics(Semantics):
         by_name: dict[str, Obj] = {}
         certain.update(id(layer) for layer in inputs_layers)  # Keras checks its inputs' names too
         for layer in members:
-            name, where = _name_of(self, layer), _name_site(layer)
+            name, where = self.layer_name(layer), self._layer_name_site(layer)
             if name is not None and where is not None and id(layer) in certain:
                 first = by_name.get(name)
                 if first is not None and first is not layer:
@@ -925,6 +1047,7 @@ class KerasSemantics(Semantics):
         if name is None and not args.given("name") and self.flavor is Flavor.KERAS3:
             name = KERAS3_NAMES.get(short)
         model = ModelObj(node, ModelKind.FUNCTIONAL, name, args)
+        self.autonames.forget(self.state)  # it makes layers of its own, not all named
         self.state.set(model, "items", Items(None, TOP))
         self.state.set(model, "built", TRUE)
         self.created(model, node)
@@ -1186,6 +1309,10 @@ class KerasSemantics(Semantics):
     # ===================================================================================== methods
     def method(self, obj: Obj, name: str, args: Args, node: cst.Call) -> AV | None:
         result = self._method(obj, name, args, node)
+        if result is None and (
+            isinstance(obj, _NO_LAYER_RECEIVERS) or (isinstance(obj, InstanceObj) and obj.cls.keras_base)
+        ):
+            self._known_call = args  # a method of a Keras object or a container we do not follow: no layer
         if result is None and name == "add_loss" and (
             isinstance(obj, (LayerObj, ModelObj)) or (isinstance(obj, InstanceObj) and obj.cls.is_layer)
         ):
@@ -1331,6 +1458,10 @@ class KerasSemantics(Semantics):
             shape = self.interp.dims(args.first("input_shape", 0))
             self.build_model(model, shape[-1] if shape and shape[-1] is not None else None)
             return NONE
+        if name == "save":
+            self.save_model(AV.of(model), args.first("filepath", 0))
+        if name in TRAINING and args.given("callbacks"):
+            self.autonames.forget_files(self.state)  # a checkpoint callback may write any file
         if name in BUILDING or name == "__call__":
             self.build_model(model, None)
             if name in TRAINING:
@@ -1738,6 +1869,8 @@ class KerasSemantics(Semantics):
     def binary(
         self, op: cst.BaseBinaryOp, left: AV, right: AV, node: cst.BinaryOperation | None
     ) -> AV | None:
+        if any(isinstance(o, TensorObj) and o.symbolic for o in (*left, *right)):
+            self._symbolic_op()
         made = arrays.arithmetic(left, right, node, op)
         return AV.of(made) if made is not None else None
 
@@ -1746,6 +1879,8 @@ class KerasSemantics(Semantics):
 
     def instance_created(self, instance: InstanceObj, args: Args, node: cst.Call | None) -> None:
         if instance.cls.keras_base is not None:
+            # Keras names it from its class unless it passes a name: which, the interpreter does not follow.
+            self.autonames.forget(self.state, autonames.snake(instance.cls.name, self.flavor))
             self.state.set(instance, "built", FALSE)
             if node is not None:
                 self.created(instance, node, args=args)
