@@ -179,6 +179,10 @@ class Semantics:
     def escape(self, value: AV) -> None:
         return None
 
+    def opaque_call(self, args: Args) -> None:
+        """A call the interpreter does not follow (unknown callee, recursion, past the depth or budget)."""
+        return None
+
     def binary(
         self, op: cst.BaseBinaryOp, left: AV, right: AV, node: cst.BinaryOperation | None
     ) -> AV | None:
@@ -1916,6 +1920,7 @@ class Interpreter:
         return TOP
 
     def escape_args(self, args: Args) -> None:
+        self.semantics.opaque_call(args)
         for value in (*args.positional, *args.keywords.values()):
             self.escape(value)
 
