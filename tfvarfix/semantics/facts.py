@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -20,7 +20,7 @@ import libcst as cst
 
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.semantics.events import Created, Ctx, CtxKind, Event, MethodCall
-from tfvarfix.semantics.heap import Items, maybe_absent, present
+from tfvarfix.semantics.heap import HeapView, Items, maybe_absent, present
 from tfvarfix.semantics.interp import BudgetExceeded, Interpreter
 from tfvarfix.semantics.project import ProjectIndex, ProjectModule
 from tfvarfix.semantics.values import (
@@ -82,6 +82,10 @@ class Facts:
     _positions: dict[int, int] | None = field(default=None, repr=False)
     _parents: Mapping[int, cst.CSTNode] | None = field(default=None, repr=False)
     _literals: Counter[str] | None = field(default=None, repr=False)
+    # id(frozen heap) -> (it, what the module's names reach in it; None past the limit): see `shared_closure`
+    _closures: dict[int, tuple[Mapping[Obj, Mapping[str, object]], dict[int, Obj] | None]] = field(
+        default_factory=dict, repr=False
+    )
 
     # ------------------------------------------------------------------------------------ events
     def of(self, kind: type[E]) -> list[E]:
@@ -201,6 +205,28 @@ class Facts:
             parent = self._parents.get(id(parent))
         return trail[::-1] if trail and trail[-1] is self.module else []
 
+    def shared_closure(
+        self, view: Mapping[Obj, Mapping[str, object]] | None, roots: Sequence[Mapping[str, object]]
+    ) -> tuple[Mapping[str, object], Mapping[int, Obj]] | None:
+        """When `roots` holds the module's names as the view's frozen base has them, and nothing that they reach
+        was changed since: those names and what they reach (computed once per base). None otherwise."""
+        if not isinstance(view, HeapView) or self.module_frame is None:
+            return None
+        base = view.base
+        mapping = base.get(self.module_frame)
+        if mapping is None or not any(env is mapping for env in roots) or self.module_frame in view.changed:
+            return None
+        kept = self._closures.get(id(base))
+        if kept is None or kept[0] is not base:
+            closure: dict[int, Obj] = {}
+            _reach(base, [mapping], closure, _VISIBLE_LIMIT)
+            kept = (base, closure if len(closure) < _VISIBLE_LIMIT else None)
+            self._closures[id(base)] = kept
+        closure_found = kept[1]
+        if closure_found is None or any(id(obj) in closure_found for obj in view.changed):
+            return None
+        return mapping, closure_found
+
     # ------------------------------------------------------------------------------------ names
     def imported(self, name: str) -> str | None:
         """The dotted module a module-level name is bound to by an import, if it is."""
@@ -280,18 +306,39 @@ def scopes(facts: Facts, event: Event) -> list[Mapping[str, object]]:
     return out
 
 
+_VISIBLE_LIMIT = 5_000
+
+
 def visible(facts: Facts, event: Event) -> list[Obj]:
     """The objects code at the event's point can reach: through its variables, and from them through models,
     instances, containers and the layers that made tensors."""
     view = event.view or {}
+    roots = [*scopes(facts, event), *(view.get(frame, {}) for frame in event.callers)]  # callers' too
     seen: dict[int, Obj] = {}
+    shared = facts.shared_closure(event.view, roots)
+    if shared is not None:
+        # What the module's names reach is the same for every event of the entries (their views share one frozen
+        # heap and change none of it): walked once; only the event's own variables are walked here.
+        mapping, closure = shared
+        seen.update(closure)
+        roots = [env for env in roots if env is not mapping]
+    _reach(view, roots, seen, _VISIBLE_LIMIT)
+    return list(seen.values())
+
+
+def _reach(
+    view: Mapping[Obj, Mapping[str, object]],
+    roots: Iterable[Mapping[str, object]],
+    seen: dict[int, Obj],
+    limit: int,
+) -> None:
+    """Adds to `seen` the objects the values of `roots` reach in `view` (stopping past `limit` objects)."""
     pending: list[Obj] = []
-    callers = [view.get(frame, {}) for frame in event.callers]  # a helper sees what its callers hold too
-    for env in [*scopes(facts, event), *callers]:
+    for env in roots:
         for value in env.values():
             if isinstance(value, AV):
                 pending.extend(present(value))
-    while pending and len(seen) < 5_000:
+    while pending and len(seen) < limit:
         obj = pending.pop()
         if id(obj) in seen:
             continue
@@ -312,7 +359,6 @@ def visible(facts: Facts, event: Event) -> list[Obj]:
             pending.extend(obj.inputs)
         elif isinstance(obj, LayerObj) and obj.wrapped is not None:
             pending.append(obj.wrapped)
-    return list(seen.values())
 
 
 def access(facts: Facts, event: Event, target: Obj) -> str | None:

@@ -222,6 +222,16 @@ class HeapView(Mapping[Obj, Mapping[str, object]]):
         self._base = base
         self._delta = delta
 
+    @property
+    def base(self) -> Mapping[Obj, Fields]:
+        """The frozen heap this view shares with every view taken since the same point (see `State`)."""
+        return self._base
+
+    @property
+    def changed(self) -> Mapping[Obj, Fields]:
+        """The objects whose fields differ from `base`, with their fields here."""
+        return self._delta
+
     def __getitem__(self, obj: Obj) -> Mapping[str, object]:
         found = self._delta.get(obj)
         if found is None:

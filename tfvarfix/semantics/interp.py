@@ -275,7 +275,7 @@ class Interpreter:
         self.home_stars = self.star_modules
         self.project_home_path = path
         self.end_state: State | None = None
-        self.scopes = Scopes()
+        self.scopes = Scopes.carried()
         semantics.bind(self)
 
     # ======================================================================================== driver

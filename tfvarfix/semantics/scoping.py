@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 import libcst as cst
 
@@ -30,19 +31,36 @@ class ScopeInfo:
 class Scopes:
     """The scope of each function, class body or comprehension, computed once per analysis.
 
-    One per interpreter, never module-global: a global cache keyed by node kept every analysed file's trees alive
-    (memory grew with the number of files, and each cyclic collection walked them all)."""
+    One per interpreter, never a module-global cache of every tree: that kept every analysed file's trees alive
+    (memory grew with the number of files, and each cyclic collection walked them all). What the latest analysis
+    computed is offered to the next one (`Scopes.carried`), for the nodes that are still the same objects: the
+    editor server's modules re-use the nodes of the statements an edit did not touch."""
 
-    __slots__ = ("_cache",)
+    __slots__ = ("_cache", "_previous")
 
-    def __init__(self) -> None:
-        self._cache: dict[int, ScopeInfo] = {}  # by id: the nodes stay alive as long as the analysed module
+    _latest: ClassVar[
+        list[dict[int, tuple[cst.CSTNode, ScopeInfo]]]
+    ] = []  # the latest analysis's, at most one
+
+    def __init__(self, previous: dict[int, tuple[cst.CSTNode, ScopeInfo]] | None = None) -> None:
+        # By id, with the node kept beside its scope: a kept node's id cannot be reused by another node.
+        self._cache: dict[int, tuple[cst.CSTNode, ScopeInfo]] = {}
+        self._previous = previous if previous is not None else {}
+
+    @classmethod
+    def carried(cls) -> Scopes:
+        """A new analysis's scopes, starting from what the latest analysis computed (only the latest is kept)."""
+        scopes = cls(cls._latest[0] if cls._latest else None)
+        cls._latest[:] = [scopes._cache]
+        return scopes
 
     def __call__(self, node: cst.CSTNode) -> ScopeInfo:
-        info = self._cache.get(id(node))
-        if info is None:
-            info = self._cache[id(node)] = scope_info(node)
-        return info
+        found = self._cache.get(id(node))
+        if found is None:
+            kept = self._previous.get(id(node))
+            found = kept if kept is not None and kept[0] is node else (node, scope_info(node))
+            self._cache[id(node)] = found
+        return found[1]
 
 
 def scope_info(node: cst.CSTNode) -> ScopeInfo:
