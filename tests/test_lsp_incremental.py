@@ -186,8 +186,34 @@ def test_a_comment_indented_oddly_after_a_blank_line_moves_the_cut_up(odd: str) 
     assert assembled is not None and assembled.module.code == text
     assert assembled.module.deep_equals(cst.parse_module(text))
     codes = api.all_codes()
-    assert check(text, "m.py", codes, DEFAULT_TARGET, parser) == api.check_source(text, "m.py", codes).diagnostics
+    assert (
+        check(text, "m.py", codes, DEFAULT_TARGET, parser)
+        == api.check_source(text, "m.py", codes).diagnostics
+    )
     # with a comment directly under the body (no blank line) the block keeps it, as in a full parse
     under = f"{head}    # under the body\n\n{odd}\n{tail}"
     again = parser.parse(under)
     assert again is not None and again.module.deep_equals(cst.parse_module(under))
+
+
+def test_the_crash_gate_is_kept_per_piece_and_adds_up_to_the_buffers() -> None:
+    """The editor's parser scans each new piece for the crash gate (engine.gate_scan) instead of the whole buffer
+    per keystroke: a piece too deep, or continuations that only the whole buffer has too many of, means the full
+    parse, which gates the buffer as the command line does."""
+    from tfvarfix.engine import _GATE_CONTINUATIONS, _GATE_DEPTH, _needs_gate
+
+    head = "import tensorflow as tf\n\n\n"
+    deep = "y = " + "(" * (_GATE_DEPTH + 1) + "1" + ")" * (_GATE_DEPTH + 1) + "\n"
+    assert _needs_gate(head + deep) and IncrementalParser().parse(head + deep) is None
+    per_piece = _GATE_CONTINUATIONS // 2 + 1  # each piece alone is under the limit, the buffer is over it
+    pieces = [f"v{i} = \\\n    1\n" * per_piece for i in range(2)]  # one continuation per statement
+    text = head + "\n\n".join(pieces)
+    assert cut(text) is not None and len(cut(text) or []) == 3
+    assert _needs_gate(text) and IncrementalParser().parse(text) is None
+    one = head + pieces[0]
+    assert not _needs_gate(one) and IncrementalParser().parse(one) is not None
+    codes = api.all_codes()
+    for buffer in (head + deep, text, one):
+        assert check(buffer, "m.py", codes, DEFAULT_TARGET, IncrementalParser()) == (
+            api.check_source(buffer, "m.py", codes).diagnostics
+        )

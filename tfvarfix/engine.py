@@ -185,6 +185,14 @@ def _needs_gate(text: str) -> bool:
     `_GATE_CONTINUATIONS` backslash continuations."""
     if len(text) < _GATE_LOGICAL_LINE and sum(text.count(c) for c in "([{") <= _GATE_DEPTH:
         return False
+    tripped, continuations = gate_scan(text)
+    return tripped or continuations > _GATE_CONTINUATIONS
+
+
+def gate_scan(text: str) -> tuple[bool, int]:
+    """The scan of `_needs_gate`: (a statement too deep or a logical line too long, backslash continuations).
+    Whole statements scan alone: the gate of a text cut at statements is any piece's, or the pieces' summed
+    continuations over the limit (the editor server keeps each piece's scan)."""
     depth = 0
     line_start = 0
     skipped = 0  # characters of the current logical line that are inside strings and comments
@@ -194,13 +202,13 @@ def _needs_gate(text: str) -> bool:
         if kind == "newline":
             if depth == 0:
                 if match.start() - line_start - skipped > _GATE_LOGICAL_LINE:
-                    return True
+                    return True, continuations
                 line_start = match.end()
                 skipped = 0
         elif kind == "open":
             depth += 1
             if depth > _GATE_DEPTH:
-                return True
+                return True, continuations
         elif kind == "close":
             if depth:
                 depth -= 1
@@ -216,15 +224,15 @@ def _needs_gate(text: str) -> bool:
                 if bracket.group() in "([{":
                     depth += 1
                     if depth > _GATE_DEPTH:
-                        return True
+                        return True, continuations
                 elif depth > base:
                     depth -= 1
             depth = base  # its fields close inside it
         else:  # a backslash continuation outside strings
             continuations += 1
             if continuations > _GATE_CONTINUATIONS:
-                return True
-    return len(text) - line_start - skipped > _GATE_LOGICAL_LINE
+                return True, continuations
+    return len(text) - line_start - skipped > _GATE_LOGICAL_LINE, continuations
 
 
 def parse(text: str) -> cst.Module:

@@ -27,7 +27,7 @@ import libcst as cst
 from libcst.metadata import CodePosition, CodeRange
 
 from tfvarfix import api
-from tfvarfix.engine import _needs_gate, analyze, file_is_exempt, mentions_tensorflow
+from tfvarfix.engine import _GATE_CONTINUATIONS, analyze, file_is_exempt, gate_scan, mentions_tensorflow
 from tfvarfix.positions import node_ranges
 from tfvarfix.types import Diagnostic, Target
 
@@ -43,6 +43,7 @@ class Piece:
     module: cst.Module
     lines: int  # newlines in its text
     has_block: bool  # holds an indented block (so its default indent is the one its blocks assume)
+    continuations: int = 0  # its backslash continuations (the crash gate counts them over the whole buffer)
     _ranges: Mapping[cst.CSTNode, CodeRange] | None = None
     # Its first statement as last assembled, with the lines that led it (the previous piece's footer and its
     # own header): the same lead gives the same node, so what is kept per statement node stays a hit.
@@ -220,7 +221,7 @@ class IncrementalParser:
     def parse(self, text: str) -> Assembled | None:
         """The module of `text` assembled from pieces, or None: then the caller parses it whole."""
         texts = cut(text)
-        if texts is None or _needs_gate(text):
+        if texts is None:
             return None
         pieces: list[Piece] = []
         parsed = 0
@@ -232,6 +233,9 @@ class IncrementalParser:
             kept = self.cache.get(chunk, ())
             piece = kept[len(used)] if len(used) < len(kept) else None  # a repeated piece has its own nodes
             if piece is None:
+                tripped, continuations = gate_scan(chunk)
+                if tripped or continuations > _GATE_CONTINUATIONS:
+                    return None  # a statement that could crash libcst: the full parse gates the whole buffer
                 try:
                     module = cst.parse_module(chunk)
                 except Exception:  # does not parse alone: a syntax error, or a cut in the wrong place
@@ -245,13 +249,15 @@ class IncrementalParser:
                     if not fresh[chunk]:
                         del fresh[chunk]
                     continue
-                piece = Piece(module, chunk.count("\n"), _has_block(module))
+                piece = Piece(module, chunk.count("\n"), _has_block(module), continuations)
                 parsed += 1
             used.append(piece)
             pieces.append(piece)
             index += 1
         self.cache = fresh  # keep only the pieces of the latest buffer: memory stays one buffer's worth
         self.misses += parsed
+        if sum(p.continuations for p in pieces) > _GATE_CONTINUATIONS:
+            return None  # the pieces are whole statements: their scans add up to the buffer's
         first = pieces[0].module
         newline = first.default_newline
         indent = next((p.module.default_indent for p in pieces if p.has_block), "    ")
