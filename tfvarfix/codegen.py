@@ -104,9 +104,14 @@ def _quoted(text: str, quote: str = '"') -> str:
 def quote_of(module: cst.Module) -> str:
     """The quote the module writes its strings in: `'` when single-quoted strings outnumber double-quoted
     ones (docstrings and triple-quoted strings aside, an f-string counted once), else `"`."""
+    kept = _QUOTE_OF[0] if _QUOTE_OF else None
+    if kept is not None and kept[0] is module:  # asked once per fix: kept for the latest module
+        return kept[1]
     counts = _QUOTES.values(module)  # per top-level statement: the editor re-counts only what changed
     single, double = sum(c[0] for c in counts), sum(c[1] for c in counts)
-    return "'" if single > double else '"'
+    quote = "'" if single > double else '"'
+    _QUOTE_OF[:] = [(module, quote)]
+    return quote
 
 
 def _quotes_in(node: cst.CSTNode) -> tuple[int, int]:
@@ -126,6 +131,7 @@ def _quotes_in(node: cst.CSTNode) -> tuple[int, int]:
 
 
 _QUOTES = PerStatement(_quotes_in)
+_QUOTE_OF: list[tuple[cst.Module, str]] = []  # the latest module's quote, at most one
 
 
 def string(facts: Facts, text: str) -> str:

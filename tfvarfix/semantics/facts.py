@@ -190,7 +190,10 @@ class Facts:
     def literal_count(self, text: str) -> int:
         """How many string literals of the module's code (docstrings aside) hold exactly `text`."""
         if self._literals is None:
-            self._literals = sum(_LITERALS.values(self.module), Counter())
+            total: Counter[str] = Counter()
+            for counted in _LITERALS.values(self.module):
+                total.update(counted)  # in place: `sum` of Counters copies the growing total per statement
+            self._literals = total
         return self._literals[text]
 
     def ancestors(self, node: cst.CSTNode) -> list[cst.CSTNode]:
