@@ -129,3 +129,26 @@ def test_helper_called_per_member_raises_and_the_prefix_fix_builds() -> None:
     nofix = run_program(TESTDATA / "TFV104" / "bad_nofix.py", RUN_CASES)
     assert nofix.out["case_helper_name_looked_up"]["ok"] is False
     assert nofix.out["case_helper_passed_around"]["ok"] is False
+
+
+def test_auto_names_repeat_after_clear_session_beside_a_loaded_model() -> None:
+    # Keras names unnamed layers from per-session counters; clear_session() resets them and load_model keeps the
+    # saved names, so the new head is `dense` again, beside the loaded `dense`.
+    names = """
+for key in ("model", "other"):
+    if key in ns:
+        out[key] = [layer.name for layer in ns[key].layers]
+"""
+    bad = run_program(TESTDATA / "TFV104" / "bad_autonames.py", names)
+    assert bad.error == (
+        "ValueError: All layers added to a Sequential model should have unique names. Name 'dense' is already the "
+        "name of a layer in this model. Update the `name` argument to pass a unique name."
+    )
+    fixed = run_program(TESTDATA / "TFV104" / "fixed_autonames.py", names)
+    assert fixed.error is None and fixed.out["model"] == ["dense", "dense_1", "dense_3"]
+    bad = run_program(TESTDATA / "TFV104" / "bad_autonames_functional.py", names)
+    assert bad.error == (
+        'ValueError: The name "dense" is used 2 times in the model. All operation names should be unique.'
+    )
+    fixed = run_program(TESTDATA / "TFV104" / "fixed_autonames_functional.py", names)
+    assert fixed.error is None and fixed.out["model"] == ["input_layer", "dense", "dense_1", "dense_3"]

@@ -314,13 +314,15 @@ def reason(facts: Facts, first: Obj, second: Obj) -> str:
             parts.append(
                 f"the model loaded{line(event.loaded)} keeps its layer `{event.name}` under the saved name"
             )
-        elif event.reset is not None:
-            parts.append(
-                f"`{event.name}` is Keras's auto name, given again after clear_session(){line(event.reset)} "
-                "reset the counters"
-            )
         else:
-            parts.append(f"`{event.name}` is Keras's auto name for that layer")
+            again = (
+                f", given again after clear_session(){line(event.reset)} reset the counters"
+                if event.reset
+                else ""
+            )
+            parts.append(
+                f"`{event.name}` is Keras's auto name for the unnamed layer{line(event.node)}{again}"
+            )
     return " (" + "; ".join(dict.fromkeys(parts)) + ")"
 
 
