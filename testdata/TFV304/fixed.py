@@ -29,7 +29,8 @@ def case_sweep():
 def case_train_and_predict():
     tf.reset_default_graph()
     train_op = build(0.1)
-    predict_op = build(0.0)  # expect: TFV304
+    with tf.variable_scope(tf.get_variable_scope(), reuse=tf.AUTO_REUSE):
+        predict_op = build(0.0)  # expect: TFV304
     return train_op, predict_op
 
 

@@ -80,7 +80,8 @@ def case_unnamed_dense_in_a_fixed_scope():
     tf.reset_default_graph()
     z = tf.placeholder(tf.float32, [None, 2])
     fake = generator(z)
-    sample = generator(z)  # expect: TFV304
+    with tf.variable_scope(tf.get_variable_scope(), reuse=tf.AUTO_REUSE):
+        sample = generator(z)  # expect: TFV304
     return fake, sample
 
 

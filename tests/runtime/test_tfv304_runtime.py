@@ -26,8 +26,8 @@ def test_bad_raises_and_fixed_builds() -> None:
         "rnn/lstm_cell/kernel:0",
         "w_out:0",
     ]
-    # Two different calls (train, then predict) get no fix: a fresh graph would lose the trained weights.
-    assert fixed.out["case_train_and_predict"] == bad.out["case_train_and_predict"]
+    # A train and a predict build: the prediction copy shares the trained variables (one set, no second).
+    assert fixed.out["case_train_and_predict"]["variables"] == fixed.out["case_sweep"]["variables"]
     assert fixed.out["case_scoped_twice"] == bad.out["case_scoped_twice"]
 
 
@@ -55,6 +55,11 @@ def test_shapes_raise_and_the_sweeps_are_fixed() -> None:
     for name in names:
         assert fixed.out[name]["ok"], fixed.out[name]
     assert "model/w/Adam:0" in fixed.out["case_auto_reuse_then_adam"]["variables"]
+    # `sample = generator(z)`: a sample from the generator, which shares its variables.
+    assert fixed.out["case_unnamed_dense_in_a_fixed_scope"]["variables"] == [
+        "generator/dense/bias:0",
+        "generator/dense/kernel:0",
+    ]
     # No fix where the passes share an input, or for two calls whose tensors are used together.
     assert fixed.out["case_shared_input"] == bad.out["case_shared_input"]
     assert fixed.out["case_one_graph_for_every_trial"] == bad.out["case_one_graph_for_every_trial"]
@@ -142,3 +147,57 @@ for name, case in sorted(ns.items()):
         "variables": ["dense_w:0"],
         "value": [[[3.0]], [[0.0]]],
     }
+
+
+TWO_BUILDS = """
+import numpy as np
+import tensorflow as tf
+v1 = tf.compat.v1
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            result = case()
+            record = {"ok": True, "variables": sorted(v.name for v in v1.global_variables())}
+            if name == "case_one_encoder_on_two_inputs":
+                graph = v1.get_default_graph()
+                feeds = [op.outputs[0] for op in graph.get_operations() if op.type == "Placeholder"]
+                with v1.Session() as sess:
+                    sess.run(v1.global_variables_initializer())
+                    prior, posterior = sess.run(list(result), {p: np.ones((2, 1), "float32") for p in feeds})
+                record["same"] = bool(np.allclose(prior, posterior))
+            out[name] = record
+        except ValueError as error:
+            out[name] = {"ok": False, "error": str(error).strip().splitlines()[0]}
+"""
+
+
+def test_two_builds_share_or_get_their_own_scope_as_the_code_says() -> None:
+    bad = run_program(TESTDATA / "TFV304" / "bad_two_builds.py", TWO_BUILDS, legacy=True)
+    assert len(bad.out) == 6 and all(EXISTS in case["error"] for case in bad.out.values()), bad.out
+    fixed = run_program(TESTDATA / "TFV304" / "fixed_two_builds.py", TWO_BUILDS, legacy=True)
+    # An evaluation copy and one encoder on two inputs: the second build reads the first's variables.
+    assert fixed.out["case_evaluation_copy"]["variables"] == [
+        "hidden/bias:0",
+        "hidden/kernel:0",
+        "out/bias:0",
+        "out/kernel:0",
+    ]
+    encoder = fixed.out["case_one_encoder_on_two_inputs"]
+    assert encoder["variables"] == [
+        "encoder/layer_0/bias:0",
+        "encoder/layer_0/kernel:0",
+        "mean/bias:0",
+        "mean/kernel:0",
+    ]
+    assert encoder["same"] is True  # one set of weights: the same input gives the same output
+    # A model rebuilt with another config, and a target network: weights of their own, under a new scope.
+    assert fixed.out["case_model_rebuilt_with_another_config"]["variables"] == ["model_1/w:0", "w:0"]
+    assert fixed.out["case_target_network"]["variables"] == [
+        "q/q_values/bias:0",
+        "q/q_values/kernel:0",
+        "target_q/q/q_values/bias:0",
+        "target_q/q/q_values/kernel:0",
+    ]
+    # Nothing tells, and an evaluation copy whose Adam would make its slots again: no fix, still raising.
+    assert fixed.out["case_two_builds_nothing_tells"] == bad.out["case_two_builds_nothing_tells"]
+    assert fixed.out["case_evaluation_copy_that_trains"] == bad.out["case_evaluation_copy_that_trains"]

@@ -1,16 +1,17 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.codegen import with_keywords
-from tfvarfix.keras.tf1 import V1, Rebuild, graph_code, one_run, rebuild
+from tfvarfix.codegen import string, unique_name, with_keywords
+from tfvarfix.keras.tf1 import OPTIMIZER_SLOTS, V1, Rebuild, graph_code, one_run, rebuild
 from tfvarfix.rule import Finding, FixPlan, InsertBefore, Remove, Replace, Rule
 from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event, MethodCall, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import AV, FuncObj, KerasObj, ModuleRef, Obj, TensorObj, TupleObj, VarObj
-from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
+from tfvarfix.types import FixAvailability, FixSafety, Rename, VerifyCheck
 
 _SHARED = (
     "; the runs share tensors, so a fresh graph per run would break them: give each run its own `variable_scope`, "
@@ -108,9 +109,23 @@ class GraphBuiltTwice(Rule):
     values (`return sess.run(...)`), storing nothing outside, has its body moved into `with
     tf.Graph().as_default():`, a separate graph per run that leaves the caller's alone; and a build in a loop
     whose arguments no pass changes (`out = dense(x)` with `x` made before the loop) is made once, before the
-    loop. Otherwise (a training and a prediction build, two policies under one scope) no fix is offered, and the
-    message says what the choices are: a fresh graph for separate models, a `variable_scope` per build, or one
-    scope with `reuse=tf.compat.v1.AUTO_REUSE` to share the variables on purpose.
+    loop. Two calls where the code says what the second build is for get one more unsafe fix, on the second
+    build only (a reset is never inserted between them). An evaluation or inference copy shares the first
+    build's variables: the second call passes `is_training=False` (or `training`/`is_train`/`train`), or its
+    result or the function it stands in is named for evaluation (`eval_model = ...`, `sample = ...`, `def
+    prediction():`; words `eval`, `test`, `valid`, `infer`, `predict`, `sample`, `gen`...), or it is the same
+    call on other input tensors (`encoder(context_x, context_y)`, then `encoder(target_x, target_y)`); the
+    statement goes into `with tf.compat.v1.variable_scope(tf.compat.v1.get_variable_scope(),
+    reuse=tf.compat.v1.AUTO_REUSE):`, which re-enters the current scope, so no name changes. Withheld when the
+    second build makes an optimizer with slots (`AdamOptimizer(...).minimize`: the slots would be made again).
+    A second model with weights of its own, because it rebinds the first's name in the same function
+    (`model = TextRNN(config)` again, perhaps with another config) or is named as a target network
+    (`target_q = q_net(obs)`), goes into `with tf.compat.v1.variable_scope("<name>"):` (`model_1` for a
+    rebinding), which renames its variables (`w` -> `model_1/w`; the title and `renames` say so). Not offered
+    for a statement with a multi-line string, with `*args` in either call, or for a second build in a loop.
+    Otherwise (two builds whose names and arguments say nothing, two policies under one scope) no fix is
+    offered, and the message says what the choices are: a fresh graph for separate models, a `variable_scope`
+    per build, or one scope with `reuse=tf.compat.v1.AUTO_REUSE` to share the variables on purpose.
 
     ## Numerical equivalence
     `repairs`: the original raises the `ValueError` on the second build; the rewrite builds each graph afresh.
@@ -170,6 +185,7 @@ class GraphBuiltTwice(Rule):
                     self._reuse_fix(facts, again)
                     or self._scope_fix(facts, pairs)
                     or (None if reaches else self._graph_fix(facts, again))
+                    or self._intent_fix(facts, again, event.name)
                 )
                 advice = "" if fix is not None else _SHARED if reaches else _CHOICES
                 how = "twice"
@@ -216,6 +232,98 @@ class GraphBuiltTwice(Rule):
         return self.fix(
             Replace(call, with_keywords(call, {"reuse": "True"})),
             title=f"Pass `reuse=True`: build on the variables the first `{function.name.value}()` made",
+        )
+
+    def _intent_fix(self, facts: Facts, again: Rebuild, variable: str) -> FixPlan | None:
+        """Two builds where the code says what the second is for. An evaluation or inference copy of the same
+        model (the second call passes `is_training=False`; its result or function is named for evaluation,
+        `eval_model`, `prediction()`; or it is the same call on other input tensors, as a network applied to a
+        second input is) shares the first build's variables: the second build goes into `with
+        variable_scope(get_variable_scope(), reuse=AUTO_REUSE):`, which keeps every name. A second model that
+        needs weights of its own (it replaces the first under the same name, `model = TextRNN(config)` again,
+        or is named as a target network, `target_policy = ...`) gets a scope of its own, named after it."""
+        prefix = facts.tf1_prefix()
+        call, first = again.call.node, again.first_call.node if again.first_call is not None else None
+        if prefix is None or not isinstance(call, cst.Call) or not isinstance(first, cst.Call):
+            return None
+        events = {id(e.node): e for e in facts.of(UserCall) if e.node is call or e.node is first}
+        second_event, first_event = events.get(id(call)), events.get(id(first))
+        if second_event is None or first_event is None or not second_event.chain or not first_event.chain:
+            return None
+        line = second_event.chain[-1]
+        if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+            return None
+        if any(a.star for a in (*call.args, *first.args)):
+            return None
+        if any(
+            isinstance(n, (cst.SimpleString, cst.FormattedString)) and "\n" in facts.code_for(n)
+            for n in _walk(line)
+        ):
+            return None  # a string over several lines would be re-indented
+        share: bool | None = None
+        flags = {
+            a.keyword.value: facts.code_for(a.value)
+            for a in call.args
+            if a.keyword is not None and a.keyword.value in _TRAINING_FLAGS
+        }
+        before = {
+            a.keyword.value: facts.code_for(a.value)
+            for a in first.args
+            if a.keyword is not None and a.keyword.value in _TRAINING_FLAGS
+        }
+        if any(v == "False" and before.get(k) != "False" for k, v in flags.items()):
+            share = True  # an evaluation copy: `is_training=False`
+        targets, first_targets = _targets(line), _targets(first_event.chain[-1])
+        function = _enclosing_function(facts, call)
+        if (
+            share is None
+            and targets
+            and targets == first_targets
+            and function is _enclosing_function(facts, first)
+        ):
+            share = False  # it replaces the first build under the same name: a model of its own
+        words = {w for t in targets for w in _words(t)} | (
+            set(_words(function.name.value)) if function is not None else set()
+        )
+        if share is None and "target" in words:
+            share = False  # a target network keeps weights of its own
+        elif share is None and words & _EVALUATION_WORDS:
+            share = True
+        if share is None and _same_but_inputs(first_event, second_event, first, call, facts):
+            share = True  # the same network applied to other input tensors
+        if share is None:
+            return None
+        if share and any(
+            OPTIMIZER_SLOTS.get(e.callee.rsplit(".", 1)[-1], ("", 0, 0))[1] > 0
+            and any(c is again.call for c in e.ctx.chain())
+            for e in facts.of(MethodCall)
+        ):
+            return None  # its optimizer would make its slots again under the shared scope (`w/Adam` exists)
+        indent = facts.module.default_indent
+        code = "; ".join(facts.code_for(s) for s in line.body).replace("\n", "\n" + indent)
+        if share:
+            opener = (
+                f"with {prefix}.variable_scope({prefix}.get_variable_scope(), reuse={prefix}.AUTO_REUSE):"
+            )
+            return self.fix(
+                InsertBefore(line, opener),
+                Replace(line, f"{indent}{code}"),
+                title=f"Build `{_function(again.call)}()` again on the first build's variables "
+                "(`reuse=AUTO_REUSE` around the second build)",
+            )
+        base = targets[0] if targets else _function(again.call)
+        taken = facts.literal_count
+        scope = (
+            base
+            if not (targets and targets == first_targets) and not taken(base)
+            else unique_name(base, lambda c: taken(c) > 0)
+        )
+        opener = f"with {prefix}.variable_scope({string(facts, scope)}):"
+        return self.fix(
+            InsertBefore(line, opener),
+            Replace(line, f"{indent}{code}"),
+            title=f"Give the second build its own variable scope `{scope}` (its variables are renamed)",
+            renames=(Rename("variable_scope", variable, f"{scope}/{variable}"),),
         )
 
     def _scope_fix(self, facts: Facts, pairs: list[tuple[Rebuild, Collision]]) -> FixPlan | None:
@@ -390,6 +498,73 @@ class GraphBuiltTwice(Rule):
                 ):
                     return None  # the name means something else in the loop's function
         return self.fix(InsertBefore(node.body.body[0], f"{prefix}.reset_default_graph()"))
+
+
+_TRAINING_FLAGS = frozenset({"is_training", "training", "is_train", "train", "mode_training"})
+#: Words of a name (a result's, or its function's) that say a second build is an evaluation or inference copy.
+_EVALUATION_WORDS = frozenset(
+    {
+        "eval", "evaluate", "evaluation", "test", "testing", "valid", "validation", "val", "infer",
+        "inference", "predict", "prediction", "sample", "sampling", "gen", "generate", "generation",
+    }
+)  # fmt: skip
+
+
+def _targets(line: cst.CSTNode) -> list[str]:
+    """The names a statement `x = f(...)` binds: plain names, attributes by their last part (`self.model`:
+    `model`), tuples element by element; [] for other statements."""
+    if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+        return []
+    assign = line.body[0]
+    if not isinstance(assign, cst.Assign):
+        return []
+    out: list[str] = []
+    for target in assign.targets:
+        items = (
+            [e.value for e in target.target.elements]
+            if isinstance(target.target, (cst.Tuple, cst.List))
+            else [target.target]
+        )
+        for item in items:
+            if isinstance(item, cst.Name):
+                out.append(item.value)
+            elif isinstance(item, cst.Attribute):
+                out.append(item.attr.value)
+    return out
+
+
+def _words(name: str) -> list[str]:
+    """`eval_model` -> eval, model; `TargetPolicy` -> target, policy."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name)
+    return [w.lower() for w in spaced.split("_") if w]
+
+
+def _enclosing_function(facts: Facts, node: cst.CSTNode) -> cst.FunctionDef | None:
+    return next((a for a in reversed(facts.ancestors(node)) if isinstance(a, cst.FunctionDef)), None)
+
+
+def _same_but_inputs(
+    first_event: Event, second_event: Event, first: cst.Call, second: cst.Call, facts: Facts
+) -> bool:
+    """The two calls pass the same arguments but for graph tensors (`net(x)`, then `net(p_x)`; the same
+    callee): the second applies the network to another input."""
+    if facts.code_for(first.func) != facts.code_for(second.func) or len(first.args) != len(second.args):
+        return False
+    differ = 0
+    for a, b in zip(first.args, second.args, strict=True):
+        if (a.keyword.value if a.keyword else None) != (b.keyword.value if b.keyword else None):
+            return False
+        if facts.code_for(a.value) == facts.code_for(b.value):
+            continue
+        for arg, event in ((a, first_event), (b, second_event)):
+            if not isinstance(arg.value, cst.Name):
+                return False
+            value = event.env.get(arg.value.value)
+            objs = _graph_objects(value)
+            if not objs or not all(isinstance(o, TensorObj) for o in objs):
+                return False
+        differ += 1
+    return differ > 0
 
 
 _MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault", "appendleft"})
