@@ -375,7 +375,7 @@ class KerasSemantics(Semantics):
     def call(self, ref: ModuleRef, args: Args, node: cst.Call) -> AV | None:
         name = ref.canonical
         result = self._call(name, ref, args, node)
-        if result is None and autonames.safe_callee(name):
+        if result is None and autonames.safe_callee(name) and args is not Args.EMPTY:
             self._known_call = args  # `os.path.join(...)`: code we do not follow, but it makes no layer
         if result is not None and (name.startswith(("keras.", "tf.")) or name in ("pytest.raises",)):
             self.interp.record(MethodCall, node, callee=name, receiver=BOTTOM, args=args, result=result)
@@ -517,7 +517,8 @@ class KerasSemantics(Semantics):
     def opaque_call(self, args: Args) -> None:
         """A call the interpreter does not follow: it may make layers (and write files), unless it is one of
         the calls known to make none."""
-        if args is self._known_call:
+        known, self._known_call = self._known_call, None  # it escapes right after it is answered: once
+        if args is known:
             return
         self.autonames.forget(self.state)
         self.autonames.forget_files(self.state)
@@ -1309,8 +1310,10 @@ class KerasSemantics(Semantics):
     # ===================================================================================== methods
     def method(self, obj: Obj, name: str, args: Args, node: cst.Call) -> AV | None:
         result = self._method(obj, name, args, node)
-        if result is None and (
-            isinstance(obj, _NO_LAYER_RECEIVERS) or (isinstance(obj, InstanceObj) and obj.cls.keras_base)
+        if (
+            result is None
+            and args is not Args.EMPTY
+            and (isinstance(obj, _NO_LAYER_RECEIVERS) or (isinstance(obj, InstanceObj) and obj.cls.keras_base))
         ):
             self._known_call = args  # a method of a Keras object or a container we do not follow: no layer
         if result is None and name == "add_loss" and (
