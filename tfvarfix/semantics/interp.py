@@ -773,6 +773,7 @@ class Interpreter:
                 if outer is not None and self.work > outer:
                     raise  # the importing module's own limit is spent too
                 self.state = entry
+                self.semantics.opaque_call(_unknown_args())  # what its body did is not known
                 found.state = "failed"
             finally:
                 self.work = work
@@ -2004,6 +2005,7 @@ class Interpreter:
             if saved_module[0] is not self.home or (outer is not None and self.work > outer):
                 raise
             self.state = entry
+            self.semantics.opaque_call(args)  # what it did is not known (it may have made layers)
             del self.events[recorded:]  # what ran of it is forgotten with the state it made
             activation.returns.clear()
             activation.returns.append((TOP, self.state.fork()))
