@@ -284,3 +284,25 @@ def test_a_builtin_initializers_subclass_without_get_config_fails_to_load_and_th
     assert fixed.error is None, fixed.error
     assert fixed.stdout.splitlines()[0] == "True"  # the same kernel after the round trip
     assert fixed.out["w0"] == 2.0
+
+
+def test_a_builtin_initializers_subclass_that_hands_its_seed_to_the_base_loads_and_draws_the_same() -> None:
+    """The seed lives in the base (`VarianceScaling` keeps it); the fix's get_config reads it back from the base's
+    config, so the loaded initializer is seeded as the original was and draws the same values."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_inherited_seed.py")
+    assert bad.error is not None and bad.error_type == "TypeError"
+    assert "SirenInit.__init__() got an unexpected keyword argument" in (bad.error_text or "")
+    probe = """
+import numpy as np
+loaded = ns["restored"].get_layer("dense").kernel_initializer
+out["config"] = loaded.get_config()
+again = ns["SirenInit"](w0=2.0, seed=7)
+out["same_draws"] = bool(np.allclose(np.asarray(loaded((4, 5))), np.asarray(again((4, 5)))))
+other = ns["SirenInit"](w0=2.0, seed=8)
+out["seed_matters"] = not bool(np.allclose(np.asarray(loaded((4, 5))), np.asarray(other((4, 5)))))
+"""
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_inherited_seed.py", probe)
+    assert fixed.error is None, fixed.error
+    assert fixed.stdout.splitlines()[0] == "True"  # the same kernel after the round trip
+    assert fixed.out["config"] == {"w0": 2.0, "c": 6.0, "seed": 7}
+    assert fixed.out["same_draws"] is True and fixed.out["seed_matters"] is True

@@ -130,7 +130,13 @@ class UnserializableCustomObject(Rule):
     every argument is stored unchanged (`self.scale = scale`) and never rebound, so the stored value is the
     argument. Where a value is transformed (seed article 2 stores `tf.constant(custom_value, dtype=tf.float32)`:
     a float32 tensor that is not JSON and no longer the float that was passed), the original argument is lost
-    and no fix is offered. A layer (or a model without arguments) whose `__init__` takes no `**kwargs` gets
+    and no fix is offered. The one exception is an argument a subclass of a built-in initializer, regularizer or
+    constraint hands unchanged to the base under a key of the base's config (`super().__init__(...,
+    seed=seed)`, in straight-line code, never rebound): the base keeps it, and `get_config` reads it back from
+    the base's own config, `config = super().get_config()` then `"seed": config["seed"]`, so the loaded object
+    gets the seed as the base saves it and draws the same values (measured under Keras 3.15: seeded
+    `VarianceScaling` subclasses give the same kernel after `load_model`).
+    A layer (or a model without arguments) whose `__init__` takes no `**kwargs` gets
     `**kwargs`, passed to its bare `super().__init__()`, when every construction passes plain values (Keras 3
     records those itself). The fix is safe: it changes nothing until a model is saved and loaded, and then the
     load works where it failed.
@@ -245,7 +251,11 @@ class UnserializableCustomObject(Rule):
         params = _with_kwargs(node.params)
         if cls.is_serializable_object:
             return self.fix(Replace(node.params, params), title="Take `**kwargs` in `__init__`")
-        calls = [s for s in node.body.body if _bare_super_init(s)] if isinstance(node.body, cst.IndentedBlock) else []
+        calls = (
+            [s for s in node.body.body if _bare_super_init(s)]
+            if isinstance(node.body, cst.IndentedBlock)
+            else []
+        )
         if len(calls) != 1 or not set(extra) <= set(_LAYER_KEYS):
             return None
         line = calls[0]
@@ -263,7 +273,10 @@ class UnserializableCustomObject(Rule):
         self, facts: Facts, cls: ClassObj, init: FuncObj, names: list[str], registered: bool
     ) -> FixPlan | None:
         stored = _stored_as_given(facts, cls, init)
-        if any(stored.get(n) is None for n in names):
+        # An argument a built-in base keeps (`seed` handed to `VarianceScaling.__init__`) is read back from the
+        # base's own config, as the base saves it.
+        passed = _passed_to_base(cls, init) if cls.keras_base in BUILTIN_OBJECT_CONFIGS else {}
+        if any(stored.get(n) is None and n not in passed for n in names):
             return None
         edits: list[NodeEdit] = []
         arrays = _array_arguments(facts, cls, init, names)
@@ -274,12 +287,18 @@ class UnserializableCustomObject(Rule):
             return None
         if numpy[1]:
             edits.append(AddImport("numpy", "np"))
+        base = "config" if any(stored.get(n) is None for n in names) else ""
         config = ", ".join(
-            f'"{n}": {numpy[0]}.asarray(self.{stored[n]}).tolist()' if n in arrays else f'"{n}": self.{stored[n]}'
+            f"{string(facts, n)}: {numpy[0]}.asarray(self.{stored[n]}).tolist()"
+            if n in arrays
+            else f"{string(facts, n)}: self.{stored[n]}"
+            if stored.get(n) is not None
+            else f"{string(facts, n)}: {base}[{string(facts, passed[n])}]"
             for n in names
         )
+        head = f"\n    {base} = super().get_config()" if base else ""
         # The leading " " line becomes the blank line between the methods.
-        edits.append(InsertAfter(init.node, f" \ndef get_config(self):\n    return {{{config}}}"))
+        edits.append(InsertAfter(init.node, f" \ndef get_config(self):{head}\n    return {{{config}}}"))
         if not registered:
             prefix = keras_prefix(facts, cls.node.bases[0].value if cls.node.bases else None)
             if prefix is None:
@@ -323,9 +342,7 @@ _BASE_KEYS = {
 _PLAIN_FROM_CONFIG = frozenset({"keras.layers.Layer", *OBJECT_BASES, *BUILTIN_OBJECT_CONFIGS})
 
 
-def _config_problem(
-    facts: Facts, cls: ClassObj
-) -> tuple[cst.FunctionDef, list[str], list[str], str] | None:
+def _config_problem(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, list[str], list[str], str] | None:
     """The class's own `get_config` certainly leaves out an argument its `__init__` requires (no default), or
     returns a key its `__init__` cannot take (no such parameter and no `**kwargs`), and nothing overrides
     `from_config`: Keras's `cls(**config)` then raises on load. (method, missing, unaccepted keys, message)."""
@@ -460,17 +477,24 @@ def _custom_names(node: cst.CSTNode) -> set[str]:
     if not isinstance(node, cst.Call):
         return set()
     for arg in node.args:
-        if arg.keyword is not None and arg.keyword.value == "custom_objects" and isinstance(arg.value, cst.Dict):
+        if (
+            arg.keyword is not None
+            and arg.keyword.value == "custom_objects"
+            and isinstance(arg.value, cst.Dict)
+        ):
             return {
                 e.key.evaluated_value
                 for e in arg.value.elements
-                if isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString)
+                if isinstance(e, cst.DictElement)
+                and isinstance(e.key, cst.SimpleString)
                 and isinstance(e.key.evaluated_value, str)
             }
     return set()
 
 
-def _inherited_config_problem(cls: ClassObj, names: list[str], required: list[str], kwargs: bool) -> str | None:
+def _inherited_config_problem(
+    cls: ClassObj, names: list[str], required: list[str], kwargs: bool
+) -> str | None:
     """A subclass of one of Keras's own initializers, regularizers or constraints, without a `get_config` of its
     own: it saves the base's config, and loading calls `cls(**config)` with the base's keys (tf_titu1994/SIREN:
     a `VarianceScaling` subclass taking `w0` and `c` gets `scale`, `mode`, `distribution`...)."""
@@ -510,7 +534,9 @@ def _object_problem(cls: ClassObj, names: list[str], required: list[str], regist
             f"{len(required)} required positional argument`"
         )
     if names:
-        return f"has no `get_config`: after `load_model`, `{'`, `'.join(names)}` silently return to the defaults"
+        return (
+            f"has no `get_config`: after `load_model`, `{'`, `'.join(names)}` silently return to the defaults"
+        )
     return None
 
 
@@ -534,14 +560,72 @@ def _stored_as_given(facts: Facts, cls: ClassObj, init: FuncObj) -> dict[str, st
             for small in statement.body:
                 if not isinstance(small, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
                     continue
-                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+                targets = (
+                    [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+                )
                 for t in targets:
-                    if isinstance(t, cst.Attribute) and isinstance(t.value, cst.Name) and t.value.value == "self":
+                    if (
+                        isinstance(t, cst.Attribute)
+                        and isinstance(t.value, cst.Name)
+                        and t.value.value == "self"
+                    ):
                         assigned[t.attr.value] = assigned.get(t.attr.value, 0) + 1
                         given = small.value
-                        if method is init.node and isinstance(small, cst.Assign) and isinstance(given, cst.Name):
+                        if (
+                            method is init.node
+                            and isinstance(small, cst.Assign)
+                            and isinstance(given, cst.Name)
+                        ):
                             out.setdefault(given.value, t.attr.value)
     return {p: a if a is not None and assigned.get(a) == 1 else None for p, a in out.items()}
+
+
+def _passed_to_base(cls: ClassObj, init: FuncObj) -> dict[str, str]:
+    """param -> the key of the built-in base's config it is handed to unchanged in `__init__`'s
+    `super().__init__(..., seed=seed)` (a parameter `__init__` never rebinds)."""
+    node = init.node
+    keys = BUILTIN_OBJECT_CONFIGS.get(cls.keras_base or "", ())
+    if not isinstance(node, cst.FunctionDef) or not isinstance(node.body, cst.IndentedBlock):
+        return {}
+    rebound: set[str] = set()
+    calls: list[cst.Call] = []
+    for statement in node.body.body:
+        for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
+            if isinstance(small, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
+                targets = (
+                    [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+                )
+                rebound |= {t.value for t in targets if isinstance(t, cst.Name)}
+            elif (
+                isinstance(small, cst.Expr)
+                and isinstance(small.value, cst.Call)
+                and _is_super_init(small.value)
+            ):
+                calls.append(small.value)
+    if len(calls) != 1 or not all(isinstance(s, cst.SimpleStatementLine) for s in node.body.body):
+        return {}  # one `super().__init__` in straight-line code: the value it gets is the argument
+    out: dict[str, str] = {}
+    for arg in calls[0].args:
+        if (
+            arg.keyword is not None
+            and arg.keyword.value in keys
+            and isinstance(arg.value, cst.Name)
+            and arg.value.value not in rebound
+        ):
+            out[arg.value.value] = arg.keyword.value
+    return out
+
+
+def _is_super_init(call: cst.Call) -> bool:
+    func = call.func
+    return (
+        isinstance(func, cst.Attribute)
+        and func.attr.value == "__init__"
+        and isinstance(func.value, cst.Call)
+        and isinstance(func.value.func, cst.Name)
+        and func.value.func.value == "super"
+        and not func.value.args
+    )
 
 
 def _sites(facts: Facts, cls: ClassObj) -> list[Args | None]:
@@ -575,7 +659,9 @@ def _plain_arguments(facts: Facts, cls: ClassObj) -> bool:
     """Every construction passes plain values (numbers, strings, None, tuples of them): Keras 3 records those."""
     sites = _sites(facts, cls)
     return bool(sites) and all(
-        args is not None and not args.star and all(_plain(v) for v in (*args.positional, *args.keywords.values()))
+        args is not None
+        and not args.star
+        and all(_plain(v) for v in (*args.positional, *args.keywords.values()))
         for args in sites
     )
 
