@@ -41,6 +41,12 @@ class DuplicateLayerName(Rule):
     makes in its `__init__`; and a layer with a constant name made in a loop or comprehension, whose copies
     cannot differ.
 
+    Names no code wrote count too: Keras names an unnamed layer from a per-session counter of its class (`dense`,
+    `dense_1`, ...), `clear_session()` resets the counters, and a model loaded with `load_model` of a file the
+    program saved keeps the saved names, so a new `Dense` after `clear_session()` is `dense` again beside the loaded
+    `dense`. Only where the count is known: after a loop of unknown count, a layer made on one arm of an `if`, or
+    code that is not followed, the name is not claimed.
+
     ## Why is this bad?
     Keras identifies layers and their weights by name. `Sequential` raises `ValueError: All layers added to a
     Sequential model should have unique names` when the second layer is added, and `keras.Model(inputs, outputs)`
@@ -76,36 +82,35 @@ class DuplicateLayerName(Rule):
     ## Fix safety
     The fix gives the later layers a unique suffix (`hidden_1`, `hidden_2`). It is unsafe: layer and weight names
     change, and with them checkpoint keys and anything that looks layers up by name. It is offered only when the
-    name appears nowhere else in the module (no `get_layer("hidden")`, no other string `"hidden"`). A constant
-    name in a loop or a comprehension is numbered by the loop's index, `f"fc_{i}"` (the index named where it is
-    `_`, or `enumerate` added where the loop has none: `for i, width in enumerate(widths)`); when the name is
-    read elsewhere (`get_layer("fc")`) the first pass keeps it, `f"fc_{i}" if i else "fc"`. Not offered for
-    nested comprehension clauses or a parenthesized iterable. A module-level helper with fixed names
-    (`name="conv1_conv"`) called once per member or branch gets a `name_prefix=""` parameter, each fixed
-    `name=` literal in it becomes `f"{name_prefix}conv1_conv"` (in the literal's quotes), and each call the
-    duplicates come from passes its own prefix: `f"stem_{i}_"` from the index of the loop or comprehension it
-    stands in (named or added as above), else the name its result is bound to (`user = tower(x)`: `"user_"`),
-    numbered by the helper's name when those are not distinct. Unsafe: every layer the helper names is renamed
-    (`conv1_conv` -> `stem_0_conv1_conv`, ...; the title and `renames` say so). Withheld when a call cannot be
-    edited: the helper is passed around or bound to another name (`make = stem`), called with `*args` or
-    `**kwargs` or already given `name_prefix`, one call stands in another's arguments (`stem(stem(x))`), a
-    single call outside any loop; when a name it gives is also read as a string (`get_layer("conv1_conv")`,
-    which would have to change too); when a name has braces or escapes; and for methods, nested functions,
-    decorated helpers and helpers in another module. A
-    name computed from a template at a second site (`"layer%d" % idx`,
-    `f"fc_{i}"`, `"proj_{}".format(i)`) gets a suffix on the template (`"layer%d_1" % idx`), so each name it
-    makes differs from the first site's; also unsafe. A layer class of the program that names every instance
-    alike, by a parameter's constant default forwarded to `super().__init__(name=name)` (`name=""`) or a
-    literal there (`super().__init__(name="ResBlock")`), gets `name=None` or loses the literal, so Keras names
-    each instance (`res_block`, `res_block_1`); a loop or comprehension included, since every copy then
-    differs. A layer or (Keras 3) an application made by a call without `name=` whose default name another
-    has (two `ResNet50(...)` are both `resnet50`) is given `name="resnet50_1"` (tf_keras applications take no
-    name: no fix there); made so by a module-level helper called twice (`backbone()` returning
-    `MobileNetV3Small(...)`), the helper gets `name="MobileNetV3Small"` (the name it gave so far), passes it
-    on, and the second call gives a unique one. All unsafe: the fix renames layers (the title and `renames`
-    say which), and none is offered when the name stands as a string elsewhere in the code
-    (`get_layer("ResBlock")`), when the construction passes a name itself, or when the helper is passed around
-    rather than only called (its callers cannot all be seen).
+    name appears nowhere else in the module (no `get_layer("hidden")`, no other string `"hidden"`). A constant name
+    in a loop or a comprehension is numbered by the loop's index, `f"fc_{i}"` (the index named where it is `_`, or
+    `enumerate` added where the loop has none: `for i, width in enumerate(widths)`); when the name is read elsewhere
+    (`get_layer("fc")`) the first pass keeps it, `f"fc_{i}" if i else "fc"`. Not offered for nested comprehension
+    clauses or a parenthesized iterable. A module-level helper with fixed names (`name="conv1_conv"`) called once
+    per member or branch gets a `name_prefix=""` parameter, each fixed `name=` literal in it becomes
+    `f"{name_prefix}conv1_conv"` (in the literal's quotes), and each call the duplicates come from passes its own
+    prefix: `f"stem_{i}_"` from the index of the loop or comprehension it stands in (named or added as above), else
+    the name its result is bound to (`user = tower(x)`: `"user_"`), numbered by the helper's name when those are not
+    distinct. Unsafe: every layer the helper names is renamed (`conv1_conv` -> `stem_0_conv1_conv`, ...; the title
+    and `renames` say so). Withheld when a call cannot be edited: the helper is passed around or bound to another
+    name (`make = stem`), called with `*args` or `**kwargs` or already given `name_prefix`, one call stands in
+    another's arguments (`stem(stem(x))`), a single call outside any loop; when a name it gives is also read as a
+    string (`get_layer("conv1_conv")`, which would have to change too); when a name has braces or escapes; and for
+    methods, nested functions, decorated helpers and helpers in another module. A name computed from a template at a
+    second site (`"layer%d" % idx`, `f"fc_{i}"`, `"proj_{}".format(i)`) gets a suffix on the template (`"layer%d_1"
+    % idx`), so each name it makes differs from the first site's; also unsafe. A layer class of the program that
+    names every instance alike, by a parameter's constant default forwarded to `super().__init__(name=name)`
+    (`name=""`) or a literal there (`super().__init__(name="ResBlock")`), gets `name=None` or loses the literal, so
+    Keras names each instance (`res_block`, `res_block_1`); a loop or comprehension included, since every copy then
+    differs. A layer or (Keras 3) an application made by a call without `name=` whose default name another has (two
+    `ResNet50(...)` are both `resnet50`, or a new `Dense` is `dense` again after `clear_session()` beside a loaded
+    `dense`) is given a name no layer of the program has or had, `name="resnet50_1"`, `name="dense_3"` (tf_keras
+    applications take no name: no fix there); made so by a module-level helper called twice (`backbone()` returning
+    `MobileNetV3Small(...)`), the helper gets `name="MobileNetV3Small"` (the name it gave so far), passes it on, and
+    the second call gives a unique one. All unsafe: the fix renames layers (the title and `renames` say which), and
+    none is offered when the name stands as a string elsewhere in the code (`get_layer("ResBlock")`), when the
+    construction passes a name itself, or when the helper is passed around rather than only called (its callers
+    cannot all be seen).
 
     ## Numerical equivalence
     `repairs`: for Sequential and functional models the original raises the `ValueError` and the rewrite builds.
