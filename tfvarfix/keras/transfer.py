@@ -315,6 +315,7 @@ class KerasSemantics(Semantics):
         self.written: set[WeightRef] = set()  # the layer weights some write has reached so far
         self.autonames = AutoNames(self.tf, flavor)
         self.auto_named: dict[int, tuple[Obj, str]] = {}  # id(layer) -> (layer, the name Keras gave it)
+        self._loaded: set[int] = set()  # ids of the layers of loaded models (kept alive by `auto_named`)
         self._known_call: Args | None = None  # the last unfollowed call's arguments, known to make no layer
 
     # ------------------------------------------------------------------------------------ helpers
@@ -389,6 +390,7 @@ class KerasSemantics(Semantics):
             if short[:1].isupper() and short not in _NOT_LAYERS and "." not in short:
                 return self.new_layer(node, name, args)
             if short[:1].islower():
+                self._symbolic_op(always=True)  # `layers.concatenate(...)` makes a `Concatenate` layer
                 return self.symbolic(args, node)
             return None
         if name == "keras.Input":
@@ -411,8 +413,10 @@ class KerasSemantics(Semantics):
                     # `b_fn = tf.function(b)`: if nothing calls `b_fn`, `b` is traced as a tf.function entry.
                     self.interp.decorated[id(f.node)] = AV.of(wrapper)
             return AV.of(wrapper)
-        if name == "tf.compat.v1.reset_default_graph" and self.flavor is Flavor.TF_KERAS:
-            self.autonames.forget(self.state)  # tf_keras counts names per graph
+        if (name == "tf.compat.v1.reset_default_graph" and self.flavor is Flavor.TF_KERAS) or name.startswith(
+            ("tf.compat.v1.layers.", "tf.compat.v1.nn.rnn_cell.")
+        ):
+            self.autonames.forget(self.state)  # tf_keras counts names per graph; TF1 layers and cells are named too
         if name.startswith("tf.compat.v1.") or name in ("tf.Graph", "tf.compat.v1.Session"):
             found = self.tf1.call(name, args, node)
             if found is not None:
@@ -477,8 +481,8 @@ class KerasSemantics(Semantics):
         values = (*args.positional, *args.keywords.values())
         tensors = [t for t in _tensors(self.interp, values)]
         symbolic = [t for t in tensors if t.symbolic]
-        if symbolic:
-            self._symbolic_op()
+        if symbolic or any(v.is_top for v in values):
+            self._symbolic_op()  # on a symbolic tensor (or one that may be), Keras 3 makes a named Operation
         if not symbolic and unknown:
             return AV.of(TensorObj(node)) if tensors else TOP
         groups = tuple(g for g in _tensor_groups(self.interp, values) if all(t.symbolic for t in g))
@@ -508,9 +512,9 @@ class KerasSemantics(Semantics):
         self.auto_named[id(obj)] = (obj, name)
         self.interp.record(AutoNamed, node, obj=obj, name=name, reset=self.autonames.reset_node(self.state))
 
-    def _symbolic_op(self) -> None:
+    def _symbolic_op(self, always: bool = False) -> None:
         """An op on a symbolic tensor: in Keras 3 an Operation named like a layer class (`add`) is made."""
-        if self.flavor is not Flavor.TF_KERAS:
+        if always or self.flavor is not Flavor.TF_KERAS:
             for key in autonames.OP_LAYER_KEYS:
                 self.autonames.forget(self.state, key)
 
@@ -533,10 +537,12 @@ class KerasSemantics(Semantics):
         return name
 
     def _layer_name_site(self, obj: Obj) -> cst.CSTNode | None:
+        """Where a duplicate of this layer's name is reported: its `name=`, or where Keras named it. Never a
+        loaded layer's: no code of the program wrote its name (the `load_model` call is not where to rename)."""
         where = _name_site(obj)
         if where is None:
             found = self.auto_named.get(id(obj))
-            if found is not None and found[0] is obj:
+            if found is not None and found[0] is obj and id(obj) not in self._loaded:
                 return obj.site
         return where
 
@@ -573,6 +579,7 @@ class KerasSemantics(Semantics):
             members.append(AV.of(copy))
             if layer.name is not None:
                 self.auto_named[id(copy)] = (copy, layer.name)
+                self._loaded.add(id(copy))
                 self.interp.record(AutoNamed, node, obj=copy, name=layer.name, loaded=node)
         self.state.set(model, "items", Items(tuple(members)))
         self.state.set(model, "built", TRUE)
@@ -830,7 +837,9 @@ class KerasSemantics(Semantics):
     # ====================================================================================== models
     def sequential(self, node: cst.Call, args: Args) -> AV:
         model = ModelObj(node, ModelKind.SEQUENTIAL, _name(args), args)
-        self._auto_name(model, "Sequential", args, node)
+        # Models are not named here; their counters are not followed (a Sequential built from an input makes
+        # functional models inside: measured, `functional` counts 2 per build).
+        self.autonames.forget(self.state, "sequential")
         self.state.set(model, "items", Items(()))
         self.state.set(model, "built", FALSE)
         self.created(model, node)
@@ -1008,7 +1017,7 @@ class KerasSemantics(Semantics):
         if any(id(layer) not in certain for layer in ordered):
             complete = False
         model = ModelObj(node, ModelKind.FUNCTIONAL, _name(args), args)
-        self._auto_name(model, "Functional" if self.flavor is Flavor.KERAS3 else "Model", args, node)
+        self.autonames.forget(self.state, "functional" if self.flavor is Flavor.KERAS3 else "model")
         members = [*inputs_layers, *ordered]
         self.state.set(
             model,
@@ -1023,7 +1032,9 @@ class KerasSemantics(Semantics):
         certain.update(id(layer) for layer in inputs_layers)  # Keras checks its inputs' names too
         for layer in members:
             name, where = self.layer_name(layer), self._layer_name_site(layer)
-            if name is not None and where is not None and id(layer) in certain:
+            if id(layer) in self._loaded and name is not None and id(layer) in certain:
+                by_name.setdefault(name, layer)  # a loaded layer's name: reported where a later layer repeats it
+            elif name is not None and where is not None and id(layer) in certain:
                 first = by_name.get(name)
                 if first is not None and first is not layer:
                     self.interp.record(
@@ -1872,7 +1883,7 @@ class KerasSemantics(Semantics):
     def binary(
         self, op: cst.BaseBinaryOp, left: AV, right: AV, node: cst.BinaryOperation | None
     ) -> AV | None:
-        if any(isinstance(o, TensorObj) and o.symbolic for o in (*left, *right)):
+        if left.is_top or right.is_top or any(isinstance(o, TensorObj) and o.symbolic for o in (*left, *right)):
             self._symbolic_op()
         made = arrays.arithmetic(left, right, node, op)
         return AV.of(made) if made is not None else None
