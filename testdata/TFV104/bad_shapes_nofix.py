@@ -1,5 +1,6 @@
 # One name for several layers made by one constructor call: in a helper called twice, a loop, a comprehension.
-# A loop's copies are numbered by its index (fixed_shapes_nofix.py); a helper's cannot be told apart: not fixed.
+# A loop's copies are numbered by its index (fixed_shapes_nofix.py), a helper's by a prefix per call; a helper
+# whose name is written elsewhere too (`head`), or one that gets the name as a parameter, is not fixed.
 import numpy as np
 import keras
 from keras import layers

@@ -38,3 +38,16 @@ def case_branches_in_a_loop():
         outputs.append(branch(inputs, width, name_prefix=f"branch_{i}_"))
     model = keras.Model(inputs, layers.Concatenate()(outputs))
     return [layer.name for layer in model.layers]
+
+
+def dilated(x, rate, name_prefix=""):
+    return layers.Conv1D(2, 2, dilation_rate=rate, padding="causal", name=f"{name_prefix}conv_{rate}")(x)  # expect: TFV104
+
+
+def case_repeated_rates():
+    inputs = keras.Input((8, 2))
+    x = inputs
+    for i, rate in enumerate([1, 1, 2]):
+        x = dilated(x, rate, name_prefix=f"dilated_{i}_")
+    model = keras.Model(inputs, x)
+    return [layer.name for layer in model.layers]

@@ -1,5 +1,6 @@
 # One name for several layers made by one constructor call: in a helper called twice, a loop, a comprehension.
-# A loop's copies are numbered by its index (fixed_shapes_nofix.py); a helper's cannot be told apart: not fixed.
+# A loop's copies are numbered by its index (fixed_shapes_nofix.py), a helper's by a prefix per call; a helper
+# whose name is written elsewhere too (`head`), or one that gets the name as a parameter, is not fixed.
 import numpy as np
 import keras
 from keras import layers
@@ -32,13 +33,13 @@ def case_comprehension():
     return keras.Sequential([keras.Input((4,))] + [layers.Dense(4, name=f"tower_{i}") for i in range(2)])  # expect: TFV104
 
 
-def residual(x):
-    return layers.Dense(4, name="res")(x)
+def residual(x, name_prefix=""):
+    return layers.Dense(4, name=f"{name_prefix}res")(x)
 
 
 def case_functional_helper_called_twice():
     inputs = keras.Input((4,))
-    return keras.Model(inputs, residual(residual(inputs)))  # expect: TFV104
+    return keras.Model(inputs, residual(residual(inputs, name_prefix="residual_1_"), name_prefix="residual_2_"))  # expect: TFV104
 
 
 def case_functional_loop():

@@ -48,8 +48,10 @@ def test_loop_duplicate_raises_and_the_fix_numbers_the_names_by_the_loop() -> No
     shapes = run_program(TESTDATA / "TFV104" / "fixed_shapes_nofix.py", RUN_CASES)
     for name in ("case_loop_unknown_count", "case_comprehension", "case_functional_loop"):
         assert shapes.out[name]["ok"] is True, shapes.out[name]
-    # A helper called twice makes both copies at one site: no loop index tells them apart, no fix.
+    # A helper called twice makes both copies at one site; its name is written elsewhere too: no fix.
     assert shapes.out["case_builder_called_twice"]["ok"] is False
+    # `residual(residual(inputs))`: each call passes its own prefix, the inner one inside the outer's edit.
+    assert shapes.out["case_functional_helper_called_twice"]["ok"] is True, shapes.out
     # `get_layer("block")` reads the name: the first pass keeps it.
     assert fixed.out["case_comprehension_looked_up"] == {
         "ok": True,
@@ -112,7 +114,7 @@ def test_names_from_the_class_or_a_default_raise_and_the_fix_lets_keras_name_the
 
 def test_helper_called_per_member_raises_and_the_prefix_fix_builds() -> None:
     bad = run_program(TESTDATA / "TFV104" / "bad_helpers.py", RUN_CASES)
-    assert len(bad.out) == 3, bad.out
+    assert len(bad.out) == 4, bad.out
     for name, result in bad.out.items():
         assert result["ok"] is False and "times in the model" in result["error"], (name, result)
     fixed = run_program(TESTDATA / "TFV104" / "fixed_helpers.py", RUN_CASES)
@@ -126,6 +128,10 @@ def test_helper_called_per_member_raises_and_the_prefix_fix_builds() -> None:
     branches = fixed.out["case_branches_in_a_loop"]
     assert branches["ok"] is True, branches
     assert {"branch_0_branch_dense", "branch_1_branch_dense"} <= set(branches["value"])
+    # `name=f"conv_{rate}"` with a rate repeated by the loop: the prefix goes in front of the template.
+    rates = fixed.out["case_repeated_rates"]
+    assert rates["ok"] is True, rates
+    assert rates["value"][1:] == ["dilated_0_conv_1", "dilated_1_conv_1", "dilated_2_conv_2"]
     nofix = run_program(TESTDATA / "TFV104" / "bad_nofix.py", RUN_CASES)
     assert nofix.out["case_helper_name_looked_up"]["ok"] is False
     assert nofix.out["case_helper_passed_around"]["ok"] is False

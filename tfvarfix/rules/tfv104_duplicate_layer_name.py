@@ -88,14 +88,16 @@ class DuplicateLayerName(Rule):
     (`get_layer("fc")`) the first pass keeps it, `f"fc_{i}" if i else "fc"`. Not offered for nested comprehension
     clauses or a parenthesized iterable. A module-level helper with fixed names (`name="conv1_conv"`) called once
     per member or branch gets a `name_prefix=""` parameter, each fixed `name=` literal in it becomes
-    `f"{name_prefix}conv1_conv"` (in the literal's quotes), and each call the duplicates come from passes its own
+    `f"{name_prefix}conv1_conv"` (in the literal's quotes; a template a loop repeats, `f"conv_{rate}"`, gets
+    `{name_prefix}` in front), and each call the duplicates come from passes its own
     prefix: `f"stem_{i}_"` from the index of the loop or comprehension it stands in (named or added as above), else
     the name its result is bound to (`user = tower(x)`: `"user_"`), numbered by the helper's name when those are not
     distinct. Unsafe: every layer the helper names is renamed (`conv1_conv` -> `stem_0_conv1_conv`, ...; the title
     and `renames` say so). Withheld when a call cannot be edited: the helper is passed around or bound to another
-    name (`make = stem`), called with `*args` or `**kwargs` or already given `name_prefix`, one call stands in
-    another's arguments (`stem(stem(x))`), a single call outside any loop; when a name it gives is also read as a
-    string (`get_layer("conv1_conv")`, which would have to change too); when a name has braces or escapes; and for
+    name (`make = stem`), called with `*args` or `**kwargs` or already given `name_prefix`, a single call
+    outside any loop (a call inside another's arguments, `stem(stem(x))`, is edited within the outer one's edit); when a
+    name it gives is also read as a string (`get_layer("conv1_conv")`, which would have to change too); when a name has
+    braces or escapes; and for
     methods, nested functions, decorated helpers and helpers in another module. A name computed from a template at a
     second site (`"layer%d" % idx`, `f"fc_{i}"`, `"proj_{}".format(i)`) gets a suffix on the template (`"layer%d_1"
     % idx`), so each name it makes differs from the first site's; also unsafe. A layer class of the program that
@@ -171,9 +173,11 @@ class DuplicateLayerName(Rule):
                 fix = self._loop_fix(facts, literal, name)
             # The name is fixed in a helper that each member or branch calls: the helper takes a prefix.
             fixed_name = literal if literal is not None else getattr(event.second, "name_node", None)
+            if isinstance(node, cst.FormattedString) and looped:
+                fixed_name = node  # `name=f"conv_{rate}"` in a helper a loop calls with repeating rates
             if (
                 fix is None
-                and isinstance(fixed_name, cst.SimpleString)
+                and isinstance(fixed_name, (cst.SimpleString, cst.FormattedString))
                 and all(e.first.site is e.second.site for e in live)
             ):
                 fix = self._prefix_fix(
@@ -292,7 +296,7 @@ class DuplicateLayerName(Rule):
         )
 
     def _prefix_fix(
-        self, facts: Facts, literal: cst.SimpleString, made: list[Created | None]
+        self, facts: Facts, literal: cst.SimpleString | cst.FormattedString, made: list[Created | None]
     ) -> FixPlan | None:
         """A helper with fixed layer names (`name="conv1_conv"`) called once per member or branch: the helper
         gets a `name_prefix=""` parameter, each fixed `name="x"` in it becomes `name=f"{name_prefix}x"`, and each
@@ -344,8 +348,6 @@ class DuplicateLayerName(Rule):
             1 for n in descendants(facts.module) if isinstance(n, cst.Name) and n.value == helper_name
         ) != 1 + len(calls):  # (the word in a comment or a string: the names themselves are counted)
             return None  # the helper is passed around or called where the analysis did not go
-        if any(a is other for site in sites for a in facts.ancestors(site) for other in sites):
-            return None  # one call inside another's arguments (`block(block(x))`): not edited here
         if any(
             a.star or (a.keyword is not None and a.keyword.value == "name_prefix")
             for c in calls.values()
@@ -353,7 +355,7 @@ class DuplicateLayerName(Rule):
         ):
             return None
         # The fixed names of the helper's own code (not of functions or lambdas defined in it).
-        literals: list[cst.SimpleString] = []
+        literals: list[cst.SimpleString | cst.FormattedString] = []
         stack: list[cst.CSTNode] = [helper.body]
         while stack:
             current = stack.pop()
@@ -365,7 +367,7 @@ class DuplicateLayerName(Rule):
                 isinstance(current, cst.Arg)
                 and current.keyword is not None
                 and current.keyword.value == "name"
-                and isinstance(current.value, cst.SimpleString)
+                and isinstance(current.value, (cst.SimpleString, cst.FormattedString))
             ):
                 literals.append(current.value)
             stack.extend(children(current))
@@ -373,6 +375,11 @@ class DuplicateLayerName(Rule):
             return None
         names: list[str] = []
         for string_node in literals:
+            if isinstance(string_node, cst.FormattedString):
+                if string_node.start not in ('f"', "f'"):
+                    return None
+                names.append(facts.code_for(string_node)[2:-1])  # the template: `conv_{rate}`
+                continue
             value = string_node.evaluated_value
             if (
                 string_node.prefix
@@ -400,10 +407,16 @@ class DuplicateLayerName(Rule):
             new_params = params.with_changes(params=[*params.params, parameter])
         edits: list[NodeEdit] = [Replace(params, new_params)]
         for string_node in literals:
+            if isinstance(string_node, cst.FormattedString):
+                prefix_part = cst.FormattedStringExpression(cst.Name("name_prefix"))
+                edits.append(
+                    Replace(string_node, string_node.with_changes(parts=[prefix_part, *string_node.parts]))
+                )
+                continue
             quote = string_node.quote
             edits.append(Replace(string_node, f"f{quote}{{name_prefix}}{string_node.raw_value}{quote}"))
         # Each call the duplicates come from passes its own prefix.
-        prefixes: list[str] = []
+        prefixes: dict[int, str] = {}
         shown: list[str] = []
         targets = [_bound_name(facts, site) for site in sites]
         for number, site in enumerate(sites):
@@ -424,8 +437,14 @@ class DuplicateLayerName(Rule):
                 )
                 text = string(facts, prefix)
                 shown.append(prefix)
-            prefixes.append(text)
-            edits.append(Replace(site, with_keywords(site, {"name_prefix": text})))
+            prefixes[id(site)] = text
+        # A call inside another's arguments (`block(block(x))`) is edited within the outer one's edit.
+        for site in sites:
+            if not any(a is other for a in facts.ancestors(site) for other in sites):
+                passed = site.visit(_PassPrefix(prefixes))
+                if not isinstance(passed, cst.CSTNode):
+                    return None
+                edits.append(Replace(site, passed))
         return self.fix(
             *edits,
             title=f"Give `{helper_name}()` a `name_prefix` and pass a distinct one per call "
@@ -608,6 +627,18 @@ def _super_name_argument(init: cst.FunctionDef) -> tuple[cst.Call, cst.Arg] | No
         arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == "name"), None)
         return (call, arg) if arg is not None else None
     return None
+
+
+class _PassPrefix(cst.CSTTransformer):
+    """Adds `name_prefix=<text>` to each call of `prefixes` (by the original node's id), nested ones included."""
+
+    def __init__(self, prefixes: dict[int, str]) -> None:
+        super().__init__()
+        self.prefixes = prefixes
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        text = self.prefixes.get(id(original_node))
+        return updated_node if text is None else with_keywords(updated_node, {"name_prefix": text})
 
 
 def _bound_name(facts: Facts, call: cst.Call) -> str | None:
