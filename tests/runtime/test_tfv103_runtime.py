@@ -110,3 +110,28 @@ def test_a_held_rnn_that_bidirectional_copied_raises_and_the_fix_reads_the_copy(
     assert "kernel" in bad.out["case_penalty"]["error"]
     # The fixed penalty is the one of the weights the wrapper trains.
     assert fixed.out["case_penalty"] == {"ok": True, "value": True}
+
+
+def test_a_helper_given_the_layer_raises_and_the_fix_reads_the_cell() -> None:
+    """`layer.recurrent_kernel` in a helper every call of which passes an RNN layer raises; the fix reads the
+    cell's weight. The helper that is also given a layer the analysis does not follow keeps its read (withheld)
+    and still raises on the LSTM."""
+    bad = run_program(TESTDATA / "TFV103" / "bad_parameter.py", CALL_CASES)
+    fixed = run_program(TESTDATA / "TFV103" / "fixed_parameter.py", CALL_CASES)
+    assert bad.error is None and fixed.error is None
+    assert bad.out["case_helper_gets_the_gru"] == {
+        "ok": False,
+        "error": "'GRU' object has no attribute 'recurrent_kernel'",
+    }
+    assert bad.out["case_helper_gets_two_rnns"] == {
+        "ok": False,
+        "error": "'LSTM' object has no attribute 'kernel'",
+    }
+    assert fixed.out["case_helper_gets_the_gru"] == {"ok": True, "shape": [3, 3, 3]}  # three gates of (3, 3)
+    assert fixed.out["case_helper_gets_two_rnns"] == {"ok": True, "shape": [11, 16]}
+    withheld = {"ok": False, "error": "'LSTM' object has no attribute 'bias'"}
+    assert (
+        bad.out["case_helper_gets_an_unknown_layer"]
+        == fixed.out["case_helper_gets_an_unknown_layer"]
+        == withheld
+    )

@@ -9,7 +9,7 @@ from tfvarfix.keras.names import canonical
 from tfvarfix.keras.table import RECURRENT_WEIGHTS
 from tfvarfix.rule import Finding, FixPlan, Intended, Replace, Rule
 from tfvarfix.semantics.evaluate import dotted_name
-from tfvarfix.semantics.events import Attribute, Created, MethodCall
+from tfvarfix.semantics.events import Attribute, Created, CtxKind, MethodCall
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import LayerObj, Obj, PartObj
 from tfvarfix.semantics.walker import sole_assignment
@@ -52,6 +52,15 @@ class RnnWeightOnLayer(Rule):
     Inserting `.cell` (or `.layer` for `TimeDistributed`) is safe: the original raises `AttributeError` on that
     line, and the rewrite reads the only weight of that name the layer has. A path through `Bidirectional` without
     a direction has two candidates (forward and backward); it is reported without a fix.
+
+    A read on a parameter of a helper (`def gate_blocks(layer): layer.recurrent_kernel`) gets the same `.cell`
+    when the helper is a module-level function, every mention of its name in the module is a call the
+    analysis followed into it, and every layer those calls pass is a recurrent layer (an LSTM at one call and
+    a GRU at another alike). Unsafe: a caller in another module may pass a layer that has the weight itself
+    (a `Dense`), which the rewrite would break. Withheld where one call passes a layer the analysis does not
+    know (a loaded or deserialized layer), where the helper's name is used otherwise (passed as a value,
+    called where the analysis does not follow), or where it is a method; a call that passes a layer holding
+    the weight itself means the read does not always raise, and nothing is reported.
 
     The layer object a `Bidirectional` wrapped is never built: the wrapper builds a copy of it as its
     `forward_layer` (a `backward_layer` given is used as it is). When a model keeps both as attributes
@@ -105,13 +114,10 @@ class RnnWeightOnLayer(Rule):
             if not wrong:
                 continue
             first = wrong[0]
-            # One fix for every context (`.cell` is right for an LSTM and a GRU alike), and not on a parameter of
-            # a function other modules may call with other layers.
-            certain = (
-                len(wrong) == len(verdicts)
-                and all(v.segment == first.segment for v in wrong)
-                and not _through_parameter(live[0], node.value)
-            )
+            # One fix for every context (`.cell` is right for an LSTM and a GRU alike). Through a parameter, every
+            # layer the program's calls pass is such a layer; a call the analysis does not see (another module)
+            # may pass another layer, which reads its own weight today: unsafe there.
+            certain = len(wrong) == len(verdicts) and all(v.segment == first.segment for v in wrong)
             expr = facts.code_for(node)
             base = facts.code_for(node.value)
             fixed = first.fixed.format(base=base, weight=node.attr.value)
@@ -120,7 +126,14 @@ class RnnWeightOnLayer(Rule):
                 inserted = node.with_changes(
                     value=cst.Attribute(value=node.value, attr=cst.Name(first.segment))
                 )
-                fix = self.fix(Replace(node, inserted), title=f"Insert `.{first.segment}`")
+                if not _through_parameter(live[0], node.value):
+                    fix = self.fix(Replace(node, inserted), title=f"Insert `.{first.segment}`")
+                elif _every_call_seen(facts, live):
+                    fix = self.fix(
+                        Replace(node, inserted),
+                        title=f"Insert `.{first.segment}` (every layer this program passes is recurrent)",
+                        safety=FixSafety.UNSAFE,
+                    )
             elif len(wrong) == len(verdicts) and first.copy is not None:
                 order = order or _Order(facts)
                 fix = self._read_the_copy(facts, order, node, live, wrong)
@@ -355,6 +368,27 @@ def _copied(layer: LayerObj) -> bool:
             return True
         current = current.wrapper if current.wrapper.short == "RNN" else None
     return False
+
+
+def _every_call_seen(facts: Facts, events: list[Attribute]) -> bool:
+    """The read is in a module-level function, and every mention of its name in the module but its definition
+    is a call site the analysis followed into it (so every layer the module passes is among the verdicts); the
+    function is not analysed on its own with unknown arguments either."""
+    function = events[0].function if events else None
+    if function is None or function not in facts.module.body:
+        return False
+    sites: set[int] = set()
+    for event in events:
+        frame = next((c for c in event.ctx.chain() if c.kind in (CtxKind.CALL, CtxKind.ENTRY)), None)
+        if (
+            frame is None
+            or frame.kind is not CtxKind.CALL
+            or frame.node is None
+            or event.function is not function
+        ):
+            return False
+        sites.add(id(frame.node))
+    return facts.word_count(function.name.value) == 1 + len(sites)
 
 
 def _through_parameter(event: Attribute, expr: cst.BaseExpression) -> bool:
