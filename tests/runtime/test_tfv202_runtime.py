@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures import TESTDATA
-from tests.runtime.harness import run_program
+from tests.runtime.harness import RUN_CASES, run_program
 
 pytestmark = pytest.mark.tensorflow
 
@@ -306,3 +306,16 @@ out["seed_matters"] = not bool(np.allclose(np.asarray(loaded((4, 5))), np.asarra
     assert fixed.stdout.splitlines()[0] == "True"  # the same kernel after the round trip
     assert fixed.out["config"] == {"w0": 2.0, "c": 6.0, "seed": 7}
     assert fixed.out["same_draws"] is True and fixed.out["seed_matters"] is True
+
+
+def test_an_argument_saved_under_another_key_fails_to_load_and_the_renamed_key_loads() -> None:
+    """tensorflow#41164: `"lambda"` for `lambd`. Renamed, the loaded regularizer has the saved strength; a key
+    whose value is computed (`"span": high - low`) is left alone and still fails."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_renamed_key.py", RUN_CASES)
+    assert "unexpected keyword argument 'lambda'" in bad.out["case_smooth"]["error"], bad.out
+    assert bad.out["case_span"]["ok"] is False
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_renamed_key.py", RUN_CASES)
+    assert fixed.out["case_smooth"]["ok"] is True, fixed.out
+    name, config = fixed.out["case_smooth"]["value"]
+    assert name == "Smooth" and config["lambd"] == 0.01 and len(config["matrix_x"]) == 4
+    assert fixed.out["case_span"] == bad.out["case_span"]

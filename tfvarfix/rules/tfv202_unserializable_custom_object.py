@@ -142,7 +142,12 @@ class UnserializableCustomObject(Rule):
     load works where it failed.
     An incomplete `get_config` that ends in `return config` gets `config["x"] = self.x` for each missing
     argument stored unchanged in `__init__` and given plain values wherever the class is built; safe for the
-    same reason.
+    same reason. One that returns a dict literal holding a missing argument's stored value under a key
+    `__init__` cannot take (`{"lambda": float(self.lambd)}` for `lambd`, tensorflow#41164) gets that key
+    renamed to the parameter, `"lambd"`: only when the entry's value is the attribute itself (or `float()`,
+    `int()`, `str()`, `.tolist()` of it), one entry per missing argument, and no key `__init__` cannot take is
+    left; a computed value (`"span": self.high - self.low`) gets no fix. Safe for the same reason: only the
+    saved config changes, and a load that raised now rebuilds the object with its arguments.
     A key `__init__` cannot take gets `**kwargs` on the `__init__` the class defines itself (a module-level
     class): an object's ignores them (it never had those arguments), a layer's goes to its one bare
     `super().__init__()`, only when the keys are `name`, `trainable` and `dtype` (which `Layer.__init__`
@@ -182,7 +187,9 @@ class UnserializableCustomObject(Rule):
                 if config is not None:
                     method, missing, extra, said = config
                     if missing:
-                        fix = self._complete_config(facts, cls, method, missing)
+                        fix = self._complete_config(facts, cls, method, missing) or self._rename_keys(
+                            facts, cls, method, missing
+                        )
                     else:
                         fix = self._accept_keys(facts, cls, extra, defined[id(cls.node)] == 1)
                     yield self.finding(method.name, fix=fix, name=f"{cls.name}.get_config", problem=said)
@@ -235,6 +242,55 @@ class UnserializableCustomObject(Rule):
             return None
         lines = "\n".join(f"{returned.value}[{string(facts, n)}] = self.{stored[n]}" for n in missing)
         return self.fix(InsertAfter(body[-2], lines), title="Add the missing arguments to `get_config`")
+
+    def _rename_keys(
+        self, facts: Facts, cls: ClassObj, method: cst.FunctionDef, missing: list[str]
+    ) -> FixPlan | None:
+        """`return {"lambda": float(self.lambd), ...}` for an `__init__(self, lambd, ...)` that stores
+        `self.lambd = lambd`: the value is there under a key `__init__` does not take, and the key is renamed
+        to the parameter (`"lambd"`). Offered only when each missing argument's attribute is the value of exactly
+        one entry (as is, or through `float()`, `int()`, `.tolist()`...), whose key `__init__` cannot take, and
+        no such key is left over."""
+        found = facts.class_field(cls, "__init__")
+        init = found.single() if found is not None else None
+        params = _params(init)
+        if not isinstance(init, FuncObj) or params is None or params[2]:
+            return None
+        names = params[0]
+        body = method.body.body if isinstance(method.body, cst.IndentedBlock) else ()
+        last = body[-1] if body else None
+        returned = (
+            last.body[0].value
+            if isinstance(last, cst.SimpleStatementLine) and isinstance(last.body[0], cst.Return)
+            else None
+        )
+        if not isinstance(returned, cst.Dict):
+            return None
+        entries: list[tuple[cst.SimpleString, str, set[str]]] = []  # key node, key, the attribute it holds
+        for element in returned.elements:
+            if not isinstance(element, cst.DictElement) or not isinstance(element.key, cst.SimpleString):
+                return None
+            key = element.key.evaluated_value
+            if not isinstance(key, str):
+                return None
+            attr = _attribute_as_is(element.value)
+            reads = {attr} if attr is not None else set()
+            entries.append((element.key, key, reads))
+        stored = _stored_as_given(facts, cls, init)
+        edits: list[NodeEdit] = []
+        renamed: dict[str, str] = {}
+        for name in missing:
+            attr = stored.get(name)
+            readers = [e for e in entries if attr is not None and attr in e[2]]
+            if len(readers) != 1 or readers[0][1] in names or readers[0][1] in renamed:
+                return None
+            node, key, _ = readers[0]
+            renamed[key] = name
+            edits.append(Replace(node, f"{node.prefix}{node.quote}{name}{node.quote}"))
+        if any(key not in names and key not in renamed for _, key, _ in entries):
+            return None
+        listed = ", ".join(f"`{old}` -> `{new}`" for old, new in renamed.items())
+        return self.fix(*edits, title=f"Save each argument under the key `__init__` takes: {listed}")
 
     def _accept_keys(self, facts: Facts, cls: ClassObj, extra: list[str], once: bool) -> FixPlan | None:
         """A `get_config` key `__init__` cannot take: an object's `__init__` takes `**kwargs` (and ignores them:
@@ -578,6 +634,24 @@ def _stored_as_given(facts: Facts, cls: ClassObj, init: FuncObj) -> dict[str, st
                         ):
                             out.setdefault(given.value, t.attr.value)
     return {p: a if a is not None and assigned.get(a) == 1 else None for p, a in out.items()}
+
+
+_AS_IS = frozenset({"float", "int", "str", "bool", "list", "tuple"})
+
+
+def _attribute_as_is(expr: cst.BaseExpression) -> str | None:
+    """`self.x`, `float(self.x)`, `self.x.tolist()`: the attribute whose value the expression is, unchanged up to
+    its type; None for anything computed (`self.high - self.low`)."""
+    while isinstance(expr, cst.Call) and not any(a.keyword or a.star for a in expr.args):
+        if isinstance(expr.func, cst.Name) and expr.func.value in _AS_IS and len(expr.args) == 1:
+            expr = expr.args[0].value
+        elif isinstance(expr.func, cst.Attribute) and expr.func.attr.value == "tolist" and not expr.args:
+            expr = expr.func.value
+        else:
+            return None
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == "self":
+        return expr.attr.value
+    return None
 
 
 def _passed_to_base(cls: ClassObj, init: FuncObj) -> dict[str, str]:
