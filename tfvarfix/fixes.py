@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -26,6 +27,8 @@ from tfvarfix.rule import (
 from tfvarfix.semantics.walker import parents
 from tfvarfix.source import LineIndex
 from tfvarfix.types import Edit, Fix, Position, Range
+
+_TRIPLE_QUOTED = re.compile(r'"""(?:\\.|[^\\])*?"""|\'\'\'(?:\\.|[^\\])*?\'\'\'', re.DOTALL)
 
 
 class EditError(Exception):
@@ -77,9 +80,16 @@ class EditBuilder:
         return "".join(state.tokens)
 
     def line_limit(self) -> int:
-        """The longest line the file's own code has (88 at least): what generated code stays within."""
+        """The longest line the file's own code and comments have (88 at least): what generated code stays
+        within. Lines of triple-quoted strings (docstrings, prose) do not count: a script's unwrapped docstring
+        does not make its code long."""
         if self._limit is None:
-            self._limit = max([88, *(len(line) for line in self.text.splitlines())])
+            lines = self.text.splitlines()
+            prose: set[int] = set()
+            for match in _TRIPLE_QUOTED.finditer(self.text):
+                first = self.text.count("\n", 0, match.start())
+                prose.update(range(first, first + match.group().count("\n") + 1))
+            self._limit = max([88, *(len(line) for i, line in enumerate(lines) if i not in prose)])
         return self._limit
 
     def _wrapped(self, where: CodeRange, new: str) -> str:
@@ -113,6 +123,14 @@ class EditBuilder:
         if len(one) <= limit and not any("\n" in a for a in args):
             return f"{head}({nl}{one}{nl}{outer})"
         return f"{head}({nl}" + "".join(f"{inner}{a},{nl}" for a in args) + f"{outer})"
+
+    def _statement_value(self, node: cst.CSTNode) -> bool:
+        """A statement's whole value (`x = Dense(...)`), or a layer made and applied there (`x = Dense(...)(x)`);
+        not a call inside a list or an argument: those are wrapped with what holds them, not alone."""
+        parent = self._parent(node)
+        if isinstance(parent, cst.Call) and parent.func is node:
+            parent = self._parent(parent)
+        return isinstance(parent, (cst.Assign, cst.AnnAssign, cst.Return, cst.Expr))
 
     def _block_indent(self, node: cst.CSTNode) -> str:
         """The indentation of the statement that holds `node` (the first line of that statement)."""
@@ -162,12 +180,8 @@ class EditBuilder:
         if isinstance(edit, Replace):
             where = self._range(edit.node)
             new = edit.new if isinstance(edit.new, str) else self._code_in_place(edit.node, edit.new)
-            if edit.wrap and isinstance(
-                self._parent(edit.node), (cst.Assign, cst.AnnAssign, cst.Return, cst.Expr)
-            ):
-                new = self._wrapped(
-                    where, new
-                )  # a call that is a statement's whole value; not one inside a list
+            if edit.wrap and self._statement_value(edit.node):
+                new = self._wrapped(where, new)
             return Edit(_to_range(where), new.replace("\n", nl) if nl != "\n" else new)
         if isinstance(edit, InsertBefore):
             where = self._range(edit.node)

@@ -47,7 +47,7 @@ def case_row_of_a_3d_array():
 def case_reshaped():
     dense = layers.Dense(4)
     dense.build((None, 3))
-    dense.set_weights([np.ones(12).reshape(3, -1), np.zeros(4)])
+    dense.set_weights([np.random.default_rng(0).normal(size=12).reshape(3, -1), np.zeros(4)])  # drawn: not an initializer
 
 
 def case_sliced():

@@ -21,10 +21,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "a loop over model.layers holding an LSTM and a Dense reads `.kernel` on each: the read is dropped because "
         "one element has the attribute (batch 5, unseen)",
     ),
-    "keras_pointnet_tnet_identity_set_after_build": (
-        [(32, "TFV201")],
-        "the value `np.eye(3).flatten()` is not known at construction (flatten/ravel/reshape of a known array)",
-    ),
     "keras_binarynet_clip_constraint_config_name": (
         [(29, "TFV202")],
         "the constraint is made in a Dense subclass's build() and stored on self.kernel_constraint, which Dense's "

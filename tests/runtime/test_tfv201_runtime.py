@@ -147,3 +147,26 @@ def test_set_value_on_a_variable_raises_and_the_fix_assigns() -> None:
     assert bad.out["case_zero_biases"]["error"].startswith("AttributeError:")
     assert "set_value" in bad.out["case_zero_biases"]["error"]
     assert fixed.out["case_zero_biases"] == {"ok": True, "value": [[0.5, 0.5, 0.5], [0.5, 0.5, 0.5]]}
+
+
+def test_values_move_into_the_helper_that_makes_the_layer() -> None:
+    """pointnet-keras#5's shape: the layer is made in a helper its caller calls once, and set after the build; the
+    fix puts the values into the helper's construction, so `clone_model` (which re-runs the initializers) keeps
+    them. The helper that two callers share gets no fix (both would change)."""
+    probe = """
+import keras
+import numpy as np
+model = ns["case_identity_start"]()
+replica = keras.models.clone_model(model)
+out["model"] = [w.tolist() for w in model.get_layer("tnet_out").get_weights()]
+out["replica_bias"] = replica.get_layer("tnet_out").get_weights()[1].tolist()
+"""
+    bad = run_program(TESTDATA / "TFV201" / "bad_made_in_helper.py", probe)
+    fixed = run_program(TESTDATA / "TFV201" / "fixed_made_in_helper.py", probe)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    identity = np.eye(3).flatten().tolist()
+    assert bad.out["model"] == fixed.out["model"] == [np.zeros((16, 9)).tolist(), identity]
+    assert bad.out["replica_bias"] == [0.0] * 9  # the bug: the clone starts from the configured zeros
+    assert fixed.out["replica_bias"] == identity
+    twice = (TESTDATA / "TFV201" / "fixed_made_in_helper.py").read_text(encoding="utf-8")
+    assert 'model.get_layer("head").set_weights' in twice and 'Dense(2, name="head")' in twice

@@ -440,6 +440,24 @@ def reshaped(shape: Shape | None, new: Shape | None) -> Shape | None:
     return new
 
 
+REARRANGING = frozenset({"reshape", "flatten", "ravel", "squeeze", "transpose"})  # array methods
+
+
+def rearranged(method: str, shape: Shape | None, args: Args, resolve: Resolver) -> Shape | None:
+    """The shape an array method of `REARRANGING` gives an array of `shape` (None when unknown)."""
+    if method == "reshape":
+        return reshaped(shape, reshape_argument(args, resolve, method=True))
+    if shape is None:
+        return None
+    if method in ("flatten", "ravel"):
+        return (_size(shape),)
+    if method == "transpose" and not args.positional and not args.keywords:
+        return shape[::-1]
+    if method == "squeeze" and not args.positional and not args.keywords and None not in shape:
+        return tuple(d for d in shape if d != 1)
+    return None
+
+
 def _size(shape: Shape | None) -> int | None:
     if shape is None or any(d is None for d in shape):
         return None

@@ -1350,9 +1350,10 @@ class KerasSemantics(Semantics):
                 return NONE
             if name in ("numpy", "copy", "astype"):
                 return AV.of(obj)
-            if name == "reshape" and not obj.symbolic:
-                new = arrays.reshape_argument(args, self.interp, method=True)
-                return AV.of(TensorObj(node, shape=arrays.reshaped(obj.shape, new)))
+            if name in arrays.REARRANGING and not obj.symbolic:
+                # The same numbers in another shape: still known at construction (`np.eye(3).flatten()`).
+                shape = arrays.rearranged(name, obj.shape, args, self.interp)
+                return AV.of(TensorObj(node, shape=shape, content=arrays.combined([obj.content])))
             return AV.of(TensorObj(node, symbolic=obj.symbolic))
         if isinstance(obj, (InstanceObj, SuperObj)):
             return self._instance_method(obj, name, args, node)
@@ -1685,7 +1686,7 @@ class KerasSemantics(Semantics):
         if isinstance(obj, TensorObj):
             if attr == "shape":
                 return arrays.shape_value(obj.shape)
-            if attr in ("assign", "numpy", "copy", "astype", "reshape", "T"):
+            if attr in ("assign", "numpy", "copy", "astype", "T") or attr in arrays.REARRANGING:
                 return AV.of(MethodRef(obj, attr))
             return TOP
         if isinstance(obj, KerasObj):

@@ -38,10 +38,12 @@ from tfvarfix.rule import (
 from tfvarfix.semantics.evaluate import dotted_name
 from tfvarfix.semantics.events import Attribute, Created, CtxKind, MethodCall, WeightWrite
 from tfvarfix.semantics.facts import Facts, access, certainly, reachable, reads_only_constants
+from tfvarfix.semantics.scoping import scope_info
 from tfvarfix.semantics.values import (
     AV,
     Const,
     Content,
+    FuncObj,
     InstanceObj,
     KerasObj,
     LayerObj,
@@ -50,7 +52,7 @@ from tfvarfix.semantics.values import (
     PartObj,
     TensorObj,
 )
-from tfvarfix.semantics.walker import descendants
+from tfvarfix.semantics.walker import descendants, read_names
 from tfvarfix.types import FixAvailability, FixSafety, Severity, VerifyCheck
 
 
@@ -119,8 +121,12 @@ class PostBuildWeightEdit(Rule):
     module already registers with (Keras's default otherwise), that builds the original initializer (the
     explicit one, or the layer's default) in its `__init__` and then writes the edited elements. The edit
     statements (the round trip's too, and in a function the statements that only feed them) are removed. A fix
-    is offered when the layer is made once, in the function that edits it, outside loops and branches, and no
-    other write of the weight would be reordered. The fix is safe where it provably gives the
+    is offered when the layer is made once, outside loops and branches, and no other write of the weight would
+    be reordered: in the function that edits it, or in a helper that the editing code calls through plain
+    module-level functions each named only by its `def` and that one call (the values then move into the
+    helper's construction, when no name they read is bound in the functions between; such a fix is always
+    unsafe, since another module may call the helper too). A helper that two callers share gets no fix: both
+    would change. The fix is safe where it provably gives the
     same weights. Keras 3 draws each initializer's seed from Python's `random` when it is constructed
     (tf_keras when it is first called), so the original initializer must still be constructed at the same
     point of the stream. That holds when it is deterministic (`zeros`, `ones`, `constant`), when its call is
@@ -177,7 +183,11 @@ class PostBuildWeightEdit(Rule):
                 # Values not known at construction (another layer's weights): the write raises all the same.
                 yield self._unbuilt_finding(facts, writes)
                 continue
-            if not verdicts or any(v is False for v in verdicts) or not any(isinstance(v, list) for v in verdicts):
+            if (
+                not verdicts
+                or any(v is False for v in verdicts)
+                or not any(isinstance(v, list) for v in verdicts)
+            ):
                 continue
             edits = [e for v in verdicts if isinstance(v, list) for e in v]
             found.append((node, edits, all(isinstance(v, list) for v in verdicts)))
@@ -187,7 +197,9 @@ class PostBuildWeightEdit(Rule):
             layers = {id(e.event.weight.layer) for e in edits}
             key = next(iter(layers)) if len(layers) == 1 and every else None
             if key is not None and key not in plans:
-                mine = [e for _, group, known in found if known for e in group if id(e.event.weight.layer) == key]
+                mine = [
+                    e for _, group, known in found if known for e in group if id(e.event.weight.layer) == key
+                ]
                 plans[key] = _Planner(self, facts, mine, names).plan()
             weights = list(dict.fromkeys(e.event.weight.spec for e in edits))
             first = edits[0].event
@@ -201,9 +213,8 @@ class PostBuildWeightEdit(Rule):
                 fix=fix,
                 severity=Severity.ERROR if consequence else None,  # it raises: not only a hazard
                 weight="`, `".join(w.name for w in weights),
-                when=(
-                    "overwritten after the build" if first.built else "set before the layer is built"
-                ) + " with values known at construction",
+                when=("overwritten after the build" if first.built else "set before the layer is built")
+                + " with values known at construction",
                 consequence=consequence,
                 advice=("use `.assign(...)`, or `" if assigned else "use `")
                 + "`, `".join(f"{w.initializer}=..." for w in weights)
@@ -310,7 +321,12 @@ def _context(facts: Facts, writes: list[WeightWrite]) -> list[Edit] | bool | Non
         if content is None:
             return None if write.value.is_top else False
         expected = weight_shape(write.weight.layer, write.weight.spec)
-        if write.index is None and write.shape is not None and expected is not None and conflict(write.shape, expected):
+        if (
+            write.index is None
+            and write.shape is not None
+            and expected is not None
+            and conflict(write.shape, expected)
+        ):
             return False  # the value cannot fit: TFV102's bug, and the write raises
         out.append(Edit(write, write.index, content))
     return out or None
@@ -390,8 +406,11 @@ class _Planner:
         if layer.spec is None or layer.spec.wrapper:
             return None
         events = [e.event for e in self.edits]
-        if any(e.frame.node is not made[0].frame.node for e in events):
-            return None  # made in one function, edited in another: other callers of the first would change too
+        elsewhere = any(e.frame.node is not made[0].frame.node for e in events)
+        if elsewhere and not self._made_once_for(made[0], events):
+            return (
+                None  # made in one function, edited in another: other callers of the first would change too
+            )
         writes = [w for w in facts.of(WeightWrite) if w.weight.layer is layer and not _carrier(w)]
         if any(all(w is not e for e in events) for w in writes):
             return None  # other writes of unknown values: moving some would reorder them
@@ -420,7 +439,9 @@ class _Planner:
                 return None
             keywords[weight.initializer], drops, moves = done
             if forget:
-                keywords["unit_forget_bias"] = "False"  # else Keras puts ones in the new initializer's forget gate
+                keywords["unit_forget_bias"] = (
+                    "False"  # else Keras puts ones in the new initializer's forget gate
+                )
             if drops and not original.deterministic:
                 safe = False  # the original's seed draw disappears
             if moves:
@@ -431,14 +452,24 @@ class _Planner:
             safe = False
         edits.append(Replace(call, with_keywords(call, keywords), wrap=True))
         edits.extend(Remove(s) for s in removed)
+        if elsewhere and any(self._shadowed(made[0], e) for e in self.edits):
+            return None  # the moved value would read another binding inside the function that makes the layer
+        safe = safe and not elsewhere  # "called once" is read from this file: another module may call it too
         if safe:
             return self.rule.fix(*edits, safety=FixSafety.SAFE)
         # Unsafe: other weights may draw other random numbers, so only the edited elements are promised.
-        intended = tuple(Intended(call, value=_path(e), weight=_path(e), index=_index(e.index)) for e in self.edits)
+        intended = tuple(
+            Intended(call, value=_path(e), weight=_path(e), index=_index(e.index)) for e in self.edits
+        )
         return self.rule.fix(*edits, safety=FixSafety.UNSAFE, checks=VerifyCheck.INTENDED, intended=intended)
 
     def _weight(
-        self, weight: WeightSpec, mine: list[Edit], original: BaseInitializer, prefix: str, edits: list[NodeEdit]
+        self,
+        weight: WeightSpec,
+        mine: list[Edit],
+        original: BaseInitializer,
+        prefix: str,
+        edits: list[NodeEdit],
     ) -> tuple[str, bool, bool] | None:
         """The initializer text for one weight, whether it drops the original, whether it moves its draw."""
         last_full = max((i for i, e in enumerate(mine) if e.index is None), default=-1)
@@ -472,11 +503,44 @@ class _Planner:
         if last_full >= 0:
             about = f"the values once assigned to `{weight.name}` after the build."
         code = override_class(
-            name, prefix, numpy[0], base, weight.name, [(i, v) for i, v in texts if i is not None and v is not None],
-            about, register_decorator(self.facts, prefix),
+            name,
+            prefix,
+            numpy[0],
+            base,
+            weight.name,
+            [(i, v) for i, v in texts if i is not None and v is not None],
+            about,
+            register_decorator(self.facts, prefix),
         )
         edits.append(AddModuleCode(f"tfv201:{name}", code))
-        return f"{name}()", last_full >= 0, last_full < 0 and not original.deterministic and not original.explicit_call
+        return (
+            f"{name}()",
+            last_full >= 0,
+            last_full < 0 and not original.deterministic and not original.explicit_call,
+        )
+
+    def _made_once_for(self, made: Created, events: list[WeightWrite]) -> bool:
+        """The layer is made by a chain of calls from where it is edited, each of a plain module-level function
+        named only by its `def` and one call: moving the values into the construction changes no other call."""
+        between = _between(made, events[0])
+        if not between or any(_between(made, e) != between for e in events):
+            return False
+        for node in between:
+            if node.decorators or self.facts.word_count(node.name.value) != 2:
+                return False
+            owner = self.facts.ancestors(node)
+            if not owner or not isinstance(owner[-1], cst.Module):
+                return False  # a method or a nested function: reached in ways a name count does not show
+        return True
+
+    def _shadowed(self, made: Created, edit: Edit) -> bool:
+        """Whether a name the moved value reads is bound in a function between the construction and the edit."""
+        value = edit.event.value.single()
+        expr = value.site if isinstance(value, TensorObj) else None
+        if not isinstance(expr, cst.BaseExpression):
+            return False
+        names = read_names(expr)
+        return any(not names.isdisjoint(scope_info(node).locals) for node in _between(made, edit.event) or ())
 
     def _expression(self, edit: Edit, prefix: str) -> str | None:
         """The written expression itself, when it reads only constants and imports (so it may move)."""
@@ -514,7 +578,11 @@ class _Planner:
                     return None  # the round trip's copy is used elsewhere too
         feeders = not isinstance(self.edits[0].event.frame.node, cst.Module)  # module names may be imported
         for statement in reversed(body) if feeders else ():
-            if statement not in out and isinstance(statement, cst.SimpleStatementLine) and self._feeds(statement, out):
+            if (
+                statement not in out
+                and isinstance(statement, cst.SimpleStatementLine)
+                and self._feeds(statement, out)
+            ):
                 out.append(statement)
         return out
 
@@ -543,7 +611,11 @@ class _Planner:
         for event in events[start:end]:
             if any(id(s) in inside for s in event.chain):
                 continue
-            if isinstance(event, Attribute) and not event.store and any(_part_of(o, layer) for o in event.base):
+            if (
+                isinstance(event, Attribute)
+                and not event.store
+                and any(_part_of(o, layer) for o in event.base)
+            ):
                 return True
             if isinstance(event, MethodCall) and event.callee in READS and _reaches(event, layer):
                 if event.callee != "__call__":
@@ -553,7 +625,11 @@ class _Planner:
 
     def _first_random(self, weight: WeightSpec, prefix: str) -> bool:
         """Whether every weight initialized before `weight` is deterministic (so no seed is drawn first)."""
-        if self.facts.flavor is Flavor.KERAS3 and self.layer.spec is not None and self.layer.spec.cls in _SEED_FIRST:
+        if (
+            self.facts.flavor is Flavor.KERAS3
+            and self.layer.spec is not None
+            and self.layer.spec.cls in _SEED_FIRST
+        ):
             return False
         for other in self.layer.spec.weights if self.layer.spec is not None else ():
             if other is weight:
@@ -592,7 +668,9 @@ def _forget_gate_bias(layer: LayerObj, weight: WeightSpec) -> bool:
 # their initializers: an initializer constructed before the layer draws that seed's number instead.
 _SEED_FIRST = frozenset({"SimpleRNN", "SimpleRNNCell", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"})
 _WRITES = frozenset({"assign", "set_weights", "set_value", "variable.set_value"})
-READS = frozenset({".get_weights", ".predict", ".evaluate", ".save", ".save_weights", ".predict_on_batch", "__call__"})
+READS = frozenset(
+    {".get_weights", ".predict", ".evaluate", ".save", ".save_weights", ".predict_on_batch", "__call__"}
+)
 
 
 def _start(original: BaseInitializer, layer: LayerObj, weight: WeightSpec) -> Content | None:
@@ -625,7 +703,9 @@ def _flatten(value: object, dims: list[int]) -> list[object]:
     return out
 
 
-def _apply(fill: object, shape: tuple[int | None, ...] | None, updates: list[tuple[object, object]]) -> Content | None:
+def _apply(
+    fill: object, shape: tuple[int | None, ...] | None, updates: list[tuple[object, object]]
+) -> Content | None:
     """The whole weight, `fill` everywhere and then the updates, when it is small enough to write out."""
     if shape is None or any(d is None for d in shape) or not isinstance(fill, (int, float, tuple)):
         return None
@@ -681,6 +761,24 @@ def _index(index: tuple[object, ...] | None) -> str:
     return "" if index is None else index_text(index) or ""
 
 
+def _between(made: Created, edit: WeightWrite) -> list[cst.FunctionDef] | None:
+    """The functions called from the edit's point down to the construction (innermost first), when the edit's
+    calls are the outer part of the construction's and nothing between is a loop pass or an entry; else None."""
+    links = [c for c in made.ctx.chain() if c.kind in (CtxKind.CALL, CtxKind.LOOP, CtxKind.ENTRY)]
+    outer = [c for c in edit.ctx.chain() if c.kind in (CtxKind.CALL, CtxKind.LOOP, CtxKind.ENTRY)]
+    if len(links) <= len(outer) or any(
+        a is not b for a, b in zip(links[len(links) - len(outer) :], outer, strict=True)
+    ):
+        return None
+    inner = links[: len(links) - len(outer)]
+    if any(c.kind is not CtxKind.CALL or not isinstance(c.node, cst.Call) for c in inner):
+        return None
+    nodes = [c.data.node for c in inner if isinstance(c.data, FuncObj)]
+    if len(nodes) != len(inner) or not all(isinstance(n, cst.FunctionDef) for n in nodes):
+        return None
+    return [n for n in nodes if isinstance(n, cst.FunctionDef)]
+
+
 def _frame_body(event: WeightWrite) -> Sequence[cst.BaseStatement] | None:
     node = event.frame.node
     if isinstance(node, cst.Module):
@@ -718,7 +816,12 @@ def _harmless(expr: cst.BaseExpression, facts: Facts) -> bool:
             if isinstance(func, cst.Attribute) and func.attr.value in _PURE_METHODS:
                 continue
             head = dotted_name(func) or ""
-            if facts.imported(head.split(".", 1)[0]) not in ("numpy", "tensorflow", "keras", "tensorflow.keras"):
+            if facts.imported(head.split(".", 1)[0]) not in (
+                "numpy",
+                "tensorflow",
+                "keras",
+                "tensorflow.keras",
+            ):
                 return False
             if ".random." in f".{head}." or ".keras.backend." in f".{head}.":
                 return False
