@@ -131,3 +131,22 @@ def test_a_model_build_reading_a_name_bound_after_the_function_is_not_moved() ->
     found = check_text(later, [registry().rules["TFV401"]]).diagnostics
     assert [d.code for d in found] == ["TFV401"] and found[0].fix is None
     assert check_text(text, [registry().rules["TFV401"]]).diagnostics[0].fix is not None
+
+
+def test_an_attribute_made_in_a_method_is_made_once_and_reset_per_call() -> None:
+    """`self.w = tf.Variable(...)` in a tf.function method raises; made once (in `__init__`, or on the first call
+    under `if self.w is None:`) and assigned its initial value where it was made, each call computes what the
+    original's body computes on a first call. The withheld shapes still raise."""
+    from tests.runtime.harness import RUN_CASES
+
+    bad = run_program(TESTDATA / "TFV401" / "bad_attribute.py", RUN_CASES)
+    fixed = run_program(TESTDATA / "TFV401" / "fixed_attribute.py", RUN_CASES)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    assert len(bad.out) == 4 and set(bad.out) == set(fixed.out)
+    for name, outcome in bad.out.items():
+        assert outcome["ok"] is False and SINGLETON in str(outcome["error"]), (name, outcome)
+    # (1 + 1) * 3 per row, two rows; the second call starts from the initial value again (not 3 + 1).
+    assert fixed.out["case_made_in_init"] == {"ok": True, "value": [12.0, 12.0]}
+    assert fixed.out["case_made_on_the_first_call"] == {"ok": True, "value": [[[3.0] * 4] * 2, [[6.0] * 4]]}
+    for withheld in ("case_initial_value_reads_the_inputs", "case_attribute_set_elsewhere"):
+        assert fixed.out[withheld]["ok"] is False and SINGLETON in str(fixed.out[withheld]["error"])

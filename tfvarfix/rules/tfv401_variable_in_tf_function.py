@@ -71,16 +71,24 @@ class VariableInTfFunction(Rule):
     and the other arguments read only literals and imported modules, the keywords are among `trainable`,
     `name`, `dtype`, `shape`, `validate_shape`, `synchronization`, `aggregation` (under which assigning the
     initial value restores it), the name is bound once in the function and free at module level, and no other
-    function's fix in the file takes the same name. Methods (create the variable in `__init__`, or lazily
-    under `if self.v is None:`) are reported without a fix: one module-level variable would be shared by every
-    instance. An optimizer made in such a function (`opt = Adam(1e-3)`, or inline `Adam(0.5).minimize(...)`)
-    is made once at module level instead (`adam` for the inline one), with no reset: its slots and step count
-    must live across calls, as the author meant (the original cannot run). Unsafe for the same reasons.
+    function's fix in the file takes the same name. Methods do not get this fix (one module-level variable
+    would be shared by every instance); they get one per instance, below. An optimizer made in such a
+    function (`opt = Adam(1e-3)`, or inline `Adam(0.5).minimize(...)`) is made once at module level instead
+    (`adam` for the inline one), with no reset: its slots and step count must live across calls, as the author
+    meant (the original cannot run). Unsafe for the same reasons.
 
     Other shapes get other fixes, each unsafe (the original cannot run, so nothing it computed is kept but the
     first call's values): a `tf.function` *method* making `v = tf.Variable(init)` gets `self.v` made once per
     instance at the end of the class's `__init__` (under a name the class does not use), and `v = self.v;
-    v.assign(init)` where it was made, under the same conditions on `init` and the keywords as above. A
+    v.assign(init)` where it was made, under the same conditions on `init` and the keywords as above. One
+    that makes `self.w = tf.Variable(init)` gets it made once per instance the same way: at the end of
+    `__init__` when `init` and the other arguments read only literals, imports and attributes `__init__` sets
+    (`tf.zeros([self.n_features, 1])`), else, when they also read a parameter's static shape (`x.shape[-1]`),
+    on the first call under `if self.w is None:` (TensorFlow's guide gives this form; TF 2.21 traces it
+    once and runs), with `self.w = None` at the end of `__init__`; and `self.w.assign(init)` where it was made,
+    so each call starts from the initial value as the fresh variable did. Withheld when the class sets the
+    attribute anywhere else (or may by name: `setattr`), when `init` reads a parameter's value or a local (a
+    variable made from a tensor of the call), or a keyword that `assign` does not restore. A
     variable that is only read after it is made (arithmetic, indexing, arguments of TF/Keras functions that do
     not write: `weights = K.variable(w)` then `y * weights`) becomes a constant of the same dtype
     (`K.constant(w)`, `tf.constant(w)`; only `dtype=`/`name=` keywords): made per call as before, without state
@@ -149,6 +157,7 @@ class VariableInTfFunction(Rule):
                     self._factory_fix(facts, event, node, trace.node)
                     or self._fix(facts, event, node, hoisted)
                     or self._method_fix(facts, event, node)
+                    or self._attribute_fix(facts, event, node)
                     or self._constant_fix(facts, event, node)
                 )
             elif all(_optimizer(e.obj) for e in live):
@@ -273,6 +282,84 @@ class VariableInTfFunction(Rule):
             Replace(assign, f"{target.value} = self.{attr}"),
             InsertAfter(line, f"{target.value}.assign({initial})"),
             title=f"Create the variable once per instance, as `self.{attr}` in `__init__`",
+        )
+
+    def _attribute_fix(self, facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> FixPlan | None:
+        """`self.w = tf.Variable(init)` in a `tf.function` method: made once per instance, and given its initial
+        value again where it used to be made (`self.w.assign(init)`), so each call starts from it as before.
+        At the end of `__init__` when `init` reads only literals, imports and attributes `__init__` sets; when
+        it also reads the static shape of a parameter (`x.shape[-1]`), lazily where it was made (`if self.w is
+        None:`, the tf.function-safe form TensorFlow's guide gives), with `self.w = None` in `__init__`."""
+        function = event.function
+        call = event.ctx.find(CtxKind.CALL)
+        func = call.data if call is not None else None
+        if function is None or not isinstance(func, FuncObj) or func.owner is None or len(event.chain) != 1:
+            return None
+        if func.method_kind != "function" or not isinstance(node, cst.Call):
+            return None
+        params = [*function.params.posonly_params, *function.params.params]
+        if not params:
+            return None
+        me = params[0].name.value
+        line = event.chain[0]
+        target = sole_assignment(line, node)
+        variable = event.obj
+        if not (
+            isinstance(target, cst.Attribute)
+            and isinstance(target.value, cst.Name)
+            and target.value.value == me
+            and isinstance(variable, VarObj)
+            and variable.initial_node is not None
+            and isinstance(line, cst.SimpleStatementLine)
+        ):
+            return None
+        attr = target.attr.value
+        cls = func.owner.node
+        if _stores(cls, attr) != 1:
+            return None  # the attribute is set elsewhere too: which value a read sees would change
+        init = next(
+            (s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"), None
+        )
+        if init is None or not isinstance(init.body, cst.IndentedBlock) or not init.body.body:
+            return None
+        init_params = [*init.params.posonly_params, *init.params.params]
+        if not init_params or init_params[0].name.value != me:
+            return None
+        last = init.body.body[-1]
+        if isinstance(last, cst.SimpleStatementLine) and any(isinstance(b, cst.Return) for b in last.body):
+            return None
+        positional = [a for a in node.args if a.keyword is None]
+        keywords = {a.keyword.value for a in node.args if a.keyword is not None}
+        if len(positional) != 1 or node.args[0] is not positional[0]:
+            return None
+        if any(a.star for a in node.args) or not keywords <= _KEEPS_ITS_VALUE:
+            return None
+        if not reads_only_constants(facts, event, node.func, module_level=True):
+            return None
+        known = _init_attributes(init, me)
+        names = {p.name.value for p in params[1:]}
+        lazy = False
+        for arg in node.args:
+            reads = _reads_for_init(facts, event, arg.value, me, known, names)
+            if reads is None:
+                return None
+            lazy = lazy or reads
+        assign = line.body[0]
+        initial = facts.code_for(variable.initial_node)
+        made = facts.code_for(assign)
+        reset = f"{me}.{attr}.assign({initial})"
+        if not lazy:
+            return self.fix(
+                InsertAfter(last, made),
+                Replace(assign, reset),
+                title=f"Create the variable once per instance, as `{me}.{attr}` in `__init__`",
+            )
+        indent = facts.module.default_indent
+        return self.fix(
+            InsertAfter(last, f"{me}.{attr} = None"),
+            InsertBefore(line, f"if {me}.{attr} is None:\n{indent}{made}"),
+            Replace(assign, reset),
+            title=f"Create the variable once per instance, on the first call (`if {me}.{attr} is None:`)",
         )
 
     def _constant_fix(self, facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> FixPlan | None:
@@ -664,6 +751,92 @@ def _resettable(facts: Facts, event: VariableInTrace, node: cst.Call) -> bool:
     if not all(reads_only_constants(facts, event, a.value, module_level=True) for a in node.args):
         return False
     return reads_only_constants(facts, event, node.func, module_level=True)
+
+
+def _stores(cls: cst.ClassDef, attr: str) -> int:
+    """How many assignment targets in the class set an attribute of this name (on any object), or 99 when
+    something may set it by name (`setattr`, `__dict__`)."""
+    count = 0
+    for node in descendants(cls):
+        if isinstance(node, cst.Name) and node.value in ("setattr", "__dict__", "__setattr__"):
+            return 99
+        targets: list[cst.BaseExpression] = []
+        if isinstance(node, cst.Assign):
+            targets = [t.target for t in node.targets]
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For)):
+            targets = [node.target]
+        elif isinstance(node, cst.Attribute) and node.attr.value == "__dict__":
+            return 99
+        for target in targets:
+            seen = {id(n): n for n in [target, *descendants(target)]}
+            count += sum(1 for n in seen.values() if isinstance(n, cst.Attribute) and n.attr.value == attr)
+    return count
+
+
+def _init_attributes(init: cst.FunctionDef, me: str) -> set[str]:
+    """The attributes `me.x = ...` statements of `__init__`'s own body set."""
+    out: set[str] = set()
+    for statement in init.body.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if isinstance(small, (cst.Assign, cst.AnnAssign)):
+                    targets = (
+                        [t.target for t in small.targets] if isinstance(small, cst.Assign) else [small.target]
+                    )
+                    for t in targets:
+                        if (
+                            isinstance(t, cst.Attribute)
+                            and isinstance(t.value, cst.Name)
+                            and t.value.value == me
+                        ):
+                            out.add(t.attr.value)
+    return out
+
+
+def _reads_for_init(
+    facts: Facts,
+    event: VariableInTrace,
+    expr: cst.BaseExpression,
+    me: str,
+    known: set[str],
+    params: set[str],
+) -> bool | None:
+    """Whether `expr` may be computed at the end of `__init__` (False), needs the call but only a parameter's
+    static shape (`x.shape`: True), or neither (None): it reads literals, imports, attributes `__init__` sets
+    (`self.units`) and, for True, `<parameter>.shape`."""
+    lazy = False
+    stack: list[cst.CSTNode] = [expr]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (cst.Lambda, cst.ListComp, cst.GeneratorExp, cst.DictComp, cst.SetComp)):
+            return None
+        if isinstance(current, cst.Arg):
+            stack.append(current.value)
+            continue
+        if isinstance(current, cst.Attribute) and isinstance(current.value, cst.Name):
+            owner = current.value.value
+            if owner == me:
+                if current.attr.value not in known:
+                    return None
+                continue
+            if owner in params:
+                if current.attr.value != "shape":
+                    return None
+                lazy = True
+                continue
+        if isinstance(current, cst.Attribute):
+            stack.append(current.value)
+            continue
+        if isinstance(current, cst.Name):
+            if current.value in ("None", "True", "False"):
+                continue
+            if current.value == me or current.value in params:
+                return None
+            if not reads_only_constants(facts, event, current, module_level=True):
+                return None
+            continue
+        stack.extend(children(current))
+    return lazy
 
 
 def _class_words(cls: cst.ClassDef) -> set[str]:
