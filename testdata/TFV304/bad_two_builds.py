@@ -86,3 +86,15 @@ def case_evaluation_copy_that_trains():
     train_op = train_step(x)
     eval_op = train_step(x)  # expect: TFV304
     return train_op, eval_op
+
+
+def test_two_copies():
+    tf.reset_default_graph()
+    obs = tf.placeholder(tf.float32, [None, 3])
+    eval_a = q_net(obs)
+    eval_b = q_net(obs)  # expect: TFV304
+    return eval_a, eval_b
+
+
+def case_both_named_for_evaluation():
+    return test_two_copies()

@@ -173,7 +173,7 @@ for name, case in sorted(ns.items()):
 
 def test_two_builds_share_or_get_their_own_scope_as_the_code_says() -> None:
     bad = run_program(TESTDATA / "TFV304" / "bad_two_builds.py", TWO_BUILDS, legacy=True)
-    assert len(bad.out) == 6 and all(EXISTS in case["error"] for case in bad.out.values()), bad.out
+    assert len(bad.out) == 7 and all(EXISTS in case["error"] for case in bad.out.values()), bad.out
     fixed = run_program(TESTDATA / "TFV304" / "fixed_two_builds.py", TWO_BUILDS, legacy=True)
     # An evaluation copy and one encoder on two inputs: the second build reads the first's variables.
     assert fixed.out["case_evaluation_copy"]["variables"] == [
@@ -201,3 +201,5 @@ def test_two_builds_share_or_get_their_own_scope_as_the_code_says() -> None:
     # Nothing tells, and an evaluation copy whose Adam would make its slots again: no fix, still raising.
     assert fixed.out["case_two_builds_nothing_tells"] == bad.out["case_two_builds_nothing_tells"]
     assert fixed.out["case_evaluation_copy_that_trains"] == bad.out["case_evaluation_copy_that_trains"]
+    # Both results, and the function that holds both builds, are named for evaluation: that tells them not apart.
+    assert fixed.out["case_both_named_for_evaluation"] == bad.out["case_both_named_for_evaluation"]

@@ -113,7 +113,8 @@ class GraphBuiltTwice(Rule):
     build only (a reset is never inserted between them). An evaluation or inference copy shares the first
     build's variables: the second call passes `is_training=False` (or `training`/`is_train`/`train`), or its
     result or the function it stands in is named for evaluation (`eval_model = ...`, `sample = ...`, `def
-    prediction():`; words `eval`, `test`, `valid`, `infer`, `predict`, `sample`, `gen`...), or it is the same
+    prediction():`; words `eval`, `test`, `valid`, `infer`, `predict`, `sample`, `gen`... that the first
+    build's names lack; a function holding both builds says nothing), or it is the same
     call on other input tensors (`encoder(context_x, context_y)`, then `encoder(target_x, target_y)`); the
     statement goes into `with tf.compat.v1.variable_scope(tf.compat.v1.get_variable_scope(),
     reuse=tf.compat.v1.AUTO_REUSE):`, which re-enters the current scope, so no name changes. Withheld when the
@@ -282,8 +283,15 @@ class GraphBuiltTwice(Rule):
             and function is _enclosing_function(facts, first)
         ):
             share = False  # it replaces the first build under the same name: a model of its own
+        # What the second build's names say that the first's do not (two builds in one `def test_...()` or two
+        # `eval_*` results tell nothing apart).
+        first_function = _enclosing_function(facts, first)
+        own = function is not first_function
         words = {w for t in targets for w in _words(t)} | (
-            set(_words(function.name.value)) if function is not None else set()
+            set(_words(function.name.value)) if own and function is not None else set()
+        )
+        words -= {w for t in first_targets for w in _words(t)} | (
+            set(_words(first_function.name.value)) if own and first_function is not None else set()
         )
         if share is None and "target" in words:
             share = False  # a target network keeps weights of its own
@@ -308,7 +316,7 @@ class GraphBuiltTwice(Rule):
             return self.fix(
                 InsertBefore(line, opener),
                 Replace(line, f"{indent}{code}"),
-                title=f"Build `{_function(again.call)}()` again on the first build's variables "
+                title=f"Build `{facts.code_for(call.func)}(...)` again on the first build's variables "
                 "(`reuse=AUTO_REUSE` around the second build)",
             )
         base = targets[0] if targets else _function(again.call)
