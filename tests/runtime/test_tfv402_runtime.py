@@ -103,3 +103,21 @@ def test_layers_added_to_a_sequential_in_call_break_fit_and_added_once_in_init_t
     assert bad.out["case_fit"]["ok"] is False, bad.out
     fixed = run_program(TESTDATA / "TFV402" / "fixed_added.py", CALL_CASES)
     assert fixed.out["case_fit"] == {"ok": True, "trainable": 4}  # two Dense layers: kernel and bias each
+
+
+def test_weights_made_in_a_loop_of_call_raise_and_made_in_build_train_in_the_same_order() -> None:
+    """A cross network's kernel and bias per pass of `for i in range(self.layers_num)` in `call()`, locals bound
+    to `self.add_weight(...)`, and a weight next to the class's own `build`: Keras 3 raises; moved into `build`
+    (list attributes filled in the same loop, so the weights keep the order the loop made them in), `fit`
+    trains them. The count that only `call()` knows (a parameter of `call`) is withheld and still raises."""
+    bad = run_program(TESTDATA / "TFV402" / "bad_loop.py", RUN_CASES)
+    fixed = run_program(TESTDATA / "TFV402" / "fixed_loop.py", RUN_CASES)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    assert set(bad.out) == set(fixed.out) == {"case_cross", "case_per_call", "case_shifted", "case_stack"}
+    for name, outcome in bad.out.items():
+        assert outcome["ok"] is False and NEW_STATE in str(outcome["error"]), (name, outcome)
+    cross = [["kernel_0", 3, 1], ["bias_0", 3, 1], ["kernel_1", 3, 1], ["bias_1", 3, 1], ["logit", 3, 1]]
+    assert fixed.out["case_cross"] == {"ok": True, "value": cross}
+    shapes = {name: [w[1:] for w in fixed.out[name]["value"]] for name in ("case_stack", "case_shifted")}
+    assert shapes == {"case_stack": [[3], [3], [3]], "case_shifted": [[3, 3], [3]]}  # unnamed: auto-numbered
+    assert fixed.out["case_per_call"]["ok"] is False and NEW_STATE in str(fixed.out["case_per_call"]["error"])

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import libcst as cst
 
 from tfvarfix.codegen import snake, unique_name
 from tfvarfix.keras.spec import Flavor
-from tfvarfix.rule import Finding, FixPlan, InsertAfter, InsertBefore, Remove, Replace, Rule
+from tfvarfix.rule import Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Remove, Replace, Rule
 from tfvarfix.semantics.events import CtxKind, VariableInTrace
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import present
@@ -81,10 +82,22 @@ class WeightCreatedInCall(Rule):
     shape (`shape=(inputs.shape[-1], self.units)`, or through a local, `in_dim = inputs.shape[-1]`) moves into
     a new `build(input_shape)`, which Keras calls once with the first inputs' shape: every such statement of
     `call()`, in order, with the locals they read recomputed there (`inputs.shape` written `input_shape`);
-    unsafe for the same reasons; withheld when the class has a `build` already, or a statement reads the
-    inputs other than through their shape, a local computed otherwise, or an attribute `__init__` does not
-    set. Other constructions that read the inputs, local variables, layers made in a loop of `call()`, and
-    classes without their own `__init__` are reported without a fix. A layer made and called on the spot
+    unsafe for the same reasons. A weight bound to a local (`kernel = self.add_weight(...)`) moves the same
+    way to `self.kernel` (the local's name unless the class or Keras uses it), and `kernel = self.kernel`
+    stays where it was made. Weights made per pass of `for i in range(self.layers_num):` (a count `__init__`
+    sets, or a literal), bound to locals, become list attributes filled in `build` (`self.kernels = [...
+    for i in range(self.layers_num)]` for one weight per pass; the loop kept, with one `append` each, for
+    several, so the weights keep the order the loop made them in), and the loop reads `kernel =
+    self.kernels[i]`. Where the class has its own `build`, the lines go at its end (after its
+    `super().build(...)`, written with its shape parameter's name). All of `call()`'s `add_weight` calls move
+    or none does (one left behind would still raise). Withheld when a statement reads the inputs other than
+    through their shape, a local computed otherwise, an attribute `__init__` does not set, when the inputs
+    are rebound in `call()`, a local is bound twice, the count is a parameter of `call()` (the number of
+    weights would depend on the call: it belongs in `__init__`, and the calls change with it), a weight is
+    made under an `if` or in a nested loop, or the class's `build` returns early or binds a name the moved
+    lines bind. Other constructions that read the inputs, local variables, layers made in a loop of
+    `call()`, and classes without their own `__init__` are reported without a fix. A layer made and called
+    on the spot
     (`Dense(self.units)(x)`)
     becomes `self.dense(x)`, made once at the end of `__init__` under a name the class does not use yet; also
     unsafe, for the same reasons. A variable bound to a local (`seen = tf.Variable(0.0)`, `r = K.variable(v)`),
@@ -159,7 +172,7 @@ class WeightCreatedInCall(Rule):
                 what = f"`{obj.cls.rsplit('.', 1)[-1]}`, which owns variables,"
             else:
                 continue
-            if target is not None and facts.flavor is not Flavor.TF_KERAS:
+            if (target is not None or _is_add_weight(node)) and facts.flavor is not Flavor.TF_KERAS:
                 consequence = (
                     "Keras 3 raises `You cannot add new elements of state`, and `fit` raises `tf.function only "
                     "supports singleton tf.Variables`"
@@ -214,6 +227,10 @@ class WeightCreatedInCall(Rule):
         if function is None or function.name.value != "call":
             return None
         if target is None:
+            if isinstance(event.obj, VarObj) and _is_add_weight(node):
+                return self._build_fix(
+                    facts, function, instance
+                )  # `kernel = self.add_weight(...)`, in a loop too
             if isinstance(event.obj, VarObj):
                 return self._variable_fix(facts, event, node, instance)
             return self._local_fix(facts, event, node, instance) or self._added_fix(
@@ -240,15 +257,22 @@ class WeightCreatedInCall(Rule):
         `input_shape`). One plan for all of them: each finding of the run carries it, the engine applies it once."""
         if id(function) in self._builds:
             return self._builds[id(function)]
-        planned = _plan_build(facts, function, instance)
+        plan = _plan_build(facts, function, instance)
         fix = None
-        if planned is not None:
-            new_method, moved = planned
-            fix = self.fix(
-                *(Remove(statement) for statement in moved),
-                InsertBefore(function, new_method),
-                title="Create the weights once, in `build(input_shape)`",
-            )
+        if plan is not None:
+            edits: list[NodeEdit] = [Remove(statement) for statement in plan.removed]
+            edits.extend(Replace(node, code) for node, code in plan.replaced)
+            if plan.build is None:
+                indent = facts.module.default_indent
+                body = "\n".join(f"{indent}{line}" for line in plan.lines)
+                # The leading " " line becomes the blank line between the methods.
+                edits.append(InsertBefore(function, f"def build(self, input_shape):\n{body}\n "))
+                title = "Create the weights once, in `build(input_shape)`"
+            else:
+                assert isinstance(plan.build.body, cst.IndentedBlock)
+                edits.append(InsertAfter(plan.build.body.body[-1], "\n".join(plan.lines)))
+                title = "Create the weights once, at the end of `build`"
+            fix = self.fix(*edits, title=title)
         self._builds[id(function)] = fix
         return fix
 
@@ -419,72 +443,232 @@ _LAYER_ATTRIBUTES = frozenset(
 _SHAPE_BUILTINS = frozenset({"int", "len", "tuple", "list", "max", "min"})
 
 
-def _plan_build(
-    facts: Facts, function: cst.FunctionDef, instance: InstanceObj
-) -> tuple[str, list[cst.SimpleStatementLine]] | None:
-    """(the `build` method's code, the statements of `call()` it takes) for `_build_fix`, or None."""
+@dataclass
+class _BuildPlan:
+    """What `_build_fix` does: the lines that make the weights (unindented), where they go (a new `build`
+    before `call()`, or the end of the class's own `build`), and the edits in `call()`."""
+
+    lines: list[str] = field(default_factory=list)
+    removed: list[cst.SimpleStatementLine] = field(default_factory=list)
+    replaced: list[tuple[cst.CSTNode, str]] = field(default_factory=list)
+    build: cst.FunctionDef | None = None
+
+
+def _plan_build(facts: Facts, function: cst.FunctionDef, instance: InstanceObj) -> _BuildPlan | None:
+    """The plan of `_build_fix`, or None. Every `self.add_weight(...)` of `call()` must move, or none does (a
+    weight left behind would still raise)."""
     cls = instance.cls.node
-    if any(isinstance(s, cst.FunctionDef) and s.name.value == "build" for s in cls.body.body):
-        return None  # the class builds already: where the weights go there is the author's call
+    builds = [s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "build"]
     params = function.params.params
     if len(params) < 2 or params[0].name.value != "self" or not isinstance(function.body, cst.IndentedBlock):
         return None
     inputs = params[1].name.value
     init = _init_of(facts, instance)
-    if init is None or not isinstance(init.body, cst.IndentedBlock):
-        return None
+    if init is None or not isinstance(init.body, cst.IndentedBlock) or _bindings(function, inputs) != 0:
+        return None  # (inputs rebound in `call()`: `inputs.shape` is not the first inputs' shape there)
+    plan = _BuildPlan()
+    shape_name = "input_shape"
+    build_words: set[str] = set()
     known = _self_assignments(init)
+    if builds:
+        build = builds[0]
+        build_params = build.params.params
+        if (
+            len(builds) != 1
+            or build.decorators
+            or not isinstance(build.body, cst.IndentedBlock)
+            or len(build_params) != 2
+            or build_params[0].name.value != "self"
+            or any(
+                isinstance(n, (cst.Return, cst.Yield, cst.Global, cst.Nonlocal)) for n in descendants(build)
+            )
+        ):
+            return None
+        plan.build = build
+        shape_name = build_params[1].name.value
+        from tfvarfix.semantics.scoping import scope_info
+
+        build_words = set(scope_info(build).words)
+        known |= _self_assignments(build)
     modules = set(facts.module_names)
-    locals_: dict[str, str] = {}  # a local of `call()` -> its code in `build`, over `input_shape`
-    moved: list[cst.SimpleStatementLine] = []
-    lines: list[str] = []
+    taken = _class_words(facts, instance)
+    attrs = _attributes(cls) | _LAYER_ATTRIBUTES
+    locals_: dict[str, str] = {}  # a local of `call()` -> its code in `build`, over the shape
+    moved: set[int] = set()  # the `self.add_weight(...)` calls the plan makes in `build`
+
+    def weight(small: cst.BaseSmallStatement, extra: set[str]) -> cst.Call | None:
+        """The `self.add_weight(...)` call of `<target> = self.add_weight(...)`, when its arguments read only
+        what `build` has (the shape, the locals computed from it, imports, attributes known there)."""
+        if not isinstance(small, cst.Assign) or len(small.targets) != 1:
+            return None
+        value = small.value
+        if not (
+            isinstance(value, cst.Call)
+            and isinstance(value.func, cst.Attribute)
+            and isinstance(value.func.value, cst.Name)
+            and value.func.value.value == "self"
+            and value.func.attr.value == "add_weight"
+        ):
+            return None
+        names = read_names(_swap_input_shape(value, inputs, shape_name))
+        allowed = set(locals_) | modules | _SHAPE_BUILTINS | extra | {"self", shape_name}
+        if not names <= allowed or any(a not in known and a != "add_weight" for a in _self_reads(value)):
+            return None
+        return value
+
+    def code(value: cst.Call) -> str:
+        """The call as `build` writes it; the locals it reads are computed there first."""
+        swapped = _swap_input_shape(value, inputs, shape_name)
+        names = read_names(swapped)
+        for name, line in locals_.items():
+            if name in names and line not in plan.lines:
+                plan.lines.append(line)
+        return facts.module.code_for_node(swapped)
+
+    def attribute(base: str) -> str:
+        name = base if base not in attrs else unique_name(base, lambda c: c in taken or c in attrs)
+        attrs.add(name)
+        taken.add(name)
+        return name
+
     for statement in function.body.body:
+        if isinstance(statement, cst.For):
+            loop = _weight_loop(statement, function, known, modules)
+            if loop is None:
+                continue
+            index, count = loop
+            made: list[tuple[cst.Assign, cst.Call, str]] = []
+            for inner in statement.body.body:
+                if not isinstance(inner, cst.SimpleStatementLine) or len(inner.body) != 1:
+                    continue
+                inner_small = inner.body[0]
+                made_here = weight(inner_small, {index})
+                if made_here is None:
+                    continue
+                assert isinstance(inner_small, cst.Assign)
+                bound = inner_small.targets[0].target
+                if not isinstance(bound, cst.Name) or _bindings(function, bound.value) != 1:
+                    return None  # `self.w = ...` per pass, or a local bound elsewhere too
+                made.append((inner_small, made_here, bound.value))
+            if not made:
+                continue
+            lists = [attribute(_plural(local)) for _, _, local in made]
+            calls = [code(value) for _, value, _ in made]  # the locals they read first, in order
+            if len(made) == 1:
+                plan.lines.append(f"self.{lists[0]} = [{calls[0]} for {index} in {count}]")
+            else:
+                plan.lines.extend(f"self.{name} = []" for name in lists)
+                plan.lines.append(f"for {index} in {count}:")
+                indent = facts.module.default_indent
+                plan.lines.extend(
+                    f"{indent}self.{name}.append({call})" for name, call in zip(lists, calls, strict=True)
+                )
+            for (assign, call, local), name in zip(made, lists, strict=True):
+                moved.add(id(call))
+                plan.replaced.append((assign, f"{local} = self.{name}[{index}]"))
+            continue
         if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
             continue
         small = statement.body[0]
         if not isinstance(small, cst.Assign) or len(small.targets) != 1:
             continue
         target, value = small.targets[0].target, small.value
-        if isinstance(target, cst.Name) and _bindings(function, target.value) == 1:
-            shape = _over_input_shape(facts, value, inputs, set(locals_) | modules | _SHAPE_BUILTINS)
-            if shape is not None:
-                locals_[target.value] = f"{target.value} = {shape}"
+        found = weight(small, set())
+        if found is None:
+            if isinstance(target, cst.Name) and _bindings(function, target.value) == 1:
+                shape = _over_input_shape(facts, value, inputs, set(locals_) | modules | _SHAPE_BUILTINS)
+                if shape is not None:
+                    locals_[target.value] = f"{target.value} = {shape}"
             continue
-        if not (
+        if isinstance(target, cst.Name):
+            if _bindings(function, target.value) != 1:
+                return None
+            name = attribute(target.value)
+            plan.lines.append(f"self.{name} = {code(found)}")
+            plan.replaced.append((small, f"{target.value} = self.{name}"))
+        elif (
             isinstance(target, cst.Attribute)
             and isinstance(target.value, cst.Name)
             and target.value.value == "self"
-            and isinstance(value, cst.Call)
-            and isinstance(value.func, cst.Attribute)
-            and isinstance(value.func.value, cst.Name)
-            and value.func.value.value == "self"
-            and value.func.attr.value == "add_weight"
         ):
-            continue
-        swapped = _swap_input_shape(value, inputs)
-        names = read_names(swapped)
-        allowed = set(locals_) | modules | _SHAPE_BUILTINS | {"self", "input_shape"}
-        if not names <= allowed or any(attr not in known and attr != "add_weight" for attr in _self_reads(value)):
+            plan.lines.append(f"self.{target.attr.value} = {code(found)}")
+            plan.removed.append(statement)
+            known.add(target.attr.value)
+        else:
             return None
-        moved.append(statement)
-        lines.extend(code for name, code in locals_.items() if name in names and code not in lines)
-        lines.append(facts.code_for(small.with_changes(value=swapped)))
-        known.add(target.attr.value)
-    if not moved:
+        moved.add(id(found))
+    every = [
+        n
+        for n in descendants(function.body)
+        if isinstance(n, cst.Call)
+        and isinstance(n.func, cst.Attribute)
+        and n.func.attr.value in ("add_weight", "add_variable")
+    ]
+    if not moved or any(id(n) not in moved for n in every):
         return None
-    body = "\n".join(f"    {line}" for line in lines)
-    # The leading " " line becomes the blank line between the methods.
-    return f"def build(self, input_shape):\n{body}\n ", moved
+    if plan.build is not None:
+        ours = {line.split(" = ", 1)[0] for line in plan.lines if " = " in line and not line.startswith(" ")}
+        if any(name in build_words for name in ours if "." not in name):
+            return None  # a local of ours would rebind one of the author's `build`
+    if len(plan.replaced) + len(plan.removed) == len(function.body.body) and not plan.replaced:
+        return None  # `call()` would be left without a body
+    return plan
 
 
-def _swap_input_shape(value: cst.BaseExpression, inputs: str) -> cst.BaseExpression:
-    """`value` with every `<inputs>.shape` written `input_shape` (what `build` is given)."""
+def _is_add_weight(node: cst.CSTNode) -> bool:
+    """`self.add_weight(...)`."""
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and isinstance(node.func.value, cst.Name)
+        and node.func.value.value == "self"
+        and node.func.attr.value == "add_weight"
+    )
+
+
+def _weight_loop(
+    loop: cst.For, function: cst.FunctionDef, known: set[str], modules: set[str]
+) -> tuple[str, str] | None:
+    """(the loop's index, `range(...)` as code) for `for i in range(n):` whose count `build` can compute (it
+    reads literals, imports and attributes `__init__` sets), with `i` bound only there; None otherwise."""
+    if loop.orelse is not None or loop.asynchronous is not None or not isinstance(loop.target, cst.Name):
+        return None
+    index = loop.target.value
+    iterated = loop.iter
+    if not (
+        isinstance(iterated, cst.Call)
+        and isinstance(iterated.func, cst.Name)
+        and iterated.func.value == "range"
+    ):
+        return None
+    if index == "_" or _bindings(function, index) != 1 or not isinstance(loop.body, cst.IndentedBlock):
+        return None
+    if not read_names(iterated) <= modules | _SHAPE_BUILTINS | {"self", "range"}:
+        return None
+    if any(a not in known for a in _self_reads(iterated)):
+        return None
+    return index, cst.Module([]).code_for_node(iterated)
+
+
+def _plural(name: str) -> str:
+    """`kernels` for `kernel`, `biases` for `bias`: the list attribute that holds one weight per pass."""
+    if name.endswith(("s", "x", "z", "ch", "sh")):
+        return name + "es"
+    if name.endswith("y") and len(name) > 1 and name[-2] not in "aeiou":
+        return name[:-1] + "ies"
+    return name + "s"
+
+
+def _swap_input_shape(
+    value: cst.BaseExpression, inputs: str, shape: str = "input_shape"
+) -> cst.BaseExpression:
+    """`value` with every `<inputs>.shape` written `input_shape` (what `build` is given; `shape` names it)."""
 
     class Swap(cst.CSTTransformer):
         def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
             value = original.value
             if isinstance(value, cst.Name) and value.value == inputs and original.attr.value == "shape":
-                return cst.Name("input_shape")
+                return cst.Name(shape)
             return updated
 
     new = value.visit(Swap())
