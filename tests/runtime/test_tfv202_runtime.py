@@ -319,3 +319,15 @@ def test_an_argument_saved_under_another_key_fails_to_load_and_the_renamed_key_l
     name, config = fixed.out["case_smooth"]["value"]
     assert name == "Smooth" and config["lambd"] == 0.01 and len(config["matrix_x"]) == 4
     assert fixed.out["case_span"] == bad.out["case_span"]
+
+
+def test_a_model_that_only_uses_its_arguments_saves_and_loads_after_they_are_stored() -> None:
+    """keras-core#469: `model.save` refuses a model whose `__init__` takes a list; stored and returned by
+    get_config, the model saves, loads as itself and predicts the same. The class that keeps `self.sizes` as
+    something else is left alone and still fails."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_store_arguments.py", RUN_CASES)
+    for name in ("case_tower", "case_kept"):
+        assert "NotImplementedError" in bad.out[name]["error"], bad.out
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_store_arguments.py", RUN_CASES)
+    assert fixed.out["case_tower"] == {"ok": True, "value": ["Tower", True]}, fixed.out
+    assert fixed.out["case_kept"] == bad.out["case_kept"]

@@ -135,7 +135,12 @@ class UnserializableCustomObject(Rule):
     seed=seed)`, in straight-line code, never rebound): the base keeps it, and `get_config` reads it back from
     the base's own config, `config = super().get_config()` then `"seed": config["seed"]`, so the loaded object
     gets the seed as the base saves it and draws the same values (measured under Keras 3.15: seeded
-    `VarianceScaling` subclasses give the same kernel after `load_model`).
+    `VarianceScaling` subclasses give the same kernel after `load_model`). A direct subclass of `keras.Model` or
+    `keras.layers.Layer` whose `__init__` only uses an argument (`for size in sizes: ...`, keras-core#469) gets
+    it stored first, `self.sizes = sizes` right after its one `super().__init__(...)` line, and returned by
+    `get_config`; unsafe, since the object gains attributes. Withheld when `__init__` rebinds the argument, when
+    the class already uses `self.<argument>` (`self.sizes = list(sizes)`: what it keeps is not the argument),
+    or when the name is one Keras's objects have (`name`, `dtype`, `layers`, `weights`, `inputs`...).
     A layer (or a model without arguments) whose `__init__` takes no `**kwargs` gets
     `**kwargs`, passed to its bare `super().__init__()`, when every construction passes plain values (Keras 3
     records those itself). The fix is safe: it changes nothing until a model is saved and loaded, and then the
@@ -332,9 +337,16 @@ class UnserializableCustomObject(Rule):
         # An argument a built-in base keeps (`seed` handed to `VarianceScaling.__init__`) is read back from the
         # base's own config, as the base saves it.
         passed = _passed_to_base(cls, init) if cls.keras_base in BUILTIN_OBJECT_CONFIGS else {}
-        if any(stored.get(n) is None and n not in passed for n in names):
-            return None
         edits: list[NodeEdit] = []
+        # Arguments `__init__` only uses (`for size in sizes: ...`) are stored first, `self.sizes = sizes`,
+        # right after `super().__init__(...)`: unsafe, the object gains attributes.
+        unstored = [n for n in names if stored.get(n) is None and n not in passed]
+        if unstored:
+            line = _store_point(cls, init, unstored)
+            if line is None:
+                return None
+            edits.append(InsertAfter(line, "\n".join(f"self.{n} = {n}" for n in unstored)))
+            stored.update({n: n for n in unstored})
         arrays = _array_arguments(facts, cls, init, names)
         if arrays is None:
             return None
@@ -360,6 +372,14 @@ class UnserializableCustomObject(Rule):
             if prefix is None:
                 return None
             edits.append(InsertBefore(cls.node, register_decorator(facts, prefix)))
+        if unstored:
+            listed = ", ".join(f"`self.{n}`" for n in unstored)
+            return self.fix(
+                *edits,
+                title=f"Store {listed} and add `get_config`"
+                + ("" if registered else " and register the class"),
+                safety=FixSafety.UNSAFE,
+            )
         return self.fix(*edits)
 
     def _kwargs_fix(self, facts: Facts, cls: ClassObj, init: FuncObj, registered: bool) -> FixPlan | None:
@@ -652,6 +672,57 @@ def _attribute_as_is(expr: cst.BaseExpression) -> str | None:
     if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name) and expr.value.value == "self":
         return expr.attr.value
     return None
+
+
+# Attributes Keras's layers, models and objects have themselves: an argument of that name is not stored by a fix.
+_KERAS_ATTRIBUTES = frozenset(
+    {
+        "name", "dtype", "trainable", "built", "layers", "weights", "variables", "inputs", "outputs", "input",
+        "output", "losses", "metrics", "optimizer", "loss", "dynamic", "input_shape", "output_shape", "seed",
+        "supports_masking", "compute_dtype", "variable_dtype", "dtype_policy", "autocast", "training", "path",
+        "trainable_weights", "non_trainable_weights", "trainable_variables", "non_trainable_variables", "config",
+    }
+)  # fmt: skip
+
+
+def _store_point(cls: ClassObj, init: FuncObj, names: list[str]) -> cst.SimpleStatementLine | None:
+    """The one `super().__init__(...)` line of a Keras model's or layer's own `__init__` (not a built-in layer's
+    subclass), after which `self.x = x` stores the arguments: only when `__init__` never rebinds them and the
+    class never uses those attributes itself, nor are they attributes Keras has."""
+    node = init.node
+    if cls.keras_base not in ("keras.Model", "keras.layers.Layer") or not isinstance(node, cst.FunctionDef):
+        return None
+    if not isinstance(node.body, cst.IndentedBlock) or any(n in _KERAS_ATTRIBUTES for n in names):
+        return None
+    lines = [
+        s
+        for s in node.body.body
+        if isinstance(s, cst.SimpleStatementLine)
+        and len(s.body) == 1
+        and isinstance(s.body[0], cst.Expr)
+        and isinstance(s.body[0].value, cst.Call)
+        and _is_super_init(s.body[0].value)
+    ]
+    if len(lines) != 1:
+        return None
+    for current in descendants(node.body):
+        targets: list[cst.BaseExpression] = []
+        if isinstance(current, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For, cst.NamedExpr)):
+            targets = [current.target]
+        elif isinstance(current, cst.AsName):
+            targets = [current.name]
+        for target in targets:
+            if any(isinstance(n, cst.Name) and n.value in names for n in descendants(target)):
+                return None  # rebound: what is stored would not be the argument
+    for current in descendants(cls.node.body):
+        if (
+            isinstance(current, cst.Attribute)
+            and isinstance(current.value, cst.Name)
+            and current.value.value == "self"
+            and current.attr.value in names
+        ):
+            return None  # the class has an attribute of that name already
+    return lines[0]
 
 
 def _passed_to_base(cls: ClassObj, init: FuncObj) -> dict[str, str]:
