@@ -31,7 +31,7 @@ class Stack(keras.layers.Layer):
 
     def call(self, inputs):
         x = inputs
-        for i in range(self.depth):
+        for _ in range(self.depth):
             scale = self.add_weight(shape=(inputs.shape[-1],), initializer="ones")  # expect: TFV402
             x = x * scale
         return x

@@ -88,7 +88,8 @@ class WeightCreatedInCall(Rule):
     sets, or a literal), bound to locals, become list attributes filled in `build` (`self.kernels = [...
     for i in range(self.layers_num)]` for one weight per pass; the loop kept, with one `append` each, for
     several, so the weights keep the order the loop made them in), and the loop reads `kernel =
-    self.kernels[i]`. Where the class has its own `build`, the lines go at its end (after its
+    self.kernels[i]` (a `for _ in` loop is given an index name `call()` does not use, `i`). Where the class
+    has its own `build`, the lines go at its end (after its
     `super().build(...)`, written with its shape parameter's name). All of `call()`'s `add_weight` calls move
     or none does (one left behind would still raise). Withheld when a statement reads the inputs other than
     through their shape, a local computed otherwise, an attribute `__init__` does not set, when the inputs
@@ -533,7 +534,7 @@ def _plan_build(facts: Facts, function: cst.FunctionDef, instance: InstanceObj) 
 
     for statement in function.body.body:
         if isinstance(statement, cst.For):
-            loop = _weight_loop(statement, function, known, modules)
+            loop = _weight_loop(facts, statement, function, known, modules)
             if loop is None:
                 continue
             index, count = loop
@@ -566,6 +567,8 @@ def _plan_build(facts: Facts, function: cst.FunctionDef, instance: InstanceObj) 
             for (assign, call, local), name in zip(made, lists, strict=True):
                 moved.add(id(call))
                 plan.replaced.append((assign, f"{local} = self.{name}[{index}]"))
+            if isinstance(statement.target, cst.Name) and statement.target.value != index:
+                plan.replaced.append((statement.target, index))  # `for _ in` reads its pass now
             continue
         if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
             continue
@@ -627,10 +630,13 @@ def _is_add_weight(node: cst.CSTNode) -> bool:
 
 
 def _weight_loop(
-    loop: cst.For, function: cst.FunctionDef, known: set[str], modules: set[str]
+    facts: Facts, loop: cst.For, function: cst.FunctionDef, known: set[str], modules: set[str]
 ) -> tuple[str, str] | None:
     """(the loop's index, `range(...)` as code) for `for i in range(n):` whose count `build` can compute (it
-    reads literals, imports and attributes `__init__` sets), with `i` bound only there; None otherwise."""
+    reads literals, imports and attributes `__init__` sets), with `i` bound only there; None otherwise. For
+    `for _ in ...` the index is a name `call()` does not use (`i`), which the loop is then given."""
+    from tfvarfix.semantics.scoping import scope_info
+
     if loop.orelse is not None or loop.asynchronous is not None or not isinstance(loop.target, cst.Name):
         return None
     index = loop.target.value
@@ -641,13 +647,16 @@ def _weight_loop(
         and iterated.func.value == "range"
     ):
         return None
-    if index == "_" or _bindings(function, index) != 1 or not isinstance(loop.body, cst.IndentedBlock):
+    if _bindings(function, index) != 1 or not isinstance(loop.body, cst.IndentedBlock):
         return None
+    if index == "_":
+        words = set(scope_info(function).words) | modules
+        index = "i" if "i" not in words else unique_name("i", words.__contains__)
     if not read_names(iterated) <= modules | _SHAPE_BUILTINS | {"self", "range"}:
         return None
     if any(a not in known for a in _self_reads(iterated)):
         return None
-    return index, cst.Module([]).code_for_node(iterated)
+    return index, facts.module.code_for_node(iterated)
 
 
 def _plural(name: str) -> str:
