@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tfvarfix.semantics.heap import Entries, Items, State, maybe_absent, present
 from tfvarfix.semantics.values import AV, TOP, InstanceObj, ListObj, const
 
@@ -72,3 +74,44 @@ def test_a_frozen_state_shares_its_base_with_every_fork() -> None:
     assert first.base is second.base and not first.delta
     first.set(listed, "items", Items((const(1),)))
     assert second.items(listed).exact == () and first.items(listed).exact == (const(1),)
+
+
+def test_a_join_keeps_insertion_order_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Joined fields and joined heaps keep the first path's order, then the second's new entries: a set's
+    order (string hashes vary from run to run) once made TFV104 report a different line of two duplicates."""
+    import os
+    import subprocess
+    import sys
+
+    import tfvarfix
+
+    probe = (
+        "import libcst as cst\n"
+        "from tfvarfix.semantics.heap import State\n"
+        "from tfvarfix.semantics.values import ClassObj, FrameObj, InstanceObj\n"
+        "node = cst.parse_statement('class C: pass')\n"
+        "cls = ClassObj(node, FrameObj(node, None, frozenset(), 'C'), 'C')\n"
+        "s = State(); o = InstanceObj(None, cls); p = InstanceObj(None, cls)\n"
+        "s.set(o, 'a0', None)\n"
+        "left, right = s.fork(), s.fork()\n"
+        "for k in ('zeta', 'alpha', 'mid', 'omega', 'beta'): left.set(o, k, 1)\n"
+        "for k in ('gamma', 'alpha', 'delta'): right.set(o, k, 2)\n"
+        "right.set(p, 'x', 3)\n"
+        "joined = State.join([left, right])\n"
+        "print(list(joined.fields(o)), [k is o for k in joined.delta])\n"
+    )
+    package_root = str(Path(tfvarfix.__file__).resolve().parent.parent)  # the tfvarfix under test
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", probe],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": package_root},
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1, outputs
+    (printed,) = outputs
+    assert printed.startswith("['a0', 'zeta', 'alpha', 'mid', 'omega', 'beta', 'gamma', 'delta']"), printed

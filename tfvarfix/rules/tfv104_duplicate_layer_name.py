@@ -149,14 +149,16 @@ class DuplicateLayerName(Rule):
             event = live[0]
             name = event.name
             looped = any(e.looped for e in live)
-            # Every layer of that model with that name, as Keras counts them ("used 4 times"), not only this pair.
-            same = {
-                id(o)
+            # Every layer of that model with that name, as Keras counts them ("used 4 times"), not only this pair:
+            # by the calls that make them (a layer whose build runs in several contexts makes its two layers named
+            # `output` in each: two, not 16). Where one call makes several (a loop), the count is "several".
+            sites = {
+                id(o.site)
                 for e in facts.of(Duplicate)
                 if e.model is event.model and e.name == name and reachable(e)
                 for o in (e.first, e.second)
             }
-            count = "several" if looped else str(max(len(same), 1 + len({id(e.second.site) for e in live})))
+            count = "several" if looped else str(max(len(sites), 1 + len({id(e.second.site) for e in live})))
             fix = None
             literal = node if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) else None
             if (

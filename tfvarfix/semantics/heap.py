@@ -197,7 +197,9 @@ class State:
         base = first.base
         delta = dict(first.delta)
         for other in live[1:]:
-            for obj in delta.keys() | other.delta.keys():
+            # In insertion order, not a set's: the joined heap's order (fields, visible objects) must not vary
+            # with hashing from one run to the next.
+            for obj in [*delta, *(o for o in other.delta if o not in delta)]:
                 mine = delta.get(obj)
                 theirs = other.delta.get(obj)
                 if mine is theirs:
@@ -257,7 +259,7 @@ _EMPTY_BASE: Mapping[Obj, Fields] = {}
 
 def _join_fields(a: Fields, b: Fields) -> Fields:
     out: Fields = {}
-    for key in a.keys() | b.keys():
+    for key in [*a, *(k for k in b if k not in a)]:  # a's order, then b's new keys: never a set's order
         x, y = a.get(key), b.get(key)
         if x is y:
             out[key] = x
