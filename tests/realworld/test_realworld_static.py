@@ -16,11 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_adamw_weight_decays_loop_reads_lstm_kernel": (
-        [(18, "TFV103")],
-        "a loop over model.layers holding an LSTM and a Dense reads `.kernel` on each: the read is dropped because "
-        "one element has the attribute (batch 5, unseen)",
-    ),
     "keras_binarynet_clip_constraint_config_name": (
         [(29, "TFV202")],
         "the constraint is made in a Dense subclass's build() and stored on self.kernel_constraint, which Dense's "

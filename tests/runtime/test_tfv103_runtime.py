@@ -135,3 +135,19 @@ def test_a_helper_given_the_layer_raises_and_the_fix_reads_the_cell() -> None:
         == fixed.out["case_helper_gets_an_unknown_layer"]
         == withheld
     )
+
+
+def test_a_loop_over_mixed_layers_raises_on_the_lstm_pass() -> None:
+    """keras-adamw#32's shape: `getattr(layer, "kernel_regularizer", None)` is the LSTM's own (it forwards its
+    cell's), so the loop reaches `layer.kernel` on the LSTM and raises; without a regularizer on the LSTM, or
+    reading the cell where there is one, the loop runs."""
+    from tests.runtime.harness import RUN_CASES
+
+    bad = run_program(TESTDATA / "TFV103" / "bad_mixed_loop.py", RUN_CASES)
+    good = run_program(TESTDATA / "TFV103" / "good_mixed_loop.py", RUN_CASES)
+    assert bad.out["case_lstm_then_dense"]["ok"] is False
+    assert "'LSTM' object has no attribute 'kernel'" in bad.out["case_lstm_then_dense"]["error"]
+    unregularized = good.out["case_unregularized_lstm"]
+    assert unregularized["ok"] is True and list(unregularized["value"].values()) == [0.0001], good.out
+    paths = good.out["case_cell_where_there_is_one"]["value"]
+    assert [p.split("/", 1)[1] for p in paths] == ["lstm/lstm_cell/kernel", "dense/kernel"], good.out

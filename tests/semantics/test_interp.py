@@ -11,7 +11,7 @@ from tfvarfix.keras.spec import Flavor
 from tfvarfix.semantics.events import Attribute, CtxKind, Duplicate, VariableInTrace
 from tfvarfix.semantics.facts import Facts, analyze
 from tfvarfix.semantics.heap import present
-from tfvarfix.semantics.values import AV, Const, LayerObj, ListObj, ModelObj, TensorObj
+from tfvarfix.semantics.values import AV, Const, LayerObj, ListObj, ModelObj, PartObj, TensorObj
 
 
 def facts_of(source: str) -> Facts:
@@ -468,3 +468,27 @@ def test_isinstance_between_namedtuples_narrows() -> None:
     )
     assert consts(value(facts, "vocab")) == {10}
     assert consts(value(facts, "units")) == {4}
+
+
+def test_getattr_with_a_default_and_keras_aliases() -> None:
+    """`regularizers.l2(...)` is the class `L2` (an alias); a layer keeps its regularizers as attributes (an RNN
+    layer forwards its cell's), so `getattr(..., default)` is the attribute there; where Keras keeps them under
+    another name (MultiHeadAttention: `_kernel_regularizer`), it is not known."""
+    facts = facts_of(
+        """
+        import keras
+        from keras import layers, regularizers
+        reg = regularizers.l2(1e-4)
+        lstm = layers.LSTM(8, kernel_regularizer=reg)
+        got = getattr(lstm, "kernel_regularizer", None)
+        plain = getattr(layers.Dense(2), "kernel_regularizer", 0)
+        attention = getattr(layers.MultiHeadAttention(2, 2), "kernel_regularizer", None)
+        cell = getattr(lstm, "cell", None)
+        """
+    )
+    (l2,) = value(facts, "reg")
+    assert getattr(l2, "cls", None) == "keras.regularizers.L2"
+    assert value(facts, "got").single() is l2
+    assert consts(value(facts, "plain")) == {None}  # Dense's default, not getattr's
+    assert value(facts, "attention").is_top
+    assert isinstance(value(facts, "cell").single(), PartObj)  # the LSTM has a cell: not the default

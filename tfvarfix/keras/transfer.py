@@ -173,6 +173,18 @@ _FILTERS_OUT = frozenset(
      "SeparableConv2D", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"}
 )  # fmt: skip
 # Keras classes that own variables as soon as they are made (metrics) or when first used (optimizers).
+# The lower-case names of Keras's initializers, regularizers and constraints: aliases of classes (measured on
+# Keras 3.15: `keras.regularizers.l2 is keras.regularizers.L2`).
+_CLASS_ALIASES = {
+    alias: "".join(part.capitalize() for part in alias.split("_"))  # l1_l2 -> L1L2, glorot_uniform -> GlorotUniform
+    for alias in (
+        "l1", "l2", "l1_l2", "orthogonal_regularizer", "constant", "glorot_normal", "glorot_uniform",
+        "he_normal", "he_uniform", "identity", "lecun_normal", "lecun_uniform", "ones", "orthogonal",
+        "random_normal", "random_uniform", "truncated_normal", "variance_scaling", "zeros", "max_norm",
+        "min_max_norm", "non_neg", "unit_norm",
+    )
+}  # fmt: skip
+
 _OWN_VARIABLES = ("keras.metrics.", "keras.optimizers.", "tf.compat.v1.train.")
 _HIERARCHY: dict[str, tuple[str, ...]] = {
     "keras.layers.RNN": ("LSTM", "GRU", "SimpleRNN", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"),
@@ -434,6 +446,9 @@ class KerasSemantics(Semantics):
             ("keras.initializers.", "keras.regularizers.", "keras.constraints.", "keras.losses.")
         ):
             short = name.rsplit(".", 1)[-1]
+            if short in _CLASS_ALIASES:  # `regularizers.l2(...)` is the class `L2` (Keras 3.15 and tf_keras)
+                name = f"{name.rsplit('.', 1)[0]}.{_CLASS_ALIASES[short]}"
+                short = _CLASS_ALIASES[short]
             if short[:1].isupper():
                 obj = KerasObj(node, name, args)
                 if name == "keras.initializers.Constant":
@@ -1967,6 +1982,14 @@ class KerasSemantics(Semantics):
             if layer.spec is None:
                 return None
             return not self._navigate(layer, path, attr).is_top
+        if (
+            isinstance(obj, LayerObj)
+            and obj.spec is not None
+            and obj.spec.cls in _KEEPS_CONFIG_ATTRIBUTES
+            and attr in obj.spec.default_config
+            and (attr.endswith(("_regularizer", "_constraint", "_initializer")) or attr in _CONFIG_ATTRIBUTES)
+        ):
+            return True  # `getattr(lstm, "kernel_regularizer", None)`: the layer's (an RNN forwards its cell's)
         return None
 
     def iterate(self, obj: Obj) -> list[AV] | AV | None:
@@ -1980,6 +2003,16 @@ class KerasSemantics(Semantics):
         return None
 
 
+# Layers that keep these config arguments as attributes of the same name (an RNN layer forwards its cell's),
+# measured with `hasattr` on Keras 3.15 and tf_keras 2.21; not MultiHeadAttention (it keeps `_kernel_initializer`).
+_KEEPS_CONFIG_ATTRIBUTES = frozenset(
+    {
+        "Dense", "Conv1D", "Conv2D", "Conv2DTranspose", "DepthwiseConv2D", "SeparableConv2D", "LSTM", "GRU",
+        "SimpleRNN", "ConvLSTM2D", "LSTMCell", "GRUCell", "Embedding", "BatchNormalization", "LayerNormalization",
+        "PReLU",
+    }
+)  # fmt: skip
+_CONFIG_ATTRIBUTES = frozenset({"activation", "units", "filters"})
 _ROWS = 64  # a numpy array of at most this many rows iterates over them one by one
 
 

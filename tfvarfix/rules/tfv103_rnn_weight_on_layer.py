@@ -21,7 +21,10 @@ class RnnWeightOnLayer(Rule):
     ## What it does
     Finds `.kernel`, `.recurrent_kernel` and `.bias` read or stored on a recurrent layer (`LSTM`, `GRU`,
     `SimpleRNN`, `ConvLSTM2D`) instead of on its cell, and wrong weight paths through `Bidirectional` and
-    `TimeDistributed`: on a name bound to the layer, on `model.get_layer('name')`, on `model.layers[i]`.
+    `TimeDistributed`: on a name bound to the layer, on `model.get_layer('name')`, on `model.layers[i]`. A read
+    that other contexts make on layers that do have the weight (a loop over `model.layers` holding an `LSTM` and
+    a `Dense`) is reported when a context that certainly runs reaches it with only recurrent layers (the loop's
+    pass over the LSTM); a read of a value that may be either layer is not.
 
     ## Why is this bad?
     Keras 3 and tf_keras keep a recurrent layer's weights on its cell: `lstm.kernel` raises
@@ -103,13 +106,16 @@ class RnnWeightOnLayer(Rule):
                 yield from self._store(facts, node, [e for e in events if reachable(e)])
                 continue
             live = [e for e in events if reachable(e) and not e.ctx.catches("AttributeError")]
-            verdicts = [
-                _verdict(o, node.attr.value, e.built.const() is True)
+            judged = [
+                (e, _verdict(o, node.attr.value, e.built.const() is True))
                 for e in live
                 for o in (list[Obj | None](e.base) or [None])
             ]
-            if not verdicts or any(v is _FINE for v in verdicts):
+            verdicts = [v for _, v in judged]
+            if not verdicts:
                 continue
+            if any(v is _FINE for v in verdicts) and not _raises_somewhere(judged):
+                continue  # some contexts read a layer that has the weight, and none that raises certainly runs
             wrong = [v for v in verdicts if isinstance(v, _Wrong)]
             if not wrong:
                 continue
@@ -137,6 +143,8 @@ class RnnWeightOnLayer(Rule):
             elif len(wrong) == len(verdicts) and first.copy is not None:
                 order = order or _Order(facts)
                 fix = self._read_the_copy(facts, order, node, live, wrong)
+            if any(v is _FINE for v in verdicts):  # a loop or calls that also read layers that have the weight
+                fixed += f"` for it; the other layers `{base}` holds here have `{node.attr.value}"
             yield self.finding(node, fix=fix, expr=expr, reason=first.reason, fixed=fixed)
 
     def _read_the_copy(
@@ -389,6 +397,25 @@ def _every_call_seen(facts: Facts, events: list[Attribute]) -> bool:
             return False
         sites.add(id(frame.node))
     return facts.word_count(function.name.value) == 1 + len(sites)
+
+
+def _raises_somewhere(judged: list[tuple[Attribute, object]]) -> bool:
+    """Whether some context certainly reaches the read with only recurrent layers there (a pass of a loop over a
+    model's known layers, a call given the LSTM): whatever other contexts read, the program raises there. A read
+    of a value that may be either layer (`layer = Dense() if ... else LSTM()`) is one context, not two."""
+    by_context: dict[int, list[tuple[Attribute, object]]] = {}
+    for event, verdict in judged:
+        by_context.setdefault(id(event.ctx), []).append((event, verdict))
+    for found in by_context.values():
+        if all(isinstance(v, _Wrong) for _, v in found) and all(_certainly_reached(e) for e, _ in found):
+            return True
+    return False
+
+
+def _certainly_reached(event: Attribute) -> bool:
+    if not event.certain:
+        return False
+    return not any(c.kind is CtxKind.LOOP and c.data == -1 for c in event.ctx.chain())  # a pass that may not run
 
 
 def _through_parameter(event: Attribute, expr: cst.BaseExpression) -> bool:

@@ -224,11 +224,20 @@ def _hasattr(interp: Interpreter, args: Args, node: cst.Call | None) -> AV:
 
 
 def _getattr(interp: Interpreter, args: Args, node: cst.Call | None) -> AV:
-    if len(args.positional) >= 2:
+    if len(args.positional) in (2, 3) and node is not None:
         name = args.positional[1].const()
-        if isinstance(name, str) and name.isidentifier() and len(args.positional) == 2 and node is not None:
-            fake = cst.Attribute(value=cst.Name("_"), attr=cst.Name(name))
-            return interp.get_attribute(args.positional[0], name, fake)
+        if not isinstance(name, str) or not name.isidentifier():
+            return TOP
+        if len(args.positional) == 3:
+            # `getattr(obj, name, default)`: the attribute where the object certainly has it, the default where it
+            # certainly has not; unknown otherwise.
+            has = _hasattr(interp, Args((args.positional[0], args.positional[1]), {}, {}, False), node)
+            if has is FALSE:
+                return args.positional[2]
+            if has is not TRUE:
+                return TOP
+        fake = cst.Attribute(value=cst.Name("_"), attr=cst.Name(name))
+        return interp.get_attribute(args.positional[0], name, fake)
     return TOP
 
 
