@@ -307,3 +307,30 @@ def test_console_script_runs_without_tensorflow_imports(project: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=project)
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("output_format", ["concise", "full"])
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path, output_format: str) -> None:
+    """`tfvarfix check src | head -1`: once the reader closes the pipe, the run stops without a message (it
+    printed `internal error: BrokenPipeError`), in the quick path and in the full command line (`full`)."""
+    for i in range(60):  # far more output than a pipe's buffer holds, so a write fails once the reader is gone
+        (tmp_path / f"m{i}.py").write_text(
+            "import keras\n\nlstm = keras.layers.LSTM(4)\nprint(lstm.kernel)\n" * 12, encoding="utf-8"
+        )
+    command = [
+        sys.executable,
+        "-m",
+        "tfvarfix",
+        "check",
+        str(tmp_path),
+        "--no-cache",
+        "--output-format",
+        output_format,
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # the reader goes away after one line
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert stderr == ""

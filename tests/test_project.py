@@ -222,3 +222,39 @@ def test_star_import_takes_what_all_lists(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _found(tmp_path, [tmp_path / "main.py"]) == {("main.py", 4, "TFV103")}  # decoder is not bound
+
+
+def test_a_file_that_never_names_tensorflow_is_checked_when_it_imports_a_module_that_does(tmp_path: Path) -> None:
+    """zh-NER-TF#34's shape: `main.py` only imports the model class; its second `build_graph()` is the bug. The
+    pre-filter follows the project's imports (text only, three deep) before it skips a file; a file importing only
+    libraries and project modules without TensorFlow is still skipped, and so is one whose imports are not followed."""
+    from tfvarfix.semantics.project import ProjectIndex, skipped
+
+    root = tmp_path / "project"
+    (root / "pkg").mkdir(parents=True)
+    (root / "pkg" / "__init__.py").write_text("", encoding="utf-8")
+    (root / "pkg" / "nets.py").write_text("import tensorflow as tf\n", encoding="utf-8")
+    (root / "pkg" / "middle.py").write_text("from . import nets\n", encoding="utf-8")
+    (root / "plain.py").write_text("import json\n", encoding="utf-8")
+    cases = {
+        "direct.py": "from pkg.nets import tf\n",
+        "submodule.py": "from pkg import nets\n",
+        "through.py": "import pkg.middle as m\n",  # main -> middle -> nets
+        "parenthesized.py": "from pkg import (\n    middle,\n)\n",
+        "libraries.py": "import os, json\nfrom collections import OrderedDict\nimport plain\n",
+    }
+    index = ProjectIndex()
+    for name, text in cases.items():
+        (root / name).write_text(text, encoding="utf-8")
+    reached = {name: index.reaches_tensorflow(root / name, text) for name, text in cases.items()}
+    assert reached == {
+        "direct.py": True,
+        "submodule.py": True,
+        "through.py": True,
+        "parenthesized.py": True,
+        "libraries.py": False,
+    }
+    data = (root / "through.py").read_bytes()
+    assert not skipped(root / "through.py", data, ())
+    assert skipped(root / "through.py", data, None)  # follow-imports = false
+    assert skipped(root / "libraries.py", (root / "libraries.py").read_bytes(), ())

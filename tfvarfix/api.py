@@ -21,9 +21,9 @@ from tfvarfix.engine import (
     check_text,
     file_diagnostic,
     file_is_exempt,
-    mentions_tensorflow,
 )
 from tfvarfix.rule import Rule, registry
+from tfvarfix.semantics.project import mentions_tensorflow, skipped
 from tfvarfix.source import DecodeError, SourceText, decode
 from tfvarfix.targets import target_for as target_for  # re-exported: clients key results by it
 from tfvarfix.types import DEFAULT_TARGET, Diagnostic, FileResult, FileStatus, Target
@@ -104,7 +104,7 @@ def check_python(
 ) -> FileResult:
     """Check (and with `mode.apply`, fix in memory) Python source text; `path` is only a label."""
     selected = all_codes() if codes is None else codes
-    if not mentions_tensorflow(text) or file_is_exempt(text):
+    if file_is_exempt(text) or not reaches_tensorflow(text, path, target):
         return FileResult(path, (), FileStatus.SKIPPED, source=text)
     try:
         file, project = project_of(path, target)
@@ -136,6 +136,15 @@ def check_python(
     )
 
 
+def reaches_tensorflow(text: str, label: str, target: Target) -> bool:
+    """Whether a file is analysed: it names TensorFlow or Keras, or (imports followed) it imports a project
+    module that does, itself or through others."""
+    if mentions_tensorflow(text):
+        return True
+    file, project = project_of(label, target)
+    return file is not None and project is not None and project.reaches_tensorflow(file, text)
+
+
 def project_of(label: str, target: Target) -> tuple[Path | None, ProjectIndex | None]:
     """The file a label names and its project, whose modules it imports are read with it; (None, None) for
     stdin and labels of no file."""
@@ -146,20 +155,15 @@ def project_of(label: str, target: Target) -> tuple[Path | None, ProjectIndex | 
 
 def forget_project_files() -> None:
     """Files were made or removed: the project indexes look for modules again (the editor server)."""
-    for index in _INDEXES.values():
-        index.forget()
+    from tfvarfix.semantics.project import forget_files
 
-
-_INDEXES: dict[tuple[str, ...], ProjectIndex] = {}
+    forget_files()
 
 
 def _project_index(roots: tuple[str, ...]) -> ProjectIndex:
-    found = _INDEXES.get(roots)
-    if found is None:
-        from tfvarfix.semantics.project import ProjectIndex
+    from tfvarfix.semantics.project import index_for
 
-        found = _INDEXES[roots] = ProjectIndex(tuple(Path(r) for r in roots))
-    return found
+    return index_for(roots)
 
 
 def check_file(
@@ -178,7 +182,7 @@ def check_file(
             data = path.read_bytes()
         except OSError as error:
             return _unreadable(label, error.strerror or str(error))
-    if b"tensorflow" not in data and b"keras" not in data:
+    if skipped(path, data, target.source_roots):
         return FileResult(label, (), FileStatus.SKIPPED)
     try:
         source = decode(data)
@@ -372,8 +376,8 @@ def check_cached(
         data = path.read_bytes()
     except OSError:
         return check_file(path, codes, mode, target=target)  # reports the error as usual
-    if b"tensorflow" not in data and b"keras" not in data:
-        return check_file(path, codes, mode, data=data)  # the pre-filter is cheaper than a lookup
+    if skipped(path, data, target.source_roots):
+        return check_file(path, codes, mode, data=data, target=target)  # the pre-filter is cheaper than a lookup
     key = cache.key(data, path.suffix.lower(), codes, mode.apply, mode.unsafe, target_for(target, str(path)))
     found = cache.load(key, str(path))
     if found is not None:

@@ -109,10 +109,12 @@ def check(
         typer.Option("--verify-entry", help="With --verify: functions to call, as `verify --entry`."),
     ] = None,
     verify_legacy_keras: Annotated[
-        bool, typer.Option("--legacy-keras", help="With --verify: run under tf_keras, as `verify --legacy-keras`.")
+        bool,
+        typer.Option("--legacy-keras", help="With --verify: run under tf_keras, as `verify --legacy-keras`."),
     ] = False,
     verify_timeout: Annotated[
-        float | None, typer.Option("--timeout", help="With --verify: seconds one program may run (default 120).")
+        float | None,
+        typer.Option("--timeout", help="With --verify: seconds one program may run (default 120)."),
     ] = None,
     verify_device: Annotated[
         str | None, typer.Option("--device", help="With --verify: cpu, gpu or auto, as `verify --device`.")
@@ -507,8 +509,13 @@ def main(argv: list[str] | None = None) -> None:
     args = with_default_command(sys.argv[1:] if argv is None else argv)
     try:
         app(args=args, prog_name="tfvarfix")
+        sys.stdout.flush()
     except SystemExit:
         raise
+    except BrokenPipeError:  # `tfvarfix check src | head`: the reader is gone
+        from tfvarfix.quick import output_closed
+
+        output_closed()
     except KeyboardInterrupt:
         typer.echo("tfvarfix: interrupted", err=True)
         raise SystemExit(130) from None

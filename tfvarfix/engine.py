@@ -35,7 +35,6 @@ MAX_TOKENS = 400_000
 
 _NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z]+[0-9]+(?:[,\s]+[A-Z]+[0-9]+)*))?", re.IGNORECASE)
 _FILE_NOQA = re.compile(r"^\s*#\s*tfvarfix:\s*noqa\s*$", re.IGNORECASE | re.MULTILINE)
-_MENTIONS = ("tensorflow", "keras")
 
 
 def token_estimate(text: str) -> int:
@@ -59,11 +58,6 @@ def too_large_diagnostic(tokens: int) -> Diagnostic:
         f"not checked: about {tokens:,} tokens, over the limit of {MAX_TOKENS:,} (parsing it would take about "
         f"{tokens * 2.2 / 1e6:.1f} GB); split the module or exclude it",
     )
-
-
-def mentions_tensorflow(text: str) -> bool:
-    """The cheap pre-filter: a file that never says tensorflow or keras is not parsed."""
-    return any(word in text for word in _MENTIONS)
 
 
 def file_is_exempt(text: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from tfvarfix.cache import ResultCache
@@ -133,6 +133,7 @@ def _results(
 
     from tfvarfix.config import SettingsResolver
     from tfvarfix.discovery import discover
+    from tfvarfix.semantics.project import skipped
     from tfvarfix.source import DecodeError, decode
     from tfvarfix.targets import target_for
     from tfvarfix.types import FileResult, FileStatus
@@ -144,12 +145,12 @@ def _results(
             return None
         data = found.path.read_bytes()
         label = str(found.path)
-        if b"tensorflow" not in data and b"keras" not in data:
+        settings = resolver(found.path)
+        if skipped(found.path, data, settings.target.source_roots):
             results.append(FileResult(label, (), FileStatus.SKIPPED))
             continue
         if cache is None:
             raise _MustParse
-        settings = resolver(found.path)
         unsafe = unsafe_default or settings.unsafe_fixes  # as `api.run_job` merges them
         key = cache.key(
             data, found.path.suffix.lower(), settings.codes_for(found.path), False, unsafe,
@@ -192,10 +193,24 @@ def exit_code(results: list[FileResult], exit_zero: bool, diff: bool) -> int:
     return 1 if any(r.diagnostics for r in results) else 0
 
 
+def output_closed() -> NoReturn:
+    """The reader of our output went away (`tfvarfix check src | head`): stop quietly, as a pipeline expects
+    (nothing more is written; the interpreter's last flush goes to /dev/null instead of raising again)."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(1)
+
+
 def main() -> None:
     """`tfvarfix`: the quick answer when there is one, else the full command line."""
     try:
         code = answer(sys.argv[1:])
+        if code is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        output_closed()
     except KeyboardInterrupt:
         print("tfvarfix: interrupted", file=sys.stderr)
         raise SystemExit(130) from None
@@ -207,5 +222,4 @@ def main() -> None:
 
         full()
         return
-    sys.stdout.flush()
     raise SystemExit(code)

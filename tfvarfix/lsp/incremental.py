@@ -27,7 +27,7 @@ import libcst as cst
 from libcst.metadata import CodePosition, CodeRange
 
 from tfvarfix import api
-from tfvarfix.engine import _GATE_CONTINUATIONS, analyze, file_is_exempt, gate_scan, mentions_tensorflow
+from tfvarfix.engine import _GATE_CONTINUATIONS, analyze, file_is_exempt, gate_scan
 from tfvarfix.positions import node_ranges
 from tfvarfix.types import Diagnostic, Target
 
@@ -311,7 +311,7 @@ def check(
 
     `depends`, when given, receives the files of the project modules the analysis read. `cancel`: see
     `engine.analyze` (raises `Cancelled`; a buffer that is parsed whole is not cancelled)."""
-    if not mentions_tensorflow(text) or file_is_exempt(text):
+    if file_is_exempt(text) or not api.reaches_tensorflow(text, label, target):
         return ()
     try:
         assembled = parser.parse(text)

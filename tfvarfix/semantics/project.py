@@ -23,20 +23,40 @@ text of open buffers in front of the disk (`overlay`).
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import libcst as cst
+from typing import TYPE_CHECKING
 
 from tfvarfix.cache import bytes_digest
+
+if TYPE_CHECKING:  # libcst is imported where a module is parsed: resolving and scanning need none of it
+    import libcst as cst
 
 # Top-level names the analysis models itself: never read from a project, even the library's own repository.
 _MODELLED = frozenset({"tensorflow", "keras", "tf_keras", "numpy", "builtins"})
 _KEPT = 256  # parsed modules kept per process
 _MAX_BYTES = 8_000_000  # larger project modules are not even read; engine.too_large decides for the others
+_MENTIONS = ("tensorflow", "keras")
+_REACH_DEPTH = (
+    3  # imports followed from a file that never names TensorFlow or Keras, looking for one that does
+)
+# An import statement's module (and for `from m import a, b` the names, which may be submodules).
+_IMPORT = re.compile(
+    r"^[ \t]*(?:from[ \t]+(?P<dots>\.*)[ \t]*(?P<base>[\w.]*)[ \t]+import[ \t]+"
+    r"(?:\((?P<grouped>[^)]*)\)|(?P<names>[\w, \t]*))"
+    r"|import[ \t]+(?P<modules>[\w., \t]+))",
+    re.MULTILINE,
+)
+
+
+def mentions_tensorflow(text: str) -> bool:
+    """The cheap pre-filter: a file that never says tensorflow or keras is not parsed (unless it imports a
+    project module that does: `ProjectIndex.reaches_tensorflow`)."""
+    return any(word in text for word in _MENTIONS)
 
 
 @dataclass(frozen=True, eq=False)
@@ -138,10 +158,82 @@ class ProjectIndex:
         self._paths.clear()
         self._found.clear()
 
+    def reaches_tensorflow(self, importer: Path, text: str) -> bool:
+        """Whether `text` (the file `importer`) imports a module of the project that mentions TensorFlow or
+        Keras, itself or through the project's modules it imports (`_REACH_DEPTH` deep): such a file is checked
+        though it never names either (a `train.py` that only does `from model import BiLSTM_CRF`). Reads text
+        only (the editor's buffers first; each file's scan kept while it is unchanged); parses nothing."""
+        seen = {_absolute(importer)}
+        frontier: list[tuple[Path, tuple[tuple[str, int], ...]]] = [(importer, tuple(_imports(text)))]
+        for _ in range(_REACH_DEPTH):
+            following: list[tuple[Path, tuple[tuple[str, int], ...]]] = []
+            for path, imports in frontier:
+                for dotted, level in imports:
+                    found = self.resolve(path, dotted, level)
+                    key = _absolute(found[1]) if found is not None else None
+                    if key is None or key in seen:
+                        continue
+                    seen.add(key)
+                    scanned = _scanned(key)
+                    if scanned is None:
+                        continue
+                    if scanned[0]:
+                        return True
+                    following.append((key, scanned[1]))
+            frontier = following
+        return False
+
     # ------------------------------------------------------------------------------------ reading
     def load(self, name: str, path: Path) -> ProjectModule | None:
         """The module in `path`, parsed; None when it cannot be read, decoded or parsed, or is too large."""
         return read_module(name, path)
+
+
+def _imports(text: str) -> Iterator[tuple[str, int]]:
+    """The modules an import statement of `text` may load, as (dotted name, leading dots): `from m import a`
+    gives `m` and `m.a` (a submodule, if it is one)."""
+    for match in _IMPORT.finditer(text):
+        if match["modules"] is not None:
+            for part in match["modules"].split(","):
+                dotted = part.split()[0] if part.split() else ""
+                if dotted:
+                    yield dotted, 0
+            continue
+        level, base = len(match["dots"]), match["base"]
+        if base or level:
+            yield base, level
+        names = match["names"] or re.sub(r"#[^\n]*", "", match["grouped"] or "")
+        for name in names.split(","):
+            words = name.split()
+            if words and words[0].isidentifier() and words[0] != "*":
+                yield (f"{base}.{words[0]}" if base else words[0]), level
+
+
+def _scanned(path: Path) -> tuple[bool, tuple[tuple[str, int], ...]] | None:
+    """Whether a project file mentions TensorFlow or Keras, and what it imports (the editor's buffer first, else
+    the disk's; kept while the file's size and time are unchanged); None when it cannot be read."""
+    with _LOCK:
+        text = _OVERLAY.get(path)
+    if text is not None:
+        return mentions_tensorflow(text), tuple(_imports(text))
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    kept = _SCANS.get(path)
+    if kept is not None and kept[0] == stamp:
+        return kept[1]
+    data = _read_bytes(path)
+    decoded = _decoded(data) if data is not None else None
+    found = (mentions_tensorflow(decoded), tuple(_imports(decoded))) if decoded is not None else None
+    if len(_SCANS) > 65_536:
+        _SCANS.clear()
+    _SCANS[path] = (stamp, found)
+    return found
+
+
+_SCANS: dict[Path, tuple[object, tuple[bool, tuple[tuple[str, int], ...]] | None]] = {}
 
 
 def _absolute(path: Path) -> Path:
@@ -174,6 +266,34 @@ _OVERLAY: dict[Path, str] = {}
 _LOCK = threading.Lock()
 
 
+_INDEXES: dict[tuple[str, ...], ProjectIndex] = {}
+
+
+def index_for(roots: tuple[str, ...]) -> ProjectIndex:
+    """The process's index for these source roots (one per configuration)."""
+    found = _INDEXES.get(roots)
+    if found is None:
+        found = _INDEXES[roots] = ProjectIndex(tuple(Path(r) for r in roots))
+    return found
+
+
+def forget_files() -> None:
+    """Files were made or removed: every index looks for modules again (the editor server)."""
+    for index in _INDEXES.values():
+        index.forget()
+
+
+def skipped(path: Path, data: bytes, roots: tuple[str, ...] | None) -> bool:
+    """The byte pre-filter of a file on disk: it names neither TensorFlow nor Keras, and (imports followed from
+    `roots`; None: not followed) imports no project module that does (`ProjectIndex.reaches_tensorflow`)."""
+    if b"tensorflow" in data or b"keras" in data:
+        return False
+    if roots is None or b"import" not in data:
+        return True
+    text = _decoded(data)
+    return text is None or not index_for(roots).reaches_tensorflow(_absolute(path), text)
+
+
 def overlay(path: Path, text: str | None) -> None:
     """Use `text` for `path` instead of the disk (an editor's open buffer); None goes back to the disk."""
     key = _absolute(path)
@@ -191,6 +311,8 @@ def read_module(name: str, path: Path) -> ProjectModule | None:
 
 
 def _read_module(name: str, path: Path) -> ProjectModule | None:
+    import libcst as cst
+
     from tfvarfix.engine import parse, too_large  # a project module is parsed as the file checked is
 
     key = _absolute(path)
