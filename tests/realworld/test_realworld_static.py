@@ -15,13 +15,7 @@ RULES = list(registry().rules.values())
 CASES = load_cases()
 
 # case id -> (markers it misses, why)
-KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_binarynet_clip_constraint_config_name": (
-        [(29, "TFV202")],
-        "the constraint is made in a Dense subclass's build() and stored on self.kernel_constraint, which Dense's "
-        "get_config saves: not counted as a class the code puts in a model",
-    ),
-}
+KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {}
 
 
 def _found(case: Case) -> list[tuple[int, str]]:

@@ -331,3 +331,14 @@ def test_a_model_that_only_uses_its_arguments_saves_and_loads_after_they_are_sto
     fixed = run_program(TESTDATA / "TFV202" / "fixed_store_arguments.py", RUN_CASES)
     assert fixed.out["case_tower"] == {"ok": True, "value": ["Tower", True]}, fixed.out
     assert fixed.out["case_kept"] == bad.out["case_kept"]
+
+
+def test_a_constraint_a_dense_subclass_makes_in_build_fails_to_load_and_kwargs_load_it() -> None:
+    """DingKe/nn_playground#6: `self.kernel_constraint = Clip(...)` in a Dense subclass's `build` is saved by
+    Dense's own `get_config`; the constraint's `"name"` key breaks the load until `__init__` takes `**kwargs`."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_saved_by_base.py", RUN_CASES)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_saved_by_base.py", RUN_CASES)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    failed = bad.out["case_save_and_load"]
+    assert failed["ok"] is False and "unexpected keyword argument 'name'" in failed["error"], failed
+    assert fixed.out["case_save_and_load"] == {"ok": True, "value": 1.0}, fixed.out

@@ -9,6 +9,7 @@ from tfvarfix.codegen import is_registered, keras_prefix, register_decorator, st
 from tfvarfix.keras.config_keys import BASE, in_config_order, returned_keys
 from tfvarfix.keras.names import BUILTIN_OBJECT_CONFIGS, OBJECT_BASES
 from tfvarfix.keras.spec import Flavor
+from tfvarfix.keras.table import layer_spec
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
 from tfvarfix.semantics.events import Created, CtxKind
 from tfvarfix.semantics.facts import Facts, reachable
@@ -25,7 +26,7 @@ from tfvarfix.semantics.values import (
     VarObj,
     const,
 )
-from tfvarfix.semantics.walker import descendants
+from tfvarfix.semantics.walker import descendants, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 SAVES = ("keras.Model.save", ".save", "keras.saving.save_model", "keras.models.save_model")
@@ -50,7 +51,9 @@ class UnserializableCustomObject(Rule):
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
     `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
     a class the code puts in a model itself (not one another layer makes in its `__init__`, nor an abstract
-    base) and that does not override `from_config`; and on such a `Layer`, `Initializer`, `Constraint` or
+    base; but one that a built-in layer's subclass stores, in its `__init__` or `build`, on an attribute the
+    built-in's `get_config` saves: `self.kernel_constraint = Clip(...)` in a `Dense` subclass) and that does not
+    override `from_config`; and on such a `Layer`, `Initializer`, `Constraint` or
     `Regularizer` subclass, a `get_config` key its `__init__` cannot take: no parameter of that name and no
     `**kwargs` (keras#8956: `{"name": self.__class__.__name__, "c": self.c}` on a constraint taking only `c`;
     and `super().get_config()` of a `Layer`, which holds `name`, `trainable` and `dtype`), or, on a direct
@@ -434,8 +437,10 @@ def _config_problem(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, list[
         isinstance(e.obj, InstanceObj)
         and e.obj.cls is cls
         and reachable(e)
-        and not e.ctx.has(CtxKind.METHOD)
-        and not e.ctx.has(CtxKind.LAYER_CALL)
+        and (
+            (not e.ctx.has(CtxKind.METHOD) and not e.ctx.has(CtxKind.LAYER_CALL))
+            or _saved_by_builtin_base(facts, e)
+        )
         for e in facts.of(Created)
     ):
         return None
@@ -506,6 +511,30 @@ def _config_problem(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, list[
 _LAYER_INIT_KEYS = frozenset(
     {"activity_regularizer", "trainable", "dtype", "autocast", "name", "input_dim", "input_shape"}
 )
+
+
+def _saved_by_builtin_base(facts: Facts, made: Created) -> bool:
+    """The object is made in a method of a program layer that derives from a built-in one and stored on an
+    attribute that the built-in's `get_config` saves (`self.kernel_constraint = Clip(...)` in a `Dense`
+    subclass's `build`, DingKe/nn_playground#6): the saved layer's config holds the object's own config, which
+    loading hands to its class."""
+    method = made.ctx.find(CtxKind.METHOD)
+    owner = method.data[0] if method is not None and isinstance(method.data, tuple) else None
+    if not isinstance(owner, InstanceObj) or owner.cls.keras_base is None:
+        return False
+    spec = layer_spec(owner.cls.keras_base, facts.flavor)
+    statement = next(
+        (a for a in reversed(facts.ancestors(made.node)) if isinstance(a, cst.SimpleStatementLine)), None
+    )
+    target = sole_assignment(statement, made.node)
+    return (
+        spec is not None
+        and isinstance(target, cst.Attribute)
+        and isinstance(target.value, cst.Name)
+        and target.value.value == "self"
+        and target.attr.value in spec.default_config
+        and target.attr.value.endswith(("_constraint", "_regularizer", "_initializer"))
+    )
 
 
 def _forwards_kwargs(init: cst.FunctionDef) -> bool:
