@@ -11,7 +11,7 @@ from tfvarfix.semantics.evaluate import dotted_name
 from tfvarfix.semantics.events import CtxKind, VariableInTrace
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants
 from tfvarfix.semantics.scoping import target_names
-from tfvarfix.semantics.values import FuncObj, KerasObj, LayerObj, ModelObj, Obj, VarObj
+from tfvarfix.semantics.values import ClassObj, FuncObj, KerasObj, LayerObj, ModelObj, Obj, VarObj
 from tfvarfix.semantics.walker import children, descendants, read_names, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -241,13 +241,10 @@ class VariableInTfFunction(Rule):
     def _method_fix(self, facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> FixPlan | None:
         """`v = tf.Variable(init)` in a `tf.function` method: made once per instance at the end of `__init__`
         (`self.v`), and given its initial value again where it used to be made."""
-        function = event.function
-        call = event.ctx.find(CtxKind.CALL)
-        func = call.data if call is not None else None
-        if function is None or not isinstance(func, FuncObj) or func.owner is None or len(event.chain) != 1:
+        traced = _traced_method(event, node)
+        if traced is None:
             return None
-        if func.method_kind != "function" or not isinstance(node, cst.Call):
-            return None
+        function, owner, node = traced
         line = event.chain[0]
         target = sole_assignment(line, node)
         variable = event.obj
@@ -262,7 +259,7 @@ class VariableInTfFunction(Rule):
         init = next(
             (
                 s
-                for s in func.owner.node.body.body
+                for s in owner.node.body.body
                 if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"
             ),
             None,
@@ -274,7 +271,7 @@ class VariableInTfFunction(Rule):
             return None
         assert isinstance(line, cst.SimpleStatementLine)
         assign = line.body[0]
-        taken = _class_words(func.owner.node)
+        taken = _class_words(owner.node)
         attr = target.value if target.value not in taken else unique_name(target.value, taken.__contains__)
         initial = facts.code_for(variable.initial_node)
         return self.fix(
@@ -290,13 +287,10 @@ class VariableInTfFunction(Rule):
         At the end of `__init__` when `init` reads only literals, imports and attributes `__init__` sets; when
         it also reads the static shape of a parameter (`x.shape[-1]`), lazily where it was made (`if self.w is
         None:`, the tf.function-safe form TensorFlow's guide gives), with `self.w = None` in `__init__`."""
-        function = event.function
-        call = event.ctx.find(CtxKind.CALL)
-        func = call.data if call is not None else None
-        if function is None or not isinstance(func, FuncObj) or func.owner is None or len(event.chain) != 1:
+        traced = _traced_method(event, node)
+        if traced is None:
             return None
-        if func.method_kind != "function" or not isinstance(node, cst.Call):
-            return None
+        function, owner, node = traced
         params = [*function.params.posonly_params, *function.params.params]
         if not params:
             return None
@@ -314,7 +308,7 @@ class VariableInTfFunction(Rule):
         ):
             return None
         attr = target.attr.value
-        cls = func.owner.node
+        cls = owner.node
         if _stores(cls, attr) != 1:
             return None  # the attribute is set elsewhere too: which value a read sees would change
         init = next(
@@ -926,6 +920,21 @@ def _what(obj: Obj, node: cst.CSTNode, facts: Facts, retrace: bool) -> str:
     if isinstance(obj, ModelObj) and isinstance(obj.site, cst.Call):
         return f"Model `{facts.code_for(obj.site.func)}`, whose weights are variables, is created {when}"
     return f"A variable is created {when}"
+
+
+def _traced_method(
+    event: VariableInTrace, node: cst.CSTNode
+) -> tuple[cst.FunctionDef, ClassObj, cst.Call] | None:
+    """The traced method whose body makes the variable by a call on one line (the method, its class, the call),
+    when it is an ordinary method of a class of the program."""
+    function = event.function
+    call = event.ctx.find(CtxKind.CALL)
+    func = call.data if call is not None else None
+    if function is None or not isinstance(func, FuncObj) or func.owner is None or len(event.chain) != 1:
+        return None
+    if func.method_kind != "function" or not isinstance(node, cst.Call):
+        return None
+    return function, func.owner, node
 
 
 def _bindings(function: cst.FunctionDef, name: str) -> int:

@@ -216,11 +216,9 @@ def _scanned(path: Path) -> tuple[bool, tuple[tuple[str, int], ...]] | None:
         text = _OVERLAY.get(path)
     if text is not None:
         return mentions_tensorflow(text), tuple(_imports(text))
-    try:
-        stat = path.stat()
-    except OSError:
+    stamp = _disk_stamp(path)
+    if stamp is None:
         return None
-    stamp = (stat.st_mtime_ns, stat.st_size)
     kept = _SCANS.get(path)
     if kept is not None and kept[0] == stamp:
         return kept[1]
@@ -317,14 +315,9 @@ def _read_module(name: str, path: Path) -> ProjectModule | None:
 
     key = _absolute(path)
     text = _OVERLAY.get(key)
-    if text is not None:
-        stamp: object = ("overlay", hash(text))
-    else:
-        try:
-            stat = key.stat()
-        except OSError:
-            return None
-        stamp = (stat.st_mtime_ns, stat.st_size)
+    stamp: object = ("overlay", hash(text)) if text is not None else _disk_stamp(key)
+    if stamp is None:
+        return None
     kept = _STORE.get(key)
     if kept is not None and kept[0] == stamp:
         _STORE.move_to_end(key)
@@ -358,16 +351,15 @@ def shared_parse(path: Path, text: str) -> cst.Module:
     if kept is not None and kept[1] is not None and kept[1].text == text and key not in _OVERLAY:
         return kept[1].module
     module = parse(text)
-    try:
-        stat = key.stat()
-    except OSError:
+    stamp = _disk_stamp(key)
+    if stamp is None:
         return module
     data = _read_bytes(key)
     if data is not None and _decoded(data) == text:
         found = ProjectModule(key.stem, key, text, bytes_digest(data), module)
         with _LOCK:
             if key not in _OVERLAY:
-                _keep(key, (stat.st_mtime_ns, stat.st_size), found)
+                _keep(key, stamp, found)
     return module
 
 
@@ -376,6 +368,15 @@ def _keep(key: Path, stamp: object, found: ProjectModule | None) -> None:
     _STORE.move_to_end(key)
     while len(_STORE) > _KEPT:
         _STORE.popitem(last=False)
+
+
+def _disk_stamp(path: Path) -> tuple[int, int] | None:
+    """What tells a file on disk changed (its modification time and size); None when it cannot be read."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _read_bytes(path: Path) -> bytes | None:
