@@ -203,3 +203,16 @@ def test_two_builds_share_or_get_their_own_scope_as_the_code_says() -> None:
     assert fixed.out["case_evaluation_copy_that_trains"] == bad.out["case_evaluation_copy_that_trains"]
     # Both results, and the function that holds both builds, are named for evaluation: that tells them not apart.
     assert fixed.out["case_both_named_for_evaluation"] == bad.out["case_both_named_for_evaluation"]
+
+
+def test_a_rebuild_raises_before_its_training_step_and_built_once_it_trains_twice() -> None:
+    """scDREAMER#4's shape: the second pass raises at the rebuild (the one finding); built once before the loop,
+    the model trains on both passes (each `minimize` makes its own uniquely named Adam slots)."""
+    from tests.runtime.harness import RUN_CASES
+
+    bad = run_program(TESTDATA / "TFV304" / "bad_slots_after_collision.py", RUN_CASES, legacy=True)
+    fixed = run_program(TESTDATA / "TFV304" / "fixed_slots_after_collision.py", RUN_CASES, legacy=True)
+    failed = bad.out["case_rebuilt_per_setting"]
+    assert failed["ok"] is False and f"Variable encoder/w {EXISTS}" in failed["error"], failed
+    trained = fixed.out["case_rebuilt_per_setting"]
+    assert trained["ok"] is True and len(trained["value"]) == 2, trained

@@ -150,3 +150,29 @@ def test_an_attribute_made_in_a_method_is_made_once_and_reset_per_call() -> None
     assert fixed.out["case_made_on_the_first_call"] == {"ok": True, "value": [[[3.0] * 4] * 2, [[6.0] * 4]]}
     for withheld in ("case_initial_value_reads_the_inputs", "case_attribute_set_elsewhere"):
         assert fixed.out[withheld]["ok"] is False and SINGLETON in str(fixed.out[withheld]["error"])
+
+
+def test_layers_without_variables_made_per_trace_run() -> None:
+    """tensorflow#36504's Flatten: made on every trace of a tf.function, retraced three times, it makes nothing
+    twice (good_stateless.py is silent); a Dropout made so does raise, which is why it is not on that list."""
+    from tests.runtime.harness import RUN_CASES
+
+    good = run_program(TESTDATA / "TFV401" / "good_stateless.py", RUN_CASES)
+    assert good.out["case_retraced"]["ok"] is True, good.out
+    assert good.out["case_retraced"]["value"][::2] == [[1, 8], [1, 12], [1, 16]]
+    probe = """
+import numpy as np
+import tensorflow as tf
+import keras
+@tf.function
+def dropped(x):
+    return keras.layers.Dropout(0.5)(x, training=True)
+try:
+    for width in (2, 3):
+        dropped(np.ones((1, width), "float32"))
+    out["dropout"] = "ran"
+except ValueError as error:
+    out["dropout"] = str(error).splitlines()[0][:60]
+"""
+    dropout = run_program(TESTDATA / "TFV401" / "good_stateless.py", probe)
+    assert dropout.out["dropout"] != "ran", dropout.out

@@ -193,3 +193,17 @@ BUILTIN_OBJECT_CONFIGS: dict[str, tuple[str, ...]] = {
 MODEL_CLASSES = frozenset({"keras.Model", "keras.Sequential"})
 VARIABLE_CONSTRUCTORS = frozenset({"tf.Variable", "keras.Variable", "tf.compat.v1.Variable"})
 TF_FUNCTION = frozenset({"tf.function", "tf.compat.v1.function"})
+# Built-in layers that own no variable at all, built or not (measured on Keras 3.15: `len(layer.variables) == 0`
+# after a call; scripts/measure_layer_state.py). Not the random ones: Dropout, GaussianNoise, AlphaDropout and
+# the Random* layers own a seed generator's state variable, and making one in a retraced tf.function raises.
+STATELESS_LAYERS = frozenset(
+    {
+        "Flatten", "Reshape", "Permute", "RepeatVector", "Activation", "ReLU", "LeakyReLU", "ELU", "Softmax",
+        "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D", "AveragePooling3D",
+        "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D",
+        "GlobalMaxPooling3D", "GlobalAveragePooling3D", "Cropping1D", "Cropping2D", "Cropping3D", "ZeroPadding1D",
+        "ZeroPadding2D", "ZeroPadding3D", "UpSampling1D", "UpSampling2D", "UpSampling3D", "Identity", "Masking",
+        "ActivityRegularization", "Rescaling", "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum",
+        "Concatenate", "Dot",
+    }
+)  # fmt: skip

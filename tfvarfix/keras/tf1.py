@@ -508,6 +508,10 @@ class Tf1:
                 same = [m for m in marks if m.event.node is node]
                 first = (same or marks)[0].event if marks else None
                 self.interp.record(Collision, node, name=full, first=first, api=api)
+                # The program raises here: what this path makes of the variable later (an optimizer's slots
+                # for it) is never made, so it is no second collision.
+                collided = self.state.get(graph, "collided")
+                self.state.set(graph, "collided", (*(collided if isinstance(collided, tuple) else ()), full))
                 return
             new = mark
         elif reuse is Reuse.YES:
@@ -851,9 +855,12 @@ class Tf1:
         found = self.state.get(graph, "vars")
         entries = found if isinstance(found, Entries) else EMPTY_ENTRIES
         event = self.point(node)
+        collided = self.state.get(graph, "collided")
         for key, value in entries.items:
             if not isinstance(key, str) or (only is not None and not key.startswith(only)):
                 continue
+            if isinstance(collided, tuple) and key in collided:
+                continue  # its creation raised on this path: the program never gets to its slots
             marks = value.only(Mark) if not maybe_absent(value) else None
             if not marks or not all(m.trainable is True for m in marks):
                 continue

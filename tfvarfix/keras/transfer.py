@@ -18,7 +18,7 @@ import libcst as cst
 
 from tfvarfix.keras import arrays, autonames
 from tfvarfix.keras.autonames import AutoNamed, AutoNames, PathObj, SavedLayer, SavedModel
-from tfvarfix.keras.names import MODEL_CLASSES, TF_FUNCTION, VARIABLE_CONSTRUCTORS
+from tfvarfix.keras.names import MODEL_CLASSES, STATELESS_LAYERS, TF_FUNCTION, VARIABLE_CONSTRUCTORS
 from tfvarfix.keras.spec import Flavor, WeightSpec
 from tfvarfix.keras.table import all_specs, layer_spec
 from tfvarfix.semantics.events import (
@@ -352,6 +352,8 @@ class KerasSemantics(Semantics):
         )
         if isinstance(obj, LayerObj) and obj.cls.startswith("tf.compat.v1."):
             owns = False
+        if isinstance(obj, LayerObj) and not certainly and obj.cls.startswith("keras.layers."):
+            owns = obj.cls.rsplit(".", 1)[-1] not in STATELESS_LAYERS  # Flatten made per trace makes no variable
         if not owns:
             return
         layer_call = ctx.find(CtxKind.LAYER_CALL)

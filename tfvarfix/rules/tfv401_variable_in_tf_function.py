@@ -28,7 +28,10 @@ class VariableInTfFunction(Rule):
     function decorated with `@tf.function` (with or without arguments, `jit_compile=True` included) or wrapped
     by `tf.function(f)`. The guarded lazy creation that TensorFlow documents for a `tf.function` on a
     `tf.Module` (`if self.v is None: self.v = tf.Variable(...)`) is not reported. Creations in `call()` of a
-    Keras layer are TFV402's.
+    Keras layer are TFV402's. A layer, model, metric or optimizer made there owns variables too; a built-in
+    layer that owns none (`Flatten`, `Reshape`, pooling, activation, padding and merge layers; measured, see
+    scripts/measure_layer_state.py) is not reported, but `Dropout` and the other random layers are: each owns a
+    seed generator's state variable.
 
     ## Why is this bad?
     A `tf.function` traces its body into a graph and may retrace it; a variable made on every call would be a
