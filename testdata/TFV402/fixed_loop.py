@@ -1,6 +1,6 @@
 # Weights made in call() in a loop over a count known in __init__ (a cross network, LightCTR#5), bound to
 # locals, or next to a build the class has: they move into build(input_shape), one list attribute per loop
-# weight, and call() reads them from the attributes. A count that only call() knows is reported, not fixed.
+# weight, and call() reads them from the attributes.
 import keras
 import numpy as np
 from keras import ops
@@ -64,14 +64,6 @@ class Shifted(keras.layers.Layer):
         return ops.matmul(inputs, self.kernel) + shift
 
 
-class PerCall(keras.layers.Layer):
-    def call(self, inputs, depth=2):
-        for i in range(depth):
-            scale = self.add_weight(shape=(inputs.shape[-1],), initializer="ones")  # expect: TFV402
-            inputs = inputs * scale
-        return inputs
-
-
 def trained(layer):
     keras.utils.set_random_seed(0)
     model = keras.Sequential([keras.Input((3,)), layer])
@@ -90,7 +82,3 @@ def case_stack():
 
 def case_shifted():
     return trained(Shifted(3))
-
-
-def case_per_call():
-    return trained(PerCall())
