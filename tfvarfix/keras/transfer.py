@@ -1044,6 +1044,8 @@ class KerasSemantics(Semantics):
             else Items(None, AV.union([AV.of(m) for m in members]) if members else TOP),
         )
         self.state.set(model, "built", TRUE)
+        self.state.set(model, "outputs", outputs)  # `model.output`: the tensors it was built to, layers and all
+        self.state.set(model, "inputs", inputs)
         self.created(model, node)
         by_name: dict[str, Obj] = {}
         certain.update(id(layer) for layer in inputs_layers)  # Keras checks its inputs' names too
@@ -1684,7 +1686,7 @@ class KerasSemantics(Semantics):
             if attr == "built":
                 return self.built(obj)
             if attr in ("input", "output", "inputs", "outputs"):
-                return TOP
+                return self._model_tensors(obj, attr)
             if attr in ("weights", "variables"):
                 return self.model_weights(obj, node)
             if attr in WEIGHT_LISTS:
@@ -1713,6 +1715,17 @@ class KerasSemantics(Semantics):
         if isinstance(obj, TfFunction) and attr in ("__wrapped__", "python_function"):
             return obj.func
         return None
+
+    def _model_tensors(self, model: ModelObj, attr: str) -> AV:
+        """A functional model's `output`/`input` (the one tensor it was built with) or `outputs`/`inputs` (the
+        list): an outer model built from them holds the inner model's layers, flattened (keras-resnet#50)."""
+        given = self.state.value(model, "outputs" if attr.startswith("output") else "inputs")
+        one = given.single() if given is not None else None
+        if attr in ("output", "input") and isinstance(one, TensorObj):
+            return AV.of(one)
+        if attr in ("outputs", "inputs") and isinstance(one, (ListObj, TupleObj)):
+            return AV.of(one)
+        return TOP
 
     def _base_layer(self, instance: InstanceObj, args: Args, node: cst.Call) -> None:
         """A program class that derives from a built-in layer (`class P(keras.layers.TimeDistributed)`): the
