@@ -545,7 +545,12 @@ class KerasSemantics(Semantics):
         self.autonames.forget_files(self.state)
 
     def layer_name(self, obj: Obj) -> str | None:
-        """The name a layer has: given, or Keras's auto name when it is known."""
+        """The name a layer has: given, or Keras's auto name when it is known; as renamed since, where it was
+        (`layer.name = ...`: the new name if known, else None)."""
+        renamed = self.state.value(obj, "renamed")
+        if renamed is not None:
+            known = renamed.const()
+            return known if isinstance(known, str) else None
         name = _name_of(self, obj)
         if name is None:
             found = self.auto_named.get(id(obj))
@@ -1793,6 +1798,9 @@ class KerasSemantics(Semantics):
         if path:
             return TOP
         if attr == "name":
+            renamed = self.state.value(layer, "renamed")
+            if renamed is not None:
+                return renamed
             return const(layer.name) if layer.name is not None else TOP
         if attr == "__class__":
             return AV.of(ModuleRef(layer.cls))
@@ -1856,6 +1864,11 @@ class KerasSemantics(Semantics):
         return None
 
     def store_attribute(self, obj: Obj, attr: str, value: AV, node: cst.Attribute) -> bool:
+        if isinstance(obj, LayerObj) and attr == "name":
+            # `layer.name = "ensemble_1_" + layer.name`: the name a model built later sees (innvestigate#238).
+            renamed = value.const()
+            self.state.set(obj, "renamed", const(renamed) if isinstance(renamed, str) else TOP)
+            return True
         if isinstance(obj, (LayerObj, PartObj)) and (attr in WEIGHT_ATTRIBUTES or attr in NAVIGATION):
             layer = obj if isinstance(obj, LayerObj) else obj.layer
             self.interp.record(
