@@ -158,3 +158,13 @@ for key in ("model", "other"):
     )
     fixed = run_program(TESTDATA / "TFV104" / "fixed_autonames_functional.py", names)
     assert fixed.error is None and fixed.out["model"] == ["input_layer", "dense", "dense_1", "dense_3"]
+
+
+def test_an_application_made_per_loop_pass_raises_and_the_fix_names_it_by_the_loop() -> None:
+    """tensorflow#32408's shape: one backbone per input stream, made in a loop without a name; both keep the
+    application's name and keras.Model refuses it; numbered by the loop, the model builds."""
+    bad = run_program(TESTDATA / "TFV104" / "bad_loop_call.py", RUN_CASES)
+    fixed = run_program(TESTDATA / "TFV104" / "fixed_loop_call.py", RUN_CASES)
+    failed = bad.out["case_two_streams"]
+    assert failed["ok"] is False and 'The name "MobileNetV3Small" is used 2 times' in failed["error"], failed
+    assert fixed.out["case_two_streams"] == {"ok": True, "value": ["MobileNetV3Small_0", "MobileNetV3Small_1"]}

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from tfvarfix.codegen import snake, string, unique_name, with_keywords
+from tfvarfix.codegen import quote_of, snake, string, unique_name, with_keywords
 from tfvarfix.keras.autonames import auto_names, reason
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import Finding, FixPlan, NodeEdit, Replace, Rule
@@ -85,7 +85,10 @@ class DuplicateLayerName(Rule):
     name appears nowhere else in the module (no `get_layer("hidden")`, no other string `"hidden"`). A constant name
     in a loop or a comprehension is numbered by the loop's index, `f"fc_{i}"` (the index named where it is `_`, or
     `enumerate` added where the loop has none: `for i, width in enumerate(widths)`); when the name is read elsewhere
-    (`get_layer("fc")`) the first pass keeps it, `f"fc_{i}" if i else "fc"`. Not offered for nested comprehension
+    (`get_layer("fc")`) the first pass keeps it, `f"fc_{i}" if i else "fc"`. A layer or a Keras 3 application made
+    without a name on each pass (one `ResNet50(...)` per input stream) gets `name=f"resnet50_{i}"` the same way,
+    unless the call passes `name` or `**kwargs` already, the default name is read elsewhere, or the loop's iterable
+    is parenthesized. Not offered for nested comprehension
     clauses or a parenthesized iterable. A module-level helper with fixed names (`name="conv1_conv"`) called once
     per member or branch gets a `name_prefix=""` parameter, each fixed `name=` literal in it becomes
     `f"{name_prefix}conv1_conv"` (in the literal's quotes; a template a loop repeats, `f"conv_{rate}"`, gets
@@ -191,6 +194,8 @@ class DuplicateLayerName(Rule):
                 fix = self._class_name_fix(facts, event.second, name)
             elif fix is None and not looped and event.second.site is node and isinstance(node, cst.Call):
                 fix = self._call_name_fix(facts, event.second, node, name, taken)
+            elif fix is None and looped and event.second.site is node and isinstance(node, cst.Call):
+                fix = self._loop_call_fix(facts, event.second, node, name)
             yield self.finding(
                 node,
                 fix=fix,
@@ -228,6 +233,32 @@ class DuplicateLayerName(Rule):
             if not kept
             else f"Number the name by the loop after the first: `{name}`, `{name}_1`, ...",
             renames=() if kept else (Rename("layer", name, f"{name}_0"),),
+        )
+
+    def _loop_call_fix(self, facts: Facts, second: object, call: cst.Call, name: str) -> FixPlan | None:
+        """A layer or Keras 3 application made without a name on each pass of a loop (`ResNet50(...)` per input
+        stream, tensorflow#32408): the loop's index names each, `name=f"resnet50_{i}"` (an index is added where
+        the loop has none). Withheld where the call already passes `name` or `**kwargs`, or the name is read."""
+        if isinstance(second, ModelObj):
+            if facts.flavor is Flavor.TF_KERAS:
+                return None
+        elif not isinstance(second, LayerObj):
+            return None
+        if not name.isidentifier() or facts.literal_count(name):
+            return None  # a name the program reads back (`get_layer("resnet50")`) would stop resolving
+        if any(a.star or (a.keyword is not None and a.keyword.value == "name") for a in call.args):
+            return None
+        found = _loop_index(facts, call)
+        if found is None:
+            return None
+        index, edits = found
+        quote = quote_of(facts.module)
+        named = with_keywords(call, {"name": f"f{quote}{name}_{{{index}}}{quote}"})
+        return self.fix(
+            Replace(call, named, wrap=True),
+            *edits,
+            title=f"Number the name by the loop: `{name}_0`, `{name}_1`, ...",
+            renames=(Rename("layer", name, f"{name}_0"),),
         )
 
     def _helper_fix(

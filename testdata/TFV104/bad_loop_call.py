@@ -1,0 +1,15 @@
+# Found by the duplicate layer name rule: a Keras application made without a name on each pass of a loop, one
+# backbone per input stream (tensorflow#32408): both keep the application's own name, and the functional model
+# over both refuses it. The loop's index names each backbone.
+import keras
+
+
+def case_two_streams():
+    inputs = [keras.Input((32, 32, 3)), keras.Input((32, 32, 3))]
+    features = []
+    for stream in inputs:
+        backbone = keras.applications.MobileNetV3Small(input_shape=(32, 32, 3), include_top=False, weights=None, pooling="avg")  # expect: TFV104
+        features.append(backbone(stream))
+    merged = keras.layers.Concatenate()(features)
+    model = keras.Model(inputs, keras.layers.Dense(2)(merged))
+    return [layer.name for layer in model.layers if isinstance(layer, keras.Model)]
