@@ -863,12 +863,4 @@ def _bare_super_init(statement: cst.BaseStatement) -> bool:
     small = statement.body[0]
     if not isinstance(small, cst.Expr) or not isinstance(small.value, cst.Call) or small.value.args:
         return False
-    func = small.value.func
-    return (
-        isinstance(func, cst.Attribute)
-        and func.attr.value == "__init__"
-        and isinstance(func.value, cst.Call)
-        and isinstance(func.value.func, cst.Name)
-        and func.value.func.value == "super"
-        and not func.value.args
-    )
+    return _is_super_init(small.value)
