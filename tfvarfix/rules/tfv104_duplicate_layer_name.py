@@ -297,14 +297,7 @@ class DuplicateLayerName(Rule):
         if any(isinstance(n, cst.Name) and n.value == "name" for n in descendants(helper.body)):
             return None
         helper_name = helper.name.value
-        mentions = sum(
-            1 for n in descendants(facts.module) if isinstance(n, cst.Name) and n.value == helper_name
-        )
-        called = sum(
-            1
-            for n in descendants(facts.module)
-            if isinstance(n, cst.Call) and isinstance(n.func, cst.Name) and n.func.value == helper_name
-        )
+        mentions, called = facts.name_uses(helper_name)
         if mentions != 1 + called:
             return None  # the helper is passed around, not only called: its callers cannot all be seen
         if not name or facts.literal_count(name) > 0:
@@ -377,9 +370,9 @@ class DuplicateLayerName(Rule):
         }
         if any(id(s) not in calls for s in sites):
             return None
-        if facts.word_count(helper_name) != 1 + len(calls) and sum(
-            1 for n in descendants(facts.module) if isinstance(n, cst.Name) and n.value == helper_name
-        ) != 1 + len(calls):  # (the word in a comment or a string: the names themselves are counted)
+        if facts.word_count(helper_name) != 1 + len(calls) and facts.name_uses(helper_name)[0] != 1 + len(
+            calls
+        ):  # (the word in a comment or a string: the names themselves are counted)
             return None  # the helper is passed around or called where the analysis did not go
         if any(
             a.star or (a.keyword is not None and a.keyword.value == "name_prefix")
@@ -628,14 +621,16 @@ def _loop_index(facts: Facts, node: cst.CSTNode) -> tuple[str, list[Replace]] | 
         edits.append(Replace(target, index))  # `for _ in range(n)`: the index gets a name
     elif (
         isinstance(target, (cst.Name, cst.Tuple))
-        and not getattr(iterable, "lpar", None)
         and not any(isinstance(n, cst.StarredElement) for n in descendants(target))
     ):
         inner = facts.code_for(target)
         if isinstance(target, cst.Tuple) and not target.lpar:
             inner = f"({inner})"
         edits.append(Replace(target, f"{index}, {inner}"))
-        edits.append(Replace(iterable, f"enumerate({facts.code_for(iterable)})"))
+        # `for s in (a, b):` -> `enumerate((a, b))`: the tuple keeps its parentheses inside the call's; others'
+        # (`(xs)`, a generator's) become the call's own
+        bare = iterable if isinstance(iterable, cst.Tuple) else iterable.with_changes(lpar=[], rpar=[])
+        edits.append(Replace(iterable, f"enumerate({facts.code_for(bare)})", parens=True))
     else:
         return None
     return index, edits

@@ -234,7 +234,8 @@ class VariableInTfFunction(Rule):
         if not any(_returns(function, r) for r in returned):
             return None
         name = function.name.value
-        if not _only_called(facts.module, name, function):
+        mentions, called = facts.name_uses(name)
+        if mentions != called + 1:  # its own def's name aside, every mention calls it
             return None  # `f.get_concrete_function()` or another use of the tf.function itself
         return self.fix(
             Remove(decorators[0]),
@@ -679,16 +680,6 @@ def _returns(function: cst.FunctionDef, what: int | str) -> bool:
             if id(value) == what or (isinstance(value, cst.Name) and value.value == what):
                 return True
     return False
-
-
-def _only_called(module: cst.Module, name: str, function: cst.FunctionDef) -> bool:
-    """Every mention of `name` in the module is a call of it (or its definition)."""
-    calls = {id(n.func) for n in descendants(module) if isinstance(n, cst.Call)}
-    return all(
-        id(n) in calls or n is function.name
-        for n in descendants(module)
-        if isinstance(n, cst.Name) and n.value == name
-    )
 
 
 _READS = (cst.BinaryOperation, cst.UnaryOperation, cst.Comparison, cst.ComparisonTarget)

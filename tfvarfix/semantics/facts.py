@@ -82,6 +82,7 @@ class Facts:
     _positions: dict[int, int] | None = field(default=None, repr=False)
     _parents: Mapping[int, cst.CSTNode] | None = field(default=None, repr=False)
     _literals: Counter[str] | None = field(default=None, repr=False)
+    _names: tuple[Counter[str], Counter[str]] | None = field(default=None, repr=False)
     # id(frozen heap) -> (it, what the module's names reach in it; None past the limit): see `shared_closure`
     _closures: dict[int, tuple[Mapping[Obj, Mapping[str, object]], dict[int, Obj] | None]] = field(
         default_factory=dict, repr=False
@@ -195,6 +196,18 @@ class Facts:
                 total.update(counted)  # in place: `sum` of Counters copies the growing total per statement
             self._literals = total
         return self._literals[text]
+
+    def name_uses(self, name: str) -> tuple[int, int]:
+        """How many `Name` nodes of the module are `name` (bindings, reads, a def's own name), and how many of
+        those are the callee of a call (`name(...)`). Counted once per statement, kept across edits."""
+        if self._names is None:
+            mentions: Counter[str] = Counter()
+            called: Counter[str] = Counter()
+            for named, calls in _NAMES.values(self.module):
+                mentions.update(named)
+                called.update(calls)
+            self._names = (mentions, called)
+        return self._names[0][name], self._names[1][name]
 
     def ancestors(self, node: cst.CSTNode) -> list[cst.CSTNode]:
         """The nodes of the module from its root down to `node`'s parent (meaningful fields only); [] for the
@@ -566,6 +579,23 @@ def _literals_in(root: cst.CSTNode) -> Counter[str]:
 
 
 _LITERALS = PerStatement(_literals_in)
+
+
+def _names_in(root: cst.CSTNode) -> tuple[Counter[str], Counter[str]]:
+    named: Counter[str] = Counter()
+    called: Counter[str] = Counter()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Name):
+            named[node.value] += 1
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
+            called[node.func.value] += 1
+        stack.extend(children(node))
+    return named, called
+
+
+_NAMES = PerStatement(_names_in)
 
 
 def _is_docstring(line: cst.SimpleStatementLine) -> bool:
