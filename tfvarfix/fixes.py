@@ -179,6 +179,9 @@ class EditBuilder:
         nl = self.newline
         if isinstance(edit, Replace):
             where = self._range(edit.node)
+            lpar, rpar = getattr(edit.node, "lpar", ()), getattr(edit.node, "rpar", ())
+            if edit.parens and lpar and rpar:
+                where = CodeRange(self._range(lpar[0]).start, self._range(rpar[-1]).end)
             new = edit.new if isinstance(edit.new, str) else self._code_in_place(edit.node, edit.new)
             if edit.wrap and self._statement_value(edit.node):
                 new = self._wrapped(where, new)

@@ -39,11 +39,13 @@ DOC_SECTIONS = (
 @dataclass(frozen=True)
 class Replace:
     """Replace `node` with `new` (a node, or source text). With `wrap`, a call that would make its line longer
-    than the file's lines are breaks its arguments over lines, as black does."""
+    than the file's lines are breaks its arguments over lines, as black does. With `parens`, the node's own
+    parentheses (`(a, b)` of a tuple) are replaced too; without, they stay around `new`."""
 
     node: cst.CSTNode
     new: cst.CSTNode | str
     wrap: bool = False
+    parens: bool = False
 
 
 @dataclass(frozen=True)

@@ -15,3 +15,16 @@ def case_two_streams():
     merged = keras.layers.Concatenate()(features)
     model = keras.Model(inputs, keras.layers.Dense(2)(merged))
     return [layer.name for layer in model.layers if isinstance(layer, keras.Model)]
+
+
+def case_two_streams_tuple():
+    # The same over a parenthesized tuple of inputs (batch 6's two ResNet50 streams): enumerate((a, b)).
+    left, right = keras.Input((32, 32, 3)), keras.Input((32, 32, 3))
+    features = []
+    for i, stream in enumerate((left, right)):
+        backbone = keras.applications.MobileNetV3Small(
+            input_shape=(32, 32, 3), include_top=False, weights=None, pooling="avg", name=f"MobileNetV3Small_{i}"
+        )  # expect: TFV104
+        features.append(backbone(stream))
+    model = keras.Model([left, right], keras.layers.Dense(2)(keras.layers.Concatenate()(features)))
+    return [layer.name for layer in model.layers if isinstance(layer, keras.Model)]

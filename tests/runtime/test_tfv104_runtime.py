@@ -168,3 +168,7 @@ def test_an_application_made_per_loop_pass_raises_and_the_fix_names_it_by_the_lo
     failed = bad.out["case_two_streams"]
     assert failed["ok"] is False and 'The name "MobileNetV3Small" is used 2 times' in failed["error"], failed
     assert fixed.out["case_two_streams"] == {"ok": True, "value": ["MobileNetV3Small_0", "MobileNetV3Small_1"]}
+    # over a parenthesized tuple, `for stream in (left, right)`: enumerate((left, right)) numbers them alike
+    failed = bad.out["case_two_streams_tuple"]
+    assert failed["ok"] is False and 'The name "MobileNetV3Small" is used 2 times' in failed["error"], failed
+    assert fixed.out["case_two_streams_tuple"] == fixed.out["case_two_streams"]

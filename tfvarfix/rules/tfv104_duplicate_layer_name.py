@@ -87,9 +87,9 @@ class DuplicateLayerName(Rule):
     `enumerate` added where the loop has none: `for i, width in enumerate(widths)`); when the name is read elsewhere
     (`get_layer("fc")`) the first pass keeps it, `f"fc_{i}" if i else "fc"`. A layer or a Keras 3 application made
     without a name on each pass (one `ResNet50(...)` per input stream) gets `name=f"resnet50_{i}"` the same way,
-    unless the call passes `name` or `**kwargs` already, the default name is read elsewhere, or the loop's iterable
-    is parenthesized. Not offered for nested comprehension
-    clauses or a parenthesized iterable. A module-level helper with fixed names (`name="conv1_conv"`) called once
+    unless the call passes `name` or `**kwargs` already, or the default name is read elsewhere. A parenthesized
+    iterable is enumerated as written (`for s in (a, b):` -> `for i, s in enumerate((a, b)):`). Not offered for
+    nested comprehension clauses. A module-level helper with fixed names (`name="conv1_conv"`) called once
     per member or branch gets a `name_prefix=""` parameter, each fixed `name=` literal in it becomes
     `f"{name_prefix}conv1_conv"` (in the literal's quotes; a template a loop repeats, `f"conv_{rate}"`, gets
     `{name_prefix}` in front), and each call the duplicates come from passes its own
@@ -580,7 +580,7 @@ class DuplicateLayerName(Rule):
 def _loop_index(facts: Facts, node: cst.CSTNode) -> tuple[str, list[Replace]] | None:
     """The index of the loop or comprehension of its own function that runs `node` again and again: its name,
     and the edits that give the loop one (`for _ in range(n)` names it, `for x in xs` gets `enumerate`). None
-    outside a loop, for nested comprehension clauses, an async loop or a parenthesized iterable."""
+    outside a loop, for nested comprehension clauses or an async loop."""
     path = facts.ancestors(node)
     loop: cst.For | cst.CompFor | None = None
     holder: cst.CSTNode | None = None
