@@ -151,3 +151,9 @@ def test_a_loop_over_mixed_layers_raises_on_the_lstm_pass() -> None:
     assert unregularized["ok"] is True and list(unregularized["value"].values()) == [0.0001], good.out
     paths = good.out["case_cell_where_there_is_one"]["value"]
     assert [p.split("/", 1)[1] for p in paths] == ["lstm/lstm_cell/kernel", "dense/kernel"], good.out
+    # The fix, getattr(layer, "cell", layer).kernel: the LSTM's cell kernel, the Dense's own, both decays kept.
+    fixed = run_program(TESTDATA / "TFV103" / "fixed_mixed_loop.py", RUN_CASES)
+    decays = fixed.out["case_lstm_then_dense"]
+    assert decays["ok"] is True, fixed.out
+    assert [p.split("/", 1)[1] for p in decays["value"]] == ["lstm/lstm_cell/kernel", "dense/kernel"], fixed.out
+    assert list(decays["value"].values()) == [0.0001, 0.0001]

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from tfvarfix.codegen import quote_of
 from tfvarfix.keras.names import canonical
 from tfvarfix.keras.table import RECURRENT_WEIGHTS
 from tfvarfix.rule import Finding, FixPlan, Intended, Replace, Rule
@@ -64,6 +65,14 @@ class RnnWeightOnLayer(Rule):
     know (a loaded or deserialized layer), where the helper's name is used otherwise (passed as a value,
     called where the analysis does not follow), or where it is a method; a call that passes a layer holding
     the weight itself means the read does not always raise, and nothing is reported.
+
+    A read that meets recurrent layers and layers holding the weight themselves in one place (a loop over
+    `model.layers` reaching an LSTM and a Dense, keras-adamw#32) gets `getattr(layer, "cell", layer).kernel`:
+    the recurrent layers' cell weight, the others' own, which no built-in non-recurrent layer shadows with a
+    `.cell`. Unsafe: the pass that raised now runs, and a layer of another module's making with a `.cell`
+    attribute of its own would be read through it. Offered only when every layer known there is one of the two
+    kinds (a layer not known, or a `Bidirectional` without a direction, withholds it) and the receiver is a
+    name or an attribute path (read twice, it must be cheap and the same).
 
     The layer object a `Bidirectional` wrapped is never built: the wrapper builds a copy of it as its
     `forward_layer` (a `backward_layer` given is used as it is). When a model keeps both as attributes
@@ -143,6 +152,16 @@ class RnnWeightOnLayer(Rule):
             elif len(wrong) == len(verdicts) and first.copy is not None:
                 order = order or _Order(facts)
                 fix = self._read_the_copy(facts, order, node, live, wrong)
+            elif _cell_or_itself(verdicts, wrong, node.value):
+                # A loop over `model.layers` that meets an LSTM and a Dense: the recurrent ones read their
+                # cell's weight, the others (none of which has a `.cell`) their own, as before.
+                quote = quote_of(facts.module)
+                either = f"getattr({base}, {quote}cell{quote}, {base})"
+                fix = self.fix(
+                    Replace(node, f"{either}.{node.attr.value}"),
+                    title=f"Read `{either}.{node.attr.value}` (`.cell` where the layer is recurrent)",
+                    safety=FixSafety.UNSAFE,
+                )
             if any(v is _FINE for v in verdicts):  # a loop or calls that also read layers that have the weight
                 fixed += f"` for it; the other layers `{base}` holds here have `{node.attr.value}"
             yield self.finding(node, fix=fix, expr=expr, reason=first.reason, fixed=fixed)
@@ -410,6 +429,20 @@ def _raises_somewhere(judged: list[tuple[Attribute, object]]) -> bool:
         if all(isinstance(v, _Wrong) for _, v in found) and all(_certainly_reached(e) for e, _ in found):
             return True
     return False
+
+
+def _cell_or_itself(verdicts: list[object], wrong: list[_Wrong], base: cst.BaseExpression) -> bool:
+    """Whether `getattr(base, "cell", base)` reads the right weight in every context: each layer read there
+    either keeps it on `.cell` (a recurrent layer) or holds it itself (and, being no recurrent layer, has no
+    `.cell`), both kinds occur, and `base` is a plain name or attribute path, cheap and the same when read
+    twice."""
+    if not wrong or len(wrong) == len(verdicts) or any(v.segment != "cell" for v in wrong):
+        return False
+    if not all(v is _FINE or isinstance(v, _Wrong) for v in verdicts):
+        return False
+    while isinstance(base, cst.Attribute):
+        base = base.value
+    return isinstance(base, cst.Name)
 
 
 def _certainly_reached(event: Attribute) -> bool:
