@@ -16,12 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_conv2d_custom_kernel_added_before_build": (
-        [(15, "TFV101")],
-        "the weight added to a built-in layer from outside is kept in a variable (read only by the probe's "
-        "identity test): TFV101 reports such a weight only when add_weight's result is dropped, since a kept "
-        "weight may be read elsewhere (a learnable scale in a loss) (batch 6, unseen)",
-    ),
 }
 
 

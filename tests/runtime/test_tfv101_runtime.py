@@ -93,6 +93,12 @@ before = np.asarray(conv(x))
 added.assign(np.zeros(added.shape, "float32"))
 out["same"] = bool(np.allclose(before, np.asarray(conv(x))))
 out["tracked"] = any(w is added for w in conv.trainable_weights)
+dense, kept = ns["dense"], ns["own_kernel"]
+ones = np.ones((1, 4), "float32")
+before = np.asarray(dense(ones))
+kept.assign(np.full(kept.shape, 5.0, "float32"))
+out["kept_same"] = bool(np.allclose(before, np.asarray(dense(ones))))
+out["kept_tracked"] = any(w is kept for w in dense.trainable_weights) and dense.kernel is not kept
 """
 
 
@@ -100,4 +106,4 @@ out["tracked"] = any(w is added for w in conv.trainable_weights)
 def test_a_weight_added_from_outside_is_tracked_and_never_read(legacy: bool) -> None:
     result = run_program(TESTDATA / "TFV101" / "bad_add_weight.py", ADDED_PROBE, legacy=legacy)
     assert result.error is None, result.error
-    assert result.out == {"same": True, "tracked": True}
+    assert result.out == {"same": True, "tracked": True, "kept_same": True, "kept_tracked": True}

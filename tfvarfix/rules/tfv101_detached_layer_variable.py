@@ -24,8 +24,8 @@ class DetachedLayerVariable(Rule):
     In TF1 graph code, also `tf.get_variable("kernel")` in a `variable_scope` where a `tf.layers.dense` (or
     `conv2d`, `batch_normalization`...) just made `<scope>/dense/kernel`, with a shape that can be that
     weight's: the name misses the layer's own scope, so TF makes `<scope>/kernel` beside it. Also a weight added
-    to a built-in layer from outside, its result dropped: `conv.add_weight(shape=..., name="kernelA")`
-    (keras#18893).
+    to a built-in layer from outside that nothing computes with: `conv.add_weight(shape=..., name="kernelA")`,
+    its result dropped, or kept in a name that is only printed or compared by identity (keras#18893).
 
     ## Why is this bad?
     A variable's name does not connect it to anything. In eager TensorFlow 2 the constructor raises nothing,
@@ -35,8 +35,9 @@ class DetachedLayerVariable(Rule):
     and cannot contain character `/`.`.) A layer's weight is set through the layer: `.assign` after build, an
     initializer before. A weight added to a `Conv2D` from outside is tracked (it is in `weights`, trained and
     saved) but the layer's `call` reads only its own `kernel` and `bias`: zeroing it leaves the output as it
-    was (run, Keras 3 and tf_keras). Reported only when the result of `add_weight` is dropped: a weight kept
-    and read elsewhere (a learnable scale used in a loss) is not dead.
+    was (run, Keras 3 and tf_keras). Reported only when nothing can compute with the added weight (its result
+    dropped, or bound once to a name whose other mentions only print it or test `is`): a weight kept and read
+    elsewhere (a learnable scale used in a loss) is not dead.
 
     ## Example
     ```python
@@ -125,8 +126,8 @@ class DetachedLayerVariable(Rule):
                 isinstance(statement, cst.SimpleStatementLine)
                 and any(isinstance(small, cst.Expr) and small.value is node for small in statement.body)
             )
-            if not discarded:
-                continue  # the weight is kept (a learnable scale read elsewhere, say): maybe not dead
+            if not discarded and not _kept_unused(facts, statement, node):
+                continue  # the weight is kept and used (a learnable scale read in a loss, say): maybe not dead
             layer = layers[0]
             if layer.synthetic or not layer.cls.startswith("keras.layers.") or layer.spec is None:
                 continue
@@ -285,3 +286,53 @@ def _consequence(facts: Facts, variable: VarObj, owner: Owner) -> str:
 def intending(plan: FixPlan | None, intended: Intended) -> FixPlan | None:
     """The plan, with the detached variable as the value its fix must give the weight (for `verify`)."""
     return None if plan is None else dataclasses.replace(plan, intended=(intended,))
+
+
+_IDENTITY = (cst.Is, cst.IsNot)
+_DESCRIBES = frozenset({"shape", "name", "dtype", "path", "trainable"})
+
+
+def _kept_unused(facts: Facts, statement: cst.CSTNode, node: cst.Call) -> bool:
+    """`w = conv.add_weight(...)` where `w` is bound once in the module and every other mention of it only tests
+    identity (`conv.kernel is w`) or prints it (or its shape, name...): nothing can compute with the added weight
+    (keras#18893, kept)."""
+    if not (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Assign)
+        and statement.body[0].value is node
+        and len(statement.body[0].targets) == 1
+        and isinstance(statement.body[0].targets[0].target, cst.Name)
+    ):
+        return False
+    target = statement.body[0].targets[0].target
+    for mention in facts.names_of(target.value):
+        if mention is target:
+            continue
+        trail = facts.ancestors(mention)
+        while (  # `w.shape`, `w.name`: what it is, not what it holds
+            trail
+            and isinstance(trail[-1], cst.Attribute)
+            and trail[-1].attr.value in _DESCRIBES
+            and len(trail) > 1
+            and isinstance(trail[-2], cst.Arg)
+        ):
+            trail = trail[:-1]
+        parent = trail[-1] if trail else None
+        if isinstance(parent, cst.ComparisonTarget) and isinstance(parent.operator, _IDENTITY):
+            continue
+        if isinstance(parent, cst.Comparison) and len(parent.comparisons) == 1 and isinstance(
+            parent.comparisons[0].operator, _IDENTITY
+        ):
+            continue
+        if (
+            isinstance(parent, cst.Arg)
+            and len(trail) > 1
+            and isinstance(trail[-2], cst.Call)
+            and isinstance(trail[-2].func, cst.Name)
+            and trail[-2].func.value == "print"
+            and facts.word_count("print") == facts.name_uses("print")[0]
+        ):
+            continue
+        return False
+    return True

@@ -82,7 +82,7 @@ class Facts:
     _positions: dict[int, int] | None = field(default=None, repr=False)
     _parents: Mapping[int, cst.CSTNode] | None = field(default=None, repr=False)
     _literals: Counter[str] | None = field(default=None, repr=False)
-    _names: tuple[Counter[str], Counter[str]] | None = field(default=None, repr=False)
+    _names: tuple[dict[str, list[cst.Name]], Counter[str]] | None = field(default=None, repr=False)
     # id(frozen heap) -> (it, what the module's names reach in it; None past the limit): see `shared_closure`
     _closures: dict[int, tuple[Mapping[Obj, Mapping[str, object]], dict[int, Obj] | None]] = field(
         default_factory=dict, repr=False
@@ -200,14 +200,22 @@ class Facts:
     def name_uses(self, name: str) -> tuple[int, int]:
         """How many `Name` nodes of the module are `name` (bindings, reads, a def's own name), and how many of
         those are the callee of a call (`name(...)`). Counted once per statement, kept across edits."""
+        return len(self.names_of(name)), self._name_index()[1][name]
+
+    def names_of(self, name: str) -> list[cst.Name]:
+        """Every `Name` node of the module that is `name`, in source order."""
+        return self._name_index()[0].get(name, [])
+
+    def _name_index(self) -> tuple[dict[str, list[cst.Name]], Counter[str]]:
         if self._names is None:
-            mentions: Counter[str] = Counter()
+            named: dict[str, list[cst.Name]] = {}
             called: Counter[str] = Counter()
-            for named, calls in _NAMES.values(self.module):
-                mentions.update(named)
+            for nodes, calls in _NAMES.values(self.module):
+                for key, found in nodes.items():
+                    named.setdefault(key, []).extend(found)
                 called.update(calls)
-            self._names = (mentions, called)
-        return self._names[0][name], self._names[1][name]
+            self._names = (named, called)
+        return self._names
 
     def ancestors(self, node: cst.CSTNode) -> list[cst.CSTNode]:
         """The nodes of the module from its root down to `node`'s parent (meaningful fields only); [] for the
@@ -581,17 +589,17 @@ def _literals_in(root: cst.CSTNode) -> Counter[str]:
 _LITERALS = PerStatement(_literals_in)
 
 
-def _names_in(root: cst.CSTNode) -> tuple[Counter[str], Counter[str]]:
-    named: Counter[str] = Counter()
+def _names_in(root: cst.CSTNode) -> tuple[dict[str, list[cst.Name]], Counter[str]]:
+    named: dict[str, list[cst.Name]] = {}
     called: Counter[str] = Counter()
     stack = [root]
     while stack:
         node = stack.pop()
         if isinstance(node, cst.Name):
-            named[node.value] += 1
+            named.setdefault(node.value, []).append(node)
         elif isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
             called[node.func.value] += 1
-        stack.extend(children(node))
+        stack.extend(reversed(children(node)))  # depth first, in source order
     return named, called
 
 
