@@ -118,6 +118,19 @@ def test_a_model_built_in_a_traced_loss_raises_and_built_once_trains() -> None:
     assert len(fixed.out["losses"]) == 2 and all(loss > 0 for loss in fixed.out["losses"]), fixed.out
 
 
+def test_a_layer_made_inline_in_a_tf_function_raises_and_made_once_runs() -> None:
+    """tensorflow#36504: `return Dense(3)(x)` in a tf.function makes a Dense per trace and raises; the Dense made
+    once at module level is built by the first call, and each call computes the same outputs."""
+    bad = run_program(TESTDATA / "TFV401" / "bad_inline_layer.py")
+    assert bad.error_type == "ValueError" and SINGLETON in bad.error_text, bad.error_text
+    fixed = run_program(
+        TESTDATA / "TFV401" / "fixed_inline_layer.py",
+        'out["outputs"] = ns["outputs"]; out["weights"] = len(ns["dense"].weights)',
+    )
+    assert fixed.error is None, fixed.error
+    assert fixed.out == {"outputs": [[[4.0] * 3] * 2] * 2, "weights": 2}, fixed.out
+
+
 def test_a_model_build_reading_a_name_bound_after_the_function_is_not_moved() -> None:
     """Moved before the function, the build would read `shape` before the module binds it."""
     from tfvarfix.engine import check_text

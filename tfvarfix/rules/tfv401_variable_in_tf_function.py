@@ -110,7 +110,12 @@ class VariableInTfFunction(Rule):
     and the function reads what they made; unsafe (its weights now live across calls and exist at import).
     Withheld when a moved statement reads a parameter, a local, or a module name bound only after the
     function, when a moved name stands elsewhere in the module (comments included), or when nothing left in
-    the function reads what moves. Anything
+    the function reads what moves. A layer made and called inline in a statement of such a function's own
+    body (`return keras.layers.Dense(10)(x)`, tensorflow#36504) is made once as a module-level `dense` (a
+    name the module does not use) and the function calls it: its first call builds the weights, on the first
+    trace, which TensorFlow allows; unsafe for the same reasons. Withheld when its arguments read more than
+    literals and imports (`Dense(units)`), and in a loop, a comprehension or a branch (one layer would then
+    stand for several, or for one that may not be made). Anything
     else (a parameter in the initial value of a hoist, a keyword that `assign` does not restore, a variable
     written and returned, arguments passed as expressions) is reported without a fix: made once and reset,
     made once and kept, or made outside the function are different programs, and which one is meant cannot be
@@ -171,7 +176,9 @@ class VariableInTfFunction(Rule):
             elif all(_metric(e.obj) for e in live) and event.node is event.obj.site:
                 fix = self._metric_fix(facts, event, node, hoisted)
             elif all(isinstance(e.obj, (ModelObj, LayerObj)) for e in live) and event.node is event.obj.site:
-                fix = self._model_fix(facts, event, node, hoisted)
+                fix = self._model_fix(facts, event, node, hoisted) or self._inline_layer_fix(
+                    facts, event, node, hoisted
+                )
             yield self.finding(node, fix=fix, what=what, function=function)
 
     def _fix(
@@ -470,6 +477,28 @@ class VariableInTfFunction(Rule):
             *(Remove(s) for s in moved),
             InsertBefore(anchor, code + "\n\n "),
             title=f"Build `{made[0]}` once, before `{function.name.value}`, at module level",
+        )
+
+    def _inline_layer_fix(
+        self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, hoisted: set[str]
+    ) -> FixPlan | None:
+        """A layer made and called inline in a module-level function that a tf.function runs
+        (`return keras.layers.Dense(10)(x)`, tensorflow#36504) is made once, as a module-level `dense`, and the
+        function calls that one: its first call builds the weights, on the first trace, as TensorFlow allows.
+        Its weights then live across calls, as a layer's must (the original cannot run at all)."""
+        path = facts.ancestors(node)
+        called = path[-1] if path else None
+        if not isinstance(event.obj, LayerObj) or not (isinstance(called, cst.Call) and called.func is node):
+            return None  # only the layer called where it is made (`Dense(3)(x)`), not one put in a list
+        found = _hoistable(facts, event, node, hoisted)
+        if found is None or found[2] is not None:
+            return None  # bound to a name: `_model_fix`'s statement move, or nothing
+        function = found[0]
+        name = _free_name(facts, function, node, hoisted, "layer")
+        return self.fix(
+            Replace(node, cst.Name(name)),
+            AddModuleCode(f"tfv401:{function.name.value}:{name}", f"{name} = {facts.code_for(node)}"),
+            title=f"Make the layer once, as module-level `{name}`",
         )
 
     def _build_fix(self, facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> FixPlan | None:
