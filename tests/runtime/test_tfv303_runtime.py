@@ -126,9 +126,22 @@ def test_a_cell_held_as_an_attribute_shares_and_a_second_attribute_gives_the_bac
     ]
 
 
-def test_a_cell_chosen_by_branches_raises_and_gets_no_fix() -> None:
-    """NeuralDialog-CVAE#5: one GRUCell stacked twice; the cell's construction depends on the helper's
-    arguments, so no single construction can be repeated (the fixture has no fixed_ twin: see test_testdata)."""
-    bad = run_program(TESTDATA / "TFV303" / "bad_branches_nofix.py", legacy=True)
-    assert bad.error is not None and bad.error.startswith("ValueError: Dimensions must be equal"), bad.error
-    assert not (TESTDATA / "TFV303" / "fixed_branches_nofix.py").exists()
+def test_a_cell_chosen_by_branches_raises_and_make_cell_builds_one_per_layer_on_every_path() -> None:
+    """NeuralDialog-CVAE#5: the helper's GRU or LSTM cell (wrapped in dropout or not) stacked as one object
+    raises (input size 10 != 6 units). Moved into `make_cell()` and called once per layer, every path builds
+    its own cells; a one-layer call still returns the one cell, as before."""
+    bad = run_program(TESTDATA / "TFV303" / "bad_branches.py", CALL_TF1_CASES, legacy=True)
+    for name in ("case_gru_stack", "case_lstm_stack_with_dropout", "case_deep_gru"):
+        assert bad.out[name]["ok"] is False and "Dimensions must be equal" in bad.out[name]["error"], bad.out
+    fixed = run_program(TESTDATA / "TFV303" / "fixed_branches.py", CALL_TF1_CASES, legacy=True)
+    assert all(c["ok"] for c in fixed.out.values()), fixed.out
+    assert _kernels(fixed.out["case_gru_stack"]) == [
+        f"rnn/multi_rnn_cell/cell_{i}/gru_cell/{part}/kernel:0" for i in (0, 1) for part in ("candidate", "gates")
+    ]
+    assert _kernels(fixed.out["case_lstm_stack_with_dropout"]) == [
+        f"rnn/multi_rnn_cell/cell_{i}/lstm_cell/kernel:0" for i in (0, 1)
+    ]
+    assert _kernels(fixed.out["case_deep_gru"]) == _kernels(fixed.out["case_gru_stack"])
+    # one layer: no stack, the one cell, the same variables as the original makes
+    assert fixed.out["case_one_lstm_layer"] == bad.out["case_one_lstm_layer"]
+    assert _kernels(fixed.out["case_one_lstm_layer"]) == ["rnn/lstm_cell/kernel:0"]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tfvarfix.codegen import unique_name
-from tfvarfix.keras.tf1 import graph_code
+from tfvarfix.keras.tf1 import CELL_NAMES, WRAPPERS, graph_code
 from tfvarfix.rule import Finding, FixPlan, InsertAfter, InsertBefore, Remove, Replace, Rule
 from tfvarfix.semantics.events import Created, Event, SharedCell
 from tfvarfix.semantics.facts import Facts, reachable
@@ -77,16 +77,23 @@ class SharedRnnCell(Rule):
     right before `[cell] * n` (`cell = LSTMCell(4)`, then `if keep_prob < 1: cell = DropoutWrapper(cell)`) has
     those statements moved into a local function, `def make_cell(): ...; return cell`, and the stack becomes
     `[make_cell() for _ in range(n)]`; only when the statements construct cells and nothing else (their tests
-    call nothing) and the cell's name is read nowhere else in the function. A cell held as an attribute, made
+    call nothing) and the cell's name is read nowhere else in the function. The statements may choose the
+    cell by branches (`if cell_type == "gru": cell = GRUCell(n)` / `else: cell = LSTMCell(n)`, then a wrapper
+    under its own `if`: NeuralDialog-CVAE#5): moved as they are, every path builds its own cells; a branch the
+    analysis did not run counts as a construction when it calls a TF1 cell or wrapper class through the module
+    expression a construction it ran reads (`rnn_cell.LSTMCell` beside `rnn_cell.GRUCell`), with arguments
+    that call nothing. A stack made under an `if` of its own that rebinds the cell (`if num_layer > 1: cell =
+    MultiRNNCell([cell] * num_layer)`, then `return cell`) gets `cell = make_cell()` after the helper, so what
+    is read after the `if` is the stack, or where it was not made the one cell, built as before. A cell held
+    as an attribute, made
     by `self.cell = GRUCell(size)` in `__init__` and used by a method of the class where two cells are meant
     (both directions, an encoder and a decoder call), gets a second attribute made right after it by the same
     construction (`self.cell_bw = GRUCell(size)`, or `self.cell_1`), which the later use reads; only when the
     construction's arguments call nothing (repeated at once, they mean the same). No variable is renamed: the
     shared one keeps its name (`cell_0/...`, `fw/...`) and the new
-    cells add theirs (`cell_1/...`, `bw/...`). Withheld when another path binds the cell's name differently
-    (`if cell_type == "gru": cell = GRUCell(n)` / `else: cell = LSTMCell(n)`, then a wrapper under its own
-    `if`: NeuralDialog-CVAE#5): each run the analysis follows makes one cell, but the fix is written once for
-    every path, and repeating one path's construction would build the wrong cell on the others.
+    cells add theirs (`cell_1/...`, `bw/...`). Where another path binds the cell's name differently, only the
+    `make_cell()` move above is offered: repeating one path's construction at the use would build the wrong
+    cell on the others.
 
     ## Numerical equivalence
     `repairs`: with input size ≠ units the original raises and the rewrite builds; with equal sizes `verify`
@@ -126,6 +133,10 @@ class SharedRnnCell(Rule):
                 fix = self.fix(Replace(best.expr, text))
             elif not fixes - {None} and len(chosen) == 1:
                 fix = self._helper(facts, best, made) or self._attribute(facts, best, made)
+            elif not fixes - {None} and best.expr is not None:
+                # Several runs reach one `[cell] * n` (the helper called for a GRU and for an LSTM): the
+                # helper's move is written from the code alone, the same for every run.
+                fix = self._helper(facts, best, made)
             yield self.finding(target, fix=fix, cell=_short(best.cell), where=best.where)
 
     def _helper(self, facts: Facts, event: SharedCell, made: dict[int, Created]) -> FixPlan | None:
@@ -137,32 +148,41 @@ class SharedRnnCell(Rule):
             return None
         name = repeated[0].value
         use = event.chain[-1]
-        holder = event.chain[-2] if len(event.chain) > 1 else event.frame.node
-        body = getattr(holder, "body", None)
-        items = list(getattr(body, "body", body) or ())
-        at = next((i for i, st in enumerate(items) if st is use), None)
-        if at is None:
+        scope = event.function if event.function is not None else facts.module
+        constructions = {id(c.node) for c in made.values()} | _unrun_cells(facts, scope, made)
+        found = _block_before(event, use, name, constructions)
+        if found is None:
             return None
-        constructions = {id(c.node) for c in made.values()}
+        items, at = found
         start = at
-        while start > 0 and _builds(items[start - 1], name, constructions, conditional=True):
+        while start > 0 and _builds(items[start - 1], name, constructions, conditional=True, branches=True):
             start -= 1
         moved = items[start:at]
-        if not moved or not _builds(moved[0], name, constructions, conditional=False):
+        if not moved or not _builds(moved[0], name, constructions, conditional=False, branches=True):
             return None
         if not any(isinstance(st, cst.If) for st in moved):
             return None  # no condition: the construction itself is repeated, or it cannot be (see _text)
         first = moved[0]
-        assert isinstance(first, cst.SimpleStatementLine)
-        value = first.body[0].value if isinstance(first.body[0], cst.Assign) else None
-        if value is None or any(isinstance(n, cst.Name) and n.value == name for n in descendants(value)):
-            return None
-        scope = event.function if event.function is not None else facts.module
-        inside = {id(n) for st in moved for n in descendants(st)} | {id(repeated[0])}
-        if any(
-            isinstance(n, cst.Name) and n.value == name and id(n) not in inside for n in descendants(scope)
+        values = [a.value for a in descendants(first) if isinstance(a, cst.Assign)]
+        if not values or any(
+            isinstance(n, cst.Name) and n.value == name for value in values for n in descendants(value)
         ):
+            return None  # the first statement must make the cell from scratch, on every branch
+        inside = {id(n) for st in moved for n in descendants(st)} | {id(repeated[0])}
+        # `cell = MultiRNNCell([cell] * n)` under `if n > 1:`, then `return cell`: what is read after the stack
+        # is the stack, or (where it was not made) the one cell, made as before by a call of the helper.
+        rebinds = _assigns_to(use, name)
+        later = {id(n) for st in items[at + 1 :] for n in descendants(st)} if rebinds else set()
+        if rebinds is not None:
+            later.add(id(rebinds))
+        elsewhere = [
+            n
+            for n in descendants(scope)
+            if isinstance(n, cst.Name) and n.value == name and id(n) not in inside and id(n) not in later
+        ]
+        if elsewhere:
             return None  # the cell is read elsewhere: it must stay
+        kept = any(isinstance(n, cst.Name) and n.value == name and id(n) in later for n in descendants(scope))
         words = {n.value for n in descendants(scope) if isinstance(n, cst.Name)} | set(facts.module_names)
         helper = (
             f"make_{name}" if f"make_{name}" not in words else unique_name(f"make_{name}", words.__contains__)
@@ -174,6 +194,8 @@ class SharedRnnCell(Rule):
             lines.extend(indent + line if line.strip() else "" for line in code.rstrip("\n").split("\n"))
         lines.append(f"{indent}return {name}")
         listed = f"[{helper}() for _ in range({facts.code_for(repeated[1])})]"
+        if kept:  # the one cell is still read after the stack: made there by the helper
+            lines.append(f"{name} = {helper}()")
         return self.fix(
             InsertBefore(first, "\n".join(lines)),
             *(Remove(st) for st in moved),
@@ -399,9 +421,89 @@ def _bound_once(facts: Facts, name: cst.Name) -> bool:
     return True
 
 
-def _builds(statement: cst.CSTNode, name: str, constructions: set[int], conditional: bool) -> bool:
+def _unrun_cells(facts: Facts, scope: cst.CSTNode, made: dict[int, Created]) -> set[int]:
+    """Cell constructions on a path the analysis did not run (the `LSTMCell` arm where the program asks for a
+    GRU): `<module>.LSTMCell(...)` through the very module expression that a construction the analysis ran
+    reads (`rnn_cell.GRUCell(...)`), a TF1 cell or wrapper class, with arguments that call nothing."""
+    receivers = {
+        facts.code_for(c.node.func.value)
+        for c in made.values()
+        if isinstance(c.node, cst.Call) and isinstance(c.node.func, cst.Attribute)
+    }
+    classes = (set(CELL_NAMES) - {"MultiRNNCell"}) | WRAPPERS
+    return {
+        id(n)
+        for n in descendants(scope)
+        if isinstance(n, cst.Call)
+        and isinstance(n.func, cst.Attribute)
+        and n.func.attr.value in classes
+        and facts.code_for(n.func.value) in receivers
+        and not any(isinstance(m, cst.Call) for a in n.args for m in descendants(a))
+    }
+
+
+def _block_before(
+    event: SharedCell, use: cst.CSTNode, name: str, constructions: set[int]
+) -> tuple[list[cst.CSTNode], int] | None:
+    """The statements of the block that holds the use, and the use's index there. When nothing right before
+    the use builds the cell and the use is alone under an `if` whose test calls nothing (`if num_layer > 1:
+    cell = MultiRNNCell([cell] * num_layer)`), the block around that `if` and its index."""
+    for level in (2, 3):
+        holder = event.chain[-level] if len(event.chain) >= level else event.frame.node
+        body = getattr(holder, "body", None)
+        items = list(getattr(body, "body", body) or ())
+        at = next((i for i, st in enumerate(items) if st is use), None)
+        if at is None:
+            return None
+        if at > 0 and _builds(items[at - 1], name, constructions, conditional=True, branches=True):
+            return items, at
+        if (
+            level == 3
+            or len(event.chain) < 2
+            or not isinstance(holder, cst.If)
+            or holder.orelse is not None
+            or len(items) != 1
+            or any(isinstance(n, (cst.Call, cst.NamedExpr)) for n in descendants(holder.test))
+        ):
+            return None
+        use = holder
+    return None
+
+
+def _assigns_to(statement: cst.CSTNode, name: str) -> cst.Name | None:
+    """The target of `name = ...`, when that is the whole statement."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return None
+    assign = statement.body[0]
+    if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+        return None
+    target = assign.targets[0].target
+    return target if isinstance(target, cst.Name) and target.value == name else None
+
+
+def _builds(
+    statement: cst.CSTNode, name: str, constructions: set[int], conditional: bool, branches: bool = False
+) -> bool:
     """`name = <cell construction>` alone on its line, or (with `conditional`) an `if` without `else` whose test
-    calls nothing and whose body holds only such lines."""
+    calls nothing and whose body holds only such lines; with `branches`, also an `if`/`elif`/`else` whose
+    every branch holds only such lines (each path makes the cell: `GRUCell` on one, `LSTMCell` on another)."""
+    if branches and isinstance(statement, cst.If) and statement.orelse is not None:
+        branch: cst.If | cst.Else | None = statement
+        while isinstance(branch, cst.If):
+            if any(isinstance(n, (cst.Call, cst.NamedExpr)) for n in descendants(branch.test)):
+                return False
+            block = branch.body
+            if not isinstance(block, cst.IndentedBlock) or not all(
+                _builds(st, name, constructions, conditional=False) for st in block.body
+            ):
+                return False
+            branch = branch.orelse
+        if branch is None:
+            return False  # an `elif` chain without `else`: some path may not make it
+        block = branch.body
+        return isinstance(block, cst.IndentedBlock) and all(
+            _builds(st, name, constructions, conditional=False) for st in block.body
+        )
     if isinstance(statement, cst.SimpleStatementLine):
         if len(statement.body) != 1 or not isinstance(statement.body[0], cst.Assign):
             return False
