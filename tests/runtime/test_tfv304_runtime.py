@@ -216,3 +216,18 @@ def test_a_rebuild_raises_before_its_training_step_and_built_once_it_trains_twic
     assert failed["ok"] is False and f"Variable encoder/w {EXISTS}" in failed["error"], failed
     trained = fixed.out["case_rebuilt_per_setting"]
     assert trained["ok"] is True and len(trained["value"]) == 2, trained
+
+
+def test_a_sweep_sharing_its_placeholder_and_session_gets_a_scope_per_pass() -> None:
+    """scDREAMER#4's shape: passes over literal settings share a placeholder and a Session made before the loop,
+    so no fresh graph can be had per pass; the second pass raises. With `variable_scope(f"total_{i}")` around
+    each pass's build, both run, each on its own variables (renamed `total_0/dense/weights`, ...)."""
+    bad = run_program(TESTDATA / "TFV304" / "bad_sweep_scope.py")
+    assert bad.error is not None and "Variable dense/weights already exists" in bad.error, bad.error
+    probe = 'out["results"] = ns["results"]; out["variables"] = ns["variables"]'
+    fixed = run_program(TESTDATA / "TFV304" / "fixed_sweep_scope.py", probe)
+    assert fixed.error is None, fixed.error
+    assert fixed.out == {
+        "results": [8.0, 12.0],
+        "variables": ["total_0/dense/weights:0", "total_1/dense/weights:0"],
+    }, fixed.out

@@ -142,7 +142,7 @@ class RepeatedRnnScope(Rule):
         header: tuple[Replace, ...] = ()
         if loop is not None:
             # One scope per pass, named after the pass: `scope=f"rnn_{i}"`, `i` from `enumerate`.
-            counted = _loop_index(facts, loop)
+            counted = loop_index(facts, loop)
             if counted is None or any(re.fullmatch(rf"{re.escape(base)}_\d+", t) for t in taken):
                 return None
             index, header = counted
@@ -190,7 +190,7 @@ def _only_loop(facts: Facts, node: cst.CSTNode) -> cst.For | None:
     return loop if inside is loop.body and loop.orelse is None and loop.asynchronous is None else None
 
 
-def _loop_index(facts: Facts, loop: cst.For) -> tuple[str, tuple[Replace, ...]] | None:
+def loop_index(facts: Facts, loop: cst.For) -> tuple[str, tuple[Replace, ...]] | None:
     """The name that counts the loop's passes, and the edits of its header that make one (`for x in xs` ->
     `for i, x in enumerate(xs)`); None when the loop cannot say (an index the body rebinds, a tuple target)."""
     iterator, target = loop.iter, loop.target
@@ -210,8 +210,13 @@ def _loop_index(facts: Facts, loop: cst.For) -> tuple[str, tuple[Replace, ...]] 
     index = free if free is not None else unique_name("i", lambda n: facts.word_count(n) > 0)
     return index, (
         Replace(target, f"{index}, {target.value}"),
-        Replace(iterator, f"enumerate({facts.code_for(iterator)})"),
+        Replace(iterator, f"enumerate({facts.code_for(_bare(iterator))})", parens=True),
     )
+
+
+def _bare(iterator: cst.BaseExpression) -> cst.BaseExpression:
+    """The iterable as `enumerate(...)` takes it: a tuple keeps its parentheses, others lose theirs."""
+    return iterator if isinstance(iterator, cst.Tuple) else iterator.with_changes(lpar=[], rpar=[])
 
 
 _REBINDS_ENUMERATE = re.compile(

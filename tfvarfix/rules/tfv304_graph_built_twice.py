@@ -8,6 +8,7 @@ import libcst as cst
 from tfvarfix.codegen import string, unique_name, with_keywords
 from tfvarfix.keras.tf1 import OPTIMIZER_SLOTS, V1, Rebuild, graph_code, one_run, rebuild
 from tfvarfix.rule import Finding, FixPlan, InsertBefore, Remove, Replace, Rule
+from tfvarfix.rules.tfv301_repeated_rnn_scope import loop_index
 from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event, MethodCall, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import AV, FuncObj, KerasObj, ModuleRef, Obj, TensorObj, TupleObj, VarObj
@@ -100,7 +101,7 @@ class GraphBuiltTwice(Rule):
     when the loop runs inside a graph or `Session` block (resetting a graph in use raises) or the module uses an
     `InteractiveSession`.
 
-    Where the passes share tensors, or the two builds are two calls, the code must say what was meant; four
+    Where the passes share tensors, or the two builds are two calls, the code must say what was meant; five
     shapes do, and get an unsafe fix each: a function with a `reuse=False` parameter that it reads, called again
     without it, gets `reuse=True` at that call (it builds on the first build's variables); chained builds, `x =
     block(x)` (stacked layers), that reopen one fixed `variable_scope("block")` get `variable_scope(None,
@@ -109,12 +110,20 @@ class GraphBuiltTwice(Rule):
     values (`return sess.run(...)`), storing nothing outside, has its body moved into `with
     tf.Graph().as_default():`, a separate graph per run that leaves the caller's alone; and a build in a loop
     whose arguments no pass changes (`out = dense(x)` with `x` made before the loop) is made once, before the
-    loop. Two calls where the code says what the second build is for get one more unsafe fix, on the second
-    build only (a reset is never inserted between them). An evaluation or inference copy shares the first
-    build's variables: the second call passes `is_training=False` (or `training`/`is_train`/`train`), or its
-    result or the function it stands in is named for evaluation (`eval_model = ...`, `sample = ...`, `def
-    prediction():`; words `eval`, `test`, `valid`, `infer`, `predict`, `sample`, `gen`... that the first
-    build's names lack; a function holding both builds says nothing), or it is the same
+    loop. A sweep over settings, a `for` over literals or a `range` of them (`for z_dim in [2, 3]:`), whose
+    passes share a placeholder or a `Session` made before the loop (scDREAMER#4), builds one model per setting:
+    the pass's build statement (`model = Net(sess, z_dim)`) goes into `with
+    tf.compat.v1.variable_scope(f"model_{i}"):`, named after what it is bound to and numbered by the loop
+    (`enumerate` added where there is none), which renames its variables (`Encoder/w` -> `model_0/Encoder/w`;
+    the title and `renames` say so). Not offered for a loop over tensors or objects (one network applied to
+    several inputs may mean to share), for a build that is not a statement `name = build(...)` of the loop's
+    own body, or where a name `model_0` is written elsewhere. Two calls where the code says what the second
+    build is for get one more unsafe fix, on the second build only (a reset is never inserted between them).
+    An evaluation or inference copy shares the first build's variables: the second call passes
+    `is_training=False` (or `training`/`is_train`/`train`), or its result or the function it stands in is
+    named for evaluation (`eval_model = ...`, `sample = ...`, `def prediction():`; words `eval`, `test`,
+    `valid`, `infer`, `predict`, `sample`, `gen`... that the first build's names lack; a function holding both
+    builds says nothing), or it is the same
     call on other input tensors (`encoder(context_x, context_y)`, then `encoder(target_x, target_y)`); the
     statement goes into `with tf.compat.v1.variable_scope(tf.compat.v1.get_variable_scope(),
     reuse=tf.compat.v1.AUTO_REUSE):`, which re-enters the current scope, so no name changes. Withheld when the
@@ -177,7 +186,11 @@ class GraphBuiltTwice(Rule):
                 if not shared and not twice:
                     fix = self._fix(facts, [e for _, e in pairs], again, loop)
                 if fix is None and not twice:
-                    fix = self._scope_fix(facts, pairs) or self._hoist_fix(facts, again, loop)
+                    fix = (
+                        self._scope_fix(facts, pairs)
+                        or self._hoist_fix(facts, again, loop)
+                        or self._sweep_scope_fix(facts, again, loop, event.name)
+                    )
                 advice = "" if fix is not None else _SHARED if shared else _TWICE if twice else _CHOICES
                 how = "on every pass of a loop"
             else:
@@ -476,6 +489,54 @@ class GraphBuiltTwice(Rule):
             title="Build it once, before the loop",
         )
 
+    def _sweep_scope_fix(self, facts: Facts, again: Rebuild, loop: Ctx, variable: str) -> FixPlan | None:
+        """A sweep (`for z_dim in [2, 3]:`, over literals or a `range`) whose passes cannot each have a fresh
+        graph (they share a session or tensors made before the loop) builds one model per setting: each pass's
+        build goes into a scope of its own, `with variable_scope(f"model_{i}"):`, named after what it is bound
+        to and numbered by the loop (`enumerate` added where there is none). Its variables are renamed."""
+        prefix = facts.tf1_prefix()
+        node, call = loop.node, again.call.node
+        if prefix is None or not isinstance(node, cst.For) or not isinstance(node.body, cst.IndentedBlock):
+            return None
+        if node.asynchronous is not None or not _literal_sweep(node.iter) or not isinstance(call, cst.Call):
+            return None
+        line = next((s for s in node.body.body if any(n is call for n in _walk(s))), None)
+        if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+            return None
+        assign = line.body[0]
+        if not (
+            isinstance(assign, cst.Assign)
+            and assign.value is call
+            and len(assign.targets) == 1
+            and isinstance(assign.targets[0].target, cst.Name)
+        ) or any(a.star for a in call.args):
+            return None
+        if any(
+            isinstance(n, (cst.SimpleString, cst.FormattedString)) and "\n" in facts.code_for(n)
+            for n in _walk(line)
+        ):
+            return None  # a string over several lines would be re-indented
+        counted = loop_index(facts, node)
+        if counted is None:
+            return None
+        index, header = counted
+        base = assign.targets[0].target.value
+        if facts.literal_count(f"{base}_0") or any(
+            s.startswith(f"{base}_") for s in facts.layers_named()
+        ):
+            return None  # the scope names the passes make are written elsewhere
+        scope = f"{base}_{{{index}}}"
+        opener = f"with {prefix}.variable_scope(f{string(facts, scope)}):"
+        indent = facts.module.default_indent
+        return self.fix(
+            *header,
+            InsertBefore(line, opener),
+            Replace(line, f"{indent}{facts.code_for(assign)}"),
+            title=f"Build each pass's `{base}` in its own variable scope `{scope}` (its variables are renamed: "
+            f"`{variable}` -> `{base}_0/{variable}`, ...)",
+            renames=(Rename("variable_scope", variable, f"{scope}/{variable}"),),
+        )
+
     def _fix(self, facts: Facts, events: list[Collision], again: Rebuild, loop: Ctx) -> FixPlan | None:
         prefix = facts.tf1_prefix()
         node = loop.node
@@ -516,6 +577,35 @@ _EVALUATION_WORDS = frozenset(
         "inference", "predict", "prediction", "sample", "sampling", "gen", "generate", "generation",
     }
 )  # fmt: skip
+
+
+def _literal_sweep(iterable: cst.BaseExpression) -> bool:
+    """A loop over settings: a list, tuple or set of literals (numbers, strings, tuples of them), or a
+    `range(...)` of literals; not over tensors or objects, whose passes may mean one network applied again."""
+    if isinstance(iterable, cst.Call):
+        return (
+            isinstance(iterable.func, cst.Name)
+            and iterable.func.value == "range"
+            and bool(iterable.args)
+            and all(_literal(a.value) and a.keyword is None and not a.star for a in iterable.args)
+        )
+    return (
+        isinstance(iterable, (cst.List, cst.Tuple, cst.Set))
+        and bool(iterable.elements)
+        and all(not isinstance(e, cst.StarredElement) and _literal(e.value) for e in iterable.elements)
+    )
+
+
+def _literal(expr: cst.BaseExpression) -> bool:
+    if isinstance(expr, (cst.Integer, cst.Float, cst.SimpleString)):
+        return True
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        return _literal(expr.expression)
+    if isinstance(expr, cst.Name):
+        return expr.value in ("True", "False", "None")
+    if isinstance(expr, cst.Tuple):
+        return all(not isinstance(e, cst.StarredElement) and _literal(e.value) for e in expr.elements)
+    return False
 
 
 def _targets(line: cst.CSTNode) -> list[str]:
