@@ -89,6 +89,89 @@ def _has(entries: Entries, key: object) -> bool:
 EMPTY_ENTRIES = Entries(())
 
 
+class _Layer(Mapping[Obj, Fields]):
+    """A frozen delta on top of another heap: what one path changed before it forked (never mutated).
+
+    A fork of a state that changed much turns its delta into a layer both paths share, instead of copying it, and
+    a join looks only at what changed above the layer its states share: an `if` deep in a long function costs
+    what its arms changed, not what the function did before it. `root` is the frozen heap below every layer."""
+
+    __slots__ = ("depth", "own", "parent", "root")
+
+    def __init__(self, own: dict[Obj, Fields], parent: Mapping[Obj, Fields]) -> None:
+        self.own = own
+        self.parent = parent
+        if type(parent) is _Layer:
+            self.root: Mapping[Obj, Fields] = parent.root
+            self.depth: int = parent.depth + 1
+        else:
+            self.root = parent
+            self.depth = 1
+
+    def get(self, obj: Obj, default: object = None) -> Fields | None:  # type: ignore[override]
+        layer: Mapping[Obj, Fields] = self
+        while type(layer) is _Layer:
+            found = layer.own.get(obj)
+            if found is not None:
+                return found
+            layer = layer.parent
+        found = layer.get(obj)
+        return found if found is not None else default  # type: ignore[return-value]
+
+    def __contains__(self, obj: object) -> bool:
+        return self.get(obj) is not None  # type: ignore[arg-type]
+
+    def __getitem__(self, obj: Obj) -> Fields:
+        found = self.get(obj)
+        if found is None:
+            raise KeyError(obj)
+        return found
+
+    def chain(self) -> list[_Layer]:
+        """The layers from this one down to the root's, top first."""
+        out: list[_Layer] = []
+        layer: Mapping[Obj, Fields] = self
+        while type(layer) is _Layer:
+            out.append(layer)
+            layer = layer.parent
+        return out
+
+    def changes(self) -> dict[Obj, Fields]:
+        """Every object changed above the root, with its fields here (in the order the changes were made)."""
+        return _changes_above(self, None)
+
+    def __iter__(self) -> Iterator[Obj]:
+        changed = self.changes()
+        yield from changed
+        yield from (k for k in self.root if k not in changed)
+
+    def __len__(self) -> int:
+        changed = self.changes()
+        return len(changed) + sum(1 for k in self.root if k not in changed)
+
+
+def _changes_above(base: Mapping[Obj, Fields], below: Mapping[Obj, Fields] | None) -> dict[Obj, Fields]:
+    """What the layers of `base` above `below` (the root when None) changed: lower layers first, so that a key
+    keeps the place of its first change and the value of its last."""
+    out: dict[Obj, Fields] = {}
+    if type(base) is not _Layer:
+        return out
+    for layer in reversed(base.chain()):
+        if below is not None and layer is below:
+            out.clear()  # what lies at or below `below` is not a change above it
+            continue
+        out.update(layer.own)
+    return out
+
+
+def _root_of(base: Mapping[Obj, Fields]) -> Mapping[Obj, Fields]:
+    return base.root if type(base) is _Layer else base
+
+
+_LAYER_AT = 64  # a fork of a state that changed more objects than this shares its delta as a layer
+_FLATTEN_AT = 12  # layers deeper than this are merged into one (above the same root)
+
+
 class State:
     """One abstract program state: the heap, and whether the path is dead (after return/raise/break).
 
@@ -162,21 +245,41 @@ class State:
     # ------------------------------------------------------------------------------------ paths
     def fork(self) -> State:
         self.owned = set()
-        other = State(self.base, dict(self.delta))
+        if len(self.delta) > _LAYER_AT:
+            self._share()
+            other = State(self.base, {})
+        else:
+            other = State(self.base, dict(self.delta))
         other.dead = self.dead
         return other
 
+    def _share(self) -> None:
+        """Turn the delta into a layer of the base (this state and its forks share it; writes copy)."""
+        layer = _Layer(self.delta, self.base)
+        if layer.depth > _FLATTEN_AT:
+            layer = _Layer(layer.changes(), layer.root)
+        self.base, self.delta, self.owned = layer, {}, set()
+
+    def changed_count(self) -> int:
+        """About how many objects changed since the root (an upper bound)."""
+        base = self.base
+        return len(self.delta) + (sum(len(layer.own) for layer in base.chain()) if type(base) is _Layer else 0)
+
     def frozen(self) -> State:
         """A state whose base is everything this one holds: forks of it start with an empty delta."""
-        if not self.delta:
+        if not self.delta and type(self.base) is not _Layer:
             return State(self.base)
-        merged = dict(self.base)
+        root = _root_of(self.base)
+        merged = dict(root)
+        merged.update(_changes_above(self.base, None))
         merged.update(self.delta)
         self.owned = set()
         return State(merged)
 
     def view(self) -> HeapView:
         """The heap as it is now, never changed later."""
+        if len(self.delta) > _LAYER_AT:
+            self._share()
         self.owned = set()
         return HeapView(self.base, dict(self.delta))
 
@@ -190,18 +293,25 @@ class State:
         first = live[0]
         if len(live) == 1:
             return first
-        if any(s.base is not first.base for s in live[1:]):
-            # Rare (states from different frozen points): join over everything.
-            live = [State(_EMPTY_BASE, {**s.base, **s.delta}) for s in live]
-            first = live[0]
         base = first.base
-        delta = dict(first.delta)
-        for other in live[1:]:
+        deltas = [s.delta for s in live]
+        if any(s.base is not base for s in live[1:]):
+            root = _root_of(base)
+            if any(_root_of(s.base) is not root for s in live[1:]):
+                # Rare (states from different frozen points): join over everything.
+                live = [State(_EMPTY_BASE, {**s.base, **s.delta}) for s in live]
+                base, deltas = _EMPTY_BASE, [s.delta for s in live]
+            else:
+                # Paths that forked from a shared layer: join what each changed above the deepest one they share.
+                base = _shared_layer([s.base for s in live])
+                deltas = [{**_changes_above(s.base, base if base is not root else None), **s.delta} for s in live]
+        delta = dict(deltas[0])
+        for other_delta in deltas[1:]:
             # In insertion order, not a set's: the joined heap's order (fields, visible objects) must not vary
             # with hashing from one run to the next.
-            for obj in [*delta, *(o for o in other.delta if o not in delta)]:
+            for obj in [*delta, *(o for o in other_delta if o not in delta)]:
                 mine = delta.get(obj)
-                theirs = other.delta.get(obj)
+                theirs = other_delta.get(obj)
                 if mine is theirs:
                     continue
                 if mine is None:
@@ -215,24 +325,38 @@ class State:
         return State(base, delta)
 
 
-class HeapView(Mapping[Obj, Mapping[str, object]]):
-    """A read-only heap snapshot kept by events: the shared base and a copy of the delta."""
+def _shared_layer(bases: list[Mapping[Obj, Fields]]) -> Mapping[Obj, Fields]:
+    """The deepest heap in every base's chain (the layer the paths forked from; at worst their shared root)."""
+    first = bases[0]
+    chains = [{id(layer) for layer in b.chain()} if type(b) is _Layer else set() for b in bases[1:]]
+    if type(first) is _Layer:
+        for layer in first.chain():
+            if all(id(layer) in chain for chain in chains):
+                return layer
+    return _root_of(first)
 
-    __slots__ = ("_base", "_delta")
+
+class HeapView(Mapping[Obj, Mapping[str, object]]):
+    """A read-only heap snapshot kept by events: the shared base (its layers included) and a copy of the delta."""
+
+    __slots__ = ("_base", "_changed", "_delta")
 
     def __init__(self, base: Mapping[Obj, Fields], delta: dict[Obj, Fields]) -> None:
         self._base = base
         self._delta = delta
+        self._changed: dict[Obj, Fields] | None = None if type(base) is _Layer else delta
 
     @property
     def base(self) -> Mapping[Obj, Fields]:
         """The frozen heap this view shares with every view taken since the same point (see `State`)."""
-        return self._base
+        return _root_of(self._base)
 
     @property
     def changed(self) -> Mapping[Obj, Fields]:
         """The objects whose fields differ from `base`, with their fields here."""
-        return self._delta
+        if self._changed is None:
+            self._changed = {**_changes_above(self._base, None), **self._delta}
+        return self._changed
 
     def __getitem__(self, obj: Obj) -> Mapping[str, object]:
         found = self._delta.get(obj)
@@ -247,11 +371,13 @@ class HeapView(Mapping[Obj, Mapping[str, object]]):
         return found if found is not None else default  # type: ignore[return-value]
 
     def __iter__(self) -> Iterator[Obj]:
-        yield from self._delta
-        yield from (k for k in self._base if k not in self._delta)
+        changed = self.changed
+        yield from changed
+        yield from (k for k in self.base if k not in changed)
 
     def __len__(self) -> int:
-        return len(self._delta) + sum(1 for k in self._base if k not in self._delta)
+        changed = self.changed
+        return len(changed) + sum(1 for k in self.base if k not in changed)
 
 
 _EMPTY_BASE: Mapping[Obj, Fields] = {}

@@ -285,7 +285,7 @@ class Interpreter:
             if self.state.dead:
                 break
             self.exec_body([statement])
-            if len(self.state.delta) > _REBASE:
+            if self.state.changed_count() > _REBASE:
                 # Top-level statements leave no forked state behind: start a new shared base, so that later
                 # forks and joins cost what they change, not the module's whole heap.
                 self.state = self.state.frozen()
