@@ -203,3 +203,16 @@ def test_reshaped_agrees_with_numpy(shape: list[int], new: list[int], unknown: b
     except ValueError:
         expected = None
     assert reshaped(tuple(shape), target) == expected
+
+
+def test_an_embedding_given_a_matrix_of_another_size_raises_and_sized_from_it_runs() -> None:
+    """keras#8006's off-by-one rows and a factory's wrong width: Keras 3 refuses the matrix at build; sized from
+    the matrix (`matrix.shape[0]`, `vectors.shape[1]`), the layer looks the last row up and embeds 6 wide."""
+    bad = run_program(TESTDATA / "TFV102" / "bad_embedding_weights.py", RUN_CASES)
+    for name in ("case_one_row_more", "case_other_width"):
+        assert bad.out[name]["ok"] is False and "is not compatible with provided weight shape" in str(
+            bad.out[name]["error"]
+        ), bad.out
+    fixed = run_program(TESTDATA / "TFV102" / "fixed_embedding_weights.py", RUN_CASES)
+    assert fixed.out["case_one_row_more"] == {"ok": True, "value": [[1, 2, 5], True]}, fixed.out
+    assert fixed.out["case_other_width"] == {"ok": True, "value": [1, 3, 6]}, fixed.out

@@ -1,16 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import libcst as cst
 
 from tfvarfix.keras.spec import WeightSpec
 from tfvarfix.keras.weights import Shape, broadcast_conflict, conflict, detached, formula, show, weight_shape
-from tfvarfix.rule import Finding, Rule
+from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Created, InputMismatch, WeightWrite
 from tfvarfix.semantics.facts import Facts, reachable
-from tfvarfix.semantics.values import KerasObj, LayerObj
-from tfvarfix.types import FixAvailability
+from tfvarfix.semantics.values import KerasObj, LayerObj, TensorObj
+from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
 class WeightShapeMismatch(Rule):
@@ -58,11 +59,20 @@ class WeightShapeMismatch(Rule):
     ```
 
     ## Fix safety
-    There is no fix: which of the two shapes is wrong is the author's decision. The message gives both shapes
-    and the weight's formula.
+    An `Embedding` given a pretrained matrix in `weights=[matrix]` whose rows or width differ from its
+    `input_dim` or `output_dim` (keras#8006: the GloVe example's matrix has `num_words + 1` rows for
+    `Embedding(num_words, ...)`) is sized from the matrix it is given: the argument that disagrees becomes
+    `matrix.shape[0]` (rows) or `matrix.shape[1]` (width), as the pretrained-embedding idiom writes it. The
+    matrix is what the author computed for the vocabulary, and a lookup of its last row is what the off-by-one
+    layer cannot do. Unsafe: the original raises at build, and the rewrite has another vocabulary size or
+    width (layers after it are built for the new width). Offered only when the matrix is an array (a nested
+    list has no `.shape`) written as a name or an attribute path, and the disagreeing argument is written in
+    the call. Everywhere else there is no fix: which of the two shapes is wrong is the author's decision (a
+    `set_weights` from another vocabulary, a kernel transposed by a loader). The message gives both shapes and
+    the weight's formula.
 
     ## Numerical equivalence
-    Not applicable: no fix.
+    `repairs`: the original raises at build; the rewrite builds the layer with the matrix as its weights.
 
     ## References
     - [Keras LSTM layer](https://keras.io/api/layers/recurrent_layers/lstm/)
@@ -72,7 +82,10 @@ class WeightShapeMismatch(Rule):
     CODE = "TFV102"
     NAME = "weight-shape-mismatch"
     MESSAGE = "{what} of shape {shape} cannot fit the {weight} of layer `{layer}`: {expected} = {formula}"
-    FIX_AVAILABILITY = FixAvailability.NEVER
+    FIX_TITLE = "Size the layer from the weights it is given"
+    FIX_AVAILABILITY = FixAvailability.SOMETIMES
+    FIX_SAFETY = FixSafety.UNSAFE
+    VERIFY = VerifyCheck.REPAIRS
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         for node, events in facts.grouped(Created):
@@ -98,7 +111,8 @@ class WeightShapeMismatch(Rule):
                     where = _item_node(node, write.item) or node
                 proven = list(self._compare(where, what, write.shape, write.weight.layer, write.weight.spec))
                 if proven:
-                    yield proven[0]
+                    fix = self._sized_by_weights(facts, node, where, write) if write.how == "weights" else None
+                    yield proven[0] if fix is None else replace(proven[0], fix=fix)
                     break
         for node, calls in facts.grouped(InputMismatch):
             # One context that proves the call cannot fit is enough: that run raises.
@@ -124,6 +138,44 @@ class WeightShapeMismatch(Rule):
                         matching[0],
                         broadcast=True,
                     )
+
+    def _sized_by_weights(
+        self, facts: Facts, call: cst.CSTNode, item: cst.CSTNode, write: WeightWrite
+    ) -> FixPlan | None:
+        """`Embedding(num_words, 5, weights=[embedding_matrix])` with a matrix of another size (keras#8006: one
+        row more than the layer's inputs): the layer is sized from the matrix it is given,
+        `Embedding(embedding_matrix.shape[0], ...)`, as the pretrained-embedding idiom writes it."""
+        layer = write.weight.layer
+        if layer.short != "Embedding" or not isinstance(call, cst.Call) or write.shape is None:
+            return None
+        value = write.value.single() if write.value is not None else None
+        if not isinstance(value, TensorObj) or value.symbolic:
+            return None  # an array (or tensor) has `.shape`; a nested list does not
+        expected = weight_shape(layer, write.weight.spec)
+        if expected is None or len(expected) != 2 or len(write.shape) != 2:
+            return None
+        base: cst.CSTNode = item
+        while isinstance(base, cst.Attribute):
+            base = base.value
+        if not isinstance(base, cst.Name) or any(a.star for a in call.args):
+            return None  # the matrix must read the same at each mention: a name or an attribute path
+        matrix = facts.code_for(item)
+        positional = [a for a in call.args if a.keyword is None]
+        edits: list[Replace] = []
+        for axis, keyword in enumerate(("input_dim", "output_dim")):
+            given, wanted = write.shape[axis], expected[axis]
+            if given is None or wanted is None or given == wanted:
+                continue
+            arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == keyword), None)
+            if arg is None and axis < len(positional):
+                arg = positional[axis]
+            if arg is None:
+                return None
+            edits.append(Replace(arg.value, f"{matrix}.shape[{axis}]"))
+        if not edits:
+            return None
+        sized = ", ".join(f"`{e.new}`" for e in edits)
+        return self.fix(*edits, title=f"Size the Embedding from the matrix it is given: {sized}")
 
     def _input(self, node: cst.CSTNode, call: InputMismatch) -> Iterator[Finding]:
         """The first weight that the layer's build gave a shape this call's input cannot take."""
