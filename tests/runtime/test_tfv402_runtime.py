@@ -122,3 +122,13 @@ def test_weights_made_in_a_loop_of_call_raise_and_made_in_build_train_in_the_sam
     assert shapes == {"case_stack": [[3], [3], [3]], "case_shifted": [[3, 3], [3]]}  # unnamed: auto-numbered
     withheld = run_program(TESTDATA / "TFV402" / "bad_loop_nofix.py", RUN_CASES).out["case_per_call"]
     assert withheld["ok"] is False and NEW_STATE in str(withheld["error"]), withheld
+
+
+def test_layers_made_per_pass_of_a_loop_in_call_break_fit_and_a_list_made_in_init_trains() -> None:
+    """One Dense per pass of `for _ in range(self.depth)` in call(): `fit` raises; made once in `__init__` as
+    `self.denses`, each pass calls its own and the block trains its three kernels and biases."""
+    bad = run_program(TESTDATA / "TFV402" / "bad_loop_layers.py", RUN_CASES)
+    failed = bad.out["case_tower"]
+    assert failed["ok"] is False and "only supports singleton tf.Variables" in failed["error"], failed
+    fixed = run_program(TESTDATA / "TFV402" / "fixed_loop_layers.py", RUN_CASES)
+    assert fixed.out["case_tower"] == {"ok": True, "value": [[5, 4], [4], [4, 4], [4], [4, 4], [4]]}, fixed.out

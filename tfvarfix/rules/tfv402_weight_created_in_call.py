@@ -96,13 +96,16 @@ class WeightCreatedInCall(Rule):
     are rebound in `call()`, a local is bound twice, the count is a parameter of `call()` (the number of
     weights would depend on the call: it belongs in `__init__`, and the calls change with it), a weight is
     made under an `if` or in a nested loop, or the class's `build` returns early or binds a name the moved
-    lines bind. Other constructions that read the inputs, local variables, layers made in a loop of
-    `call()`, and classes without their own `__init__` are reported without a fix. A layer made and called
-    on the spot
-    (`Dense(self.units)(x)`)
+    lines bind. Other constructions that read the inputs, local variables, and classes without their own
+    `__init__` are reported without a fix. A layer made and called on the spot (`Dense(self.units)(x)`)
     becomes `self.dense(x)`, made once at the end of `__init__` under a name the class does not use yet; also
-    unsafe, for the same reasons. A variable bound to a local (`seen = tf.Variable(0.0)`, `r = K.variable(v)`),
-    in a statement of its own in `call()`, becomes `self.seen`, made once at the end of `__init__` (the
+    unsafe, for the same reasons. Made so on each pass of a loop of `call()`'s own body over a count
+    `__init__` sets or a literal (`for _ in range(self.depth): x = Dense(self.units)(x)`), it becomes a list
+    made once at the end of `__init__`, `self.denses = [Dense(self.units) for _ in range(self.depth)]`, and
+    the pass calls its own, `self.denses[i](x)` (a `for _ in` loop is given an index name `call()` does not
+    use, `i`); withheld for nested loops, a construction that reads the loop's index or a local, a count
+    only `call()` knows, and a construction in a helper `call()`'s loop calls. A variable bound to a local
+    (`seen = tf.Variable(0.0)`, `r = K.variable(v)`), in a statement of its own in `call()`, becomes `self.seen`, made once at the end of `__init__` (the
     local's name unless the class or Keras uses it as an attribute), and `seen = self.seen; seen.assign(0.0)`
     where it was made: each call starts from the initial value as the original's fresh variable did, so a
     counter still counts one call (drop the `assign` where it is meant to count across calls). Offered when the
@@ -342,16 +345,18 @@ class WeightCreatedInCall(Rule):
         statement = event.chain[-1] if event.chain else None
         if statement is None or not _called_where_made(statement, node):
             return None
+        loops = 0
         for link in event.ctx.chain():
             if link.kind is CtxKind.LAYER_CALL:
                 break
-            if link.kind is CtxKind.LOOP:
-                return None  # a layer per pass: one attribute cannot stand for them
+            loops += link.kind is CtxKind.LOOP
         found = _movable_into_init(facts, event, node, instance)
         if found is None:
             return None
         taken = self._taken.setdefault(id(instance.cls.node), _class_words(facts, instance))
         base = snake(obj.short if isinstance(obj, LayerObj) else obj.cls.name)
+        if loops:
+            return self._per_pass_fix(facts, event, node, found, instance, _plural(base)) if loops == 1 else None
         name = base if base not in taken else unique_name(base, taken.__contains__)
         taken.add(name)
         self._given.setdefault(id(instance.cls.node), set()).add(name)
@@ -359,6 +364,54 @@ class WeightCreatedInCall(Rule):
             Replace(node, cst.parse_expression(f"self.{name}")),
             InsertAfter(found.body.body[-1], f"self.{name} = {facts.code_for(node)}"),
             title=f"Make the layer once, as `self.{name}` in `__init__`",
+        )
+
+    def _per_pass_fix(
+        self,
+        facts: Facts,
+        event: VariableInTrace,
+        node: cst.Call,
+        init: cst.FunctionDef,
+        instance: InstanceObj,
+        base: str,
+    ) -> FixPlan | None:
+        """`for i in range(self.depth): x = Dense(self.units)(x)` in `call()`: one layer per pass, made once
+        in `__init__` as a list, `self.denses = [Dense(self.units) for _ in range(self.depth)]`, and the pass
+        calls its own, `self.denses[i](x)` (a `for _ in` loop is given an index name `call()` does not use).
+        Only for a loop of `call()`'s own body over a count `__init__` sets (or a literal), with the
+        construction in a statement of the loop's own body."""
+        function = event.function
+        if function is None or len(event.chain) != 2 or not isinstance(event.chain[0], cst.For):
+            return None
+        loop = event.chain[0]
+        body = function.body
+        if not isinstance(body, cst.IndentedBlock) or not any(st is loop for st in body.body):
+            return None
+        if not isinstance(loop.body, cst.IndentedBlock) or not any(st is event.chain[1] for st in loop.body.body):
+            return None
+        known = _self_assignments(init)
+        counted = _weight_loop(facts, loop, function, known, set(facts.module_names))
+        if counted is None:
+            return None
+        index, count = counted
+        target = loop.target
+        assert isinstance(target, cst.Name)  # `_weight_loop` checked it
+        if target.value == "_" and any(
+            isinstance(n, cst.Name) and n.value == "_" and n is not target for n in descendants(loop)
+        ):
+            return None  # `_` is read in the loop: it cannot be renamed
+        taken = self._taken.setdefault(id(instance.cls.node), _class_words(facts, instance))
+        name = base if base not in taken else unique_name(base, taken.__contains__)
+        taken.add(name)
+        self._given.setdefault(id(instance.cls.node), set()).add(name)
+        edits: list[Replace] = []
+        if target.value != index:
+            edits.append(Replace(target, index))
+        return self.fix(
+            *edits,
+            Replace(node, cst.parse_expression(f"self.{name}[{index}]")),
+            InsertAfter(init.body.body[-1], f"self.{name} = [{facts.code_for(node)} for _ in {count}]"),
+            title=f"Make one layer per pass once, as the list `self.{name}` in `__init__`",
         )
 
     def _added_fix(
