@@ -105,8 +105,9 @@ class WeightCreatedInCall(Rule):
     the pass calls its own, `self.denses[i](x)` (a `for _ in` loop is given an index name `call()` does not
     use, `i`); withheld for nested loops, a construction that reads the loop's index or a local, a count
     only `call()` knows, and a construction in a helper `call()`'s loop calls. A variable bound to a local
-    (`seen = tf.Variable(0.0)`, `r = K.variable(v)`), in a statement of its own in `call()`, becomes `self.seen`, made once at the end of `__init__` (the
-    local's name unless the class or Keras uses it as an attribute), and `seen = self.seen; seen.assign(0.0)`
+    (`seen = tf.Variable(0.0)`, `r = K.variable(v)`), in a statement of its own in `call()`, becomes
+    `self.seen`, made once at the end of `__init__` (the local's name unless the class or Keras uses it as an
+    attribute), and `seen = self.seen; seen.assign(0.0)`
     where it was made: each call starts from the initial value as the original's fresh variable did, so a
     counter still counts one call (drop the `assign` where it is meant to count across calls). Offered when the
     initial value reads only literals, imports and attributes `__init__` sets, and the keywords are among those
