@@ -1,6 +1,8 @@
 # A block makes one layer per pass of a loop in call(), over a depth __init__ stores: every call makes new
 # layers, so `fit`'s traced step raises `tf.function only supports singleton tf.Variables`, and eagerly the
-# weights are never trained. Made once in __init__ as a list, each pass calls its own.
+# weights are never trained. Made once in __init__ as a list, each pass calls its own; made in a method that
+# call()'s loop calls (a DenseNet block's `_make_layer`, Basic_CNNs_TensorFlow2#13), the loop passes each pass's
+# own layer to it.
 import keras
 import numpy as np
 
@@ -18,10 +20,34 @@ class Tower(keras.layers.Layer):
         return x
 
 
-def case_tower():
+class Block(keras.layers.Layer):
+    def __init__(self, growth, num_layers, **kwargs):
+        super().__init__(**kwargs)
+        self.growth = growth
+        self.num_layers = num_layers
+        self.denses = [keras.layers.Dense(self.growth) for _ in range(self.num_layers)]
+
+    def _grow(self, x, dense):
+        y = dense(x)  # expect: TFV402
+        return keras.ops.concatenate([x, y], axis=-1)
+
+    def call(self, x):
+        for i in range(self.num_layers):
+            x = self._grow(x, dense=self.denses[i])
+        return x
+
+
+def trained(layer):
     keras.utils.set_random_seed(0)
-    tower = Tower(4, 3)
-    model = keras.Sequential([keras.Input((5,)), tower, keras.layers.Dense(1)])
+    model = keras.Sequential([keras.Input((5,)), layer, keras.layers.Dense(1)])
     model.compile(optimizer="sgd", loss="mse")
     model.fit(np.ones((4, 5), "float32"), np.ones((4, 1), "float32"), epochs=1, verbose=0)
-    return [list(w.shape) for w in tower.weights]
+    return [list(w.shape) for w in layer.weights]
+
+
+def case_tower():
+    return trained(Tower(4, 3))
+
+
+def case_block():
+    return trained(Block(2, 2))

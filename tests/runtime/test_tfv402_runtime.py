@@ -125,10 +125,13 @@ def test_weights_made_in_a_loop_of_call_raise_and_made_in_build_train_in_the_sam
 
 
 def test_layers_made_per_pass_of_a_loop_in_call_break_fit_and_a_list_made_in_init_trains() -> None:
-    """One Dense per pass of `for _ in range(self.depth)` in call(): `fit` raises; made once in `__init__` as
-    `self.denses`, each pass calls its own and the block trains its three kernels and biases."""
+    """One Dense per pass of `for _ in range(self.depth)` in call(), or in a method that loop calls: `fit`
+    raises; made once in `__init__` as `self.denses`, each pass calls its own and the blocks train."""
     bad = run_program(TESTDATA / "TFV402" / "bad_loop_layers.py", RUN_CASES)
-    failed = bad.out["case_tower"]
-    assert failed["ok"] is False and "only supports singleton tf.Variables" in failed["error"], failed
+    for name in ("case_tower", "case_block"):
+        failed = bad.out[name]
+        assert failed["ok"] is False and "only supports singleton tf.Variables" in failed["error"], failed
     fixed = run_program(TESTDATA / "TFV402" / "fixed_loop_layers.py", RUN_CASES)
     assert fixed.out["case_tower"] == {"ok": True, "value": [[5, 4], [4], [4, 4], [4], [4, 4], [4]]}, fixed.out
+    # the method `call()`'s loop calls is given each pass's own Dense: 5 -> 7 -> 9 features
+    assert fixed.out["case_block"] == {"ok": True, "value": [[5, 2], [2], [7, 2], [2]]}, fixed.out

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import libcst as cst
 
-from tfvarfix.codegen import snake, unique_name
+from tfvarfix.codegen import snake, unique_name, with_keywords
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Remove, Replace, Rule
 from tfvarfix.semantics.events import CtxKind, VariableInTrace
@@ -103,8 +104,12 @@ class WeightCreatedInCall(Rule):
     `__init__` sets or a literal (`for _ in range(self.depth): x = Dense(self.units)(x)`), it becomes a list
     made once at the end of `__init__`, `self.denses = [Dense(self.units) for _ in range(self.depth)]`, and
     the pass calls its own, `self.denses[i](x)` (a `for _ in` loop is given an index name `call()` does not
-    use, `i`); withheld for nested loops, a construction that reads the loop's index or a local, a count
-    only `call()` knows, and a construction in a helper `call()`'s loop calls. A variable bound to a local
+    use, `i`). Made so in a plain method of the class that such a loop calls once per pass (a DenseNet block's
+    `y = BottleNeck(...)(x)` in `_make_layer`, Basic_CNNs_TensorFlow2#13), the list is made the same way,
+    the method gets a last parameter (`bottle_neck`) and calls it, and the loop passes each pass's own
+    (`self._make_layer(x, bottle_neck=self.bottle_necks[i])`); only when the method is named nowhere else
+    and its parameters are plain ones without defaults. Withheld for nested loops, a construction that reads
+    the loop's index or a local, and a count only `call()` knows. A variable bound to a local
     (`seen = tf.Variable(0.0)`, `r = K.variable(v)`), in a statement of its own in `call()`, becomes
     `self.seen`, made once at the end of `__init__` (the local's name unless the class or Keras uses it as an
     attribute), and `seen = self.seen; seen.assign(0.0)`
@@ -229,6 +234,8 @@ class WeightCreatedInCall(Rule):
         instance: InstanceObj,
     ) -> FixPlan | None:
         function = event.function
+        if function is not None and function.name.value != "call" and target is None:
+            return self._helper_pass_fix(facts, event, node, instance)
         if function is None or function.name.value != "call":
             return None
         if target is None:
@@ -413,6 +420,95 @@ class WeightCreatedInCall(Rule):
             Replace(node, cst.parse_expression(f"self.{name}[{index}]")),
             InsertAfter(init.body.body[-1], f"self.{name} = [{facts.code_for(node)} for _ in {count}]"),
             title=f"Make one layer per pass once, as the list `self.{name}` in `__init__`",
+        )
+
+    def _helper_pass_fix(
+        self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, instance: InstanceObj
+    ) -> FixPlan | None:
+        """A method of the class that makes and calls a layer (`y = BottleNeck(...)(x)` in `_make_layer`),
+        called once per pass of a loop of `call()` over a count `__init__` sets (Basic_CNNs_TensorFlow2#13): the
+        layers are made once in `__init__` as a list, `self.bottle_necks = [BottleNeck(...) for _ in
+        range(self.num_layers)]`, the loop passes each pass's own to the method (`bottle_neck=
+        self.bottle_necks[i]`), and the method calls the one it is given."""
+        obj = event.obj
+        helper = event.function
+        if not isinstance(obj, (LayerObj, InstanceObj)) or not isinstance(node, cst.Call) or helper is None:
+            return None
+        cls = instance.cls.node
+        if not any(st is helper for st in cls.body.body) or helper.decorators:
+            return None  # a plain method of the layer's own class
+        if len(event.chain) != 1 or not _called_where_made(event.chain[0], node):
+            return None
+        links = []
+        for link in event.ctx.chain():
+            if link.kind is CtxKind.LAYER_CALL:
+                break
+            if link.kind in (CtxKind.LOOP, CtxKind.CALL) and not isinstance(link.node, (cst.FunctionDef, type(None))):
+                links.append(link)  # (the call of `call()` itself has no call node)
+        if [link.kind for link in links] != [CtxKind.CALL, CtxKind.LOOP]:
+            return None  # called straight from one loop of `call()`, nothing between
+        site, loop = links[0].node, links[1].node
+        call = next(
+            (st for st in cls.body.body if isinstance(st, cst.FunctionDef) and st.name.value == "call"), None
+        )
+        if not isinstance(site, cst.Call) or not isinstance(loop, cst.For) or call is None:
+            return None
+        if not isinstance(call.body, cst.IndentedBlock) or not any(st is loop for st in call.body.body):
+            return None
+        if not isinstance(loop.body, cst.IndentedBlock) or not any(
+            any(n is site for n in descendants(st)) for st in loop.body.body
+        ):
+            return None
+        name = helper.name.value
+        if not (
+            isinstance(site.func, cst.Attribute)
+            and isinstance(site.func.value, cst.Name)
+            and site.func.value.value == "self"
+            and site.func.attr.value == name
+            and len(re.findall(rf"(?<!\w){re.escape(name)}\b", facts.source)) == 2  # its `def`, this call
+            and not any(a.star for a in site.args)
+        ):
+            return None
+        params = helper.params
+        if params.star_arg is not cst.MaybeSentinel.DEFAULT or params.star_kwarg is not None:
+            return None
+        if params.kwonly_params or params.posonly_params or any(p.default is not None for p in params.params):
+            return None  # a new last parameter must be a plain one
+        init = _movable_into_init(facts, event, node, instance)
+        if init is None:
+            return None
+        counted = _weight_loop(facts, loop, call, _self_assignments(init), set(facts.module_names))
+        if counted is None:
+            return None
+        index, count = counted
+        target = loop.target
+        assert isinstance(target, cst.Name)  # `_weight_loop` checked it
+        if target.value == "_" and any(
+            isinstance(n, cst.Name) and n.value == "_" and n is not target for n in descendants(loop)
+        ):
+            return None
+        taken = self._taken.setdefault(id(cls), _class_words(facts, instance))
+        single = snake(obj.short if isinstance(obj, LayerObj) else obj.cls.name)
+        words = {n.value for n in descendants(helper) if isinstance(n, cst.Name)}
+        parameter = single if single not in words else unique_name(single, words.__contains__)
+        base = _plural(single)
+        attribute = base if base not in taken else unique_name(base, taken.__contains__)
+        taken.add(attribute)
+        self._given.setdefault(id(cls), set()).add(attribute)
+        last = params.params[-1]
+        edits: list[Replace | InsertAfter] = []
+        if target.value != index:
+            edits.append(Replace(target, index))
+        edits += [
+            Replace(last.name, f"{last.name.value}, {parameter}"),
+            Replace(node, parameter),
+            Replace(site, with_keywords(site, {parameter: f"self.{attribute}[{index}]"})),
+            InsertAfter(init.body.body[-1], f"self.{attribute} = [{facts.code_for(node)} for _ in {count}]"),
+        ]
+        return self.fix(
+            *edits,
+            title=f"Make one layer per pass once, as the list `self.{attribute}` in `__init__`, and pass "
+            f"`{name}` its own",
         )
 
     def _added_fix(
