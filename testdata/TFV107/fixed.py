@@ -19,3 +19,10 @@ def add_decay(net, scale):
 
 backbone = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(4), tf.keras.layers.Dense(2)])
 add_decay(backbone, 0.5)
+
+
+# The loop target is an index; the lambda reads a name the body binds on each pass (tensorflow#38891).
+stack = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(4), tf.keras.layers.Dense(2)])
+for i in range(len(stack.layers)):
+    dense = stack.layers[i]
+    stack.add_loss(lambda dense=dense: l2(dense.kernel))  # expect: TFV107

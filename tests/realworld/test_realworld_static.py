@@ -32,11 +32,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "a plain function given as kernel_initializer/bias_initializer of a saved model is not followed: TFV202 "
         "reads classes only (batch 7, unseen)",
     ),
-    "keras_regularizer_add_loss_lambda_layers_index": (
-        [(30, "TFV107")],
-        "the lambda reads `layer`, a name assigned in the loop body from model.layers[i], not the loop target: "
-        "TFV107 treats only the loop's own target as late-bound (batch 7, unseen)",
-    ),
     "keras_saved_sequential_and_new_sequential_share_name": (
         [(56, "TFV104")],
         "auto-names that clear_session() resets, and a load_model() result named as the model saved to its path, "

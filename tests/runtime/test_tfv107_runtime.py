@@ -16,6 +16,8 @@ out["model"] = [float(v) for v in ns["model"].losses]
 out["own"] = [float(ns["l2"](layer.kernel)) for layer in ns["model"].layers]
 out["backbone"] = [float(v) for v in ns["backbone"].losses]
 out["backbone_own"] = [0.5 * float(tf.reduce_sum(tf.square(layer.kernel))) for layer in ns["backbone"].layers]
+out["stack"] = [float(v) for v in ns["stack"].losses]
+out["stack_own"] = [float(ns["l2"](layer.kernel)) for layer in ns["stack"].layers]
 """
 
 
@@ -26,8 +28,10 @@ def test_every_penalty_reads_the_last_layer_then_its_own() -> None:
     assert bad.out["own"][0] != pytest.approx(bad.out["own"][1])
     assert bad.out["model"] == pytest.approx([bad.out["own"][1]] * 2)  # both read the last Dense
     assert bad.out["backbone"] == pytest.approx([bad.out["backbone_own"][1]] * 2)
+    assert bad.out["stack"] == pytest.approx([bad.out["stack_own"][1]] * 2)  # the body's name: the last Dense
     assert fixed.out["model"] == pytest.approx(fixed.out["own"])  # each its own layer's
     assert fixed.out["backbone"] == pytest.approx(fixed.out["backbone_own"])
+    assert fixed.out["stack"] == pytest.approx(fixed.out["stack_own"])
     assert fixed.out["own"] == pytest.approx(
         bad.out["own"]
     )  # the same weights (one seed): only the penalty moved

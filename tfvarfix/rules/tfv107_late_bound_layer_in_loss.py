@@ -8,7 +8,8 @@ from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Ctx, CtxKind, MethodCall
 from tfvarfix.semantics.facts import Facts, reachable
-from tfvarfix.semantics.values import FuncObj
+from tfvarfix.semantics.scoping import target_names
+from tfvarfix.semantics.values import AV, FuncObj
 from tfvarfix.semantics.walker import children
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -17,7 +18,8 @@ class LateBoundLayerInLoss(Rule):
     """
     ## What it does
     Finds a `lambda` (or a nested function) given to `add_loss` inside a `for` loop, where the callable reads the
-    loop variable: `for layer in model.layers: layer.add_loss(lambda: l2(layer.kernel))`.
+    loop variable, `for layer in model.layers: layer.add_loss(lambda: l2(layer.kernel))`, or a name the loop's
+    body binds to a different value on each pass, `for i in range(n): layer = model.layers[i]` (tensorflow#38891).
 
     ## Why is this bad?
     Keras keeps the callable and calls it when the losses are computed (`model.losses`, every `fit` step), long
@@ -69,14 +71,16 @@ class LateBoundLayerInLoss(Rule):
     ## References
     - [Python FAQ: why do lambdas defined in a loop all return the same result?](https://docs.python.org/3/faq/programming.html#why-do-lambdas-defined-in-a-loop-with-different-values-all-return-the-same-result)
     - [keras-team/keras#16316](https://github.com/keras-team/keras/issues/16316)
+    - [tensorflow/tensorflow#38891](https://github.com/tensorflow/tensorflow/issues/38891)
     - [tf_keras `Layer.add_loss`](https://www.tensorflow.org/api_docs/python/tf/keras/layers/Layer#add_loss)
     """
 
     CODE = "TFV107"
     NAME = "late-bound-layer-in-loss"
     MESSAGE = (
-        "the callable given to `add_loss` reads the loop variable `{name}` when the losses are computed, after "
-        "the loop: {consequence}; bind it when the callable is made (`lambda {name}={name}: ...`)"
+        "the callable given to `add_loss` reads `{name}`, which the loop rebinds on every pass, when the losses "
+        "are computed, after the loop: {consequence}; bind it when the callable is made "
+        "(`lambda {name}={name}: ...`)"
     )
     FIX_TITLE = "Bind the loop variable as the lambda's default"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
@@ -96,12 +100,18 @@ class LateBoundLayerInLoss(Rule):
             loop = next((s for s in reversed(live[0].chain) if isinstance(s, cst.For)), None)
             if loop is None or any(loop not in e.chain for e in live):
                 continue
-            captured = [n for n in _target_names(loop.target) if n in _free_names(func.node)]
-            if not captured:
-                continue
+            if not any(a is loop for a in facts.ancestors(func.node)):
+                continue  # made elsewhere (a helper's lambda closes over the helper's own names)
+            free = _free_names(func.node)
             passes = {_pass_of(e.ctx, loop) for e in live}
             if None in passes or len(passes) < 2:
                 continue  # one pass (the callable reads the value it was made with), or passes not known
+            captured = [n for n in _target_names(loop.target) if n in free]
+            # A name the loop's body binds on every pass (`layer = model.layers[i]`) is as late-bound as the
+            # target, when the passes bind it to different values.
+            captured += [n for n in _body_names(loop) if n in free and n not in captured and _varies(live, n)]
+            if not captured:
+                continue
             name = captured[0]
             keras3 = facts.flavor is Flavor.KERAS3
             consequence = (
@@ -138,6 +148,39 @@ def _target_names(target: cst.BaseExpression) -> list[str]:
     if isinstance(target, (cst.Tuple, cst.List)):
         return [n for element in target.elements for n in _target_names(element.value)]
     return []
+
+
+def _body_names(loop: cst.For) -> list[str]:
+    """The names the loop's body binds by assignment (not in nested functions, classes or comprehensions)."""
+    found: list[str] = []
+    stack: list[cst.CSTNode] = [loop.body]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda, *_COMPREHENSIONS)):
+            continue
+        targets: list[cst.BaseExpression] = []
+        if isinstance(current, cst.Assign):
+            targets = [t.target for t in current.targets]
+        elif isinstance(current, (cst.AnnAssign, cst.AugAssign, cst.For, cst.NamedExpr)):
+            targets = [current.target]
+        for target in targets:
+            found.extend(n for n in target_names(target) if n not in found)
+        stack.extend(reversed(children(current)))
+    return found
+
+
+def _varies(live: list[MethodCall], name: str) -> bool:
+    """Whether the passes that made the callables bound `name` to values known to differ."""
+    seen: set[frozenset[int]] = set()
+    for event in live:
+        value = event.env.get(name)
+        if not isinstance(value, AV) or value.is_top:
+            return False
+        seen.add(frozenset(id(o) for o in value))
+    return len(seen) > 1
+
+
+_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 
 
 def _free_names(node: cst.FunctionDef | cst.Lambda) -> set[str]:
