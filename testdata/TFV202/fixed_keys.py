@@ -43,6 +43,21 @@ class Scale(keras.layers.Layer):
         return config
 
 
+@keras.saving.register_keras_serializable(package="fixtures")
+class Gain(keras.layers.Layer):
+    def __init__(self, gain, **kwargs):
+        super(Gain, self).__init__(**kwargs)
+        self.gain = gain
+
+    def call(self, x):
+        return x * self.gain
+
+    def get_config(self):  # expect: TFV202
+        config = {"gain": self.gain}
+        base_config = super(Gain, self).get_config()
+        return dict(list(base_config.items()) + list(config.items()))
+
+
 def case_clip():
     inputs = keras.Input((3,))
     return keras.Model(inputs, keras.layers.Dense(2, kernel_constraint=WeightClip(0.5), name="dense")(inputs))
@@ -56,3 +71,8 @@ def case_shift():
 def case_scale():
     inputs = keras.Input((3,))
     return keras.Model(inputs, Scale(2.0)(inputs))
+
+
+def case_gain():
+    inputs = keras.Input((3,))
+    return keras.Model(inputs, Gain(3.0)(inputs))

@@ -261,7 +261,7 @@ def test_a_config_key_init_cannot_take_fails_to_load_and_kwargs_load_it() -> Non
     good = run_program(TESTDATA / "TFV202" / "good_keys.py", CONFIG_KEYS)
     assert bad.error is None and fixed.error is None, (bad, fixed)
     # Keras names the first key of the config that `__init__` cannot take (the layer base config's "name").
-    cases = {"case_clip": "name", "case_shift": "seed", "case_scale": "name"}
+    cases = {"case_clip": "name", "case_shift": "seed", "case_scale": "name", "case_gain": "name"}
     assert {n: bad.out[n]["load"] for n in cases} == {n: f"unexpected {k}" for n, k in cases.items()}, bad.out
     assert {n: fixed.out[n]["load"] for n in cases} == dict.fromkeys(cases, "same"), fixed.out
     assert fixed.out["case_clip"]["clip"] == 0.5 and fixed.out["case_shift"]["shift"] == 0.25, fixed.out

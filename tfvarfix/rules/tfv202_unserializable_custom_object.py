@@ -145,9 +145,10 @@ class UnserializableCustomObject(Rule):
     the class already uses `self.<argument>` (`self.sizes = list(sizes)`: what it keeps is not the argument),
     or when the name is one Keras's objects have (`name`, `dtype`, `layers`, `weights`, `inputs`...).
     A layer (or a model without arguments) whose `__init__` takes no `**kwargs` gets
-    `**kwargs`, passed to its bare `super().__init__()`, when every construction passes plain values (Keras 3
-    records those itself). The fix is safe: it changes nothing until a model is saved and loaded, and then the
-    load works where it failed.
+    `**kwargs`, passed to its bare `super().__init__()` (or `super(Cls, self).__init__()` naming the class
+    itself, keras-neural-alu#1), when every construction passes plain values (Keras 3 records those itself).
+    The fix is safe: it changes nothing until a model is saved and loaded, and then the load works where it
+    failed.
     An incomplete `get_config` that ends in `return config` gets `config["x"] = self.x` for each missing
     argument stored unchanged in `__init__` and given plain values wherever the class is built; safe for the
     same reason. One that returns a dict literal holding a missing argument's stored value under a key
@@ -158,8 +159,9 @@ class UnserializableCustomObject(Rule):
     saved config changes, and a load that raised now rebuilds the object with its arguments.
     A key `__init__` cannot take gets `**kwargs` on the `__init__` the class defines itself (a module-level
     class): an object's ignores them (it never had those arguments), a layer's goes to its one bare
-    `super().__init__()`, only when the keys are `name`, `trainable` and `dtype` (which `Layer.__init__`
-    takes); a layer with another key, whose `super().__init__(...)` already takes arguments, or that hands
+    `super().__init__()` or `super(Cls, self).__init__()` (another class named there skips part of the MRO: no
+    fix), only when the keys are `name`, `trainable` and `dtype` (which `Layer.__init__` takes); a layer with
+    another key, whose `super().__init__(...)` already takes arguments, or that hands
     `**kwargs` on already, gets no fix (where the key's value belongs is the author's decision).
     Safe: no call that worked before can pass a keyword the old signature refused, so the object is built and
     behaves as before (measured: the same seed trains the same weights and predicts the same), and the load
@@ -316,7 +318,7 @@ class UnserializableCustomObject(Rule):
         if cls.is_serializable_object:
             return self.fix(Replace(node.params, params), title="Take `**kwargs` in `__init__`")
         calls = (
-            [s for s in node.body.body if _bare_super_init(s)]
+            [s for s in node.body.body if _bare_super_init(s, cls)]
             if isinstance(node.body, cst.IndentedBlock)
             else []
         )
@@ -391,7 +393,7 @@ class UnserializableCustomObject(Rule):
         node = init.node
         if not isinstance(node, cst.FunctionDef) or not isinstance(node.body, cst.IndentedBlock):
             return None
-        calls = [s for s in node.body.body if _bare_super_init(s)]
+        calls = [s for s in node.body.body if _bare_super_init(s, cls)]
         if len(calls) != 1 or not _plain_arguments(facts, cls):
             return None
         params = _with_kwargs(node.params)
@@ -730,7 +732,7 @@ def _store_point(cls: ClassObj, init: FuncObj, names: list[str]) -> cst.SimpleSt
         and len(s.body) == 1
         and isinstance(s.body[0], cst.Expr)
         and isinstance(s.body[0].value, cst.Call)
-        and _is_super_init(s.body[0].value)
+        and _is_super_init(s.body[0].value, cls)
     ]
     if len(lines) != 1:
         return None
@@ -773,7 +775,7 @@ def _passed_to_base(cls: ClassObj, init: FuncObj) -> dict[str, str]:
             elif (
                 isinstance(small, cst.Expr)
                 and isinstance(small.value, cst.Call)
-                and _is_super_init(small.value)
+                and _is_super_init(small.value, cls)
             ):
                 calls.append(small.value)
     if len(calls) != 1 or not all(isinstance(s, cst.SimpleStatementLine) for s in node.body.body):
@@ -790,15 +792,27 @@ def _passed_to_base(cls: ClassObj, init: FuncObj) -> dict[str, str]:
     return out
 
 
-def _is_super_init(call: cst.Call) -> bool:
+def _is_super_init(call: cst.Call, cls: ClassObj | None = None) -> bool:
+    """`super().__init__(...)`, or the two-argument form naming the class itself and `self`,
+    `super(NALU, self).__init__(...)` (the same call: keras-neural-alu#1), when `cls` is given."""
     func = call.func
-    return (
+    if not (
         isinstance(func, cst.Attribute)
         and func.attr.value == "__init__"
         and isinstance(func.value, cst.Call)
         and isinstance(func.value.func, cst.Name)
         and func.value.func.value == "super"
-        and not func.value.args
+    ):
+        return False
+    args = func.value.args
+    if not args:
+        return True
+    return (
+        cls is not None
+        and len(args) == 2
+        and all(a.keyword is None and not a.star and isinstance(a.value, cst.Name) for a in args)
+        and cst.ensure_type(args[0].value, cst.Name).value == cls.name
+        and cst.ensure_type(args[1].value, cst.Name).value == "self"
     )
 
 
@@ -856,11 +870,11 @@ def _with_kwargs(params: cst.Parameters) -> cst.Parameters:
     return params
 
 
-def _bare_super_init(statement: cst.BaseStatement) -> bool:
-    """`super().__init__()` with no arguments, alone on its line."""
+def _bare_super_init(statement: cst.BaseStatement, cls: ClassObj) -> bool:
+    """`super().__init__()` (or `super(Cls, self).__init__()`) with no arguments, alone on its line."""
     if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
         return False
     small = statement.body[0]
     if not isinstance(small, cst.Expr) or not isinstance(small.value, cst.Call) or small.value.args:
         return False
-    return _is_super_init(small.value)
+    return _is_super_init(small.value, cls)
