@@ -32,11 +32,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "a plain function given as kernel_initializer/bias_initializer of a saved model is not followed: TFV202 "
         "reads classes only (batch 7, unseen)",
     ),
-    "keras_saved_sequential_and_new_sequential_share_name": (
-        [(56, "TFV104")],
-        "auto-names that clear_session() resets, and a load_model() result named as the model saved to its path, "
-        "are not followed; explicit nested-model names are (batch 7, unseen)",
-    ),
 }
 
 

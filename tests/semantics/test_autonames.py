@@ -183,9 +183,40 @@ def test_load_model_of_a_saved_file_keeps_the_saved_names() -> None:
     )
     assert [(name, loaded) for _, name, loaded in found] == [
         ("dense", False),
+        ("sequential", False),
+        ("sequential", True),  # the loaded model keeps the name it was saved with
         ("dense", True),
         ("out", True),
         ("dense", False),
+    ]
+
+
+def test_unnamed_sequentials_count_and_a_loaded_one_takes_no_count() -> None:
+    """Measured (Keras 3.15 and tf_keras 2.21): sequential, sequential_1, a named one takes no count,
+    sequential_2; after clear_session() a new one is `sequential` again, the loaded one keeps `sequential`, and
+    the next new one is `sequential_1`."""
+    found = _names(
+        """
+        import keras
+        a = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, name="d0")])
+        b = keras.Sequential()
+        c = keras.Sequential([keras.layers.Dense(2, name="d1")], name="named")
+        d = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, name="d2")])
+        a.save("a.keras")
+        keras.backend.clear_session()
+        f = keras.Sequential()
+        g = keras.models.load_model("a.keras")
+        h = keras.Sequential()
+        """
+    )
+    assert [(name, loaded) for _, name, loaded in found] == [
+        ("sequential", False),
+        ("sequential_1", False),
+        ("sequential_2", False),
+        ("sequential", False),
+        ("sequential", True),
+        ("d0", True),
+        ("sequential_1", False),
     ]
 
 
@@ -206,7 +237,7 @@ def test_load_model_of_another_file_is_unknown(load: str) -> None:
         b = {load}
         """
     )
-    assert [loaded for _, _, loaded in found] == [False]
+    assert [loaded for _, _, loaded in found] == [False, False]  # Dense(3) and the Sequential: nothing loaded
 
 
 def test_a_save_to_an_unknown_path_may_overwrite_the_file() -> None:
@@ -221,7 +252,7 @@ def test_a_save_to_an_unknown_path_may_overwrite_the_file() -> None:
         c = keras.models.load_model("a.keras")
         """
     )
-    assert [loaded for _, _, loaded in found] == [False]
+    assert [loaded for _, _, loaded in found] == [False, False, False]  # dense, sequential, sequential_1
 
 
 def test_tf_keras_names_functional_models_model_and_counts_the_same_way() -> None:

@@ -108,15 +108,19 @@ class SavedLayer:
 
 
 class SavedModel(Obj):
-    """What `model.save(path)` wrote: the model's kind and its layers' classes and names, in order."""
+    """What `model.save(path)` wrote: the model's kind, its name when known, and its layers' classes and names,
+    in order."""
 
-    __slots__ = ("kind", "layers")
+    __slots__ = ("kind", "layers", "name")
     KIND = "saved"
 
-    def __init__(self, site: cst.CSTNode, kind: object, layers: tuple[SavedLayer, ...]) -> None:
+    def __init__(
+        self, site: cst.CSTNode, kind: object, layers: tuple[SavedLayer, ...], name: str | None = None
+    ) -> None:
         super().__init__(site)
         self.kind = kind
         self.layers = layers
+        self.name = name
 
 
 class AutoNames:
@@ -310,7 +314,10 @@ def reason(facts: Facts, first: Obj, second: Obj) -> str:
 
     parts: list[str] = []
     for event in made:
-        if event.loaded is not None:
+        model = getattr(event.obj, "KIND", "") == "model"
+        if event.loaded is not None and model:
+            parts.append(f"the model loaded{line(event.loaded)} keeps the name `{event.name}` it was saved with")
+        elif event.loaded is not None:
             parts.append(
                 f"the model loaded{line(event.loaded)} keeps its layer `{event.name}` under the saved name"
             )
@@ -321,7 +328,8 @@ def reason(facts: Facts, first: Obj, second: Obj) -> str:
                 else ""
             )
             parts.append(
-                f"`{event.name}` is Keras's auto name for the unnamed layer{line(event.node)}{again}"
+                f"`{event.name}` is Keras's auto name for the unnamed {'model' if model else 'layer'}"
+                f"{line(event.node)}{again}"
             )
     return " (" + "; ".join(dict.fromkeys(parts)) + ")"
 

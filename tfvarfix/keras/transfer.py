@@ -524,7 +524,7 @@ class KerasSemantics(Semantics):
             self.autonames.forget(self.state, key)
             return
         name = self.autonames.take(self.state, self.interp.ctx, key)
-        if name is None or not isinstance(obj, LayerObj):
+        if name is None or not isinstance(obj, (LayerObj, ModelObj)):
             return
         self.auto_named[id(obj)] = (obj, name)
         self.interp.record(AutoNamed, node, obj=obj, name=name, reset=self.autonames.reset_node(self.state))
@@ -584,7 +584,7 @@ class KerasSemantics(Semantics):
                     break
                 layers.append(SavedLayer(layer.cls, self.layer_name(layer)))
             if items.exact is not None and (layers or not items.exact):
-                saved = SavedModel(obj.site, obj.kind, tuple(layers))
+                saved = SavedModel(obj.site, obj.kind, tuple(layers), self.layer_name(obj))
         self.autonames.save(self.state, path, saved)
 
     def load_model(self, args: Args, node: cst.Call) -> AV:
@@ -594,6 +594,10 @@ class KerasSemantics(Semantics):
         if saved is None or not isinstance(saved.kind, ModelKind) or saved.kind is not ModelKind.SEQUENTIAL:
             return TOP
         model = ModelObj(node, saved.kind, None, Args.EMPTY)
+        if saved.name is not None:  # named as the model saved (consuming no count: measured)
+            self.auto_named[id(model)] = (model, saved.name)
+            self._loaded.add(id(model))
+            self.interp.record(AutoNamed, node, obj=model, name=saved.name, loaded=node)
         members: list[AV] = []
         for layer in saved.layers:
             copy = LayerObj(node, layer.cls, None, Args.EMPTY, None, self.interp.in_loop)
@@ -859,9 +863,10 @@ class KerasSemantics(Semantics):
     # ====================================================================================== models
     def sequential(self, node: cst.Call, args: Args) -> AV:
         model = ModelObj(node, ModelKind.SEQUENTIAL, _name(args), args)
-        # Models are not named here; their counters are not followed (a Sequential built from an input makes
-        # functional models inside: measured, `functional` counts 2 per build).
-        self.autonames.forget(self.state, "sequential")
+        # An unnamed Sequential counts `sequential` as layers count theirs (measured, Keras 3 and tf_keras:
+        # `sequential`, `sequential_1`, a named one consumes no count, `clear_session()` resets). Functional
+        # models' counter is not followed (a Sequential built from an input makes functional models inside).
+        self._auto_name(model, "Sequential", args, node)
         self.state.set(model, "items", Items(()))
         self.state.set(model, "built", FALSE)
         self.created(model, node)

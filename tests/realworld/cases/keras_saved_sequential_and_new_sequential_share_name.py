@@ -33,7 +33,7 @@ saved_model = load_model(path)
 for layer in saved_model.layers:
     layer.trainable = False
 
-model = Sequential()
+model = Sequential()  # expect: TFV104
 model.add(Input((maxlen,)))
 model.add(Embedding(max_words, embedding_dim))
 model.add(Bidirectional(LSTM(4)))
@@ -53,7 +53,7 @@ out1 = saved_model(commonInput)
 out2 = model(commonInput)
 
 merged = Add()([out1, out2])
-newModel = keras.Model(commonInput, merged)  # expect: TFV104
+newModel = keras.Model(commonInput, merged)
 
 newModel.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["acc"])
 newModel.fit(np.random.randint(0, max_words, (8, maxlen)), np.random.randint(0, 2, (8, 2)), epochs=1, verbose=0)
