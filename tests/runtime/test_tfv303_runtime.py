@@ -107,6 +107,11 @@ def test_a_conditionally_wrapped_cell_raises_and_the_helper_builds_one_per_layer
         "rnn/multi_rnn_cell/cell_0/lstm_cell/kernel:0",
         "rnn/multi_rnn_cell/cell_1/lstm_cell/kernel:0",
     ]
+    # `[lstm_cell for _ in range(layers)]`: the comprehension calls the helper, one cell per pass
+    assert _kernels(fixed.out["case_comprehension_of_one_cell"]) == [
+        "rnn/multi_rnn_cell/cell_0/basic_lstm_cell/kernel:0",
+        "rnn/multi_rnn_cell/cell_1/basic_lstm_cell/kernel:0",
+    ], fixed.out
     # No fix where the cell is read after the stack: the statements that build it must stay.
     assert fixed.out["case_cell_read_after_the_stack"]["ok"] is False
 

@@ -64,36 +64,34 @@ class SharedRnnCell(Rule):
 
     ## Fix safety
     The fix constructs a fresh cell for each use, repeating the cell's construction (`[LSTMCell(4) for _ in
-    range(2)]`, or the constructor in place of the second use). It is unsafe: where the original ran, it
-    shared one set of weights, and the rewrite has one set per layer or direction (more parameters, new
-    variable names such as `cell_1/...`, different outputs). It is offered only when the construction can be
-    repeated at the use: made in the same function, from arguments that mean the same there (literals,
-    modules, parameters, a value bound to the same object; not attributes of objects, which may have
-    changed), with a wrapped cell (`DropoutWrapper(lstm)`) and a repeated list (`MultiRNNCell([drop] * n)`)
-    constructed afresh inside it too; the now unused cell stays. Attributes of objects (`self.config.units`)
-    and values not known (a placeholder) are repeated only when nothing runs between the construction and the
-    use that could change them: the use's statement follows the construction's in one block, with only other
-    cells' constructions between, and calls nothing else before the use. A cell built under a condition
-    right before `[cell] * n` (`cell = LSTMCell(4)`, then `if keep_prob < 1: cell = DropoutWrapper(cell)`) has
-    those statements moved into a local function, `def make_cell(): ...; return cell`, and the stack becomes
-    `[make_cell() for _ in range(n)]`; only when the statements construct cells and nothing else (their tests
-    call nothing) and the cell's name is read nowhere else in the function. The statements may choose the
-    cell by branches (`if cell_type == "gru": cell = GRUCell(n)` / `else: cell = LSTMCell(n)`, then a wrapper
-    under its own `if`: NeuralDialog-CVAE#5): moved as they are, every path builds its own cells; a branch the
-    analysis did not run counts as a construction when it calls a TF1 cell or wrapper class through the module
-    expression a construction it ran reads (`rnn_cell.LSTMCell` beside `rnn_cell.GRUCell`), with arguments
-    that call nothing. A stack made under an `if` of its own that rebinds the cell (`if num_layer > 1: cell =
-    MultiRNNCell([cell] * num_layer)`, then `return cell`) gets `cell = make_cell()` after the helper, so what
-    is read after the `if` is the stack, or where it was not made the one cell, built as before. A cell held
-    as an attribute, made
-    by `self.cell = GRUCell(size)` in `__init__` and used by a method of the class where two cells are meant
-    (both directions, an encoder and a decoder call), gets a second attribute made right after it by the same
-    construction (`self.cell_bw = GRUCell(size)`, or `self.cell_1`), which the later use reads; only when the
-    construction's arguments call nothing (repeated at once, they mean the same). No variable is renamed: the
-    shared one keeps its name (`cell_0/...`, `fw/...`) and the new
-    cells add theirs (`cell_1/...`, `bw/...`). Where another path binds the cell's name differently, only the
-    `make_cell()` move above is offered: repeating one path's construction at the use would build the wrong
-    cell on the others.
+    range(2)]`, or the constructor in place of the second use). It is unsafe: where the original ran, it shared one
+    set of weights, and the rewrite has one set per layer or direction (more parameters, new variable names such as
+    `cell_1/...`, different outputs). It is offered only when the construction can be repeated at the use: made in
+    the same function, from arguments that mean the same there (literals, modules, parameters, a value bound to the
+    same object; not attributes of objects, which may have changed), with a wrapped cell (`DropoutWrapper(lstm)`)
+    and a repeated list (`MultiRNNCell([drop] * n)`) constructed afresh inside it too; the now unused cell stays.
+    Attributes of objects (`self.config.units`) and values not known (a placeholder) are repeated only when nothing
+    runs between the construction and the use that could change them: the use's statement follows the construction's
+    in one block, with only other cells' constructions between, and calls nothing else before the use. A cell built
+    under a condition right before `[cell] * n` (`cell = LSTMCell(4)`, then `if keep_prob < 1: cell =
+    DropoutWrapper(cell)`) has those statements moved into a local function, `def make_cell(): ...; return cell`,
+    and the stack becomes `[make_cell() for _ in range(n)]` (a comprehension over the one cell, `[cell for _ in
+    range(n)]`, keeps its loop and calls `make_cell()` as its element); only when the statements construct cells and
+    nothing else (their tests call nothing) and the cell's name is read nowhere else in the function. The statements
+    may choose the cell by branches (`if cell_type == "gru": cell = GRUCell(n)` / `else: cell = LSTMCell(n)`, then a
+    wrapper under its own `if`: NeuralDialog-CVAE#5): moved as they are, every path builds its own cells; a branch
+    the analysis did not run counts as a construction when it calls a TF1 cell or wrapper class through the module
+    expression a construction it ran reads (`rnn_cell.LSTMCell` beside `rnn_cell.GRUCell`), with arguments that call
+    nothing. A stack made under an `if` of its own that rebinds the cell (`if num_layer > 1: cell =
+    MultiRNNCell([cell] * num_layer)`, then `return cell`) gets `cell = make_cell()` after the helper, so what is
+    read after the `if` is the stack, or where it was not made the one cell, built as before. A cell held as an
+    attribute, made by `self.cell = GRUCell(size)` in `__init__` and used by a method of the class where two cells
+    are meant (both directions, an encoder and a decoder call), gets a second attribute made right after it by the
+    same construction (`self.cell_bw = GRUCell(size)`, or `self.cell_1`), which the later use reads; only when the
+    construction's arguments call nothing (repeated at once, they mean the same). No variable is renamed: the shared
+    one keeps its name (`cell_0/...`, `fw/...`) and the new cells add theirs (`cell_1/...`, `bw/...`). Where another
+    path binds the cell's name differently, only the `make_cell()` move above is offered: repeating one path's
+    construction at the use would build the wrong cell on the others.
 
     ## Numerical equivalence
     `repairs`: with input size ≠ units the original raises and the rewrite builds; with equal sizes `verify`
@@ -144,6 +142,9 @@ class SharedRnnCell(Rule):
         (`cell = LSTMCell(n)`, then `if keep < 1: cell = DropoutWrapper(cell, ...)`): those statements become a
         local function that builds one cell, called once per layer, `[make_cell() for _ in range(n)]`."""
         repeated = _repeated_list(event.expr) if event.expr is not None else None
+        comprehension = _repeated_comprehension(event.expr) if event.expr is not None else None
+        if comprehension is not None:
+            repeated = (comprehension.elt, comprehension.for_in.iter)
         if repeated is None or not isinstance(repeated[0], cst.Name) or not event.chain:
             return None
         name = repeated[0].value
@@ -194,12 +195,19 @@ class SharedRnnCell(Rule):
             lines.extend(indent + line if line.strip() else "" for line in code.rstrip("\n").split("\n"))
         lines.append(f"{indent}return {name}")
         listed = f"[{helper}() for _ in range({facts.code_for(repeated[1])})]"
+        edit = (
+            Replace(comprehension.elt, f"{helper}()")  # `[cell for _ in range(n)]`: the loop stays as written
+            if comprehension is not None
+            else Replace(event.expr, listed)
+            if event.expr is not None
+            else Remove(use)
+        )
         if kept:  # the one cell is still read after the stack: made there by the helper
             lines.append(f"{name} = {helper}()")
         return self.fix(
             InsertBefore(first, "\n".join(lines)),
             *(Remove(st) for st in moved),
-            Replace(event.expr, listed) if event.expr is not None else Remove(use),
+            edit,
             title=f"Build one cell per layer with `{helper}()`",
         )
 
@@ -534,6 +542,18 @@ def _cell_named(event: Event, expr: cst.BaseExpression) -> LayerObj | None:
     bound = event.env.get(expr.value)
     obj = present(bound).single() if isinstance(bound, AV) else None
     return obj if isinstance(obj, LayerObj) else None
+
+
+def _repeated_comprehension(expr: cst.BaseExpression) -> cst.ListComp | None:
+    """`[cell for _ in range(n)]`: a list comprehension of one clause, no condition, whose element is a name
+    other than its target (the same object on every pass)."""
+    if not isinstance(expr, cst.ListComp) or not isinstance(expr.elt, cst.Name):
+        return None
+    clause = expr.for_in
+    if clause.inner_for_in is not None or clause.ifs or clause.asynchronous is not None:
+        return None
+    bound = {n.value for n in descendants(clause.target) if isinstance(n, cst.Name)}
+    return None if expr.elt.value in bound else expr
 
 
 def _repeated_list(expr: cst.BaseExpression) -> tuple[cst.BaseExpression, cst.BaseExpression] | None:
