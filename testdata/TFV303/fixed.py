@@ -34,7 +34,9 @@ def case_both_directions():
     tf.reset_default_graph()
     x = tf.placeholder(tf.float32, [None, 5, 3])
     cell = tf.nn.rnn_cell.GRUCell(4)
-    (fw, bw), _ = tf.nn.bidirectional_dynamic_rnn(cell, tf.nn.rnn_cell.GRUCell(4), x, dtype=tf.float32)  # expect: TFV303
+    (fw, bw), _ = tf.nn.bidirectional_dynamic_rnn(
+        cell, tf.nn.rnn_cell.GRUCell(4), x, dtype=tf.float32
+    )  # expect: TFV303
     return fw
 
 
@@ -43,5 +45,7 @@ def case_encoder_decoder(units=4):
     x = tf.placeholder(tf.float32, [None, 5, 4])
     cell = tf.nn.rnn_cell.LSTMCell(units)
     encoded, _ = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32, scope="encoder")
-    decoded, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(units), encoded, dtype=tf.float32, scope="decoder")  # expect: TFV303
+    decoded, _ = tf.nn.dynamic_rnn(
+        tf.nn.rnn_cell.LSTMCell(units), encoded, dtype=tf.float32, scope="decoder"
+    )  # expect: TFV303
     return decoded

@@ -15,7 +15,9 @@ class Tagger:
 
     def encode(self, x):
         cell = tf.nn.rnn_cell.LSTMCell(self.config.units, state_is_tuple=True)
-        (fw, bw), _ = tf.nn.bidirectional_dynamic_rnn(cell, tf.nn.rnn_cell.LSTMCell(self.config.units, state_is_tuple=True), x, dtype=tf.float32)  # expect: TFV303
+        (fw, bw), _ = tf.nn.bidirectional_dynamic_rnn(
+            cell, tf.nn.rnn_cell.LSTMCell(self.config.units, state_is_tuple=True), x, dtype=tf.float32
+        )  # expect: TFV303
         return tf.concat([fw, bw], axis=-1)
 
     def grow(self):
@@ -44,6 +46,13 @@ def case_stack_for_both_directions(layers=2):
     keep = tf.placeholder_with_default(1.0, [])
     lstm = tf.nn.rnn_cell.BasicLSTMCell(4)
     drop = tf.nn.rnn_cell.DropoutWrapper(lstm, input_keep_prob=keep)
-    stack = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.DropoutWrapper(tf.nn.rnn_cell.BasicLSTMCell(4), input_keep_prob=keep) for _ in range(layers)])  # expect: TFV303
-    _, state = tf.nn.bidirectional_dynamic_rnn(cell_fw=stack, cell_bw=tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.DropoutWrapper(tf.nn.rnn_cell.BasicLSTMCell(4), input_keep_prob=keep) for _ in range(layers)]), inputs=x, dtype=tf.float32)  # expect: TFV303
+    stack = tf.nn.rnn_cell.MultiRNNCell(
+        [tf.nn.rnn_cell.DropoutWrapper(tf.nn.rnn_cell.BasicLSTMCell(4), input_keep_prob=keep) for _ in range(layers)]
+    )  # expect: TFV303
+    _, state = tf.nn.bidirectional_dynamic_rnn(
+        cell_fw=stack,
+        cell_bw=tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.DropoutWrapper(tf.nn.rnn_cell.BasicLSTMCell(4), input_keep_prob=keep) for _ in range(layers)]),
+        inputs=x,
+        dtype=tf.float32,
+    )  # expect: TFV303
     return state

@@ -128,7 +128,7 @@ class SharedRnnCell(Rule):
             fix = None
             text = fixes.pop() if len(fixes) == 1 else None
             if text is not None and best.expr is not None:
-                fix = self.fix(Replace(best.expr, text))
+                fix = self.fix(_replaced_in_call(facts, best.expr, text))
             elif not fixes - {None} and len(chosen) == 1:
                 fix = self._helper(facts, best, made) or self._attribute(facts, best, made)
             elif not fixes - {None} and best.expr is not None:
@@ -542,6 +542,18 @@ def _cell_named(event: Event, expr: cst.BaseExpression) -> LayerObj | None:
     bound = event.env.get(expr.value)
     obj = present(bound).single() if isinstance(bound, AV) else None
     return obj if isinstance(obj, LayerObj) else None
+
+
+def _replaced_in_call(facts: Facts, expr: cst.BaseExpression, text: str) -> Replace:
+    """`expr` replaced by `text`; where `expr` is an argument of a call, the call is rewritten with it, so that
+    a line the fresh cells make too long breaks the call's arguments over lines as the file's length needs."""
+    path = facts.ancestors(expr)
+    if len(path) >= 2 and isinstance(path[-1], cst.Arg) and isinstance(path[-2], cst.Call):
+        arg, call = path[-1], path[-2]
+        if arg.value is expr:
+            args = [a.with_changes(value=cst.parse_expression(text)) if a is arg else a for a in call.args]
+            return Replace(call, call.with_changes(args=args), wrap=True)
+    return Replace(expr, text)
 
 
 def _repeated_comprehension(expr: cst.BaseExpression) -> cst.ListComp | None:
