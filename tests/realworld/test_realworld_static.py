@@ -22,11 +22,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "set_weights of the same values is found), nor is a TF1 global_variables_initializer() that re-runs the "
         "layer's initializer (batch 7, unseen)",
     ),
-    "keras_lrn_get_config_class_name_two_layers": (
-        [(39, "TFV202")],
-        "a get_config key `name` whose value is the same for every instance (the class name) is accepted by "
-        "**kwargs, but makes two restored layers share one name (batch 7, unseen)",
-    ),
     "keras_oneshot_siamese_function_initializers_saved": (
         [(21, "TFV202"), (27, "TFV202")],
         "a plain function given as kernel_initializer/bias_initializer of a saved model is not followed: TFV202 "

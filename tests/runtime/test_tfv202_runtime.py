@@ -342,3 +342,49 @@ def test_a_constraint_a_dense_subclass_makes_in_build_fails_to_load_and_kwargs_l
     failed = bad.out["case_save_and_load"]
     assert failed["ok"] is False and "unexpected keyword argument 'name'" in failed["error"], failed
     assert fixed.out["case_save_and_load"] == {"ok": True, "value": 1.0}, fixed.out
+
+
+SHARED_NAME = """
+import tempfile
+import numpy as np
+import keras
+x = np.linspace(-1.0, 1.0, 6, dtype="float32").reshape(2, 3)
+for name in sorted(ns):
+    if not name.startswith("save_"):
+        continue
+    model, path = ns[name](tempfile.mkdtemp())
+    try:
+        loaded = keras.models.load_model(path)
+    except ValueError as error:
+        out[name] = {"load": str(error).splitlines()[0]}
+    else:
+        out[name] = {
+            "load": "ok",
+            "names": [layer.name for layer in loaded.layers[1:]],
+            "kept": [layer.name for layer in loaded.layers[1:]] == [layer.name for layer in model.layers[1:]],
+            "same": bool(np.allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0))),
+        }
+"""
+
+
+def test_a_config_that_saves_one_name_for_every_layer_fails_to_load_two_and_the_base_config_loads() -> None:
+    """keras#11210: `{"name": self.__class__.__name__, ...}` gives every restored LRN the name "LRN"; a model
+    holding two raises at load. Started from `super().get_config()`, each layer is loaded under the name it had
+    and the model predicts the same. A class made once loads either way, under the constant name: the fix
+    would rename it ("Solo" -> "solo"), hence unsafe."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_shared_name.py", SHARED_NAME)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_shared_name.py", SHARED_NAME)
+    good = run_program(TESTDATA / "TFV202" / "good_shared_name.py", SHARED_NAME)
+    assert bad.error is None and fixed.error is None and good.error is None, (bad, fixed, good)
+    assert bad.out == {
+        "save_lrn": {"load": 'The name "LRN" is used 2 times in the model. All operation names should be unique.'},
+        "save_offset": {
+            "load": 'The name "offset" is used 2 times in the model. All operation names should be unique.'
+        },
+    }, bad.out
+    assert fixed.out == {
+        "save_lrn": {"load": "ok", "names": ["lrn_1", "lrn"], "kept": True, "same": True},
+        "save_offset": {"load": "ok", "names": ["offset", "offset_1"], "kept": True, "same": True},
+    }, fixed.out
+    assert good.out["save_all"]["load"] == "ok" and good.out["save_all"]["same"] is True, good.out
+    assert good.out["save_all"]["names"][-1] == "Solo" and good.out["save_all"]["kept"] is False, good.out

@@ -61,7 +61,10 @@ class UnserializableCustomObject(Rule):
     `Layer.__init__` does not take either. In Keras 3 code, a subclass of one of Keras's own initializers,
     regularizers or constraints (`VarianceScaling`, `L2`, `MaxNorm`...) without a `get_config` of its own whose
     `__init__` (no `**kwargs`) cannot take the keys the base's config holds, or needs an argument it lacks
-    (tf_SIREN#17: a `VarianceScaling` subclass taking `w0` and `c`).
+    (tf_SIREN#17: a `VarianceScaling` subclass taking `w0` and `c`). In a Keras 3 module that saves a model, a
+    direct `Layer` subclass handing `**kwargs` to `Layer.__init__` whose `get_config` returns a dict literal,
+    without the base config, holding a `name` the same for every instance (`"LRN"`, `self.__class__.__name__`,
+    `type(self).__name__`; keras#11210), made at two places or on each pass of a loop.
 
     ## Why is this bad?
     Saving succeeds; loading fails or silently changes the object. The base `Initializer.get_config()` and
@@ -89,7 +92,11 @@ class UnserializableCustomObject(Rule):
     (`.keras`), so tf_keras modules are not reported for them. An unregistered class also
     fails (`Cannot deserialize object of type X. If X is a custom class, please register it using the
     @keras.saving.register_keras_serializable() decorator.`) unless every load passes `custom_objects`;
-    that alone is not reported, because the loads may be elsewhere.
+    that alone is not reported, because the loads may be elsewhere. A config whose `name` is one constant gives
+    every restored layer of the class that name: loading a model holding two raises `ValueError: The name "LRN"
+    is used 2 times in the model. All operation names should be unique.` (Keras 3 and tf_keras, `.keras` and
+    `.h5`; tf_keras's SavedModel revives them, so only Keras 3 code is reported), and a config without the
+    base's keys drops `trainable` and `dtype`.
 
     ## Example
     ```python
@@ -167,6 +174,13 @@ class UnserializableCustomObject(Rule):
     behaves as before (measured: the same seed trains the same weights and predicts the same), and the load
     that failed loads it with its arguments.
 
+    A `get_config` saving a constant `name` starts from the base config instead, `config = super().get_config()`
+    then `config.update({...})` with its other entries (in place of `config = {...}`, or before `return
+    config` in place of `return {...}`), the constant `name` dropped. Unsafe: the model saves and loads as
+    before except for the layers' names, now each layer's own (measured: two LRN layers load as `lrn` and
+    `lrn_1`, as saved, and predict the same), so a model holding one such layer, which loaded as `"LRN"`,
+    loads as `"lrn"`, and code reading the loaded layer by the old name would break.
+
     ## Numerical equivalence
     `repairs`: `load_model` fails on the original and loads the rewritten class with its arguments.
 
@@ -203,6 +217,16 @@ class UnserializableCustomObject(Rule):
                     else:
                         fix = self._accept_keys(facts, cls, extra, defined[id(cls.node)] == 1)
                     yield self.finding(method.name, fix=fix, name=f"{cls.name}.get_config", problem=said)
+                    continue
+                shared = _shared_name(facts, cls) if keras3 and saves else None
+                if shared is not None:
+                    method, element, _, consequence = shared
+                    yield self.finding(
+                        method.name,
+                        fix=self._base_config_fix(facts, method, element),
+                        name=f"{cls.name}.get_config",
+                        problem=consequence,
+                    )
                 continue
             found = facts.class_field(cls, "__init__")
             init = found.single() if found is not None else None
@@ -333,6 +357,45 @@ class UnserializableCustomObject(Rule):
             Replace(node.params, params),
             Replace(small.value, call),
             title="Take `**kwargs` and pass them to `super().__init__()`",
+        )
+
+    def _base_config_fix(
+        self, facts: Facts, method: cst.FunctionDef, element: cst.DictElement
+    ) -> FixPlan | None:
+        """`config = super().get_config()` then `config.update({...})` with the dict's other entries, in place of
+        the dict literal that `get_config` returns (directly, or through the one name it is bound to)."""
+        body = _config_body(method)
+        found = _returned_dict(method, body)
+        if found is None:
+            return None
+        statement, literal = found
+        last = body[-1]
+        entries = []
+        for other in literal.elements:
+            if other is element:
+                continue
+            if not isinstance(other, cst.DictElement):
+                return None
+            entries.append(f"{facts.code_for(other.key)}: {facts.code_for(other.value)}")
+        one_line = ", ".join(entries)
+        lines = "".join(f"    {e},\n" for e in entries)
+        rest = f"{{{one_line}}}" if len(one_line) <= 80 else f"{{\n{lines}}}"
+        title = "Start the config from `super().get_config()` and drop the constant `name`"
+        if isinstance(statement, cst.SimpleStatementLine) and statement is not last:
+            # `config = {...}` ... `return config`: the base config, then its entries.
+            assign = statement.body[0]
+            assert isinstance(assign, cst.Assign)
+            target = assign.targets[0].target
+            assert isinstance(target, cst.Name)
+            edits: list[NodeEdit] = [Replace(literal, "super().get_config()")]
+            if entries:
+                edits.append(InsertAfter(statement, f"{target.value}.update({rest})"))
+            return self.fix(*edits, title=title, safety=FixSafety.UNSAFE)
+        if any(isinstance(n, cst.Name) and n.value == "config" for n in descendants(method.body)):
+            return None
+        code = "config = super().get_config()" + (f"\nconfig.update({rest})" if entries else "")
+        return self.fix(
+            InsertBefore(last, code), Replace(literal, "config"), title=title, safety=FixSafety.UNSAFE
         )
 
     def _config_fix(
@@ -506,6 +569,152 @@ def _config_problem(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, list[
             f"{cls.name}.__init__() got an unexpected keyword argument '{extra[0]}'`"
         )
     return method.node, missing, extra, "; it also ".join(said)
+
+
+def _config_body(method: cst.FunctionDef) -> list[cst.BaseStatement]:
+    body = list(method.body.body) if isinstance(method.body, cst.IndentedBlock) else []
+    first = body[0] if body else None
+    if (
+        isinstance(first, cst.SimpleStatementLine)
+        and isinstance(first.body[0], cst.Expr)
+        and isinstance(first.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    ):
+        body = body[1:]
+    return body
+
+
+def _returned_dict(
+    method: cst.FunctionDef, body: list[cst.BaseStatement]
+) -> tuple[cst.BaseStatement, cst.Dict] | None:
+    """The dict literal `get_config` returns: `return {...}`, or `config = {...}` (its one binding of the name)
+    and, last, `return config`. (the statement holding it, the literal)"""
+    if not body or not isinstance(body[-1], cst.SimpleStatementLine) or len(body[-1].body) != 1:
+        return None
+    last, small = body[-1], body[-1].body[0]
+    if not isinstance(small, cst.Return):
+        return None
+    if isinstance(small.value, cst.Dict):
+        return last, small.value
+    if not isinstance(small.value, cst.Name):
+        return None
+    name = small.value.value
+    bound = [
+        t
+        for n in descendants(method.body)
+        if isinstance(n, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For, cst.NamedExpr, cst.AsName))
+        for t in ([n.name] if isinstance(n, cst.AsName) else [n.target])
+        if isinstance(t, cst.Name) and t.value == name
+    ]
+    for statement in body[:-1]:
+        if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+            continue
+        assign = statement.body[0]
+        if (
+            isinstance(assign, cst.Assign)
+            and len(assign.targets) == 1
+            and isinstance(assign.targets[0].target, cst.Name)
+            and assign.targets[0].target.value == name
+            and isinstance(assign.value, cst.Dict)
+            and len(bound) == 1
+        ):
+            return statement, assign.value
+    return None
+
+
+def _same_for_every(value: cst.BaseExpression, cls: ClassObj) -> str | None:
+    """The name a `get_config` entry gives every instance alike: a string literal, or the class's own name
+    (`self.__class__.__name__`, `type(self).__name__`, `Cls.__name__`); None for anything else."""
+    if isinstance(value, cst.SimpleString):
+        text = value.evaluated_value
+        return text if isinstance(text, str) else None
+    if not isinstance(value, cst.Attribute) or value.attr.value != "__name__":
+        return None
+    owner = value.value
+    if (
+        isinstance(owner, cst.Attribute)
+        and owner.attr.value == "__class__"
+        and isinstance(owner.value, cst.Name)
+        and owner.value.value == "self"
+    ):
+        return cls.name
+    if (
+        isinstance(owner, cst.Call)
+        and isinstance(owner.func, cst.Name)
+        and owner.func.value == "type"
+        and len(owner.args) == 1
+        and isinstance(owner.args[0].value, cst.Name)
+        and owner.args[0].value.value == "self"
+    ):
+        return cls.name
+    if isinstance(owner, cst.Name) and owner.value == cls.name:
+        return cls.name
+    return None
+
+
+def _shared_name(
+    facts: Facts, cls: ClassObj
+) -> tuple[cst.FunctionDef, cst.DictElement, str, str] | None:
+    """keras#11210: a direct `Layer` subclass whose `get_config` returns a dict literal with a key `name` that is
+    the same for every instance (`"LRN"`, `self.__class__.__name__`) and no base config, whose `__init__` hands
+    `**kwargs` on to `Layer.__init__`, made twice where a model is built (or once on each pass of a loop): every
+    restored layer of that class gets that one name, and a model holding two cannot be rebuilt. (method, the
+    `name` entry, the name, the message)"""
+    if cls.keras_base != "keras.layers.Layer" or any(isinstance(b, ClassObj) for b in cls.bases):
+        return None
+    own = facts.namespaces.get(cls, {}).get("get_config")
+    method = own.single() if isinstance(own, AV) else None
+    if not isinstance(method, FuncObj) or not isinstance(method.node, cst.FunctionDef):
+        return None
+    if facts.class_field(cls, "from_config") is not None:
+        return None
+    found = facts.class_field(cls, "__init__")
+    init = found.single() if found is not None else None
+    if not isinstance(init, FuncObj) or not isinstance(init.node, cst.FunctionDef):
+        return None
+    if not _forwards_kwargs(init.node):
+        return None
+    made = [
+        e
+        for e in facts.of(Created)
+        if isinstance(e.obj, InstanceObj)
+        and e.obj.cls is cls
+        and reachable(e)
+        and not e.ctx.has(CtxKind.METHOD)
+        and not e.ctx.has(CtxKind.LAYER_CALL)
+    ]
+    if len({id(e.node) for e in made}) < 2 and not any(e.ctx.has(CtxKind.LOOP) for e in made):
+        return None
+    keys = returned_keys(method.node)
+    if keys is None or BASE in keys or "name" not in keys:
+        return None
+    returned = _returned_dict(method.node, _config_body(method.node))
+    if returned is None:
+        return None
+    named = [
+        e
+        for e in returned[1].elements
+        if isinstance(e, cst.DictElement)
+        and isinstance(e.key, cst.SimpleString)
+        and e.key.evaluated_value == "name"
+    ]
+    given = _same_for_every(named[0].value, cls) if len(named) == 1 else None
+    if given is None:
+        return None
+    mentions = [
+        n
+        for n in descendants(method.node.body)
+        if (isinstance(n, cst.SimpleString) and n.evaluated_value == "name")
+        or (isinstance(n, cst.Arg) and n.keyword is not None and n.keyword.value == "name")
+    ]
+    if len(mentions) != 1:
+        return None  # the key is set again elsewhere in the method
+    written = facts.code_for(named[0].value)
+    problem = (
+        f"saves `name` as `{written}`, the same for every `{cls.name}`: the layers of a loaded model all get the "
+        f'name "{given}", so `load_model` of a model holding two raises `ValueError: The name "{given}" is used '
+        f"2 times in the model`; the config also leaves out the base layer's `trainable` and `dtype`"
+    )
+    return method.node, named[0], given, problem
 
 
 # What Keras 3's `Layer.__init__` takes (its parameters, and the two it pops from `**kwargs`); it raises

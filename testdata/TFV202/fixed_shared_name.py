@@ -1,0 +1,55 @@
+# A `get_config` that saves `name` as a value every instance shares (keras#11210: the class name): each restored
+# layer gets that one name, so a saved model holding two cannot be rebuilt (`ValueError: The name "LRN" is used
+# 2 times in the model`); the config also leaves out the base layer's `trainable` and `dtype`.
+import os
+
+import keras
+
+
+@keras.saving.register_keras_serializable(package="fixtures")
+class LRN(keras.layers.Layer):
+    def __init__(self, alpha=0.5, **kwargs):
+        self.alpha = alpha
+        super(LRN, self).__init__(**kwargs)
+
+    def call(self, x):
+        return x * self.alpha
+
+    def get_config(self):  # expect: TFV202
+        config = super().get_config()
+        config.update({"alpha": self.alpha})
+        return config
+
+
+@keras.saving.register_keras_serializable(package="fixtures")
+class Offset(keras.layers.Layer):
+    def __init__(self, offset=1.0, **kwargs):
+        super().__init__(**kwargs)
+        self.offset = offset
+
+    def call(self, x):
+        return x + self.offset
+
+    def get_config(self):  # expect: TFV202
+        config = super().get_config()
+        config.update({"offset": self.offset})
+        return config
+
+
+def save_lrn(folder):
+    inputs = keras.Input((3,))
+    model = keras.Model(inputs, LRN(0.5)(LRN(0.25)(inputs)))
+    path = os.path.join(folder, "lrn.keras")
+    model.save(path)
+    return model, path
+
+
+def save_offset(folder):
+    inputs = keras.Input((3,))
+    x = inputs
+    for _ in range(2):
+        x = Offset()(x)
+    model = keras.Model(inputs, x)
+    path = os.path.join(folder, "offset.keras")
+    model.save(path)
+    return model, path
