@@ -16,12 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_embedding_weights_reinitialized_by_global_initializer": (
-        [(22, "TFV201")],
-        "a tf_keras layer's weights=[...] argument is not read as the set_weights it is at build (an explicit "
-        "set_weights of the same values is found), nor is a TF1 global_variables_initializer() that re-runs the "
-        "layer's initializer (batch 7, unseen)",
-    ),
     "keras_oneshot_siamese_function_initializers_saved": (
         [(21, "TFV202"), (27, "TFV202")],
         "a plain function given as kernel_initializer/bias_initializer of a saved model is not followed: TFV202 "

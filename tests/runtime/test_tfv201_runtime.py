@@ -170,3 +170,26 @@ out["replica_bias"] = replica.get_layer("tnet_out").get_weights()[1].tolist()
     assert fixed.out["replica_bias"] == identity
     twice = (TESTDATA / "TFV201" / "fixed_made_in_helper.py").read_text(encoding="utf-8")
     assert 'model.get_layer("head").set_weights' in twice and 'Dense(2, name="head")' in twice
+
+
+def test_graph_initializer_undoes_weights_given_at_construction_and_initializers_keep_them() -> None:
+    """keras#7697's shape: in TF1 graph code the values of `weights=[...]` are written at the build, and the
+    `global_variables_initializer()` the script runs afterwards re-runs the layers' initializers. The fix gives
+    the values to the initializers, which the initializer op then runs. Run before the layer is made (the near
+    miss), the initializer leaves Keras's write alone."""
+    probe = """
+import numpy as np
+out["rows"] = np.asarray(ns["rows"]).tolist()
+out["expected_rows"] = ns["vec"][[1, 2, 0]].tolist()
+if "scores" in ns:
+    out["scores"] = np.asarray(ns["scores"]).ravel().tolist()
+"""
+    bad = run_program(TESTDATA / "TFV201" / "bad_graph_weights.py", probe, legacy=True)
+    fixed = run_program(TESTDATA / "TFV201" / "fixed_graph_weights.py", probe, legacy=True)
+    good = run_program(TESTDATA / "TFV201" / "good_graph_weights.py", probe, legacy=True)
+    assert bad.error is None and fixed.error is None and good.error is None, (bad.error, fixed.error, good.error)
+    assert bad.out["rows"] != [bad.out["expected_rows"]]  # random rows: the pre-trained ones are gone
+    assert fixed.out["rows"] == [fixed.out["expected_rows"]]
+    assert fixed.out["scores"] == [1.0, 2.0, 0.0]  # 0.5 * (row + row), no bias
+    assert bad.out["scores"] != fixed.out["scores"]
+    assert good.out["rows"] == [good.out["expected_rows"]]

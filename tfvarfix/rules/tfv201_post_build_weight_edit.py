@@ -70,7 +70,10 @@ class PostBuildWeightEdit(Rule):
     list), and arithmetic on them or on the weight's own untouched initial values (`w * 0.1`). Values computed
     from data, after training or loading, or from another layer's weights are not this pattern and are not
     reported, except before the layer is built: an edit then raises whatever the values, and is reported (an
-    error, without a fix when the values are not known at construction).
+    error, without a fix when the values are not known at construction). In TF1 graph code, also a layer given
+    its values in `weights=[...]` whose build a `global_variables_initializer()` run follows (keras#7697): Keras
+    writes the values at the build, the initializer op runs every variable's initializer again, and the layer
+    silently holds random values (an error).
 
     ## Why is this bad?
     The value lives in a statement that must run after the build, and nowhere in the model: `model.save` keeps
@@ -150,6 +153,10 @@ class PostBuildWeightEdit(Rule):
     copy first with the input shape the source was built with, `copy.build(source.get_build_config()
     ["input_shape"])` (Keras's record of it): unsafe, `repairs`. Any other edit before the build gets no fix.
 
+    The `weights=` values that a graph's initializer run undoes become the layer's initializers,
+    `embeddings_initializer=tf.keras.initializers.Constant(vec)` (one per weight, in the layer's order, for a
+    literal list as long as the layer's weights): unsafe, `repairs` (the original computes with random values).
+
     ## Numerical equivalence
     `equivalent`: the original and the rewritten program, each run in a fresh process after
     `keras.utils.set_random_seed`, produce bit-identical weights (Keras 3 and tf_keras), and the rewritten
@@ -171,6 +178,7 @@ class PostBuildWeightEdit(Rule):
     SEVERITY = Severity.WARNING  # the edit works; an error where it raises (before the build, set_value)
 
     def check(self, facts: Facts) -> Iterator[Finding]:
+        yield from self._reinitialized(facts)
         found: list[tuple[cst.CSTNode, list[Edit], bool]] = []
         for node, events in facts.grouped(WeightWrite):
             by_context: dict[int, list[WeightWrite]] = {}
@@ -220,6 +228,87 @@ class PostBuildWeightEdit(Rule):
                 + "`, `".join(f"{w.initializer}=..." for w in weights)
                 + "`",
             )
+
+    def _reinitialized(self, facts: Facts) -> Iterator[Finding]:
+        """TF1 graph code: a layer given its values in `weights=[...]`, built, then
+        `global_variables_initializer()` runs: Keras wrote the values at the build, the initializer op re-runs
+        every variable's initializer, and the layer holds random values (keras#7697)."""
+        if not facts.graph_mode:
+            return
+        inits = [
+            e for e in facts.of(MethodCall) if e.callee in _GLOBAL_INITIALIZERS and reachable(e) and e.certain
+        ]
+        if not inits:
+            return
+        last_init = max(facts.index_of(e) for e in inits)
+        calls = [e for e in facts.of(MethodCall) if e.callee == "__call__" and reachable(e)]
+        for node, events in facts.grouped(Created):
+            made = [e for e in events if isinstance(e.obj, LayerObj) and reachable(e)]
+            if not made or len(made) != len(events) or not isinstance(node, cst.Call):
+                continue
+            layer = made[0].obj
+            assert isinstance(layer, LayerObj)
+            argument = layer.args.arg_of("weights")
+            if argument is None or layer.spec is None or not layer.spec.weights:
+                continue
+            built = [
+                facts.index_of(c)
+                for c in calls
+                if not c.receiver.is_top and any(o is layer for o in c.receiver)
+            ]
+            if not built or min(built) > last_init:
+                continue  # built after the initializer ran (or never): Keras's write stands
+            init = next(e for e in inits if facts.index_of(e) > min(built))
+            weights = layer.spec.weights
+            yield self.finding(
+                node,
+                fix=self._weights_to_initializers(facts, node, argument, weights),
+                severity=Severity.ERROR,  # silent: the model computes with random values
+                weight="`, `".join(w.name for w in weights),
+                when="given in `weights=`, which Keras writes when the layer is built",
+                consequence=(
+                    f", and the `{init.callee.rsplit('.', 1)[-1]}()` run after the build runs every variable's "
+                    "initializer again: the layer holds its initializer's values, not these"
+                ),
+                advice="use `" + "`, `".join(f"{w.initializer}=...Constant(...)" for w in weights) + "`",
+            )
+
+    def _weights_to_initializers(
+        self, facts: Facts, call: cst.Call, argument: cst.Arg, weights: Sequence[WeightSpec]
+    ) -> FixPlan | None:
+        """`weights=[a, b]` -> `kernel_initializer=Constant(a), bias_initializer=Constant(b)`: one initializer
+        per weight in the layer's order, for a literal list as long as the layer's weights."""
+        value = argument.value
+        if not isinstance(value, (cst.List, cst.Tuple)) or len(value.elements) != len(weights):
+            return None
+        if any(isinstance(e, cst.StarredElement) for e in value.elements) or any(
+            w.initializer is None for w in weights
+        ):
+            return None
+        namespace, needs_import = facts.keras_namespace()
+        if not namespace:
+            return None
+        replaced: list[cst.Arg] = []
+        for arg in call.args:
+            if arg is not argument:
+                replaced.append(arg)
+                continue
+            for index, (element, weight) in enumerate(zip(value.elements, weights, strict=True)):
+                code = facts.code_for(element.value)
+                replaced.append(
+                    cst.Arg(
+                        keyword=cst.Name(str(weight.initializer)),
+                        value=cst.parse_expression(f"{namespace}.initializers.Constant({code})"),
+                        equal=argument.equal,
+                        comma=arg.comma if index == len(weights) - 1 else cst.Comma(
+                            whitespace_after=cst.SimpleWhitespace(" ")
+                        ),
+                    )
+                )
+        edits: list[NodeEdit] = [Replace(call, call.with_changes(args=replaced), wrap=True)]
+        if needs_import:
+            edits.append(AddImport("keras"))
+        return self.fix(*edits, title="Give the values to the layer's initializers", checks=VerifyCheck.REPAIRS)
 
     def _assign_instead(self, node: cst.CSTNode, writes: list[WeightWrite]) -> FixPlan | None:
         """`weight.set_value(v)`, which raises on a variable (Keras 3 and tf.Variable have no `set_value`), as
@@ -652,6 +741,17 @@ class _Planner:
             candidate, n = f"{name}{n}", n + 1
         self.names.add(candidate)
         return candidate
+
+
+_GLOBAL_INITIALIZERS = frozenset(
+    {
+        "tf.compat.v1.global_variables_initializer",
+        "tf.global_variables_initializer",
+        "tf.compat.v1.initialize_all_variables",
+        "tf.initialize_all_variables",
+        "tf.compat.v1.initializers.global_variables",
+    }
+)
 
 
 def _forget_gate_bias(layer: LayerObj, weight: WeightSpec) -> bool:
