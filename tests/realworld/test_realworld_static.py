@@ -16,11 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_oneshot_siamese_function_initializers_saved": (
-        [(21, "TFV202"), (27, "TFV202")],
-        "a plain function given as kernel_initializer/bias_initializer of a saved model is not followed: TFV202 "
-        "reads classes only (batch 7, unseen)",
-    ),
 }
 
 

@@ -388,3 +388,47 @@ def test_a_config_that_saves_one_name_for_every_layer_fails_to_load_two_and_the_
     }, fixed.out
     assert good.out["save_all"]["load"] == "ok" and good.out["save_all"]["same"] is True, good.out
     assert good.out["save_all"]["names"][-1] == "Solo" and good.out["save_all"]["kept"] is False, good.out
+
+
+PLAIN_FUNCTIONS = """
+import re, tempfile
+import numpy as np
+import keras
+x = np.linspace(-1.0, 1.0, 6, dtype="float32").reshape(2, 3)
+load = ns.get("load", keras.models.load_model)
+for name in sorted(ns):
+    if not name.startswith("save_"):
+        continue
+    model, path = ns[name](tempfile.mkdtemp())
+    try:
+        loaded = load(path)
+    except TypeError as error:
+        found = re.findall(r"Could not interpret (\\w+) identifier", str(error))
+        out[name] = {"load": "not interpreted " + found[-1] if found else str(error)[-300:]}
+    else:
+        dense = loaded.layers[-1]
+        out[name] = {
+            "load": "ok",
+            "kernel": bool(np.allclose(dense.get_weights()[0], model.layers[-1].get_weights()[0])),
+            "same": bool(np.allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0))),
+            "losses": len(loaded.losses) == len(model.losses),
+        }
+"""
+
+
+def test_plain_functions_given_to_a_layer_fail_to_load_and_registered_load() -> None:
+    """keras-oneshot#10: a function given as `kernel_initializer=` (or a regularizer, a constraint) is saved as a
+    bare function name that `load_model` cannot interpret; registered, the model loads with the same kernel,
+    predictions and regularization losses."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_functions.py", PLAIN_FUNCTIONS)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_functions.py", PLAIN_FUNCTIONS)
+    good = run_program(TESTDATA / "TFV202" / "good_functions.py", PLAIN_FUNCTIONS)
+    assert bad.error is None and fixed.error is None and good.error is None, (bad, fixed, good)
+    assert bad.out == {
+        "save_constrained": {"load": "not interpreted constraint"},
+        "save_initialized": {"load": "not interpreted initializer"},
+        "save_regularized": {"load": "not interpreted regularizer"},
+    }, bad.out
+    loaded = {"load": "ok", "kernel": True, "same": True, "losses": True}
+    assert fixed.out == dict.fromkeys(bad.out, loaded), fixed.out
+    assert good.out == {"save_all": loaded}, good.out

@@ -64,7 +64,10 @@ class UnserializableCustomObject(Rule):
     (tf_SIREN#17: a `VarianceScaling` subclass taking `w0` and `c`). In a Keras 3 module that saves a model, a
     direct `Layer` subclass handing `**kwargs` to `Layer.__init__` whose `get_config` returns a dict literal,
     without the base config, holding a `name` the same for every instance (`"LRN"`, `self.__class__.__name__`,
-    `type(self).__name__`; keras#11210), made at two places or on each pass of a loop.
+    `type(self).__name__`; keras#11210), made at two places or on each pass of a loop. And in a Keras 3
+    module that saves a model, a module-level function (undecorated) given as a built-in layer's
+    `*_initializer`, `*_regularizer` or `*_constraint` (keras-oneshot#10: `kernel_initializer=W_init`), unless
+    every load in the module passes it in `custom_objects`.
 
     ## Why is this bad?
     Saving succeeds; loading fails or silently changes the object. The base `Initializer.get_config()` and
@@ -96,7 +99,11 @@ class UnserializableCustomObject(Rule):
     every restored layer of the class that name: loading a model holding two raises `ValueError: The name "LRN"
     is used 2 times in the model. All operation names should be unique.` (Keras 3 and tf_keras, `.keras` and
     `.h5`; tf_keras's SavedModel revives them, so only Keras 3 code is reported), and a config without the
-    base's keys drops `trainable` and `dtype`.
+    base's keys drops `trainable` and `dtype`. A plain function given as a layer's initializer, regularizer or
+    constraint is saved as `{'module': 'builtins', 'class_name': 'function', 'config': 'W_init'}`, and Keras 3's
+    `load_model` raises `TypeError: ... Could not interpret initializer identifier` (`regularizer`,
+    `constraint`); tf_keras raises `Unknown initializer: 'W_init'` from `.keras`, fails from `.h5` even when
+    the function is registered, and revives a SavedModel, so only Keras 3 code is reported.
 
     ## Example
     ```python
@@ -181,6 +188,11 @@ class UnserializableCustomObject(Rule):
     `lrn_1`, as saved, and predict the same), so a model holding one such layer, which loaded as `"LRN"`,
     loads as `"lrn"`, and code reading the loaded layer by the old name would break.
 
+    A plain function given to a layer gets the registration decorator (`@keras.utils.register_keras_serializable()`
+    in the module's spelling of Keras, under the user's package as above). Safe: the decorator returns the
+    function itself, so the program builds and trains as before, and the load that failed loads it (measured:
+    the same kernel, predictions and regularization losses after `load_model`).
+
     ## Numerical equivalence
     `repairs`: `load_model` fails on the original and loads the rewritten class with its arguments.
 
@@ -201,6 +213,8 @@ class UnserializableCustomObject(Rule):
         saves = bool(facts.calls(*SAVES))
         defined = Counter(id(c.node) for c in facts.classes)
         keras3 = facts.flavor is Flavor.KERAS3
+        if keras3 and saves:
+            yield from self._plain_functions(facts)
         for cls in facts.classes:
             if cls.keras_base is None or cls.unknown_base:
                 continue
@@ -254,6 +268,52 @@ class UnserializableCustomObject(Rule):
                 else:
                     fix = self._kwargs_fix(facts, cls, init, registered)
             yield self.finding(cls.node.name, fix=fix, name=cls.name, problem=problem)
+
+    def _plain_functions(self, facts: Facts) -> Iterator[Finding]:
+        """keras-oneshot#10: a module-level function given as a built-in layer's `*_initializer`, `*_regularizer`
+        or `*_constraint`. Keras 3 saves it as `{'module': 'builtins', 'class_name': 'function', 'config':
+        'W_init'}`, which `load_model` cannot look up unless the function is registered or every load passes it
+        in `custom_objects`; the fix registers it (the decorator returns the function itself)."""
+        uses: dict[int, tuple[FuncObj, list[tuple[str, str]]]] = {}
+        top = {id(statement) for statement in facts.module.body}
+        for made in facts.of(Created):
+            if not isinstance(made.obj, LayerObj) or not reachable(made):
+                continue
+            for keyword, value in made.obj.args.keywords.items():
+                kind = next((k for k in _FUNCTION_SLOTS if keyword.endswith(f"_{k}")), None)
+                if kind is None:
+                    continue
+                for func in value:
+                    if (
+                        isinstance(func, FuncObj)
+                        and isinstance(func.node, cst.FunctionDef)
+                        and id(func.node) in top
+                        and not func.node.decorators
+                    ):
+                        layer = made.obj.cls.rsplit(".", 1)[-1]
+                        entry = uses.setdefault(id(func.node), (func, []))
+                        if (keyword, layer) not in entry[1]:
+                            entry[1].append((keyword, layer))
+        for func, given in uses.values():
+            assert isinstance(func.node, cst.FunctionDef)
+            if _loads_name(facts, func.name):
+                continue
+            keywords = "`/`".join(dict.fromkeys(k for k, _ in given))
+            layers = "`, `".join(dict.fromkeys(layer for _, layer in given))
+            kind = next(k for k in _FUNCTION_SLOTS if given[0][0].endswith(f"_{k}"))
+            where = f"`{keywords}` of `{layers}`"
+            problem = (
+                f"is a plain function given as {where} in a module that saves the model: Keras 3 saves it as "
+                f"`{{'module': 'builtins', 'class_name': 'function', 'config': '{func.name}'}}` and `load_model` "
+                f"raises `TypeError: ... Could not interpret {kind} identifier` unless the function is registered"
+            )
+            prefix = keras_prefix(facts)
+            fix = (
+                self.fix(InsertBefore(func.node, register_decorator(facts, prefix)), title="Register the function")
+                if prefix is not None
+                else None
+            )
+            yield self.finding(func.node.name, fix=fix, name=func.name, problem=problem)
 
     def _complete_config(
         self, facts: Facts, cls: ClassObj, method: cst.FunctionDef, missing: list[str]
@@ -476,6 +536,8 @@ class UnserializableCustomObject(Rule):
         return self.fix(*edits, title=title)
 
 
+# What a plain function may be given as to a built-in layer (`kernel_initializer=`, `bias_regularizer=`...).
+_FUNCTION_SLOTS = ("initializer", "regularizer", "constraint")
 # Keras bases whose own `get_config` is known: a layer's gives these keys (in this order), an object's none.
 _LAYER_KEYS = ("name", "trainable", "dtype")
 _BASE_KEYS = {
