@@ -222,4 +222,9 @@ def main() -> None:
 
         full()
         return
-    raise SystemExit(code)
+    # Everything is written and flushed, the cache stored and any pool joined: skip the interpreter's teardown,
+    # which frees libcst's module objects and the parsed trees one by one (~30 ms of a 0.3 s run, measured).
+    sys.stderr.flush()
+    import os
+
+    os._exit(code)
