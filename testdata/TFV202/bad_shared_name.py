@@ -34,20 +34,28 @@ class Offset(keras.layers.Layer):
         return {"name": "offset", "offset": self.offset}
 
 
-def save_lrn(folder):
+def case_lrn():
     inputs = keras.Input((3,))
-    model = keras.Model(inputs, LRN(0.5)(LRN(0.25)(inputs)))
+    return keras.Model(inputs, LRN(0.5)(LRN(0.25)(inputs)))
+
+
+def save_lrn(folder):
+    model = case_lrn()
     path = os.path.join(folder, "lrn.keras")
     model.save(path)
     return model, path
 
 
-def save_offset(folder):
+def case_offset():
     inputs = keras.Input((3,))
     x = inputs
     for _ in range(2):
         x = Offset()(x)
-    model = keras.Model(inputs, x)
+    return keras.Model(inputs, x)
+
+
+def save_offset(folder):
+    model = case_offset()
     path = os.path.join(folder, "offset.keras")
     model.save(path)
     return model, path

@@ -23,28 +23,40 @@ def clip_unit(weights):  # expect: TFV202
     return keras.ops.clip(weights, -1.0, 1.0)
 
 
-def save_initialized(folder):
+def case_initialized():
     inputs = keras.Input((3,))
     outputs = keras.layers.Dense(2, kernel_initializer=normal_init, bias_initializer=normal_init)(inputs)
-    model = keras.Model(inputs, outputs)
+    return keras.Model(inputs, outputs)
+
+
+def save_initialized(folder):
+    model = case_initialized()
     path = os.path.join(folder, "initialized.keras")
     model.save(path)
     return model, path
 
 
-def save_regularized(folder):
+def case_regularized():
     inputs = keras.Input((3,))
     outputs = keras.layers.Dense(2, kernel_regularizer=l2_small)(inputs)
-    model = keras.Model(inputs, outputs)
+    return keras.Model(inputs, outputs)
+
+
+def save_regularized(folder):
+    model = case_regularized()
     path = os.path.join(folder, "regularized.keras")
     model.save(path)
     return model, path
 
 
-def save_constrained(folder):
+def case_constrained():
     inputs = keras.Input((3,))
     outputs = keras.layers.Dense(2, kernel_constraint=clip_unit)(inputs)
-    model = keras.Model(inputs, outputs)
+    return keras.Model(inputs, outputs)
+
+
+def save_constrained(folder):
+    model = case_constrained()
     path = os.path.join(folder, "constrained.keras")
     model.save(path)
     return model, path
