@@ -150,3 +150,25 @@ def test_a_cell_chosen_by_branches_raises_and_make_cell_builds_one_per_layer_on_
     # one layer: no stack, the one cell, the same variables as the original makes
     assert fixed.out["case_one_lstm_layer"] == bad.out["case_one_lstm_layer"]
     assert _kernels(fixed.out["case_one_lstm_layer"]) == ["rnn/lstm_cell/kernel:0"]
+
+
+def test_a_cell_from_a_method_or_two_paths_raises_and_make_cell_builds_one_per_layer() -> None:
+    """tensorflow/models#2868: the cell comes from a method returning a fresh BasicLSTMCell, is wrapped under a
+    condition and the stack rebinds its name; #934: a GRU or, if asked, an LSTM, read by the one-layer path as
+    `cell = single_cell`. Shared, every stack raises (input size 3 != 4 units); moved into `make_cell()` each
+    layer builds its own, and the one-layer path makes the same variables as before."""
+    bad = run_program(TESTDATA / "TFV303" / "bad_factory.py", CALL_TF1_CASES, legacy=True)
+    fixed = run_program(TESTDATA / "TFV303" / "fixed_factory.py", CALL_TF1_CASES, legacy=True)
+    stacks = ("case_method_cell_rebound", "case_gru_stack", "case_lstm_stack")
+    for name in stacks:
+        assert bad.out[name]["ok"] is False and "Dimensions must be equal" in bad.out[name]["error"], bad.out
+        assert fixed.out[name]["ok"] is True, fixed.out
+    lstm = [f"rnn/multi_rnn_cell/cell_{i}/basic_lstm_cell/kernel:0" for i in (0, 1)]
+    assert _kernels(fixed.out["case_method_cell_rebound"]) == lstm
+    assert _kernels(fixed.out["case_lstm_stack"]) == lstm
+    assert _kernels(fixed.out["case_gru_stack"]) == [
+        f"rnn/multi_rnn_cell/cell_{i}/gru_cell/{part}/kernel:0" for i in (0, 1) for part in ("candidate", "gates")
+    ]
+    assert fixed.out["case_one_gru_layer"] == bad.out["case_one_gru_layer"]
+    one_layer = ["rnn/gru_cell/candidate/kernel:0", "rnn/gru_cell/gates/kernel:0"]
+    assert _kernels(fixed.out["case_one_gru_layer"]) == one_layer

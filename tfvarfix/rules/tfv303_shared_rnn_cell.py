@@ -8,10 +8,10 @@ import libcst as cst
 from tfvarfix.codegen import unique_name
 from tfvarfix.keras.tf1 import CELL_NAMES, WRAPPERS, graph_code
 from tfvarfix.rule import Finding, FixPlan, InsertAfter, InsertBefore, Remove, Replace, Rule
-from tfvarfix.semantics.events import Created, Event, SharedCell
+from tfvarfix.semantics.events import Created, CtxKind, Event, SharedCell
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import present
-from tfvarfix.semantics.values import AV, Const, LayerObj, ModuleRef
+from tfvarfix.semantics.values import AV, Const, FuncObj, LayerObj, ModuleRef
 from tfvarfix.semantics.walker import children, descendants
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -82,9 +82,17 @@ class SharedRnnCell(Rule):
     wrapper under its own `if`: NeuralDialog-CVAE#5): moved as they are, every path builds its own cells; a branch
     the analysis did not run counts as a construction when it calls a TF1 cell or wrapper class through the module
     expression a construction it ran reads (`rnn_cell.LSTMCell` beside `rnn_cell.GRUCell`), with arguments that call
-    nothing. A stack made under an `if` of its own that rebinds the cell (`if num_layer > 1: cell =
-    MultiRNNCell([cell] * num_layer)`, then `return cell`) gets `cell = make_cell()` after the helper, so what is
-    read after the `if` is the stack, or where it was not made the one cell, built as before. A cell held as an
+    nothing; the first statement may call a function of the program whose body only returns a fresh cell
+    construction, with arguments that call nothing (`cell = self._get_lstm_cell(config, is_training)`,
+    tensorflow/models#2868): each call builds a cell of its own. A stack that rebinds the cell's name in the block
+    the statements stand in (`cell = MultiRNNCell([cell for _ in range(n)])`) needs nothing more: what is read after
+    it is the stack. A stack made under an `if` of its own that rebinds the cell (`if num_layer > 1: cell =
+    MultiRNNCell([cell] * num_layer)`, then `return cell`), or the name an alias made right before the `if` holds
+    (`cell = single_cell`, then `if num_layers > 1: cell = MultiRNNCell([single_cell] * num_layers)`:
+    tensorflow/models#934, whose two paths bind `single_cell` to a GRU or an LSTM, both moved into one
+    `make_single_cell()`), gets `cell = make_cell()` after the helper, so what is read after the `if` is the stack,
+    or where it was not made the one cell, built as before (where the stack is made, that one cell is never called
+    and makes no variables: measured, a one-layer GRU makes the same variables as before). A cell held as an
     attribute, made by `self.cell = GRUCell(size)` in `__init__` and used by a method of the class where two cells
     are meant (both directions, an encoder and a decoder call), gets a second attribute made right after it by the
     same construction (`self.cell_bw = GRUCell(size)`, or `self.cell_1`), which the later use reads; only when the
@@ -150,15 +158,18 @@ class SharedRnnCell(Rule):
         name = repeated[0].value
         use = event.chain[-1]
         scope = event.function if event.function is not None else facts.module
-        constructions = {id(c.node) for c in made.values()} | _unrun_cells(facts, scope, made)
+        constructions = (
+            {id(c.node) for c in made.values()} | _unrun_cells(facts, scope, made) | _factory_calls(scope, made)
+        )
         found = _block_before(event, use, name, constructions)
         if found is None:
             return None
-        items, at = found
-        start = at
+        items, at, alias = found
+        start = at - 1 if alias is not None else at
+        end = start
         while start > 0 and _builds(items[start - 1], name, constructions, conditional=True, branches=True):
             start -= 1
-        moved = items[start:at]
+        moved = items[start:end]
         if not moved or not _builds(moved[0], name, constructions, conditional=False, branches=True):
             return None
         if not any(isinstance(st, cst.If) for st in moved):
@@ -176,6 +187,10 @@ class SharedRnnCell(Rule):
         later = {id(n) for st in items[at + 1 :] for n in descendants(st)} if rebinds else set()
         if rebinds is not None:
             later.add(id(rebinds))
+        # `cell = single_cell`, then `if n > 1: cell = MultiRNNCell([single_cell] * n)` (tensorflow/models#934):
+        # the alias is what the one-layer path reads, the one cell made as before by a call of the helper.
+        if alias is not None:
+            later |= {id(n) for n in descendants(alias)}
         elsewhere = [
             n
             for n in descendants(scope)
@@ -183,7 +198,12 @@ class SharedRnnCell(Rule):
         ]
         if elsewhere:
             return None  # the cell is read elsewhere: it must stay
-        kept = any(isinstance(n, cst.Name) and n.value == name and id(n) in later for n in descendants(scope))
+        # A stack that rebinds the name in the block the statements stand in (`cell = MultiRNNCell([cell for _ in
+        # range(n)])`, tensorflow/models#2868): what is read after it is the stack on every path.
+        direct = items[at] is use and rebinds is not None
+        kept = not direct and any(
+            isinstance(n, cst.Name) and n.value == name and id(n) in later for n in descendants(scope)
+        )
         words = {n.value for n in descendants(scope) if isinstance(n, cst.Name)} | set(facts.module_names)
         helper = (
             f"make_{name}" if f"make_{name}" not in words else unique_name(f"make_{name}", words.__contains__)
@@ -452,10 +472,12 @@ def _unrun_cells(facts: Facts, scope: cst.CSTNode, made: dict[int, Created]) -> 
 
 def _block_before(
     event: SharedCell, use: cst.CSTNode, name: str, constructions: set[int]
-) -> tuple[list[cst.CSTNode], int] | None:
+) -> tuple[list[cst.CSTNode], int, cst.CSTNode | None] | None:
     """The statements of the block that holds the use, and the use's index there. When nothing right before
     the use builds the cell and the use is alone under an `if` whose test calls nothing (`if num_layer > 1:
-    cell = MultiRNNCell([cell] * num_layer)`), the block around that `if` and its index."""
+    cell = MultiRNNCell([cell] * num_layer)`), the block around that `if` and its index; there, right before the
+    `if`, may stand an alias of the cell under the name the stack rebinds (`cell = single_cell`), returned third."""
+    first_use = use
     for level in (2, 3):
         holder = event.chain[-level] if len(event.chain) >= level else event.frame.node
         body = getattr(holder, "body", None)
@@ -464,7 +486,14 @@ def _block_before(
         if at is None:
             return None
         if at > 0 and _builds(items[at - 1], name, constructions, conditional=True, branches=True):
-            return items, at
+            return items, at, None
+        alias = items[at - 1] if level == 3 and at > 1 else None
+        if (
+            alias is not None
+            and _alias_of(alias, name, first_use)
+            and _builds(items[at - 2], name, constructions, conditional=True, branches=True)
+        ):
+            return items, at, alias
         if (
             level == 3
             or len(event.chain) < 2
@@ -476,6 +505,58 @@ def _block_before(
             return None
         use = holder
     return None
+
+
+def _alias_of(statement: cst.CSTNode, name: str, use: cst.CSTNode) -> bool:
+    """`other = name` alone on its line, where `other` is the name the use's statement rebinds."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return False
+    assign = statement.body[0]
+    if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+        return False
+    target = assign.targets[0].target
+    return (
+        isinstance(target, cst.Name)
+        and target.value != name
+        and isinstance(assign.value, cst.Name)
+        and assign.value.value == name
+        and _assigns_to(use, target.value) is not None
+    )
+
+
+def _factory_calls(scope: cst.CSTNode, made: dict[int, Created]) -> set[int]:
+    """Calls in `scope` of a function of the program whose body only returns a fresh cell construction
+    (`self._get_lstm_cell(config, is_training)` with `return BasicLSTMCell(...)`, tensorflow/models#2868), with
+    arguments that call nothing: each call builds a cell of its own, as the construction does."""
+    inside = {id(n) for n in descendants(scope)}
+    out: set[int] = set()
+    for created in made.values():
+        link = created.ctx.find(CtxKind.CALL)
+        func = link.data if link is not None else None
+        call = link.node if link is not None else None
+        if not isinstance(func, FuncObj) or not isinstance(call, cst.Call) or id(call) not in inside:
+            continue
+        node = func.node
+        block = node.body if isinstance(node, cst.FunctionDef) else None
+        body = list(block.body) if isinstance(block, cst.IndentedBlock) else []
+        if (
+            body
+            and isinstance(body[0], cst.SimpleStatementLine)
+            and isinstance(body[0].body[0], cst.Expr)
+            and isinstance(body[0].body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+        ):
+            body = body[1:]
+        only = body[0] if len(body) == 1 else None
+        returned = (
+            only.body[0].value
+            if isinstance(only, cst.SimpleStatementLine)
+            and len(only.body) == 1
+            and isinstance(only.body[0], cst.Return)
+            else None
+        )
+        if returned is created.node and not any(isinstance(m, cst.Call) for a in call.args for m in descendants(a)):
+            out.add(id(call))
+    return out
 
 
 def _assigns_to(statement: cst.CSTNode, name: str) -> cst.Name | None:
