@@ -130,6 +130,29 @@ class _Loop:
     continues: list[State] = field(default_factory=list)
 
 
+class _Entered:
+    """The context manager of `Interpreter.context` (a class: it is entered thousands of times an analysis, and
+    a generator-based one costs several times as much). The new context's parent is the one current on entry."""
+
+    __slots__ = ("data", "interp", "kind", "node", "saved")
+
+    def __init__(self, interp: Interpreter, kind: CtxKind | None, node: cst.CSTNode | None, data: object) -> None:
+        self.interp = interp
+        self.kind = kind
+        self.node = node
+        self.data = data
+        self.saved: Ctx = ROOT
+
+    def __enter__(self) -> Ctx:
+        interp = self.interp
+        self.saved = interp.ctx
+        interp.ctx = ctx = Ctx(self.kind, self.node, self.data, self.saved)
+        return ctx
+
+    def __exit__(self, *_: object) -> None:
+        self.interp.ctx = self.saved
+
+
 class Semantics:
     """What the interpreter asks of TF/Keras/numpy knowledge (`keras.transfer.KerasSemantics` implements it).
     Every method answers None for "not mine"."""
@@ -436,26 +459,15 @@ class Interpreter:
         if self.cancel is not None and self.cancel():
             raise Cancelled
 
-    @contextmanager
-    def context(self, kind: CtxKind, node: cst.CSTNode | None, data: object) -> Iterator[Ctx]:
-        saved = self.ctx
-        self.ctx = Ctx(kind, node, data, saved)
-        try:
-            yield self.ctx
-        finally:
-            self.ctx = saved
+    def context(self, kind: CtxKind, node: cst.CSTNode | None, data: object) -> _Entered:
+        """`with interp.context(kind, node, data) as ctx:` runs its body in a new innermost context."""
+        return _Entered(self, kind, node, data)
 
-    @contextmanager
-    def pushed(self, ctx: Ctx | None) -> Iterator[None]:
+    def pushed(self, ctx: Ctx | None) -> _Entered | nullcontext[None]:
+        """The body in a copy of `ctx` pushed on the current chain (nothing when None)."""
         if ctx is None:
-            yield
-            return
-        saved = self.ctx
-        self.ctx = Ctx(ctx.kind, ctx.node, ctx.data, saved)
-        try:
-            yield
-        finally:
-            self.ctx = saved
+            return nullcontext()
+        return _Entered(self, ctx.kind, ctx.node, ctx.data)
 
     def view(self) -> HeapView:
         """The whole heap as it is now, never changed later (the state copies before its next writes)."""
