@@ -404,10 +404,6 @@ class WeightCreatedInCall(Rule):
         index, count = counted
         target = loop.target
         assert isinstance(target, cst.Name)  # `_weight_loop` checked it
-        if target.value == "_" and any(
-            isinstance(n, cst.Name) and n.value == "_" and n is not target for n in descendants(loop)
-        ):
-            return None  # `_` is read in the loop: it cannot be renamed
         taken = self._taken.setdefault(id(instance.cls.node), _class_words(facts, instance))
         name = base if base not in taken else unique_name(base, taken.__contains__)
         taken.add(name)
@@ -483,10 +479,6 @@ class WeightCreatedInCall(Rule):
         index, count = counted
         target = loop.target
         assert isinstance(target, cst.Name)  # `_weight_loop` checked it
-        if target.value == "_" and any(
-            isinstance(n, cst.Name) and n.value == "_" and n is not target for n in descendants(loop)
-        ):
-            return None
         taken = self._taken.setdefault(id(cls), _class_words(facts, instance))
         single = snake(obj.short if isinstance(obj, LayerObj) else obj.cls.name)
         words = {n.value for n in descendants(helper) if isinstance(n, cst.Name)}
@@ -800,6 +792,9 @@ def _weight_loop(
     if _bindings(function, index) != 1 or not isinstance(loop.body, cst.IndentedBlock):
         return None
     if index == "_":
+        target = loop.target
+        if any(isinstance(n, cst.Name) and n.value == "_" and n is not target for n in descendants(loop)):
+            return None  # `_` is read in the loop: it cannot be renamed
         words = set(scope_info(function).words) | modules
         index = "i" if "i" not in words else unique_name("i", words.__contains__)
     if not read_names(iterated) <= modules | _SHAPE_BUILTINS | {"self", "range"}:
