@@ -12,6 +12,7 @@ from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, Intended, No
 from tfvarfix.semantics.events import BesideLayer, Created, MethodCall
 from tfvarfix.semantics.facts import Facts, access, certainly, heap_field, reachable, reads_only_constants
 from tfvarfix.semantics.values import LayerObj, VarObj
+from tfvarfix.semantics.walker import sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -296,16 +297,9 @@ def _kept_unused(facts: Facts, statement: cst.CSTNode, node: cst.Call) -> bool:
     """`w = conv.add_weight(...)` where `w` is bound once in the module and every other mention of it only tests
     identity (`conv.kernel is w`) or prints it (or its shape, name...): nothing can compute with the added weight
     (keras#18893, kept)."""
-    if not (
-        isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
-        and isinstance(statement.body[0], cst.Assign)
-        and statement.body[0].value is node
-        and len(statement.body[0].targets) == 1
-        and isinstance(statement.body[0].targets[0].target, cst.Name)
-    ):
+    target = sole_assignment(statement, node)
+    if not isinstance(target, cst.Name):
         return False
-    target = statement.body[0].targets[0].target
     for mention in facts.names_of(target.value):
         if mention is target:
             continue

@@ -548,15 +548,22 @@ _BASE_KEYS = {
 _PLAIN_FROM_CONFIG = frozenset({"keras.layers.Layer", *OBJECT_BASES, *BUILTIN_OBJECT_CONFIGS})
 
 
-def _config_problem(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, list[str], list[str], str] | None:
-    """The class's own `get_config` certainly leaves out an argument its `__init__` requires (no default), or
-    returns a key its `__init__` cannot take (no such parameter and no `**kwargs`), and nothing overrides
-    `from_config`: Keras's `cls(**config)` then raises on load. (method, missing, unaccepted keys, message)."""
+def _own_get_config(facts: Facts, cls: ClassObj) -> cst.FunctionDef | None:
+    """The `get_config` the class itself defines, when nothing overrides `from_config` (Keras then rebuilds the
+    class with `cls(**config)`)."""
     own = facts.namespaces.get(cls, {}).get("get_config")
     method = own.single() if isinstance(own, AV) else None
     if not isinstance(method, FuncObj) or not isinstance(method.node, cst.FunctionDef):
         return None
-    if facts.class_field(cls, "from_config") is not None:
+    return method.node if facts.class_field(cls, "from_config") is None else None
+
+
+def _config_problem(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, list[str], list[str], str] | None:
+    """The class's own `get_config` certainly leaves out an argument its `__init__` requires (no default), or
+    returns a key its `__init__` cannot take (no such parameter and no `**kwargs`), and nothing overrides
+    `from_config`: Keras's `cls(**config)` then raises on load. (method, missing, unaccepted keys, message)."""
+    method = _own_get_config(facts, cls)
+    if method is None:
         return None
     # Only a layer a model holds directly is rebuilt from its own config; one made in another layer's
     # `__init__`/`build` is made again by that layer's own construction, and an abstract base never is.
@@ -590,7 +597,7 @@ def _config_problem(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, list[
     )
     if not required and not checks_extra and not forwards:
         return None
-    keys = returned_keys(method.node)
+    keys = returned_keys(method)
     if keys is None:
         return None
     if BASE in keys:
@@ -603,7 +610,7 @@ def _config_problem(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, list[
     missing = [name for name in required if name not in keys]
     unknown = {k for k in keys if k not in names and (not forwards or k not in _LAYER_INIT_KEYS)}
     order = BUILTIN_OBJECT_CONFIGS.get(cls.keras_base or "", _LAYER_KEYS)
-    extra = in_config_order(method.node, unknown, order) if checks_extra or forwards else []
+    extra = in_config_order(method, unknown, order) if checks_extra or forwards else []
     if not missing and not extra:
         return None
     said = []
@@ -630,7 +637,7 @@ def _config_problem(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, list[
             f"`**kwargs`): loading a saved model raises `TypeError: ... could not be deserialized properly ... "
             f"{cls.name}.__init__() got an unexpected keyword argument '{extra[0]}'`"
         )
-    return method.node, missing, extra, "; it also ".join(said)
+    return method, missing, extra, "; it also ".join(said)
 
 
 def _config_body(method: cst.FunctionDef) -> list[cst.BaseStatement]:
@@ -723,11 +730,8 @@ def _shared_name(
     `name` entry, the name, the message)"""
     if cls.keras_base != "keras.layers.Layer" or any(isinstance(b, ClassObj) for b in cls.bases):
         return None
-    own = facts.namespaces.get(cls, {}).get("get_config")
-    method = own.single() if isinstance(own, AV) else None
-    if not isinstance(method, FuncObj) or not isinstance(method.node, cst.FunctionDef):
-        return None
-    if facts.class_field(cls, "from_config") is not None:
+    method = _own_get_config(facts, cls)
+    if method is None:
         return None
     found = facts.class_field(cls, "__init__")
     init = found.single() if found is not None else None
@@ -746,10 +750,10 @@ def _shared_name(
     ]
     if len({id(e.node) for e in made}) < 2 and not any(e.ctx.has(CtxKind.LOOP) for e in made):
         return None
-    keys = returned_keys(method.node)
+    keys = returned_keys(method)
     if keys is None or BASE in keys or "name" not in keys:
         return None
-    returned = _returned_dict(method.node, _config_body(method.node))
+    returned = _returned_dict(method, _config_body(method))
     if returned is None:
         return None
     named = [
@@ -764,7 +768,7 @@ def _shared_name(
         return None
     mentions = [
         n
-        for n in descendants(method.node.body)
+        for n in descendants(method.body)
         if (isinstance(n, cst.SimpleString) and n.evaluated_value == "name")
         or (isinstance(n, cst.Arg) and n.keyword is not None and n.keyword.value == "name")
     ]
@@ -776,7 +780,7 @@ def _shared_name(
         f'name "{given}", so `load_model` of a model holding two raises `ValueError: The name "{given}" is used '
         f"2 times in the model`; the config also leaves out the base layer's `trainable` and `dtype`"
     )
-    return method.node, named[0], given, problem
+    return method, named[0], given, problem
 
 
 # What Keras 3's `Layer.__init__` takes (its parameters, and the two it pops from `**kwargs`); it raises

@@ -12,7 +12,7 @@ from tfvarfix.semantics.events import Created, CtxKind, Event, SharedCell
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import present
 from tfvarfix.semantics.values import AV, Const, FuncObj, LayerObj, ModuleRef
-from tfvarfix.semantics.walker import children, descendants
+from tfvarfix.semantics.walker import children, descendants, single_assign
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 _PRIORITY = (
@@ -509,10 +509,8 @@ def _block_before(
 
 def _alias_of(statement: cst.CSTNode, name: str, use: cst.CSTNode) -> bool:
     """`other = name` alone on its line, where `other` is the name the use's statement rebinds."""
-    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
-        return False
-    assign = statement.body[0]
-    if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+    assign = single_assign(statement)
+    if assign is None:
         return False
     target = assign.targets[0].target
     return (
@@ -561,10 +559,8 @@ def _factory_calls(scope: cst.CSTNode, made: dict[int, Created]) -> set[int]:
 
 def _assigns_to(statement: cst.CSTNode, name: str) -> cst.Name | None:
     """The target of `name = ...`, when that is the whole statement."""
-    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
-        return None
-    assign = statement.body[0]
-    if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+    assign = single_assign(statement)
+    if assign is None:
         return None
     target = assign.targets[0].target
     return target if isinstance(target, cst.Name) and target.value == name else None

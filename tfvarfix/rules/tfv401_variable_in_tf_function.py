@@ -12,7 +12,7 @@ from tfvarfix.semantics.events import CtxKind, VariableInTrace
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants
 from tfvarfix.semantics.scoping import target_names
 from tfvarfix.semantics.values import ClassObj, FuncObj, KerasObj, LayerObj, ModelObj, Obj, VarObj
-from tfvarfix.semantics.walker import children, descendants, read_names, sole_assignment
+from tfvarfix.semantics.walker import children, descendants, read_names, single_assign, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 #: Keywords of `tf.Variable` under which `v.assign(<initial value>)` gives the variable its initial value again.
@@ -614,10 +614,8 @@ def _free_name(
 def _setup_target(statement: cst.CSTNode, made: list[str]) -> str | None:
     """`x` for `x = <expr>` (a new name), or for `x.attr = <expr>` with `x` made before: a statement that sets
     up what a hoist moves."""
-    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
-        return None
-    small = statement.body[0]
-    if not isinstance(small, cst.Assign) or len(small.targets) != 1:
+    small = single_assign(statement)
+    if small is None:
         return None
     target = small.targets[0].target
     if isinstance(target, cst.Name):

@@ -225,13 +225,19 @@ class Walk:
                     push((kid, False))
 
 
+def single_assign(statement: cst.CSTNode | None) -> cst.Assign | None:
+    """The assignment when `statement` is a line holding only `target = value` (one target); None otherwise."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return None
+    assign = statement.body[0]
+    if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+        return None
+    return assign
+
+
 def sole_assignment(
     statement: cst.CSTNode | None, value: cst.CSTNode
 ) -> cst.BaseAssignTargetExpression | None:
     """The target when `statement` is a line holding only `target = value`; None otherwise."""
-    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
-        return None
-    assign = statement.body[0]
-    if not isinstance(assign, cst.Assign) or assign.value is not value or len(assign.targets) != 1:
-        return None
-    return assign.targets[0].target
+    assign = single_assign(statement)
+    return assign.targets[0].target if assign is not None and assign.value is value else None
