@@ -292,7 +292,10 @@ def analyze(
     for rule in rules:
         if cancel is not None and cancel():
             raise Cancelled
-        findings.extend((rule, finding) for finding in rule().check(facts))
+        for finding in rule().check(facts):
+            findings.append((rule, finding))
+            if cancel is not None and cancel():
+                raise Cancelled  # a rule with many findings: stop between them, not at its end
     if not findings:
         return Analysis((), depends=depends)
     if ranges is None:
@@ -318,6 +321,8 @@ def analyze(
                 continue
         fix: Fix | None = None
         if finding.fix is not None:
+            if cancel is not None and cancel():
+                raise Cancelled  # building fixes is a tenth of an analysis: stale work stops here too
             try:
                 fix = Fix(
                     title=finding.fix.title or rule.FIX_TITLE or "",
