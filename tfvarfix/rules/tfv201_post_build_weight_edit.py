@@ -155,7 +155,8 @@ class PostBuildWeightEdit(Rule):
 
     The `weights=` values that a graph's initializer run undoes become the layer's initializers,
     `embeddings_initializer=tf.keras.initializers.Constant(vec)` (one per weight, in the layer's order, for a
-    literal list as long as the layer's weights): unsafe, `repairs` (the original computes with random values).
+    literal list as long as the layer's weights): unsafe, `intended` (the original computes with random values;
+    verify checks that the rewritten layer holds the given values).
 
     ## Numerical equivalence
     `equivalent`: the original and the rewritten program, each run in a fresh process after
@@ -308,7 +309,12 @@ class PostBuildWeightEdit(Rule):
         edits: list[NodeEdit] = [Replace(call, call.with_changes(args=replaced), wrap=True)]
         if needs_import:
             edits.append(AddImport("keras"))
-        return self.fix(*edits, title="Give the values to the layer's initializers", checks=VerifyCheck.REPAIRS)
+        return self.fix(
+            *edits,
+            title="Give the values to the layer's initializers",
+            checks=VerifyCheck.INTENDED,
+            intended=tuple(Intended(e.value) for e in value.elements),
+        )
 
     def _assign_instead(self, node: cst.CSTNode, writes: list[WeightWrite]) -> FixPlan | None:
         """`weight.set_value(v)`, which raises on a variable (Keras 3 and tf.Variable have no `set_value`), as

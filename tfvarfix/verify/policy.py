@@ -72,6 +72,8 @@ _SINGLETON = r"tf\.function only supports singleton tf\.Variables"
 
 # What the original program raises for each rule whose fix `repairs` (keras-facts sections 0, 4, 6, 7).
 EXPECTED_ERRORS: dict[str, ExpectedError] = {
+    # A weights=[...] matrix whose shape disagrees with the layer's (keras#8006): Keras 3 and tf_keras alike.
+    "TFV102": ExpectedError(("ValueError",), r"not compatible with provided weight shape"),
     "TFV103": ExpectedError(("AttributeError",), r"object has no attribute '(kernel|recurrent_kernel|bias)'"),
     "TFV104": ExpectedError(
         ("ValueError",), r"is used \d+ times in the model|unique|already (exists|in use)"
