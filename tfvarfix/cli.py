@@ -170,6 +170,10 @@ def check(
 
         cache = None if no_cache or mode.write or verify_fixes else _result_cache(config)
         results = list(track(api.check_paths(job_list, mode, processes, cache), len(job_list)))
+        if mode.apply and not verify_fixes:  # (verify proves one file's rewrite: fixes across files wait)
+            from tfvarfix.across import fix_across_files
+
+            results = fix_across_files(results, job_list, mode)
 
     verified: dict[Any, bool] = {}
     if verify_fixes:

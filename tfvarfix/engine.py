@@ -14,13 +14,23 @@ from tfvarfix.fixes import EditBuilder, EditError, apply_fixes
 from tfvarfix.gc_paused import gc_paused
 from tfvarfix.keras.table import Flavor
 from tfvarfix.positions import node_ranges, to_range
-from tfvarfix.rule import Finding, FixPlan, Rule
+from tfvarfix.rule import AddImport, AddModuleCode, Finding, FixPlan, NodeEdit, Rule
 from tfvarfix.semantics.facts import Facts
 from tfvarfix.semantics.facts import analyze as analyze_facts
 from tfvarfix.semantics.interp import Cancelled
 from tfvarfix.semantics.project import ProjectIndex, ProjectModule, shared_parse
 from tfvarfix.source import LineIndex
-from tfvarfix.types import DEFAULT_TARGET, Diagnostic, Fix, FixSafety, IntendedValue, Position, Range, Target
+from tfvarfix.types import (
+    DEFAULT_TARGET,
+    Diagnostic,
+    Edit,
+    Fix,
+    FixSafety,
+    IntendedValue,
+    Position,
+    Range,
+    Target,
+)
 
 MAX_ROUNDS = 10
 SYNTAX_ERROR = ("TFV001", "syntax-error")
@@ -300,12 +310,13 @@ def analyze(
         return Analysis((), depends=depends)
     if ranges is None:
         ranges = node_ranges(module)
-    builder = EditBuilder(module, text, ranges)
-    lines = builder.lines
+    builders = _Builders(EditBuilder(module, text, ranges), facts)
+    lines = builders.own.lines
     diagnostics: list[Diagnostic] = []
     anchors: _Anchors | None = None
     for rule, finding in findings:
         where = ranges.get(finding.node)
+        placed: Diagnostic | None = None
         if where is None or (finding.origin is not None and facts.project_modules):
             if not facts.project_modules or project is None:
                 continue
@@ -315,31 +326,77 @@ def analyze(
                     continue
                 finding = anchors.naming_origin(finding)
             else:
-                anchored = anchors.place(rule, finding, ranges)
-                if anchored is not None and not suppressed(anchored, lines):
-                    diagnostics.append(anchored)
-                continue
-        fix: Fix | None = None
+                placed = anchors.place(rule, finding, ranges)
+                if placed is None:
+                    continue
+        if placed is not None:
+            diagnostic = placed
+        else:
+            assert where is not None
+            severity = finding.severity or rule.SEVERITY
+            diagnostic = Diagnostic(rule.CODE, rule.NAME, finding.message, to_range(where), None, severity)
         if finding.fix is not None:
             if cancel is not None and cancel():
                 raise Cancelled  # building fixes is a tenth of an analysis: stale work stops here too
-            try:
-                fix = Fix(
-                    title=finding.fix.title or rule.FIX_TITLE or "",
-                    safety=finding.fix.safety or rule.FIX_SAFETY,
-                    edits=builder.build(finding.fix),
-                    checks=finding.fix.checks or rule.VERIFY,
-                    intended=_intended(finding.fix, ranges),
-                    renames=finding.fix.renames,
-                )
-            except EditError:
-                fix = None
-        severity = finding.severity or rule.SEVERITY
-        diagnostic = Diagnostic(rule.CODE, rule.NAME, finding.message, to_range(where), fix, severity)
+            diagnostic = replace(diagnostic, fix=builders.fix(rule, finding.fix, ranges))
         if not suppressed(diagnostic, lines):
             diagnostics.append(diagnostic)
     diagnostics.sort(key=lambda d: (d.range.start, d.code))
     return Analysis(_dedupe(diagnostics), depends=depends)
+
+
+class _Builders:
+    """Places a fix's node edits: in the module checked, or, for a fix that belongs in another module of the
+    project (the helper that names the layers a call here duplicates), in that module's text, each such edit
+    carrying its file (`Edit.path`). One builder per module, made when a fix first reaches it."""
+
+    def __init__(self, own: EditBuilder, facts: Facts) -> None:
+        self.own = own
+        self.facts = facts
+        self._others: dict[int, tuple[ProjectModule, EditBuilder]] = {}
+
+    def fix(self, rule: type[Rule], plan: FixPlan, ranges: Mapping[cst.CSTNode, CodeRange]) -> Fix | None:
+        try:
+            edits = self.edits(plan)
+        except EditError:
+            return None
+        return Fix(
+            title=plan.title or rule.FIX_TITLE or "",
+            safety=plan.safety or rule.FIX_SAFETY,
+            edits=edits,
+            checks=plan.checks or rule.VERIFY,
+            intended=_intended(plan, ranges),
+            renames=plan.renames,
+        )
+
+    def edits(self, plan: FixPlan) -> tuple[Edit, ...]:
+        groups: dict[int, list[NodeEdit]] = {}
+        homes: dict[int, ProjectModule | None] = {}
+        for edit in plan.edits:
+            node = edit.near if isinstance(edit, (AddImport, AddModuleCode)) else edit.node
+            home = None if node is None or node in self.own.ranges else self.facts.module_of(node)
+            if node is not None and home is None and node not in self.own.ranges:
+                raise EditError(f"node {type(node).__name__} is in no module of the project")
+            key = id(home)
+            homes[key] = home
+            groups.setdefault(key, []).append(edit)
+        built: list[Edit] = []
+        for key, node_edits in groups.items():
+            home = homes[key]
+            if home is None:
+                built += self.own.build_edits(node_edits)
+                continue
+            if home.path == self.facts.path:
+                raise EditError("a fix in the file's own text as another module read it")
+            other = self._others.get(id(home))
+            if other is None:
+                other = self._others[id(home)] = (
+                    home,
+                    EditBuilder(home.module, home.text, node_ranges(home.module)),
+                )
+            path = str(home.path)
+            built += (replace(e, path=path) for e in other[1].build_edits(node_edits))
+        return tuple(built)
 
 
 class _Anchors:
@@ -348,8 +405,8 @@ class _Anchors:
     `train.py` calls `model.make_block()` twice into one model: the duplicate name is written in `model.py`,
     but only `train.py`'s calls make it a bug. Such a finding is reported at the call (the last one, when
     several lead there), naming the other file's line; a finding that the other module's own analysis reports
-    is left to it (no file reports another's bug twice). No fix is offered there: its edits would be in the
-    other file."""
+    is left to it (no file reports another's bug twice). Its fix, if any, is the rule's: edits in the other file
+    carry that file's path (`Edit.path`)."""
 
     def __init__(
         self, facts: Facts, rules: Sequence[type[Rule]], target: Target, project: ProjectIndex
@@ -454,6 +511,12 @@ def fixable(diagnostic: Diagnostic, unsafe: bool) -> bool:
     return diagnostic.fix is not None and (unsafe or diagnostic.fix.safety is FixSafety.SAFE)
 
 
+def fixable_here(diagnostic: Diagnostic, unsafe: bool) -> bool:
+    """Fixable in the file's own text: every edit of its fix is there (one that also edits another module of the
+    project is applied across files, by `api.fix_across_files`)."""
+    return fixable(diagnostic, unsafe) and diagnostic.fix is not None and not diagnostic.fix.other_files
+
+
 @gc_paused
 def check_text(
     text: str,
@@ -472,7 +535,7 @@ def check_text(
     if not fix or not analysis.parsed:
         return outcome
     for _ in range(MAX_ROUNDS):
-        candidates = [d for d in outcome.diagnostics if fixable(d, unsafe)]
+        candidates = [d for d in outcome.diagnostics if fixable_here(d, unsafe)]
         if not candidates:
             return outcome
         new_text, applied = apply_fixes(outcome.text, [d.fix for d in candidates if d.fix is not None])
@@ -491,7 +554,7 @@ def check_text(
         outcome.applied.extend(candidates[i] for i in applied)
         outcome.text = new_text
         outcome.diagnostics = analyze(new_text, rules, module, target, path=path, project=project).diagnostics
-    if any(fixable(d, unsafe) for d in outcome.diagnostics):
+    if any(fixable_here(d, unsafe) for d in outcome.diagnostics):
         outcome.notes.append(f"fixes did not converge after {MAX_ROUNDS} rounds")
         outcome.diagnostics = (
             *outcome.diagnostics,

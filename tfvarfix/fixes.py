@@ -148,8 +148,11 @@ class EditBuilder:
 
     # ------------------------------------------------------------------------------------- edits
     def build(self, plan: FixPlan) -> tuple[Edit, ...]:
+        return self.build_edits(plan.edits)
+
+    def build_edits(self, node_edits: Sequence[NodeEdit]) -> tuple[Edit, ...]:
         edits: list[Edit] = []
-        for edit in plan.edits:
+        for edit in node_edits:
             edits.append(self._edit(edit))
             if isinstance(edit, AddModuleCode):
                 padding = self._module_code_padding()
@@ -388,6 +391,46 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
         path = Path(os.path.realpath(path))
     if expected is not None and path.read_bytes() != expected:
         raise WriteConflict(f"{path} changed on disk while it was being checked; not written")
+    tmp = _staged(path, data)
+    try:
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_together(files: Sequence[tuple[Path, bytes, bytes]]) -> None:
+    """Write several files as one change: each (path, data, expected) is checked to still hold `expected` and
+    its new text is written to a temporary file beside it before any file is replaced; then each is renamed
+    over its file. Should a rename fail, the files already replaced get their `expected` bytes back (each
+    atomically), so a fix that spans files is on disk whole or not at all. Raises WriteConflict or OSError."""
+    staged: list[tuple[Path, Path, bytes]] = []
+    try:
+        for path, data, expected in files:
+            real = Path(os.path.realpath(path)) if path.is_symlink() else path
+            if real.read_bytes() != expected:
+                raise WriteConflict(f"{path} changed on disk while it was being checked; not written")
+            staged.append((real, _staged(real, data), expected))
+    except BaseException:
+        for _, tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    done: list[tuple[Path, bytes]] = []
+    try:
+        for real, tmp, expected in staged:
+            tmp.replace(real)
+            done.append((real, expected))
+    except BaseException:
+        for _, tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        for real, expected in done:
+            with contextlib.suppress(OSError):
+                write_atomic(real, expected)
+        raise
+
+
+def _staged(path: Path, data: bytes) -> Path:
+    """`data` in a temporary file beside `path`, with its mode and owner, ready to be renamed over it."""
     info = path.stat()
     remove_stale_temporaries(path)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent)
@@ -400,7 +443,7 @@ def write_atomic(path: Path, data: bytes, expected: bytes | None = None) -> None
         tmp.chmod(stat.S_IMODE(info.st_mode))
         with contextlib.suppress(PermissionError, AttributeError):
             os.chown(tmp, info.st_uid, info.st_gid)
-        tmp.replace(path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    return tmp

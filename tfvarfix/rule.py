@@ -73,10 +73,14 @@ class Remove:
 
 @dataclass(frozen=True)
 class AddImport:
-    """Make sure the module has `import <module>` (or `import <module> as <alias>`); added after the imports."""
+    """Make sure the module has `import <module>` (or `import <module> as <alias>`); added after the imports.
+
+    `near`: a node of the module that gets it, when that is another module of the project than the one checked
+    (the module the fix's other edits are in); None for the module checked."""
 
     module: str
     alias: str | None = None
+    near: cst.CSTNode | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class AddModuleCode:
 
     key: str
     code: str
+    near: cst.CSTNode | None = None  # as AddImport's
 
 
 NodeEdit = Replace | InsertBefore | InsertAfter | Remove | AddImport | AddModuleCode

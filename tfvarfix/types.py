@@ -73,10 +73,14 @@ class Range:
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace the text in `range` with `content` (an empty range inserts, empty content deletes)."""
+    """Replace the text in `range` with `content` (an empty range inserts, empty content deletes).
+
+    `path`: the file the edit is in when it is not the one the diagnostic is reported in (a fix that belongs in
+    another module of the project: the helper that names the layers); None for the diagnostic's own file."""
 
     range: Range
     content: str
+    path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,15 @@ class Fix:
     checks: VerifyCheck
     intended: tuple[IntendedValue, ...] = ()  # for `intended` checks: the values the rewrite must hold
     renames: tuple[Rename, ...] = ()  # names the rewrite changes that checkpoints and saved models record
+
+    @property
+    def other_files(self) -> tuple[str, ...]:
+        """The other files the fix edits (see `Edit.path`), in the order its edits name them."""
+        return tuple(dict.fromkeys(e.path for e in self.edits if e.path is not None))
+
+    def edits_in(self, path: str | None) -> tuple[Edit, ...]:
+        """The edits in one file: `None`, the diagnostic's own."""
+        return tuple(e for e in self.edits if e.path == path)
 
 
 @dataclass(frozen=True)

@@ -362,7 +362,13 @@ class TfvarfixServer(LanguageServer):
             edits = {}
             for edit in fix.edits:
                 target, target_lines, target_first = uri, lines, first
-                if where is not None:
+                if edit.path is not None:  # a fix that also edits another module of the project
+                    target, target_lines, target_first = (
+                        Path(edit.path).as_uri(),
+                        _lines_of_module(edit.path),
+                        1,
+                    )
+                elif where is not None:
                     cell, _ = where.locate(edit.range.start.line)
                     index = where.cells.index(cell)
                     target = next((u for u, (_, f) in placed.items() if f == where.starts[index]), uri)
@@ -539,6 +545,13 @@ def _wants(only: Sequence[str] | None, kind: str) -> bool:
     if not only:
         return True
     return any(kind == want or kind.startswith(want + ".") for want in only)
+
+
+def _lines_of_module(path: str) -> list[str]:
+    """The lines of a project module as the analysis read it (its open buffer, else the disk)."""
+    from tfvarfix.semantics.project import current_text
+
+    return lines_of(current_text(Path(path)) or "")
 
 
 def _replace_all(old: str, new: str, encoding: str) -> types.TextEdit:

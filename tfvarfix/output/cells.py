@@ -70,7 +70,6 @@ def _line_in(cells: CellMap, diagnostic: Diagnostic, line: int) -> int:
     return line - cells.starts[index] + 1
 
 
-
 def in_notebook(entry: dict[str, Any], result: FileResult, diagnostic: Diagnostic) -> None:
     """Rewrite a JSON item's rows into the cell's lines and add `cell` (1-based), as ruff does.
 

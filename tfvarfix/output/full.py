@@ -10,11 +10,12 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from dataclasses import replace
 from typing import TextIO
 
 from tfvarfix.output.cells import in_cell
 from tfvarfix.output.concise import header
-from tfvarfix.output.report import FILE_LEVEL_CODES, Report, diagnostics, shown_source
+from tfvarfix.output.report import FILE_LEVEL_CODES, Report, diagnostics, display_path, shown_source
 from tfvarfix.output.style import Style
 from tfvarfix.output.summary import write_summary
 from tfvarfix.source import LineIndex
@@ -63,10 +64,18 @@ def write(report: Report, out: TextIO, style: Style) -> None:
         if fix is not None and fix.title:
             indent = " " * (len(frame[0]) - len(frame[0].lstrip(" ")) if frame else 2)
             unsafe = " (unsafe)" if fix.safety is FixSafety.UNSAFE else ""
-            out.write(f"{indent}= {style('help', 'bold', 'cyan')}: {fix.title}{unsafe}\n")
+            also = (
+                f"; also edits {', '.join(display_path(p) for p in fix.other_files)}"
+                if fix.other_files
+                else ""
+            )
+            out.write(f"{indent}= {style('help', 'bold', 'cyan')}: {fix.title}{unsafe}{also}\n")
         if fix is not None and report.show_fixes and not report.fix_mode and text is not None:
             out.write("\n")
-            for line in fix_diff(text, fix, style, cache):
+            own = (
+                replace(fix, edits=fix.edits_in(None)) if fix.other_files else fix
+            )  # the diff is of this file
+            for line in fix_diff(text, own, style, cache):
                 out.write(line + "\n")
         out.write("\n")
     write_summary(report, out, style)

@@ -30,6 +30,8 @@ def item(report: Report, result: FileResult, diagnostic: Diagnostic) -> dict[str
                     "content": edit.content,
                     "location": location(edit.range.start),
                     "end_location": location(edit.range.end),
+                    # an edit in another module of the project (the fix spans files): that file
+                    **({"filename": display_path(edit.path)} if edit.path is not None else {}),
                 }
                 for edit in diagnostic.fix.edits
             ],

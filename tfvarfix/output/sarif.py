@@ -92,14 +92,20 @@ def result_object(report: Report, result: FileResult, diagnostic: Diagnostic, in
             properties["verified"] = confirmed
         if fix.renames:
             properties["renames"] = [{"kind": r.kind, "old": r.old, "new": r.new} for r in fix.renames]
-        replacements = [
-            {"deletedRegion": region(edit.range), "insertedContent": {"text": edit.content}}
-            for edit in fix.edits
+        changes = [
+            {
+                "artifactLocation": dict(location) if path is None else artifact_location(path),
+                "replacements": [
+                    {"deletedRegion": region(edit.range), "insertedContent": {"text": edit.content}}
+                    for edit in fix.edits_in(path)
+                ],
+            }
+            for path in (None, *fix.other_files)  # a fix that spans files changes each of them
         ]
         sarif["fixes"] = [
             {
                 "description": {"text": fix.title or diagnostic.message},
-                "artifactChanges": [{"artifactLocation": dict(location), "replacements": replacements}],
+                "artifactChanges": [c for c in changes if c["replacements"]],
                 "properties": properties,
             }
         ]

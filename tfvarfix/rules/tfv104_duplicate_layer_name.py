@@ -101,7 +101,11 @@ class DuplicateLayerName(Rule):
     outside any loop (a call inside another's arguments, `stem(stem(x))`, is edited within the outer one's edit); when a
     name it gives is also read as a string (`get_layer("conv1_conv")`, which would have to change too); when a name has
     braces or escapes; and for
-    methods, nested functions, decorated helpers and helpers in another module. A name computed from a template at a
+    methods, nested functions and decorated helpers. A helper of another module of the project (`nn.nn_base(x)`
+    called per input in `train.py`) gets the same fix across the two files: the parameter and the prefixed names in
+    its module, the prefixes at the calls here; its default `""` keeps the names of callers the analysis does not
+    see. It is applied only when both files are among those checked (pre-commit's changed files alone leave it
+    unapplied) and they are written together (see the CLI's `--fix`). A name computed from a template at a
     second site (`"layer%d" % idx`, `f"fc_{i}"`, `"proj_{}".format(i)`) gets a suffix on the template (`"layer%d_1"
     % idx`), so each name it makes differs from the first site's; also unsafe. A layer class of the program that
     names every instance alike, by a parameter's constant default forwarded to `super().__init__(name=name)`
@@ -330,15 +334,20 @@ class DuplicateLayerName(Rule):
         the name the call's result is bound to). Withheld when a call cannot be edited (the helper is passed
         around, or called with `*args`/`**kwargs`), when a prefixed name is also read as a string
         (`get_layer("conv1_conv")`), or when the helper's parameters take no new keyword cleanly."""
+        # The helper may be another module's (`nn.nn_base`, made per input of a model built here): its edits
+        # are written there, from what that module holds (`there`); each call's, in the caller's module.
+        there = facts.home(literal)
+        if there is None:
+            return None
         helper = next(
             (
                 a
-                for a in reversed(facts.ancestors(literal))
+                for a in reversed(there.ancestors(literal))
                 if isinstance(a, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
             ),
             None,
         )
-        if not isinstance(helper, cst.FunctionDef) or not any(s is helper for s in facts.module.body):
+        if not isinstance(helper, cst.FunctionDef) or not any(s is helper for s in there.module.body):
             return None
         if helper.asynchronous is not None or helper.decorators:
             return None
@@ -361,19 +370,29 @@ class DuplicateLayerName(Rule):
                 return None
             if not any(s is link.node for s in sites):
                 sites.append(link.node)
-        calls = {
-            id(e.node): e.node
-            for e in facts.of(UserCall)
-            if isinstance(e.node, cst.Call)
-            and isinstance(e.node.func, cst.Name)
-            and e.node.func.value == helper_name
-        }
-        if any(id(s) not in calls for s in sites):
-            return None
-        if facts.word_count(helper_name) != 1 + len(calls) and facts.name_uses(helper_name)[0] != 1 + len(
-            calls
-        ):  # (the word in a comment or a string: the names themselves are counted)
-            return None  # the helper is passed around or called where the analysis did not go
+        if there is facts:
+            calls = {
+                id(e.node): e.node
+                for e in facts.of(UserCall)
+                if isinstance(e.node, cst.Call)
+                and isinstance(e.node.func, cst.Name)
+                and e.node.func.value == helper_name
+            }
+            if any(id(s) not in calls for s in sites):
+                return None
+            if facts.word_count(helper_name) != 1 + len(calls) and facts.name_uses(helper_name)[0] != 1 + len(
+                calls
+            ):  # (the word in a comment or a string: the names themselves are counted)
+                return None  # the helper is passed around or called where the analysis did not go
+        else:
+            # Another module's helper: its callers elsewhere are not all seen, and need not be: the new parameter's
+            # default keeps their names. Each call edited here must call that helper and nothing else.
+            calls = {id(s): s for s in sites}
+            if any(
+                isinstance(e.node, cst.Call) and id(e.node) in calls and e.func.node is not helper
+                for e in facts.of(UserCall)
+            ) or any(facts.home(s) is not facts for s in sites):
+                return None
         if any(
             a.star or (a.keyword is not None and a.keyword.value == "name_prefix")
             for c in calls.values()
@@ -396,7 +415,7 @@ class DuplicateLayerName(Rule):
                 and isinstance(current.value, (cst.SimpleString, cst.FormattedString))
             ):
                 literals.append(current.value)
-            stack.extend(children(current))
+            stack.extend(reversed(children(current)))  # source order: the first name first
         if not any(n is literal for n in literals):
             return None
         names: list[str] = []
@@ -404,7 +423,7 @@ class DuplicateLayerName(Rule):
             if isinstance(string_node, cst.FormattedString):
                 if string_node.start not in ('f"', "f'"):
                     return None
-                names.append(facts.code_for(string_node)[2:-1])  # the template: `conv_{rate}`
+                names.append(there.code_for(string_node)[2:-1])  # the template: `conv_{rate}`
                 continue
             value = string_node.evaluated_value
             if (
@@ -412,7 +431,8 @@ class DuplicateLayerName(Rule):
                 or len(string_node.quote) != 1
                 or not isinstance(value, str)
                 or any(c in string_node.raw_value for c in "{}\\")
-                or facts.literal_count(value) > 1
+                or there.literal_count(value) > 1
+                or (there is not facts and facts.literal_count(value) > 0)
             ):
                 return None  # escapes or braces in the name, or the name also read elsewhere (`get_layer`)
             names.append(value)
@@ -424,7 +444,7 @@ class DuplicateLayerName(Rule):
             return None
         parameter = cst.Param(
             cst.Name("name_prefix"),
-            default=cst.SimpleString(string(facts, "")),
+            default=cst.SimpleString(string(there, "")),
             equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
         )
         if isinstance(params.star_arg, (cst.Param, cst.ParamStar)):
@@ -619,9 +639,8 @@ def _loop_index(facts: Facts, node: cst.CSTNode) -> tuple[str, list[Replace]] | 
         ):
             return None  # `_` is read in the loop: it cannot be renamed
         edits.append(Replace(target, index))  # `for _ in range(n)`: the index gets a name
-    elif (
-        isinstance(target, (cst.Name, cst.Tuple))
-        and not any(isinstance(n, cst.StarredElement) for n in descendants(target))
+    elif isinstance(target, (cst.Name, cst.Tuple)) and not any(
+        isinstance(n, cst.StarredElement) for n in descendants(target)
     ):
         inner = facts.code_for(target)
         if isinstance(target, cst.Tuple) and not target.lpar:

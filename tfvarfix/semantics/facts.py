@@ -78,6 +78,7 @@ class Facts:
     ] = ()  # the project's modules it imports (whole-project analysis)
     project_reads: tuple[tuple[str, str], ...] = ()  # (path, digest) of the project modules read
     _homes: dict[int, ProjectModule] | None = field(default=None, repr=False)
+    _views: dict[int, Facts] | None = field(default=None, repr=False)  # see `home`
     _by_kind: dict[type, list[Event]] = field(default_factory=dict, repr=False)
     _quoted: Counter[str] | None = field(default=None, repr=False)
     _calls: dict[str, list[tuple[int, MethodCall]]] | None = field(default=None, repr=False)
@@ -153,6 +154,35 @@ class Facts:
         if self._homes is None:
             self._homes = {id(n): m for m in self.project_modules for n in descendants(m.module)}
         return self._homes.get(id(node))
+
+    def home(self, node: cst.CSTNode) -> Facts | None:
+        """The facts as a rule asks them about the module that holds `node`: these for a node of this module;
+        for a node of an imported project module the same program's events with that module's tree and text
+        (its literals, names, ancestors and quote style: what a fix written there is computed from); None for a
+        node of neither. One view per module, made on first use."""
+        if self.ancestors(node) or node is self.module:
+            return self
+        other = self.module_of(node)
+        if other is None:
+            return None
+        views = self._views if self._views is not None else {}
+        self._views = views
+        view = views.get(id(other))
+        if view is None:
+            view = views[id(other)] = Facts(
+                module=other.module,
+                source=other.text,
+                flavor=self.flavor,
+                events=self.events,
+                classes=self.classes,
+                complete=self.complete,
+                graph_mode=self.graph_mode,
+                package=self.package,
+                path=other.path,
+                project_modules=self.project_modules,
+                _by_kind=self._by_kind,
+            )
+        return view
 
     def made_at(self, node: cst.CSTNode | None) -> str:
         """` (made at model.py:14)` for a node of another module of the project, else ""."""

@@ -303,6 +303,18 @@ def overlay(path: Path, text: str | None) -> None:
         _STORE.pop(key, None)
 
 
+def current_text(path: Path) -> str | None:
+    """The text of `path` the analysis reads: its overlay (an open buffer), else the file decoded; None when
+    it cannot be read."""
+    key = _absolute(path)
+    with _LOCK:
+        text = _OVERLAY.get(key)
+    if text is not None:
+        return text
+    data = _read_bytes(key)
+    return _decoded(data) if data is not None else None
+
+
 def read_module(name: str, path: Path) -> ProjectModule | None:
     with _LOCK:  # the editor server analyzes in threads
         return _read_module(name, path)
