@@ -157,3 +157,33 @@ def test_a_loop_over_mixed_layers_raises_on_the_lstm_pass() -> None:
     assert decays["ok"] is True, fixed.out
     assert [p.split("/", 1)[1] for p in decays["value"]] == ["lstm/lstm_cell/kernel", "dense/kernel"], fixed.out
     assert list(decays["value"].values()) == [0.0001, 0.0001]
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["keras3", "tf_keras"])
+def test_getattr_and_setattr_of_a_constant_name_raise_or_do_nothing_and_the_fixes_read_and_assign_the_cell(
+    legacy: bool,
+) -> None:
+    """`getattr(lstm, "kernel")` raises as `lstm.kernel` does, also in a loop over the weights' names; the fix
+    reads `getattr(lstm.cell, ...)`. `setattr(lstm, "bias", v)` leaves the tracked bias as it was; the fix
+    assigns it. The near misses (the cell's weight, a default, hasattr guards, a Dense) run."""
+    from tests.runtime.harness import RUN_CASES
+
+    bad = run_program(TESTDATA / "TFV103" / "bad_getattr.py", RUN_CASES, legacy=legacy)
+    fixed = run_program(TESTDATA / "TFV103" / "fixed_getattr.py", RUN_CASES, legacy=legacy)
+    good = run_program(TESTDATA / "TFV103" / "good_getattr.py", RUN_CASES, legacy=legacy)
+    assert bad.error is None and fixed.error is None and good.error is None
+    for name in ("case_getattr_after_build", "case_getattr_on_get_layer", "case_dump_gate_weights"):
+        assert bad.out[name]["ok"] is False and "object has no attribute" in bad.out[name]["error"], name
+    assert "'GRU' object has no attribute 'kernel'" in bad.out["case_dump_gate_weights"]["error"]
+    unit_forget = [0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0]
+    assert bad.out["case_setattr_bias"] == {"ok": True, "value": unit_forget}
+    assert fixed.out == {
+        "case_getattr_after_build": {"ok": True, "value": [5, 16]},
+        "case_getattr_on_get_layer": {"ok": True, "value": [4, 16]},
+        "case_dump_gate_weights": {
+            "ok": True,
+            "value": {"kernel": [5, 6], "recurrent_kernel": [2, 6], "bias": [2, 6]},
+        },
+        "case_setattr_bias": {"ok": True, "value": [1.0] * 8},
+    }
+    assert all(outcome["ok"] for outcome in good.out.values()), good.out

@@ -492,3 +492,40 @@ def test_getattr_with_a_default_and_keras_aliases() -> None:
     assert consts(value(facts, "plain")) == {None}  # Dense's default, not getattr's
     assert value(facts, "attention").is_top
     assert isinstance(value(facts, "cell").single(), PartObj)  # the LSTM has a cell: not the default
+
+
+def test_getattr_and_setattr_of_a_constant_name_are_that_read_and_store_at_the_call() -> None:
+    """`getattr(x, "kernel")` is the read `x.kernel` and `setattr(x, "bias", v)` the store `x.bias = v`, each
+    recorded at its call (rules report there); a name that is not a constant reads nothing known."""
+    facts = facts_of(
+        """
+        import keras
+        lstm = keras.layers.LSTM(4)
+        got = getattr(lstm, "cell")
+        setattr(lstm, "bias", 1.0)
+        unknown = getattr(lstm, input())
+        """
+    )
+    reads = {(e.attr, e.store, type(e.node).__name__) for e in facts.of(Attribute)}
+    assert reads == {("cell", False, "Call"), ("bias", True, "Call")}
+    assert isinstance(value(facts, "got").single(), PartObj)
+    assert value(facts, "unknown").is_top
+
+
+def test_hasattr_narrows_what_a_name_holds() -> None:
+    """`if hasattr(layer, "kernel"):` lets only the objects that may have the attribute into its arm, and the
+    others into its else."""
+    facts = facts_of(
+        """
+        import keras
+        import random
+        layer = keras.layers.LSTM(4) if random.random() else keras.layers.Dense(4)
+        if hasattr(layer, "kernel"):
+            layer.kernel
+        else:
+            layer.cell
+        """
+    )
+    kernel = [o.short for e in facts.of(Attribute) if e.attr == "kernel" for o in e.base]
+    cell = [o.short for e in facts.of(Attribute) if e.attr == "cell" for o in e.base]
+    assert (kernel, cell) == (["Dense"], ["LSTM"])

@@ -44,6 +44,7 @@ from tfvarfix.semantics.values import (
     TOP,
     TRUE,
     Args,
+    AttrNode,
     BoundMethod,
     ClassObj,
     Const,
@@ -1685,7 +1686,7 @@ class KerasSemantics(Semantics):
         return out
 
     # ==================================================================================== attributes
-    def attribute(self, obj: Obj, attr: str, node: cst.Attribute) -> AV | None:
+    def attribute(self, obj: Obj, attr: str, node: AttrNode) -> AV | None:
         if isinstance(obj, (LayerObj, PartObj)):
             return self._layer_attribute(obj, attr, node)
         if isinstance(obj, ModelObj):
@@ -1758,7 +1759,7 @@ class KerasSemantics(Semantics):
         self.state.set(layer, "built", FALSE)
         self.state.set(instance, "__base_layer__", AV.of(layer))
 
-    def _instance_attribute(self, obj: InstanceObj | SuperObj, attr: str, node: cst.Attribute) -> AV | None:
+    def _instance_attribute(self, obj: InstanceObj | SuperObj, attr: str, node: AttrNode) -> AV | None:
         instance = obj.instance if isinstance(obj, SuperObj) else obj
         cls = instance.cls if isinstance(instance, InstanceObj) else None
         if attr.startswith("assertRaises"):
@@ -1785,7 +1786,7 @@ class KerasSemantics(Semantics):
             return AV.of(MethodRef(obj, attr))
         return None
 
-    def _layer_attribute(self, obj: LayerObj | PartObj, attr: str, node: cst.Attribute) -> AV | None:
+    def _layer_attribute(self, obj: LayerObj | PartObj, attr: str, node: AttrNode) -> AV | None:
         layer, path = (obj, ()) if isinstance(obj, LayerObj) else (obj.layer, obj.path)
         full = (*path, attr)
         if attr in NAVIGATION or attr in WEIGHT_ATTRIBUTES:
@@ -1863,12 +1864,12 @@ class KerasSemantics(Semantics):
                 return AV(backward.objs)
         return TOP
 
-    def attribute_of_unknown(self, attr: str, node: cst.Attribute) -> AV | None:
+    def attribute_of_unknown(self, attr: str, node: AttrNode) -> AV | None:
         if attr in WEIGHT_ATTRIBUTES or attr in NAVIGATION:
             self.interp.record(Attribute, node, base=TOP, attr=attr, store=False, value=TOP, built=TOP)
         return None
 
-    def store_attribute(self, obj: Obj, attr: str, value: AV, node: cst.Attribute) -> bool:
+    def store_attribute(self, obj: Obj, attr: str, value: AV, node: AttrNode) -> bool:
         if isinstance(obj, LayerObj) and attr == "name":
             # `layer.name = "ensemble_1_" + layer.name`: the name a model built later sees (innvestigate#238).
             renamed = value.const()

@@ -109,14 +109,23 @@ class RnnWeightOnLayer(Rule):
     def check(self, facts: Facts) -> Iterator[Finding]:
         order: _Order | None = None  # made on the first finding that needs it, once per module
         for node, events in facts.grouped(Attribute):
-            if not isinstance(node, cst.Attribute) or node.attr.value not in RECURRENT_WEIGHTS:
+            receiver = _receiver(node)
+            weights = {e.attr for e in events}  # one, but for `getattr(lstm, name)` in a loop over names
+            weight = events[0].attr
+            if (
+                not isinstance(node, (cst.Attribute, cst.Call))
+                or receiver is None
+                or not weights <= RECURRENT_WEIGHTS
+            ):
                 continue
             if any(e.store for e in events):
-                yield from self._store(facts, node, [e for e in events if reachable(e)])
+                if len(weights) > 1:
+                    continue
+                yield from self._store(facts, node, receiver, [e for e in events if reachable(e)])
                 continue
             live = [e for e in events if reachable(e) and not e.ctx.catches("AttributeError")]
             judged = [
-                (e, _verdict(o, node.attr.value, e.built.const() is True))
+                (e, _verdict(o, e.attr, e.built.const() is True))
                 for e in live
                 for o in (list[Obj | None](e.base) or [None])
             ]
@@ -134,36 +143,46 @@ class RnnWeightOnLayer(Rule):
             # may pass another layer, which reads its own weight today: unsafe there.
             certain = len(wrong) == len(verdicts) and all(v.segment == first.segment for v in wrong)
             expr = facts.code_for(node)
-            base = facts.code_for(node.value)
-            fixed = first.fixed.format(base=base, weight=node.attr.value)
+            base = facts.code_for(receiver)
+            fixed = first.fixed.format(base=base, weight=weight)
+            if len(weights) > 1:  # `getattr(lstm, name)` of several weights: the names stay as they are
+                if not (certain and first.segment and isinstance(node, cst.Call)):
+                    continue
+                fixed = f"getattr({base}.{first.segment}, {facts.code_for(node.args[1].value)})"
             fix = None
             if certain and first.segment:
-                inserted = node.with_changes(
-                    value=cst.Attribute(value=node.value, attr=cst.Name(first.segment))
+                # `lstm.kernel` -> `lstm.cell.kernel`; `getattr(lstm, "kernel")` -> `getattr(lstm.cell, "kernel")`
+                inserted = cst.Attribute(value=receiver, attr=cst.Name(first.segment))
+                edit = (
+                    Replace(receiver, inserted)
+                    if isinstance(node, cst.Call)
+                    else Replace(node, node.with_changes(value=inserted))
                 )
-                if not _through_parameter(live[0], node.value):
-                    fix = self.fix(Replace(node, inserted), title=f"Insert `.{first.segment}`")
+                if not _through_parameter(live[0], receiver):
+                    fix = self.fix(edit, title=f"Insert `.{first.segment}`")
                 elif _every_call_seen(facts, live):
                     fix = self.fix(
-                        Replace(node, inserted),
+                        edit,
                         title=f"Insert `.{first.segment}` (every layer this program passes is recurrent)",
                         safety=FixSafety.UNSAFE,
                     )
-            elif len(wrong) == len(verdicts) and first.copy is not None:
+            elif len(wrong) == len(verdicts) and first.copy is not None and isinstance(node, cst.Attribute):
                 order = order or _Order(facts)
                 fix = self._read_the_copy(facts, order, node, live, wrong)
-            elif _cell_or_itself(verdicts, wrong, node.value):
+            elif _cell_or_itself(verdicts, wrong, receiver):
                 # A loop over `model.layers` that meets an LSTM and a Dense: the recurrent ones read their
                 # cell's weight, the others (none of which has a `.cell`) their own, as before.
                 quote = quote_of(facts.module)
                 either = f"getattr({base}, {quote}cell{quote}, {base})"
                 fix = self.fix(
-                    Replace(node, f"{either}.{node.attr.value}"),
-                    title=f"Read `{either}.{node.attr.value}` (`.cell` where the layer is recurrent)",
+                    Replace(receiver, either)
+                    if isinstance(node, cst.Call)
+                    else Replace(node, f"{either}.{weight}"),
+                    title=f"Read `{either}.{weight}` (`.cell` where the layer is recurrent)",
                     safety=FixSafety.UNSAFE,
                 )
             if any(v is _FINE for v in verdicts):  # a loop or calls that also read layers that have the weight
-                fixed += f"` for it; the other layers `{base}` holds here have `{node.attr.value}"
+                fixed += f"` for it; the other layers `{base}` holds here have `{weight}"
             yield self.finding(node, fix=fix, expr=expr, reason=first.reason, fixed=fixed)
 
     def _read_the_copy(
@@ -203,13 +222,19 @@ class RnnWeightOnLayer(Rule):
             safety=FixSafety.UNSAFE,
         )
 
-    def _store(self, facts: Facts, node: cst.Attribute, events: list[Attribute]) -> Iterator[Finding]:
-        """`enc.bias = tf.Variable(...)` on an LSTM: no error, a new attribute the layer never reads. A store is
-        not a read, so inserting `.cell` would only rebind the cell's attribute (TFV105); the value goes into the
-        weight with `assign`, which changes the model: unsafe."""
+    def _store(
+        self,
+        facts: Facts,
+        node: cst.Attribute | cst.Call,
+        receiver: cst.BaseExpression,
+        events: list[Attribute],
+    ) -> Iterator[Finding]:
+        """`enc.bias = tf.Variable(...)` (or `setattr(enc, "bias", ...)`) on an LSTM: no error, a new attribute
+        the layer never reads. A store is not a read, so inserting `.cell` would only rebind the cell's attribute
+        (TFV105); the value goes into the weight with `assign`, which changes the model: unsafe."""
         if not events or not all(e.store for e in events):
             return
-        weight = node.attr.value
+        weight = events[0].attr
         verdicts = [
             _verdict(o, weight, e.built.const() is True)
             for e in events
@@ -219,15 +244,27 @@ class RnnWeightOnLayer(Rule):
         if not verdicts or len(wrong) != len(verdicts):
             return
         first = wrong[0]
-        base = facts.code_for(node.value)
+        base = facts.code_for(receiver)
         fixed = first.fixed.format(base=base, weight=weight)
         fix = None
         statement = events[0].chain[-1] if events[0].chain else None
-        target = sole_assignment_of(statement, node)
+        target: cst.Assign | cst.Call | None
+        if isinstance(node, cst.Call):  # `setattr(enc, "bias", value)` standing alone as a statement
+            target = node if _sole_expression(statement, node) else None
+            stored = node.args[2].value if target is not None else None
+        else:
+            target = sole_assignment_of(statement, node)
+            stored = target.value if target is not None else None
         built = all(e.built.const() is True for e in events)
         same = all(v.segment == first.segment for v in wrong) and first.segment == "cell"
-        if target is not None and built and same and not _through_parameter(events[0], node.value):
-            value = _unwrapped(facts, target.value)
+        if (
+            target is not None
+            and stored is not None
+            and built
+            and same
+            and not _through_parameter(events[0], receiver)
+        ):
+            value = _unwrapped(facts, stored)
             fix = self.fix(
                 Replace(target, f"{fixed}.assign({facts.code_for(value)})"),
                 title=f"Assign the value to `{fixed}`",
@@ -235,12 +272,13 @@ class RnnWeightOnLayer(Rule):
                 checks=VerifyCheck.INTENDED,  # the weight now holds the value the store meant to give it
                 intended=(Intended(value),),
             )
-        message = _STORE.format(expr=facts.code_for(node), reason=first.reason, fixed=fixed)
+        said = facts.code_for(node) if isinstance(node, cst.Call) else f"{facts.code_for(node)} = ..."
+        message = _STORE.format(expr=said, reason=first.reason, fixed=fixed)
         yield Finding(node=node, message=message, fix=fix, code=self.CODE)
 
 
 _STORE = (
-    "`{expr} = ...` sets a new attribute that the layer never reads ({reason}): the weight keeps its value; "
+    "`{expr}` sets a new attribute that the layer never reads ({reason}): the weight keeps its value; "
     "use `{fixed}.assign(...)`"
 )
 _VARIABLES = frozenset({"tf.Variable", "tf.compat.v1.Variable", "keras.Variable"})
@@ -258,6 +296,26 @@ def sole_assignment_of(statement: cst.CSTNode | None, target: cst.CSTNode) -> cs
     ):
         return None
     return assign
+
+
+def _receiver(node: cst.CSTNode) -> cst.BaseExpression | None:
+    """The object an attribute is read on or stored to: `x` of `x.kernel`, of `getattr(x, "kernel")` and of
+    `setattr(x, "kernel", v)` (plain positional arguments only)."""
+    if isinstance(node, cst.Attribute):
+        return node.value
+    if isinstance(node, cst.Call) and node.args and all(a.keyword is None and not a.star for a in node.args):
+        return node.args[0].value
+    return None
+
+
+def _sole_expression(statement: cst.CSTNode | None, call: cst.Call) -> bool:
+    """Whether `statement` is a line holding only the expression `call`."""
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Expr)
+        and statement.body[0].value is call
+    )
 
 
 def _unwrapped(facts: Facts, value: cst.BaseExpression) -> cst.BaseExpression:

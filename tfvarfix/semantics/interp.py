@@ -41,6 +41,7 @@ from tfvarfix.semantics.values import (
     TOP,
     TRUE,
     Args,
+    AttrNode,
     BoundMethod,
     ClassObj,
     Const,
@@ -172,10 +173,10 @@ class Semantics:
     def method(self, obj: Obj, name: str, args: Args, node: cst.Call) -> AV | None:
         return None
 
-    def attribute(self, obj: Obj, attr: str, node: cst.Attribute) -> AV | None:
+    def attribute(self, obj: Obj, attr: str, node: AttrNode) -> AV | None:
         return None
 
-    def store_attribute(self, obj: Obj, attr: str, value: AV, node: cst.Attribute) -> bool:
+    def store_attribute(self, obj: Obj, attr: str, value: AV, node: AttrNode) -> bool:
         return False
 
     def subscript(self, obj: Obj, index: AV, node: cst.Subscript) -> AV | None:
@@ -233,7 +234,7 @@ class Semantics:
         module name bound to one is worth running when nothing calls it."""
         return isinstance(obj, TfFunction)
 
-    def attribute_of_unknown(self, attr: str, node: cst.Attribute) -> AV | None:
+    def attribute_of_unknown(self, attr: str, node: AttrNode) -> AV | None:
         """An attribute read on a value the analysis does not know (TOP)."""
         return None
 
@@ -1232,7 +1233,7 @@ class Interpreter:
             item = items[index] if items is not None and not starred else TOP
             self.assign(element.value if not isinstance(element, cst.StarredElement) else element, item)
 
-    def set_attribute(self, obj: Obj, attr: str, value: AV, node: cst.Attribute, strong: bool) -> None:
+    def set_attribute(self, obj: Obj, attr: str, value: AV, node: AttrNode, strong: bool) -> None:
         if self.semantics.store_attribute(obj, attr, value, node):
             return
         if isinstance(obj, (InstanceObj, ClassObj)):
@@ -1313,7 +1314,7 @@ class Interpreter:
         base = self.eval(node.value)
         return self.get_attribute(base, node.attr.value, node)
 
-    def get_attribute(self, base: AV, attr: str, node: cst.Attribute) -> AV:
+    def get_attribute(self, base: AV, attr: str, node: AttrNode) -> AV:
         if base.is_top:
             result = self.semantics.attribute_of_unknown(attr, node)
             return result if result is not None else TOP
@@ -1322,7 +1323,7 @@ class Interpreter:
             results.append(self.attribute_of(obj, attr, node))
         return AV.union(results)
 
-    def attribute_of(self, obj: Obj, attr: str, node: cst.Attribute) -> AV:
+    def attribute_of(self, obj: Obj, attr: str, node: AttrNode) -> AV:
         if isinstance(obj, ModuleRef):
             if attr == "__name__":
                 return const(obj.dotted.rsplit(".", 1)[-1])
@@ -1392,7 +1393,7 @@ class Interpreter:
                 out.append(obj)
         return TOP if value.is_top else AV(frozenset(out))
 
-    def _super_attribute(self, sup: SuperObj, attr: str, node: cst.Attribute) -> AV:
+    def _super_attribute(self, sup: SuperObj, attr: str, node: AttrNode) -> AV:
         mro = _instance_mro(sup.instance) if not isinstance(sup.instance, ClassObj) else sup.instance.mro()
         after = mro[mro.index(sup.cls) + 1 :] if sup.cls in mro else []
         for klass in after:
@@ -1768,6 +1769,15 @@ class Interpreter:
                 "builtins.isinstance"
             ):
                 self._refine_isinstance(test.args[0].value, test.args[1].value, outcome)
+            elif test.func.value == "hasattr" and self.lookup("hasattr").single() == ModuleRef("builtins.hasattr"):
+                # `if hasattr(layer, "kernel"):` guards its arm: only the objects that may have the attribute
+                # reach it (the others its else).
+                name = self.eval(test.args[1].value).const()
+                if isinstance(name, str):
+                    self._narrow(
+                        test.args[0].value,
+                        lambda o: self.builtins.has_attribute(self, o, name) is not (not outcome),
+                    )
             return
         if isinstance(test, (cst.Name, cst.Attribute)):
             self._narrow(test, lambda o: self.builtins.truth(self, o) is not (not outcome))

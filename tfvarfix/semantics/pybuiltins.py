@@ -21,6 +21,7 @@ from tfvarfix.semantics.values import (
     TOP,
     TRUE,
     Args,
+    AttrNode,
     ClassObj,
     Const,
     DictObj,
@@ -211,16 +212,18 @@ def _hasattr(interp: Interpreter, args: Args, node: cst.Call | None) -> AV:
     name = args.positional[1].const()
     if not isinstance(name, str):
         return TOP
-    verdicts = set()
-    for obj in args.positional[0].objs:
-        if isinstance(obj, InstanceObj):
-            own = interp.state.value(obj, name)
-            verdicts.add(True if own is not None and not present(own).is_bottom else None)
-        else:
-            verdicts.add(interp.semantics.has_attribute(obj, name))
+    verdicts = {has_attribute(interp, obj, name) for obj in args.positional[0].objs}
     if len(verdicts) == 1 and None not in verdicts:
         return TRUE if verdicts.pop() else FALSE
     return TOP
+
+
+def has_attribute(interp: Interpreter, obj: Obj, name: str) -> bool | None:
+    """Whether `obj` has the attribute `name` (None: not known)."""
+    if isinstance(obj, InstanceObj):
+        own = interp.state.value(obj, name)
+        return True if own is not None and not present(own).is_bottom else None
+    return interp.semantics.has_attribute(obj, name)
 
 
 def _getattr(interp: Interpreter, args: Args, node: cst.Call | None) -> AV:
@@ -236,14 +239,21 @@ def _getattr(interp: Interpreter, args: Args, node: cst.Call | None) -> AV:
                 return args.positional[2]
             if has is not TRUE:
                 return TOP
-        fake = cst.Attribute(value=cst.Name("_"), attr=cst.Name(name))
-        return interp.get_attribute(args.positional[0], name, fake)
+        # The read `obj.<name>`, recorded at the call (a weight read there raises as `obj.kernel` would).
+        return interp.get_attribute(args.positional[0], name, node)
     return TOP
 
 
 def _setattr(interp: Interpreter, args: Args, node: cst.Call | None) -> AV:
     if len(args.positional) == 3:
         name = args.positional[1].const()
+        if node is not None and isinstance(name, str) and name.isidentifier():
+            # `setattr(obj, "bias", value)` is the store `obj.bias = value`, recorded at the call.
+            base = args.positional[0]
+            strong = base.single() is not None
+            for obj in base:
+                interp.set_attribute(obj, name, args.positional[2], node, strong)
+            return NONE
         for obj in args.positional[0]:
             if isinstance(obj, InstanceObj) and isinstance(name, str):
                 old = interp.state.value(obj, name)
@@ -478,7 +488,7 @@ def extend(interp: Interpreter, obj: ListObj, value: AV) -> None:
         interp.state.set(obj, "items", Items(None, items.every.join(more)))
 
 
-def attribute(interp: Interpreter, obj: Obj, attr: str, node: cst.Attribute) -> AV:
+def attribute(interp: Interpreter, obj: Obj, attr: str, node: AttrNode) -> AV:
     from tfvarfix.semantics.interp import MethodRef
 
     if isinstance(obj, (ListObj, DictObj)) or (isinstance(obj, Const) and isinstance(obj.value, str)):

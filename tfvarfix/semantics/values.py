@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeAlias, TypeVar
 
 import libcst as cst
 
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from tfvarfix.keras.spec import LayerSpec, WeightSpec
 
 MAX_SET = 8  # a value that may be more objects than this is TOP
+# Where an attribute is read or stored: `x.kernel`, or a getattr/setattr/hasattr call naming it in a constant
+# string (`getattr(x, "kernel")`), which is that read or store.
+AttrNode: TypeAlias = cst.Attribute | cst.Call
 
 
 _SERIALS = itertools.count()
