@@ -16,6 +16,10 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
+    "keras_siamese_checkpoint_function_initializers": (
+        [(20, "TFV202"), (24, "TFV202")],
+        "saved only by a ModelCheckpoint callback; TFV202 does not count that as the module saving a model",
+    ),
 }
 
 
