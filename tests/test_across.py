@@ -215,3 +215,37 @@ def test_write_together_puts_back_what_it_replaced_when_a_rename_fails(
     assert a.read_bytes() == b"a = 1\n" and b.read_bytes() == b"b = 1\n"
     assert renamed == ["failed", "restore"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.py", "b.py"]
+
+
+# ------------------------------------------------------------------------- a method of another module, twice
+FORECAST = PROJECT.parent / "tf1_model_user_forecast_called_twice"
+
+
+def test_a_method_of_another_module_builds_in_a_graph_of_its_own(tmp_path: Path) -> None:
+    """TF1: `MyModelUser.forecast()` (model_user.py) builds the model into the default graph; main.py calls it twice,
+    the second raises `Variable weight_def/weights already exists`. The fix is all in model_user.py: the method's
+    body moves into `with tf.Graph().as_default():`, at the class's indentation."""
+    root = tmp_path / "forecast"
+    shutil.copytree(FORECAST, root)
+    main_before = (root / "main.py").read_text(encoding="utf-8")
+    proc = _tfvarfix(root, ".", "--fix", "--unsafe-fixes")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (root / "main.py").read_text(encoding="utf-8") == main_before
+    fixed = (root / "model_user.py").read_text(encoding="utf-8")
+    assert "    def forecast(self):\n        with tf.Graph().as_default():\n" in fixed
+    assert "\n            return float(prediction[0, 0])\n" in fixed
+    assert _tfvarfix(root, ".").returncode == 0
+
+
+@pytest.mark.tensorflow
+def test_the_rewritten_method_runs_twice_under_tensorflow(tmp_path: Path) -> None:
+    pytest.importorskip("tensorflow")
+    root = tmp_path / "forecast"
+    shutil.copytree(FORECAST, root)
+    original = run_case(root / "main.py", root)
+    assert original.returncode != 0 and "weight_def/weights already exists" in original.stderr
+    assert _tfvarfix(root, ".", "--fix", "--unsafe-fixes").returncode == 0
+    rewritten = run_case(root / "main.py", root)
+    assert rewritten.returncode == 0, rewritten.stderr[-3000:]
+    first, second = (float(line) for line in rewritten.stdout.split()[-2:])
+    assert first == second  # both calls restore the one checkpoint

@@ -55,6 +55,7 @@ def fix_across_files(results: list[FileResult], jobs: Sequence[Job], mode: FixMo
         i
         for i, result in enumerate(results)
         if result.path in by_label
+        and result.notebook is None  # a notebook's fixes stay in its cells
         and any(
             spans_files(d) and fixable(d, _unsafe(mode, by_label[result.path])) for d in result.diagnostics
         )
@@ -64,7 +65,13 @@ def fix_across_files(results: list[FileResult], jobs: Sequence[Job], mode: FixMo
     files: dict[Path, _File] = {}
     for i, result in enumerate(results):
         job = by_label.get(result.path)
-        if job is None or job.error is not None or (mode.write and job.write_refused is not None):
+        if (
+            job is None
+            or job.error is not None
+            or result.notebook is not None
+            or job.path.suffix.lower() == ".ipynb"
+            or (mode.write and job.write_refused is not None)
+        ):
             continue
         found = _read(job, i, result)
         if found is not None:

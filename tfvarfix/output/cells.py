@@ -58,7 +58,9 @@ def in_cell(result: FileResult, diagnostic: Diagnostic) -> tuple[Diagnostic, str
     fix = diagnostic.fix
     if fix is not None:
         edits = tuple(
-            Edit(moved(e.range), e.content) for e in fix.edits if first <= e.range.start.line <= last + 1
+            Edit(moved(e.range), e.content)
+            for e in fix.edits
+            if e.path is None and first <= e.range.start.line <= last + 1  # (an edit of another file: not here)
         )
         fix = replace(fix, edits=edits)
     return replace(diagnostic, range=moved(diagnostic.range), fix=fix), text

@@ -108,7 +108,9 @@ class GraphBuiltTwice(Rule):
     default_name="block")`, so each gets its own (`block`, `block_1`; the first keeps its names unless another
     `block` scope came first); a function that builds, runs a `Session` of its own and returns only fetched
     values (`return sess.run(...)`), storing nothing outside, has its body moved into `with
-    tf.Graph().as_default():`, a separate graph per run that leaves the caller's alone; and a build in a loop
+    tf.Graph().as_default():`, a separate graph per run that leaves the caller's alone (a method too, when it
+    stores nothing on its object and reads no graph object made outside the call, such as `self.sess`; and one
+    of another module of the project, rewritten in that module, when both files are checked); and a build in a loop
     whose arguments no pass changes (`out = dense(x)` with `x` made before the loop) is made once, before the
     loop. A sweep over settings, a `for` over literals or a `range` of them (`for z_dim in [2, 3]:`), whose
     passes share a placeholder or a `Session` made before the loop (scDREAMER#4), builds one model per setting:
@@ -392,14 +394,18 @@ class GraphBuiltTwice(Rule):
     def _graph_fix(self, facts: Facts, again: Rebuild) -> FixPlan | None:
         """A function that builds a graph, runs its own session on it and returns only fetched values
         (`return sess.run(net.output, ...)`), called twice: each run is a separate model, and its body moves into
-        `with tf.Graph().as_default():`, which leaves the caller's default graph alone."""
-        prefix = facts.tf1_prefix()
+        `with tf.Graph().as_default():`, which leaves the caller's default graph alone. The same for a method that
+        stores nothing on its object (what it reads of it that is graph-bound, `self.sess`, `self.x`, was made
+        outside the call: `_Uses.reaches_out` withholds the fix then), and for a function or method of another
+        module of the project, whose body is rewritten there."""
         func = again.call.data
-        if prefix is None or not isinstance(func, FuncObj) or not isinstance(func.node, cst.FunctionDef):
+        if not isinstance(func, FuncObj) or not isinstance(func.node, cst.FunctionDef):
             return None
         function = func.node
+        there = facts.home(function)
+        prefix = there.tf1_prefix() if there is not None else None
         body = function.body
-        if func.owner is not None or not isinstance(body, cst.IndentedBlock) or not body.body:
+        if there is None or prefix is None or not isinstance(body, cst.IndentedBlock) or not body.body:
             return None
         nodes = list(_walk(body))
         if not any(isinstance(n, cst.Call) and _callee(n) == "Session" for n in nodes):
@@ -429,8 +435,22 @@ class GraphBuiltTwice(Rule):
             body=cst.IndentedBlock(body=moved),
         )
         new = function.with_changes(body=body.with_changes(body=[*keep, graph]), leading_lines=[])
+        code = there.code_for(new).rstrip("\n")
+        if func.owner is not None:  # a method: its lines after the first at the class body's indentation
+            if any(
+                isinstance(n, (cst.SimpleString, cst.FormattedString)) and "\n" in there.code_for(n)
+                for n in nodes
+            ):
+                return None  # a multi-line string would take the indentation into its text
+            indent = "".join(
+                a.indent if a.indent is not None else there.module.default_indent
+                for a in there.ancestors(function)
+                if isinstance(a, cst.IndentedBlock)
+            )
+            first, *rest = code.split("\n")
+            code = "\n".join([first, *(indent + line if line.strip() else line for line in rest)])
         return self.fix(
-            Replace(function, facts.code_for(new).rstrip("\n")),
+            Replace(function, code),
             title=f"Build each run of `{function.name.value}()` in a graph of its own",
         )
 

@@ -79,6 +79,8 @@ class Facts:
     project_reads: tuple[tuple[str, str], ...] = ()  # (path, digest) of the project modules read
     _homes: dict[int, ProjectModule] | None = field(default=None, repr=False)
     _views: dict[int, Facts] | None = field(default=None, repr=False)  # see `home`
+    # id(project module) -> its module-level names at the end of the run (the `module_names` of `home`'s views)
+    names_of_modules: Mapping[int, Mapping[str, object]] = field(default_factory=dict, repr=False)
     _by_kind: dict[type, list[Event]] = field(default_factory=dict, repr=False)
     _quoted: Counter[str] | None = field(default=None, repr=False)
     _calls: dict[str, list[tuple[int, MethodCall]]] | None = field(default=None, repr=False)
@@ -179,6 +181,7 @@ class Facts:
                 graph_mode=self.graph_mode,
                 package=self.package,
                 path=other.path,
+                module_names=self.names_of_modules.get(id(other), {}),
                 project_modules=self.project_modules,
                 _by_kind=self._by_kind,
             )
@@ -570,6 +573,11 @@ def _collected(facts: Facts, interp: Interpreter, semantics: KerasSemantics) -> 
     end = interp.end_state
     if end is not None:
         facts.module_names = dict(end.fields(interp.module_frame))
+        facts.names_of_modules = {
+            id(m.source): dict(end.fields(m.frame))
+            for m in interp.imported.values()
+            if m.source is not None and m.frame is not None
+        }
     facts.graph_mode = _graph_mode(facts, interp)
     return facts
 
