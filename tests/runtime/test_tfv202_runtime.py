@@ -432,3 +432,40 @@ def test_plain_functions_given_to_a_layer_fail_to_load_and_registered_load() -> 
     loaded = {"load": "ok", "kernel": True, "same": True, "losses": True}
     assert fixed.out == dict.fromkeys(bad.out, loaded), fixed.out
     assert good.out == {"save_all": loaded}, good.out
+
+
+ACTIVATIONS = """
+import re
+import tempfile
+import numpy as np
+import keras
+load = ns.get("load", keras.models.load_model)
+for name in sorted(ns):
+    if not name.startswith("save_"):
+        continue
+    model, path = ns[name](tempfile.mkdtemp())
+    x = np.full((1, *model.input_shape[1:]), 0.5, dtype="float32")
+    try:
+        loaded = load(path)
+    except TypeError as error:
+        found = re.findall(r"Could not locate function '(\\w+)'", str(error))
+        out[name] = {"load": "not located " + found[-1] if found else str(error)[-300:]}
+    else:
+        out[name] = {"load": "ok", "same": bool(np.allclose(loaded(x), model(x)))}
+"""
+
+
+def test_plain_functions_given_as_activation_fail_to_load_and_registered_load() -> None:
+    """A function given as `activation=` or `recurrent_activation=` is saved as a bare function name that Keras
+    3's `load_model` cannot locate; registered (or passed in `custom_objects`), the model loads and predicts the
+    same."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_activation.py", ACTIVATIONS)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_activation.py", ACTIVATIONS)
+    good = run_program(TESTDATA / "TFV202" / "good_activation.py", ACTIVATIONS)
+    assert bad.error is None and fixed.error is None and good.error is None, (bad, fixed, good)
+    assert bad.out == {
+        "save_dense": {"load": "not located swish"},
+        "save_recurrent": {"load": "not located hard_gate"},
+    }, bad.out
+    assert fixed.out == {name: {"load": "ok", "same": True} for name in bad.out}, fixed.out
+    assert good.out == {"save_all": {"load": "ok", "same": True}}, good.out

@@ -309,7 +309,7 @@ class KerasSemantics(Semantics):
             "bidirectional_dynamic_rnn", "static_bidirectional_rnn", "rnn_cell", "MultiRNNCell", "LSTMCell",
             "GRUCell", "BasicLSTMCell", "BasicRNNCell", "DropoutWrapper", "reset_default_graph", "Graph",
             "as_default", "Session", "placeholder", "dense", "conv2d", "save", "save_model", "applications",
-            "assertRaises", "assertRaisesRegex", "raises", "call", "__call__", "Layer",
+            "assertRaises", "assertRaisesRegex", "raises", "call", "__call__", "Layer", "load_model",
         }
     ) | frozenset(name for flavor in Flavor for name in all_specs(flavor))  # fmt: skip
 

@@ -280,7 +280,7 @@ class UnserializableCustomObject(Rule):
             if not isinstance(made.obj, LayerObj) or not reachable(made):
                 continue
             for keyword, value in made.obj.args.keywords.items():
-                kind = next((k for k in _FUNCTION_SLOTS if keyword.endswith(f"_{k}")), None)
+                kind = _slot(keyword)
                 if kind is None:
                     continue
                 for func in value:
@@ -300,12 +300,17 @@ class UnserializableCustomObject(Rule):
                 continue
             keywords = "`/`".join(dict.fromkeys(k for k, _ in given))
             layers = "`, `".join(dict.fromkeys(layer for _, layer in given))
-            kind = next(k for k in _FUNCTION_SLOTS if given[0][0].endswith(f"_{k}"))
+            kind = _slot(given[0][0])
             where = f"`{keywords}` of `{layers}`"
+            error = (
+                f"Could not locate function '{func.name}'"  # measured on Keras 3.15: activation=swish
+                if kind == "activation"
+                else f"Could not interpret {kind} identifier"
+            )
             problem = (
                 f"is a plain function given as {where} in a module that saves the model: Keras 3 saves it as "
                 f"`{{'module': 'builtins', 'class_name': 'function', 'config': '{func.name}'}}` and `load_model` "
-                f"raises `TypeError: ... Could not interpret {kind} identifier` unless the function is registered"
+                f"raises `TypeError: ... {error}` unless the function is registered"
             )
             prefix = keras_prefix(facts)
             fix = (
@@ -537,7 +542,13 @@ class UnserializableCustomObject(Rule):
 
 
 # What a plain function may be given as to a built-in layer (`kernel_initializer=`, `bias_regularizer=`...).
-_FUNCTION_SLOTS = ("initializer", "regularizer", "constraint")
+_FUNCTION_SLOTS = ("initializer", "regularizer", "constraint", "activation")
+
+
+def _slot(keyword: str) -> str | None:
+    """What a layer's keyword takes a function as: `kernel_initializer` -> "initializer", `activation` and
+    `recurrent_activation` -> "activation"; None for other keywords."""
+    return next((k for k in _FUNCTION_SLOTS if keyword == k or keyword.endswith(f"_{k}")), None)
 # Keras bases whose own `get_config` is known: a layer's gives these keys (in this order), an object's none.
 _LAYER_KEYS = ("name", "trainable", "dtype")
 _BASE_KEYS = {
