@@ -45,3 +45,10 @@ def test_lookalike_is_silent(case: Case) -> None:
 def test_known_misses_name_real_cases() -> None:
     ids = {c.id for c in CASES}
     assert set(KNOWN_MISSES) <= ids
+
+
+def test_no_program_is_named_like_a_test_module() -> None:
+    """pytest collects `test_*.py` and `*_test.py`: a program named so would be imported (and run) by the test
+    run itself, as `tf1_..._for_train_and_test.py` was (its TF1 graph raised during collection)."""
+    named = [c.path.name for c in load_cases() if c.path.name.startswith("test_") or c.path.stem.endswith("_test")]
+    assert named == []
