@@ -63,7 +63,8 @@ class UntrackedLayerVariable(Rule):
     `trainable`. A tensor whose shape cannot be written out (`tf.Variable(w_init([n_in, n_out]))`, drawn by
     a function of the program) is computed first, where it was, as `weight_initial = w_init(...)`, and given
     whole: `add_weight(shape=tuple(weight_initial.shape), initializer=lambda shape, dtype=None:
-    weight_initial)`, so the weight starts from the same draw; withheld when the value is not a tensor in
+    weight_initial, dtype=weight_initial.dtype)`, so the weight starts from the same draw in the same dtype (an
+    int64 index stays int64: keras#18461's Swin position index); withheld when the value is not a tensor in
     every run (a Python number or list: no `.shape`). The weight is named after the attribute unless the
     variable had a name without `/` (a name
     computed per instance, `name=name`, is kept as written); one made per pass of a loop or comprehension
@@ -244,6 +245,8 @@ class UntrackedLayerVariable(Rule):
         name = _name(facts, event.variable, keywords.get("name"), event.attr, creation.ctx.in_loop)
         if name is not None:
             arguments.insert(0, f"name={name}")
+        if "dtype" not in keywords:  # the variable took the value's dtype (an int64 index): the weight must too
+            arguments.append(f"dtype={local}.dtype")
         arguments += [f"{k}={facts.code_for(keywords[k])}" for k in ("dtype", "trainable") if k in keywords]
         return self.fix(
             InsertBefore(statement, f"{local} = {facts.code_for(value)}"),
