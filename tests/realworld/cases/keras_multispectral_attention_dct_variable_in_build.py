@@ -3,7 +3,7 @@
 Source: https://github.com/tensorflow/tensorflow/issues/51096
 Shape: custom-layer, build, tf-variable, sublayers-in-build, save-load
 Target: keras3
-Runtime: raises TypeError: MultiSpectralAttentionLayer.__init__() got an unexpected keyword argument 'name'
+Runtime: raises TypeError: MultiSpectralAttentionLayer.__init__() got an unexpected keyword argument
 """
 
 import math
