@@ -6,7 +6,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -93,12 +92,15 @@ class EditBuilder:
         return self._limit
 
     def _wrapped(self, where: CodeRange, new: str) -> str:
-        """`new`, a call standing at `where`, with its arguments on their own lines when the line it would make
-        is longer than `line_limit`: all on one indented line if they fit, else one a line with a trailing comma."""
-        if "\n" in new or where.start.line != where.end.line:
+        """`new`, a call standing at `where` (on one line or several), with its arguments on their own lines
+        when the line it would make is longer than `line_limit`: all on one indented line if they fit, else one a
+        line with a trailing comma."""
+        if "\n" in new:
             return new
-        line = self.lines.line_text(where.start.line)
-        before, after = line[: where.start.column], line[where.end.column :]
+        # A call that spanned lines (`tf.Variable(\n    ...\n)`) becomes one line: what stood before it on its
+        # first line and after it on its last.
+        before = self.lines.line_text(where.start.line)[: where.start.column]
+        after = self.lines.line_text(where.end.line)[where.end.column :]
         limit = self.line_limit()
         if len(before) + len(new) + len(after) <= limit:
             return new
@@ -433,6 +435,8 @@ def _staged(path: Path, data: bytes) -> Path:
     """`data` in a temporary file beside `path`, with its mode and owner, ready to be renamed over it."""
     info = path.stat()
     remove_stale_temporaries(path)
+    import tempfile  # here: its imports (shutil, random, lzma) are not needed by a run that writes nothing
+
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent)
     tmp = Path(name)
     try:

@@ -123,6 +123,21 @@ def test_variables_made_in_helpers_loops_and_comprehensions_become_weights() -> 
     )
 
 
+def test_a_variable_made_while_an_outer_call_is_traced_and_the_fix_made_in_init_scope() -> None:
+    """keras#18461: the inner layer builds while Keras traces the outer layer's call; the index tensor belongs to
+    that scratch graph. The fix computes it in tf.init_scope() and makes it a frozen int64 weight."""
+    probe = (
+        "m = ns['model']; out['weights'] = [(w.path, str(w.dtype), w.trainable) for w in m.weights]; "
+        "out['index'] = m.layers[1].bias.index.numpy().tolist()"
+    )
+    bad = run_program(TESTDATA / "TFV106" / "bad_nested.py")
+    fixed = run_program(TESTDATA / "TFV106" / "fixed_nested.py", probe)
+    assert bad.error_text is not None and "could not be lifted out of a `tf.function`" in bad.error_text, bad.error
+    assert fixed.error is None, fixed.error
+    assert fixed.out["weights"][1] == ["block/position_bias/index", "int64", False]
+    assert fixed.out["index"] == [[2, 1, 0], [3, 2, 1], [4, 3, 2]]
+
+
 def test_a_variable_from_a_helpers_draw_is_untracked_and_the_fix_tracks_the_same_value() -> None:
     """keras#15470: the value is computed first and handed to add_weight whole (its shape cannot be written)."""
     probe = "out['trainable'] = [v.path for v in ns['model'].trainable_variables]; out['start'] = ns['start'].tolist()"

@@ -65,7 +65,10 @@ class UntrackedLayerVariable(Rule):
     whole: `add_weight(shape=tuple(weight_initial.shape), initializer=lambda shape, dtype=None:
     weight_initial, dtype=weight_initial.dtype)`, so the weight starts from the same draw in the same dtype (an
     int64 index stays int64: keras#18461's Swin position index); withheld when the value is not a tensor in
-    every run (a Python number or list: no `.shape`). The weight is named after the attribute unless the
+    every run (a Python number or list: no `.shape`). When the layer builds inside another layer's `call()`
+    (Keras traces that call in a scratch graph, and a tensor made there cannot start a weight: the original
+    raises `could not be lifted out of a tf.function`), that line runs in `with tf.init_scope():`, which makes
+    it eagerly and changes nothing outside a trace. The weight is named after the attribute unless the
     variable had a name without `/` (a name
     computed per instance, `name=name`, is kept as written); one made per pass of a loop or comprehension
     without a known name gets Keras's own numbered name. A `tf.Variable` of an inferred non-float32 dtype gets
@@ -89,7 +92,8 @@ class UntrackedLayerVariable(Rule):
 
     ## Numerical equivalence
     `intended`: `verify` checks that the weight starts with the variable's initial value and is now among the
-    model's trainable weights.
+    model's trainable weights. The fix made in `tf.init_scope()` is checked as `repairs`: the original raises
+    `could not be lifted out of a tf.function`, the rewrite runs.
 
     ## References
     - [Keras: making new layers and models via
@@ -248,11 +252,24 @@ class UntrackedLayerVariable(Rule):
         if "dtype" not in keywords:  # the variable took the value's dtype (an int64 index): the weight must too
             arguments.append(f"dtype={local}.dtype")
         arguments += [f"{k}={facts.code_for(keywords[k])}" for k in ("dtype", "trainable") if k in keywords]
+        computed = f"{local} = {facts.code_for(value)}"
+        traced = _traced(facts, creation)
+        if traced:
+            # The layer builds while Keras traces the call of a layer that holds it: the value would be a
+            # tensor of that scratch graph, which no weight can start from (keras#18461; the original raises
+            # "could not be lifted out of a `tf.function`" for the same reason). Computed in `tf.init_scope()`
+            # it is an eager tensor, as `tf.Variable` meant to make it; outside a trace the scope changes nothing.
+            spelling = _tf_name(facts)
+            if spelling is None:
+                return None
+            computed = f"with {spelling}.init_scope():\n{facts.module.default_indent}{computed}"
+        checks = VerifyCheck.REPAIRS if traced else None
         return self.fix(
-            InsertBefore(statement, f"{local} = {facts.code_for(value)}"),
+            InsertBefore(statement, computed),
             Replace(node, f"{owner}.add_weight({', '.join(arguments)})", wrap=True),
             title=f"Use `{owner}.add_weight(...)` with the value computed first",
-            intended=(Intended(node),),
+            checks=checks,
+            intended=() if traced else (Intended(node),),
         )
 
     def _shape(
@@ -293,6 +310,20 @@ class UntrackedLayerVariable(Rule):
             return None
         fill = value.func.attr.value
         return string(facts, fill) if fill in _FILLS and _library(facts, creation, value.func) else None
+
+
+def _traced(facts: Facts, creation: Created) -> bool:
+    """Whether the variable is made, some time, while a layer's `call()` runs: a layer of the program built
+    by its first call inside another layer's `call()`, which Keras traces in a scratch graph to learn its
+    output."""
+    return any(event.node is creation.node and event.ctx.has(CtxKind.LAYER_CALL) for event in facts.of(Created))
+
+
+def _tf_name(facts: Facts) -> str | None:
+    """The module's name for `tensorflow` (or `tensorflow.compat.v1`, which has `init_scope` too)."""
+    return next(
+        (n for n in facts.module_names if facts.imported(n) in ("tensorflow", "tensorflow.compat.v1")), None
+    )
 
 
 def _owner(facts: Facts, creation: Created, event: Holds, node: cst.Call, cls: cst.ClassDef) -> str | None:
