@@ -6,7 +6,7 @@ import pytest
 
 from tfvarfix import docs
 from tfvarfix.engine import check_text
-from tfvarfix.rule import DOC_SECTIONS, registry
+from tfvarfix.rule import DOC_SECTIONS, Rule, RuleError, registry, validate
 
 
 def test_pages_are_current() -> None:
@@ -30,3 +30,23 @@ def test_example_triggers_and_use_instead_does_not(code: str) -> None:
 @pytest.mark.parametrize("code", sorted(registry().rules))
 def test_docstring_has_every_section_in_order(code: str) -> None:
     assert list(registry().rules[code].doc_sections()) == list(DOC_SECTIONS)
+
+
+@pytest.mark.parametrize("code", sorted(registry().rules))
+def test_rule_metadata_is_valid(code: str) -> None:
+    validate(registry().rules[code])
+
+
+def test_validate_names_what_is_malformed() -> None:
+    class Nameless(Rule):
+        """No sections."""
+
+        CODE = "TFV999"
+        NAME = "Not_Kebab"
+        MESSAGE = "m"
+
+    with pytest.raises(RuleError, match="NAME must be kebab-case, got 'Not_Kebab'"):
+        validate(Nameless)
+    Nameless.NAME = "nameless"
+    with pytest.raises(RuleError, match="docstring lacks the sections"):
+        validate(Nameless)

@@ -13,7 +13,6 @@ Nothing here imports the rules until a command needs them.
 from __future__ import annotations
 
 import json
-import shutil
 import textwrap
 from functools import cache
 from pathlib import Path
@@ -129,6 +128,8 @@ def all_rules() -> list[type[Rule]]:
 
 def terminal_width() -> int:
     """The terminal's width (`COLUMNS` when set), at least 40; 80 when it cannot be told."""
+    import shutil  # here: a check imports this module for page links, never for the terminal's width
+
     return max(40, shutil.get_terminal_size((80, 24)).columns)
 
 
