@@ -131,6 +131,21 @@ def test_a_layer_made_inline_in_a_tf_function_raises_and_made_once_runs() -> Non
     assert fixed.out == {"outputs": [[[4.0] * 3] * 2] * 2, "weights": 2}, fixed.out
 
 
+def test_a_model_factory_under_tf_function_raises_and_undecorated_trains() -> None:
+    """Attention-Based-Aspect-Extraction#21: a tf.function cannot return the model it builds (TypeError at the
+    end of the first trace); without the decorator the factory builds it eagerly and fit trains it."""
+    bad = run_program(TESTDATA / "TFV401" / "bad_model_factory.py")
+    assert bad.error_type == "TypeError" and "must return zero or more Tensors" in str(bad.error_text), bad.error
+    probe = (
+        'out["losses"] = ns["history"].history["loss"]; '
+        'out["trainable"] = [w.path for w in ns["model"].trainable_weights]'
+    )
+    fixed = run_program(TESTDATA / "TFV401" / "fixed_model_factory.py", probe)
+    assert fixed.error is None, fixed.error
+    assert fixed.out["trainable"] == ["out/kernel", "out/bias"]  # the frozen embedding stays frozen
+    assert len(fixed.out["losses"]) == 2 and fixed.out["losses"][1] < fixed.out["losses"][0], fixed.out
+
+
 def test_a_model_build_reading_a_name_bound_after_the_function_is_not_moved() -> None:
     """Moved before the function, the build would read `shape` before the module binds it."""
     from tfvarfix.engine import check_text

@@ -10,8 +10,9 @@ from tfvarfix.rule import AddModuleCode, Finding, FixPlan, InsertAfter, InsertBe
 from tfvarfix.semantics.evaluate import dotted_name
 from tfvarfix.semantics.events import CtxKind, VariableInTrace
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants
+from tfvarfix.semantics.heap import present
 from tfvarfix.semantics.scoping import target_names
-from tfvarfix.semantics.values import ClassObj, FuncObj, KerasObj, LayerObj, ModelObj, Obj, VarObj
+from tfvarfix.semantics.values import AV, ClassObj, FuncObj, KerasObj, LayerObj, ModelObj, Obj, VarObj
 from tfvarfix.semantics.walker import children, descendants, read_names, single_assign, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -98,7 +99,11 @@ class VariableInTfFunction(Rule):
     (not when a method takes it, `tape.gradient(y, w)`: a constant has no gradient there).
     A decorated function that returns the variable it makes is a factory meant to hand out one per call: the
     fix drops `@tf.function` (only when the function is its only decorator and every mention of its name is a
-    call). A metric made in a module-level function that a tf.function runs (`Mean()(values)`, or `m =
+    call). So does one that returns a Keras model it builds, bound once to the returned name (a model factory
+    decorated to silence a retracing warning, Attention-Based-Aspect-Extraction#21: a tf.function cannot return
+    a model, and the first call raises `TypeError: To be compatible with tf.function, Python functions must
+    return zero or more Tensors`); the model is then built eagerly, once per call. A metric made in a
+    module-level function that a tf.function runs (`Mean()(values)`, or `m =
     Mean()`) is made once at module level and `reset_state()` where it was made, so each call still measures
     its own values, not a running mean. An optimizer passed to a `tf.function` that reaches it on a retrace
     (`optimizer.apply_gradients(zip(grads, model.trainable_variables))` with a new optimizer per trial) is
@@ -176,8 +181,10 @@ class VariableInTfFunction(Rule):
             elif all(_metric(e.obj) for e in live) and event.node is event.obj.site:
                 fix = self._metric_fix(facts, event, node, hoisted)
             elif all(isinstance(e.obj, (ModelObj, LayerObj)) for e in live) and event.node is event.obj.site:
-                fix = self._model_fix(facts, event, node, hoisted) or self._inline_layer_fix(
-                    facts, event, node, hoisted
+                fix = (
+                    self._model_factory_fix(facts, trace.node)
+                    or self._model_fix(facts, event, node, hoisted)
+                    or self._inline_layer_fix(facts, event, node, hoisted)
                 )
             yield self.finding(node, fix=fix, what=what, function=function)
 
@@ -247,6 +254,53 @@ class VariableInTfFunction(Rule):
         return self.fix(
             Remove(decorators[0]),
             title=f"Drop `@tf.function` from `{name}`: it hands out a new variable on every call",
+        )
+
+    def _model_factory_fix(self, facts: Facts, traced: cst.CSTNode | None) -> FixPlan | None:
+        """A `@tf.function` that returns a Keras model (a factory that builds and compiles it,
+        Attention-Based-Aspect-Extraction#21) cannot run at all: TensorFlow raises `TypeError: To be compatible
+        with tf.function, Python functions must return zero or more Tensors` at the end of the first trace. It
+        is a model factory, not a step; the fix drops the decorator, so the model is built eagerly, once per
+        call, as the body says."""
+        if not isinstance(traced, cst.FunctionDef) or len(traced.decorators) != 1:
+            return None
+        decorator = traced.decorators[0]
+        if not _is_tf_function(facts, decorator.decorator):
+            return None
+        returns = [
+            n
+            for n in descendants(traced.body)
+            if isinstance(n, cst.Return) and not _nested(traced, n)
+        ]
+        if not returns or not all(isinstance(r.value, cst.Name) for r in returns):
+            return None
+        names = {r.value.value for r in returns if isinstance(r.value, cst.Name)}
+        if any(_bindings(traced, name) != 1 for name in names):
+            return None  # bound once: what any point after its binding sees is what is returned
+        seen = {name: False for name in names}
+        for event in facts.events:
+            if event.function is not traced:
+                continue
+            for name in names:
+                value = event.env.get(name)
+                if value is None:
+                    continue
+                if not isinstance(value, AV) or present(value).objs is None:
+                    return None
+                objs = present(value).objs or frozenset()
+                if not objs or not all(isinstance(o, ModelObj) for o in objs):
+                    return None
+                seen[name] = True
+        if not all(seen.values()):
+            return None
+        name = traced.name.value
+        mentions, called = facts.name_uses(name)
+        if mentions != called + 1:  # its own def's name aside, every mention calls it
+            return None
+        return self.fix(
+            Remove(decorator),
+            title=f"Drop `@tf.function` from `{name}`: it builds and returns a Keras model, which a tf.function "
+            "cannot return",
         )
 
     def _method_fix(self, facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> FixPlan | None:
@@ -956,6 +1010,18 @@ def _traced_method(
     if func.method_kind != "function" or not isinstance(node, cst.Call):
         return None
     return function, func.owner, node
+
+
+def _nested(function: cst.FunctionDef, node: cst.CSTNode) -> bool:
+    """Whether `node` stands in a function, class or lambda inside `function`'s body."""
+    stack: list[tuple[cst.CSTNode, bool]] = [(function.body, False)]
+    while stack:
+        current, inside = stack.pop()
+        if current is node:
+            return inside
+        inner = inside or isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
+        stack.extend((c, inner) for c in current.children)
+    return False
 
 
 def _bindings(function: cst.FunctionDef, name: str) -> int:
