@@ -134,6 +134,18 @@ for path in sorted(glob.glob(os.path.join(folder, "*.keras"))):
     assert good.error is None and good.out and set(good.out.values()) == {"ok"}, (good.error, good.out)
 
 
+def test_a_local_layer_that_is_only_exported_needs_no_config() -> None:
+    """good_local.py: the layer class of one test method is exported and saved as weights, never with
+    `model.save`; the other test saves a model without it. Both work, so TFV202 has nothing to say."""
+    probe = """
+test = ns["ExportTest"]()
+out["export"] = test.test_export_with_a_local_layer().numpy().tolist()
+out["plain"] = type(test.test_save_a_plain_model()).__name__
+"""
+    good = run_program(TESTDATA / "TFV202" / "good_local.py", probe)
+    assert good.error is None and good.out == {"export": [[2.0, 2.0, 2.0]], "plain": "Sequential"}, good
+
+
 USER_CLASS = """import keras
 
 

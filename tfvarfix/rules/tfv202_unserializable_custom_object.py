@@ -11,7 +11,7 @@ from tfvarfix.keras.names import BUILTIN_OBJECT_CONFIGS, OBJECT_BASES
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.keras.table import layer_spec
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
-from tfvarfix.semantics.events import Created, CtxKind
+from tfvarfix.semantics.events import Created, CtxKind, MethodCall, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import (
     AV,
@@ -67,7 +67,10 @@ class UnserializableCustomObject(Rule):
     `type(self).__name__`; keras#11210), made at two places or on each pass of a loop. And in a Keras 3
     module that saves a model, a module-level function (undecorated) given as a built-in layer's
     `*_initializer`, `*_regularizer` or `*_constraint` (keras-oneshot#10: `kernel_initializer=W_init`), unless
-    every load in the module passes it in `custom_objects`.
+    every load in the module passes it in `custom_objects`. A layer or model class defined inside a function
+    that nothing in the module calls (a test method) has no instance outside that function's run: it is
+    reported only when a model is saved during that run (keras's export tests export such a layer as a
+    SavedModel and save another model in another test).
 
     ## Why is this bad?
     Saving succeeds; loading fails or silently changes the object. The base `Initializer.get_config()` and
@@ -210,7 +213,8 @@ class UnserializableCustomObject(Rule):
     VERIFY = VerifyCheck.REPAIRS
 
     def check(self, facts: Facts) -> Iterator[Finding]:
-        saves = bool(facts.calls(*SAVES))
+        save_calls = facts.calls(*SAVES)
+        saves = bool(save_calls)
         defined = Counter(id(c.node) for c in facts.classes)
         keras3 = facts.flavor is Flavor.KERAS3
         if keras3 and saves:
@@ -253,7 +257,7 @@ class UnserializableCustomObject(Rule):
                 problem = _inherited_config_problem(cls, names, required, kwargs) if keras3 else None
             elif cls.is_serializable_object:
                 problem = _object_problem(cls, names, required, registered)
-            elif not keras3 or not saves:
+            elif not keras3 or not _saved_with(facts, cls, save_calls):
                 continue  # tf_keras records and reloads them; and only a save or load is hurt
             elif cls.is_model and names:
                 problem = _MODEL.format(name=cls.name)
@@ -927,9 +931,9 @@ def _object_problem(cls: ClassObj, names: list[str], required: list[str], regist
             f"{len(required)} required positional argument`"
         )
     if names:
-        return (
-            f"has no `get_config`: after `load_model`, `{'`, `'.join(names)}` silently return to the defaults"
-        )
+        listed = "`, `".join(names)
+        verb = "returns to its default" if len(names) == 1 else "return to their defaults"
+        return f"has no `get_config`: after `load_model` or `clone_model`, `{listed}` silently {verb}"
     return None
 
 
@@ -1127,6 +1131,29 @@ def _array_arguments(facts: Facts, cls: ClassObj, init: FuncObj, names: list[str
                 elif isinstance(obj, (LayerObj, ModelObj, VarObj, InstanceObj, KerasObj)):
                     return None
     return out
+
+
+def _saved_with(facts: Facts, cls: ClassObj, saves: list[MethodCall]) -> bool:
+    """Whether a save can hold an instance of `cls`. A class defined in a function that nothing of the module
+    calls (a test method) has no instance outside that function's run: only a save made while it runs counts
+    (keras's export tests define a layer in one test method, export it as a SavedModel, and save another model
+    with `save_model` in another test)."""
+    parent = cls.namespace.parent
+    if parent is None or not isinstance(parent.node, cst.FunctionDef):
+        return bool(saves)
+    where = parent.node
+    if any(call.func.node is where for call in facts.of(UserCall)):
+        return bool(saves)  # called: what it makes may be returned to the caller and saved there
+    return any(_runs_in(save, where) for save in saves)
+
+
+def _runs_in(event: MethodCall, function: cst.FunctionDef) -> bool:
+    if event.frame is not None and event.frame.node is function:
+        return True
+    for ctx in event.ctx.chain():
+        if ctx.node is function or (isinstance(ctx.data, FuncObj) and ctx.data.node is function):
+            return True
+    return False
 
 
 def _plain_arguments(facts: Facts, cls: ClassObj) -> bool:
