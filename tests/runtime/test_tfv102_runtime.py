@@ -216,3 +216,20 @@ def test_an_embedding_given_a_matrix_of_another_size_raises_and_sized_from_it_ru
     fixed = run_program(TESTDATA / "TFV102" / "fixed_embedding_weights.py", RUN_CASES)
     assert fixed.out["case_one_row_more"] == {"ok": True, "value": [[1, 2, 5], True]}, fixed.out
     assert fixed.out["case_other_width"] == {"ok": True, "value": [1, 3, 6]}, fixed.out
+
+
+def test_each_list_of_the_wrong_length_fails() -> None:
+    """bad_counts.py: each `set_weights` list whose length is not the layer's weight count raises; good_counts runs."""
+    result = run_program(TESTDATA / "TFV102" / "bad_counts.py", CALL_CASES)
+    assert result.error is None
+    out = result.out
+    assert set(out) == {"case_dense_without_bias", "case_batchnorm_from_torch", "case_conv_with_bias"}
+    expected = {
+        "case_dense_without_bias": "with a weight list of length 2, but the layer was expecting 1 weights",
+        "case_batchnorm_from_torch": "with a weight list of length 2, but the layer was expecting 4 weights",
+        "case_conv_with_bias": "with a weight list of length 1, but the layer was expecting 2 weights",
+    }
+    for name, text in expected.items():
+        assert out[name]["ok"] is False and out[name]["error"].startswith("ValueError: You called `set_weights")
+        assert text in out[name]["error"], out[name]
+    assert run_program(TESTDATA / "TFV102" / "good_counts.py").error is None

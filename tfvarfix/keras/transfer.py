@@ -31,6 +31,7 @@ from tfvarfix.semantics.events import (
     InputMismatch,
     MethodCall,
     VariableInTrace,
+    WeightCount,
     WeightWrite,
 )
 from tfvarfix.semantics.heap import Items, State, present
@@ -1444,6 +1445,20 @@ class KerasSemantics(Semantics):
 
     def _set_weights(self, layer: LayerObj, value: AV, node: cst.Call, how: str = "set_weights") -> None:
         weights = present_weights(layer)
+        if how == "set_weights" and weights is not None and layer.spec is not None:
+            items = self.interp.iteration(value)
+            if isinstance(items, list) and len(items) != len(weights) and self.built(layer).const() is True:
+                absent = tuple(
+                    (w.name, w.present_if) for w in layer.spec.weights if w not in weights and w.present_if
+                )
+                self.interp.record(
+                    WeightCount,
+                    node,
+                    layer=layer,
+                    given=len(items),
+                    held=tuple(w.name for w in weights),
+                    absent=absent,
+                )
         self._write_weight_list(
             [(layer, w) for w in weights] if weights is not None else None, value, node, how
         )

@@ -8,7 +8,7 @@ import libcst as cst
 from tfvarfix.keras.spec import WeightSpec
 from tfvarfix.keras.weights import Shape, broadcast_conflict, conflict, detached, formula, show, weight_shape
 from tfvarfix.rule import Finding, FixPlan, Replace, Rule
-from tfvarfix.semantics.events import Created, InputMismatch, WeightWrite
+from tfvarfix.semantics.events import Created, InputMismatch, WeightCount, WeightWrite
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import KerasObj, LayerObj, TensorObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
@@ -28,7 +28,11 @@ class WeightShapeMismatch(Rule):
     `list(wf[o:o + 4 * f].reshape((4, f))[[1, 0, 2, 3]])`); a slice whose bounds are not known keeps only
     the axis. Also one built layer called
     again on an input of another last dimension (one `BatchNormalization` after two convolutions of different
-    widths, one `Dense` for two inputs): its weights were made for the first width.
+    widths, one `Dense` for two inputs): its weights were made for the first width. And a built layer given a
+    `set_weights` list of another length than the weights it holds, in `get_weights()` order: a
+    `Dense(use_bias=False)` holds only its kernel (kviz#13: a helper set `[w, b]` on every Dense), a
+    `BatchNormalization` four (keras#2772: `[gamma, beta]` from a Torch model), a darknet loader's output
+    convolution has a bias the others lack (tensorflow-yolov4-tflite#116).
 
     ## Why is this bad?
     The value can never become the weight. `assign` raises `ValueError: The shape of the target variable and
@@ -38,7 +42,9 @@ class WeightShapeMismatch(Rule):
     `InvalidArgumentError: Incompatible shapes: [100,64] vs. [100,256]`. A detached variable (TFV101) raises
     nothing at all, which hides the second mistake behind the first: an `LSTM(64)` kernel has `4*64 = 256`
     columns. The darknet loader raises `ValueError: Layer batch_normalization_1 weight shape (32,) is not
-    compatible with provided weight shape (64,).` (Keras 3).
+    compatible with provided weight shape (64,).` (Keras 3). A list of the wrong length raises `ValueError: You
+    called `set_weights(weights)` on layer 'dense_1' with a weight list of length 2, but the layer was expecting
+    1 weights.`
 
     ## Example
     ```python
@@ -114,6 +120,11 @@ class WeightShapeMismatch(Rule):
                     fix = self._sized_by_weights(facts, node, where, write) if write.how == "weights" else None
                     yield proven[0] if fix is None else replace(proven[0], fix=fix)
                     break
+        for node, counts in facts.grouped(WeightCount):
+            # One context that proves the list cannot fit is enough: that run raises.
+            count = next((c for c in counts if reachable(c) and not c.ctx.catches("ValueError")), None)
+            if count is not None:
+                yield self._count(node, count)
         for node, calls in facts.grouped(InputMismatch):
             # One context that proves the call cannot fit is enough: that run raises.
             call = next((c for c in calls if reachable(c) and not c.ctx.catches("ValueError")), None)
@@ -176,6 +187,19 @@ class WeightShapeMismatch(Rule):
             return None
         sized = ", ".join(f"`{e.new}`" for e in edits)
         return self.fix(*edits, title=f"Size the Embedding from the matrix it is given: {sized}")
+
+    def _count(self, node: cst.CSTNode, count: WeightCount) -> Finding:
+        layer = count.layer
+        name = layer.name or layer.short if isinstance(layer, LayerObj) else "?"
+        held = ", ".join(f"`{w}`" for w in count.held) or "nothing"
+        absent = "".join(f"; no `{w}` with `{switch}=False`" for w, switch in count.absent)
+        number = "weight" if len(count.held) == 1 else "weights"
+        arrays = "array" if count.given == 1 else "arrays"
+        message = (
+            f"`set_weights` gets a list of {count.given} {arrays}, but layer `{name}` holds {len(count.held)} "
+            f"{number} ({held}{absent}): Keras raises `ValueError` (expecting {len(count.held)} weights)"
+        )
+        return Finding(node=node, message=message, code=self.CODE)
 
     def _input(self, node: cst.CSTNode, call: InputMismatch) -> Iterator[Finding]:
         """The first weight that the layer's build gave a shape this call's input cannot take."""

@@ -160,6 +160,18 @@ class WeightWrite(Event):
 
 
 @dataclass(eq=False)
+class WeightCount(Event):
+    """`layer.set_weights(list)` on a built layer, with a list of another length than the weights the layer holds
+    (`get_weights()` order: a `use_bias=False` Dense holds only its kernel, a BatchNormalization four): Keras raises
+    `ValueError: ... with a weight list of length 2, but the layer was expecting 1 weights`."""
+
+    layer: Obj = field(default=None)  # type: ignore[assignment]
+    given: int = 0  # how many arrays the list holds
+    held: tuple[str, ...] = ()  # the names of the weights the layer holds, in order
+    absent: tuple[tuple[str, str], ...] = ()  # (weight, config switch) of the weights its config leaves out
+
+
+@dataclass(eq=False)
 class Duplicate(Event):
     """A layer added to a model (or made by a layer of the program) whose name another layer there has."""
 
