@@ -172,3 +172,20 @@ def test_a_cell_from_a_method_or_two_paths_raises_and_make_cell_builds_one_per_l
     assert fixed.out["case_one_gru_layer"] == bad.out["case_one_gru_layer"]
     one_layer = ["rnn/gru_cell/candidate/kernel:0", "rnn/gru_cell/gates/kernel:0"]
     assert _kernels(fixed.out["case_one_gru_layer"]) == one_layer
+
+
+def test_two_cells_wrapped_under_one_condition_raise_and_each_gets_its_own_make_cell() -> None:
+    """OpenNRE#37: the forward and backward cells are built side by side and wrapped under one `if`; each stack
+    repeats its one cell and raises (input size 3 != 4 units). Each cell's lines moved into its own
+    `make_<cell>()`, every layer of both directions has its own weights, with and without the dropout."""
+    bad = run_program(TESTDATA / "TFV303" / "bad_paired.py", CALL_TF1_CASES, legacy=True)
+    fixed = run_program(TESTDATA / "TFV303" / "fixed_paired.py", CALL_TF1_CASES, legacy=True)
+    for name in ("case_paired_stacks", "case_paired_stacks_without_dropout"):
+        assert bad.out[name]["ok"] is False and "Dimensions must be equal" in bad.out[name]["error"], bad.out
+        assert fixed.out[name]["ok"] is True, fixed.out
+        assert _kernels(fixed.out[name]) == [
+            f"bidirectional_rnn/{way}/multi_rnn_cell/cell_{i}/gru_cell/{part}/kernel:0"
+            for way in ("bw", "fw")
+            for i in (0, 1)
+            for part in ("candidate", "gates")
+        ], fixed.out[name]

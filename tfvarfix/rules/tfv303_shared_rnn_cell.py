@@ -7,7 +7,7 @@ import libcst as cst
 
 from tfvarfix.codegen import unique_name
 from tfvarfix.keras.tf1 import CELL_NAMES, WRAPPERS, graph_code
-from tfvarfix.rule import Finding, FixPlan, InsertAfter, InsertBefore, Remove, Replace, Rule
+from tfvarfix.rule import Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Remove, Replace, Rule
 from tfvarfix.semantics.events import Created, CtxKind, Event, SharedCell
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import present
@@ -92,7 +92,12 @@ class SharedRnnCell(Rule):
     tensorflow/models#934, whose two paths bind `single_cell` to a GRU or an LSTM, both moved into one
     `make_single_cell()`), gets `cell = make_cell()` after the helper, so what is read after the `if` is the stack,
     or where it was not made the one cell, built as before (where the stack is made, that one cell is never called
-    and makes no variables: measured, a one-layer GRU makes the same variables as before). A cell held as an
+    and makes no variables: measured, a one-layer GRU makes the same variables as before). Two cells built side
+    by side and wrapped under one `if` (`fw = GRUCell(n)`, `bw = GRUCell(n)`, `if keep < 1:` wrapping both,
+    then `[fw] * k` and `[bw] * k`: OpenNRE#37) get one helper each: a cell's construction and its lines of
+    the `if`, under the same test, move into `make_fw()`, and the other cell's lines stay; only when a line
+    for one cell does not read the other and the statements passed over (the other cell's lines, its stack,
+    its helper) run nothing but cell constructions and bind nothing the moved lines read. A cell held as an
     attribute, made by `self.cell = GRUCell(size)` in `__init__` and used by a method of the class where two cells
     are meant (both directions, an encoder and a decoder call), gets a second attribute made right after it by the
     same construction (`self.cell_bw = GRUCell(size)`, or `self.cell_1`), which the later use reads; only when the
@@ -163,7 +168,7 @@ class SharedRnnCell(Rule):
         )
         found = _block_before(event, use, name, constructions)
         if found is None:
-            return None
+            return self._interleaved(facts, event, use, name, constructions, repeated, comprehension, scope)
         items, at, alias = found
         start = at - 1 if alias is not None else at
         end = start
@@ -228,6 +233,115 @@ class SharedRnnCell(Rule):
             InsertBefore(first, "\n".join(lines)),
             *(Remove(st) for st in moved),
             edit,
+            title=f"Build one cell per layer with `{helper}()`",
+        )
+
+    def _interleaved(
+        self,
+        facts: Facts,
+        event: SharedCell,
+        use: cst.CSTNode,
+        name: str,
+        constructions: set[int],
+        repeated: tuple[cst.BaseExpression, cst.BaseExpression],
+        comprehension: cst.ListComp | None,
+        scope: cst.CSTNode,
+    ) -> FixPlan | None:
+        """Two cells built side by side before their stacks (OpenNRE#37: `fw = GRUCell(n)`, `bw = GRUCell(n)`,
+        `if keep < 1:` wrapping both, then `MultiRNNCell([fw] * k)` and `MultiRNNCell([bw] * k)`): this cell's
+        lines (its construction, and its lines of each such `if`, under the same test) become `make_fw()`, the
+        other cell's stay where they are. The statements passed over mention no name the moved lines read or
+        this cell's name, and call only cell constructions, `range` and local helpers that do (an earlier fix's
+        `make_bw()`), so the moved lines mean at the stack what they meant where they stood."""
+        holder = event.chain[-2] if len(event.chain) >= 2 else event.frame.node
+        body = getattr(holder, "body", None)
+        items = list(getattr(body, "body", body) or ())
+        at = next((i for i, st in enumerate(items) if st is use), None)
+        if at is None or not isinstance(holder, (cst.FunctionDef, cst.Module)):
+            return None
+        helpers = {
+            st.name.value: st
+            for st in items
+            if isinstance(st, cst.FunctionDef)
+            and all(id(c) in constructions for c in descendants(st.body) if isinstance(c, cst.Call))
+        }
+        parts: list[tuple[cst.CSTNode, list[cst.CSTNode] | None]] = []  # (statement, its lines for the cell)
+        passed: list[cst.CSTNode] = []
+        index = at - 1
+        while index >= 0:
+            st = items[index]
+            if not _mentions(st, name):
+                if not _quiet(st, constructions, helpers):
+                    break
+                passed.append(st)
+                index -= 1
+                continue
+            if _construction_line(st, constructions) == name:
+                parts.append((st, None))
+                break  # the construction that makes the cell from scratch
+            lines = _conditional_lines(st, name, constructions)
+            if lines is None:
+                return None
+            parts.append((st, lines))
+            index -= 1
+        else:
+            return None
+        parts.reverse()
+        first = parts[0][0]
+        assign = single_assign(first)
+        if assign is None or _mentions(assign.value, name) or not any(lines for _, lines in parts):
+            return None  # made from scratch, then wrapped under a condition
+        pieces = [
+            piece
+            for st, lines in parts
+            for piece in ([st] if lines is None or not isinstance(st, cst.If) else [st.test, *lines])
+        ]
+        read = {n.value for piece in pieces for n in descendants(piece) if isinstance(n, cst.Name)} - {name}
+        for st in passed:
+            if st is not parts[0][0] and _binds_any(st, read):
+                return None
+        inside = {id(n) for piece in pieces for n in descendants(piece)} | {id(repeated[0])}
+        if any(
+            isinstance(n, cst.Name) and n.value == name and id(n) not in inside for n in descendants(scope)
+        ):
+            return None  # the cell is read elsewhere: it must stay
+        words = {n.value for n in descendants(scope) if isinstance(n, cst.Name)} | set(facts.module_names)
+        helper = (
+            f"make_{name}" if f"make_{name}" not in words else unique_name(f"make_{name}", words.__contains__)
+        )
+        indent = facts.module.default_indent
+        code = facts.code_for
+        out = [f"def {helper}():"]
+        edits: list[NodeEdit] = []
+        for st, lines in parts:
+            if lines is None or (isinstance(st, cst.If) and len(lines) == len(_block_lines(st))):
+                text = code(st.with_changes(leading_lines=[]))
+                edits.append(Remove(st))
+            else:
+                assert isinstance(st, cst.If) and isinstance(st.body, cst.IndentedBlock)
+                mine = [line for line in st.body.body if line in lines]
+                rest = [line for line in st.body.body if line not in lines]
+                text = code(st.with_changes(leading_lines=[], body=st.body.with_changes(body=mine)))
+                kept = code(st.with_changes(leading_lines=[], body=st.body.with_changes(body=rest))).rstrip("\n")
+                at_indent = "".join(
+                    a.indent if a.indent is not None else indent
+                    for a in facts.ancestors(st)
+                    if isinstance(a, cst.IndentedBlock)
+                )
+                head, *tail = kept.split("\n")
+                edits.append(Replace(st, "\n".join([head, *(at_indent + x if x.strip() else x for x in tail)])))
+            out.extend(indent + line if line.strip() else "" for line in text.rstrip("\n").split("\n"))
+        out.append(f"{indent}return {name}")
+        listed = f"[{helper}() for _ in range({code(repeated[1])})]"
+        if comprehension is not None:
+            edits.append(Replace(comprehension.elt, f"{helper}()"))
+        elif event.expr is not None:
+            edits.append(Replace(event.expr, listed))
+        else:
+            return None
+        return self.fix(
+            InsertBefore(first, "\n".join(out)),
+            *edits,
             title=f"Build one cell per layer with `{helper}()`",
         )
 
@@ -609,6 +723,78 @@ def _builds(
         return isinstance(body, cst.IndentedBlock) and all(
             _builds(st, name, constructions, conditional=False) for st in body.body
         )
+    return False
+
+
+def _mentions(node: cst.CSTNode, name: str) -> bool:
+    return any(isinstance(n, cst.Name) and n.value == name for n in descendants(node))
+
+
+def _construction_line(statement: cst.CSTNode, constructions: set[int]) -> str | None:
+    """The name `name = <cell construction>` (alone on its line, calling only constructions) binds."""
+    assign = single_assign(statement)
+    if assign is None or not isinstance(assign.targets[0].target, cst.Name):
+        return None
+    calls = [n for n in descendants(assign.value) if isinstance(n, cst.Call)]
+    if id(assign.value) not in constructions or not all(id(c) in constructions for c in calls):
+        return None
+    return assign.targets[0].target.value
+
+
+def _block_lines(statement: cst.If) -> list[cst.CSTNode]:
+    return list(statement.body.body) if isinstance(statement.body, cst.IndentedBlock) else []
+
+
+def _conditional_lines(statement: cst.CSTNode, name: str, constructions: set[int]) -> list[cst.CSTNode] | None:
+    """The lines of `if <test>:` (no `else`, a test that calls nothing, a body of cell constructions only)
+    that bind `name`; None for any other statement."""
+    if not isinstance(statement, cst.If) or statement.orelse is not None:
+        return None
+    if any(isinstance(n, (cst.Call, cst.NamedExpr)) for n in descendants(statement.test)):
+        return None
+    if _mentions(statement.test, name):
+        return None
+    lines = _block_lines(statement)
+    bound = [_construction_line(line, constructions) for line in lines]
+    if not lines or None in bound:
+        return None
+    mine = [line for line, b in zip(lines, bound, strict=True) if b == name]
+    # a line for another cell must not read this one (`bw = Wrapper(fw)`)
+    if any(b != name and _mentions(line, name) for line, b in zip(lines, bound, strict=True)):
+        return None
+    return mine
+
+
+def _quiet(statement: cst.CSTNode, constructions: set[int], helpers: dict[str, cst.FunctionDef]) -> bool:
+    """A statement that runs nothing but cell constructions: such lines, an `if` of them, a stack of cells
+    (`MultiRNNCell([...] * n)`, `[make_bw() for _ in range(n)]`), or a local helper's `def` made of them."""
+    if isinstance(statement, cst.FunctionDef):
+        return statement.name.value in helpers
+    if not isinstance(statement, (cst.SimpleStatementLine, cst.If)):
+        return False
+    if isinstance(statement, cst.If) and statement.orelse is not None:
+        return False
+    for node in descendants(statement):
+        if isinstance(node, (cst.Lambda, cst.NamedExpr, cst.Global, cst.Nonlocal, cst.Del)):
+            return False
+        if isinstance(node, cst.Call) and id(node) not in constructions:
+            func = node.func
+            if not (isinstance(func, cst.Name) and (func.value == "range" or func.value in helpers)):
+                return False
+    return True
+
+
+def _binds_any(statement: cst.CSTNode, names: set[str]) -> bool:
+    """Whether the statement binds one of `names` (or defines it)."""
+    if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+        return statement.name.value in names
+    for node in descendants(statement):
+        if isinstance(node, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign, cst.For, cst.WithItem)):
+            target = node.asname if isinstance(node, cst.WithItem) else node.target
+            if target is not None and any(
+                isinstance(n, cst.Name) and n.value in names for n in descendants(target)
+            ):
+                return True
     return False
 
 
