@@ -481,3 +481,19 @@ def test_plain_functions_given_as_activation_fail_to_load_and_registered_load() 
     }, bad.out
     assert fixed.out == {name: {"load": "ok", "same": True} for name in bad.out}, fixed.out
     assert good.out == {"save_all": {"load": "ok", "same": True}}, good.out
+
+
+def test_a_plain_function_saved_by_a_model_checkpoint_fails_to_load_and_registered_loads() -> None:
+    """hlamba28/One-Shot-Learning#3: the only save is `fit(callbacks=[ModelCheckpoint(path)])`; the callback
+    writes the whole model (save_weights_only=False, the default) and loading it fails like `model.save`'s file.
+    Registered, it loads with the same kernel and predictions; a weights-only checkpoint writes no config."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_checkpoint.py", PLAIN_FUNCTIONS)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_checkpoint.py", PLAIN_FUNCTIONS)
+    assert bad.error is None and fixed.error is None, (bad, fixed)
+    assert bad.out == {"save_checkpointed": {"load": "not interpreted initializer"}}, bad.out
+    assert fixed.out == {"save_checkpointed": {"load": "ok", "kernel": True, "same": True, "losses": True}}
+    good = run_program(
+        TESTDATA / "TFV202" / "good_checkpoint.py",
+        "import tempfile\nout['kernel'] = list(ns['checkpoint_weights'](tempfile.mkdtemp()).layers[-1].kernel.shape)",
+    )
+    assert good.error is None and good.out == {"kernel": [3, 2]}, good

@@ -140,6 +140,8 @@ _NO_LAYER_RECEIVERS = (
 )  # fmt: skip
 _FILL_OF: dict[str, float] = {"zeros": 0.0, "ones": 1.0}  # deterministic initializers, by lower-case name
 TRAINING = frozenset({"fit", "train_on_batch", "fit_generator"})
+CHECKPOINT = "keras.callbacks.ModelCheckpoint"
+CHECKPOINT_SAVE = "keras.callbacks.ModelCheckpoint:save"  # the save a checkpoint callback makes during `fit`
 _NOT_LAYERS = frozenset({"Layer", "InputSpec", "deserialize", "serialize", "get", "Input"})
 _PASS_THROUGH = frozenset(
     {
@@ -481,6 +483,8 @@ class KerasSemantics(Semantics):
             return AV.of(PathObj(node))  # one unknown string: a load of it reads what a save of it wrote
         if name in ("tf.name_scope", "tf.device", "tf.GradientTape", "tf.init_scope", "keras.name_scope"):
             return AV.of(KerasObj(node, name, args))
+        if name == CHECKPOINT:
+            return AV.of(KerasObj(node, name, args))  # a save of the model when `fit` runs it
         made = arrays.create(name, args, node, self.interp)
         if made is not None:
             return AV.of(made)
@@ -1522,6 +1526,7 @@ class KerasSemantics(Semantics):
             self.save_model(AV.of(model), args.first("filepath", 0))
         if name in TRAINING and args.given("callbacks"):
             self.autonames.forget_files(self.state)  # a checkpoint callback may write any file
+            self._checkpoints(model, args.get("callbacks"), node)
         if name in BUILDING or name == "__call__":
             self.build_model(model, None)
             if name in TRAINING:
@@ -1544,6 +1549,26 @@ class KerasSemantics(Semantics):
         if name == "get_weights":
             return TOP
         return TOP
+
+    def _checkpoints(self, model: ModelObj, callbacks: AV, node: cst.Call) -> None:
+        """`fit(callbacks=[ModelCheckpoint(path)])`: with `save_weights_only` False (the default) the callback
+        saves the whole model, config included, as `model.save(path)` would (hlamba28's siamese network, maxvit#6:
+        `NotImplementedError: ... must override get_config()` raised from the callback at the first epoch end).
+        Recorded at the `fit` as a call of `CHECKPOINT_SAVE`, a save TFV202 counts."""
+        items = self.interp.iteration(callbacks)
+        for item in items if isinstance(items, list) else [items]:
+            for obj in item:
+                if not isinstance(obj, KerasObj) or obj.cls != CHECKPOINT:
+                    continue
+                weights_only = obj.args.first("save_weights_only", 4)
+                if not weights_only.is_bottom and weights_only.const() is not False:
+                    continue  # weights only (or not known): no config is written
+                path = obj.args.first("filepath", 0)
+                if isinstance(path.const(), str) and "{" not in str(path.const()):
+                    self.save_model(AV.of(model), path)  # one file: a later load_model of it reads this save
+                self.interp.record(
+                    MethodCall, node, callee=CHECKPOINT_SAVE, receiver=AV.of(model), args=obj.args, result=NONE
+                )
 
     def _run_callbacks(self, model: ModelObj, method: str, args: Args, node: cst.Call) -> None:
         """`model.fit(callbacks=[...])` (and `evaluate`, `predict`): Keras hands each callback the model

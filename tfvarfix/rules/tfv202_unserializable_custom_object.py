@@ -10,6 +10,7 @@ from tfvarfix.keras.config_keys import BASE, in_config_order, returned_keys
 from tfvarfix.keras.names import BUILTIN_OBJECT_CONFIGS, OBJECT_BASES
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.keras.table import layer_spec
+from tfvarfix.keras.transfer import CHECKPOINT_SAVE
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
 from tfvarfix.semantics.events import Created, CtxKind, MethodCall, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
@@ -29,7 +30,8 @@ from tfvarfix.semantics.values import (
 from tfvarfix.semantics.walker import descendants, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
-SAVES = ("keras.Model.save", ".save", "keras.saving.save_model", "keras.models.save_model")
+# `CHECKPOINT_SAVE`: recorded at a `fit` whose ModelCheckpoint callback saves the whole model.
+SAVES = ("keras.Model.save", ".save", "keras.saving.save_model", "keras.models.save_model", CHECKPOINT_SAVE)
 LOADS = ("keras.models.load_model", "keras.saving.load_model")
 _LAYER = (
     "has no `get_config` and its `__init__` takes no `**kwargs`: Keras 3 `load_model` raises "
@@ -47,7 +49,9 @@ class UnserializableCustomObject(Rule):
     Finds a custom Keras `Initializer`, `Constraint` or `Regularizer` whose constructor arguments do not
     survive `model.save` and `keras.models.load_model` because it has no `get_config`; and, in a Keras 3 module
     that saves a model, a custom `Layer` or `Model` without `get_config` whose `__init__` takes no `**kwargs`,
-    or a subclassed `Model` without `get_config` whose `__init__` takes arguments. In Keras 3 code, also a
+    or a subclassed `Model` without `get_config` whose `__init__` takes arguments (a `ModelCheckpoint` given to
+    `fit` saves the model too, unless `save_weights_only=True`: hlamba28/One-Shot-Learning#3). In Keras 3
+    code, also a
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
     `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
     a class the code puts in a model itself (not one another layer makes in its `__init__`, nor an abstract
