@@ -30,3 +30,13 @@ def case_helper_passed_around():
     make = twin
     model = keras.Model(inputs, keras.layers.Concatenate()([make(inputs), twin(inputs)]))  # expect: TFV104
     return model
+
+
+PROJECTION = {"units": 4, "name": "proj"}
+
+
+def case_config_unpacked():
+    inputs = keras.Input((4,))
+    query = keras.layers.Dense(**PROJECTION)
+    key = keras.layers.Dense(**PROJECTION)  # expect: TFV104
+    return keras.Model(inputs, keras.layers.Concatenate()([query(inputs), key(inputs)]))

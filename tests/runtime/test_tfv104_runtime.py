@@ -135,6 +135,10 @@ def test_helper_called_per_member_raises_and_the_prefix_fix_builds() -> None:
     nofix = run_program(TESTDATA / "TFV104" / "bad_nofix.py", RUN_CASES)
     assert nofix.out["case_helper_name_looked_up"]["ok"] is False
     assert nofix.out["case_helper_passed_around"]["ok"] is False
+    # The name given in a `**` dict unpacked into both calls: the same error, and no fix (a `name=` beside
+    # `**PROJECTION` would raise `got multiple values for keyword argument 'name'`).
+    unpacked = nofix.out["case_config_unpacked"]
+    assert unpacked["ok"] is False and 'The name "proj" is used 2 times' in unpacked["error"], unpacked
 
 
 def test_auto_names_repeat_after_clear_session_beside_a_loaded_model() -> None:

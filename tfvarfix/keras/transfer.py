@@ -892,14 +892,14 @@ class KerasSemantics(Semantics):
         layers = [o for o in items if isinstance(o, LayerObj)]
         by_name: dict[str, list[LayerObj]] = {}
         for layer in layers:
-            if layer.name is not None and layer.name_node is not None:
+            if layer.name is not None and _name_site(layer) is not None:
                 by_name.setdefault(layer.name, []).append(layer)
         for group in by_name.values():
             sites = {id(g.site) for g in group}
             if len(group) >= 2 and len(sites) < len(group):
                 self.interp.record(
                     Duplicate,
-                    group[1].name_node or node,
+                    _name_site(group[1]) or node,
                     first=group[0],
                     second=group[1],
                     name=group[1].name,
@@ -2029,7 +2029,8 @@ class KerasSemantics(Semantics):
         both weight sets one path. Each pair is recorded once."""
         by_name: dict[str, LayerObj] = {}
         for layer in self._tracked_layers(instance):
-            if not isinstance(layer, LayerObj) or layer.name is None or layer.name_node is None:
+            where = _name_site(layer) if isinstance(layer, LayerObj) else None
+            if not isinstance(layer, LayerObj) or layer.name is None or where is None:
                 continue
             first = by_name.get(layer.name)
             pair = (id(instance), id(first), id(layer))
@@ -2039,7 +2040,7 @@ class KerasSemantics(Semantics):
                 self._duplicate_pairs.add(pair)
                 self.interp.record(
                     Duplicate,
-                    layer.name_node,
+                    where,
                     first=first,
                     second=layer,
                     name=layer.name,
@@ -2168,9 +2169,11 @@ def _function_node(obj: Obj) -> cst.CSTNode | None:
 
 
 def _name_site(obj: Obj) -> cst.CSTNode | None:
-    """Where a layer's name is given: its `name=` argument, or (for a layer whose class fixes the name, or a
-    model an application builds) where it is made."""
+    """Where a layer's name is given: its `name=` argument, the call that unpacks it from a `**` dict, or (for a
+    layer whose class fixes the name, or a model an application builds) where it is made."""
     if isinstance(obj, LayerObj):
+        if obj.name_node is None and obj.name is not None and "name" in obj.args.keywords:
+            return obj.site  # given in `**config`: the call that unpacks it
         return obj.name_node
     if isinstance(obj, ModelObj):
         return obj.args.node_of("name") or obj.site
