@@ -231,3 +231,13 @@ def test_a_sweep_sharing_its_placeholder_and_session_gets_a_scope_per_pass() -> 
         "results": [8.0, 12.0],
         "variables": ["total_0/dense/weights:0", "total_1/dense/weights:0"],
     }, fixed.out
+
+
+def test_towers_built_without_reuse_raise_and_share_one_set_under_auto_reuse() -> None:
+    """DIGITS#1739: one tower per device, each under a name scope or a device, raises on the second; built
+    under variable_scope(get_variable_scope(), reuse=AUTO_REUSE) the towers share `net/w`, the one variable."""
+    bad = run_program(TESTDATA / "TFV304" / "bad_towers.py", CALL_TF1_CASES, legacy=True)
+    fixed = run_program(TESTDATA / "TFV304" / "fixed_towers.py", CALL_TF1_CASES, legacy=True)
+    for name in ("case_towers", "case_device_towers"):
+        assert bad.out[name]["ok"] is False and f"Variable net/w {EXISTS}" in bad.out[name]["error"], bad.out
+        assert fixed.out[name] == {"ok": True, "variables": ["net/w:0"]}, fixed.out

@@ -23,6 +23,21 @@ _CHOICES = (
     "scope with `reuse=tf.compat.v1.AUTO_REUSE` to share the variables"
 )
 
+def _tower_item(facts: Facts, item: cst.WithItem) -> bool:
+    """`tf.device(...)`, or `tf.name_scope(...)` with a name that says "tower", of a TensorFlow module."""
+    call = item.item
+    if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute):
+        return False
+    head = call.func.value
+    while isinstance(head, cst.Attribute):
+        head = head.value
+    if not isinstance(head, cst.Name) or not (facts.imported(head.value) or "").startswith("tensorflow"):
+        return False
+    if call.func.attr.value == "device":
+        return True
+    return call.func.attr.value == "name_scope" and "tower" in facts.code_for(call).lower()
+
+
 _TWICE = (
     "; one pass of the loop also builds twice: give each build of a pass its own `variable_scope` (or one scope "
     "with `reuse=tf.compat.v1.AUTO_REUSE`), then start a fresh graph at the top of the loop body"
@@ -119,7 +134,13 @@ class GraphBuiltTwice(Rule):
     (`enumerate` added where there is none), which renames its variables (`Encoder/w` -> `model_0/Encoder/w`;
     the title and `renames` say so). Not offered for a loop over tensors or objects (one network applied to
     several inputs may mean to share), for a build that is not a statement `name = build(...)` of the loop's
-    own body, or where a name `model_0` is written elsewhere. Two calls where the code says what the second
+    own body, or where a name `model_0` is written elsewhere. Towers, a loop whose pass builds under `with
+    tf.device(...)` or a `tf.name_scope(...)` whose name says `tower` (DIGITS#1739's multi-GPU trainer), are
+    copies of one model, one per device, meant to share its variables (a name scope names a tower's ops, not
+    its variables): the build statement goes into `with tf.compat.v1.variable_scope(
+    tf.compat.v1.get_variable_scope(), reuse=tf.compat.v1.AUTO_REUSE):`, no name changes and the first pass
+    makes the variables the others reuse; this comes before the fresh graph per pass, and is withheld when
+    a tower makes an optimizer with slots. Two calls where the code says what the second
     build is for get one more unsafe fix, on the second build only (a reset is never inserted between them).
     An evaluation or inference copy shares the first build's variables: the second call passes
     `is_training=False` (or `training`/`is_train`/`train`), or its result or the function it stands in is
@@ -185,7 +206,9 @@ class GraphBuiltTwice(Rule):
                 loop = max(loops, key=lambda c: len(list(c.chain())))
                 shared = not uses.isolated(loop.node) or _escapes(facts, again, loop.node)
                 twice = id(loop.node) in within_a_pass
-                if not shared and not twice:
+                if not twice:  # towers, one per device, are meant to share one set of variables
+                    fix = self._tower_fix(facts, again, loop)
+                if fix is None and not shared and not twice:
                     fix = self._fix(facts, [e for _, e in pairs], again, loop)
                 if fix is None and not twice:
                     fix = (
@@ -507,6 +530,49 @@ class GraphBuiltTwice(Rule):
             Remove(line),
             InsertBefore(node, facts.code_for(assign)),
             title="Build it once, before the loop",
+        )
+
+    def _tower_fix(self, facts: Facts, again: Rebuild, loop: Ctx) -> FixPlan | None:
+        """Towers: a loop whose pass builds under `with tf.device(...)` or `with tf.name_scope("tower_%d" % i)`
+        (DIGITS#1739's multi-GPU trainer, TensorFlow's cifar10_multi_gpu_train) runs one copy of the model per
+        device on a slice of the batch, and the copies are meant to share one set of variables (a name scope
+        names a tower's ops, not its variables): the build goes into `with variable_scope(get_variable_scope(),
+        reuse=AUTO_REUSE):`, which keeps every name; the first pass makes the variables, the others reuse them."""
+        prefix = facts.tf1_prefix()
+        node, call = loop.node, again.call.node
+        if prefix is None or not isinstance(node, (cst.For, cst.While)) or not isinstance(call, cst.Call):
+            return None
+        event = next((e for e in facts.of(UserCall) if e.node is call and e.chain), None)
+        if event is None:
+            return None
+        line = event.chain[-1]
+        if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1 or any(a.star for a in call.args):
+            return None
+        path = facts.ancestors(line)
+        if node not in path:
+            return None
+        within = path[path.index(node) + 1 :]
+        if not any(isinstance(w, cst.With) and any(_tower_item(facts, i) for i in w.items) for w in within):
+            return None
+        if any(
+            isinstance(n, (cst.SimpleString, cst.FormattedString)) and "\n" in facts.code_for(n)
+            for n in _walk(line)
+        ):
+            return None  # a string over several lines would be re-indented
+        if any(
+            OPTIMIZER_SLOTS.get(e.callee.rsplit(".", 1)[-1], ("", 0, 0))[1] > 0
+            and any(c is again.call for c in e.ctx.chain())
+            for e in facts.of(MethodCall)
+        ):
+            return None  # a tower's optimizer would make its slots again under the shared scope
+        indent = facts.module.default_indent
+        code = "; ".join(facts.code_for(s) for s in line.body).replace("\n", "\n" + indent)
+        opener = f"with {prefix}.variable_scope({prefix}.get_variable_scope(), reuse={prefix}.AUTO_REUSE):"
+        return self.fix(
+            InsertBefore(line, opener),
+            Replace(line, f"{indent}{code}"),
+            title=f"Build every tower's `{facts.code_for(call.func)}(...)` on one set of variables "
+            "(`reuse=AUTO_REUSE` around the build)",
         )
 
     def _sweep_scope_fix(self, facts: Facts, again: Rebuild, loop: Ctx, variable: str) -> FixPlan | None:
