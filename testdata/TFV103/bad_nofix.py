@@ -14,3 +14,10 @@ def case_wrapped_layer_object():
     bi = keras.layers.Bidirectional(inner)
     bi(np.zeros((2, 3, 5), "float32"))
     return inner.cell.kernel  # expect: TFV103
+
+
+def case_rnn_of_stacked_cells():
+    cells = keras.layers.StackedRNNCells([keras.layers.LSTMCell(4), keras.layers.LSTMCell(2)])
+    rnn = keras.layers.RNN(cells)
+    rnn(np.zeros((2, 3, 5), "float32"))
+    return rnn.bias  # expect: TFV103

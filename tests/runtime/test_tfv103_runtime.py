@@ -56,6 +56,25 @@ def test_unfixable_paths_raise() -> None:
     }
 
 
+@pytest.mark.parametrize("legacy", [False, True], ids=["keras3", "tf_keras"])
+def test_the_generic_rnn_keeps_its_weights_on_its_cell(legacy: bool) -> None:
+    bad = run_program(TESTDATA / "TFV103" / "bad_rnn.py", CALL_CASES, legacy=legacy)
+    fixed = run_program(TESTDATA / "TFV103" / "fixed_rnn.py", CALL_CASES, legacy=legacy)
+    assert bad.out == {
+        "case_rnn_of_a_cell": {"ok": False, "error": "'RNN' object has no attribute 'kernel'"},
+        "case_rnn_in_a_model": {"ok": False, "error": "'RNN' object has no attribute 'recurrent_kernel'"},
+    }, bad
+    assert fixed.out == {
+        "case_rnn_of_a_cell": {"ok": True, "shape": [5, 16]},
+        "case_rnn_in_a_model": {"ok": True, "shape": [6, 18]},
+    }, fixed
+    stacked = run_program(TESTDATA / "TFV103" / "bad_nofix.py", CALL_CASES, legacy=legacy)
+    assert stacked.out["case_rnn_of_stacked_cells"] == {
+        "ok": False,
+        "error": "'RNN' object has no attribute 'bias'",
+    }, stacked
+
+
 def test_seed_article_example() -> None:
     bad = run_program(TESTDATA / "TFV103" / "bad_seed.py")
     assert bad.error == "AttributeError: 'LSTM' object has no attribute 'kernel'"

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from tfvarfix.keras.spec import Flavor, LayerSpec, WeightSpec
 
 __all__ = [
+    "LAYER_ALIASES",
     "RECURRENT_LAYERS",
     "RECURRENT_WEIGHTS",
     "Flavor",
@@ -29,14 +30,31 @@ __all__ = [
 ]
 
 
+# The class an alias of `keras.layers` names (measured: `keras.layers.MaxPool2D is keras.layers.MaxPooling2D`):
+# the same layer, named by Keras after the class.
+LAYER_ALIASES = {
+    "Convolution1D": "Conv1D", "Convolution1DTranspose": "Conv1DTranspose", "Convolution2D": "Conv2D",
+    "Convolution2DTranspose": "Conv2DTranspose", "Convolution3D": "Conv3D",
+    "Convolution3DTranspose": "Conv3DTranspose", "SeparableConvolution1D": "SeparableConv1D",
+    "SeparableConvolution2D": "SeparableConv2D", "AvgPool1D": "AveragePooling1D", "AvgPool2D": "AveragePooling2D",
+    "AvgPool3D": "AveragePooling3D", "GlobalAvgPool1D": "GlobalAveragePooling1D",
+    "GlobalAvgPool2D": "GlobalAveragePooling2D", "GlobalAvgPool3D": "GlobalAveragePooling3D",
+    "GlobalMaxPool1D": "GlobalMaxPooling1D", "GlobalMaxPool2D": "GlobalMaxPooling2D",
+    "GlobalMaxPool3D": "GlobalMaxPooling3D", "MaxPool1D": "MaxPooling1D", "MaxPool2D": "MaxPooling2D",
+    "MaxPool3D": "MaxPooling3D", "GroupQueryAttention": "GroupedQueryAttention",
+}  # fmt: skip
+
+
 def layer_spec(canonical_class: str, flavor: Flavor = Flavor.KERAS3) -> LayerSpec | None:
-    """The spec of a canonical layer class name (`keras.layers.LSTM`), or None when it is not in the table."""
+    """The spec of a canonical layer class name (`keras.layers.LSTM`, or an alias of one such as
+    `keras.layers.Convolution2D`), or None when it is not in the table."""
     if not canonical_class.startswith("keras.layers."):
         return None
     from tfvarfix.keras import _weights
 
     table: Mapping[str, LayerSpec] = _weights.KERAS3 if flavor is Flavor.KERAS3 else _weights.TF_KERAS
-    return table.get(canonical_class[len("keras.layers.") :])
+    short = canonical_class[len("keras.layers.") :]
+    return table.get(LAYER_ALIASES.get(short, short))
 
 
 def all_specs(flavor: Flavor = Flavor.KERAS3) -> Mapping[str, LayerSpec]:

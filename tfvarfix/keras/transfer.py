@@ -20,7 +20,7 @@ from tfvarfix.keras import arrays, autonames
 from tfvarfix.keras.autonames import AutoNamed, AutoNames, PathObj, SavedLayer, SavedModel
 from tfvarfix.keras.names import MODEL_CLASSES, STATELESS_LAYERS, TF_FUNCTION, VARIABLE_CONSTRUCTORS
 from tfvarfix.keras.spec import Flavor, WeightSpec
-from tfvarfix.keras.table import all_specs, layer_spec
+from tfvarfix.keras.table import LAYER_ALIASES, all_specs, layer_spec
 from tfvarfix.semantics.events import (
     Attribute,
     Created,
@@ -122,19 +122,6 @@ _INSTANCE_METHODS = frozenset(
         "__call__",
     }
 )
-# The class an alias of `keras.layers` names (measured: `keras.layers.MaxPool2D is keras.layers.MaxPooling2D`):
-# Keras names the layer after the class.
-_NAME_ALIASES = {
-    "Convolution1D": "Conv1D", "Convolution1DTranspose": "Conv1DTranspose", "Convolution2D": "Conv2D",
-    "Convolution2DTranspose": "Conv2DTranspose", "Convolution3D": "Conv3D",
-    "Convolution3DTranspose": "Conv3DTranspose", "SeparableConvolution1D": "SeparableConv1D",
-    "SeparableConvolution2D": "SeparableConv2D", "AvgPool1D": "AveragePooling1D", "AvgPool2D": "AveragePooling2D",
-    "AvgPool3D": "AveragePooling3D", "GlobalAvgPool1D": "GlobalAveragePooling1D",
-    "GlobalAvgPool2D": "GlobalAveragePooling2D", "GlobalAvgPool3D": "GlobalAveragePooling3D",
-    "GlobalMaxPool1D": "GlobalMaxPooling1D", "GlobalMaxPool2D": "GlobalMaxPooling2D",
-    "GlobalMaxPool3D": "GlobalMaxPooling3D", "MaxPool1D": "MaxPooling1D", "MaxPool2D": "MaxPooling2D",
-    "MaxPool3D": "MaxPooling3D", "GroupQueryAttention": "GroupedQueryAttention",
-}  # fmt: skip
 _NO_LAYER_RECEIVERS = (
     LayerObj, ModelObj, VarObj, TensorObj, KerasObj, PartObj, PathObj, ListObj, DictObj, TupleObj, Const,
 )  # fmt: skip
@@ -638,7 +625,7 @@ class KerasSemantics(Semantics):
         self.state.set(layer, "built", FALSE)
         self.layers.append(layer)
         self.created(layer, node)
-        self._auto_name(layer, _NAME_ALIASES.get(layer.short, layer.short), args, node)
+        self._auto_name(layer, LAYER_ALIASES.get(layer.short, layer.short), args, node)
         if args.given("weights"):
             self._set_weights(layer, args.get("weights"), node, how="weights")  # checked when it is built
         return AV.of(layer)

@@ -21,8 +21,9 @@ class RnnWeightOnLayer(Rule):
     """
     ## What it does
     Finds `.kernel`, `.recurrent_kernel` and `.bias` read or stored on a recurrent layer (`LSTM`, `GRU`,
-    `SimpleRNN`, `ConvLSTM2D`) instead of on its cell, and wrong weight paths through `Bidirectional` and
-    `TimeDistributed`: on a name bound to the layer, on `model.get_layer('name')`, on `model.layers[i]`. A read
+    `SimpleRNN`, `ConvLSTM2D`, and the generic `RNN(cell)`, which has none of its own whatever the cell) instead
+    of on its cell, and wrong weight paths through `Bidirectional` and `TimeDistributed`: on a name bound to the
+    layer, on `model.get_layer('name')`, on `model.layers[i]`. A read
     that other contexts make on layers that do have the weight (a loop over `model.layers` holding an `LSTM` and
     a `Dense`) is reported when a context that certainly runs reaches it with only recurrent layers (the loop's
     pass over the LSTM); a read of a value that may be either layer is not.
@@ -363,7 +364,7 @@ def _verdict(obj: Obj | None, weight: str, built: bool) -> _Wrong | object | Non
     else:
         return None
     if layer.spec is None:
-        return None
+        return _generic_rnn(layer, weight) if layer.short == "RNN" and not path else None
     short = layer.short
     if _copied(layer) and not built:
         return _Wrong(
@@ -394,6 +395,21 @@ def _verdict(obj: Obj | None, weight: str, built: bool) -> _Wrong | object | Non
         if inner.spec.weight(weight) is not None:
             return _Wrong("TimeDistributed keeps its weights on `.layer`", "{base}.layer.{weight}", "layer")
     return _FINE if layer.spec.weights else None
+
+
+def _generic_rnn(layer: LayerObj, weight: str) -> _Wrong:
+    """`keras.layers.RNN(cell)` has no weight attributes of its own, whatever the cell (measured on Keras 3.15
+    and tf_keras 2.21: `'RNN' object has no attribute 'kernel'`): they are the cell's. `.cell` is the fix when
+    the cell is a built-in cell that has the weight; a `StackedRNNCells` keeps them one level further down."""
+    cell = layer.wrapped
+    if cell is not None and cell.short == "StackedRNNCells":
+        return _Wrong(
+            "RNN keeps its weights on its cells, and `StackedRNNCells` on each of `.cells`",
+            "{base}.cell.cells[i].{weight}",
+        )
+    if cell is not None and cell.spec is not None and cell.spec.weight(weight) is not None:
+        return _Wrong(f"RNN keeps its weights on its cell, the {cell.short}", "{base}.cell.{weight}", "cell")
+    return _Wrong("RNN keeps its weights on its cell", "{base}.cell.{weight}")
 
 
 class _Order:
