@@ -193,9 +193,17 @@ class WeightCreatedInCall(Rule):
                     "are never trained"
                 )
             when = "on every call" if every_call or target is None else "on the first call, after the build"
+            fix = self._fix(facts, event, node, target, instance)
+            if fix is None and _is_add_weight(node):
+                # What is left to the author: where the weights' count or shapes come from (LightCTR#5's
+                # `call(inputs, layers_num=3)`: the number of weights would depend on the call).
+                consequence += (
+                    "; create them once in `build(input_shape)`: a count or shape that only `call()`'s "
+                    "arguments give must become an argument of `__init__` first"
+                )
             yield self.finding(
                 node,
-                fix=self._fix(facts, event, node, target, instance),
+                fix=fix,
                 what=what,
                 cls=instance.cls.name,
                 when=when,
@@ -221,7 +229,13 @@ class WeightCreatedInCall(Rule):
             when="on every call",
             consequence=(
                 "`fit` raises `tf.function only supports singleton tf.Variables`, and a Lambda tracks no weights: "
-                "they are never trained or saved; write a layer that makes them in `build`"
+                "they are never trained or saved; "
+                + (
+                    "to train them, write a layer that makes them in `build`; for a fixed value, use a constant "
+                    "(`tf.constant`) made outside the function"
+                    if isinstance(obj, VarObj)
+                    else "write a layer that makes them in `build`"
+                )
             ),
         )
 
