@@ -22,6 +22,13 @@ _KEEPS_ITS_VALUE = frozenset(
 )
 
 
+_SINGLETON_ERROR = "`ValueError: tf.function only supports singleton tf.Variables created on the first call`"
+_RETURNS_MODEL_ERROR = (
+    "`TypeError: To be compatible with tf.function, Python functions must return zero or more Tensors` (it "
+    "returns a Keras model)"
+)
+
+
 class VariableInTfFunction(Rule):
     """
     ## What it does
@@ -139,8 +146,7 @@ class VariableInTfFunction(Rule):
     CODE = "TFV401"
     NAME = "variable-in-tf-function"
     MESSAGE = (
-        "{what} of the tf.function `{function}`: TensorFlow raises `ValueError: tf.function only supports "
-        "singleton tf.Variables created on the first call`"
+        "{what} of the tf.function `{function}`: TensorFlow raises {error}"
     )
     FIX_TITLE = "Create the variable once, at module level"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
@@ -165,6 +171,7 @@ class VariableInTfFunction(Rule):
             function = _function_name(facts, trace.node)
             what = _what(event.obj, node, facts, retrace=trace.data == 3)
             fix: FixPlan | None = None
+            error = _SINGLETON_ERROR
             if all(e.obj.__class__ is VarObj for e in live):
                 fix = (
                     self._factory_fix(facts, event, node, trace.node)
@@ -181,12 +188,15 @@ class VariableInTfFunction(Rule):
             elif all(_metric(e.obj) for e in live) and event.node is event.obj.site:
                 fix = self._metric_fix(facts, event, node, hoisted)
             elif all(isinstance(e.obj, (ModelObj, LayerObj)) for e in live) and event.node is event.obj.site:
+                fix = self._model_factory_fix(facts, trace.node)
+                if fix is not None:  # the first trace ends by returning a model, before any retrace
+                    error = _RETURNS_MODEL_ERROR
                 fix = (
-                    self._model_factory_fix(facts, trace.node)
+                    fix
                     or self._model_fix(facts, event, node, hoisted)
                     or self._inline_layer_fix(facts, event, node, hoisted)
                 )
-            yield self.finding(node, fix=fix, what=what, function=function)
+            yield self.finding(node, fix=fix, what=what, function=function, error=error)
 
     def _fix(
         self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, hoisted: set[str]
