@@ -16,25 +16,10 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_addcoords2d_checkpoint_then_load": (
-        [(14, "TFV202")],
-        "an unregistered layer that has **kwargs, saved (by a ModelCheckpoint) and loaded without custom_objects: "
-        "TFV202 reports a Keras 3 layer only for a missing **kwargs, not for the missing registration",
-    ),
-    "keras_complex_init_checkpoint_reload": (
-        [(14, "TFV202")],
-        "an initializer class with get_config but unregistered, loaded without custom_objects: TFV202 reports "
-        "unregistered objects only when they lack get_config",
-    ),
     "keras_maxvit_config_object_checkpoint": (
         [(20, "TFV202")],
         "a layer with **kwargs and no get_config constructed with a program object (not a plain value): Keras 3 "
         "cannot derive its config at the save; TFV202 does not look at the arguments of such layers",
-    ),
-    "keras_nmt_positional_embedding_saved_without_get_config": (
-        [(19, "TFV202")],
-        "tf_keras: an unregistered layer saved to .keras and loaded without custom_objects; TFV202 reports tf_keras "
-        "layers only for missing configs, not for the missing registration",
     ),
     "keras_lambda_matmul_captured_tf_variable": (
         [(13, "TFV106")],

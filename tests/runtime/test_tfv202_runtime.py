@@ -497,3 +497,32 @@ def test_a_plain_function_saved_by_a_model_checkpoint_fails_to_load_and_register
         "import tempfile\nout['kernel'] = list(ns['checkpoint_weights'](tempfile.mkdtemp()).layers[-1].kernel.shape)",
     )
     assert good.error is None and good.out == {"kernel": [3, 2]}, good
+
+
+UNREGISTERED = """
+import os, tempfile
+import numpy as np
+os.chdir(tempfile.mkdtemp())  # the fixture saves to a relative path
+try:
+    model, loaded = ns["save_and_load"]()
+except TypeError as error:
+    out["load"] = "could not be deserialized" if "could not be deserialized properly" in str(error) else str(error)
+else:
+    x = np.linspace(-1.0, 1.0, 6, dtype="float32").reshape(2, 3)
+    out["load"] = "ok"
+    out["same"] = bool(np.allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0)))
+"""
+
+
+def test_unregistered_classes_loaded_back_without_custom_objects_fail_and_registered_load() -> None:
+    """mvoelk/keras_layers#1, deep_complex_networks#8: a layer (with **kwargs) and an initializer (with
+    get_config), unregistered, in a model checkpointed and loaded from that file without custom_objects: the
+    load fails; registered, it loads and predicts the same. The near misses (custom_objects, registered) load."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_unregistered.py", UNREGISTERED)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_unregistered.py", UNREGISTERED)
+    assert bad.error is None and fixed.error is None, (bad, fixed)
+    assert bad.out == {"load": "could not be deserialized"}, bad.out
+    assert fixed.out == {"load": "ok", "same": True}, fixed.out
+    probe = "import os, tempfile\nos.chdir(tempfile.mkdtemp())\nns['save_and_load']()\nout['ok'] = True"
+    good = run_program(TESTDATA / "TFV202" / "good_unregistered.py", probe)
+    assert good.error is None and good.out == {"ok": True}, good

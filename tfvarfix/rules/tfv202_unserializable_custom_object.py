@@ -50,7 +50,9 @@ class UnserializableCustomObject(Rule):
     survive `model.save` and `keras.models.load_model` because it has no `get_config`; and, in a Keras 3 module
     that saves a model, a custom `Layer` or `Model` without `get_config` whose `__init__` takes no `**kwargs`,
     or a subclassed `Model` without `get_config` whose `__init__` takes arguments (a `ModelCheckpoint` given to
-    `fit` saves the model too, unless `save_weights_only=True`: hlamba28/One-Shot-Learning#3). In Keras 3
+    `fit` saves the model too, unless `save_weights_only=True`: hlamba28/One-Shot-Learning#3). Also a custom
+    class nothing registers, in a model the module saves to a `.keras` or `.h5` file and loads back from that
+    same path without `custom_objects` (mvoelk/keras_layers#1, keras-io#894): the fix registers it. In Keras 3
     code, also a
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
     `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
@@ -217,6 +219,50 @@ class UnserializableCustomObject(Rule):
     VERIFY = VerifyCheck.REPAIRS
 
     def check(self, facts: Facts) -> Iterator[Finding]:
+        reported: set[int] = set()
+        for finding in self._check(facts):
+            reported.add(id(finding.node))
+            yield finding
+        yield from self._unregistered_loads(facts, reported)
+
+    def _unregistered_loads(self, facts: Facts, reported: set[int]) -> Iterator[Finding]:
+        """mvoelk/keras_layers#1, deep_complex_networks#8, keras-io#894: a custom class that nothing registers,
+        in a model this module saves to a `.keras`/`.h5` file (`model.save`, a `ModelCheckpoint`) and loads back
+        from that same path with `load_model` without `custom_objects`: Keras cannot locate the class by name
+        (Keras 3.15 `TypeError: ... could not be deserialized properly`, tf_keras `Cannot deserialize object of
+        type` / `Unknown layer`). Only when the module never touches custom objects otherwise (a
+        `custom_object_scope`, `get_custom_objects()`)."""
+        if any(word in facts.source for word in ("custom_object_scope", "CustomObjectScope", "get_custom_objects")):
+            return
+        saved = {_path(e) for e in facts.calls(*SAVES)} - {None}
+        loads = [e for e in facts.calls(*LOADS) if reachable(e) and _path(e) in saved and not _has_custom(e.node)]
+        if not loads:
+            return
+        for cls in facts.classes:
+            if cls.keras_base is None or cls.unknown_base or is_registered(cls) or id(cls.node.name) in reported:
+                continue
+            config = facts.class_field(cls, "get_config")
+            method = config.single() if config is not None else None
+            if (
+                isinstance(method, FuncObj)
+                and isinstance(method.node, cst.FunctionDef)
+                and id(method.node.name) in reported
+            ):
+                continue
+            if not _sites(facts, cls) or not _saved_with(facts, cls, facts.calls(*SAVES)):
+                continue
+            problem = (
+                f"is not registered, and this module loads the file it saves without `custom_objects`: Keras "
+                f"cannot locate the class by name (Keras 3 `TypeError: ... could not be deserialized properly`; "
+                f"tf_keras `Cannot deserialize object of type `{cls.name}`` or `Unknown layer`)"
+            )
+            prefix = keras_prefix(facts)
+            fix = None
+            if prefix is not None and not cls.node.decorators and cls.namespace.parent is None:
+                fix = self.fix(InsertBefore(cls.node, register_decorator(facts, prefix)), title="Register the class")
+            yield self.finding(cls.node.name, fix=fix, name=cls.name, problem=problem)
+
+    def _check(self, facts: Facts) -> Iterator[Finding]:
         save_calls = facts.calls(*SAVES)
         saves = bool(save_calls)
         defined = Counter(id(c.node) for c in facts.classes)
@@ -872,6 +918,25 @@ def _loads_name(facts: Facts, name: str) -> bool:
     """Every load in the module passes `custom_objects` naming the class (and there is one)."""
     loads = facts.calls(*LOADS)
     return bool(loads) and all(name in _custom_names(e.node) for e in loads)
+
+
+def _path(event: MethodCall) -> str | None:
+    """The file a save or load names, when it is one constant `.keras` or `.h5` path."""
+    args = event.args
+    if args is None:
+        return None
+    index = 1 if event.callee in ("keras.saving.save_model", "keras.models.save_model") else 0
+    value = args.first("filepath", index).const()
+    return value if isinstance(value, str) and value.endswith((".keras", ".h5")) else None
+
+
+def _has_custom(node: cst.CSTNode) -> bool:
+    """The load passes `custom_objects` (or arguments that may hold it)."""
+    if not isinstance(node, cst.Call):
+        return True
+    return any(
+        a.star or (a.keyword is not None and a.keyword.value == "custom_objects") for a in node.args
+    )
 
 
 def _custom_names(node: cst.CSTNode) -> set[str]:
