@@ -61,6 +61,26 @@ def test_a_certain_test_runs_one_arm_only() -> None:
 
 
 # ---------------------------------------------------------------------------------------------- loops
+def test_a_literal_true_false_or_none_test_leaves_the_code_after_it_reachable() -> None:
+    # `False` is a constant, not a name a test narrows: narrowing the builtin object `False` to "falsy" once
+    # emptied it and made everything after `1 if False else 2` unreachable (no finding after it was reported).
+    facts = facts_of(
+        """
+        y = 1 if False else 2
+        if False:
+            z = 1
+        else:
+            z = 3
+        w = None if None else 4
+        v = 5 if True else 6
+        after = "reached"
+        """
+    )
+    assert consts(value(facts, "y")) == {2} and consts(value(facts, "z")) == {3}
+    assert consts(value(facts, "w")) == {4} and consts(value(facts, "v")) == {5}
+    assert consts(value(facts, "after")) == {"reached"}
+
+
 def test_a_counted_loop_runs_once_per_item_and_an_unknown_one_twice() -> None:
     facts = facts_of(
         """

@@ -1823,9 +1823,10 @@ class Interpreter:
         self._rebind(subject, AV(frozenset(kept)))
 
     def _peek(self, expr: cst.BaseExpression) -> AV | None:
-        """What a name or `self.attr` holds, without recording anything."""
+        """What a name or `self.attr` holds, without recording anything (nothing for `True`, `False` and `None`:
+        constants, not variables that a test could narrow)."""
         if isinstance(expr, cst.Name):
-            return self.lookup(expr.value)
+            return None if expr.value in ("True", "False", "None") else self.lookup(expr.value)
         if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
             base = self.lookup(expr.value.value).single()
             if isinstance(base, InstanceObj):
