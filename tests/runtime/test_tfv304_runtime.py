@@ -241,3 +241,12 @@ def test_towers_built_without_reuse_raise_and_share_one_set_under_auto_reuse() -
     for name in ("case_towers", "case_device_towers"):
         assert bad.out[name]["ok"] is False and f"Variable net/w {EXISTS}" in bad.out[name]["error"], bad.out
         assert fixed.out[name] == {"ok": True, "variables": ["net/w:0"]}, fixed.out
+
+
+def test_passes_over_slices_of_one_tensor_raise_and_get_no_fresh_graph() -> None:
+    """Each pass reads a slice of a placeholder made before the loop: the second build raises, and a fresh
+    graph per pass (the sweep's fix, no longer offered here) raised "must be from the same graph" (measured)."""
+    bad = run_program(TESTDATA / "TFV304" / "bad_split_passes.py", CALL_TF1_CASES, legacy=True)
+    case = bad.out["case_split_passes"]
+    assert case["ok"] is False and f"Variable net/w {EXISTS}" in case["error"], bad.out
+    assert not (TESTDATA / "TFV304" / "fixed_split_passes.py").exists()

@@ -11,6 +11,7 @@ from tfvarfix.rule import Finding, FixPlan, InsertBefore, Remove, Replace, Rule
 from tfvarfix.rules.tfv301_repeated_rnn_scope import loop_index
 from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event, MethodCall, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
+from tfvarfix.semantics.scoping import target_names
 from tfvarfix.semantics.values import AV, FuncObj, KerasObj, ModuleRef, Obj, TensorObj, TupleObj, VarObj
 from tfvarfix.types import FixAvailability, FixSafety, Rename, VerifyCheck
 
@@ -108,7 +109,8 @@ class GraphBuiltTwice(Rule):
     graph at the top of the loop body, before anything of the pass is made, with
     `tf.compat.v1.reset_default_graph()` (spelled as the module spells its TF1 API). It is unsafe: tensors,
     sessions and savers of an earlier pass cannot be used with the new graph. It is not offered when the passes
-    use tensors made before the loop or by another pass (a shared placeholder, the previous layer's output),
+    use tensors made before the loop or by another pass (a shared placeholder, the previous layer's output, the
+    slices a loop takes from a tensor made before it, `for part in tf.split(batch, n)`),
     when a pass keeps graph objects in a container made before the loop that code after the loop reads
     (`ops.append(build(rate))`, then `tf.group(*ops)`: "must be from the same graph"; fetched values such as
     `losses[rate] = sess.run(loss)` are fine), when one pass itself builds twice (`dense(dense(x))` in the loop
@@ -1056,6 +1058,15 @@ class _Uses:
         start = next((i for i in range(len(self.events)) if pass_of(i) is not None), None)
         if start is None:
             return False
+        if isinstance(loop, cst.For):
+            # `for part in tf.split(batch, n):` hands each pass a tensor made before the loop
+            targets = set(target_names(loop.target))
+            for index in range(start, len(self.events)):
+                event = self.events[index]
+                if pass_of(index) is None or not any(s is loop for s in event.chain):
+                    continue
+                if any(_graph_objects(event.env.get(name)) for name in targets):
+                    return False
         for index, objs in self.inputs:
             here = pass_of(index)
             origins = {self.made[id(o)] for o in objs if id(o) in self.made}
