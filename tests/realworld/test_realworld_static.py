@@ -16,11 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_maxvit_config_object_checkpoint": (
-        [(20, "TFV202")],
-        "a layer with **kwargs and no get_config constructed with a program object (not a plain value): Keras 3 "
-        "cannot derive its config at the save; TFV202 does not look at the arguments of such layers",
-    ),
     "keras_lambda_matmul_captured_tf_variable": (
         [(13, "TFV106")],
         "a module-level tf.Variable captured by a Lambda of a Keras 3 functional model: TFV106 covers variables "

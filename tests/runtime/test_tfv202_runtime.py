@@ -526,3 +526,20 @@ def test_unregistered_classes_loaded_back_without_custom_objects_fail_and_regist
     probe = "import os, tempfile\nos.chdir(tempfile.mkdtemp())\nns['save_and_load']()\nout['ok'] = True"
     good = run_program(TESTDATA / "TFV202" / "good_unregistered.py", probe)
     assert good.error is None and good.out == {"ok": True}, good
+
+
+def test_a_layer_made_with_a_plain_object_fails_to_save_and_plain_values_save() -> None:
+    """maxvit#6: `Block(BlockConfig(4))`, no get_config: Keras 3.15 cannot derive the layer's config and the save
+    raises NotImplementedError; the near miss (a plain value) saves."""
+    probe = """
+import tempfile
+try:
+    ns["save_block" if "save_block" in ns else "save_all"](tempfile.mkdtemp())
+    out["save"] = "ok"
+except NotImplementedError as error:
+    out["save"] = "non-serializable" if "non-serializable argument values" in str(error) else str(error)
+"""
+    bad = run_program(TESTDATA / "TFV202" / "bad_object_argument.py", probe)
+    good = run_program(TESTDATA / "TFV202" / "good_object_argument.py", probe)
+    assert bad.error is None and bad.out == {"save": "non-serializable"}, bad
+    assert good.error is None and good.out == {"save": "ok"}, good

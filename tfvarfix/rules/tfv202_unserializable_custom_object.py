@@ -52,7 +52,9 @@ class UnserializableCustomObject(Rule):
     or a subclassed `Model` without `get_config` whose `__init__` takes arguments (a `ModelCheckpoint` given to
     `fit` saves the model too, unless `save_weights_only=True`: hlamba28/One-Shot-Learning#3). Also a custom
     class nothing registers, in a model the module saves to a `.keras` or `.h5` file and loads back from that
-    same path without `custom_objects` (mvoelk/keras_layers#1, keras-io#894): the fix registers it. In Keras 3
+    same path without `custom_objects` (mvoelk/keras_layers#1, keras-io#894): the fix registers it. In a Keras
+    3 module that saves, a layer without `get_config` that every construction gives an instance of a plain class
+    of the program (maxvit#6: `MaxViT(config)`; Keras cannot derive its config; no fix). In Keras 3
     code, also a
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
     `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
@@ -313,6 +315,8 @@ class UnserializableCustomObject(Rule):
                 problem = _MODEL.format(name=cls.name)
             else:
                 problem = _LAYER if init is not None and not kwargs else None
+                if problem is None and isinstance(init, FuncObj):
+                    problem = _object_argument(facts, cls, init, names)
             if problem is None:
                 continue
             fix = None
@@ -918,6 +922,38 @@ def _loads_name(facts: Facts, name: str) -> bool:
     """Every load in the module passes `custom_objects` naming the class (and there is one)."""
     loads = facts.calls(*LOADS)
     return bool(loads) and all(name in _custom_names(e.node) for e in loads)
+
+
+def _object_argument(facts: Facts, cls: ClassObj, init: FuncObj, names: list[str]) -> str | None:
+    """maxvit#6: a Keras 3 layer without `get_config` made with an instance of a plain class of the program
+    (`MaxViT(config)`): Keras derives a layer's config from its constructor arguments, cannot serialize that
+    object, and `model.save` (or a full-model `ModelCheckpoint`) raises `NotImplementedError` (measured, Keras
+    3.15.1). Only when every construction of the layer passes such an object for that argument."""
+    sites = _sites(facts, cls)
+    for name in names:
+        found: ClassObj | None = None
+        for args in sites:
+            if args is None or args.star:
+                return None
+            value = _argument(args, init, name)
+            obj = value.single()
+            if (
+                not isinstance(obj, InstanceObj)
+                or obj.cls.keras_base is not None
+                or obj.cls.unknown_base
+                or facts.class_field(obj.cls, "get_config") is not None
+                or (found is not None and obj.cls is not found)
+            ):
+                found = None
+                break
+            found = obj.cls
+        if found is not None:
+            return (
+                f"has no `get_config` and is made with `{name}`, a `{found.name}` object Keras cannot serialize: "
+                f"Keras 3 `model.save` raises `NotImplementedError: Object {cls.name} was created by passing "
+                f"non-serializable argument values in `__init__()`...`"
+            )
+    return None
 
 
 def _path(event: MethodCall) -> str | None:
