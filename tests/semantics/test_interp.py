@@ -549,3 +549,33 @@ def test_hasattr_narrows_what_a_name_holds() -> None:
     kernel = [o.short for e in facts.of(Attribute) if e.attr == "kernel" for o in e.base]
     cell = [o.short for e in facts.of(Attribute) if e.attr == "cell" for o in e.base]
     assert (kernel, cell) == (["Dense"], ["LSTM"])
+
+
+def test_a_partial_of_a_layer_class_constructs_that_layer_with_both_sets_of_arguments() -> None:
+    """`Conv = partial(Conv2D, padding="same")`: each call is a construction of the class, the partial's
+    arguments first; a keyword of the call replaces the partial's (as functools.partial does)."""
+    facts = facts_of(
+        """
+        import functools
+        from functools import partial
+        import keras
+
+        Dense = partial(keras.layers.Dense, activation="relu", name="fc")
+        first = Dense(8)
+        second = Dense(4, name="out")
+        Wide = functools.partial(keras.layers.LSTM, 16)
+        lstm = Wide(return_sequences=True)
+
+        def block(units, name):
+            return keras.layers.Dense(units, name=name)
+
+        Head = partial(block, name="head")
+        head = Head(2)
+        """
+    )
+    dense = sorted((o for o in facts.made(LayerObj) if o.cls == "keras.layers.Dense"), key=lambda o: o.serial)
+    assert [(consts(o.config("units")), o.name) for o in dense] == [({8}, "fc"), ({4}, "out"), ({2}, "head")]
+    assert consts(dense[0].config("activation")) == {"relu"}
+    (lstm,) = (o for o in facts.made(LayerObj) if o.cls == "keras.layers.LSTM")
+    assert consts(lstm.config("units")) == {16} and consts(lstm.config("return_sequences")) == {True}
+    assert value(facts, "lstm").single() is lstm

@@ -54,6 +54,7 @@ from tfvarfix.semantics.values import (
     ModuleRef,
     NamedTupleType,
     Obj,
+    PartialObj,
     ProjectModuleObj,
     SuperObj,
     TfFunction,
@@ -1907,7 +1908,12 @@ class Interpreter:
             return self.instantiate(obj, args, node)
         if isinstance(obj, NamedTupleType):
             return self.builtins.make_namedtuple(obj, args, node)
+        if isinstance(obj, PartialObj):
+            return self.call(obj.func, obj.applied(args), node)
         if isinstance(obj, ModuleRef):
+            if obj.dotted == "functools.partial" and args.positional and not args.star:
+                rest = Args(args.positional[1:], dict(args.keywords), {}, False)
+                return AV.of(PartialObj(node, args.positional[0], rest))
             if obj.dotted.startswith("builtins."):
                 found = self.builtins.call(self, obj.dotted[len("builtins.") :], args, node)
                 if found is not None:

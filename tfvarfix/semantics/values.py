@@ -347,6 +347,38 @@ class BoundMethod(Obj):
         return hash((id(self.func), id(self.receiver)))
 
 
+class PartialObj(Obj):
+    """`functools.partial(func, *args, **keywords)`: calling it calls `func` with these arguments first and the
+    call's own after them (a keyword of the call replaces the partial's), as Python does. `Conv =
+    partial(Conv2D, padding="same")` makes `Conv(32, 3)` a construction of `Conv2D`."""
+
+    __slots__ = ("args", "func")
+    KIND = "partial"
+
+    def __init__(self, site: cst.CSTNode | None, func: AV, args: Args) -> None:
+        super().__init__(site)
+        self.func = func
+        self.args = args
+
+    def applied(self, args: Args) -> Args:
+        """The arguments `func` gets when the partial is called with `args`. The call's argument nodes are kept
+        (positions shifted after the partial's); the partial's own nodes are not, so that an edit of an
+        argument node never lands in the one `partial(...)` that every call shares."""
+        given = len(self.args.positional)
+        nodes: dict[str | int, cst.Arg] = {
+            (key + given if isinstance(key, int) else key): arg for key, arg in args.nodes.items()
+        }
+        return Args(
+            self.args.positional + args.positional,
+            {**self.args.keywords, **args.keywords},
+            nodes,
+            self.args.star or args.star,
+        )
+
+    def describe(self) -> str:
+        return "functools.partial"
+
+
 class ClassObj(Obj):
     """A class defined in the program. `keras_base` is the canonical Keras class it derives from, if any;
     `unknown_base` is True when some base could not be resolved (its attributes are then not all known)."""
