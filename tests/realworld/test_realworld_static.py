@@ -21,11 +21,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "a module-level tf.Variable captured by a Lambda of a Keras 3 functional model: TFV106 covers variables "
         "stored on a layer, not ones a Lambda closes over",
     ),
-    "keras_prednet_timedistributed_dense_fixed_weights_lost": (
-        [(22, "TFV201")],
-        "tf_keras drops weights= given to a layer that TimeDistributed builds; TFV201 covers weights= lost to a "
-        "TF1 global initializer only",
-    ),
     "keras_transfer_normalization_set_weights_mean_var": (
         [(22, "TFV102")],
         "Normalization is not in the layer-weight table (its weights: mean, variance, count), so the list's "

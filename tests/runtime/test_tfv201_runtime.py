@@ -193,3 +193,27 @@ if "scores" in ns:
     assert fixed.out["scores"] == [1.0, 2.0, 0.0]  # 0.5 * (row + row), no bias
     assert bad.out["scores"] != fixed.out["scores"]
     assert good.out["rows"] == [good.out["expected_rows"]]
+
+
+WRAPPED = """
+import numpy as np
+for name in ("case_time_distributed", "case_bidirectional"):
+    if name not in ns:
+        continue
+    model = ns[name]()
+    wrapper = model.layers[1]
+    inner = wrapper.forward_layer if hasattr(wrapper, "forward_layer") else wrapper.layer
+    given = ns["loss_weights"] if name == "case_time_distributed" else ns["lstm_weights"][0]
+    out[name] = bool(np.allclose(inner.get_weights()[0], given))
+"""
+
+
+def test_weights_given_to_a_wrapped_layer_are_lost_and_initializers_keep_them() -> None:
+    """coxlab/prednet#9 under tf_keras 2.21: `TimeDistributed(Dense(1, weights=[w, b]))` and
+    `Bidirectional(LSTM(2, weights=[...]))` hold random values; the rewrite's Constant initializers hold `w`; the
+    near misses (an unwrapped layer's weights=, a wrapped layer with Constant initializers) hold the values."""
+    bad = run_program(TESTDATA / "TFV201" / "bad_wrapped.py", WRAPPED, legacy=True)
+    fixed = run_program(TESTDATA / "TFV201" / "fixed_wrapped.py", WRAPPED, legacy=True)
+    assert bad.error is None and bad.out == {"case_time_distributed": False, "case_bidirectional": False}, bad
+    assert fixed.error is None and fixed.out["case_time_distributed"] is True, fixed
+    assert run_program(TESTDATA / "TFV201" / "good_wrapped.py", legacy=True).error is None

@@ -22,6 +22,7 @@ from tfvarfix.codegen import (
 )
 from tfvarfix.keras.spec import Flavor, WeightSpec
 from tfvarfix.keras.table import FORGET_GATE_LAYERS
+from tfvarfix.keras.transfer import present_weights
 from tfvarfix.keras.weights import conflict, weight_shape
 from tfvarfix.rule import (
     AddImport,
@@ -73,7 +74,9 @@ class PostBuildWeightEdit(Rule):
     error, without a fix when the values are not known at construction). In TF1 graph code, also a layer given
     its values in `weights=[...]` whose build a `global_variables_initializer()` run follows (keras#7697): Keras
     writes the values at the build, the initializer op runs every variable's initializer again, and the layer
-    silently holds random values (an error).
+    silently holds random values (an error). In tf_keras code, also a layer given `weights=[...]` and handed to
+    `TimeDistributed` or `Bidirectional` (coxlab/prednet#9): the wrapper builds the layer (or copies of it)
+    itself and never writes the values, so the layer silently keeps its initializer's (an error; the same fix).
 
     ## Why is this bad?
     The value lives in a statement that must run after the build, and nowhere in the model: `model.save` keeps
@@ -180,6 +183,7 @@ class PostBuildWeightEdit(Rule):
 
     def check(self, facts: Facts) -> Iterator[Finding]:
         yield from self._reinitialized(facts)
+        yield from self._wrapped_weights(facts)
         found: list[tuple[cst.CSTNode, list[Edit], bool]] = []
         for node, events in facts.grouped(WeightWrite):
             by_context: dict[int, list[WeightWrite]] = {}
@@ -271,6 +275,48 @@ class PostBuildWeightEdit(Rule):
                     f", and the `{init.callee.rsplit('.', 1)[-1]}()` run after the build runs every variable's "
                     "initializer again: the layer holds its initializer's values, not these"
                 ),
+                advice="use `" + "`, `".join(f"{w.initializer}=...Constant(...)" for w in weights) + "`",
+            )
+
+    def _wrapped_weights(self, facts: Facts) -> Iterator[Finding]:
+        """tf_keras: a layer given its values in `weights=[...]` and handed to `TimeDistributed` or
+        `Bidirectional`. The wrapper builds the inner layer itself (`Bidirectional` builds copies made from its
+        config), so the values are never written: the layer silently keeps its initializer's values (measured,
+        tf_keras 2.21: PredNet's frozen `TimeDistributed(Dense(1, weights=[w, b]))` kernel is random; a plain
+        `Dense(1, weights=[w, b])` holds `w`). Keras 3 refuses `weights=` outright."""
+        if facts.flavor is not Flavor.TF_KERAS:
+            return
+        wrapped: dict[int, str] = {}
+        for wrapper in facts.made(LayerObj):
+            if wrapper.cls not in ("keras.layers.TimeDistributed", "keras.layers.Bidirectional"):
+                continue
+            for inner in wrapper.args.first("layer", 0):
+                if isinstance(inner, LayerObj):
+                    wrapped.setdefault(id(inner), wrapper.cls.rsplit(".", 1)[-1])
+        if not wrapped:
+            return
+        for node, events in facts.grouped(Created):
+            made = [e for e in events if isinstance(e.obj, LayerObj) and reachable(e)]
+            if not made or len(made) != len(events) or not isinstance(node, cst.Call):
+                continue
+            layer = made[0].obj
+            assert isinstance(layer, LayerObj)
+            argument = layer.args.arg_of("weights")
+            by = wrapped.get(id(layer))
+            if by is None or argument is None or layer.spec is None or not layer.spec.weights:
+                continue
+            if any(id(e.obj) not in wrapped for e in made):
+                continue
+            weights = present_weights(layer)
+            if weights is None:
+                continue
+            yield self.finding(
+                node,
+                fix=self._weights_to_initializers(facts, node, argument, weights),
+                severity=Severity.ERROR,  # silent: the model computes with the initializer's values
+                weight="`, `".join(w.name for w in weights),
+                when=f"given in `weights=` to a layer that `{by}` builds itself",
+                consequence=": the wrapper never writes them, and the layer keeps its initializer's values",
                 advice="use `" + "`, `".join(f"{w.initializer}=...Constant(...)" for w in weights) + "`",
             )
 
