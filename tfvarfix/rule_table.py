@@ -48,11 +48,11 @@ RULES: dict[str, dict[str, str]] = {
     },
     "TFV106": {
         "name": "untracked-layer-variable",
-        "summary": "Finds `self.w = tf.Variable(...)` in the `__init__` or `build` of a Keras 3 `Layer` or `Model` subclass. Modules that target tf_keras (`import tf_keras`, `TF_USE_LEGACY_KERAS`) are not reported.",
+        "summary": "Finds `self.w = tf.Variable(...)` in the `__init__` or `build` of a Keras 3 `Layer` or `Model` subclass; and a `tf.Variable` made outside any layer that the function of a `Lambda` layer reads (`Lambda(lambda x: tf.matmul(x, B))`, tensorflow#30587; not one made with `trainable=False`; no fix). Modules that target tf_keras (`import tf_keras`, `TF_USE_LEGACY_KERAS`) are not reported.",
         "fix_availability": "sometimes",
         "fix_safety": "unsafe",
         "severity": "error",
-        "full_description": "Finds `self.w = tf.Variable(...)` in the `__init__` or `build` of a Keras 3 `Layer` or `Model` subclass.\nModules that target tf_keras (`import tf_keras`, `TF_USE_LEGACY_KERAS`) are not reported.\n\nKeras 3 tracks only its own variables. A `tf.Variable` held in a layer attribute is not in `layer.weights`\nor `trainable_weights`, so `fit` never updates it and `model.save` does not store it; the only sign is the\nwarning `The model does not have any trainable weights.` tf_keras tracked the same code, so a model that\ntrained under TensorFlow 2.15 silently stops training its own parameters after the upgrade to Keras 3.",
+        "full_description": "Finds `self.w = tf.Variable(...)` in the `__init__` or `build` of a Keras 3 `Layer` or `Model` subclass;\nand a `tf.Variable` made outside any layer that the function of a `Lambda` layer reads\n(`Lambda(lambda x: tf.matmul(x, B))`, tensorflow#30587; not one made with `trainable=False`; no fix).\nModules that target tf_keras (`import tf_keras`, `TF_USE_LEGACY_KERAS`) are not reported.\n\nKeras 3 tracks only its own variables. A `tf.Variable` held in a layer attribute is not in `layer.weights`\nor `trainable_weights`, so `fit` never updates it and `model.save` does not store it; the only sign is the\nwarning `The model does not have any trainable weights.` tf_keras tracked the same code, so a model that\ntrained under TensorFlow 2.15 silently stops training its own parameters after the upgrade to Keras 3.",
     },
     "TFV107": {
         "name": "late-bound-layer-in-loss",

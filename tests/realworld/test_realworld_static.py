@@ -16,11 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_lambda_matmul_captured_tf_variable": (
-        [(13, "TFV106")],
-        "a module-level tf.Variable captured by a Lambda of a Keras 3 functional model: TFV106 covers variables "
-        "stored on a layer, not ones a Lambda closes over",
-    ),
     "keras_transfer_normalization_set_weights_mean_var": (
         [(22, "TFV102")],
         "Normalization is not in the layer-weight table (its weights: mean, variance, count), so the list's "

@@ -147,3 +147,23 @@ def test_a_variable_from_a_helpers_draw_is_untracked_and_the_fix_tracks_the_same
     assert bad.out["trainable"] == []  # untracked: nothing to train
     assert [p.rsplit("/", 1)[-1] for p in fixed.out["trainable"]] == ["weight"]
     assert fixed.out["start"] == bad.out["start"]  # the same draw, the same starting value
+
+
+def test_a_variable_a_lambda_reads_is_not_the_models_and_is_never_trained() -> None:
+    """tensorflow#30587 under Keras 3.15: a module-level tf.Variable read by a Lambda's function is not among the
+    model's weights and keeps its value through fit; good_lambda (a trainable=False table, the matrix as a
+    custom layer's weight) runs, its one weight trained."""
+    probe = """
+import numpy as np
+for name, width, var in (("case_matmul", 4, "B"), ("case_scaled", 3, "scale")):
+    before = np.array(ns[var].numpy())
+    model = ns["train"](ns[name](), width)
+    out[name] = {"weights": len(model.weights), "changed": bool(not np.allclose(before, ns[var].numpy()))}
+"""
+    bad = run_program(TESTDATA / "TFV106" / "bad_lambda.py", probe)
+    assert bad.error is None, bad
+    assert bad.out == {
+        "case_matmul": {"weights": 0, "changed": False},
+        "case_scaled": {"weights": 0, "changed": False},
+    }, bad.out
+    assert run_program(TESTDATA / "TFV106" / "good_lambda.py").error is None

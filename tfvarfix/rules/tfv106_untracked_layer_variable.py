@@ -7,10 +7,10 @@ import libcst as cst
 from tfvarfix.codegen import string, unique_name
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertBefore, Intended, NodeEdit, Replace, Rule
-from tfvarfix.semantics.events import Created, CtxKind, Holds
+from tfvarfix.semantics.events import Created, CtxKind, Holds, MethodCall
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants, scopes
 from tfvarfix.semantics.heap import present
-from tfvarfix.semantics.values import AV, InstanceObj, ModuleRef, TensorObj, VarObj
+from tfvarfix.semantics.values import AV, InstanceObj, LayerObj, ModuleRef, TensorObj, VarObj
 from tfvarfix.semantics.walker import contains_call, descendants, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -22,7 +22,9 @@ _FILLS = ("zeros", "ones")
 class UntrackedLayerVariable(Rule):
     """
     ## What it does
-    Finds `self.w = tf.Variable(...)` in the `__init__` or `build` of a Keras 3 `Layer` or `Model` subclass.
+    Finds `self.w = tf.Variable(...)` in the `__init__` or `build` of a Keras 3 `Layer` or `Model` subclass;
+    and a `tf.Variable` made outside any layer that the function of a `Lambda` layer reads
+    (`Lambda(lambda x: tf.matmul(x, B))`, tensorflow#30587; not one made with `trainable=False`; no fix).
     Modules that target tf_keras (`import tf_keras`, `TF_USE_LEGACY_KERAS`) are not reported.
 
     ## Why is this bad?
@@ -146,6 +148,57 @@ class UntrackedLayerVariable(Rule):
                 advice=_COPY_ADVICE.format(source=facts.code_for(copied))
                 if copied is not None
                 else "; use `self.add_weight(...)`",
+            )
+        yield from self._lambda_captures(facts)
+
+    def _lambda_captures(self, facts: Facts) -> Iterator[Finding]:
+        """tensorflow#30587: a `tf.Variable` made outside any layer and read by the function of a `Lambda` layer
+        (`Lambda(lambda x: tf.matmul(x, B))`) in Keras 3 code. A Lambda tracks no variables: `B` is not in the
+        model's weights, `fit` never trains it and `model.save` does not save it (measured, Keras 3.15.1: the
+        model has 0 trainable weights and B keeps its value after `fit`). A variable made with
+        `trainable=False` is left alone (a constant table the author may mean to keep out of training)."""
+        captured: dict[int, str] = {}
+        for call in facts.of(MethodCall):
+            if not reachable(call) or call.args is None:
+                continue
+            lam = next(
+                (
+                    c.data
+                    for c in call.ctx.chain()
+                    if c.kind is CtxKind.LAYER_CALL
+                    and isinstance(c.data, LayerObj)
+                    and c.data.cls == "keras.layers.Lambda"
+                ),
+                None,
+            )
+            if lam is None:
+                continue
+            for value in (*call.args.positional, *call.args.keywords.values()):
+                obj = value.single()
+                if isinstance(obj, VarObj) and obj.weight is None and obj.ctor in _UNTRACKED:
+                    captured.setdefault(id(obj), f"`Lambda` layer `{lam.name}`" if lam.name else "a `Lambda` layer")
+        if not captured:
+            return
+        for node, events in facts.grouped(Created):
+            live = [e for e in events if reachable(e)]
+            if not live or len(live) != len(events) or not isinstance(node, cst.Call):
+                continue
+            variable = live[0].obj
+            if not isinstance(variable, VarObj) or id(variable) not in captured:
+                continue
+            if any(e.ctx.has(CtxKind.LAYER_CALL) or e.ctx.has(CtxKind.METHOD) for e in live):
+                continue  # made in a layer's call (TFV402's) or its __init__/build (reported above)
+            if any(a.keyword is not None and a.keyword.value == "trainable" for a in node.args):
+                continue
+            yield Finding(
+                node=node,
+                message=(
+                    f"`{variable.ctor}(...)` is read by the function of {captured[id(variable)]}: "
+                    "a Lambda tracks no variables, so Keras 3 leaves it out of the model's weights, `fit` never "
+                    "trains it and `model.save` does not save it; make it a weight of a custom layer "
+                    "(`self.add_weight(...)` in `build`)"
+                ),
+                code=self.CODE,
             )
 
     def _fix(
