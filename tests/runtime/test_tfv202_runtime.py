@@ -134,6 +134,26 @@ for path in sorted(glob.glob(os.path.join(folder, "*.keras"))):
     assert good.error is None and good.out and set(good.out.values()) == {"ok"}, (good.error, good.out)
 
 
+SILENT = """
+import os, tempfile
+import keras
+model = ns["build"]()
+path = os.path.join(tempfile.mkdtemp(), "m.keras")
+model.save(path)
+loaded = keras.models.load_model(path)
+out["loaded_gain"] = loaded.layers[0].kernel_initializer.gain
+out["cloned_kernel"] = keras.models.clone_model(model).layers[0].kernel.numpy().tolist()
+"""
+
+
+def test_a_registered_initializer_without_config_loads_at_its_defaults_and_the_unsafe_fix_keeps_the_gain() -> None:
+    bad = run_program(TESTDATA / "TFV202" / "bad_silent_defaults.py", SILENT)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_silent_defaults.py", SILENT)
+    assert bad.out == {"loaded_gain": 1.0, "cloned_kernel": [[1.0, 1.0], [1.0, 1.0]]}, bad
+    # What a load and a clone compute changes: the fix is unsafe (towards the author's gain, but a change).
+    assert fixed.out == {"loaded_gain": 3.0, "cloned_kernel": [[3.0, 3.0], [3.0, 3.0]]}, fixed
+
+
 def test_a_local_layer_that_is_only_exported_needs_no_config() -> None:
     """good_local.py: the layer class of one test method is exported and saved as weights, never with
     `model.save`; the other test saves a model without it. Both work, so TFV202 has nothing to say."""

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 import libcst as cst
 
@@ -154,7 +155,10 @@ class UnserializableCustomObject(Rule):
     already registers other classes with, else Keras's default, `Custom`. A script that loads with
     `custom_objects={"X": X}` still loads both the files saved before the fix and those saved after it. When
     every load in the module passes `custom_objects` naming the class, `get_config` alone is the fix and no
-    decorator is added; a registered class still loads with `custom_objects`. It is offered only when
+    decorator is added; a registered class still loads with `custom_objects`. An initializer or constraint
+    that is registered and has a default for every argument loads without the fix, at the defaults
+    (`Identity(gain=2.0)` comes back from `load_model` or `clone_model` with `gain` 1.0, measured on Keras
+    3.15): there the fix is unsafe, since a load then computes with the saved values. It is offered only when
     every argument is stored unchanged (`self.scale = scale`) and never rebound, so the stored value is the
     argument. Where a value is transformed (seed article 2 stores `tf.constant(custom_value, dtype=tf.float32)`:
     a float32 tensor that is not JSON and no longer the float that was passed), the original argument is lost
@@ -323,6 +327,10 @@ class UnserializableCustomObject(Rule):
             if cls.namespace.parent is None and isinstance(init, FuncObj) and defined[id(cls.node)] == 1:
                 if cls.is_serializable_object or (cls.is_model and names):
                     fix = self._config_fix(facts, cls, init, names, registered)
+                    if fix is not None and cls.is_serializable_object and _loses_arguments_silently(
+                        cls, names, required, registered
+                    ):
+                        fix = replace(fix, safety=FixSafety.UNSAFE)
                 else:
                     fix = self._kwargs_fix(facts, cls, init, registered)
             yield self.finding(cls.node.name, fix=fix, name=cls.name, problem=problem)
@@ -1040,6 +1048,14 @@ def _object_problem(cls: ClassObj, names: list[str], required: list[str], regist
         verb = "returns to its default" if len(names) == 1 else "return to their defaults"
         return f"has no `get_config`: after `load_model` or `clone_model`, `{listed}` silently {verb}"
     return None
+
+
+def _loses_arguments_silently(cls: ClassObj, names: list[str], required: list[str], registered: bool) -> bool:
+    """`_object_problem`'s silent case: a registered object whose arguments all have defaults loads, at them.
+    Its `get_config` fix changes what a load or `clone_model` computes (`Identity(gain=2.0)` comes back with
+    2.0, not 1.0): towards what the author meant, but a change, so unsafe."""
+    base = cls.keras_base or ""
+    return bool(names) and registered and not required and not base.startswith("keras.regularizers.")
 
 
 def _methods(facts: Facts, cls: ClassObj) -> list[cst.FunctionDef]:
