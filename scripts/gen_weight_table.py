@@ -189,6 +189,14 @@ LAYERS: tuple[Decl, ...] = (
     Decl("BatchNormalization", "vector", (_c(), _c(momentum=0.9)), _NORM, _LAST_AXIS),
     Decl("LayerNormalization", "vector", (_c(), _c(epsilon=0.01)), _NORM, _LAST_AXIS),
     Decl("GroupNormalization", "vector", (_c(groups=2), _c(groups=1)), _NORM, _LAST_AXIS),
+    # Its weights are made in build only when `mean` and `variance` are not given (then they are constants).
+    Decl(
+        "Normalization",
+        "vector",
+        (_c(), _c(axis=-1)),
+        {"mean|variance": ("input_dim",), "count": ()},
+        {"mean|variance": (("axis", -1),)},
+    ),
     Decl(
         "MultiHeadAttention",
         "attention",
@@ -479,7 +487,7 @@ class Worker:
                         )
                     seen[str(spec["variable_path"])].add(real)
         for path, shapes in seen.items():
-            if len(shapes) < 2:
+            if len(shapes) < 2 and shapes != {()}:  # a scalar (Normalization's count) is one shape everywhere
                 raise GenerationError(
                     f"{decl.cls}: the probes give {path} only the shape {shapes}; vary them"
                 )
@@ -499,6 +507,9 @@ class Worker:
         if decl.inner is not None:  # the wrapped layer's config (Bidirectional copies it into forward_layer)
             inner = base.forward_layer if hasattr(base, "forward_layer") else base.layer
         for spec, variable in zip(specs, variables, strict=True):
+            if not keywords:  # a layer that takes no initializer (Normalization): its weights have none
+                spec["initializer"] = spec["default_initializer"] = None
+                continue
             values = np.asarray(variable)
             share = {k: float(np.mean(np.isclose(values, v))) for k, v in constants.items()}
             winners = [k for k, s in share.items() if s >= 0.5]

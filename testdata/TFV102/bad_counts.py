@@ -28,3 +28,16 @@ def case_conv_with_bias():
     conv = layers.Conv2D(6, 3)
     conv.build((None, 8, 8, 4))
     conv.set_weights([np.zeros((3, 3, 4, 6))])  # expect: TFV102
+
+
+def case_normalization_given_its_statistics():
+    # Given mean and variance, Normalization holds no weights at all (Keras 3.15 and tf_keras 2.21).
+    norm = layers.Normalization(mean=np.zeros(3), variance=np.ones(3))
+    norm(np.zeros((2, 3), "float32"))
+    norm.set_weights([np.zeros(3), np.ones(3)])  # expect: TFV102
+
+
+def case_normalization_restored_without_count():
+    norm = layers.Normalization()
+    norm.adapt(np.random.rand(10, 3).astype("float32"))
+    norm.set_weights([np.zeros(3), np.ones(3)])  # expect: TFV102

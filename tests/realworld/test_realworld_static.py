@@ -15,13 +15,7 @@ RULES = list(registry().rules.values())
 CASES = load_cases()
 
 # case id -> (markers it misses, why)
-KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_transfer_normalization_set_weights_mean_var": (
-        [(22, "TFV102")],
-        "Normalization is not in the layer-weight table (its weights: mean, variance, count), so the list's "
-        "length cannot be checked",
-    ),
-}
+KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {}
 
 
 def _found(case: Case) -> list[tuple[int, str]]:

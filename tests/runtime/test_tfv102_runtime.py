@@ -223,12 +223,14 @@ def test_each_list_of_the_wrong_length_fails() -> None:
     result = run_program(TESTDATA / "TFV102" / "bad_counts.py", CALL_CASES)
     assert result.error is None
     out = result.out
-    assert set(out) == {"case_dense_without_bias", "case_batchnorm_from_torch", "case_conv_with_bias"}
     expected = {
         "case_dense_without_bias": "with a weight list of length 2, but the layer was expecting 1 weights",
         "case_batchnorm_from_torch": "with a weight list of length 2, but the layer was expecting 4 weights",
         "case_conv_with_bias": "with a weight list of length 1, but the layer was expecting 2 weights",
+        "case_normalization_given_its_statistics": "list of length 2, but the layer was expecting 0 weights",
+        "case_normalization_restored_without_count": "list of length 2, but the layer was expecting 3 weights",
     }
+    assert set(out) == set(expected)
     for name, text in expected.items():
         assert out[name]["ok"] is False and out[name]["error"].startswith("ValueError: You called `set_weights")
         assert text in out[name]["error"], out[name]

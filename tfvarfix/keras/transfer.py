@@ -237,10 +237,25 @@ def output_dim(layer: LayerObj) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+# Layers whose weights are made only when a keyword is not given (measured, Keras 3.15 and tf_keras 2.21:
+# `Normalization(mean=m, variance=v)` holds no weights, `Normalization()` holds mean, variance and count).
+_WEIGHTS_UNLESS_GIVEN = {"Normalization": "mean"}
+
+
 def present_weights(layer: LayerObj) -> list[WeightSpec] | None:
     """The weights the layer owns, in `get_weights()` order; None when a `present_if` switch is unknown."""
     if layer.spec is None or layer.spec.wrapper:
         return None
+    unless = _WEIGHTS_UNLESS_GIVEN.get(layer.spec.cls)
+    given = layer.config(unless) if unless is not None else BOTTOM
+    if not given.is_bottom:
+        if given.objs is None:
+            return None  # given, and maybe None
+        nones = [isinstance(o, Const) and o.value is None for o in given.objs]
+        if not any(nones):
+            return []
+        if not all(nones):
+            return None
     out: list[WeightSpec] = []
     defaults = layer.spec.default_config
     for weight in layer.spec.weights:
@@ -1416,6 +1431,10 @@ class KerasSemantics(Semantics):
             shape = self.interp.dims(args.first("input_shape", 0))
             self.build_layer(layer, shape[-1] if shape else None)
             return NONE
+        if name == "adapt":  # a preprocessing layer builds on the data it adapts to (Normalization: its weights)
+            shape = arrays.shape_of(args.first("data", 0), self.interp)
+            self.build_layer(layer, shape[-1] if shape else None)
+            return NONE
         if name in ("__call__", "call"):
             return self.call_layer(layer, args, node)
         if name == "get_weights":
@@ -1862,6 +1881,7 @@ class KerasSemantics(Semantics):
             "call",
             "compute_output_shape",
             "add_loss",
+            "adapt",
         ):
             return AV.of(MethodRef(layer, attr))
         del full

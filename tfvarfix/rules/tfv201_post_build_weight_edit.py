@@ -216,6 +216,8 @@ class PostBuildWeightEdit(Rule):
                 plans[key] = _Planner(self, facts, mine, names).plan()
             weights = list(dict.fromkeys(e.event.weight.spec for e in edits))
             first = edits[0].event
+            if first.built and any(w.initializer is None for w in weights):
+                continue  # no initializer sets it (Normalization's mean, variance, count): nothing to move it to
             consequence = _consequence(facts, first)
             fix = plans.get(key) if key is not None else None
             if fix is None:
