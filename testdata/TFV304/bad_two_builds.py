@@ -98,3 +98,20 @@ def test_two_copies():
 
 def case_both_named_for_evaluation():
     return test_two_copies()
+
+
+class Enhancer(object):
+    """RetinexNet#4's shape: the model object builds its training step in `__init__`, and a second object is
+    made for evaluation; its optimizer shares the first's slot variables under the shared scope."""
+
+    def __init__(self):
+        self.x = tf.placeholder(tf.float32, [None, 3])
+        self.output = tf.layers.dense(self.x, 2, name="relight")
+        self.train_op = tf.train.AdamOptimizer(0.01).minimize(tf.reduce_mean(self.output ** 2))
+
+
+def case_evaluation_model_that_builds_its_training_step():
+    tf.reset_default_graph()
+    model = Enhancer()
+    eval_model = Enhancer()  # expect: TFV304
+    return model, eval_model

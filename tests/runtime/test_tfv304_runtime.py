@@ -173,7 +173,7 @@ for name, case in sorted(ns.items()):
 
 def test_two_builds_share_or_get_their_own_scope_as_the_code_says() -> None:
     bad = run_program(TESTDATA / "TFV304" / "bad_two_builds.py", TWO_BUILDS, legacy=True)
-    assert len(bad.out) == 7 and all(EXISTS in case["error"] for case in bad.out.values()), bad.out
+    assert len(bad.out) == 8 and all(EXISTS in case["error"] for case in bad.out.values()), bad.out
     fixed = run_program(TESTDATA / "TFV304" / "fixed_two_builds.py", TWO_BUILDS, legacy=True)
     # An evaluation copy and one encoder on two inputs: the second build reads the first's variables.
     assert fixed.out["case_evaluation_copy"]["variables"] == [
@@ -198,7 +198,25 @@ def test_two_builds_share_or_get_their_own_scope_as_the_code_says() -> None:
         "target_q/q/q_values/bias:0",
         "target_q/q/q_values/kernel:0",
     ]
-    # Nothing tells, and an evaluation copy whose Adam would make its slots again: no fix, still raising.
+    # An evaluation model whose constructor also builds its training step: one set of weights, and its Adam
+    # reuses the first's slots (`relight/kernel/Adam`, `Adam_1`) under the shared scope; only the beta powers,
+    # which are not made by get_variable, come twice.
+    assert fixed.out["case_evaluation_model_that_builds_its_training_step"] == {
+        "ok": True,
+        "variables": [
+            "beta1_power:0",
+            "beta1_power_1:0",
+            "beta2_power:0",
+            "beta2_power_1:0",
+            "relight/bias/Adam:0",
+            "relight/bias/Adam_1:0",
+            "relight/bias:0",
+            "relight/kernel/Adam:0",
+            "relight/kernel/Adam_1:0",
+            "relight/kernel:0",
+        ],
+    }, fixed.out
+    # Nothing tells, and an evaluation copy whose build returns its training step: no fix, still raising.
     assert fixed.out["case_two_builds_nothing_tells"] == bad.out["case_two_builds_nothing_tells"]
     assert fixed.out["case_evaluation_copy_that_trains"] == bad.out["case_evaluation_copy_that_trains"]
     # Both results, and the function that holds both builds, are named for evaluation: that tells them not apart.

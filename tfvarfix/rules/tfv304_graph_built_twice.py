@@ -151,8 +151,11 @@ class GraphBuiltTwice(Rule):
     builds says nothing), or it is the same
     call on other input tensors (`encoder(context_x, context_y)`, then `encoder(target_x, target_y)`); the
     statement goes into `with tf.compat.v1.variable_scope(tf.compat.v1.get_variable_scope(),
-    reuse=tf.compat.v1.AUTO_REUSE):`, which re-enters the current scope, so no name changes. Withheld when the
-    second build makes an optimizer with slots (`AdamOptimizer(...).minimize`: the slots would be made again).
+    reuse=tf.compat.v1.AUTO_REUSE):`, which re-enters the current scope, so no name changes. An optimizer the
+    second build makes (`AdamOptimizer(...).minimize` in a model's `__init__`, RetinexNet#4) then reuses the
+    first's slot variables (`w/Adam`, `w/Adam_1`; measured, TF 2.21): running both training steps would update
+    one set of moments twice, and the title says so. Withheld when what the second build returns is its
+    training step (`return opt.minimize(loss)`): that is not an evaluation copy, whatever its name.
     A second model with weights of its own, because it rebinds the first's name in the same function
     (`model = TextRNN(config)` again, perhaps with another config) or is named as a target network
     (`target_q = q_net(obs)`), goes into `with tf.compat.v1.variable_scope("<name>"):` (`model_1` for a
@@ -341,22 +344,25 @@ class GraphBuiltTwice(Rule):
             share = True  # the same network applied to other input tensors
         if share is None:
             return None
-        if share and any(
-            OPTIMIZER_SLOTS.get(e.callee.rsplit(".", 1)[-1], ("", 0, 0))[1] > 0
-            and any(c is again.call for c in e.ctx.chain())
+        slots = [
+            e
             for e in facts.of(MethodCall)
-        ):
-            return None  # its optimizer would make its slots again under the shared scope (`w/Adam` exists)
+            if OPTIMIZER_SLOTS.get(e.callee.rsplit(".", 1)[-1], ("", 0, 0))[1] > 0
+            and any(c is again.call for c in e.ctx.chain())
+        ]
+        if share and any(_returns_step(e) for e in slots):
+            return None  # what the second build gives is a training step: not an evaluation copy
         indent = facts.module.default_indent
         code = "; ".join(facts.code_for(s) for s in line.body).replace("\n", "\n" + indent)
         if share:
             opener = (
                 f"with {prefix}.variable_scope({prefix}.get_variable_scope(), reuse={prefix}.AUTO_REUSE):"
             )
+            shared = " and the first optimizer's slot variables" if slots else ""
             return self.fix(
                 InsertBefore(line, opener),
                 Replace(line, f"{indent}{code}"),
-                title=f"Build `{facts.code_for(call.func)}(...)` again on the first build's variables "
+                title=f"Build `{facts.code_for(call.func)}(...)` again on the first build's variables{shared} "
                 "(`reuse=AUTO_REUSE` around the second build)",
             )
         base = targets[0] if targets else _function(again.call)
@@ -694,6 +700,26 @@ def _literal(expr: cst.BaseExpression) -> bool:
     if isinstance(expr, cst.Tuple):
         return all(not isinstance(e, cst.StarredElement) and _literal(e.value) for e in expr.elements)
     return False
+
+
+def _returns_step(event: MethodCall) -> bool:
+    """The optimizer call's result is what its function returns (`return opt.minimize(loss)`, or `step =
+    opt.minimize(loss)` and `return step`): a build that gives a training step."""
+    line = event.statement
+    if not isinstance(line, cst.SimpleStatementLine):
+        return False
+    if any(isinstance(small, cst.Return) for small in line.body):
+        return True
+    bound = {
+        n for small in line.body if isinstance(small, cst.Assign) for t in small.targets for n in _names(t.target)
+    }
+    function = event.frame.node
+    if not bound or not isinstance(function, cst.FunctionDef):
+        return False
+    return any(
+        isinstance(n, cst.Return) and n.value is not None and _names(n.value) & bound
+        for n in _walk(function.body)
+    )
 
 
 def _targets(line: cst.CSTNode) -> list[str]:
