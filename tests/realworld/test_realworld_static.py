@@ -24,10 +24,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         [(24, "TFV201")],
         "weights= in TF1 graph code whose variables MonitoredTrainingSession initializes (no explicit initializer run)",
     ),
-    "tf2_dense_weights_kwarg_kernel_only": (
-        [(19, "TFV102")],
-        "a weights= list of another length than the weights the layer holds",
-    ),
 }
 
 

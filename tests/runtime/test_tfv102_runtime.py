@@ -235,3 +235,28 @@ def test_each_list_of_the_wrong_length_fails() -> None:
         assert out[name]["ok"] is False and out[name]["error"].startswith("ValueError: You called `set_weights")
         assert text in out[name]["error"], out[name]
     assert run_program(TESTDATA / "TFV102" / "good_counts.py").error is None
+
+
+def test_each_weights_argument_of_the_wrong_length_fails_at_build() -> None:
+    """bad_initial_counts.py (tf_keras, keras#1671): each layer whose `weights=` list has another length than the
+    weights it holds raises when it is built; good_initial_counts builds each layer (or never builds it) and runs."""
+    result = run_program(TESTDATA / "TFV102" / "bad_initial_counts.py", CALL_CASES)
+    assert result.error is None
+    out = result.out
+    expected = {
+        "case_dense_kernel_only": "with a weight list of length 1, but the layer was expecting 2 weights",
+        "case_dense_without_bias_given_two": "with a weight list of length 2, but the layer was expecting 1 weights",
+        "case_batchnorm_given_gamma_beta": "with a weight list of length 2, but the layer was expecting 4 weights",
+    }
+    assert set(out) == set(expected)
+    for name, text in expected.items():
+        assert out[name]["ok"] is False and out[name]["error"].startswith("ValueError: You called `set_weights")
+        assert text in out[name]["error"], out[name]
+    good = run_program(TESTDATA / "TFV102" / "good_initial_counts.py", CALL_CASES)
+    assert good.error is None
+    assert good.out == {
+        "case_batchnorm_given_all_four": {"ok": True},
+        "case_dense_kernel_and_bias": {"ok": True},
+        "case_dense_without_bias_given_its_kernel": {"ok": True},
+        "case_never_built": {"ok": True},
+    }, good.out

@@ -335,6 +335,8 @@ class KerasSemantics(Semantics):
         self.auto_named: dict[int, tuple[Obj, str]] = {}  # id(layer) -> (layer, the name Keras gave it)
         self._loaded: set[int] = set()  # ids of the layers of loaded models (kept alive by `auto_named`)
         self._known_call: Args | None = None  # the last unfollowed call's arguments, known to make no layer
+        # id(layer) -> (layer, construction node, how many arrays `weights=` gave it): checked at its build
+        self._initial_counts: dict[int, tuple[LayerObj, cst.Call, int]] = {}
 
     # ------------------------------------------------------------------------------------ helpers
     @property
@@ -690,7 +692,11 @@ class KerasSemantics(Semantics):
         ):
             self.interp.record(InputMismatch, node, layer=layer, built_for=built_for, given=dim)
 
-    def build_layer(self, layer: LayerObj, input_dim: int | None) -> None:
+    def build_layer(self, layer: LayerObj, input_dim: int | None, called: bool = True) -> None:
+        """`called`: built by a call (of the layer, or of its model), which is where tf_keras writes `weights=`;
+        a direct `layer.build(shape)` makes the weights and never writes them."""
+        if called and self.state.value(layer, "built") == FALSE and layer.wrapper is None:
+            self._check_initial_count(layer)
         self.state.set(layer, "built", TRUE)
         if input_dim is not None and layer.input_dim is None:
             layer.input_dim = input_dim
@@ -1429,11 +1435,11 @@ class KerasSemantics(Semantics):
     def _layer_method(self, layer: LayerObj, name: str, args: Args, node: cst.Call) -> AV | None:
         if name == "build":
             shape = self.interp.dims(args.first("input_shape", 0))
-            self.build_layer(layer, shape[-1] if shape else None)
+            self.build_layer(layer, shape[-1] if shape else None, called=False)
             return NONE
         if name == "adapt":  # a preprocessing layer builds on the data it adapts to (Normalization: its weights)
             shape = arrays.shape_of(args.first("data", 0), self.interp)
-            self.build_layer(layer, shape[-1] if shape else None)
+            self.build_layer(layer, shape[-1] if shape else None, called=False)
             return NONE
         if name in ("__call__", "call"):
             return self.call_layer(layer, args, node)
@@ -1453,8 +1459,34 @@ class KerasSemantics(Semantics):
             return self.add_weight(layer, args, node)
         return TOP
 
+    def _check_initial_count(self, layer: LayerObj) -> None:
+        """A tf_keras layer given `weights=[...]` writes the list with `set_weights` when it is built (not when a
+        wrapper builds it: `TimeDistributed` and `Bidirectional` never write it), so a list of another length than
+        the weights it holds raises there (keras#1671: `Dense(3, weights=[kernel])`, which also holds a bias; a
+        direct `layer.build(shape)` does not write the list):
+        `ValueError: You called set_weights(weights) on layer "dense" with a weight list of length 1, but the layer
+        was expecting 2 weights` (measured, tf_keras 2.21). Keras 3 takes `weights=` only on `Embedding`."""
+        pending = self._initial_counts.get(id(layer))
+        weights = present_weights(layer)
+        if pending is None or weights is None or layer.spec is None or pending[2] == len(weights):
+            return
+        absent = tuple((w.name, w.present_if) for w in layer.spec.weights if w not in weights and w.present_if)
+        self.interp.record(
+            WeightCount,
+            pending[1],
+            layer=layer,
+            given=pending[2],
+            held=tuple(w.name for w in weights),
+            absent=absent,
+            how="weights",
+        )
+
     def _set_weights(self, layer: LayerObj, value: AV, node: cst.Call, how: str = "set_weights") -> None:
         weights = present_weights(layer)
+        if how == "weights" and self.flavor is Flavor.TF_KERAS:
+            items = self.interp.iteration(value)
+            if isinstance(items, list):
+                self._initial_counts[id(layer)] = (layer, node, len(items))
         if how == "set_weights" and weights is not None and layer.spec is not None:
             items = self.interp.iteration(value)
             if isinstance(items, list) and len(items) != len(weights) and self.built(layer).const() is True:

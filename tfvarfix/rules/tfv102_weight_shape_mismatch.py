@@ -32,7 +32,10 @@ class WeightShapeMismatch(Rule):
     `set_weights` list of another length than the weights it holds, in `get_weights()` order: a
     `Dense(use_bias=False)` holds only its kernel (kviz#13: a helper set `[w, b]` on every Dense), a
     `BatchNormalization` four (keras#2772: `[gamma, beta]` from a Torch model), a darknet loader's output
-    convolution has a bias the others lack (tensorflow-yolov4-tflite#116).
+    convolution has a bias the others lack (tensorflow-yolov4-tflite#116). In tf_keras code, also a layer given
+    a `weights=[...]` list of another length than the weights it holds, when the layer is built (its build
+    writes the list with `set_weights`; keras#1671: `Dense(3, input_dim=2, weights=[kernel])` holds a bias too);
+    not a layer a `TimeDistributed` or `Bidirectional` wrapper builds, which never writes it (TFV201).
 
     ## Why is this bad?
     The value can never become the weight. `assign` raises `ValueError: The shape of the target variable and
@@ -195,9 +198,11 @@ class WeightShapeMismatch(Rule):
         absent = "".join(f"; no `{w}` with `{switch}=False`" for w, switch in count.absent)
         number = "weight" if len(count.held) == 1 else "weights"
         arrays = "array" if count.given == 1 else "arrays"
+        given = "`set_weights` gets" if count.how == "set_weights" else "`weights=` gives"
+        when = "" if count.how == "set_weights" else " when it builds the layer"
         message = (
-            f"`set_weights` gets a list of {count.given} {arrays}, but layer `{name}` holds {len(count.held)} "
-            f"{number} ({held}{absent}): Keras raises `ValueError` (expecting {len(count.held)} weights)"
+            f"{given} a list of {count.given} {arrays}, but layer `{name}` holds {len(count.held)} "
+            f"{number} ({held}{absent}): Keras raises `ValueError`{when} (expecting {len(count.held)} weights)"
         )
         return Finding(node=node, message=message, code=self.CODE)
 

@@ -161,7 +161,8 @@ class WeightWrite(Event):
 
 @dataclass(eq=False)
 class WeightCount(Event):
-    """`layer.set_weights(list)` on a built layer, with a list of another length than the weights the layer holds
+    """`layer.set_weights(list)` on a built layer (or a tf_keras layer's `weights=[...]`, which its build writes with
+    `set_weights`), with a list of another length than the weights the layer holds
     (`get_weights()` order: a `use_bias=False` Dense holds only its kernel, a BatchNormalization four): Keras raises
     `ValueError: ... with a weight list of length 2, but the layer was expecting 1 weights`."""
 
@@ -169,6 +170,7 @@ class WeightCount(Event):
     given: int = 0  # how many arrays the list holds
     held: tuple[str, ...] = ()  # the names of the weights the layer holds, in order
     absent: tuple[tuple[str, str], ...] = ()  # (weight, config switch) of the weights its config leaves out
+    how: str = "set_weights"  # or "weights": a tf_keras layer's `weights=[...]`, written when it is built
 
 
 @dataclass(eq=False)
