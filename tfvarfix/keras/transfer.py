@@ -34,7 +34,7 @@ from tfvarfix.semantics.events import (
     WeightCount,
     WeightWrite,
 )
-from tfvarfix.semantics.heap import Items, State, present
+from tfvarfix.semantics.heap import Entries, Items, State, present
 from tfvarfix.semantics.interp import MethodRef, Semantics
 from tfvarfix.semantics.values import (
     AV,
@@ -87,6 +87,9 @@ WEIGHT_ATTRIBUTES = frozenset(
         "alpha",
     }
 )
+_HOLDERS = (LayerObj, ModelObj, InstanceObj, ListObj, TupleObj, DictObj)  # what can hold a layer
+_ESCAPE_WALK = 64  # objects an escape walks, at most, for the layers it reaches
+
 WEIGHT_LISTS = frozenset(
     {"weights", "trainable_weights", "non_trainable_weights", "variables", "trainable_variables"}
 )
@@ -1891,7 +1894,10 @@ class KerasSemantics(Semantics):
         if attr == "built":
             return self.built(layer)
         if attr in WEIGHT_LISTS:
-            weights = present_weights(layer)
+            # A layer holds its weights once built: before, `weights` and `variables` are `[]` (measured, both
+            # Kerases), so `for v in layer.variables: v.assign(...)` does nothing there, and raises nothing.
+            built = self.built(layer).const()
+            weights = [] if built is False else present_weights(layer)
             out = ListObj(node)
             if weights is None:
                 self.state.set(out, "items", Items(None, TOP))
@@ -2008,6 +2014,32 @@ class KerasSemantics(Semantics):
         for obj in value:
             if isinstance(obj, TensorObj) and obj.source is not None:
                 self.state.set(obj, "edits", None)
+        self._may_be_built(value)
+
+    def _may_be_built(self, value: AV) -> None:
+        """`value` reaches code not followed (`agent = Agent(net)`, `build_it(layer)`): a layer or model it
+        holds, directly or through instances and containers, may be built there; not certainly unbuilt after."""
+        pending = [o for o in value if isinstance(o, _HOLDERS)]
+        seen: set[int] = set()
+        while pending and len(seen) < _ESCAPE_WALK:
+            obj = pending.pop()
+            if id(obj) in seen:
+                continue
+            seen.add(id(obj))
+            flag = self.state.value(obj, "built") if isinstance(obj, (LayerObj, ModelObj, InstanceObj)) else None
+            if flag is not None and present(flag).const() is False:
+                self.state.set(obj, "built", TOP)
+            if isinstance(obj, TupleObj):
+                pending += (o for item in obj.items for o in item if isinstance(o, _HOLDERS))
+            for held in self.state.fields(obj).values():
+                if isinstance(held, AV):
+                    pending += (o for o in held if isinstance(o, _HOLDERS))
+                elif isinstance(held, Items):
+                    for item in held.exact if held.exact is not None else (held.merged,):
+                        pending += (o for o in item if isinstance(o, _HOLDERS))
+                elif isinstance(held, Entries):
+                    for item in (*(v for _, v in held.items), held.rest):
+                        pending += (o for o in item if isinstance(o, _HOLDERS))
 
     def binary(
         self, op: cst.BaseBinaryOp, left: AV, right: AV, node: cst.BinaryOperation | None
