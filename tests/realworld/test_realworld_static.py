@@ -20,10 +20,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         [(14, "TFV202")],
         "a layer without get_config given a Keras model as a constructor argument: Keras 3 cannot record it",
     ),
-    "tf1_estimator_model_fn_embedding_weights_reinitialized": (
-        [(24, "TFV201")],
-        "weights= in TF1 graph code whose variables MonitoredTrainingSession initializes (no explicit initializer run)",
-    ),
 }
 
 

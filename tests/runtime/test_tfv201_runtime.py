@@ -195,6 +195,28 @@ if "scores" in ns:
     assert good.out["rows"] == [good.out["expected_rows"]]
 
 
+
+def test_monitored_session_undoes_weights_given_at_construction_and_initializers_keep_them() -> None:
+    """tensorflow#14392's shape: a model_fn gives an Embedding its rows in `weights=[...]`, and the
+    `MonitoredTrainingSession` made after the build runs the graph's initializer op itself: the rows are random.
+    The fix's Constant initializer is what that op runs; the near miss read through Keras's own session keeps
+    the rows written at the build."""
+    probe = """
+import numpy as np
+out["rows"] = np.asarray(ns["rows"]).tolist()
+out["expected_rows"] = ns["vec"][[1, 2, 0]].tolist()
+if "kept_rows" in ns:
+    out["kept_rows"] = np.asarray(ns["kept_rows"]).tolist()
+"""
+    bad = run_program(TESTDATA / "TFV201" / "bad_monitored_session.py", probe, legacy=True)
+    fixed = run_program(TESTDATA / "TFV201" / "fixed_monitored_session.py", probe, legacy=True)
+    good = run_program(TESTDATA / "TFV201" / "good_monitored_session.py", probe, legacy=True)
+    assert bad.error is None and fixed.error is None and good.error is None, (bad.error, fixed.error, good.error)
+    assert bad.out["rows"] != [bad.out["expected_rows"]]  # random rows: the pre-trained ones are gone
+    assert fixed.out["rows"] == [fixed.out["expected_rows"]]
+    assert good.out["rows"] == [good.out["expected_rows"]]
+    assert good.out["kept_rows"] == [good.out["expected_rows"]]
+
 WRAPPED = """
 import numpy as np
 for name in ("case_time_distributed", "case_bidirectional"):

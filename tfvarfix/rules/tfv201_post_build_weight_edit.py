@@ -72,11 +72,14 @@ class PostBuildWeightEdit(Rule):
     from data, after training or loading, or from another layer's weights are not this pattern and are not
     reported, except before the layer is built: an edit then raises whatever the values, and is reported (an
     error, without a fix when the values are not known at construction). In TF1 graph code, also a layer given
-    its values in `weights=[...]` whose build a `global_variables_initializer()` run follows (keras#7697): Keras
-    writes the values at the build, the initializer op runs every variable's initializer again, and the layer
-    silently holds random values (an error). In tf_keras code, also a layer given `weights=[...]` and handed to
-    `TimeDistributed` or `Bidirectional` (coxlab/prednet#9): the wrapper builds the layer (or copies of it)
-    itself and never writes the values, so the layer silently keeps its initializer's (an error; the same fix).
+    its values in `weights=[...]` whose build a `global_variables_initializer()` run follows (keras#7697), or
+    the making of a `MonitoredTrainingSession` (or `MonitoredSession`, `SingularMonitoredSession`) that is given
+    no `checkpoint_dir`, `scaffold` or `session_creator`, which runs that initializer itself (tensorflow#14392:
+    an Estimator-style `model_fn`): Keras writes the values at the build, the initializer op runs every
+    variable's initializer again, and the layer silently holds random values (an error). In tf_keras code,
+    also a layer given `weights=[...]` and handed to `TimeDistributed` or `Bidirectional` (coxlab/prednet#9):
+    the wrapper builds the layer (or copies of it) itself and never writes the values, so the layer silently
+    keeps its initializer's (an error; the same fix).
 
     ## Why is this bad?
     The value lives in a statement that must run after the build, and nowhere in the model: `model.save` keeps
@@ -243,7 +246,9 @@ class PostBuildWeightEdit(Rule):
         if not facts.graph_mode:
             return
         inits = [
-            e for e in facts.of(MethodCall) if e.callee in _GLOBAL_INITIALIZERS and reachable(e) and e.certain
+            e
+            for e in facts.of(MethodCall)
+            if (e.callee in _GLOBAL_INITIALIZERS or _initializing_session(e)) and reachable(e) and e.certain
         ]
         if not inits:
             return
@@ -274,8 +279,10 @@ class PostBuildWeightEdit(Rule):
                 weight="`, `".join(w.name for w in weights),
                 when="given in `weights=`, which Keras writes when the layer is built",
                 consequence=(
-                    f", and the `{init.callee.rsplit('.', 1)[-1]}()` run after the build runs every variable's "
-                    "initializer again: the layer holds its initializer's values, not these"
+                    f", and the `{init.callee.rsplit('.', 1)[-1]}()` "
+                    + ("made" if init.callee in _INITIALIZING_SESSIONS else "run")
+                    + " after the build runs every variable's initializer again: the layer holds its initializer's"
+                    " values, not these"
                 ),
                 advice="use `" + "`, `".join(f"{w.initializer}=...Constant(...)" for w in weights) + "`",
             )
@@ -806,6 +813,26 @@ _GLOBAL_INITIALIZERS = frozenset(
         "tf.compat.v1.initializers.global_variables",
     }
 )
+
+
+# Sessions that run the graph's variable initializers themselves when they are made: their default `Scaffold`'s
+# `init_op` is `global_variables_initializer()` (tensorflow#14392: an Estimator's model_fn, run in one).
+_INITIALIZING_SESSIONS = frozenset(
+    {
+        "tf.compat.v1.train.MonitoredTrainingSession",
+        "tf.compat.v1.train.MonitoredSession",
+        "tf.compat.v1.train.SingularMonitoredSession",
+    }
+)
+
+
+def _initializing_session(call: MethodCall) -> bool:
+    """A monitored session that certainly initializes every variable: not given a `checkpoint_dir` (it restores
+    from a checkpoint there when one exists), a `scaffold` (its own `init_op` or `init_fn`) or a
+    `session_creator`, whose creation is not followed; nor given any argument by position."""
+    if call.callee not in _INITIALIZING_SESSIONS or call.args is None or call.args.star or call.args.positional:
+        return False  # positions are not read: `MonitoredSession(creator)`, `...(master, is_chief, checkpoint_dir)`
+    return not any(call.args.given(k) for k in ("checkpoint_dir", "scaffold", "session_creator"))
 
 
 def _forget_gate_bias(layer: LayerObj, weight: WeightSpec) -> bool:
