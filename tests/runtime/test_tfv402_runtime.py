@@ -135,3 +135,12 @@ def test_layers_made_per_pass_of_a_loop_in_call_break_fit_and_a_list_made_in_ini
     assert fixed.out["case_tower"] == {"ok": True, "value": [[5, 4], [4], [4, 4], [4], [4, 4], [4]]}, fixed.out
     # the method `call()`'s loop calls is given each pass's own Dense: 5 -> 7 -> 9 features
     assert fixed.out["case_block"] == {"ok": True, "value": [[5, 2], [2], [7, 2], [2]]}, fixed.out
+
+
+def test_sublayers_made_lazily_by_a_helper_of_call_are_refused_on_the_first_call() -> None:
+    """tensorflow-gnn's HGTGraphUpdate shape: `call()` runs a helper that makes the sublayers once, into an
+    attribute and a dict attribute; Keras 3 refuses them on that first call (the message says so, not "on every
+    call")."""
+    bad = run_program(TESTDATA / "TFV402" / "bad_lazy_helper.py", CALL_CASES)
+    assert NEW_STATE in bad.out["case_graph_update"]["error"]
+    assert NEW_STATE in bad.out["case_head"]["error"]

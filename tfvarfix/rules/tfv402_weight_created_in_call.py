@@ -182,7 +182,9 @@ class WeightCreatedInCall(Rule):
                 what = f"`{obj.cls.rsplit('.', 1)[-1]}`, which owns variables,"
             else:
                 continue
-            if (target is not None or _is_add_weight(node)) and facts.flavor is not Flavor.TF_KERAS:
+            again = any(e.ctx.has(CtxKind.REPEAT) for e in live)  # made on a later call too (on some path)
+            kept = target is not None or (not again and _kept_by(event, instance))
+            if (kept or _is_add_weight(node)) and facts.flavor is not Flavor.TF_KERAS:
                 consequence = (
                     "Keras 3 raises `You cannot add new elements of state`, and `fit` raises `tf.function only "
                     "supports singleton tf.Variables`"
@@ -192,7 +194,7 @@ class WeightCreatedInCall(Rule):
                     "`fit` raises `tf.function only supports singleton tf.Variables`, and eagerly its weights "
                     "are never trained"
                 )
-            when = "on every call" if every_call or target is None else "on the first call, after the build"
+            when = "on every call" if every_call or (target is None and again) else "on the first call, after the build"
             fix = self._fix(facts, event, node, target, instance)
             if fix is None and _is_add_weight(node):
                 # What is left to the author: where the weights' count or shapes come from (LightCTR#5's
@@ -939,6 +941,23 @@ def _owns_weights(cls: ClassObj) -> bool:
 
 
 _MAKES_WEIGHTS = frozenset({"add_weight", "add_variable", "Variable", "variable", "get_variable"})
+
+
+def _kept_by(event: VariableInTrace, instance: InstanceObj) -> bool:
+    """The object made is stored on the layer: `self.x = <it>` or `self.x[key] = <it>`, in `call()` or in a
+    method of the layer it runs (`self._proj[name] = Dense(...)` in `_init_trackables`), where Keras 3 tracks it
+    (a dict or list attribute of a layer is a tracked container)."""
+    frame = event.ctx.find(CtxKind.CALL)
+    func = frame.data if frame is not None else None
+    owner = func.owner if isinstance(func, FuncObj) else None
+    if not event.chain or owner is None or owner not in instance.cls.mro():
+        return False
+    target: cst.BaseExpression | None = sole_assignment(event.chain[-1], event.node)
+    while isinstance(target, cst.Subscript):
+        target = target.value
+    return (
+        isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self"
+    )
 
 
 def _in_layer_call(event: VariableInTrace) -> bool:
