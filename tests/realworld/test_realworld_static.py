@@ -15,12 +15,7 @@ RULES = list(registry().rules.values())
 CASES = load_cases()
 
 # case id -> (markers it misses, why)
-KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_spatial_transformer_localization_net_argument_load": (
-        [(14, "TFV202")],
-        "a layer without get_config given a Keras model as a constructor argument: Keras 3 cannot record it",
-    ),
-}
+KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {}
 
 
 def _found(case: Case) -> list[tuple[int, str]]:

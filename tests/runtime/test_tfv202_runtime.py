@@ -563,3 +563,28 @@ except NotImplementedError as error:
     good = run_program(TESTDATA / "TFV202" / "good_object_argument.py", probe)
     assert bad.error is None and bad.out == {"save": "non-serializable"}, bad
     assert good.error is None and good.out == {"save": "ok"}, good
+
+
+def test_a_layer_made_with_a_keras_object_fails_to_save_and_plain_arguments_save() -> None:
+    """keras#4871's SpatialTransformer(locnet, ...), a layer given a Dense, one given an initializer object, none
+    with get_config: Keras 3.15 derives a config only from plain arguments, and each save raises
+    NotImplementedError; the near misses (the sub-network made inside from plain arguments, a get_config of
+    plain values) save and load."""
+    probe = """
+import tempfile
+for name in sorted(ns):
+    if name.startswith("save_"):
+        try:
+            ns[name](tempfile.mkdtemp())
+            out[name] = "ok"
+        except NotImplementedError as error:
+            out[name] = "non-serializable" if "non-serializable argument values" in str(error) else str(error)
+"""
+    bad = run_program(TESTDATA / "TFV202" / "bad_keras_object_argument.py", probe)
+    good = run_program(TESTDATA / "TFV202" / "good_keras_object_argument.py", probe)
+    assert bad.error is None and bad.out == {
+        "save_residual": "non-serializable",
+        "save_scaled": "non-serializable",
+        "save_transformer": "non-serializable",
+    }, bad
+    assert good.error is None and good.out == {"save_scaled": "ok", "save_transformer": "ok"}, good

@@ -55,7 +55,9 @@ class UnserializableCustomObject(Rule):
     class nothing registers, in a model the module saves to a `.keras` or `.h5` file and loads back from that
     same path without `custom_objects` (mvoelk/keras_layers#1, keras-io#894): the fix registers it. In a Keras
     3 module that saves, a layer without `get_config` that every construction gives an instance of a plain class
-    of the program (maxvit#6: `MaxViT(config)`; Keras cannot derive its config; no fix). In Keras 3
+    of the program (maxvit#6: `MaxViT(config)`; Keras cannot derive its config; no fix), or a Keras object: a
+    model, a layer, an initializer or a variable (keras#4871: `SpatialTransformer(localization_net=locnet)`;
+    Keras derives a config only from `str`, `int`, `float`, `bool` and `None` arguments). In Keras 3
     code, also a
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
     `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
@@ -936,31 +938,47 @@ def _object_argument(facts: Facts, cls: ClassObj, init: FuncObj, names: list[str
     """maxvit#6: a Keras 3 layer without `get_config` made with an instance of a plain class of the program
     (`MaxViT(config)`): Keras derives a layer's config from its constructor arguments, cannot serialize that
     object, and `model.save` (or a full-model `ModelCheckpoint`) raises `NotImplementedError` (measured, Keras
-    3.15.1). Only when every construction of the layer passes such an object for that argument."""
+    3.15.1). Only when every construction of the layer passes such an object for that argument. Also a Keras
+    object there (keras#4871: `SpatialTransformer(localization_net=locnet)`, a `Sequential`): Keras 3 derives the
+    config only when every argument is a `str`, `int`, `float`, `bool` or `None` (`Operation.__new__`), so a
+    model, a layer, an initializer or a variable as an argument makes `model.save` raise the same (measured,
+    Keras 3.15.1: each of the four; a dict or a tuple of numbers saves and loads)."""
     sites = _sites(facts, cls)
     for name in names:
-        found: ClassObj | None = None
+        found: str | None = None
         for args in sites:
             if args is None or args.star:
                 return None
-            value = _argument(args, init, name)
-            obj = value.single()
-            if (
-                not isinstance(obj, InstanceObj)
-                or obj.cls.keras_base is not None
-                or obj.cls.unknown_base
-                or facts.class_field(obj.cls, "get_config") is not None
-                or (found is not None and obj.cls is not found)
-            ):
+            what = _unserializable(facts, _argument(args, init, name).single())
+            if what is None or (found is not None and what != found):
                 found = None
                 break
-            found = obj.cls
+            found = what
         if found is not None:
             return (
-                f"has no `get_config` and is made with `{name}`, a `{found.name}` object Keras cannot serialize: "
+                f"has no `get_config` and is made with `{name}`, {found} Keras cannot serialize: "
                 f"Keras 3 `model.save` raises `NotImplementedError: Object {cls.name} was created by passing "
                 f"non-serializable argument values in `__init__()`...`"
             )
+    return None
+
+
+def _unserializable(facts: Facts, obj: object) -> str | None:
+    """What `obj` is, when it is certainly not a value Keras 3 records in a derived config."""
+    if isinstance(obj, InstanceObj):
+        if obj.cls.keras_base is not None or obj.cls.unknown_base:
+            return None
+        if facts.class_field(obj.cls, "get_config") is not None:
+            return None
+        return f"a `{obj.cls.name}` object"
+    if isinstance(obj, ModelObj):
+        return "a Keras model"
+    if isinstance(obj, LayerObj):
+        return f"a `{obj.short}` layer"
+    if isinstance(obj, KerasObj):
+        return f"a `{obj.cls.rsplit('.', 1)[-1]}` object"
+    if isinstance(obj, VarObj):
+        return "a variable"
     return None
 
 
