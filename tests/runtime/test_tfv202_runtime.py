@@ -565,6 +565,30 @@ except NotImplementedError as error:
     assert good.error is None and good.out == {"save": "ok"}, good
 
 
+LAMBDA = """
+import tempfile
+try:
+    out["run"] = ns["run"](tempfile.mkdtemp())
+except Exception as error:
+    out["error"] = f"{type(error).__name__}: {error}"
+"""
+
+
+def test_a_saved_lambda_reading_a_module_fails_to_load_and_a_registered_function_loads() -> None:
+    """keras-oneshot#10's L1 distance: a Lambda given `lambda t: ops.abs(t[0] - t[1])`, saved and loaded with
+    `safe_mode=False` (Keras 3.15): the load cannot find `ops` and raises; as a registered module-level function
+    it loads and predicts the same. The near misses (a lambda of its argument only, a registered function)
+    load and predict the same, and an unsaved model runs."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_lambda.py", LAMBDA)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_lambda.py", LAMBDA)
+    good = run_program(TESTDATA / "TFV202" / "good_lambda.py", LAMBDA)
+    assert bad.error is None and fixed.error is None and good.error is None, (bad, fixed, good)
+    error = bad.out.get("error", "")
+    assert error.startswith("NotImplementedError") and "could not automatically infer the shape" in error, bad.out
+    assert fixed.out == {"run": {"distance": True, "named": True}}, fixed.out
+    assert good.out == {"run": {"argument_only": True, "registered": True, "unsaved": [2, 3]}}, good.out
+
+
 def test_a_layer_made_with_a_keras_object_fails_to_save_and_plain_arguments_save() -> None:
     """keras#4871's SpatialTransformer(locnet, ...), a layer given a Dense, one given an initializer object, none
     with get_config: Keras 3.15 derives a config only from plain arguments, and each save raises

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 import libcst as cst
 
-from tfvarfix.codegen import is_registered, keras_prefix, register_decorator, string
+from tfvarfix.codegen import is_registered, keras_prefix, register_decorator, string, unique_name
 from tfvarfix.keras.config_keys import BASE, in_config_order, returned_keys
 from tfvarfix.keras.names import BUILTIN_OBJECT_CONFIGS, OBJECT_BASES
 from tfvarfix.keras.spec import Flavor
@@ -24,6 +24,7 @@ from tfvarfix.semantics.values import (
     KerasObj,
     LayerObj,
     ModelObj,
+    Obj,
     TensorObj,
     VarObj,
     const,
@@ -78,7 +79,9 @@ class UnserializableCustomObject(Rule):
     `type(self).__name__`; keras#11210), made at two places or on each pass of a loop. And in a Keras 3
     module that saves a model, a module-level function (undecorated) given as a built-in layer's
     `*_initializer`, `*_regularizer` or `*_constraint` (keras-oneshot#10: `kernel_initializer=W_init`), unless
-    every load in the module passes it in `custom_objects`. A layer or model class defined inside a function
+    every load in the module passes it in `custom_objects`. In a Keras 3 module that saves a functional model, a
+    `Lambda` in it given a Python `lambda` that reads a module the program imports (keras-oneshot#10:
+    `Lambda(lambda x: ops.abs(x[0] - x[1]))`). A layer or model class defined inside a function
     that nothing in the module calls (a test method) has no instance outside that function's run: it is
     reported only when a model is saved during that run (keras's export tests export such a layer as a
     SavedModel and save another model in another test).
@@ -117,7 +120,13 @@ class UnserializableCustomObject(Rule):
     constraint is saved as `{'module': 'builtins', 'class_name': 'function', 'config': 'W_init'}`, and Keras 3's
     `load_model` raises `TypeError: ... Could not interpret initializer identifier` (`regularizer`,
     `constraint`); tf_keras raises `Unknown initializer: 'W_init'` from `.keras`, fails from `.h5` even when
-    the function is registered, and revives a SavedModel, so only Keras 3 code is reported.
+    the function is registered, and revives a SavedModel, so only Keras 3 code is reported. Keras 3 saves a
+    `Lambda`'s Python lambda as bytecode and loads it with the globals of its own `python_utils` module, which
+    hold none of the program's names: `load_model(path, safe_mode=False)` raises `NotImplementedError: ... We
+    could not automatically infer the shape of the Lambda's output` (a `NameError` for `ops` inside), and with
+    an `output_shape` given, a call of the loaded layer raises the `NameError` (measured, Keras 3.15.1); without
+    `safe_mode=False` the load refuses any lambda. A lambda of its arguments alone (`lambda t: t[0] - t[1]`)
+    loads with `safe_mode=False` and is not reported.
 
     ## Example
     ```python
@@ -210,6 +219,16 @@ class UnserializableCustomObject(Rule):
     function itself, so the program builds and trains as before, and the load that failed loads it (measured:
     the same kernel, predictions and regularization losses after `load_model`).
 
+    A `Lambda`'s `lambda` becomes a registered module-level function, written before the module statement that
+    makes the layer (`@keras.utils.register_keras_serializable()`, `def distance_fn(t): return ...`, named after
+    the layer's `name=` or the name its statement binds, with `_fn` or a number where that name is taken), and
+    the `Lambda` is given it. Offered when the lambda has plain parameters (no defaults, no `*args`), binds
+    nothing itself (no comprehension, nested lambda or `:=`), and reads only names imported before that
+    statement. Unsafe: the program computes as before, but the saved file now names the function, so a load in
+    a process that has not imported this module cannot find it (the lambda could not be loaded there either),
+    and a load without `safe_mode=False`, which refused the lambda, now loads (measured: the model loads and
+    predicts the same).
+
     ## Numerical equivalence
     `repairs`: `load_model` fails on the original and loads the rewritten class with its arguments.
 
@@ -277,6 +296,7 @@ class UnserializableCustomObject(Rule):
         keras3 = facts.flavor is Flavor.KERAS3
         if keras3 and saves:
             yield from self._plain_functions(facts)
+            yield from self._lambda_functions(facts, save_calls)
         for cls in facts.classes:
             if cls.keras_base is None or cls.unknown_base:
                 continue
@@ -387,6 +407,103 @@ class UnserializableCustomObject(Rule):
                 else None
             )
             yield self.finding(func.node.name, fix=fix, name=func.name, problem=problem)
+
+    def _lambda_functions(self, facts: Facts, saves: list[MethodCall]) -> Iterator[Finding]:
+        """keras-oneshot#10's L1 distance, `Lambda(lambda x: ops.abs(x[0] - x[1]))`, in a model this module saves:
+        Keras 3 saves a Python lambda as its bytecode and loads it with the globals of its own
+        `python_utils` module, so a lambda that reads a module of the program (`ops`, `tf`, `K`) cannot be
+        loaded: `load_model(..., safe_mode=False)` raises `NotImplementedError: ... could not automatically
+        infer the shape of the Lambda's output` (the `NameError` inside), and a call of the loaded layer raises
+        `NameError` (measured, Keras 3.15.1). Without `safe_mode=False` the load refuses the lambda."""
+        top = {id(statement): statement for statement in facts.module.body}
+        held = {
+            id(o)
+            for save in saves
+            if reachable(save) and save.receiver is not None and not save.receiver.is_top
+            for model in save.receiver
+            if isinstance(model, ModelObj)
+            for o in _graph_layers(model)
+        }
+        seen: set[int] = set()
+        for made in facts.of(Created):
+            layer = made.obj
+            if not isinstance(layer, LayerObj) or layer.cls != "keras.layers.Lambda" or not reachable(made):
+                continue
+            if id(layer) not in held:
+                continue
+            function = layer.args.node_of("function", ("function",))
+            if not isinstance(function, cst.Lambda) or id(function) in seen:
+                continue
+            seen.add(id(function))
+            free = _free_names(function)
+            if free is None:
+                continue
+            modules = sorted(n for n in free if facts.imported(n) is not None)
+            if not modules or free & _LOADER_GLOBALS:
+                continue
+            fix = self._lambda_fix(facts, made, layer, function, free, top)
+            yield self.finding(
+                function,
+                fix=fix,
+                name="lambda",
+                problem=(
+                    f"given to `Lambda` reads `{modules[0]}`, a module of this program, in a model this module "
+                    "saves: Keras 3 saves a lambda as bytecode and loads it without this module's names, so "
+                    "`load_model` raises (with `safe_mode=False`, `NotImplementedError: ... could not "
+                    "automatically infer the shape of the Lambda's output`, from a `NameError`); a registered "
+                    "function is saved by name"
+                ),
+            )
+
+    def _lambda_fix(
+        self,
+        facts: Facts,
+        made: Created,
+        layer: LayerObj,
+        function: cst.Lambda,
+        free: set[str],
+        top: Mapping[int, cst.CSTNode],
+    ) -> FixPlan | None:
+        """The lambda becomes a registered module-level function, defined before the module statement that makes
+        the layer, named after the layer's `name=` or the name its statement binds."""
+        prefix = keras_prefix(facts)
+        statement = next((s for s in facts.ancestors(function) if id(s) in top), None)
+        if prefix is None or statement is None:
+            return None
+        params = function.params
+        if params.star_arg != cst.MaybeSentinel.DEFAULT or params.star_kwarg or params.kwonly_params:
+            return None
+        if params.posonly_params or any(p.default is not None for p in params.params):
+            return None
+        body = list(facts.module.body)
+        index = body.index(statement)  # type: ignore[arg-type]
+        before = {n for s in body[:index] for n in _bound_at_top(s)}
+        if not free <= before:
+            return None  # a name the lambda reads is bound later, or in a function: it cannot move up
+        given = layer.args.keywords.get("name")
+        named = given.const() if given is not None else None
+        base = named if isinstance(named, str) and named.isidentifier() else None
+        if base is None:
+            target = sole_assignment(made.statement, made.node)
+            bound = _names_bound(made.statement)
+            base = f"{bound[0]}_fn" if target is None and len(bound) == 1 else None
+            if isinstance(target, cst.Name):
+                base = f"{target.value}_fn"
+        base = base or "lambda_fn"
+        name = next((n for n in (base, f"{base}_fn") if facts.word_count(n) == 0), None)
+        if name is None:
+            name = unique_name(base, lambda n: facts.word_count(n) > 0)
+        arguments = ", ".join(p.name.value for p in params.params)
+        code = facts.code_for(function.body)
+        indent = facts.module.default_indent
+        # Two blank lines after the function (each ` ` line is written blank).
+        text = f"{register_decorator(facts, prefix)}\ndef {name}({arguments}):\n{indent}return {code}\n \n "
+        return self.fix(
+            InsertBefore(statement, text),
+            Replace(function, name),
+            title=f"Save the lambda as the registered function `{name}`",
+            safety=FixSafety.UNSAFE,
+        )
 
     def _complete_config(
         self, facts: Facts, cls: ClassObj, method: cst.FunctionDef, missing: list[str]
@@ -1330,3 +1447,84 @@ def _bare_super_init(statement: cst.BaseStatement, cls: ClassObj) -> bool:
     if not isinstance(small, cst.Expr) or not isinstance(small.value, cst.Call) or small.value.args:
         return False
     return _is_super_init(small.value, cls)
+
+
+# The globals a loaded Keras 3 lambda sees: those of `keras.src.utils.python_utils` (measured, Keras 3.15.1).
+_LOADER_GLOBALS = frozenset({"binascii", "codecs", "marshal", "os", "python_types"})
+
+
+def _graph_layers(model: ModelObj) -> list[Obj]:
+    """The layers that made a functional model's output tensors, followed back through their inputs (a model
+    whose outputs are not plain tensors here: none)."""
+    outputs = model.args.get("outputs", ("inputs", "outputs"))
+    if outputs.is_top:
+        return []
+    stack = [t for t in outputs if isinstance(t, TensorObj)]
+    found: list[Obj] = []
+    seen: set[int] = set()
+    while stack and len(seen) < 10_000:
+        tensor = stack.pop()
+        if id(tensor) in seen:
+            continue
+        seen.add(id(tensor))
+        if tensor.producer is not None:
+            found.append(tensor.producer)
+        stack.extend(t for group in tensor.groups for t in group)
+    return found
+
+
+def _free_names(function: cst.Lambda) -> set[str] | None:
+    """The names a lambda's body reads that it does not bind; None when it binds any (a comprehension, a nested
+    lambda, `:=`)."""
+    params = {p.name.value for p in function.params.params}
+    found: set[str] = set()
+    stack: list[cst.CSTNode] = [function.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.Lambda, cst.NamedExpr, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)):
+            return None
+        if isinstance(node, cst.Name):
+            found.add(node.value)
+            continue
+        if isinstance(node, cst.Attribute):
+            stack.append(node.value)
+            continue
+        if isinstance(node, cst.Arg):
+            stack.append(node.value)
+            continue
+        stack.extend(node.children)
+    return {n for n in found - params if n not in _BUILTINS}
+
+
+_BUILTINS = frozenset(dir(__import__("builtins")))
+
+
+def _bound_at_top(statement: cst.CSTNode) -> set[str]:
+    """The names a module-level import binds."""
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return set()
+    names: set[str] = set()
+    for small in statement.body:
+        if isinstance(small, cst.Import):
+            for alias in small.names:
+                bound = alias.asname.name if alias.asname is not None else alias.name
+                if isinstance(bound, cst.Name):
+                    names.add(bound.value)
+                elif isinstance(bound, cst.Attribute):
+                    names.add(cst.Module([]).code_for_node(bound).split(".", 1)[0])
+        elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+            for alias in small.names:
+                bound = alias.asname.name if alias.asname is not None else alias.name
+                if isinstance(bound, cst.Name):
+                    names.add(bound.value)
+    return names
+
+
+def _names_bound(statement: cst.CSTNode) -> list[str]:
+    """The plain names a one-assignment statement binds."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return []
+    small = statement.body[0]
+    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+        return [small.targets[0].target.value]
+    return []

@@ -45,7 +45,7 @@ convnet.add(Dense(32, activation="sigmoid", kernel_regularizer=l2(1e-3), kernel_
 encoded_l = convnet(left_input)
 encoded_r = convnet(right_input)
 # merge two encoded inputs with the l1 distance between them
-both = Lambda(lambda x: ops.abs(x[0] - x[1]))([encoded_l, encoded_r])
+both = Lambda(lambda x: ops.abs(x[0] - x[1]))([encoded_l, encoded_r])  # expect: TFV202
 prediction = Dense(1, activation='sigmoid', bias_initializer=b_init)(both)
 siamese_net = Model(inputs=[left_input, right_input], outputs=prediction)
 
