@@ -41,6 +41,23 @@ def test_a_join_is_either_value_and_a_field_set_on_one_path_may_be_absent() -> N
     assert only is not None and maybe_absent(only) and present(only) == const(3)
 
 
+def test_an_object_with_no_fields_yet_is_known_to_exist_once_touched() -> None:
+    """A TF1 cell (no fields when made) used in a `try` body: the handler's state joins the state before the try,
+    where the cell had no `used_by`. Untouched, the object would look made on the try's path only, and the
+    handler would see it certainly used."""
+    state = State()
+    cell = _instance()
+    state.touch(cell)
+    before = state.fork()
+    state.set(cell, "used_by", const(1))
+    joined = State.join([before, state.fork()])
+    found = joined.value(cell, "used_by")
+    assert found is not None and maybe_absent(found)
+    made_on_one_path = _instance()
+    state.set(made_on_one_path, "x", const(1))
+    assert State.join([before, state]).value(made_on_one_path, "x") == const(1)
+
+
 def test_a_dead_path_leaves_no_trace_in_a_join() -> None:
     state = State()
     obj = _instance()

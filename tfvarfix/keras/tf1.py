@@ -618,6 +618,7 @@ class Tf1:
         elif not args.get("name").is_bottom:
             segment = None
         cell = LayerObj(node, name, None, args, segment, self.interp.in_loop)
+        self.state.touch(cell)  # a use on one path (`try`: the call that failed) is then only maybe made
         if short in WRAPPERS:
             inner = args.first("cell", 0).single()
             if isinstance(inner, LayerObj):

@@ -229,6 +229,15 @@ class State:
             self.owned.add(id(fields))
         fields[field] = value
 
+    def touch(self, obj: Obj) -> None:
+        """Record that `obj` exists here, before any field of it is set: a join with a path that sets a field of
+        it then knows the field may be absent (an object no path before the fork held is taken as made on the
+        one path that holds it, its fields as they are there)."""
+        if obj not in self.delta and obj not in self.base:
+            fields: Fields = {}
+            self.delta[obj] = fields
+            self.owned.add(id(fields))
+
     def remove(self, obj: Obj, field: str) -> None:
         if field in self.fields(obj):
             self.set(obj, field, None)

@@ -1967,6 +1967,7 @@ class Interpreter:
 
     def instantiate(self, cls: ClassObj, args: Args, node: cst.Call | None) -> AV:
         instance = InstanceObj(node, cls)
+        self.state.touch(instance)
         receiver = AV.of(instance)
         init = self.class_attribute(cls, "__init__")
         self.semantics.instance_created(instance, args, node)
