@@ -120,3 +120,12 @@ def case_evaluation_model_that_builds_its_training_step():
     with tf.variable_scope(tf.get_variable_scope(), reuse=tf.AUTO_REUSE):
         eval_model = Enhancer()  # expect: TFV304
     return model, eval_model
+
+
+def case_network_on_a_reversed_input():
+    tf.reset_default_graph()
+    x = tf.placeholder(tf.float32, [None, 3])
+    features = net(x)
+    with tf.variable_scope(tf.get_variable_scope(), reuse=tf.AUTO_REUSE):
+        reversed_features = net(tf.reverse(x, [1]))  # expect: TFV304
+    return features, reversed_features

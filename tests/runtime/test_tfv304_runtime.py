@@ -173,7 +173,7 @@ for name, case in sorted(ns.items()):
 
 def test_two_builds_share_or_get_their_own_scope_as_the_code_says() -> None:
     bad = run_program(TESTDATA / "TFV304" / "bad_two_builds.py", TWO_BUILDS, legacy=True)
-    assert len(bad.out) == 8 and all(EXISTS in case["error"] for case in bad.out.values()), bad.out
+    assert len(bad.out) == 9 and all(EXISTS in case["error"] for case in bad.out.values()), bad.out
     fixed = run_program(TESTDATA / "TFV304" / "fixed_two_builds.py", TWO_BUILDS, legacy=True)
     # An evaluation copy and one encoder on two inputs: the second build reads the first's variables.
     assert fixed.out["case_evaluation_copy"]["variables"] == [
@@ -182,6 +182,8 @@ def test_two_builds_share_or_get_their_own_scope_as_the_code_says() -> None:
         "out/bias:0",
         "out/kernel:0",
     ]
+    # The network on a tensor a TF call makes of its input (tensorflow#11333's flipped view): the same weights.
+    assert fixed.out["case_network_on_a_reversed_input"] == fixed.out["case_evaluation_copy"], fixed.out
     encoder = fixed.out["case_one_encoder_on_two_inputs"]
     assert encoder["variables"] == [
         "encoder/layer_0/bias:0",

@@ -149,7 +149,8 @@ class GraphBuiltTwice(Rule):
     named for evaluation (`eval_model = ...`, `sample = ...`, `def prediction():`; words `eval`, `test`,
     `valid`, `infer`, `predict`, `sample`, `gen`... that the first build's names lack; a function holding both
     builds says nothing), or it is the same
-    call on other input tensors (`encoder(context_x, context_y)`, then `encoder(target_x, target_y)`); the
+    call on other input tensors (`encoder(context_x, context_y)`, then `encoder(target_x, target_y)`; or a
+    tensor a TF call makes on the spot, `vgg_16(tf.image.flip_left_right(images))`, tensorflow#11333); the
     statement goes into `with tf.compat.v1.variable_scope(tf.compat.v1.get_variable_scope(),
     reuse=tf.compat.v1.AUTO_REUSE):`, which re-enters the current scope, so no name changes. An optimizer the
     second build makes (`AdamOptimizer(...).minimize` in a model's `__init__`, RetinexNet#4) then reuses the
@@ -758,8 +759,8 @@ def _enclosing_function(facts: Facts, node: cst.CSTNode) -> cst.FunctionDef | No
 def _same_but_inputs(
     first_event: Event, second_event: Event, first: cst.Call, second: cst.Call, facts: Facts
 ) -> bool:
-    """The two calls pass the same arguments but for graph tensors (`net(x)`, then `net(p_x)`; the same
-    callee): the second applies the network to another input."""
+    """The two calls pass the same arguments but for graph tensors (`net(x)`, then `net(p_x)` or
+    `net(tf.image.flip_left_right(x))`; the same callee): the second applies the network to another input."""
     if facts.code_for(first.func) != facts.code_for(second.func) or len(first.args) != len(second.args):
         return False
     differ = 0
@@ -769,9 +770,11 @@ def _same_but_inputs(
         if facts.code_for(a.value) == facts.code_for(b.value):
             continue
         for arg, event in ((a, first_event), (b, second_event)):
-            if not isinstance(arg.value, cst.Name):
-                return False
-            value = event.env.get(arg.value.value)
+            if isinstance(arg.value, cst.Name):
+                value = event.env.get(arg.value.value)
+            else:  # a tensor a TF call makes on the spot (`net(tf.image.flip_left_right(x))`)
+                made = [e for e in facts.of(MethodCall) if e.node is arg.value]
+                value = made[0].result if len(made) == 1 else None
             objs = _graph_objects(value)
             if not objs or not all(isinstance(o, TensorObj) for o in objs):
                 return False
