@@ -58,7 +58,11 @@ class UnserializableCustomObject(Rule):
     3 module that saves, a layer without `get_config` that every construction gives an instance of a plain class
     of the program (maxvit#6: `MaxViT(config)`; Keras cannot derive its config; no fix), or a Keras object: a
     model, a layer, an initializer or a variable (keras#4871: `SpatialTransformer(localization_net=locnet)`;
-    Keras derives a config only from `str`, `int`, `float`, `bool` and `None` arguments). In Keras 3
+    Keras derives a config only from `str`, `int`, `float`, `bool` and `None` arguments). In tf_keras code
+    that saves to an HDF5 file (`.h5`, `.hdf5`, not `.weights.h5`; `save`, `save_weights`, a `ModelCheckpoint`),
+    a custom layer whose method makes two or more weights with `add_weight` and no `name` (tensorflow#36650:
+    the custom-layer guide's `Linear`): each is `Variable:0` in the layer's scope, and the save raises
+    `ValueError: Unable to synchronously create dataset (name already exists)`; no fix. In Keras 3
     code, also a
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
     `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
@@ -251,6 +255,7 @@ class UnserializableCustomObject(Rule):
             reported.add(id(finding.node))
             yield finding
         yield from self._unregistered_loads(facts, reported)
+        yield from _unnamed_weights(self, facts)
 
     def _unregistered_loads(self, facts: Facts, reported: set[int]) -> Iterator[Finding]:
         """mvoelk/keras_layers#1, deep_complex_networks#8, keras-io#894: a custom class that nothing registers,
@@ -1107,6 +1112,85 @@ def _path(event: MethodCall) -> str | None:
     index = 1 if event.callee in ("keras.saving.save_model", "keras.models.save_model") else 0
     value = args.first("filepath", index).const()
     return value if isinstance(value, str) and value.endswith((".keras", ".h5")) else None
+
+
+_H5_SAVES = ("keras.Model.save", ".save", "keras.saving.save_model", "keras.models.save_model", ".save_weights")
+
+
+def _unnamed_weights(rule: Rule, facts: Facts) -> Iterator[Finding]:
+    """tensorflow#36650: in tf_keras code, a custom layer whose method makes two weights with `add_weight` and no
+    `name`, in a module that saves to an HDF5 file. tf_keras names each such weight `Variable:0` inside the layer's
+    scope (`linear/Variable:0` twice), and the HDF5 writer keeps a layer's weights by name, so the save raises
+    `ValueError: Unable to synchronously create dataset (name already exists)` (measured, tf_keras 2.21:
+    `save_weights("w.h5")`, `model.save("m.h5")` and a `ModelCheckpoint("weights.h5", save_weights_only=True)`
+    during `fit`; a `.weights.h5` path saves, and so does Keras 3, which names them `variable`, `variable_1`).
+    Only calls that always run: statements of the method's own body, not under `if`/`for`."""
+    if facts.flavor is not Flavor.TF_KERAS or not _saves_h5(facts):
+        return
+    for cls in facts.classes:
+        if cls.keras_base is None or cls.unknown_base or not cls.is_layer or not _sites(facts, cls):
+            continue
+        for method in _methods(facts, cls):
+            unnamed = [call for call in _body_calls(method) if _unnamed_add_weight(call)]
+            if len(unnamed) >= 2:
+                yield rule.finding(
+                    unnamed[1],
+                    name=f"{cls.name}.{method.name.value}",
+                    problem=(
+                        f"makes {len(unnamed)} weights with `add_weight` and no `name`: tf_keras calls each "
+                        "`Variable:0` in the layer's scope, and saving the model to an HDF5 file raises `ValueError: "
+                        "Unable to synchronously create dataset (name already exists)`; give each weight a `name=`"
+                    ),
+                )
+                break
+
+
+def _saves_h5(facts: Facts) -> bool:
+    """A save to a legacy HDF5 file: `.h5`/`.hdf5` (not `.weights.h5`, the Keras 3 format) or `save_format="h5"`,
+    by `save`/`save_weights`, or by a `ModelCheckpoint` of the module, which has a `fit`."""
+    for event in facts.calls(*_H5_SAVES):
+        if event.args is None:
+            continue
+        index = 1 if event.callee in ("keras.saving.save_model", "keras.models.save_model") else 0
+        if _h5_path(event.args.first("filepath", index).const()) or event.args.get("save_format").const() == "h5":
+            return True
+    if not facts.calls(".fit", ".fit_generator"):
+        return False
+    return any(
+        made.args is not None and _h5_path(made.args.first("filepath", 0).const())
+        for made in facts.calls("keras.callbacks.ModelCheckpoint")
+    )
+
+
+def _h5_path(value: object) -> bool:
+    return isinstance(value, str) and value.endswith((".h5", ".hdf5")) and not value.endswith(".weights.h5")
+
+
+def _body_calls(method: cst.FunctionDef) -> list[cst.Call]:
+    """The calls that are a statement of the method's body, or the value it assigns (`self.w = f(...)`)."""
+    out: list[cst.Call] = []
+    body = method.body.body if isinstance(method.body, cst.IndentedBlock) else ()
+    for statement in body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            value = small.value if isinstance(small, (cst.Assign, cst.Expr, cst.AnnAssign)) else None
+            if isinstance(value, cst.Call):
+                out.append(value)
+    return out
+
+
+def _unnamed_add_weight(call: cst.Call) -> bool:
+    """`self.add_weight(...)` given no name: no `name=` and no positional argument (tf_keras's first is `name`)."""
+    func = call.func
+    if not (
+        isinstance(func, cst.Attribute)
+        and func.attr.value in ("add_weight", "add_variable")
+        and isinstance(func.value, cst.Name)
+        and func.value.value == "self"
+    ):
+        return False
+    return all(a.keyword is not None and a.keyword.value != "name" and not a.star for a in call.args)
 
 
 def _has_custom(node: cst.CSTNode) -> bool:

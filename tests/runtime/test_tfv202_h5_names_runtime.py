@@ -1,0 +1,33 @@
+"""TFV202's tf_keras HDF5 name clash (tensorflow#36650), run under real tf_keras 2.21: two weights made by
+`add_weight` without a name are both `Variable:0` in the layer's scope, and each HDF5 save of the bad fixture
+raises; named weights, one unnamed weight and the `.weights.h5` format save."""
+
+from __future__ import annotations
+
+from tests.fixtures import TESTDATA
+from tests.runtime.harness import run_program
+
+PROBE = """
+import os, tempfile
+os.chdir(tempfile.mkdtemp())
+for name in sorted(ns):
+    if name.startswith(("save_", "fit_")) and callable(ns[name]):
+        try:
+            ns[name]()
+            out[name] = "ok"
+        except ValueError as error:
+            out[name] = "name already exists" if "name already exists" in str(error) else str(error)
+"""
+
+
+def test_unnamed_weights_fail_every_hdf5_save_and_the_near_misses_save() -> None:
+    bad = run_program(TESTDATA / "TFV202" / "bad_unnamed_weights.py", PROBE, legacy=True)
+    assert bad.error is None and bad.out == {
+        "fit_with_checkpoint": "name already exists",
+        "save_model": "name already exists",
+        "save_weights": "name already exists",
+    }, bad
+    good = run_program(TESTDATA / "TFV202" / "good_unnamed_weights.py", PROBE, legacy=True)
+    assert good.error is None and good.out == {"save_named": "ok", "save_one_unnamed": "ok"}, good
+    other = run_program(TESTDATA / "TFV202" / "good_unnamed_weights_other_formats.py", PROBE, legacy=True)
+    assert other.error is None and other.out == {"save_new_format": "ok"}, other
