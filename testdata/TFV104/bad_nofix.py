@@ -40,3 +40,15 @@ def case_config_unpacked():
     query = keras.layers.Dense(**PROJECTION)
     key = keras.layers.Dense(**PROJECTION)  # expect: TFV104
     return keras.Model(inputs, keras.layers.Concatenate()([query(inputs), key(inputs)]))
+
+
+def project(x, name=None):
+    first = keras.layers.Dense(2, name=name)(x)
+    return keras.layers.Dense(2, name=name)(first)  # expect: TFV104
+
+
+def case_name_variable_sometimes_none():
+    # Given "proj" the two layers collide; given None Keras names them: a suffix would make "None_1".
+    inputs = keras.Input((4,))
+    named = keras.Model(inputs, project(inputs, "proj"))
+    return keras.Model(inputs, project(inputs))

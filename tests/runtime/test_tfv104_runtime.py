@@ -139,6 +139,9 @@ def test_helper_called_per_member_raises_and_the_prefix_fix_builds() -> None:
     # `**PROJECTION` would raise `got multiple values for keyword argument 'name'`).
     unpacked = nofix.out["case_config_unpacked"]
     assert unpacked["ok"] is False and 'The name "proj" is used 2 times' in unpacked["error"], unpacked
+    # A name parameter that is "proj" in one call and None in another: the first raises; no suffix fix.
+    sometimes = nofix.out["case_name_variable_sometimes_none"]
+    assert sometimes["ok"] is False and 'The name "proj" is used 2 times' in sometimes["error"], sometimes
 
 
 def test_auto_names_repeat_after_clear_session_beside_a_loaded_model() -> None:
@@ -176,3 +179,14 @@ def test_an_application_made_per_loop_pass_raises_and_the_fix_names_it_by_the_lo
     failed = bad.out["case_two_streams_tuple"]
     assert failed["ok"] is False and 'The name "MobileNetV3Small" is used 2 times' in failed["error"], failed
     assert fixed.out["case_two_streams_tuple"] == fixed.out["case_two_streams"]
+
+
+def test_a_name_held_in_a_variable_given_twice_raises_and_the_suffixed_second_builds() -> None:
+    """deep_qa#186: a helper names a trainable and a frozen Embedding with one parameter: keras.Model raises;
+    with the second named f"{embedding_name}_1" the model builds with `embedding` and `embedding_1`."""
+    bad = run_program(TESTDATA / "TFV104" / "bad_name_variable.py", CALL_CASES)
+    fixed = run_program(TESTDATA / "TFV104" / "fixed_name_variable.py", CALL_CASES)
+    failed = bad.out["case_two_embeddings"]
+    assert failed["ok"] is False and 'The name "embedding" is used 2 times' in failed["error"], bad.out
+    built = fixed.out["case_two_embeddings"]
+    assert built["ok"] is True and sorted(built["names"])[1:3] == ["embedding", "embedding_1"], fixed.out

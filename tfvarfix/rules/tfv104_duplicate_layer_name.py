@@ -107,7 +107,11 @@ class DuplicateLayerName(Rule):
     see. It is applied only when both files are among those checked (pre-commit's changed files alone leave it
     unapplied) and they are written together (see the CLI's `--fix`). A name computed from a template at a
     second site (`"layer%d" % idx`, `f"fc_{i}"`, `"proj_{}".format(i)`) gets a suffix on the template (`"layer%d_1"
-    % idx`), so each name it makes differs from the first site's; also unsafe. A layer class of the program that
+    % idx`), so each name it makes differs from the first site's; also unsafe. A name held in a variable at the
+    second site (a helper's parameter given to both its layers, `name=embedding_name`: deep_qa#186) gets a
+    suffix, `name=f"{embedding_name}_1"` (a name no layer has and no string of the module holds); unsafe, and
+    withheld when some run gives that layer another name or none (`None` would become `"None_1"`). A layer
+    class of the program that
     names every instance alike, by a parameter's constant default forwarded to `super().__init__(name=name)`
     (`name=""`) or a literal there (`super().__init__(name="ResBlock")`), gets `name=None` or loses the literal, so
     Keras names each instance (`res_block`, `res_block_1`); a loop or comprehension included, since every copy then
@@ -177,7 +181,7 @@ class DuplicateLayerName(Rule):
                 taken.add(new_name)
                 fix = self.fix(Replace(literal, _string_like(literal, new_name)))
             elif not looped and len({id(e.second.site) for e in live}) == 1:
-                fix = self._template_fix(facts, node, taken)
+                fix = self._template_fix(facts, node, name, taken)
             if fix is None and looped and literal is not None and isinstance(literal, cst.SimpleString):
                 fix = self._loop_fix(facts, literal, name)
             # The name is fixed in a helper that each member or branch calls: the helper takes a prefix.
@@ -573,7 +577,7 @@ class DuplicateLayerName(Rule):
             renames=(Rename("layer", name, new_name),),
         )
 
-    def _template_fix(self, facts: Facts, node: cst.CSTNode, taken: set[str]) -> FixPlan | None:
+    def _template_fix(self, facts: Facts, node: cst.CSTNode, name: str, taken: set[str]) -> FixPlan | None:
         """A name computed from a template (`"layer%d" % idx`, `f"block_{i}"`, `"conv_{}".format(i)`) at a
         second site: the template gets a suffix (`"layer%d_1" % idx`), so every name it makes differs from
         the first site's."""
@@ -585,6 +589,8 @@ class DuplicateLayerName(Rule):
             text = cst.FormattedStringText(f"{tail}_1")
             parts = [*node.parts[:-1], text] if tail else [*node.parts, text]
             return self.fix(Replace(node, node.with_changes(parts=parts)))
+        if isinstance(node, cst.Name):
+            return self._variable_name_fix(facts, node, name, taken)
         string = _template_literal(node)
         if string is None:
             return None
@@ -595,6 +601,24 @@ class DuplicateLayerName(Rule):
         taken.add(new)
         quote = string.quote
         return self.fix(Replace(string, f"{string.prefix}{quote}{new}{quote}"))
+
+
+    def _variable_name_fix(self, facts: Facts, node: cst.Name, name: str, taken: set[str]) -> FixPlan | None:
+        """A name held in a variable at the second site (`name=embedding_name`, a helper's parameter that both
+        layers of the helper are given; deep_qa#186): the second gets a suffix, `name=f"{embedding_name}_1"`,
+        where `embedding_1` is a name no layer of the program has and no string of the module holds."""
+        made = [e.obj for e in facts.of(Created) if isinstance(e.obj, LayerObj) and e.obj.name_node is node]
+        if not made or any(o.name != name for o in made):
+            return None  # another run gives the layer another name, or none (`None` would become `"None_1"`)
+        new = unique_name(name, lambda c: c in taken or facts.quoted_count(c) > 0)
+        suffix = new[len(name) :]
+        if "{" in node.value or not suffix:
+            return None
+        taken.add(new)
+        return self.fix(
+            Replace(node, f"f{string(facts, '{' + node.value + '}' + suffix)}"),
+            title=f"Give the second layer the name `{new}`",
+        )
 
 
 def _loop_index(facts: Facts, node: cst.CSTNode) -> tuple[str, list[Replace]] | None:
