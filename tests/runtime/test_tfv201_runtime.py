@@ -239,3 +239,31 @@ def test_weights_given_to_a_wrapped_layer_are_lost_and_initializers_keep_them() 
     assert bad.error is None and bad.out == {"case_time_distributed": False, "case_bidirectional": False}, bad
     assert fixed.error is None and fixed.out["case_time_distributed"] is True, fixed
     assert run_program(TESTDATA / "TFV201" / "good_wrapped.py", legacy=True).error is None
+
+
+REFUSED = """
+for name in sorted(ns):
+    if name.startswith("case_"):
+        try:
+            ns[name]()
+            out[name] = "ok"
+        except ValueError as error:
+            out[name] = str(error).split(":")[0]
+"""
+
+
+def test_keras3_refuses_weights_outside_embedding_and_bidirectional() -> None:
+    """tensorflow#27541 under Keras 3.15: `Conv2D`, `Dense` and `BatchNormalization` given `weights=[...]` raise at
+    construction; `Embedding(weights=...)`, `Bidirectional(weights=...)` and Constant initializers build."""
+    bad = run_program(TESTDATA / "TFV201" / "bad_refused_weights.py", REFUSED)
+    assert bad.error is None and bad.out == {
+        "case_batchnorm": "Unrecognized keyword arguments passed to BatchNormalization",
+        "case_conv_in_functional_model": "Unrecognized keyword arguments passed to Conv2D",
+        "case_dense_in_sequential": "Unrecognized keyword arguments passed to Dense",
+    }, bad
+    good = run_program(TESTDATA / "TFV201" / "good_refused_weights.py", REFUSED)
+    assert good.error is None and good.out == {
+        "case_bidirectional": "ok",
+        "case_conv_initializers": "ok",
+        "case_embedding": "ok",
+    }, good

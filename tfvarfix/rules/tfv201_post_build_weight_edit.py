@@ -79,7 +79,10 @@ class PostBuildWeightEdit(Rule):
     variable's initializer again, and the layer silently holds random values (an error). In tf_keras code,
     also a layer given `weights=[...]` and handed to `TimeDistributed` or `Bidirectional` (coxlab/prednet#9):
     the wrapper builds the layer (or copies of it) itself and never writes the values, so the layer silently
-    keeps its initializer's (an error; the same fix).
+    keeps its initializer's (an error; the same fix). In Keras 3 code, also a built-in layer other than
+    `Embedding` and `Bidirectional` given `weights=[...]` (tensorflow#27541: `tf.keras.layers.Conv2D(...,
+    weights=[w, b])`, where `tf.keras` is Keras 3): its constructor raises `ValueError: Unrecognized keyword
+    arguments` (an error; no fix, the message names the initializers).
 
     ## Why is this bad?
     The value lives in a statement that must run after the build, and nowhere in the model: `model.save` keeps
@@ -187,6 +190,7 @@ class PostBuildWeightEdit(Rule):
     def check(self, facts: Facts) -> Iterator[Finding]:
         yield from self._reinitialized(facts)
         yield from self._wrapped_weights(facts)
+        yield from self._refused_weights(facts)
         found: list[tuple[cst.CSTNode, list[Edit], bool]] = []
         for node, events in facts.grouped(WeightWrite):
             by_context: dict[int, list[WeightWrite]] = {}
@@ -327,6 +331,38 @@ class PostBuildWeightEdit(Rule):
                 when=f"given in `weights=` to a layer that `{by}` builds itself",
                 consequence=": the wrapper never writes them, and the layer keeps its initializer's values",
                 advice="use `" + "`, `".join(f"{w.initializer}=...Constant(...)" for w in weights) + "`",
+            )
+
+    def _refused_weights(self, facts: Facts) -> Iterator[Finding]:
+        """Keras 3: a built-in layer other than `Embedding` and `Bidirectional` given `weights=[...]`, the Keras 2
+        constructor argument (tensorflow#27541: `tf.keras.layers.Conv2D(..., weights=[w, b])`, where `tf.keras` is
+        Keras 3 under TF 2.16+): `Layer.__init__` refuses any keyword it does not know, so the construction raises
+        `ValueError: Unrecognized keyword arguments passed to Conv2D: {'weights': ...}` (measured, Keras 3.15.1:
+        `Dense`, `Conv2D`, `BatchNormalization`; only `Embedding` and `Bidirectional` take `weights`). No fix: the
+        values belong in the initializers, which the message names."""
+        if facts.flavor is not Flavor.KERAS3:
+            return
+        for node, events in facts.grouped(Created):
+            made = [e for e in events if isinstance(e.obj, LayerObj) and reachable(e)]
+            if not made or len(made) != len(events) or not isinstance(node, cst.Call):
+                continue
+            layer = made[0].obj
+            assert isinstance(layer, LayerObj)
+            if layer.spec is None or layer.short in _TAKE_WEIGHTS or layer.args.arg_of("weights") is None:
+                continue
+            if any(not isinstance(e.obj, LayerObj) or e.obj.cls != layer.cls for e in made):
+                continue
+            weights = present_weights(layer) or list(layer.spec.weights)
+            advice = "`, `".join(f"{w.initializer}=Constant(...)" for w in weights if w.initializer)
+            yield self.finding(
+                node,
+                severity=Severity.ERROR,
+                weight="`, `".join(w.name for w in weights) or "weights",
+                when="given in `weights=`, which a Keras 3 `" + layer.short + "` does not take",
+                consequence=(
+                    f": the construction raises `ValueError: Unrecognized keyword arguments passed to {layer.short}`"
+                ),
+                advice=f"use `{advice}`" if advice else "set the values after the build",
             )
 
     def _weights_to_initializers(
@@ -803,6 +839,8 @@ class _Planner:
         self.names.add(candidate)
         return candidate
 
+
+_TAKE_WEIGHTS = frozenset({"Embedding", "Bidirectional"})  # the Keras 3 layers whose constructor takes `weights=`
 
 _GLOBAL_INITIALIZERS = frozenset(
     {
