@@ -8,7 +8,17 @@ import libcst as cst
 
 from tfvarfix.codegen import snake, unique_name, with_keywords
 from tfvarfix.keras.spec import Flavor
-from tfvarfix.rule import Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Remove, Replace, Rule
+from tfvarfix.rule import (
+    AddModuleCode,
+    Finding,
+    FixPlan,
+    InsertAfter,
+    InsertBefore,
+    NodeEdit,
+    Remove,
+    Replace,
+    Rule,
+)
 from tfvarfix.semantics.events import CtxKind, VariableInTrace
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import present
@@ -33,7 +43,8 @@ class WeightCreatedInCall(Rule):
     (bound to `self.x`, also lazily under `if self.x is None:`, or a local layer that has weights,
     `Dense(1)(x)`), `self.add_weight(...)`, and `tf.Variable`/`keras.Variable`; also a variable, or a layer
     with weights, made by the function given to `keras.layers.Lambda` (Keras runs it as the Lambda's `call()`,
-    and a Lambda tracks no state), reported without a fix.
+    and a Lambda tracks no state), reported without a fix except for a lambda that only wraps a value as a
+    variable (Mask R-CNN's `Lambda(lambda x: tf.Variable(anchors))`, a constant put into a functional model).
 
     ## Why is this bad?
     `call()` runs on every forward pass and is traced by `fit`. Under `fit` (jit or not) the first call fails:
@@ -125,6 +136,16 @@ class WeightCreatedInCall(Rule):
     reasons; withheld when an added layer reads the inputs, a local, or an attribute `__init__` does not set,
     or when the run is the whole of `call()`.
 
+    A `Lambda` given `lambda x: tf.Variable(value)`, where the value does not read the input and calls nothing
+    (a name, an attribute, a subscript), and the `Lambda` call has no argument but the lambda and `name=`
+    (Mask R-CNN#2412's anchors), becomes a generated `ConstantLayer(value, name=...)` (added once after the
+    imports, a subclass of the module's `Layer` whose `call` returns `tf.constant(self.value)`). Unsafe: the
+    value is read when the layer is made, once, where the lambda read it on each call (Mask R-CNN's read the
+    name after it was rebound to the Lambda's own output, so `predict` raised `A KerasTensor cannot be used as
+    input to a TensorFlow function`; measured, Keras 3.15.1: the rewrite predicts the anchors), and the
+    layer gives a constant where the original made a fresh, never-trained variable. Withheld in a module that
+    saves a model (the generated layer has no `get_config`: TFV202).
+
     ## Numerical equivalence
     `repairs`: Keras 3 raises in the original and runs the rewrite; under `fit` the original raises the
     singleton `ValueError` and the rewrite trains the layer's weights.
@@ -160,7 +181,7 @@ class WeightCreatedInCall(Rule):
             call = event.ctx.find(CtxKind.LAYER_CALL)
             instance = call.data if call is not None else None
             if isinstance(instance, LayerObj) and instance.short == "Lambda":
-                finding = self._in_lambda(node, live)
+                finding = self._in_lambda(facts, node, live)
                 if finding is not None:
                     yield finding
                 continue
@@ -212,7 +233,7 @@ class WeightCreatedInCall(Rule):
                 consequence=consequence,
             )
 
-    def _in_lambda(self, node: cst.CSTNode, live: list[VariableInTrace]) -> Finding | None:
+    def _in_lambda(self, facts: Facts, node: cst.CSTNode, live: list[VariableInTrace]) -> Finding | None:
         """A variable (or a layer with weights) made by the function given to `Lambda`: Keras runs it on every
         forward pass, and a Lambda tracks no state."""
         if not all(e.certain for e in live):
@@ -226,6 +247,7 @@ class WeightCreatedInCall(Rule):
             return None
         return self.finding(
             node,
+            fix=self._constant_layer_fix(facts, node) if isinstance(obj, VarObj) else None,
             what=what + " (in the function given to `Lambda`)",
             cls="Lambda",
             when="on every call",
@@ -239,6 +261,62 @@ class WeightCreatedInCall(Rule):
                     else "write a layer that makes them in `build`"
                 )
             ),
+        )
+
+    def _constant_layer_fix(self, facts: Facts, node: cst.CSTNode) -> FixPlan | None:
+        """Mask R-CNN's "hack to get around Keras's bad support for constants",
+        `KL.Lambda(lambda x: tf.Variable(anchors), name="anchors")(input_image)`: a lambda that only wraps a value
+        it does not compute from its input. The value goes to a generated `ConstantLayer`, made with it where
+        the Lambda was (`ConstantLayer(anchors, name="anchors")(input_image)`), whose `call` gives it as a
+        constant: made once, and read when the layer is made, not when it runs (Mask R-CNN's lambda read
+        `anchors` after the name was rebound to the Lambda's own output)."""
+        trail = facts.ancestors(node)
+        if len(trail) < 3 or not isinstance(node, cst.Call) or len(node.args) != 1 or node.args[0].keyword:
+            return None
+        function, arg, layer = trail[-1], trail[-2], trail[-3]
+        if not (isinstance(function, cst.Lambda) and function.body is node and isinstance(arg, cst.Arg)):
+            return None
+        if not isinstance(layer, cst.Call) or arg is not layer.args[0] or arg.keyword is not None:
+            return None
+        if any(a.keyword is None or a.keyword.value != "name" for a in layer.args[1:]):
+            return None  # `output_shape`, `arguments`, `mask`: the Lambda's other behaviour stays a Lambda's
+        value = node.args[0].value
+        params = {p.name.value for p in function.params.params}
+        if any(isinstance(n, (cst.Call, cst.Lambda, cst.Await, cst.Yield)) for n in descendants(value)):
+            return None  # computing it when the layer is made, once, may not be what each call computed
+        if read_names(value) & params:
+            return None  # it reads the input: not a constant
+        callee, base = facts.code_for(node.func), facts.code_for(layer.func)
+        head = callee.rsplit(".", 1)[0] if callee.endswith(".Variable") else None
+        if head is None or facts.imported(head.split(".", 1)[0]) not in ("tensorflow", "tensorflow.compat.v1"):
+            return None
+        if not base.endswith(".Lambda") or any(word in facts.source for word in (".save(", "save_model")):
+            return None  # a saved model would need the layer's config (TFV202)
+        name = "ConstantLayer" if facts.word_count("ConstantLayer") == 0 else None
+        if name is None:
+            return None
+        indent = facts.module.default_indent
+        code = "\n".join(
+            [
+                f"class {name}({base[: -len('Lambda')]}Layer):",
+                f'{indent}"""Gives the value it was made with, whatever its input: a constant in a functional '
+                'model."""',
+                "",
+                f"{indent}def __init__(self, value, **kwargs):",
+                f"{indent * 2}super().__init__(**kwargs)",
+                f"{indent * 2}self.value = value",
+                "",
+                f"{indent}def call(self, inputs):",
+                f"{indent * 2}return {head}.constant(self.value)",
+            ]
+        )
+        call = layer.with_changes(
+            func=cst.Name(name), args=[layer.args[0].with_changes(value=value), *layer.args[1:]]
+        )
+        return self.fix(
+            Replace(layer, call),
+            AddModuleCode(f"tfv402:{name}", code),
+            title=f"Give the value to a `{name}`, made once with it",
         )
 
     def _fix(
