@@ -372,6 +372,45 @@ def test_code_expected_to_fail_is_in_an_expected_context() -> None:
     assert bias.ctx.catches("AttributeError") and not bias.ctx.expected_failure
 
 
+def test_a_contextmanager_of_the_program_that_swallows_an_exception_expects_it() -> None:
+    """The TensorFlow guides' `with assert_raises(ValueError):` (a `@contextlib.contextmanager` generator that
+    catches its argument around `yield`): its block is expected to fail with that exception, not another."""
+    facts = facts_of(
+        """
+        import contextlib
+        from contextlib import contextmanager
+        import keras
+
+        @contextlib.contextmanager
+        def assert_raises(error_class):
+            try:
+                yield
+            except error_class as e:
+                print("Caught expected exception", e)
+
+        @contextmanager
+        def reraising():
+            try:
+                yield
+            except AttributeError:
+                raise
+
+        lstm = keras.layers.LSTM(4)
+        with assert_raises(AttributeError):
+            lstm.kernel
+        with assert_raises(error_class=TypeError):
+            lstm.bias
+        with reraising():
+            lstm.recurrent_kernel
+        """
+    )
+    kernel, bias, recurrent = (next(e for e in facts.of(Attribute) if e.attr == a) for a in
+                               ("kernel", "bias", "recurrent_kernel"))
+    assert kernel.ctx.expected_failure and kernel.ctx.catches("AttributeError")
+    assert bias.ctx.catches("TypeError") and not bias.ctx.catches("AttributeError")
+    assert not recurrent.ctx.expected_failure
+
+
 def test_methods_see_attributes_set_in_init() -> None:
     facts = facts_of(
         """

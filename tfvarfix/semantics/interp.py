@@ -61,6 +61,7 @@ from tfvarfix.semantics.values import (
     TupleObj,
     const,
 )
+from tfvarfix.semantics.walker import descendants
 
 if TYPE_CHECKING:
     from tfvarfix.semantics.project import ProjectIndex, ProjectModule
@@ -969,8 +970,13 @@ class Interpreter:
         entry: State | None = None
         try:
             for item in node.items:
+                expected = self._expected_by(item.item)
                 value = self.eval(item.item)
                 bound = TOP
+                if expected is not None:
+                    # A context manager of the program that swallows these exceptions (`with assert_raises(E):`)
+                    self.ctx = Ctx(CtxKind.EXPECTED, item.item, expected, self.ctx)
+                    entry = self.state.fork()
                 for obj in value:
                     answer = self.semantics.enter(obj, item)
                     if answer is None:
@@ -1007,6 +1013,61 @@ class Interpreter:
         if entry is not None:
             # The expected exception may end the body anywhere; the code after the block runs either way.
             self.state = State.join([self.state, entry])
+
+    def _expected_by(self, expr: cst.BaseExpression) -> tuple[str, ...] | None:
+        """The exceptions a `with` item expects, when it calls a `@contextmanager` generator of the program that
+        catches them around its `yield` (the TensorFlow guides' `assert_raises(ValueError)`:
+        `try: yield` / `except error_class as e: print(...)`): the code in the block is expected to fail."""
+        if not isinstance(expr, cst.Call):
+            return None
+        found = self._peek(expr.func)
+        func = found.single() if found is not None else None
+        if not isinstance(func, FuncObj) or not any(d.endswith("contextmanager") for d in func.decorators):
+            return None
+        node = func.node
+        if not isinstance(node, cst.FunctionDef) or not isinstance(node.body, cst.IndentedBlock):
+            return None
+        params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
+        for statement in node.body.body:
+            if not isinstance(statement, cst.Try) or not any(
+                isinstance(n, cst.Yield) for n in descendants(statement.body)
+            ):
+                continue
+            names: list[str] = []
+            for handler in statement.handlers:
+                body = handler.body.body
+                if len(body) == 1 and isinstance(body[0], cst.SimpleStatementLine) and all(
+                    isinstance(s, cst.Raise) and s.exc is None for s in body[0].body
+                ):
+                    continue  # `except E: raise`: not swallowed
+                names += self._handler_names(handler.type, params, expr.args)
+            return tuple(names) if names else None
+        return None
+
+    def _handler_names(
+        self, caught: cst.BaseExpression | None, params: list[str], args: Sequence[cst.Arg]
+    ) -> list[str]:
+        """The exception names an `except` clause of a context manager catches; a parameter of the context
+        manager (`except error_class`) names what the `with` passes it (unknown: "Exception")."""
+        if caught is None:
+            return [""]
+        if isinstance(caught, cst.Tuple):
+            return [n for e in caught.elements for n in self._handler_names(e.value, params, args)]
+        if isinstance(caught, cst.Name) and caught.value in params:
+            index = params.index(caught.value)
+            given = next((a.value for a in args if a.keyword is not None and a.keyword.value == caught.value), None)
+            positional = [a.value for a in args if a.keyword is None and not a.star]
+            if given is None and index < len(positional):
+                given = positional[index]
+            value = self._peek(given) if given is not None else None
+            obj = value.single() if value is not None else None
+            if isinstance(obj, ModuleRef):
+                return [obj.dotted.rsplit(".", 1)[-1]]
+            if isinstance(obj, ClassObj):
+                return [obj.name]
+            return ["Exception"]
+        dotted = dotted_name(caught)
+        return [dotted.rsplit(".", 1)[-1] if dotted else "Exception"]
 
     def _exited(self, state: State, entered: list[tuple[Obj, cst.WithItem]]) -> State:
         """`state` after the exits of the with-items it leaves."""
@@ -2182,8 +2243,6 @@ def _unknown_args() -> Args:
 
 
 def _pattern_names(pattern: cst.MatchPattern) -> list[str]:
-    from tfvarfix.semantics.walker import descendants
-
     out = []
     for node in descendants(pattern):
         if isinstance(node, (cst.MatchAs, cst.MatchStar)) and node.name is not None:
