@@ -180,3 +180,24 @@ def test_severity_is_the_rules_unless_the_finding_raises() -> None:
     )
     found = {(d.line, d.code): d.severity for d in check_text(text, list(registry().rules.values())).diagnostics}
     assert found == {(7, "TFV201"): Severity.WARNING, (10, "TFV201"): Severity.ERROR}
+
+
+@pytest.mark.parametrize(
+    ("line", "legacy"),
+    [
+        ("import tf_keras", True),
+        ("os.environ['TF_USE_LEGACY_KERAS'] = '1'", True),
+        # The TF1 migration shim exists only in tf_keras: the TensorFlow migration guides use it with plain
+        # `tf.keras`, code that runs only where tf.keras is tf_keras.
+        ("@tf.compat.v1.keras.utils.track_tf1_style_variables", True),
+        ("import keras", False),
+    ],
+)
+def test_the_keras_a_file_targets(line: str, legacy: bool) -> None:
+    from tfvarfix.engine import flavor_of
+    from tfvarfix.keras.spec import Flavor
+    from tfvarfix.verify.core import keras_of
+
+    text = f"import tensorflow as tf\n{line}\n"
+    assert (flavor_of(text) is Flavor.TF_KERAS) is legacy
+    assert keras_of(text)[0] is legacy

@@ -49,6 +49,7 @@ from tfvarfix.semantics.values import (
     TOP,
     TRUE,
     Args,
+    FuncObj,
     KerasObj,
     LayerObj,
     ListObj,
@@ -492,6 +493,8 @@ class Tf1:
     ) -> None:
         """A variable `full` is made in the current graph: a collision when the graph certainly holds it and
         no reuse is in force."""
+        if self._tracks_tf1_variables():
+            return  # each call gets back the variables of its first (per layer instance, by name)
         graph = self.graph()
         found = self.state.get(graph, "vars")
         entries = found if isinstance(found, Entries) else EMPTY_ENTRIES
@@ -523,6 +526,17 @@ class Tf1:
         else:
             new = held.join(mark)
         self.state.set(graph, "vars", entries.put(full, new))
+
+    def _tracks_tf1_variables(self) -> bool:
+        """Inside a method decorated `@tf.compat.v1.keras.utils.track_tf1_style_variables` (the TF2 migration
+        guide's shim): the variables its TF1 code makes are the layer's, made on the first call and reused by
+        name on every later one, so a second call makes nothing (measured, TF 2.21 + tf_keras: a shimmed
+        layer called twice, eagerly and in a Model, holds one kernel)."""
+        for link in self.interp.ctx.chain():
+            func = link.data if link.kind is CtxKind.CALL else None
+            if isinstance(func, FuncObj) and any(d.endswith("track_tf1_style_variables") for d in func.decorators):
+                return True
+        return False
 
     def get_variable(self, args: Args, node: cst.Call) -> AV:
         name = args.first("name", 0).const()

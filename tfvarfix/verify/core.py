@@ -41,6 +41,8 @@ def keras_of(text: str, legacy_flag: bool = False, keras_version: int = 3) -> tu
         return True, f"tf_keras (the file imports tf_keras){mode}"
     if "TF_USE_LEGACY_KERAS" in text:
         return True, f"tf_keras (the file sets TF_USE_LEGACY_KERAS){mode}"
+    if "track_tf1_style_variables" in text:
+        return True, f"tf_keras (the file uses track_tf1_style_variables, which only tf_keras has){mode}"
     if graph or (any(marker in text for marker in _TF1_API) and "keras" not in text):
         return True, f"tf_keras (TF1 code: tf.compat.v1 layers and cells need it){mode}"
     if flavor_of(text, Target(keras_version=keras_version)) is Flavor.TF_KERAS:
