@@ -107,3 +107,30 @@ def test_a_weight_added_from_outside_is_tracked_and_never_read(legacy: bool) -> 
     result = run_program(TESTDATA / "TFV101" / "bad_add_weight.py", ADDED_PROBE, legacy=legacy)
     assert result.error is None, result.error
     assert result.out == {"same": True, "tracked": True, "kept_same": True, "kept_tracked": True}
+
+
+def test_get_variable_of_a_keras_layer_weight_raises_and_the_fix_reads_the_layers() -> None:
+    """keras#4220: `get_variable("dense_1/kernel")` under reuse asks TF1's store for a tf_keras layer's weight,
+    which the store never holds: `Variable dense_1/kernel does not exist`. The fix reads the layer's own
+    variable: `head.bias` through the name bound to the layer, else looked up among the graph's variables."""
+    probe = """
+import tensorflow as tf
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        try:
+            variable, _ = case()
+            out[name] = {"ok": True, "returned": variable.name,
+                         "variables": sorted(v.name for v in tf.compat.v1.global_variables())}
+        except ValueError as error:
+            out[name] = {"ok": False, "error": str(error).strip().splitlines()[0]}
+"""
+    bad = run_program(TESTDATA / "TFV101" / "bad_tf1_keras_store.py", probe, legacy=True)
+    fixed = run_program(TESTDATA / "TFV101" / "fixed_tf1_keras_store.py", probe, legacy=True)
+    for name, weight in (("case_unbound_layer", "dense_1/kernel"), ("case_bound_layer", "head/bias")):
+        assert bad.out[name]["ok"] is False and f"Variable {weight} does not exist" in bad.out[name]["error"], bad.out
+        layer = weight.split("/")[0]
+        assert fixed.out[name] == {
+            "ok": True,
+            "returned": f"{weight}:0",
+            "variables": [f"{layer}/bias:0", f"{layer}/kernel:0"],
+        }, fixed.out

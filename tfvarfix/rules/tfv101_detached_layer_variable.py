@@ -5,13 +5,22 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from tfvarfix.codegen import string
 from tfvarfix.keras.names import VARIABLE_CONSTRUCTORS
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.keras.weights import Owner, conflict, detached, weight_shape
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, Intended, NodeEdit, Remove, Replace, Rule
 from tfvarfix.semantics.events import BesideLayer, Created, MethodCall
-from tfvarfix.semantics.facts import Facts, access, certainly, heap_field, reachable, reads_only_constants
-from tfvarfix.semantics.values import LayerObj, VarObj
+from tfvarfix.semantics.facts import (
+    Facts,
+    access,
+    certainly,
+    heap_field,
+    reachable,
+    reads_only_constants,
+    scopes,
+)
+from tfvarfix.semantics.values import AV, LayerObj, TensorObj, VarObj
 from tfvarfix.semantics.walker import sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -68,7 +77,13 @@ class DetachedLayerVariable(Rule):
     layer cannot be reached by name, when the variable's symbol is used elsewhere before build, or when the
     shapes cannot fit (TFV102 reports those). TF1: under `reuse=AUTO_REUSE` the name becomes the layer's
     (`get_variable("dense/kernel")` returns the layer's own kernel); without reuse that would raise
-    `already exists`, so there is no fix.
+    `already exists`, so there is no fix. `tf.compat.v1.get_variable("dense_1/kernel")` given only the name of
+    a built Keras layer's weight (keras#4220: under `reuse=True` it raises `Variable dense_1/kernel does not
+    exist`, since Keras layers keep their variables outside TF1's store) becomes that weight: `head.bias` where
+    a name reaches the layer, else, in tf_keras graph code, for a weight of the layer itself,
+    `[v for v in tf.global_variables() if v.name == "dense_1/kernel:0"][0]`. Unsafe (the original raises);
+    offered only when the layer was certainly built there (a tensor it made is in scope); `verify` checks
+    `repairs`.
 
     ## Numerical equivalence
     `intended`: `verify` checks that the rewritten model's weight equals the value the original gave the
@@ -99,9 +114,11 @@ class DetachedLayerVariable(Rule):
             plan = None
             if len(events) == 1 and isinstance(node, cst.Call) and variable.ctor in VARIABLE_CONSTRUCTORS:
                 plan = self._fix(facts, events[0], node, variable, owner)
+            elif len(events) == 1 and isinstance(node, cst.Call) and variable.ctor == "tf.compat.v1.get_variable":
+                plan = self._store_fix(facts, events[0], node, variable, owner)
             yield self.finding(
                 node,
-                fix=intending(plan, Intended(node)),
+                fix=plan if variable.ctor == "tf.compat.v1.get_variable" else intending(plan, Intended(node)),
                 constructor=variable.ctor,
                 name=variable.name,
                 consequence=_consequence(facts, variable, owner),
@@ -232,6 +249,39 @@ class DetachedLayerVariable(Rule):
             return self._initializer_fix(facts, event, variable, owner, code, target)
         return None
 
+    def _store_fix(
+        self, facts: Facts, event: Created, node: cst.Call, variable: VarObj, owner: Owner
+    ) -> FixPlan | None:
+        """keras#4220: `tf.get_variable("dense_1/kernel")` asks TF1's variable store for a built Keras layer's
+        weight, which the store never holds. The call becomes the weight itself: `<layer>.kernel` where a name
+        reaches the layer, else, in tf_keras graph code, the layer's variable looked up by its graph name among
+        `tf.global_variables()`."""
+        keyword = node.args[0].keyword if len(node.args) == 1 else None
+        if len(node.args) != 1 or (keyword is not None and keyword.value != "name"):
+            return None  # a shape, an initializer: the call may mean a variable of its own
+        layer = owner.layer
+        if not certainly(heap_field(event, layer, "built"), True) and not _called(facts, event, layer):
+            return None
+        reach = access(facts, event, layer)
+        if reach is not None:
+            return self.fix(Replace(node, f"{reach}.{'.'.join(owner.path)}"), checks=VerifyCheck.REPAIRS)
+        prefix = facts.tf1_prefix()
+        asked = variable.name
+        if (
+            prefix is None
+            or facts.flavor is not Flavor.TF_KERAS
+            or layer.name is None
+            or owner.path != (owner.weight.name,)
+            or asked != f"{layer.name}/{owner.weight.name}"
+        ):
+            return None
+        lookup = f"[v for v in {prefix}.global_variables() if v.name == {string(facts, asked + ':0')}][0]"
+        return self.fix(
+            Replace(node, lookup),
+            title=f"Read the layer's variable `{asked}:0` from the graph",
+            checks=VerifyCheck.REPAIRS,  # the original raises: there is no value to compare
+        )
+
     def _initializer_fix(
         self, facts: Facts, event: Created, variable: VarObj, owner: Owner, code: str, target: str | None
     ) -> FixPlan | None:
@@ -330,3 +380,26 @@ def _kept_unused(facts: Facts, statement: cst.CSTNode, node: cst.Call) -> bool:
             continue
         return False
     return True
+
+
+def _called(facts: Facts, event: Created, layer: LayerObj) -> bool:
+    """A tensor visible at the event's point was made by calling the layer (or is made from one that was): the
+    layer is built."""
+    stack = [
+        o
+        for env in scopes(facts, event)
+        for value in env.values()
+        if isinstance(value, AV) and not value.is_top
+        for o in value
+        if isinstance(o, TensorObj)
+    ]
+    seen: set[int] = set()
+    while stack and len(seen) < 5_000:
+        tensor = stack.pop()
+        if id(tensor) in seen:
+            continue
+        seen.add(id(tensor))
+        if tensor.producer is layer:
+            return True
+        stack.extend(t for group in tensor.groups for t in group)
+    return False
