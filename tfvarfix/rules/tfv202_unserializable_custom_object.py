@@ -1474,10 +1474,18 @@ def _array_arguments(facts: Facts, cls: ClassObj, init: FuncObj, names: list[str
 
 
 def _saved_with(facts: Facts, cls: ClassObj, saves: list[MethodCall]) -> bool:
-    """Whether a save can hold an instance of `cls`. A class defined in a function that nothing of the module
+    """Whether a save can hold an instance of `cls`: one made after an instance of it (when the module makes
+    any). A class defined in a function that nothing of the module
     calls (a test method) has no instance outside that function's run: only a save made while it runs counts
     (keras's export tests define a layer in one test method, export it as a SavedModel, and save another model
     with `save_model` in another test)."""
+    made = [c for c in facts.of(Created) if isinstance(c.obj, InstanceObj) and cls in c.obj.cls.mro()]
+    if made:
+        # A save can only hold an instance made before it (deep-learning-with-python's chapter 7 notebook:
+        # a ModelCheckpoint saves a functional model, which is loaded back; a CustomModel is defined and
+        # trained afterwards, never saved).
+        first = min(facts.index_of(c) for c in made)
+        saves = [save for save in saves if facts.index_of(save) > first]
     parent = cls.namespace.parent
     if parent is None or not isinstance(parent.node, cst.FunctionDef):
         return bool(saves)
