@@ -34,7 +34,7 @@ from tfvarfix.semantics.events import (
     WeightCount,
     WeightWrite,
 )
-from tfvarfix.semantics.heap import Entries, Items, State, present
+from tfvarfix.semantics.heap import Entries, HeapView, Items, State, present
 from tfvarfix.semantics.interp import MethodRef, Semantics
 from tfvarfix.semantics.values import (
     AV,
@@ -132,6 +132,7 @@ _FILL_OF: dict[str, float] = {"zeros": 0.0, "ones": 1.0}  # deterministic initia
 TRAINING = frozenset({"fit", "train_on_batch", "fit_generator"})
 CHECKPOINT = "keras.callbacks.ModelCheckpoint"
 CHECKPOINT_SAVE = "keras.callbacks.ModelCheckpoint:save"  # the save a checkpoint callback makes during `fit`
+_MODEL_SAVES = frozenset({"keras.saving.save_model", "keras.models.save_model", CHECKPOINT_SAVE})
 _NOT_LAYERS = frozenset({"Layer", "InputSpec", "deserialize", "serialize", "get", "Input"})
 _PASS_THROUGH = frozenset(
     {
@@ -383,8 +384,14 @@ class KerasSemantics(Semantics):
         return present(found) if found is not None else FALSE
 
     def method_call(self, callee: str, receiver: AV, args: Args, node: cst.Call, result: AV) -> AV:
-        self.interp.record(MethodCall, node, callee=callee, receiver=receiver, args=args, result=result)
+        self.interp.record(
+            MethodCall, node, callee=callee, receiver=receiver, args=args, result=result, view=self._save_view(callee)
+        )
         return result
+
+    def _save_view(self, callee: str) -> HeapView | None:
+        """The heap at a save of a whole model (few in a program): what the saved model holds is read there."""
+        return self.state.view() if callee in _MODEL_SAVES or callee.endswith(".save") else None
 
     def weight_var(self, layer: LayerObj, path: tuple[str, ...]) -> VarObj | None:
         spec = layer.spec.weight_at(path) if layer.spec is not None else None
@@ -404,7 +411,9 @@ class KerasSemantics(Semantics):
         if result is None and autonames.safe_callee(name) and args is not Args.EMPTY:
             self._known_call = args  # `os.path.join(...)`: code we do not follow, but it makes no layer
         if result is not None and (name.startswith(("keras.", "tf.")) or name in ("pytest.raises",)):
-            self.interp.record(MethodCall, node, callee=name, receiver=BOTTOM, args=args, result=result)
+            self.interp.record(
+                MethodCall, node, callee=name, receiver=BOTTOM, args=args, result=result, view=self._save_view(name)
+            )
         return result
 
     def _call(self, name: str, ref: ModuleRef, args: Args, node: cst.Call) -> AV | None:
@@ -1379,7 +1388,13 @@ class KerasSemantics(Semantics):
             result = NONE  # Keras keeps what it is given (a callable is called when the losses are read)
         if result is not None:
             self.interp.record(
-                MethodCall, node, callee="." + name, receiver=AV.of(obj), args=args, result=result
+                MethodCall,
+                node,
+                callee="." + name,
+                receiver=AV.of(obj),
+                args=args,
+                result=result,
+                view=self._save_view("." + name),
             )
         return result
 
@@ -1608,7 +1623,13 @@ class KerasSemantics(Semantics):
                 if isinstance(path.const(), str) and "{" not in str(path.const()):
                     self.save_model(AV.of(model), path)  # one file: a later load_model of it reads this save
                 self.interp.record(
-                    MethodCall, node, callee=CHECKPOINT_SAVE, receiver=AV.of(model), args=obj.args, result=NONE
+                    MethodCall,
+                    node,
+                    callee=CHECKPOINT_SAVE,
+                    receiver=AV.of(model),
+                    args=obj.args,
+                    result=NONE,
+                    view=self.state.view(),
                 )
 
     def _run_callbacks(self, model: ModelObj, method: str, args: Args, node: cst.Call) -> None:

@@ -15,6 +15,7 @@ from tfvarfix.keras.transfer import CHECKPOINT_SAVE
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
 from tfvarfix.semantics.events import Created, CtxKind, MethodCall, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
+from tfvarfix.semantics.heap import Items, present
 from tfvarfix.semantics.values import (
     AV,
     Args,
@@ -23,6 +24,7 @@ from tfvarfix.semantics.values import (
     InstanceObj,
     KerasObj,
     LayerObj,
+    ModelKind,
     ModelObj,
     Obj,
     TensorObj,
@@ -83,7 +85,8 @@ class UnserializableCustomObject(Rule):
     `type(self).__name__`; keras#11210), made at two places or on each pass of a loop. And in a Keras 3
     module that saves a model, a module-level function (undecorated) given as a built-in layer's
     `*_initializer`, `*_regularizer` or `*_constraint` (keras-oneshot#10: `kernel_initializer=W_init`), unless
-    every load in the module passes it in `custom_objects`. In a Keras 3 module that saves a functional model, a
+    every load in the module passes it in `custom_objects`, or the layer is in none of the models the module
+    saves (where every save's model and its layers are known). In a Keras 3 module that saves a functional model, a
     `Lambda` in it given a Python `lambda` that reads a module the program imports (keras-oneshot#10:
     `Lambda(lambda x: ops.abs(x[0] - x[1]))`). A layer or model class defined inside a function
     that nothing in the module calls (a test method) has no instance outside that function's run: it is
@@ -300,7 +303,7 @@ class UnserializableCustomObject(Rule):
         defined = Counter(id(c.node) for c in facts.classes)
         keras3 = facts.flavor is Flavor.KERAS3
         if keras3 and saves:
-            yield from self._plain_functions(facts)
+            yield from self._plain_functions(facts, save_calls)
             yield from self._lambda_functions(facts, save_calls)
         for cls in facts.classes:
             if cls.keras_base is None or cls.unknown_base:
@@ -362,16 +365,19 @@ class UnserializableCustomObject(Rule):
                     fix = self._kwargs_fix(facts, cls, init, registered)
             yield self.finding(cls.node.name, fix=fix, name=cls.name, problem=problem)
 
-    def _plain_functions(self, facts: Facts) -> Iterator[Finding]:
+    def _plain_functions(self, facts: Facts, saves: list[MethodCall]) -> Iterator[Finding]:
         """keras-oneshot#10: a module-level function given as a built-in layer's `*_initializer`, `*_regularizer`
         or `*_constraint`. Keras 3 saves it as `{'module': 'builtins', 'class_name': 'function', 'config':
         'W_init'}`, which `load_model` cannot look up unless the function is registered or every load passes it
         in `custom_objects`; the fix registers it (the decorator returns the function itself)."""
         uses: dict[int, tuple[FuncObj, list[tuple[str, str]]]] = {}
         top = {id(statement) for statement in facts.module.body}
+        held = _held_by_saves(saves)
         for made in facts.of(Created):
             if not isinstance(made.obj, LayerObj) or not reachable(made):
                 continue
+            if held is not None and id(made.obj) not in held:
+                continue  # in no model the module saves (handson-ml3's chapter 12 shows such a layer, unsaved)
             for keyword, value in made.obj.args.keywords.items():
                 kind = _slot(keyword)
                 if kind is None:
@@ -1543,6 +1549,61 @@ def _bare_super_init(statement: cst.BaseStatement, cls: ClassObj) -> bool:
 
 # The globals a loaded Keras 3 lambda sees: those of `keras.src.utils.python_utils` (measured, Keras 3.15.1).
 _LOADER_GLOBALS = frozenset({"binascii", "codecs", "marshal", "os", "python_types"})
+
+
+def _held_by_saves(saves: list[MethodCall]) -> set[int] | None:
+    """The ids of the layers the module's whole-model saves hold (a Sequential's layers, a functional model's
+    graph, wrapped and nested ones), read in the heap at each save; None when a save may hold any layer (its
+    model or its layers not known there, a subclassed model)."""
+    held: set[int] = set()
+    for save in saves:
+        if not reachable(save):
+            continue
+        receiver = save.receiver
+        if receiver is None or receiver.is_bottom:
+            receiver = save.args.first("model", 0)
+        if receiver.is_top or save.view is None:
+            return None
+        view = save.view
+        pending: list[Obj] = list(present(receiver))
+        seen: set[int] = set()
+        while pending:
+            obj = pending.pop()
+            if id(obj) in seen:
+                continue
+            seen.add(id(obj))
+            if isinstance(obj, LayerObj):
+                held.add(id(obj))
+                if obj.wrapped is not None:
+                    pending.append(obj.wrapped)
+                continue
+            if isinstance(obj, InstanceObj) and obj.cls.keras_base is not None:
+                # A layer or model class of the program: the layers its attributes hold (in lists too). An
+                # attribute not known here (`self.activation = activations.get(activation)`) holds none of the
+                # layers the program made and the analysis followed.
+                for value in view.get(obj, {}).values():
+                    values = [value] if isinstance(value, AV) else []
+                    if isinstance(value, Items):
+                        values = list(value.exact) if value.exact is not None else [value.merged]
+                    for item in values:
+                        pending += (o for o in present(item) if isinstance(o, (LayerObj, ModelObj, InstanceObj)))
+                continue
+            if not isinstance(obj, ModelObj) or obj.kind not in (ModelKind.SEQUENTIAL, ModelKind.FUNCTIONAL):
+                return None
+            if obj.kind is ModelKind.FUNCTIONAL:
+                layers = _graph_layers(obj)
+                if not layers:
+                    return None
+                pending += layers
+                continue
+            items = view.get(obj, {}).get("items")
+            if not isinstance(items, Items) or items.exact is None:
+                return None
+            for item in items.exact:
+                if item.is_top:
+                    return None
+                pending += (o for o in present(item) if not isinstance(o, TensorObj))
+    return held
 
 
 def _graph_layers(model: ModelObj) -> list[Obj]:
