@@ -15,19 +15,22 @@ from tfvarfix.keras.transfer import CHECKPOINT_SAVE
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
 from tfvarfix.semantics.events import Created, CtxKind, MethodCall, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
-from tfvarfix.semantics.heap import Items, present
+from tfvarfix.semantics.heap import Entries, Items, present
 from tfvarfix.semantics.values import (
     AV,
     Args,
     ClassObj,
+    DictObj,
     FuncObj,
     InstanceObj,
     KerasObj,
     LayerObj,
+    ListObj,
     ModelKind,
     ModelObj,
     Obj,
     TensorObj,
+    TupleObj,
     VarObj,
     const,
 )
@@ -91,7 +94,9 @@ class UnserializableCustomObject(Rule):
     `Lambda(lambda x: ops.abs(x[0] - x[1]))`). A layer or model class defined inside a function
     that nothing in the module calls (a test method) has no instance outside that function's run: it is
     reported only when a model is saved during that run (keras's export tests export such a layer as a
-    SavedModel and save another model in another test).
+    SavedModel and save another model in another test). A save counts for a layer or model class only when it
+    can hold an instance: one made after the first instance, of a model that holds one where every saved
+    model's layers are known; `tf.train.Checkpoint(...).save(prefix)` writes variables, not a model.
 
     ## Why is this bad?
     Saving succeeds; loading fails or silently changes the object. The base `Initializer.get_config()` and
@@ -269,7 +274,7 @@ class UnserializableCustomObject(Rule):
         `custom_object_scope`, `get_custom_objects()`)."""
         if any(word in facts.source for word in ("custom_object_scope", "CustomObjectScope", "get_custom_objects")):
             return
-        saved = {_path(e) for e in facts.calls(*SAVES)} - {None}
+        saved = {_path(e) for e in _model_saves(facts)} - {None}
         loads = [e for e in facts.calls(*LOADS) if reachable(e) and _path(e) in saved and not _has_custom(e.node)]
         if not loads:
             return
@@ -284,7 +289,7 @@ class UnserializableCustomObject(Rule):
                 and id(method.node.name) in reported
             ):
                 continue
-            if not _sites(facts, cls) or not _saved_with(facts, cls, facts.calls(*SAVES)):
+            if not _sites(facts, cls) or not _saved_with(facts, cls, _model_saves(facts)):
                 continue
             problem = (
                 f"is not registered, and this module loads the file it saves without `custom_objects`: Keras "
@@ -298,7 +303,7 @@ class UnserializableCustomObject(Rule):
             yield self.finding(cls.node.name, fix=fix, name=cls.name, problem=problem)
 
     def _check(self, facts: Facts) -> Iterator[Finding]:
-        save_calls = facts.calls(*SAVES)
+        save_calls = _model_saves(facts)
         saves = bool(save_calls)
         defined = Counter(id(c.node) for c in facts.classes)
         keras3 = facts.flavor is Flavor.KERAS3
@@ -1154,7 +1159,7 @@ def _unnamed_weights(rule: Rule, facts: Facts) -> Iterator[Finding]:
 def _saves_h5(facts: Facts) -> bool:
     """A save to a legacy HDF5 file: `.h5`/`.hdf5` (not `.weights.h5`, the Keras 3 format) or `save_format="h5"`,
     by `save`/`save_weights`, or by a `ModelCheckpoint` of the module, which has a `fit`."""
-    for event in facts.calls(*_H5_SAVES):
+    for event in _model_saves(facts, _H5_SAVES):
         if event.args is None:
             continue
         index = 1 if event.callee in ("keras.saving.save_model", "keras.models.save_model") else 0
@@ -1486,6 +1491,10 @@ def _saved_with(facts: Facts, cls: ClassObj, saves: list[MethodCall]) -> bool:
     (keras's export tests define a layer in one test method, export it as a SavedModel, and save another model
     with `save_model` in another test)."""
     made = [c for c in facts.of(Created) if isinstance(c.obj, InstanceObj) and cls in c.obj.cls.mro()]
+    if made and cls.is_layer:
+        held = _held_by_saves(saves)
+        if held is not None and not any(id(c.obj) in held for c in made):
+            return False  # in none of the models the module saves (each save's model and layers known)
     if made:
         # A save can only hold an instance made before it (deep-learning-with-python's chapter 7 notebook:
         # a ModelCheckpoint saves a functional model, which is loaded back; a CustomModel is defined and
@@ -1551,8 +1560,25 @@ def _bare_super_init(statement: cst.BaseStatement, cls: ClassObj) -> bool:
 _LOADER_GLOBALS = frozenset({"binascii", "codecs", "marshal", "os", "python_types"})
 
 
+def _model_saves(facts: Facts, names: tuple[str, ...] = SAVES) -> list[MethodCall]:
+    """The saves of models: not `.save` of a `tf.train.Checkpoint`, a `CheckpointManager` or a TF1 `Saver`
+    (TensorFlow's eager guide: `checkpoint.save(prefix)`), which write variables, never a model's config."""
+    return [
+        call
+        for call in facts.calls(*names)
+        if call.receiver is None
+        or call.receiver.is_top
+        or not call.receiver.objs
+        or not all(isinstance(o, KerasObj) and o.cls.rsplit(".", 1)[-1] in _VARIABLE_SAVERS for o in call.receiver)
+    ]
+
+
+_VARIABLE_SAVERS = frozenset({"Checkpoint", "CheckpointManager", "Saver"})
+
+
 def _held_by_saves(saves: list[MethodCall]) -> set[int] | None:
-    """The ids of the layers the module's whole-model saves hold (a Sequential's layers, a functional model's
+    """The ids of the layers (and instances of the program's layer and model classes) the module's whole-model
+    saves hold (a Sequential's layers, a functional model's
     graph, wrapped and nested ones), read in the heap at each save; None when a save may hold any layer (its
     model or its layers not known there, a subclassed model)."""
     held: set[int] = set()
@@ -1577,16 +1603,15 @@ def _held_by_saves(saves: list[MethodCall]) -> set[int] | None:
                 if obj.wrapped is not None:
                     pending.append(obj.wrapped)
                 continue
-            if isinstance(obj, InstanceObj) and obj.cls.keras_base is not None:
-                # A layer or model class of the program: the layers its attributes hold (in lists too). An
-                # attribute not known here (`self.activation = activations.get(activation)`) holds none of the
-                # layers the program made and the analysis followed.
-                for value in view.get(obj, {}).values():
-                    values = [value] if isinstance(value, AV) else []
-                    if isinstance(value, Items):
-                        values = list(value.exact) if value.exact is not None else [value.merged]
-                    for item in values:
-                        pending += (o for o in present(item) if isinstance(o, (LayerObj, ModelObj, InstanceObj)))
+            if isinstance(obj, (InstanceObj, ListObj, TupleObj, DictObj)):
+                if isinstance(obj, InstanceObj):
+                    if obj.cls.keras_base is None:
+                        continue
+                    held.add(id(obj))
+                # A layer or model class of the program: the layers its attributes hold, in lists and dicts too.
+                # An attribute not known here (`self.activation = activations.get(activation)`) holds none of
+                # the layers the program made and the analysis followed.
+                pending += _contents(view, obj)
                 continue
             if not isinstance(obj, ModelObj) or obj.kind not in (ModelKind.SEQUENTIAL, ModelKind.FUNCTIONAL):
                 return None
@@ -1604,6 +1629,21 @@ def _held_by_saves(saves: list[MethodCall]) -> set[int] | None:
                     return None
                 pending += (o for o in present(item) if not isinstance(o, TensorObj))
     return held
+
+
+def _contents(view: Mapping[Obj, Mapping[str, object]], obj: Obj) -> list[Obj]:
+    """The layers, models, instances and containers an instance's attributes or a container's items hold."""
+    fields: list[object] = list(obj.items) if isinstance(obj, TupleObj) else list(view.get(obj, {}).values())
+    values: list[AV] = []
+    for value in fields:
+        if isinstance(value, AV):
+            values.append(value)
+        elif isinstance(value, Items):
+            values += value.exact if value.exact is not None else (value.merged,)
+        elif isinstance(value, Entries):
+            values += (*(v for _, v in value.items), value.rest)
+    kinds = (LayerObj, ModelObj, InstanceObj, ListObj, TupleObj, DictObj)
+    return [o for value in values for o in present(value) if isinstance(o, kinds)]
 
 
 def _graph_layers(model: ModelObj) -> list[Obj]:
