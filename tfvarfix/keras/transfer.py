@@ -34,7 +34,7 @@ from tfvarfix.semantics.events import (
     WeightCount,
     WeightWrite,
 )
-from tfvarfix.semantics.heap import Entries, HeapView, Items, State, present
+from tfvarfix.semantics.heap import HeapView, Items, State, held_values, present
 from tfvarfix.semantics.interp import MethodRef, Semantics
 from tfvarfix.semantics.values import (
     AV,
@@ -2050,17 +2050,8 @@ class KerasSemantics(Semantics):
             flag = self.state.value(obj, "built") if isinstance(obj, (LayerObj, ModelObj, InstanceObj)) else None
             if flag is not None and present(flag).const() is False:
                 self.state.set(obj, "built", TOP)
-            if isinstance(obj, TupleObj):
-                pending += (o for item in obj.items for o in item if isinstance(o, _HOLDERS))
-            for held in self.state.fields(obj).values():
-                if isinstance(held, AV):
-                    pending += (o for o in held if isinstance(o, _HOLDERS))
-                elif isinstance(held, Items):
-                    for item in held.exact if held.exact is not None else (held.merged,):
-                        pending += (o for o in item if isinstance(o, _HOLDERS))
-                elif isinstance(held, Entries):
-                    for item in (*(v for _, v in held.items), held.rest):
-                        pending += (o for o in item if isinstance(o, _HOLDERS))
+            values = obj.items if isinstance(obj, TupleObj) else held_values(self.state.fields(obj))
+            pending += (o for value in values for o in value if isinstance(o, _HOLDERS))
 
     def binary(
         self, op: cst.BaseBinaryOp, left: AV, right: AV, node: cst.BinaryOperation | None

@@ -15,7 +15,7 @@ from tfvarfix.keras.transfer import CHECKPOINT_SAVE
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
 from tfvarfix.semantics.events import Created, CtxKind, MethodCall, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
-from tfvarfix.semantics.heap import Entries, Items, present
+from tfvarfix.semantics.heap import Items, held_values, present
 from tfvarfix.semantics.values import (
     AV,
     Args,
@@ -1633,15 +1633,7 @@ def _held_by_saves(saves: list[MethodCall]) -> set[int] | None:
 
 def _contents(view: Mapping[Obj, Mapping[str, object]], obj: Obj) -> list[Obj]:
     """The layers, models, instances and containers an instance's attributes or a container's items hold."""
-    fields: list[object] = list(obj.items) if isinstance(obj, TupleObj) else list(view.get(obj, {}).values())
-    values: list[AV] = []
-    for value in fields:
-        if isinstance(value, AV):
-            values.append(value)
-        elif isinstance(value, Items):
-            values += value.exact if value.exact is not None else (value.merged,)
-        elif isinstance(value, Entries):
-            values += (*(v for _, v in value.items), value.rest)
+    values = obj.items if isinstance(obj, TupleObj) else held_values(view.get(obj, {}))
     kinds = (LayerObj, ModelObj, InstanceObj, ListObj, TupleObj, DictObj)
     return [o for value in values for o in present(value) if isinstance(o, kinds)]
 

@@ -20,7 +20,7 @@ import libcst as cst
 
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.semantics.events import Created, Ctx, CtxKind, Event, MethodCall
-from tfvarfix.semantics.heap import HeapView, Items, maybe_absent, present
+from tfvarfix.semantics.heap import HeapView, Items, held_values, maybe_absent, present
 from tfvarfix.semantics.interp import BudgetExceeded, Interpreter
 from tfvarfix.semantics.project import ProjectIndex, ProjectModule
 from tfvarfix.semantics.values import (
@@ -403,13 +403,8 @@ def _reach(
         if id(obj) in seen:
             continue
         seen[id(obj)] = obj
-        fields = view.get(obj, {})
-        for value in fields.values():
-            if isinstance(value, AV):
-                pending.extend(present(value))
-            elif isinstance(value, Items):
-                for item in value.exact if value.exact is not None else (value.merged,):
-                    pending.extend(item)
+        for value in held_values(view.get(obj, {})):
+            pending.extend(present(value))
         if isinstance(obj, TupleObj):
             for item in obj.items:
                 pending.extend(item)

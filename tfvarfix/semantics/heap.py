@@ -448,5 +448,17 @@ def present(value: AV) -> AV:
     return AV(frozenset(o for o in value.objs if not isinstance(o, Absent)))
 
 
+def held_values(fields: Mapping[str, object]) -> Iterator[AV]:
+    """The values an object's fields hold: plain values, a list's items, a dict's entries."""
+    for value in fields.values():
+        if isinstance(value, AV):
+            yield value
+        elif isinstance(value, Items):
+            yield from value.exact if value.exact is not None else (value.merged,)
+        elif isinstance(value, Entries):
+            yield from (v for _, v in value.items)
+            yield value.rest
+
+
 def maybe_absent(value: AV) -> bool:
     return value.objs is not None and any(isinstance(o, Absent) for o in value.objs)
