@@ -24,7 +24,10 @@ class UntrackedLayerVariable(Rule):
     ## What it does
     Finds `self.w = tf.Variable(...)` in the `__init__` or `build` of a Keras 3 `Layer` or `Model` subclass;
     and a `tf.Variable` made outside any layer that the function of a `Lambda` layer reads
-    (`Lambda(lambda x: tf.matmul(x, B))`, tensorflow#30587; not one made with `trainable=False`; no fix).
+    (`Lambda(lambda x: tf.matmul(x, B))`, tensorflow#30587; not one made with `trainable=False`; no fix);
+    and, in `__init__` or `build`, a `tf.Variable` or `keras.Variable` handed straight to an op whose tensor the
+    attribute keeps (`self.means = ops.expand_dims(keras.Variable(m), 1)`, keras#4401): no attribute holds the
+    variable, so even a Keras variable is not tracked (no fix: the op belongs in `call`).
     Modules that target tf_keras (`import tf_keras`, `TF_USE_LEGACY_KERAS`) are not reported.
 
     ## Why is this bad?
@@ -106,7 +109,7 @@ class UntrackedLayerVariable(Rule):
     CODE = "TFV106"
     NAME = "untracked-layer-variable"
     MESSAGE = (
-        "`{target} = {constructor}(...)` in `{cls}.{method}` is not tracked by Keras 3: it is not in "
+        "`{made}` in `{cls}.{method}` is not tracked by Keras 3: it is not in "
         "`weights`, never trained and not saved by `model.save`{advice}"
     )
     FIX_TITLE = "Use `self.add_weight(...)`"
@@ -141,8 +144,7 @@ class UntrackedLayerVariable(Rule):
             yield self.finding(
                 node,
                 fix=fix,
-                target=target,
-                constructor=event.variable.ctor,
+                made=f"{target} = {event.variable.ctor}(...)",
                 cls=instance.cls.name,
                 method=event.method,
                 advice=_COPY_ADVICE.format(source=facts.code_for(copied))
@@ -150,6 +152,58 @@ class UntrackedLayerVariable(Rule):
                 else "; use `self.add_weight(...)`",
             )
         yield from self._lambda_captures(facts)
+        yield from self._wrapped_variables(facts)
+
+    def _wrapped_variables(self, facts: Facts) -> Iterator[Finding]:
+        """keras#4401: `self.means = ops.expand_dims(keras.Variable(v), 1)` in a Keras 3 layer's `__init__` or
+        `build`. The variable is a temporary handed straight to a TF/Keras op, and the attribute holds the op's
+        tensor, so no attribute holds the variable and the layer tracks nothing, whether it is a `tf.Variable` or
+        a `keras.Variable` (measured, Keras 3.15.1: the layer's `weights` is `[]` after `fit`, and the means never
+        move). No fix: the op belongs in `call`, on a weight made with `add_weight`."""
+        layer_classes = {id(i.cls.node): i.cls for i in facts.made(InstanceObj) if i.cls.is_layer}
+        if not layer_classes:
+            return
+        ops = {id(e.node): e for e in facts.of(MethodCall) if e.callee.startswith(("keras.ops.", "tf."))}
+        for node, events in facts.grouped(Created):
+            made = [e for e in events if isinstance(e.obj, VarObj) and reachable(e)]
+            if not made or len(made) != len(events) or not isinstance(node, cst.Call):
+                continue
+            ctors = {e.obj.ctor for e in made if isinstance(e.obj, VarObj)}
+            if len(ctors) != 1 or not ctors <= _UNTRACKED | {"keras.Variable"}:
+                continue
+            chain = facts.ancestors(node)
+            # node <- Arg <- Call (the op) <- Assign `self.x = op(...)` in `__init__`/`build` of a layer class
+            if len(chain) < 3 or not isinstance(chain[-1], cst.Arg) or not isinstance(chain[-2], cst.Call):
+                continue
+            outer, statement = chain[-2], chain[-3]
+            op = ops.get(id(outer))
+            if op is None or "Variable" in op.callee or not isinstance(statement, cst.Assign):
+                continue
+            if statement.value is not outer or len(statement.targets) != 1:
+                continue
+            target = statement.targets[0].target
+            if not (isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)):
+                continue
+            method = next((a for a in reversed(chain) if isinstance(a, cst.FunctionDef)), None)
+            klass = next((a for a in reversed(chain) if isinstance(a, cst.ClassDef)), None)
+            if method is None or klass is None or method.name.value not in ("__init__", "build"):
+                continue
+            if method not in klass.body.body or not method.params.params:
+                continue
+            if target.value.value != method.params.params[0].name.value or id(klass) not in layer_classes:
+                continue
+            attr = f"{target.value.value}.{target.attr.value}"
+            op_code = facts.code_for(outer.func)
+            yield self.finding(
+                node,
+                made=f"{attr} = {op_code}({ctors.pop()}(...), ...)",
+                cls=klass.name.value,
+                method=method.name.value,
+                advice=(
+                    f"; `{attr}` holds the tensor `{op_code}` makes from the variable, and no attribute holds "
+                    f"the variable: make it with `self.add_weight(...)` and apply `{op_code}` in `call`"
+                ),
+            )
 
     def _lambda_captures(self, facts: Facts) -> Iterator[Finding]:
         """tensorflow#30587: a `tf.Variable` made outside any layer and read by the function of a `Lambda` layer

@@ -79,7 +79,10 @@ class PostBuildWeightEdit(Rule):
     variable's initializer again, and the layer silently holds random values (an error). In tf_keras code,
     also a layer given `weights=[...]` and handed to `TimeDistributed` or `Bidirectional` (coxlab/prednet#9):
     the wrapper builds the layer (or copies of it) itself and never writes the values, so the layer silently
-    keeps its initializer's (an error; the same fix). In Keras 3 code, also a built-in layer other than
+    keeps its initializer's (an error; the same fix). In every target, also `Bidirectional(LSTM(n), weights=w)`
+    (keras#8957): the wrapper passes its own `weights=` to its directions' `initial_weights`, which nothing reads,
+    so both directions keep their initializer's values whatever `w` holds (an error; no fix, `set_weights` on the
+    built wrapper writes them). In Keras 3 code, also a built-in layer other than
     `Embedding` and `Bidirectional` given `weights=[...]` (tensorflow#27541: `tf.keras.layers.Conv2D(...,
     weights=[w, b])`, where `tf.keras` is Keras 3): its constructor raises `ValueError: Unrecognized keyword
     arguments` (an error; no fix, the message names the initializers).
@@ -190,6 +193,7 @@ class PostBuildWeightEdit(Rule):
     def check(self, facts: Facts) -> Iterator[Finding]:
         yield from self._reinitialized(facts)
         yield from self._wrapped_weights(facts)
+        yield from self._wrapper_weights(facts)
         yield from self._refused_weights(facts)
         found: list[tuple[cst.CSTNode, list[Edit], bool]] = []
         for node, events in facts.grouped(WeightWrite):
@@ -331,6 +335,37 @@ class PostBuildWeightEdit(Rule):
                 when=f"given in `weights=` to a layer that `{by}` builds itself",
                 consequence=": the wrapper never writes them, and the layer keeps its initializer's values",
                 advice="use `" + "`, `".join(f"{w.initializer}=...Constant(...)" for w in weights) + "`",
+            )
+
+    def _wrapper_weights(self, facts: Facts) -> Iterator[Finding]:
+        """`Bidirectional(LSTM(n), weights=w)`: the wrapper's own `weights=` argument is handed to its two
+        directions as `forward_layer.initial_weights` / `backward_layer.initial_weights`, an attribute that nothing
+        reads (tf_keras reads `_initial_weights`, Keras 3 neither), so both directions keep their initializer's
+        values and no error is raised (measured, tf_keras 2.21 and Keras 3.15.1: a copy of a trained
+        `Bidirectional(LSTM(5))` made with `weights=trained.get_weights()` predicts differently, keras#8957). In
+        every target; whatever the values. No fix: the values are written by `set_weights` on the built wrapper."""
+        for node, events in facts.grouped(Created):
+            made = [e for e in events if isinstance(e.obj, LayerObj) and reachable(e)]
+            if not made or len(made) != len(events) or not isinstance(node, cst.Call):
+                continue
+            if any(not isinstance(e.obj, LayerObj) or e.obj.cls != "keras.layers.Bidirectional" for e in made):
+                continue
+            layer = made[0].obj
+            assert isinstance(layer, LayerObj)
+            if layer.args.arg_of("weights", ("layer", "merge_mode", "weights")) is None:
+                continue
+            names: list[str] = []
+            for inner in layer.args.first("layer", 0):
+                if isinstance(inner, LayerObj):
+                    names = [w.name for w in present_weights(inner) or []]
+                    break
+            yield self.finding(
+                node,
+                severity=Severity.ERROR,  # silent: both directions compute with their initializer's values
+                weight="`, `".join(names) if names else "weights",
+                when="given in `weights=` to `Bidirectional`, which passes them to its directions' `initial_weights`",
+                consequence=", an attribute nothing reads: both directions keep their initializer's values",
+                advice="call `set_weights(...)` on the `Bidirectional` once it is built",
             )
 
     def _refused_weights(self, facts: Facts) -> Iterator[Finding]:

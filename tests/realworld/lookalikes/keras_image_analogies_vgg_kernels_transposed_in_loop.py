@@ -1,0 +1,47 @@
+"""The VGG16 loader that converts the Theano-ordered kernels: each conv kernel (out, in, rows, cols) is transposed to (rows, cols, in, out) and flipped before `model.layers[k].set_weights(...)`, so every layer takes its weights.
+
+Source: https://github.com/awentzonline/image-analogies/issues/51
+Shape: helper, loop, container, model-layers, type-test, sequential
+Target: keras3
+Runtime: runs
+"""
+
+import numpy as np
+import keras
+from keras.layers import AveragePooling2D, Conv2D, ZeroPadding2D
+from keras.models import Sequential
+
+
+def vgg16_weights_file():
+    return {
+        "nb_layers": 5,
+        "layer_0": [],
+        "layer_1": [np.zeros((8, 3, 3, 3), "float32"), np.zeros((8,), "float32")],
+        "layer_2": [],
+        "layer_3": [np.zeros((8, 8, 3, 3), "float32"), np.zeros((8,), "float32")],
+        "layer_4": [],
+    }
+
+
+def get_model(img_width, img_height, f):
+    model = Sequential()
+    model.add(keras.Input((img_height, img_width, 3)))
+    model.add(ZeroPadding2D((1, 1)))
+    model.add(Conv2D(8, (3, 3), activation="relu", name="conv1_1"))
+    model.add(ZeroPadding2D((1, 1)))
+    model.add(Conv2D(8, (3, 3), activation="relu", name="conv1_2"))
+    model.add(AveragePooling2D((2, 2), strides=(2, 2)))
+
+    for k in range(f["nb_layers"]):
+        if k >= len(model.layers):
+            break
+        weights = [p for p in f["layer_{}".format(k)]]
+        layer = model.layers[k]
+        if isinstance(layer, Conv2D):
+            weights[0] = np.transpose(np.array(weights[0]), (2, 3, 1, 0))[::-1, ::-1, :, :]
+        layer.set_weights(weights)
+    return model
+
+
+model = get_model(16, 16, vgg16_weights_file())
+print(model.predict(np.zeros((1, 16, 16, 3)), verbose=0).shape)
