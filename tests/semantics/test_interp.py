@@ -47,6 +47,20 @@ def test_constants_fold_and_branches_join() -> None:
     assert value(facts, "c").is_top  # an f-string of an unknown part
 
 
+def test_a_format_that_python_refuses_gives_an_unknown_value() -> None:
+    # stanford-tensorflow-tutorials' style_transfer assignment: `total_loss = None` (a TO DO), then
+    # '{:5.1f}'.format(total_loss), which raises TypeError in Python; the analyzer crashed with TFV004 on it
+    facts = facts_of(
+        """
+        total_loss = None
+        line = '   Loss: {:5.1f}'.format(total_loss)
+        name = 'Step {}: {:5.1f}'.format(3, 2.25)
+        """
+    )
+    assert value(facts, "line").is_top
+    assert consts(value(facts, "name")) == {"Step 3:   2.2"}
+
+
 def test_a_certain_test_runs_one_arm_only() -> None:
     facts = facts_of(
         """

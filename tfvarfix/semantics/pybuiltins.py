@@ -468,7 +468,7 @@ def _string_method(text: str, name: str, args: Args) -> AV:
             return TOP
         try:
             return const(text.format(*values, **keywords))
-        except (IndexError, KeyError, ValueError):
+        except (IndexError, KeyError, ValueError, TypeError):  # "{:5.1f}".format(None) raises TypeError
             return TOP
     if name == "join":
         return TOP
