@@ -15,12 +15,7 @@ RULES = list(registry().rules.values())
 CASES = load_cases()
 
 # case id -> (markers it misses, why)
-KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_spam_embedding_matrix_sized_by_vocab_not_max_features": (
-        [(30, "TFV102")],
-        "the matrix's row count is min(max_features, len(word_index)) of an empty dict literal, filled in a loop",
-    ),
-}
+KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {}
 
 
 def _found(case: Case) -> list[tuple[int, str]]:

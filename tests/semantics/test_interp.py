@@ -604,6 +604,30 @@ def test_hasattr_narrows_what_a_name_holds() -> None:
     assert (kernel, cell) == (["Dense"], ["LSTM"])
 
 
+def test_a_name_test_narrows_the_layers_a_name_holds() -> None:
+    """`if layer.name == "emb":` (MatchZoo#629's loop over `model.layers`) lets only the layers whose name is that
+    string, or not known (a known auto name counts as known), into its arm; `!=` and a name on the left narrow
+    the same way."""
+    facts = facts_of(
+        """
+        import keras
+        import random
+        name = "emb"
+        unknown = keras.layers.GRU(3, name=str(random.random()))
+        for layer in [keras.layers.Embedding(4, 2, name="emb"), keras.layers.Dense(2, name="out"), unknown]:
+            if layer.name == name:
+                layer.embeddings
+            if "out" != layer.name:
+                pass
+            else:
+                layer.kernel
+        """
+    )
+    embeddings = sorted(o.short for e in facts.of(Attribute) if e.attr == "embeddings" for o in e.base)
+    kernel = sorted(o.short for e in facts.of(Attribute) if e.attr == "kernel" for o in e.base)
+    assert (embeddings, kernel) == (["Embedding", "GRU"], ["Dense", "GRU"])
+
+
 def test_a_partial_of_a_layer_class_constructs_that_layer_with_both_sets_of_arguments() -> None:
     """`Conv = partial(Conv2D, padding="same")`: each call is a construction of the class, the partial's
     arguments first; a keyword of the call replaces the partial's (as functools.partial does)."""

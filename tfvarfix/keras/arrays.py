@@ -10,6 +10,7 @@ and trained values have no content.
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Callable, Sequence
 from typing import Protocol
@@ -48,6 +49,12 @@ _RANDOM_SHAPE_FIRST = frozenset(
 _SIZE_KEYWORD = frozenset(
     {"normal", "uniform", "standard_normal", "randint", "choice", "random", "random_sample", "rand"}
 )
+# where numpy.random's `size` sits when it is given by position: np.random.normal(loc, scale, size),
+# np.random.uniform(low, high, size), np.random.randint(low, high, size), np.random.choice(a, size),
+# np.random.standard_normal(size), np.random.random(size), np.random.random_sample(size)
+_SIZE_POSITION = {
+    "normal": 2, "uniform": 2, "randint": 2, "choice": 1, "standard_normal": 0, "random": 0, "random_sample": 0,
+}  # fmt: skip
 _LITERAL = frozenset({"constant", "convert_to_tensor", "array", "asarray", "asanyarray", "cast", "identity"})
 _ELEMENTWISE = frozenset(
     {
@@ -179,7 +186,7 @@ def create(name: str, args: Args, site: cst.CSTNode | None, resolve: Resolver) -
             if short in ("rand", "randn"):
                 given = tuple(constant(a) for a in args.positional)
                 return TensorObj(site, shape=int_tuple(given))
-            return TensorObj(site, shape=dims(args.get("size")))
+            return TensorObj(site, shape=dims(args.first("size", _SIZE_POSITION[short])))
         if short in _RANDOM_SHAPE_FIRST or short in (
             "uniform",
             "normal",
@@ -344,6 +351,8 @@ def arithmetic(
             content = Content("full", fill=result)
     shapes = [t.shape for t in tensors]
     shape = shapes[0] if len(shapes) == 1 or (len(shapes) == 2 and shapes[0] == shapes[1]) else None
+    if shape is None and len(shapes) == 2:
+        shape = broadcast(shapes[0], shapes[1])
     symbolic = any(t.symbolic for t in tensors)
     return TensorObj(
         site,
@@ -353,6 +362,22 @@ def arithmetic(
         inputs=tuple(t for t in tensors if t.symbolic),
         producer=None,
     )
+
+
+def broadcast(a: Shape | None, b: Shape | None) -> Shape | None:
+    """numpy's broadcast of two shapes (`(7, 3)` and `(7, 1)` give `(7, 3)`); None when either is unknown, an
+    axis is unknown where it matters, or they do not broadcast (numpy raises)."""
+    if a is None or b is None:
+        return None
+    out: list[int | None] = []
+    for x, y in itertools.zip_longest(reversed(a), reversed(b), fillvalue=1):
+        if x == y or y == 1:
+            out.append(x)
+        elif x == 1:
+            out.append(y)
+        else:
+            return None
+    return tuple(reversed(out))
 
 
 def shape_value(shape: Shape | None) -> AV:
@@ -372,7 +397,7 @@ def indexed_shape(shape: Shape | None, index: AV, resolve: Resolver) -> Shape | 
     has shape (2, n)). Anything else (a mask, an array of indices, `...`, two lists, an index out of range:
     numpy raises) gives no shape."""
     from tfvarfix.semantics.pybuiltins import SliceObj
-    from tfvarfix.semantics.values import ListObj
+    from tfvarfix.semantics.values import ListObj, ModuleRef
 
     if shape is None:
         return None
@@ -384,7 +409,9 @@ def indexed_shape(shape: Shape | None, index: AV, resolve: Resolver) -> Shape | 
     advanced: list[int] = []  # positions in `parts` of the ints and the list
     for position, part in enumerate(parts):
         item = part.single()
-        if isinstance(item, Const) and item.value is None:
+        if (isinstance(item, Const) and item.value is None) or (
+            isinstance(item, ModuleRef) and item.dotted == "numpy.newaxis"  # `np.newaxis` is None
+        ):
             out.append(1)
             continue
         if axis >= len(shape):
@@ -441,6 +468,26 @@ def reshaped(shape: Shape | None, new: Shape | None) -> Shape | None:
 
 
 REARRANGING = frozenset({"reshape", "flatten", "ravel", "squeeze", "transpose"})  # array methods
+REDUCING = frozenset({"sum", "mean", "max", "min", "prod", "std", "var"})  # array methods that drop an axis
+
+
+def reduced(shape: Shape | None, args: Args, resolve: Resolver) -> Shape | None:
+    """The shape `a.sum(axis)` (or `mean`, `max`, ...) gives an array of `shape`: no axis, a scalar; an int
+    axis (negative too) drops that axis, or keeps it as 1 with `keepdims=True`. None when unknown."""
+    if shape is None or len(args.positional) > 1:
+        return None
+    given = args.first("axis", 0)
+    axis = None if given.is_bottom else resolve.constant(given)
+    keep = args.get("keepdims")
+    keepdims = False if keep.is_bottom else resolve.constant(keep)
+    if not isinstance(keepdims, bool):
+        return None
+    if axis is None:
+        return tuple(1 for _ in shape) if keepdims else ()
+    if not isinstance(axis, int) or isinstance(axis, bool) or not -len(shape) <= axis < len(shape):
+        return None
+    axis %= len(shape)
+    return (*shape[:axis], *((1,) if keepdims else ()), *shape[axis + 1 :])
 
 
 def rearranged(method: str, shape: Shape | None, args: Args, resolve: Resolver) -> Shape | None:

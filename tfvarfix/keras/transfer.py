@@ -566,6 +566,9 @@ class KerasSemantics(Semantics):
         self.autonames.forget(self.state)
         self.autonames.forget_files(self.state)
 
+    def known_name(self, obj: Obj) -> str | None:
+        return self.layer_name(obj) if isinstance(obj, (LayerObj, ModelObj)) else None
+
     def layer_name(self, obj: Obj) -> str | None:
         """The name a layer has: given, or Keras's auto name when it is known; as renamed since, where it was
         (`layer.name = ...`: the new name if known, else None)."""
@@ -1415,6 +1418,9 @@ class KerasSemantics(Semantics):
                 # The same numbers in another shape: still known at construction (`np.eye(3).flatten()`).
                 shape = arrays.rearranged(name, obj.shape, args, self.interp)
                 return AV.of(TensorObj(node, shape=shape, content=arrays.combined([obj.content])))
+            if name in arrays.REDUCING and not obj.symbolic:
+                # `a.sum(axis=1)`: the axis goes (MatchZoo#629's row norms, `np.sqrt((m * m).sum(axis=1))`).
+                return AV.of(TensorObj(node, shape=arrays.reduced(obj.shape, args, self.interp)))
             return AV.of(TensorObj(node, symbolic=obj.symbolic))
         if isinstance(obj, (InstanceObj, SuperObj)):
             return self._instance_method(obj, name, args, node)
@@ -1819,6 +1825,8 @@ class KerasSemantics(Semantics):
             if attr == "shape":
                 return arrays.shape_value(obj.shape)
             if attr in ("assign", "numpy", "copy", "astype", "T") or attr in arrays.REARRANGING:
+                return AV.of(MethodRef(obj, attr))
+            if attr in arrays.REDUCING and not obj.symbolic:
                 return AV.of(MethodRef(obj, attr))
             return TOP
         if isinstance(obj, KerasObj):

@@ -18,6 +18,7 @@ The interpreter records `events` as it goes; `semantics.facts` indexes them for 
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
@@ -216,6 +217,10 @@ class Semantics:
 
     def has_attribute(self, obj: Obj, attr: str) -> bool | None:
         """`hasattr(obj, attr)`, when it is known."""
+        return None
+
+    def known_name(self, obj: Obj) -> str | None:
+        """`obj.name`, when it is known for certain (a layer's given or auto name)."""
         return None
 
     def bind_function(self, function: TfFunction, receiver: Obj) -> Obj:
@@ -1825,6 +1830,8 @@ class Interpreter:
             if isinstance(op, (cst.Is, cst.IsNot)) and _is_none(comparator):
                 wants_none = outcome if isinstance(op, cst.Is) else not outcome
                 self._narrow(test.left, lambda o: (isinstance(o, Const) and o.value is None) == wants_none)
+            elif isinstance(op, (cst.Equal, cst.NotEqual)):
+                self._refine_name_test(test.left, comparator, outcome if isinstance(op, cst.Equal) else not outcome)
             return
         if isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and len(test.args) == 2:
             if test.func.value == "isinstance" and self.lookup("isinstance").single() == ModuleRef(
@@ -1843,6 +1850,28 @@ class Interpreter:
             return
         if isinstance(test, (cst.Name, cst.Attribute)):
             self._narrow(test, lambda o: self.builtins.truth(self, o) is not (not outcome))
+
+    def _refine_name_test(self, left: cst.BaseExpression, right: cst.BaseExpression, equal: bool) -> None:
+        """`if layer.name == name:` (either side; `!=` too) guards its arm: of the layers `layer` may hold, only
+        those whose name is not known, or is known to be (not to be) that string, reach it (MatchZoo#629: a loop
+        over `model.layers` that writes one layer found by name)."""
+        for subject, other in ((left, right), (right, left)):
+            if not (
+                isinstance(subject, cst.Attribute)
+                and subject.attr.value == "name"
+                and isinstance(subject.value, cst.Name)
+                and isinstance(other, (cst.Name, cst.SimpleString))
+            ):
+                continue
+            wanted = self.eval(other).const()
+            if not isinstance(wanted, str):
+                return
+            self._narrow(subject.value, functools.partial(self._name_kept, wanted=wanted, equal=equal))
+            return
+
+    def _name_kept(self, obj: Obj, wanted: str, equal: bool) -> bool:
+        known = self.semantics.known_name(obj)
+        return known is None or (known == wanted) == equal
 
     def _narrow(self, expr: cst.BaseExpression, keep: Callable[[Obj], bool]) -> None:
         value = self._peek(expr)
