@@ -260,3 +260,12 @@ def test_each_weights_argument_of_the_wrong_length_fails_at_build() -> None:
         "case_dense_without_bias_given_its_kernel": {"ok": True},
         "case_never_built": {"ok": True},
     }, good.out
+
+
+def test_numpy_shapes_of_the_fixture_are_the_ones_keras_checks() -> None:
+    """The row-normalised (7, 3) matrix written to the (6, 3) Embedding the name test finds raises; the
+    fixture's near misses (matrix of the layer's rows, a sum that keeps its axis) run."""
+    bad = run_program(TESTDATA / "TFV102" / "bad_numpy_arrays.py", "")
+    good = run_program(TESTDATA / "TFV102" / "good_numpy_arrays.py", "")
+    assert bad.error is not None and "(6, 3)" in bad.error and "(7, 3)" in bad.error, bad.error
+    assert good.error is None, good.error

@@ -167,3 +167,13 @@ for name, width, var in (("case_matmul", 4, "B"), ("case_scaled", 3, "scale")):
         "case_scaled": {"weights": 0, "changed": False},
     }, bad.out
     assert run_program(TESTDATA / "TFV106" / "good_lambda.py").error is None
+
+
+def test_a_variable_handed_straight_to_an_op_is_not_a_weight() -> None:
+    """keras#4401: `self.means = ops.expand_dims(keras.Variable(m), 1)` (and the tf.Variable form) leave the
+    layer with no weights; `add_weight` (or a keras.Variable held by the attribute) gives it two."""
+    probe = 'out["weights"] = len(ns["layer"].weights)'
+    bad = run_program(TESTDATA / "TFV106" / "bad_wrapped_in_op.py", probe)
+    good = run_program(TESTDATA / "TFV106" / "good_wrapped_in_op.py", probe)
+    assert bad.error is None and good.error is None, (bad.error, good.error)
+    assert (bad.out["weights"], good.out["weights"]) == (0, 2)

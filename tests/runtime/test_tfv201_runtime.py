@@ -267,3 +267,19 @@ def test_keras3_refuses_weights_outside_embedding_and_bidirectional() -> None:
         "case_conv_initializers": "ok",
         "case_embedding": "ok",
     }, good
+
+
+def test_bidirectional_weights_kwarg_is_never_written() -> None:
+    """keras#8957: `Bidirectional(LSTM(5), weights=trained.get_weights())` keeps its own random weights (Keras 3
+    and tf_keras hand the list to the directions' unused `initial_weights`); `set_weights` on the built wrapper
+    writes them (the good fixture asserts its copy predicts as the trained model)."""
+    probe = """
+import numpy as np
+out["same"] = all(
+    np.allclose(a, b) for a, b in zip(ns["copy"].layers[1].get_weights(), ns["trained"].get_weights())
+)
+"""
+    bad = run_program(TESTDATA / "TFV201" / "bad_bidirectional_weights.py", probe)
+    good = run_program(TESTDATA / "TFV201" / "good_bidirectional_weights.py", "")
+    assert bad.error is None and good.error is None, (bad.error, good.error)
+    assert bad.out["same"] is False
