@@ -88,8 +88,11 @@ class UnserializableCustomObject(Rule):
     `type(self).__name__`; keras#11210), made at two places or on each pass of a loop. And in a Keras 3
     module that saves a model, a module-level function (undecorated) given as a built-in layer's
     `*_initializer`, `*_regularizer` or `*_constraint` (keras-oneshot#10: `kernel_initializer=W_init`), unless
-    every load in the module passes it in `custom_objects`, or the layer is in none of the models the module
-    saves (where every save's model and its layers are known). In a Keras 3 module that saves a functional model, a
+    every load that may read a file holding it passes it in `custom_objects` (where each save writes one
+    constant path: the loads of a path after a save of it holding the layer, before the next save of it sure to
+    run; handson-ml2's chapter 12 loads each file with the functions of the model last saved to it), or the
+    layer is in none of the models the module saves (where every save's model and its layers are known). In a
+    Keras 3 module that saves a functional model, a
     `Lambda` in it given a Python `lambda` that reads a module the program imports (keras-oneshot#10:
     `Lambda(lambda x: ops.abs(x[0] - x[1]))`). A layer or model class defined inside a function
     that nothing in the module calls (a test method) has no instance outside that function's run: it is
@@ -376,6 +379,7 @@ class UnserializableCustomObject(Rule):
         'W_init'}`, which `load_model` cannot look up unless the function is registered or every load passes it
         in `custom_objects`; the fix registers it (the decorator returns the function itself)."""
         uses: dict[int, tuple[FuncObj, list[tuple[str, str]]]] = {}
+        given_to: dict[int, set[int]] = {}  # the layers each function is given to
         top = {id(statement) for statement in facts.module.body}
         held = _held_by_saves(saves)
         for made in facts.of(Created):
@@ -395,12 +399,13 @@ class UnserializableCustomObject(Rule):
                         and not func.node.decorators
                     ):
                         layer = made.obj.cls.rsplit(".", 1)[-1]
+                        given_to.setdefault(id(func.node), set()).add(id(made.obj))
                         entry = uses.setdefault(id(func.node), (func, []))
                         if (keyword, layer) not in entry[1]:
                             entry[1].append((keyword, layer))
         for func, given in uses.values():
             assert isinstance(func.node, cst.FunctionDef)
-            if _loads_name(facts, func.name):
+            if _loads_name(facts, func.name, _loads_of(facts, saves, given_to[id(func.node)])):
                 continue
             keywords = "`/`".join(dict.fromkeys(k for k, _ in given))
             layers = "`, `".join(dict.fromkeys(layer for _, layer in given))
@@ -1061,10 +1066,51 @@ def _params(init: object) -> tuple[list[str], list[str], bool] | None:
     return names, [q.name.value for q in params if q.default is None], p.star_kwarg is not None
 
 
-def _loads_name(facts: Facts, name: str) -> bool:
-    """Every load in the module passes `custom_objects` naming the class (and there is one)."""
-    loads = facts.calls(*LOADS)
+def _loads_name(facts: Facts, name: str, loads: list[MethodCall] | None = None) -> bool:
+    """Every load in the module (or every load of `loads`) passes `custom_objects` naming the class or function
+    (and there is one)."""
+    if loads is None:
+        loads = facts.calls(*LOADS)
     return bool(loads) and all(name in _custom_names(e.node) for e in loads)
+
+
+def _loads_of(facts: Facts, saves: list[MethodCall], layers: set[int]) -> list[MethodCall]:
+    """The loads that may read a file holding one of `layers`. Where every reachable save writes one constant
+    path, a load of a constant path reads what the saves of that path before it wrote, back to the last one
+    sure to run (all saves of the path when none is): it counts when one of those may hold one of `layers`; a
+    load of a path not known counts. Else every load counts. handson-ml2's chapter 12 loads a model with only a
+    custom loss with that loss in `custom_objects`, and the file whose model holds its plain functions with
+    those functions in `custom_objects`, then saves another model to that file and loads it with the functions
+    that model has: no load looks for a function it is not given."""
+    loads = facts.calls(*LOADS)
+    written: dict[str, list[tuple[int, bool, bool]]] = {}  # path -> (index, sure to run, may hold `layers`)
+    for save in saves:
+        if not reachable(save):
+            continue
+        path = _constant_path(save)
+        if path is None:
+            return loads
+        held = _held_by_saves([save])
+        written.setdefault(path, []).append(
+            (facts.index_of(save), save.certain, held is None or bool(held & layers))
+        )
+    found: list[MethodCall] = []
+    for load in loads:
+        path = _constant_path(load)
+        if path is None:
+            found.append(load)
+            continue
+        before = sorted((w for w in written.get(path, []) if w[0] < facts.index_of(load)), reverse=True)
+        read: list[tuple[int, bool, bool]] = []
+        for entry in before:
+            read.append(entry)
+            if entry[1]:
+                break
+        else:
+            read = written.get(path, [])  # no save sure to run before it: any save of the path may have written it
+        if any(holds for _, _, holds in read):
+            found.append(load)
+    return found
 
 
 def _object_argument(facts: Facts, cls: ClassObj, init: FuncObj, names: list[str]) -> str | None:
@@ -1117,12 +1163,18 @@ def _unserializable(facts: Facts, obj: object) -> str | None:
 
 def _path(event: MethodCall) -> str | None:
     """The file a save or load names, when it is one constant `.keras` or `.h5` path."""
+    value = _constant_path(event)
+    return value if value is not None and value.endswith((".keras", ".h5")) else None
+
+
+def _constant_path(event: MethodCall) -> str | None:
+    """The path a save or load names, when it is one constant string."""
     args = event.args
     if args is None:
         return None
     index = 1 if event.callee in ("keras.saving.save_model", "keras.models.save_model") else 0
     value = args.first("filepath", index).const()
-    return value if isinstance(value, str) and value.endswith((".keras", ".h5")) else None
+    return value if isinstance(value, str) else None
 
 
 _H5_SAVES = ("keras.Model.save", ".save", "keras.saving.save_model", "keras.models.save_model", ".save_weights")
