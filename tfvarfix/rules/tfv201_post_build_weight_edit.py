@@ -354,6 +354,9 @@ class PostBuildWeightEdit(Rule):
             assert isinstance(layer, LayerObj)
             if layer.args.arg_of("weights", ("layer", "merge_mode", "weights")) is None:
                 continue
+            given = layer.args.first("weights", 2).single()
+            if isinstance(given, Const) and not given.value:
+                continue  # `weights=None` (or another falsy constant): Keras does nothing with it
             names: list[str] = []
             for inner in layer.args.first("layer", 0):
                 if isinstance(inner, LayerObj):
