@@ -187,6 +187,19 @@ def _blank_tail(chunk: str) -> str | None:
     return "".join(lines[start:])
 
 
+def _comment_tail(chunk: str) -> str | None:
+    """The comment lines that end a piece right after its last line of code, when no blank line leads them
+    (`import keras\n # note\n  # note\n`: libcst alone drops the oddly indented one); a full parse makes them
+    the next statement's leading lines too. None when the piece ends with code."""
+    lines = _LINE.findall(chunk)
+    end = len(lines)
+    while end and lines[end - 1].lstrip().startswith("#"):
+        end -= 1
+    if end == len(lines) or end == 0 or not lines[end - 1].strip():
+        return None
+    return "".join(lines[end:])
+
+
 def _continues(stripped: str) -> bool:
     for word in _CONTINUES:
         if stripped.startswith(word) and not (stripped[len(word) : len(word) + 1].isidentifier()):
@@ -241,7 +254,7 @@ class IncrementalParser:
                 except Exception:  # does not parse alone: a syntax error, or a cut in the wrong place
                     return None
                 if module.code != chunk:  # libcst alone loses a blank line before an odd comment at the end
-                    tail = _blank_tail(chunk) if index + 1 < len(texts) else None
+                    tail = _blank_tail(chunk) or _comment_tail(chunk) if index + 1 < len(texts) else None
                     if tail is None:
                         return None
                     # The lines from the first blank one on lead the next statement in a full parse: cut there.
