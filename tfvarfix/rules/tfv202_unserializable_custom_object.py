@@ -1674,9 +1674,11 @@ def _held_by_saves(saves: list[MethodCall]) -> set[int] | None:
                 pending += layers
                 continue
             items = view.get(obj, {}).get("items")
-            if not isinstance(items, Items) or items.exact is None:
+            if not isinstance(items, Items):
                 return None
-            for item in items.exact:
+            # Layers added in a loop (`for _ in range(20): model.add(Dense(100))`, handson-ml2's chapter 11)
+            # leave the items merged: any of them may be in the model.
+            for item in items.exact if items.exact is not None else (items.merged,):
                 if item.is_top:
                     return None
                 pending += (o for o in present(item) if not isinstance(o, TensorObj))
