@@ -74,11 +74,13 @@ class WeightShapeMismatch(Rule):
     `matrix.shape[0]` (rows) or `matrix.shape[1]` (width), as the pretrained-embedding idiom writes it. The
     matrix is what the author computed for the vocabulary, and a lookup of its last row is what the off-by-one
     layer cannot do. Unsafe: the original raises at build, and the rewrite has another vocabulary size or
-    width (layers after it are built for the new width). Offered only when the matrix is an array (a nested
-    list has no `.shape`) written as a name or an attribute path, and the disagreeing argument is written in
-    the call. Everywhere else there is no fix: which of the two shapes is wrong is the author's decision (a
-    `set_weights` from another vocabulary, a kernel transposed by a loader). The message gives both shapes and
-    the weight's formula.
+    width (layers after it are built for the new width). Not offered when the matrix has fewer rows than the
+    layer's `input_dim` (Email-Spam-Detection#1: `min(max_features, len(word_index))` rows, 0 for a tokenizer
+    never fit): the token ids the layer was sized for would have no row. Offered only when the matrix is an
+    array (a nested list has no `.shape`) written as a name or an attribute path, and the disagreeing argument
+    is written in the call. Everywhere else there is no fix: which of the two shapes is wrong is the author's
+    decision (a `set_weights` from another vocabulary, a kernel transposed by a loader). The message gives both
+    shapes and the weight's formula.
 
     ## Numerical equivalence
     `repairs`: the original raises at build; the rewrite builds the layer with the matrix as its weights.
@@ -180,6 +182,11 @@ class WeightShapeMismatch(Rule):
             given, wanted = write.shape[axis], expected[axis]
             if given is None or wanted is None or given == wanted:
                 continue
+            if axis == 0 and given < wanted:
+                # Fewer rows than the layer's vocabulary (Email-Spam-Detection#1: `min(max_features,
+                # len(word_index))` rows of a tokenizer never fit, 0): the ids the layer was sized for would
+                # have no row; which one is wrong is the author's call.
+                return None
             arg = next((a for a in call.args if a.keyword is not None and a.keyword.value == keyword), None)
             if arg is None and axis < len(positional):
                 arg = positional[axis]
