@@ -100,7 +100,8 @@ class DuplicateLayerName(Rule):
     name (`make = stem`), called with `*args` or `**kwargs` or already given `name_prefix`, a single call
     outside any loop (a call inside another's arguments, `stem(stem(x))`, is edited within the outer one's edit); when a
     name it gives is also read as a string (`get_layer("conv1_conv")`, which would have to change too); when a name has
-    braces or escapes; and for
+    braces or escapes; when a function the helper calls names layers that collide too (keras-resnet:
+    `ResNet()` calls `bottleneck()`, whose `res2a_branch2a` the prefix would not reach); and for
     methods, nested functions and decorated helpers. A helper of another module of the project (`nn.nn_base(x)`
     called per input in `train.py`) gets the same fix across the two files: the parameter and the prefixed names in
     its module, the prefixes at the calls here; its default `""` keeps the names of callers the analysis does not
@@ -421,6 +422,8 @@ class DuplicateLayerName(Rule):
                 literals.append(current.value)
             stack.extend(reversed(children(current)))  # source order: the first name first
         if not any(n is literal for n in literals):
+            return None
+        if not _prefix_covers(facts, helper, literals):
             return None
         names: list[str] = []
         for string_node in literals:
@@ -753,3 +756,28 @@ def _describe(facts: Facts, event: Duplicate) -> str:
 def _string_like(node: cst.BaseExpression, value: str) -> str:
     quote = "'" if isinstance(node, cst.SimpleString) and node.value.lstrip("rRbBuU").startswith("'") else '"'
     return f"{quote}{value}{quote}"
+
+
+def _prefix_covers(
+    facts: Facts, helper: cst.FunctionDef, literals: list[cst.SimpleString | cst.FormattedString]
+) -> bool:
+    """Whether prefixing the helper's own fixed names cures every duplicate its calls make: none of the pairs
+    both made during calls of it has its name written elsewhere (keras-resnet: `ResNet()` names "conv1" and
+    calls `bottleneck()`, whose "res2a_branch2a" would still collide)."""
+    covered = {id(n) for n in literals}
+    made = {id(c.obj): c for c in facts.of(Created)}
+
+    def in_helper(obj: object) -> bool:
+        created = made.get(id(obj))
+        return created is not None and any(
+            c.kind is CtxKind.CALL and isinstance(c.data, FuncObj) and c.data.node is helper
+            for c in created.ctx.chain()
+        )
+
+    for pair in facts.of(Duplicate):
+        if not reachable(pair) or not (in_helper(pair.first) and in_helper(pair.second)):
+            continue
+        node = getattr(pair.second, "name_node", None)
+        if node is None or id(node) not in covered:
+            return False
+    return True
