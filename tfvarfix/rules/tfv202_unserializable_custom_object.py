@@ -354,7 +354,7 @@ class UnserializableCustomObject(Rule):
             elif not keras3 or not _saved_with(facts, cls, save_calls):
                 continue  # tf_keras records and reloads them; and only a save or load is hurt
             elif cls.is_model and names:
-                problem = _MODEL.format(name=cls.name)
+                problem = _MODEL.format(name=cls.name) + _refused_extension(facts, cls, save_calls)
             else:
                 problem = _LAYER if init is not None and not kwargs else None
                 if problem is None and isinstance(init, FuncObj):
@@ -1560,6 +1560,34 @@ def _saved_with(facts: Facts, cls: ClassObj, saves: list[MethodCall]) -> bool:
     if any(call.func.node is where for call in facts.of(UserCall)):
         return bool(saves)  # called: what it makes may be returned to the caller and saved there
     return any(_runs_in(save, where) for save in saves)
+
+
+def _refused_extension(facts: Facts, cls: ClassObj, saves: list[MethodCall]) -> str:
+    """What the module's own saves of an instance of `cls` hit first, when each names one constant path that is
+    no `.keras`/`.h5` file: Keras 3's `model.save` refuses the path (`ValueError: Invalid filepath extension
+    for saving`, measured on 3.15) before it reads any config. handson-ml2's chapter 12 saves its
+    `ResidualRegressor` with `model.save("my_custom_model.ckpt")`, a SavedModel under tf_keras."""
+    made = [c for c in facts.of(Created) if isinstance(c.obj, InstanceObj) and cls in c.obj.cls.mro()]
+    if not made:
+        return ""
+    first = min(facts.index_of(c) for c in made)
+    paths: list[str] = []
+    for save in saves:
+        if not reachable(save) or facts.index_of(save) < first:
+            continue
+        held = _held_by_saves([save])
+        if held is not None and not any(id(c.obj) in held for c in made):
+            continue
+        path = _constant_path(save)
+        if save.callee == CHECKPOINT_SAVE or path is None or path.endswith((".keras", ".h5")):
+            return ""
+        paths.append(path)
+    if not paths:
+        return ""
+    return (
+        f"; this module's `save(\"{paths[0]}\")` raises `ValueError: Invalid filepath extension for saving` before "
+        "that (Keras 3 saves a whole model only to a `.keras` or `.h5` file)"
+    )
 
 
 def _runs_in(event: MethodCall, function: cst.FunctionDef) -> bool:
