@@ -1,6 +1,6 @@
 # A Lambda used to put a constant into a functional model (Mask R-CNN's anchors, "a hack to get around Keras's
-# bad support for constants"): its function makes a tf.Variable of the value on every call, and it reads the
-# name when it runs, after the name was rebound to the Lambda's own output.
+# bad support for constants"): its function makes a tf.Variable of the value on every call (Mask R-CNN binds the
+# Lambda's output to the value's own name; here the value keeps its name, so the original fails only for this).
 import keras
 import numpy as np
 import tensorflow as tf
@@ -19,8 +19,8 @@ class ConstantLayer(keras.layers.Layer):
 
 def case_anchors():
     image = keras.Input((2,))
-    anchors = np.ones((2, 3, 2), "float32")
-    anchors = ConstantLayer(anchors, name="anchors")(image)  # expect: TFV402
+    anchor_values = np.ones((2, 3, 2), "float32")
+    anchors = ConstantLayer(anchor_values, name="anchors")(image)  # expect: TFV402
     offsets = keras.layers.Dense(2, kernel_initializer="zeros")(image)
     boxes = keras.layers.Lambda(lambda t: t[0][:, None, :] + t[1])([offsets, anchors])
     model = keras.Model(image, boxes)

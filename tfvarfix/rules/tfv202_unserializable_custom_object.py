@@ -174,7 +174,9 @@ class UnserializableCustomObject(Rule):
     ```
 
     ## Fix safety
-    The fix adds `get_config` returning each constructor argument (an argument given an array is stored as a
+    No fix for a subclassed model whose every save in the module names a path Keras 3 refuses (`save("m.ckpt")`):
+    a `get_config` alone would not make that save work, and the path is the author's to change. The fix adds
+    `get_config` returning each constructor argument (an argument given an array is stored as a
     list, `np.asarray(self.x).tolist()`: a config holds JSON), and the registration decorator when it is
     missing, under the user's package, never ours: the configured `serialization-package`, else the top-level
     package the file lies in (the outermost folder above it with an `__init__.py`), else the package the module
@@ -314,6 +316,7 @@ class UnserializableCustomObject(Rule):
             yield from self._plain_functions(facts, save_calls)
             yield from self._lambda_functions(facts, save_calls)
         for cls in facts.classes:
+            refused = ""  # the module saves an instance only to paths Keras 3 refuses (then no fix)
             if cls.keras_base is None or cls.unknown_base:
                 continue
             if facts.class_field(cls, "get_config") is not None:
@@ -354,7 +357,8 @@ class UnserializableCustomObject(Rule):
             elif not keras3 or not _saved_with(facts, cls, save_calls):
                 continue  # tf_keras records and reloads them; and only a save or load is hurt
             elif cls.is_model and names:
-                problem = _MODEL.format(name=cls.name) + _refused_extension(facts, cls, save_calls)
+                refused = _refused_extension(facts, cls, save_calls)
+                problem = _MODEL.format(name=cls.name) + refused
             else:
                 problem = _LAYER if init is not None and not kwargs else None
                 if problem is None and isinstance(init, FuncObj):
@@ -362,7 +366,9 @@ class UnserializableCustomObject(Rule):
             if problem is None:
                 continue
             fix = None
-            if cls.namespace.parent is None and isinstance(init, FuncObj) and defined[id(cls.node)] == 1:
+            if refused:
+                pass  # a `get_config` alone would not make that save work: the path is the author's to change
+            elif cls.namespace.parent is None and isinstance(init, FuncObj) and defined[id(cls.node)] == 1:
                 if cls.is_serializable_object or (cls.is_model and names):
                     fix = self._config_fix(facts, cls, init, names, registered)
                     if fix is not None and cls.is_serializable_object and _loses_arguments_silently(
