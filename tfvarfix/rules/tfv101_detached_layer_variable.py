@@ -20,7 +20,7 @@ from tfvarfix.semantics.facts import (
     reads_only_constants,
     scopes,
 )
-from tfvarfix.semantics.values import AV, LayerObj, TensorObj, VarObj
+from tfvarfix.semantics.values import AV, LayerObj, TensorObj, VarObj, upstream
 from tfvarfix.semantics.walker import sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -385,21 +385,12 @@ def _kept_unused(facts: Facts, statement: cst.CSTNode, node: cst.Call) -> bool:
 def _called(facts: Facts, event: Created, layer: LayerObj) -> bool:
     """A tensor visible at the event's point was made by calling the layer (or is made from one that was): the
     layer is built."""
-    stack = [
+    visible = (
         o
         for env in scopes(facts, event)
         for value in env.values()
         if isinstance(value, AV) and not value.is_top
         for o in value
         if isinstance(o, TensorObj)
-    ]
-    seen: set[int] = set()
-    while stack and len(seen) < 5_000:
-        tensor = stack.pop()
-        if id(tensor) in seen:
-            continue
-        seen.add(id(tensor))
-        if tensor.producer is layer:
-            return True
-        stack.extend(t for group in tensor.groups for t in group)
-    return False
+    )
+    return any(tensor.producer is layer for tensor in upstream(visible, 5_000))

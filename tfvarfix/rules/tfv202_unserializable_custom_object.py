@@ -33,6 +33,7 @@ from tfvarfix.semantics.values import (
     TupleObj,
     VarObj,
     const,
+    upstream,
 )
 from tfvarfix.semantics.walker import descendants, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
@@ -1732,18 +1733,8 @@ def _graph_layers(model: ModelObj) -> list[Obj]:
     outputs = model.args.get("outputs", ("inputs", "outputs"))
     if outputs.is_top:
         return []
-    stack = [t for t in outputs if isinstance(t, TensorObj)]
-    found: list[Obj] = []
-    seen: set[int] = set()
-    while stack and len(seen) < 10_000:
-        tensor = stack.pop()
-        if id(tensor) in seen:
-            continue
-        seen.add(id(tensor))
-        if tensor.producer is not None:
-            found.append(tensor.producer)
-        stack.extend(t for group in tensor.groups for t in group)
-    return found
+    made = upstream((t for t in outputs if isinstance(t, TensorObj)), 10_000)
+    return [t.producer for t in made if t.producer is not None]
 
 
 def _free_names(function: cst.Lambda) -> set[str] | None:

@@ -694,6 +694,20 @@ class TensorObj(Obj):
         return "tensor" if self.shape is None else f"tensor{self.shape}"
 
 
+def upstream(tensors: Iterable[TensorObj], limit: int) -> Iterator[TensorObj]:
+    """The tensors and every tensor they were computed from (through each op's inputs), once each, at most
+    `limit` of them."""
+    stack = list(tensors)
+    seen: set[int] = set()
+    while stack and len(seen) < limit:
+        tensor = stack.pop()
+        if id(tensor) in seen:
+            continue
+        seen.add(id(tensor))
+        yield tensor
+        stack.extend(t for group in tensor.groups for t in group)
+
+
 @dataclass(frozen=True)
 class Content:
     """What an array made from constants holds: `kind` is "full" (every element `fill`), "literal" (a nested
