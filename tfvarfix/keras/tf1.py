@@ -218,12 +218,12 @@ class Tf1:
         if name in (V1 + "Session", V1 + "InteractiveSession"):
             return AV.of(KerasObj(node, V1 + "Session", args))
         if name == V1 + "reset_default_graph":
-            state.set(tf, "graph", AV.of(KerasObj(node, "tf.Graph")))
+            state.set(tf, "graph", AV.of(self.new_graph(node)))
             return NONE
         if name == V1 + "get_default_graph":
             return AV.of(self.graph())
         if name in ("tf.Graph", V1 + "Graph"):
-            return AV.of(KerasObj(node, "tf.Graph"))
+            return AV.of(self.new_graph(node))
         if name == V1 + "make_template":
             return TOP
         if name == V1 + "trainable_variables":
@@ -420,9 +420,19 @@ class Tf1:
         current = self.state.value(self.k.tf, "graph")
         obj = current.single() if current is not None else None
         if obj is None:
-            obj = KerasObj(None, "tf.Graph")
+            obj = self.new_graph(None)
             self.state.set(self.k.tf, "graph", AV.of(obj))
         return obj
+
+    def new_graph(self, node: cst.CSTNode | None) -> KerasObj:
+        """A graph, made with its (empty) tables of variables and scope counts: a path that creates nothing in it
+        then joins with one that does as 'each name maybe made' (tensorflow/gan's get_or_create_eval_step, a
+        get_variable in the arm of an `if` on the graph's EVAL_STEP collection, called twice), where a graph
+        with no fields yet on one path would take the other path's tables as certain."""
+        graph = KerasObj(node, "tf.Graph")
+        self.state.set(graph, "vars", EMPTY_ENTRIES)
+        self.state.set(graph, "counts", EMPTY_ENTRIES)
+        return graph
 
     def counts(self, graph: Obj) -> Entries:
         found = self.state.get(graph, "counts")
