@@ -81,6 +81,11 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         pytest.param("%%time\nx = tf.Variable(1.0)\n", {0}, id="python-cell-magic"),
         pytest.param("%%bash\necho hi\n  if [ x ]\n", {0, 1, 2}, id="other-cell-magic"),
         pytest.param("%env A=\\\n  B\nx = 1\n", {0, 1}, id="magic-continued-by-backslash"),
+        pytest.param(
+            "if x:\n  !python main.py \\\n      --flag=1 \\\n      --b\n  !rm -rf d\n",
+            {1, 2, 3, 4},
+            id="shell-continued-by-backslash-in-a-block",
+        ),
     ],
 )
 def test_mask(source: str, masked_lines: set[int]) -> None:

@@ -122,7 +122,10 @@ def mask(source: str) -> tuple[str, frozenset[int]]:
         ending = line[len(body) :]
         new: str | None = None
         if continued:
-            new = _whole(body)
+            # Blank, not a placeholder at column 0: a continued shell escape inside a block (`if x:` then
+            # `  !python main.py \\` and `      --flag`) would otherwise end the block there, and the block's next
+            # line would be an unexpected indent (google/automl's efficientdet tutorial).
+            new = _blank(body)
         elif index in starts or index >= covered:
             new = _mask_line(body)
         if new is not None and new != body:
@@ -133,6 +136,11 @@ def mask(source: str) -> tuple[str, frozenset[int]]:
             continued = False
             out.append(line)
     return "".join(out), frozenset(masked)
+
+
+def _blank(line: str) -> str:
+    """A continuation line of a masked one: spaces of the same length (a blank line, inside any block)."""
+    return " " * len(line)
 
 
 def _whole(line: str) -> str:
