@@ -144,6 +144,23 @@ def broadcast_conflict(value: Shape, expected: Shape) -> bool:
     return False
 
 
+def constant_conflict(value: Shape, expected: Shape) -> bool:
+    """Whether tf_keras's `Constant(value)` provably cannot make a weight of shape `expected`: its `__call__` is
+    `tf.constant(value, shape=shape)`, which reshapes a value of as many elements and fills one of a single
+    element, and raises otherwise (measured, TF 2.21 + tf_keras: `Constant(np.array([1., -1.]))` for a `(2, 1)`
+    kernel gives `[[1.], [-1.]]`; `(3,)` for `(2, 3)` raises `TypeError: Eager execution of tf.constant with
+    unsupported shape`, where Keras 3 broadcasts it)."""
+    if any(d is None for d in value) or any(d is None for d in expected):
+        return False
+    count = 1
+    for d in value:
+        count *= d  # type: ignore[operator]
+    needed = 1
+    for d in expected:
+        needed *= d  # type: ignore[operator]
+    return count not in (1, needed)
+
+
 def show(shape: Shape) -> str:
     dims = ["?" if d is None else str(d) for d in shape]
     return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"

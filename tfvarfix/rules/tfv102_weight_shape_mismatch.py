@@ -1,12 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import libcst as cst
 
-from tfvarfix.keras.spec import WeightSpec
-from tfvarfix.keras.weights import Shape, broadcast_conflict, conflict, detached, formula, show, weight_shape
+from tfvarfix.keras.spec import Flavor, WeightSpec
+from tfvarfix.keras.weights import (
+    Shape,
+    broadcast_conflict,
+    conflict,
+    constant_conflict,
+    detached,
+    formula,
+    show,
+    weight_shape,
+)
 from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Created, InputMismatch, WeightCount, WeightWrite
 from tfvarfix.semantics.facts import Facts, reachable
@@ -19,7 +28,11 @@ class WeightShapeMismatch(Rule):
     ## What it does
     Finds a value whose static shape cannot fit the layer weight it is given to: a variable named after the
     weight (TFV101), `<weight>.assign(value)`, `layer.set_weights([...])`, or a
-    `keras.initializers.Constant(value)` given as the layer's initializer. The weight's shape comes from the
+    `keras.initializers.Constant(value)` given as the layer's initializer (Keras 3 multiplies the value by ones
+    of the weight's shape, so it must broadcast to it; tf_keras makes `tf.constant(value, shape=shape)`, which
+    reshapes a value of as many elements and fills one of a single element: neural-structured-learning's flat
+    `Constant(np.array([1.0, -1.0]))` for a `Dense(1)` kernel of shape `(2, 1)` is right there, while Keras 3
+    makes a `(2, 2)` kernel of it, silently). The weight's shape comes from the
     layer-weight table (`LSTM` kernel: `(input_dim, 4*units)`); a dimension that depends on something unknown
     (often `input_dim`) is left open, and the other dimensions must still agree. A numpy value's shape is
     followed through what is made of it: a row `a[i]`, the rows of `list(a)`, `a.reshape(4, -1)` and
@@ -152,7 +165,7 @@ class WeightShapeMismatch(Rule):
                         init.shape,
                         layer,
                         matching[0],
-                        broadcast=True,
+                        test=constant_conflict if facts.flavor is Flavor.TF_KERAS else broadcast_conflict,
                     )
 
     def _sized_by_weights(
@@ -243,13 +256,13 @@ class WeightShapeMismatch(Rule):
         shape: Shape | None,
         layer: LayerObj,
         weight: WeightSpec,
-        broadcast: bool = False,
+        test: Callable[[Shape, Shape], bool] = conflict,
     ) -> Iterator[Finding]:
         expected = weight_shape(layer, weight)
         if (
             shape is None
             or expected is None
-            or not (broadcast_conflict if broadcast else conflict)(shape, expected)
+            or not test(shape, expected)
         ):
             return
         yield self.finding(
