@@ -44,6 +44,7 @@ from tfvarfix.semantics.values import (
     NOTHING,
     TOP,
     TRUE,
+    ApplicationLayers,
     Args,
     AttrNode,
     BoundMethod,
@@ -1111,7 +1112,7 @@ class KerasSemantics(Semantics):
 
     def application(self, short: str, node: cst.Call, args: Args) -> AV:
         """`keras.applications.X(...)`: a built functional model, named `name=` or the application's own name."""
-        from tfvarfix.keras.applications import KERAS3_NAMES
+        from tfvarfix.keras.applications import KERAS3_INNER_NAMES, KERAS3_NAMES
 
         name = _name(args)
         if name is None and not args.given("name") and self.flavor is Flavor.KERAS3:
@@ -1120,12 +1121,35 @@ class KerasSemantics(Semantics):
         self.autonames.forget(self.state)  # it makes layers of its own, not all named
         self.state.set(model, "items", Items(None, TOP))
         self.state.set(model, "built", TRUE)
+        inner = KERAS3_INNER_NAMES.get(short) if self.flavor is Flavor.KERAS3 else None
+        if inner is not None:
+            # `model.input` / `model.output`: an outer functional model built from them holds this application's
+            # inner layers, flattened. They stand here as one part named by the inner name the application always
+            # gives (two applications' parts collide as their layers do), between an input no known layer makes
+            # (so the outer model's layer list stays unknown) and the output.
+            entry = TensorObj(node, symbolic=True)
+            part = ApplicationLayers(node, ModelKind.FUNCTIONAL, inner, Args.EMPTY)
+            self.state.set(part, "items", Items(None, TOP))
+            self.state.set(part, "built", TRUE)
+            self.interp.record(Created, node, obj=part, args=None, view=None)  # made where the application is
+            self.state.set(model, "inputs", AV.of(entry))
+            self.state.set(model, "outputs", AV.of(TensorObj(node, symbolic=True, producer=part, inputs=(entry,))))
+            self.state.set(model, "inner", AV.of(part))
         self.created(model, node)
         self.makes_variables(model, node, certainly=True)  # its weights exist once it returns
         return AV.of(model)
 
+    def _inner_layers_reached(self, model: ModelObj) -> None:
+        """An application's layers are reached (`.layers`, `get_layer`): the program may rename them (keras#7412:
+        `for layer in backbone.layers: layer._name = ...`), so the name its inner layers hold is no longer known."""
+        inner = self.state.value(model, "inner")
+        part = inner.single() if inner is not None else None
+        if isinstance(part, ApplicationLayers):
+            self.state.set(part, "renamed", TOP)
+
     def model_layers(self, model: ModelObj, node: cst.CSTNode) -> AV:
         """`model.layers`: a new list, the model's layers at this point (a functional model's InputLayer first)."""
+        self._inner_layers_reached(model)
         items = self.state.items(model)
         copy = ListObj(node)
         if model.kind is ModelKind.SEQUENTIAL and items.exact is not None:
@@ -1576,6 +1600,7 @@ class KerasSemantics(Semantics):
                 state.set(model, "items", Items(items.exact[:-1]))
             return TOP
         if name == "get_layer":
+            self._inner_layers_reached(model)
             return self.get_layer(state.items(model), args)
         if name == "set_weights" and args.positional:
             self._model_set_weights(model, args.positional[0], node)

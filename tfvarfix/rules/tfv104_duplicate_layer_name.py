@@ -10,7 +10,7 @@ from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import Finding, FixPlan, NodeEdit, Replace, Rule
 from tfvarfix.semantics.events import Created, CtxKind, Duplicate, UserCall
 from tfvarfix.semantics.facts import Facts, divergence, reachable
-from tfvarfix.semantics.values import FuncObj, InstanceObj, LayerObj, ModelObj
+from tfvarfix.semantics.values import ApplicationLayers, FuncObj, InstanceObj, LayerObj, ModelObj
 from tfvarfix.semantics.walker import children, descendants
 from tfvarfix.types import FixAvailability, FixSafety, Rename, Severity, VerifyCheck
 
@@ -46,6 +46,13 @@ class DuplicateLayerName(Rule):
     program saved keeps the saved names, so a new `Dense` after `clear_session()` is `dense` again beside the loaded
     `dense`. Only where the count is known: after a loop of unknown count, a layer made on one arm of an `if`, or
     code that is not followed, the name is not claimed.
+
+    In Keras 3 code, also two `keras.applications` models whose `input`/`output` tensors build one functional model
+    (thanif/CPL#4: two `InceptionV3(include_top=False)` backbones, each pooled, then concatenated): Keras flattens
+    both sets of inner layers into it, and each application names some of them itself (`mixed0` in InceptionV3,
+    `conv1_pad` in ResNet50, `block1_conv1` in VGG16 and Xception; measured per application), so the model holds
+    those names twice. Not once the program reaches an application's layers before the model is built (`.layers`,
+    `get_layer`: it may rename them, keras#7412). No fix: no argument of an application renames its inner layers.
 
     ## Why is this bad?
     Keras identifies layers and their weights by name. `Sequential` raises `ValueError: All layers added to a
@@ -205,6 +212,8 @@ class DuplicateLayerName(Rule):
                 fix = self._call_name_fix(facts, event.second, node, name, taken)
             elif fix is None and looped and event.second.site is node and isinstance(node, cst.Call):
                 fix = self._loop_call_fix(facts, event.second, node, name)
+            if any(isinstance(o, ApplicationLayers) for e in live for o in (e.first, e.second)):
+                fix = None  # the inner layers of two applications: no argument of an application renames them
             yield self.finding(
                 node,
                 fix=fix,

@@ -660,6 +660,14 @@ class ModelObj(Obj):
         return f"{self.kind.value} model {self.name or ''}".strip()
 
 
+class ApplicationLayers(ModelObj):
+    """The inner layers of a `keras.applications` model, as they stand in an outer functional model built from its
+    `input`/`output` tensors (Keras flattens them into it), named by the one inner name the application always
+    gives (`mixed0`). No argument of the application renames them."""
+
+    __slots__ = ()
+
+
 class TensorObj(Obj):
     """A tensor or array. Symbolic tensors (`Input`, layer outputs) record the layer that made them and its
     inputs; arrays made from constants record their content (`content`), for initializers and edits."""
