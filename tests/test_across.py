@@ -249,3 +249,63 @@ def test_the_rewritten_method_runs_twice_under_tensorflow(tmp_path: Path) -> Non
     assert rewritten.returncode == 0, rewritten.stderr[-3000:]
     first, second = (float(line) for line in rewritten.stdout.split()[-2:])
     assert first == second  # both calls restore the one checkpoint
+
+
+RESNET = PROJECT.parent / "keras_resnet_two_backbones_one_model"
+
+
+def test_the_prefix_is_handed_on_to_a_helper_the_helper_calls(tmp_path: Path) -> None:
+    """keras-resnet#50: `ResNet()` (resnet.py) names conv1 and calls `bottleneck()`, which names res2a_branch2a
+    and `Add(name=base)`; main.py calls `ResNet()` per input. Both helpers take the prefix; `ResNet()` hands it on."""
+    root = tmp_path / "resnet"
+    shutil.copytree(RESNET, root)
+    items = json.loads(_tfvarfix(root, ".", "--output-format", "json").stdout)
+    assert len(items) == 8 and all(i["fix"] for i in items)
+    assert _tfvarfix(root, ".", "--fix", "--unsafe-fixes").returncode == 0
+    fixed = _texts(root)
+    assert 'def bottleneck(x, filters, stage, block, name_prefix=""):' in fixed["resnet.py"]
+    assert 'def ResNet(inputs, blocks=(1, 1), filters=8, name_prefix=""):' in fixed["resnet.py"]
+    assert (
+        'bottleneck(x, filters, stage_id + 2, "abc"[block_id], name_prefix=name_prefix)' in fixed["resnet.py"]
+    )
+    assert 'keras.layers.Add(name=f"{name_prefix}{base}")' in fixed["resnet.py"]
+    assert 'base = f"res{stage}{block}"' in fixed["resnet.py"]  # the local itself is kept
+    assert 'name=f"{name_prefix}{base}_branch2a"' in fixed["resnet.py"]
+    assert 'image_net = ResNet(image, name_prefix="image_net_")' in fixed["main.py"]
+    assert 'mask_net = ResNet(mask, name_prefix="mask_net_")' in fixed["main.py"]
+    assert _tfvarfix(root, ".").returncode == 0  # nothing left
+
+
+def test_the_prefix_is_not_handed_to_a_helper_passed_around(tmp_path: Path) -> None:
+    """Near miss: `bottleneck` is also passed as a value (`block = bottleneck`), so its callers cannot all be
+    seen: no fix, and no file changes."""
+    root = tmp_path / "resnet"
+    shutil.copytree(RESNET, root)
+    resnet = root / "resnet.py"
+    resnet.write_text(resnet.read_text(encoding="utf-8") + "\nblock = bottleneck\n", encoding="utf-8")
+    before = _texts(root)
+    items = json.loads(_tfvarfix(root, ".", "--output-format", "json").stdout)
+    assert len(items) == 8
+    assert not any(i["fix"] for i in items if "res2a" in i["message"] or "conv1" in i["message"])
+    _tfvarfix(root, ".", "--fix", "--unsafe-fixes")
+    assert _texts(root) == before
+
+
+@pytest.mark.tensorflow
+def test_the_rewritten_resnet_project_builds_under_tensorflow(tmp_path: Path) -> None:
+    pytest.importorskip("tensorflow")
+    root = tmp_path / "resnet"
+    shutil.copytree(RESNET, root)
+    original = run_case(root / "main.py", root)
+    assert original.returncode != 0 and 'The name "conv1" is used 2 times' in original.stderr
+    assert _tfvarfix(root, ".", "--fix", "--unsafe-fixes").returncode == 0
+    probe = root / "probe.py"
+    probe.write_text(
+        "import runpy\nns = runpy.run_path('main.py')\nprint(sorted(l.name for l in ns['model'].layers))\n",
+        encoding="utf-8",
+    )
+    rewritten = run_case(probe, root)
+    assert rewritten.returncode == 0, rewritten.stderr[-3000:]
+    names = rewritten.stdout.strip().splitlines()[-1]
+    for name in ("image_net_conv1", "mask_net_conv1", "image_net_res2a", "mask_net_res3a_branch2b"):
+        assert f"'{name}'" in names

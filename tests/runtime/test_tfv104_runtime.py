@@ -190,3 +190,19 @@ def test_a_name_held_in_a_variable_given_twice_raises_and_the_suffixed_second_bu
     assert failed["ok"] is False and 'The name "embedding" is used 2 times' in failed["error"], bad.out
     built = fixed.out["case_two_embeddings"]
     assert built["ok"] is True and sorted(built["names"])[1:3] == ["embedding", "embedding_1"], fixed.out
+
+
+def test_nested_helpers_raise_and_the_prefix_handed_on_builds() -> None:
+    bad = run_program(TESTDATA / "TFV104" / "bad_nested_helpers.py", RUN_CASES)
+    for name in ("case_two_backbones", "case_inner_helper_passed_around"):
+        assert bad.out[name]["ok"] is False and "times in the model" in bad.out[name]["error"], bad.out[name]
+    assert bad.out["case_prefix_already_handed_on"]["ok"] is True  # the clean near miss builds
+    fixed = run_program(TESTDATA / "TFV104" / "fixed_nested_helpers.py", RUN_CASES)
+    backbones = fixed.out["case_two_backbones"]
+    assert backbones["ok"] is True, backbones
+    # The inner helper's names (res2, res3_dense: also those the finding did not name) take the prefix too.
+    assert {
+        f"{p}_{n}" for p in ("image_net", "mask_net") for n in ("stem", "res2_dense", "res2", "res3")
+    } <= set(backbones["value"])
+    assert fixed.out["case_inner_helper_passed_around"]["ok"] is False  # no fix there
+    assert fixed.out["case_prefix_already_handed_on"] == bad.out["case_prefix_already_handed_on"]

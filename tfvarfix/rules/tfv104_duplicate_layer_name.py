@@ -107,9 +107,15 @@ class DuplicateLayerName(Rule):
     name (`make = stem`), called with `*args` or `**kwargs` or already given `name_prefix`, a single call
     outside any loop (a call inside another's arguments, `stem(stem(x))`, is edited within the outer one's edit); when a
     name it gives is also read as a string (`get_layer("conv1_conv")`, which would have to change too); when a name has
-    braces or escapes; when a function the helper calls names layers that collide too (keras-resnet:
-    `ResNet()` calls `bottleneck()`, whose `res2a_branch2a` the prefix would not reach); and for
-    methods, nested functions and decorated helpers. A helper of another module of the project (`nn.nn_base(x)`
+    braces or escapes; and for methods, nested functions and decorated helpers. A helper that calls helpers of
+    its module which name layers that collide too (keras-resnet#50: `ResNet()` names `conv1` and calls
+    `bottleneck()`, which names `res2a_branch2a`) gets the prefix the same way, and hands it on: each of those
+    helpers gets the parameter and the prefixed names, and each call of one in the helpers' code passes
+    `name_prefix=name_prefix`; a name held in a local bound once to a string (`base = f"res{stage}{block}"`,
+    `Add(name=base)`) becomes `name=f"{name_prefix}{base}"`. Withheld there when such a helper is not a plain
+    module-level function of the same module, is mentioned other than by calls (passed around), is called with
+    `*args`/`**kwargs`, or when a colliding name is given any other way (a parameter, a local bound twice).
+    A helper of another module of the project (`nn.nn_base(x)`
     called per input in `train.py`) gets the same fix across the two files: the parameter and the prefixed names in
     its module, the prefixes at the calls here; its default `""` keeps the names of callers the analysis does not
     see. It is applied only when both files are among those checked (pre-commit's changed files alone leave it
@@ -198,7 +204,7 @@ class DuplicateLayerName(Rule):
                 fixed_name = node  # `name=f"conv_{rate}"` in a helper a loop calls with repeating rates
             if (
                 fix is None
-                and isinstance(fixed_name, (cst.SimpleString, cst.FormattedString))
+                and isinstance(fixed_name, (cst.SimpleString, cst.FormattedString, cst.Name))
                 and all(e.first.site is e.second.site for e in live)
             ):
                 fix = self._prefix_fix(
@@ -340,7 +346,10 @@ class DuplicateLayerName(Rule):
         )
 
     def _prefix_fix(
-        self, facts: Facts, literal: cst.SimpleString | cst.FormattedString, made: list[Created | None]
+        self,
+        facts: Facts,
+        literal: cst.SimpleString | cst.FormattedString | cst.Name,
+        made: list[Created | None],
     ) -> FixPlan | None:
         """A helper with fixed layer names (`name="conv1_conv"`) called once per member or branch: the helper
         gets a `name_prefix=""` parameter, each fixed `name="x"` in it becomes `name=f"{name_prefix}x"`, and each
@@ -365,6 +374,13 @@ class DuplicateLayerName(Rule):
             return None
         if helper.asynchronous is not None or helper.decorators:
             return None
+        # The pairs may part at a call of an outer helper that calls this one (keras-resnet: `ResNet()` per
+        # input calls `bottleneck()`, which names the layers): that helper takes the prefix, and hands it on
+        # (`name_prefix=name_prefix`) to the helpers of its module that it calls and that name layers.
+        outer = _outer_helper(there, helper, made)
+        if outer is None:
+            return None
+        helper, callees = outer
         helper_name = helper.name.value
         sites: list[cst.Call] = []
         for created in made:
@@ -413,29 +429,67 @@ class DuplicateLayerName(Rule):
             for a in c.args
         ):
             return None
-        # The fixed names of the helper's own code (not of functions or lambdas defined in it).
-        literals: list[cst.SimpleString | cst.FormattedString] = []
-        stack: list[cst.CSTNode] = [helper.body]
-        while stack:
-            current = stack.pop()
-            if isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-                continue
-            if isinstance(current, cst.Name) and current.value == "name_prefix":
-                return None
-            if (
-                isinstance(current, cst.Arg)
-                and current.keyword is not None
-                and current.keyword.value == "name"
-                and isinstance(current.value, (cst.SimpleString, cst.FormattedString))
-            ):
-                literals.append(current.value)
-            stack.extend(reversed(children(current)))  # source order: the first name first
+        # The fixed names of the helpers' own code (not of functions or lambdas defined in them), and in the
+        # helpers it calls, the calls of those that hand the prefix on.
+        literals: list[cst.SimpleString | cst.FormattedString | cst.Name] = []
+        handing: list[cst.Call] = []
+        callee_names = {c.name.value for c in callees}
+        for function in (helper, *callees):
+            stack: list[cst.CSTNode] = [function.body]
+            while stack:
+                current = stack.pop()
+                if isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+                    continue
+                if isinstance(current, cst.Name) and current.value == "name_prefix":
+                    return None
+                if (
+                    isinstance(current, cst.Call)
+                    and isinstance(current.func, cst.Name)
+                    and current.func.value in callee_names
+                ):
+                    handing.append(current)
+                if (
+                    isinstance(current, cst.Arg)
+                    and current.keyword is not None
+                    and current.keyword.value == "name"
+                    and isinstance(current.value, (cst.SimpleString, cst.FormattedString))
+                ):
+                    literals.append(current.value)
+                elif (
+                    isinstance(current, cst.Arg)
+                    and current.keyword is not None
+                    and current.keyword.value == "name"
+                    and isinstance(current.value, cst.Name)
+                    and _string_local(function, current.value.value) is not None
+                ):
+                    literals.append(current.value)  # `name=base`, a local bound once to a string
+                stack.extend(reversed(children(current)))  # source order: the first name first
         if not any(n is literal for n in literals):
             return None
         if not _prefix_covers(facts, helper, literals):
             return None
+        for callee in callees:
+            mentions, called = there.name_uses(callee.name.value)
+            if mentions != 1 + called:
+                return None  # passed around, or called where the prefix cannot be handed on
+        if any(
+            a.star or (a.keyword is not None and a.keyword.value == "name_prefix")
+            for c in handing
+            for a in c.args
+        ) or any(any(a is c for a in there.ancestors(n)) for n in literals for c in handing):
+            return None  # a call that cannot take the prefix, or one whose edit would hold a name's
         names: list[str] = []
         for string_node in literals:
+            if isinstance(string_node, cst.Name):
+                bound = next(
+                    _string_local(f, string_node.value)
+                    for f in (helper, *callees)
+                    if any(a is f for a in there.ancestors(string_node))
+                )
+                if bound is None:
+                    return None
+                names.append(bound)
+                continue
             if isinstance(string_node, cst.FormattedString):
                 if string_node.start not in ('f"', "f'"):
                     return None
@@ -452,23 +506,36 @@ class DuplicateLayerName(Rule):
             ):
                 return None  # escapes or braces in the name, or the name also read elsewhere (`get_layer`)
             names.append(value)
-        params = helper.params
-        if any(
-            p.name.value == "name_prefix"
-            for p in (*params.params, *params.kwonly_params, *params.posonly_params)
-        ):
-            return None
-        parameter = cst.Param(
-            cst.Name("name_prefix"),
-            default=cst.SimpleString(string(there, "")),
-            equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
-        )
-        if isinstance(params.star_arg, (cst.Param, cst.ParamStar)):
-            new_params = params.with_changes(kwonly_params=[*params.kwonly_params, parameter])
-        else:
-            new_params = params.with_changes(params=[*params.params, parameter])
-        edits: list[NodeEdit] = [Replace(params, new_params)]
+        edits: list[NodeEdit] = []
+        for function in (helper, *callees):
+            params = function.params
+            if any(
+                p.name.value == "name_prefix"
+                for p in (*params.params, *params.kwonly_params, *params.posonly_params)
+            ):
+                return None
+            parameter = cst.Param(
+                cst.Name("name_prefix"),
+                default=cst.SimpleString(string(there, "")),
+                equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
+            )
+            if isinstance(params.star_arg, (cst.Param, cst.ParamStar)):
+                new_params = params.with_changes(kwonly_params=[*params.kwonly_params, parameter])
+            else:
+                new_params = params.with_changes(params=[*params.params, parameter])
+            edits.append(Replace(params, new_params))
+        handed = {id(c): "name_prefix" for c in handing}
+        for call in handing:
+            if not any(a is other for a in there.ancestors(call) for other in handing):
+                passed = call.visit(_PassPrefix(handed))
+                if not isinstance(passed, cst.CSTNode):
+                    return None
+                edits.append(Replace(call, passed))
         for string_node in literals:
+            if isinstance(string_node, cst.Name):
+                quote = quote_of(there.module)
+                edits.append(Replace(string_node, f"f{quote}{{name_prefix}}{{{string_node.value}}}{quote}"))
+                continue
             if isinstance(string_node, cst.FormattedString):
                 prefix_part = cst.FormattedStringExpression(cst.Name("name_prefix"))
                 edits.append(
@@ -613,7 +680,6 @@ class DuplicateLayerName(Rule):
         taken.add(new)
         quote = string.quote
         return self.fix(Replace(string, f"{string.prefix}{quote}{new}{quote}"))
-
 
     def _variable_name_fix(self, facts: Facts, node: cst.Name, name: str, taken: set[str]) -> FixPlan | None:
         """A name held in a variable at the second site (`name=embedding_name`, a helper's parameter that both
@@ -768,7 +834,7 @@ def _string_like(node: cst.BaseExpression, value: str) -> str:
 
 
 def _prefix_covers(
-    facts: Facts, helper: cst.FunctionDef, literals: list[cst.SimpleString | cst.FormattedString]
+    facts: Facts, helper: cst.FunctionDef, literals: list[cst.SimpleString | cst.FormattedString | cst.Name]
 ) -> bool:
     """Whether prefixing the helper's own fixed names cures every duplicate its calls make: none of the pairs
     both made during calls of it has its name written elsewhere (keras-resnet: `ResNet()` names "conv1" and
@@ -790,3 +856,121 @@ def _prefix_covers(
         if node is None or id(node) not in covered:
             return False
     return True
+
+
+def _outer_helper(
+    there: Facts, helper: cst.FunctionDef, made: list[Created | None]
+) -> tuple[cst.FunctionDef, list[cst.FunctionDef]] | None:
+    """The helper whose calls part each pair of `made` (pairs in order), and the helpers of the module it calls
+    on the way to any duplicate pair made during its calls (keras-resnet: `ResNet`, and `bottleneck` that it
+    calls), outermost first. `helper` itself with none where the pairs part at its own calls, or in the passes of
+    a loop; None where they part elsewhere, or on the way through a function that cannot take a parameter."""
+    tops: list[cst.FunctionDef] = []
+    for first, second in zip(made[::2], made[1::2], strict=True):
+        if first is None or second is None:
+            return None
+        at = divergence(first.ctx, second.ctx)
+        link = next((c for c in second.ctx.chain() if c.kind is CtxKind.CALL and c.node is at), None)
+        top = link.data.node if link is not None and isinstance(link.data, FuncObj) else helper
+        if not isinstance(top, cst.FunctionDef):
+            return None
+        if not any(t is top for t in tops):
+            tops.append(top)
+    if len(tops) != 1:
+        return None
+    top = tops[0]
+    if top is not helper and (
+        not any(s is top for s in there.module.body) or top.asynchronous is not None or top.decorators
+    ):
+        return None
+    # Every duplicate pair made during calls of the outer helper: the functions between it and the layers.
+    callees: list[cst.FunctionDef] = []
+    created = {id(c.obj): c for c in there.of(Created)}
+    for pair in there.of(Duplicate):
+        if not reachable(pair):
+            continue
+        between: list[cst.FunctionDef] = []
+        for obj in (pair.first, pair.second):
+            event = created.get(id(obj))
+            inner: list[cst.FunctionDef] = []
+            reached = False
+            for ctx in event.ctx.chain() if event is not None else ():  # innermost first
+                if ctx.kind is not CtxKind.CALL or not isinstance(ctx.data, FuncObj):
+                    continue
+                if ctx.data.node is top:
+                    reached = True
+                    break
+                if not isinstance(ctx.data.node, cst.FunctionDef):
+                    return None
+                inner.append(ctx.data.node)
+            if not reached:
+                break  # a pair not both made during calls of the outer helper: not its to cure
+            between.extend(reversed(inner))
+        else:
+            for node in between:
+                if (
+                    not any(s is node for s in there.module.body)
+                    or node.asynchronous is not None
+                    or node.decorators
+                ):
+                    return None
+                if not any(c is node for c in callees):
+                    callees.append(node)
+    if top is not helper and not any(c is helper for c in callees):
+        return None
+    return top, callees
+
+
+def _string_local(function: cst.FunctionDef, name: str) -> str | None:
+    """What a local of `function` holds when it is bound once, by `name = "..."` or `name = f"..."` in the
+    function's own code, and nowhere else (no parameter, loop, `with`, augmented or nested binding): the string,
+    or the template of the f-string; None otherwise."""
+    params = function.params
+    if any(
+        p.name.value == name for p in (*params.params, *params.kwonly_params, *params.posonly_params)
+    ) or any(isinstance(p, cst.Param) and p.name.value == name for p in (params.star_arg, params.star_kwarg)):
+        return None
+    found: list[str] = []
+    for node in descendants(function.body):
+        if isinstance(node, cst.Assign) and any(
+            isinstance(t.target, cst.Name) and t.target.value == name for t in node.targets
+        ):
+            value = node.value
+            if len(node.targets) != 1:
+                return None
+            if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
+                found.append(value.evaluated_value)
+            elif isinstance(value, cst.FormattedString) and value.start in ('f"', "f'"):
+                found.append(cst.Module([]).code_for_node(value)[2:-1])  # the template: `res{stage}{block}`
+            else:
+                return None
+        elif (isinstance(node, (cst.FunctionDef, cst.ClassDef)) and node.name.value == name) or any(
+            isinstance(t, cst.Name) and t.value == name for t in _bound_by(node)
+        ):
+            return None
+    return found[0] if len(found) == 1 else None
+
+
+def _bound_by(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """The nodes a statement or clause other than a plain assignment binds (`for x in`, `with ... as x`,
+    `x += 1`, `(x := ...)`, `del x`, `import ... as x`, `except ... as x`, `global x`), top-level names only
+    where a target is a tuple's elements."""
+    targets: list[cst.CSTNode] = []
+    if isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor, cst.NamedExpr, cst.Del)):
+        targets.append(node.target)
+    elif isinstance(node, cst.AsName):  # `with ... as x`, `except ... as x`, `import ... as x`
+        targets.append(node.name)
+    elif isinstance(node, (cst.Global, cst.Nonlocal)):
+        targets.extend(n.name for n in node.names)
+    elif isinstance(node, cst.ImportAlias) and node.asname is None:
+        targets.append(node.name)
+    out: list[cst.CSTNode] = []
+    while targets:
+        target = targets.pop()
+        if isinstance(target, (cst.Tuple, cst.List)):
+            targets.extend(e.value for e in target.elements)
+        elif isinstance(target, cst.StarredElement):
+            targets.append(target.value)
+        else:
+            out.append(target)
+    return out
