@@ -656,3 +656,15 @@ def test_a_partial_of_a_layer_class_constructs_that_layer_with_both_sets_of_argu
     (lstm,) = (o for o in facts.made(LayerObj) if o.cls == "keras.layers.LSTM")
     assert consts(lstm.config("units")) == {16} and consts(lstm.config("return_sequences")) == {True}
     assert value(facts, "lstm").single() is lstm
+
+
+def test_one_class_reached_through_two_imports_is_one_value() -> None:
+    """tensorflow/hub's tests bind `keras` to `tf_keras` in one arm and to `tf.keras` in the other: the joined
+    value of `keras.layers.Input` is one class, so one call constructs one layer (it made two, both named
+    "text", and TFV104 reported the name used twice in one model)."""
+    from tfvarfix.semantics.values import AV, ModuleRef
+
+    tf_keras_input, tf_input = ModuleRef("tf_keras.layers.Input"), ModuleRef("tensorflow.keras.layers.Input")
+    assert tf_keras_input == tf_input and hash(tf_keras_input) == hash(tf_input)
+    assert len(AV.of(tf_keras_input).join(AV.of(tf_input))) == 1
+    assert ModuleRef("numpy.ones") != ModuleRef("tensorflow.ones")

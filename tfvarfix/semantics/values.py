@@ -240,10 +240,12 @@ class ModuleRef(Obj):
         return self._canonical
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, ModuleRef) and other.dotted == self.dotted
+        # One class reached through two imports is one value (`keras = tf.keras` in one arm, `import tf_keras as
+        # keras` in the other: tensorflow/hub's tests), so calling it constructs one object, not one per import.
+        return isinstance(other, ModuleRef) and (other.dotted == self.dotted or other.canonical == self.canonical)
 
     def __hash__(self) -> int:
-        return hash(("module", self.dotted))
+        return hash(("module", self.canonical))
 
     def describe(self) -> str:
         return self.canonical
