@@ -17,6 +17,22 @@ from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 _UNTRACKED = frozenset({"tf.Variable", "tf.compat.v1.Variable"})
 _KEPT = frozenset({"initial_value", "name", "dtype", "trainable", "shape"})
 _FILLS = ("zeros", "ones")
+_LOST = ", never trained and not saved by `model.save`"
+# A variable made with `trainable=False` was never meant to train: what it loses is its place in the layer's
+# weights and in the saved model (neural-structured-learning's kg_hyp_emb: `self.gamma = tf.Variable(...,
+# trainable=False)`, measured on Keras 3.15: `model.weights` leaves it out).
+_NOT_SAVED = " (not in `non_trainable_weights` either) and not saved by `model.save`"
+
+
+def _made_untrainable(call: cst.Call) -> bool:
+    """`tf.Variable(..., trainable=False)`, written so."""
+    return any(
+        a.keyword is not None
+        and a.keyword.value == "trainable"
+        and isinstance(a.value, cst.Name)
+        and a.value.value == "False"
+        for a in call.args
+    )
 
 
 class UntrackedLayerVariable(Rule):
@@ -110,7 +126,7 @@ class UntrackedLayerVariable(Rule):
     NAME = "untracked-layer-variable"
     MESSAGE = (
         "`{made}` in `{cls}.{method}` is not tracked by Keras 3: it is not in "
-        "`weights`, never trained and not saved by `model.save`{advice}"
+        "`weights`{lost}{advice}"
     )
     FIX_TITLE = "Use `self.add_weight(...)`"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
@@ -147,6 +163,7 @@ class UntrackedLayerVariable(Rule):
                 made=f"{target} = {event.variable.ctor}(...)",
                 cls=instance.cls.name,
                 method=event.method,
+                lost=_NOT_SAVED if _made_untrainable(node) else _LOST,
                 advice=_COPY_ADVICE.format(source=facts.code_for(copied))
                 if copied is not None
                 else "; use `self.add_weight(...)`",
@@ -199,6 +216,7 @@ class UntrackedLayerVariable(Rule):
                 made=f"{attr} = {op_code}({ctors.pop()}(...), ...)",
                 cls=klass.name.value,
                 method=method.name.value,
+                lost=_LOST,
                 advice=(
                     f"; `{attr}` holds the tensor `{op_code}` makes from the variable, and no attribute holds "
                     f"the variable: make it with `self.add_weight(...)` and apply `{op_code}` in `call`"
