@@ -15,6 +15,7 @@ from tfvarfix.notebook import (
     Notebook,
     NotebookWriteError,
     confine,
+    ipython_dedent,
     mask,
     placeholder,
 )
@@ -227,3 +228,33 @@ def test_syntax_error_in_a_cell_is_reported_in_that_cell(tmp_path: Path) -> None
     assert result.notebook is not None
     assert [d.code for d in result.diagnostics] == ["TFV001"]
     assert result.notebook.locate(result.diagnostics[0].range.start.line)[0] == 2
+
+
+# ------------------------------------------------------------------------------------- IPython's dedent
+@pytest.mark.parametrize(
+    ("source", "columns"),
+    [
+        pytest.param(" # install\n !curl x | sudo apt-key add -\n", 1, id="every-line-indented"),
+        pytest.param("  a = 1\n\n    b = 2\n", 2, id="blank-lines-ignored"),
+        pytest.param(" Params = {\n    'a': 1,\n}\nprint(Params)\n", 0, id="a-line-at-column-0"),
+        pytest.param("x = 1\n", 0, id="not-indented"),
+        pytest.param("\tx = 1\n y = 2\n", 0, id="tab-and-space"),
+    ],
+)
+def test_ipython_dedent(source: str, columns: int) -> None:
+    assert ipython_dedent(source) == columns
+
+
+def test_a_cell_ipython_dedents_is_checked_at_its_own_columns_without_fixes() -> None:
+    """google/automl's efficientdet tf2 tutorial has a cell of `" # install edgetpu compiler"` and `" !curl ..."`
+    lines: IPython dedents it and runs it (measured, IPython 9.18), Python alone calls it an unexpected indent.
+    The notebook is checked, and a finding in such a cell is at the cell's columns, with no fix."""
+    indented = "".join("  " + line for line in DETACHED.splitlines(keepends=True))
+    data = notebook(code(IMPORTS, 1), code(LAYER, 2), code(" # install\n !echo hi\n", 3), code(indented, 4))
+    result = api.check_source(json.dumps(data, indent=1), "nb.ipynb", None)
+    found = [(d.code, d.range.start.column, d.fix) for d in result.diagnostics]
+    plain = api.check_source(
+        json.dumps(notebook(code(IMPORTS), code(LAYER), code(DETACHED)), indent=1), "p.ipynb", None
+    )
+    column = next(d.range.start.column for d in plain.diagnostics if d.code == "TFV101")
+    assert found == [("TFV101", column + 2, None)]

@@ -11,6 +11,8 @@
   multi-line string are not masked. A cell magic on the first line (`%%...`) masks only that line when its
   body is Python run by IPython (`%%time`, `%%timeit`, `%%capture`, `%%prun`); any other cell magic
   (`%%bash`, `%%writefile`, `%%html`, ...) masks the whole cell: its body is not Python.
+- A cell whose every line starts with the same indentation is dedented first, as IPython runs it (` x = 1` pasted
+  with a space: `textwrap.dedent` of the cell); its findings are given at the cell's own columns, without fixes.
 - Fixes never change a masked line and never span two cells; a fix that would is not written (the file stays
   as it was, with a TFV003 note). The fixed cells are written back as the notebook held them (a list of lines
   or one string), outputs, metadata and execution counts untouched. The JSON is re-serialized only in the
@@ -156,6 +158,7 @@ class Cell:
     masked: str
     masked_lines: frozenset[int]
     as_list: bool  # the notebook stores the source as a list of lines (else one string)
+    dedent: int = 0  # the columns IPython strips from every line before running the cell (see `ipython_dedent`)
 
 
 class Notebook:
@@ -183,8 +186,11 @@ class Notebook:
                 source, as_list = raw, False
             else:
                 raise NotebookError(f"cell {index + 1}: `source` is neither a string nor a list of strings")
-            masked, masked_lines = mask(source)
-            self.cells.append(Cell(index, source, masked, masked_lines, as_list))
+            dedent = ipython_dedent(source)
+            lines = _NEWLINE.findall(source)
+            runs = "".join(line[dedent:] if line.strip() else line for line in lines) if dedent else source
+            masked, masked_lines = mask(runs)
+            self.cells.append(Cell(index, source, masked, masked_lines, as_list, dedent))
         self.boundary = BOUNDARY
         while any(self.boundary in cell.source for cell in self.cells):
             self.boundary += "-"
@@ -194,7 +200,15 @@ class Notebook:
         return join_cells([cell.masked for cell in self.cells], self.boundary)
 
     def cell_map(self, program: str) -> CellMap:
-        return cell_map(self.split(program), self.boundary, [cell.index + 1 for cell in self.cells])
+        parts = self.split(program)
+        # A dedented cell is shown (frames of the full output) at its own columns, as the findings are given.
+        parts = [
+            "".join(_indent_of(c) + line if line.strip() else line for line in _NEWLINE.findall(part))
+            if c.dedent
+            else part
+            for c, part in zip(self.cells, parts, strict=True)
+        ]
+        return cell_map(parts, self.boundary, [cell.index + 1 for cell in self.cells])
 
     def split(self, program: str) -> list[str]:
         """The program's text back in cells (still masked); raises NotebookWriteError if cells ran together."""
@@ -219,6 +233,8 @@ class Notebook:
         for cell, part in zip(self.cells, parts, strict=True):
             if part == cell.masked + ("\n" if cell.masked and not cell.masked.endswith("\n") else ""):
                 continue
+            if cell.dedent:
+                raise NotebookWriteError(f"a fix would change cell {cell.index + 1}, whose lines IPython dedents")
             text = part
             if not cell.source.endswith("\n") and text.endswith("\n"):
                 text = text[:-1]
@@ -344,10 +360,11 @@ def as_notebook_result(
     fixing) is the result, with a TFV003 saying why."""
     from tfvarfix.engine import FIX_FAILED, file_diagnostic
 
+    dedents = [cell.dedent for cell in notebook.cells]
     if result.status is FileStatus.SKIPPED:
         return FileResult(result.path, (), FileStatus.SKIPPED, source=text, notebook=notebook.cell_map(program))
     if result.fixed_source is None:
-        return _as_notebook(result, text, None, notebook.cell_map(program))
+        return _as_notebook(result, text, None, notebook.cell_map(program), dedents)
     try:
         fixed_text = notebook.fixed_text(result.fixed_source)
         cells = notebook.cell_map(result.fixed_source)
@@ -361,8 +378,9 @@ def as_notebook_result(
             text,
             None,
             notebook.cell_map(program),
+            dedents,
         )
-    return _as_notebook(result, text, fixed_text, cells)
+    return _as_notebook(result, text, fixed_text, cells, dedents)
 
 
 def writable(notebook: Notebook, fixed_program: str) -> bool:
@@ -374,14 +392,60 @@ def writable(notebook: Notebook, fixed_program: str) -> bool:
     return True
 
 
-def _as_notebook(result: FileResult, text: str, fixed_text: str | None, cells: CellMap) -> FileResult:
+def _as_notebook(
+    result: FileResult, text: str, fixed_text: str | None, cells: CellMap, dedents: Sequence[int] = ()
+) -> FileResult:
     return replace(
         result,
-        diagnostics=tuple(confine(d, cells) for d in result.diagnostics),
+        diagnostics=tuple(confine(redent(d, cells, dedents), cells) for d in result.diagnostics),
         source=text,
         fixed_source=fixed_text if fixed_text != text else None,
         notebook=cells,
     )
+
+
+def ipython_dedent(source: str) -> int:
+    """How many columns IPython strips from each line of a cell before it runs it: the whitespace that every
+    non-blank line starts with (IPython 9's `leading_indent` is `textwrap.dedent` of the cell; measured on IPython
+    9.18: google/automl's `" # install edgetpu compiler"` / `" !curl ..."` cell runs, a cell of `" Params = {"`
+    then lines at column 0 is an `IndentationError` there too). Tabs and spaces mixed: 0 (not judged)."""
+    widths = []
+    for line in _NEWLINE.findall(source):
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            continue
+        indent = body[: len(body) - len(body.lstrip())]
+        if indent.strip(" ") and indent.strip("\t"):
+            return 0
+        widths.append(indent)
+    if not widths or not widths[0]:
+        return 0
+    first = widths[0]
+    if any(not w or w[0] != first[0] for w in widths):
+        return 0
+    return min(len(w) for w in widths)
+
+
+def _indent_of(cell: Cell) -> str:
+    """The indentation IPython strips from each line of a dedented cell."""
+    first: str = next(line for line in _NEWLINE.findall(cell.source) if line.strip())
+    return first[: cell.dedent]
+
+
+def redent(diagnostic: Diagnostic, cells: CellMap, dedents: Sequence[int]) -> Diagnostic:
+    """A diagnostic in a cell that IPython dedents, at the cell's own columns and without its fix (the program
+    holds the cell dedented; a fix is never written into it)."""
+    if not any(dedents) or not cells.starts:
+        return diagnostic
+    import bisect
+
+    index = max(bisect.bisect_right(cells.starts, diagnostic.range.start.line) - 1, 0)
+    shift = dedents[index] if index < len(dedents) else 0
+    if not shift:
+        return diagnostic
+    start, end = diagnostic.range.start, diagnostic.range.end
+    moved = Range(Position(start.line, start.column + shift), Position(end.line, end.column + shift))
+    return replace(diagnostic, range=moved, fix=None)
 
 
 def confine(diagnostic: Diagnostic, cells: CellMap) -> Diagnostic:
