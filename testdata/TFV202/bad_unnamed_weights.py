@@ -47,3 +47,22 @@ def fit_with_checkpoint():
     model.compile(optimizer="sgd", loss="mse")
     checkpoint = keras.callbacks.ModelCheckpoint("best.h5", save_weights_only=True)
     model.fit(np.zeros((4, 3)), np.zeros((4, 2)), epochs=1, verbose=0, callbacks=[checkpoint])
+
+
+class Offset(keras.layers.Layer):
+    # No fix: the second weight is bound to no attribute, so there is no name to give it from the code.
+    def build(self, input_shape):
+        self.offset = self.add_weight(shape=(input_shape[-1],), initializer="zeros")
+        self.add_weight(shape=(), initializer="ones")  # expect: TFV202
+
+    def call(self, inputs):
+        return inputs + self.offset
+
+
+def save_offset():
+    model = keras.Sequential([keras.Input((3,)), Offset()])
+    model.save_weights("offset.h5")
+
+
+def build():
+    return keras.Sequential([keras.Input((3,)), Linear(2), Scale()])

@@ -6,7 +6,14 @@ from dataclasses import replace
 
 import libcst as cst
 
-from tfvarfix.codegen import is_registered, keras_prefix, register_decorator, string, unique_name
+from tfvarfix.codegen import (
+    is_registered,
+    keras_prefix,
+    register_decorator,
+    string,
+    unique_name,
+    with_keywords,
+)
 from tfvarfix.keras.config_keys import BASE, in_config_order, returned_keys
 from tfvarfix.keras.names import BUILTIN_OBJECT_CONFIGS, OBJECT_BASES
 from tfvarfix.keras.spec import Flavor
@@ -36,7 +43,7 @@ from tfvarfix.semantics.values import (
     upstream,
 )
 from tfvarfix.semantics.walker import descendants, sole_assignment
-from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
+from tfvarfix.types import FixAvailability, FixSafety, Rename, VerifyCheck
 
 # `CHECKPOINT_SAVE`: recorded at a `fit` whose ModelCheckpoint callback saves the whole model.
 SAVES = ("keras.Model.save", ".save", "keras.saving.save_model", "keras.models.save_model", CHECKPOINT_SAVE)
@@ -68,7 +75,7 @@ class UnserializableCustomObject(Rule):
     that saves to an HDF5 file (`.h5`, `.hdf5`, not `.weights.h5`; `save`, `save_weights`, a `ModelCheckpoint`),
     a custom layer whose method makes two or more weights with `add_weight` and no `name` (tensorflow#36650:
     the custom-layer guide's `Linear`): each is `Variable:0` in the layer's scope, and the save raises
-    `ValueError: Unable to synchronously create dataset (name already exists)`; no fix. In Keras 3
+    `ValueError: Unable to synchronously create dataset (name already exists)`. In Keras 3
     code, also a
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
     `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
@@ -246,6 +253,16 @@ class UnserializableCustomObject(Rule):
     a process that has not imported this module cannot find it (the lambda could not be loaded there either),
     and a load without `safe_mode=False`, which refused the lambda, now loads (measured: the model loads and
     predicts the same).
+
+    In tf_keras code that saves to HDF5, a layer whose weights are made by `self.w = self.add_weight(...)` with no
+    `name` gets each the name of the attribute it is bound to, `name="w"` (appended to the call's keywords):
+    the file then holds `w:0` and `b:0` apart, and the save that raised works (measured, tf_keras 2.21:
+    `save_weights`, `save` and a `ModelCheckpoint` to `.h5`, and `load_weights` reads the same values back).
+    Unsafe: the weights' names change (`Variable:0` becomes `w:0`), so code or files that read them by name
+    see new ones. Offered only when every unnamed
+    `add_weight`/`add_variable` of the class is such a statement of the method's own body, each bound to an
+    attribute of its own, and every weight the class names has a literal name other than those: an unnamed
+    weight left (`self.add_weight(...)` on a line of its own, or under `if`/`for`) could still collide.
 
     ## Numerical equivalence
     `repairs`: `load_model` fails on the original and loads the rewritten class with its arguments.
@@ -1205,6 +1222,7 @@ def _unnamed_weights(rule: Rule, facts: Facts) -> Iterator[Finding]:
             if len(unnamed) >= 2:
                 yield rule.finding(
                     unnamed[1],
+                    fix=_name_weights_fix(rule, facts, cls, unnamed),
                     name=f"{cls.name}.{method.name.value}",
                     problem=(
                         f"makes {len(unnamed)} weights with `add_weight` and no `name`: tf_keras calls each "
@@ -1213,6 +1231,56 @@ def _unnamed_weights(rule: Rule, facts: Facts) -> Iterator[Finding]:
                     ),
                 )
                 break
+
+
+def _name_weights_fix(rule: Rule, facts: Facts, cls: ClassObj, unnamed: list[cst.Call]) -> FixPlan | None:
+    """Each unnamed `self.w = self.add_weight(...)` gets the attribute's name, `name="w"`: the HDF5 file then holds
+    `w:0` and `b:0` apart. Only where every `add_weight`/`add_variable` of the class without a name is one of
+    these, each bound to an attribute of its own (`self.w = ...`, nothing else on that line), and no weight of the
+    class is named so already (nor by an expression: it may be any name)."""
+    names: list[str] = []
+    for call in unnamed:
+        path = facts.ancestors(call)
+        parent = path[-1] if path else None
+        if not (isinstance(parent, cst.Assign) and parent.value is call and len(parent.targets) == 1):
+            return None
+        target = parent.targets[0].target
+        if not (
+            isinstance(target, cst.Attribute)
+            and isinstance(target.value, cst.Name)
+            and target.value.value == "self"
+            and target.attr.value not in names
+        ):
+            return None
+        names.append(target.attr.value)
+    for method in _methods(facts, cls):
+        for node in descendants(method):
+            if not (
+                isinstance(node, cst.Call)
+                and isinstance(node.func, cst.Attribute)
+                and node.func.attr.value in ("add_weight", "add_variable")
+            ):
+                continue
+            if _unnamed_add_weight(node):
+                if not any(node is c for c in unnamed):
+                    return None  # an unnamed weight left: it could still be a second `Variable:0`
+                continue
+            given = next((a.value for a in node.args if a.keyword is not None and a.keyword.value == "name"), None)
+            if given is None and node.args and node.args[0].keyword is None:
+                given = node.args[0].value  # tf_keras's first positional argument is the name
+            if not (isinstance(given, cst.SimpleString) and given.evaluated_value not in names):
+                return None
+    edits = [
+        Replace(call, with_keywords(call, {"name": string(facts, name)}), wrap=True)
+        for call, name in zip(unnamed, names, strict=True)
+    ]
+    listed = ", ".join(f'`name="{n}"`' for n in names)
+    return rule.fix(
+        *edits,
+        title=f"Name each weight after its attribute ({listed})",
+        safety=FixSafety.UNSAFE,
+        renames=tuple(Rename("weight", "Variable", n) for n in names),
+    )
 
 
 def _saves_h5(facts: Facts) -> bool:
