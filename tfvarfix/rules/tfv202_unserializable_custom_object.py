@@ -878,6 +878,10 @@ def _config_problem(facts: Facts, cls: ClassObj) -> tuple[cst.FunctionDef, list[
             f"`**kwargs`): loading a saved model raises `TypeError: ... could not be deserialized properly ... "
             f"{cls.name}.__init__() got an unexpected keyword argument '{extra[0]}'`"
         )
+    if missing and extra and not forwards:
+        # `cls(**config)` refuses an unexpected keyword before it counts the missing ones: that TypeError is the
+        # one a load raises (tensorflow/privacy's KiferRegularizer, measured on Keras 3.15 and tf_keras).
+        said.reverse()
     return method, missing, extra, "; it also ".join(said)
 
 
