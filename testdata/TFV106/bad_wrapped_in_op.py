@@ -16,5 +16,19 @@ class MelNormalizer(keras.layers.Layer):
 
 
 layer = MelNormalizer()
-layer(np.ones((2, 4, 3), "float32"))
-assert layer.weights == []
+outputs = layer(np.ones((2, 4, 3), "float32"))
+print("weights:", len(layer.weights))  # 0: the layer tracks neither variable
+
+
+class Centered(keras.layers.Layer):
+    # No fix: the tensor is also read outside the class (`centered.center`), where an op would have to go too.
+    def build(self, input_shape):
+        self.center = ops.expand_dims(keras.Variable(np.full(4, 0.5, "float32")), 1)  # expect: TFV106
+
+    def call(self, x):
+        return x - self.center
+
+
+centered = Centered()
+centered_outputs = centered(np.ones((2, 4, 3), "float32"))
+print("center:", tuple(centered.center.shape))

@@ -177,3 +177,21 @@ def test_a_variable_handed_straight_to_an_op_is_not_a_weight() -> None:
     good = run_program(TESTDATA / "TFV106" / "good_wrapped_in_op.py", probe)
     assert bad.error is None and good.error is None, (bad.error, good.error)
     assert (bad.out["weights"], good.out["weights"]) == (0, 2)
+
+
+def test_the_unwrapped_variable_is_tracked_and_the_op_in_call_gives_the_same_outputs() -> None:
+    """The fix keeps the keras.Variable in the attribute and applies the op where the attribute is read: the
+    layer tracks it and computes what it computed before; the tf.Variable (no fix) and the near miss read
+    outside the class stay untracked."""
+    probe = """
+import numpy as np
+out["weights"] = sorted(w.name for w in ns["layer"].weights)
+out["outputs"] = np.asarray(ns["outputs"]).tolist()
+out["centered"] = len(ns["centered"].weights)
+"""
+    bad = run_program(TESTDATA / "TFV106" / "bad_wrapped_in_op.py", probe)
+    fixed = run_program(TESTDATA / "TFV106" / "fixed_wrapped_in_op.py", probe)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    assert bad.out["weights"] == [] and len(fixed.out["weights"]) == 1, fixed.out["weights"]
+    assert fixed.out["outputs"] == bad.out["outputs"]
+    assert bad.out["centered"] == fixed.out["centered"] == 0

@@ -43,7 +43,7 @@ class UntrackedLayerVariable(Rule):
     (`Lambda(lambda x: tf.matmul(x, B))`, tensorflow#30587; not one made with `trainable=False`; no fix);
     and, in `__init__` or `build`, a `tf.Variable` or `keras.Variable` handed straight to an op whose tensor the
     attribute keeps (`self.means = ops.expand_dims(keras.Variable(m), 1)`, keras#4401): no attribute holds the
-    variable, so even a Keras variable is not tracked (no fix: the op belongs in `call`).
+    variable, so even a Keras variable is not tracked.
     Modules that target tf_keras (`import tf_keras`, `TF_USE_LEGACY_KERAS`) are not reported.
 
     ## Why is this bad?
@@ -111,6 +111,17 @@ class UntrackedLayerVariable(Rule):
     average), the copy becomes a weight with `trainable=False`: tracked and saved, and still not trained,
     as in Keras 3 today. A copy only penalties read, made with `trainable=True`, gets no fix.
 
+    A variable handed straight to an op (`self.means = ops.expand_dims(keras.Variable(m), 1)`, keras#4401) is
+    kept by the attribute itself, `self.means = keras.Variable(m)` (a `keras.Variable` an attribute holds is
+    tracked), and the op moves to where the tensor was used: each `self.means` read in the class's methods
+    becomes `ops.expand_dims(self.means, 1)`, with the op's other arguments as written. Not for a `tf.Variable`
+    (an attribute holding it would still not be tracked; no fix there). Unsafe, as above: the weight is now
+    trained and saved, and the op runs on each call, on the current value, where the original used the tensor
+    made once at the build (the same outputs until the weight changes: measured, Keras 3.15). Offered only when
+    the variable is the op's first argument, the other arguments read only literals and imports, and the
+    attribute is read nowhere but as `self.means` in the class's own methods (not outside the class, not in a
+    function nested in a method) and never written again.
+
     ## Numerical equivalence
     `intended`: `verify` checks that the weight starts with the variable's initial value and is now among the
     model's trainable weights. The fix made in `tf.init_scope()` is checked as `repairs`: the original raises
@@ -176,7 +187,7 @@ class UntrackedLayerVariable(Rule):
         `build`. The variable is a temporary handed straight to a TF/Keras op, and the attribute holds the op's
         tensor, so no attribute holds the variable and the layer tracks nothing, whether it is a `tf.Variable` or
         a `keras.Variable` (measured, Keras 3.15.1: the layer's `weights` is `[]` after `fit`, and the means never
-        move). No fix: the op belongs in `call`, on a weight made with `add_weight`."""
+        move). The fix keeps the variable in the attribute and applies the op where it is read."""
         layer_classes = {id(i.cls.node): i.cls for i in facts.made(InstanceObj) if i.cls.is_layer}
         if not layer_classes:
             return
@@ -213,6 +224,7 @@ class UntrackedLayerVariable(Rule):
             op_code = facts.code_for(outer.func)
             yield self.finding(
                 node,
+                fix=self._unwrap_fix(facts, made[0], node, outer, target, klass),
                 made=f"{attr} = {op_code}({ctors.pop()}(...), ...)",
                 cls=klass.name.value,
                 method=method.name.value,
@@ -222,6 +234,58 @@ class UntrackedLayerVariable(Rule):
                     f"the variable: make it with `self.add_weight(...)` and apply `{op_code}` in `call`"
                 ),
             )
+
+    def _unwrap_fix(
+        self,
+        facts: Facts,
+        creation: Created,
+        node: cst.Call,
+        op: cst.Call,
+        target: cst.Attribute,
+        klass: cst.ClassDef,
+    ) -> FixPlan | None:
+        """keras#4401: `self.means = ops.expand_dims(keras.Variable(m), 1)` becomes `self.means = keras.Variable(m)`,
+        which the layer tracks, and each read of `self.means` in the class's methods becomes `ops.expand_dims(
+        self.means, 1)`: the op moves to where the tensor is used, on the variable. Only when the op's other
+        arguments read only literals and imports, and `self.means` is read nowhere but as `<self>.means` in the
+        class's own methods (not in nested functions, not written again)."""
+        variable = creation.obj
+        if not isinstance(variable, VarObj) or variable.ctor != "keras.Variable":
+            return None  # a tf.Variable the attribute holds is still not tracked: that is the plain case's fix
+        if not op.args or op.args[0].value is not node or op.args[0].keyword is not None:
+            return None
+        rest = list(op.args[1:])
+        if any(a.star for a in rest) or not all(reads_only_constants(facts, creation, a.value) for a in rest):
+            return None
+        name = target.attr.value
+        reads: list[tuple[cst.Attribute, str]] = []
+        for found in descendants(facts.module):
+            if not (isinstance(found, cst.Attribute) and found.attr.value == name) or found is target:
+                continue
+            path = facts.ancestors(found)
+            functions = [a for a in path if isinstance(a, (cst.FunctionDef, cst.Lambda))]
+            if len(functions) != 1 or not isinstance(functions[0], cst.FunctionDef):
+                return None  # read outside the class's methods, or in a function nested in one
+            method = functions[0]
+            if not any(m is method for m in klass.body.body) or not method.params.params:
+                return None
+            owner = method.params.params[0].name.value
+            if not (isinstance(found.value, cst.Name) and found.value.value == owner):
+                return None
+            if _written(path, found):
+                return None  # written again: what it holds would not be the variable alone
+            reads.append((found, owner))
+        if not reads:
+            return None
+        code = facts.code_for
+        extra = "".join(f", {code(a)}" for a in rest)
+        edits: list[NodeEdit] = [Replace(op, code(node))]
+        edits += [Replace(read, f"{code(op.func)}({owner}.{name}{extra})") for read, owner in reads]
+        return self.fix(
+            *edits,
+            title=f"Keep the variable in `{code(target)}` and apply `{code(op.func)}` where it is read",
+            intended=(Intended(node),),  # the weight the attribute now holds starts from the variable's value
+        )
 
     def _lambda_captures(self, facts: Facts) -> Iterator[Finding]:
         """tensorflow#30587: a `tf.Variable` made outside any layer and read by the function of a `Lambda` layer
@@ -605,3 +669,17 @@ def _shape_argument(facts: Facts, creation: Created, value: cst.BaseExpression) 
         if arg.keyword is None or arg.keyword.value == "shape":
             return arg.value
     return None
+
+
+def _written(path: list[cst.CSTNode], node: cst.CSTNode) -> bool:
+    """Whether `node` (with its ancestors `path`, outermost first) stands in a target: of `=`, `+=`, an annotated
+    assignment, `for`, `with ... as`, `:=` or `del`."""
+    for parent, child in zip(path, [*path[1:], node], strict=True):
+        if isinstance(parent, (cst.AssignTarget, cst.Del)):
+            return True
+        target = getattr(parent, "target", None) if isinstance(
+            parent, (cst.AugAssign, cst.AnnAssign, cst.For, cst.CompFor, cst.NamedExpr)
+        ) else None
+        if target is child or (isinstance(parent, cst.AsName) and parent.name is child):
+            return True
+    return False
