@@ -280,3 +280,22 @@ out["same"] = all(
     good = run_program(TESTDATA / "TFV201" / "good_bidirectional_weights.py", "")
     assert bad.error is None and good.error is None, (bad.error, good.error)
     assert bad.out["same"] is False
+
+
+def test_refused_weights_moved_to_the_initializers_build_with_the_given_values() -> None:
+    """The fix gives each array of `weights=[...]` to the layer's initializer for that weight (in the layer's
+    order): the constructions that raised build and hold exactly the arrays; the one without a fix still raises."""
+    probe = REFUSED + """
+import numpy as np
+conv = ns["case_conv_in_functional_model"]().layers[1]
+out["conv"] = [np.asarray(w).tolist() for w in conv.get_weights()]
+bn = ns["case_batchnorm"]().layers[0]
+out["batchnorm"] = [np.asarray(w).tolist() for w in bn.get_weights()]
+"""
+    fixed = run_program(TESTDATA / "TFV201" / "fixed_refused_weights.py", probe)
+    assert fixed.error is None, fixed.error
+    assert fixed.out["case_conv_in_functional_model"] == "ok" and fixed.out["case_batchnorm"] == "ok"
+    assert fixed.out["case_dense_in_sequential"] == "Unrecognized keyword arguments passed to Dense"
+    kernel, bias = fixed.out["conv"]
+    assert np.allclose(kernel, np.full((1, 1, 1, 1), -0.8888)) and bias == [0.0]
+    assert fixed.out["batchnorm"] == [[1.0] * 4, [0.0] * 4, [0.0] * 4, [1.0] * 4]

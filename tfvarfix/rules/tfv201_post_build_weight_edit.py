@@ -85,7 +85,7 @@ class PostBuildWeightEdit(Rule):
     built wrapper writes them). In Keras 3 code, also a built-in layer other than
     `Embedding` and `Bidirectional` given `weights=[...]` (tensorflow#27541: `tf.keras.layers.Conv2D(...,
     weights=[w, b])`, where `tf.keras` is Keras 3): its constructor raises `ValueError: Unrecognized keyword
-    arguments` (an error; no fix, the message names the initializers).
+    arguments` (an error; the fix gives the values to the initializers the message names).
 
     ## Why is this bad?
     The value lives in a statement that must run after the build, and nowhere in the model: `model.save` keeps
@@ -169,6 +169,16 @@ class PostBuildWeightEdit(Rule):
     `embeddings_initializer=tf.keras.initializers.Constant(vec)` (one per weight, in the layer's order, for a
     literal list as long as the layer's weights): unsafe, `intended` (the original computes with random values;
     verify checks that the rewritten layer holds the given values).
+
+    In Keras 3, `weights=[...]` given to a layer that does not take it (`Conv2D(..., weights=[w, b])`, which
+    raises `Unrecognized keyword arguments`) becomes the layer's initializers the same way, one `Constant` per
+    weight in the layer's order (`kernel_initializer=keras.initializers.Constant(w)`, `bias_initializer=...`),
+    also for a list held in a name bound once to a list literal just before, in the same body (`weights =
+    [weight, bias]`: `Constant(weights[0])`, `Constant(weights[1])`). Unsafe, `intended`: the construction
+    that raised now builds, holding exactly the given arrays (measured, Keras 3.15.1: `Conv2D` and the four
+    weights of `BatchNormalization`). Withheld when the list's length is not the layer's number of weights (a
+    `Dense` with a bias given one array), and for a construction inside a list or another call's arguments,
+    which the fix cannot wrap to the file's line length.
 
     ## Numerical equivalence
     `equivalent`: the original and the rewritten program, each run in a fresh process after
@@ -376,8 +386,8 @@ class PostBuildWeightEdit(Rule):
         constructor argument (tensorflow#27541: `tf.keras.layers.Conv2D(..., weights=[w, b])`, where `tf.keras` is
         Keras 3 under TF 2.16+): `Layer.__init__` refuses any keyword it does not know, so the construction raises
         `ValueError: Unrecognized keyword arguments passed to Conv2D: {'weights': ...}` (measured, Keras 3.15.1:
-        `Dense`, `Conv2D`, `BatchNormalization`; only `Embedding` and `Bidirectional` take `weights`). No fix: the
-        values belong in the initializers, which the message names."""
+        `Dense`, `Conv2D`, `BatchNormalization`; only `Embedding` and `Bidirectional` take `weights`). The values
+        go to the initializers, which the message names, when the list is known (`_weights_to_initializers`)."""
         if facts.flavor is not Flavor.KERAS3:
             return
         for node, events in facts.grouped(Created):
@@ -392,8 +402,15 @@ class PostBuildWeightEdit(Rule):
                 continue
             weights = present_weights(layer) or list(layer.spec.weights)
             advice = "`, `".join(f"{w.initializer}=Constant(...)" for w in weights if w.initializer)
+            argument = layer.args.arg_of("weights")
+            present = present_weights(layer)
             yield self.finding(
                 node,
+                fix=(
+                    self._weights_to_initializers(facts, node, argument, present)
+                    if argument is not None and present and len(made) == 1 and _laid_out(facts, node)
+                    else None
+                ),
                 severity=Severity.ERROR,
                 weight="`, `".join(w.name for w in weights) or "weights",
                 when="given in `weights=`, which a Keras 3 `" + layer.short + "` does not take",
@@ -408,7 +425,11 @@ class PostBuildWeightEdit(Rule):
     ) -> FixPlan | None:
         """`weights=[a, b]` -> `kernel_initializer=Constant(a), bias_initializer=Constant(b)`: one initializer
         per weight in the layer's order, for a literal list as long as the layer's weights."""
-        value = argument.value
+        held = isinstance(argument.value, cst.Name)
+        value: cst.BaseExpression | None = argument.value
+        if isinstance(argument.value, cst.Name):
+            # `weights = [w, b]` before the call: `weights[0]`, `weights[1]`
+            value = _list_bound_once(facts, argument.value, call)
         if not isinstance(value, (cst.List, cst.Tuple)) or len(value.elements) != len(weights):
             return None
         if any(isinstance(e, cst.StarredElement) for e in value.elements) or any(
@@ -424,15 +445,13 @@ class PostBuildWeightEdit(Rule):
                 replaced.append(arg)
                 continue
             for index, (element, weight) in enumerate(zip(value.elements, weights, strict=True)):
-                code = facts.code_for(element.value)
+                code = f"{facts.code_for(argument.value)}[{index}]" if held else facts.code_for(element.value)
                 replaced.append(
                     cst.Arg(
                         keyword=cst.Name(str(weight.initializer)),
                         value=cst.parse_expression(f"{namespace}.initializers.Constant({code})"),
                         equal=argument.equal,
-                        comma=arg.comma if index == len(weights) - 1 else cst.Comma(
-                            whitespace_after=cst.SimpleWhitespace(" ")
-                        ),
+                        comma=arg.comma if index == len(weights) - 1 else _arg_separator(arg),
                     )
                 )
         edits: list[NodeEdit] = [Replace(call, call.with_changes(args=replaced), wrap=True)]
@@ -1106,3 +1125,58 @@ def _reaches(event: MethodCall, layer: LayerObj) -> bool:
         if isinstance(obj, (ModelObj, InstanceObj)) and event.view is None:
             return True  # a model: it may hold the layer
     return False
+
+
+def _list_bound_once(facts: Facts, name: cst.Name, call: cst.Call) -> cst.List | cst.Tuple | None:
+    """The list literal `name` is bound to by its one binding, `name = [w, b]`, a statement of the body that
+    holds `call` (the module's, or the same function's), when no other code names it: the list is then the
+    one `call` is given, unchanged."""
+    uses = [
+        n
+        for n in facts.names_of(name.value)
+        if not (facts.ancestors(n) and isinstance(p := facts.ancestors(n)[-1], cst.Arg) and p.keyword is n)
+    ]
+    others = [n for n in uses if n is not name]
+    if len(others) != 1:
+        return None
+    path = facts.ancestors(others[0])
+    if len(path) < 4 or not isinstance(path[-1], cst.AssignTarget) or not isinstance(path[-2], cst.Assign):
+        return None
+    assign, line, body = path[-2], path[-3], path[-4]
+    if len(assign.targets) != 1 or not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1:
+        return None
+    if not isinstance(body, (cst.Module, cst.IndentedBlock)):
+        return None
+
+    def scope(node: cst.CSTNode) -> cst.CSTNode | None:
+        return next((a for a in reversed(facts.ancestors(node)) if isinstance(a, (cst.FunctionDef, cst.Lambda))), None)
+
+    if scope(others[0]) is not scope(call) or scope(call) is not scope(body):
+        return None
+    value = assign.value
+    return value if isinstance(value, (cst.List, cst.Tuple)) else None
+
+
+def _arg_separator(arg: cst.Arg) -> cst.Comma:
+    """The comma between arguments written where `arg` stood: its own (a line break and indentation where the
+    call has one argument a line, without the comment that stood there), or `, ` after a last argument."""
+    if not isinstance(arg.comma, cst.Comma):
+        return cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    after = arg.comma.whitespace_after
+    if isinstance(after, cst.ParenthesizedWhitespace):
+        after = after.with_changes(first_line=cst.TrailingWhitespace(), empty_lines=[])
+    return arg.comma.with_changes(whitespace_after=after)
+
+
+def _laid_out(facts: Facts, call: cst.Call) -> bool:
+    """Whether initializers written into `call` keep the file's line length: its arguments stand one a line
+    already, or it is a statement's value (`x = Conv2D(...)`, `x = Conv2D(...)(x)`), which the fix wraps when the
+    line grows too long. A call inside a list or another call's arguments is not wrapped alone: no fix there."""
+    if any(isinstance(a.comma, cst.Comma) and isinstance(a.comma.whitespace_after, cst.ParenthesizedWhitespace)
+           for a in call.args):
+        return True
+    path = facts.ancestors(call)
+    parent = path[-1] if path else None
+    if isinstance(parent, cst.Call) and parent.func is call:
+        parent = path[-2] if len(path) > 1 else None
+    return isinstance(parent, (cst.Assign, cst.AnnAssign, cst.Return, cst.Expr))
