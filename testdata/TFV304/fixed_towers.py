@@ -38,3 +38,22 @@ def case_device_towers(n_gpus=2):
             with tf.variable_scope(tf.get_variable_scope(), reuse=tf.AUTO_REUSE):
                 outputs.append(net(part))  # expect: TFV304
     return outputs
+
+
+def net_step(x):
+    with tf.variable_scope("net"):
+        w = tf.get_variable("w", [3, 1], initializer=tf.ones_initializer())
+        loss = tf.reduce_sum(tf.matmul(x, w))
+    return tf.train.AdamOptimizer(0.1).minimize(loss)
+
+
+def case_towers_with_optimizer(n_gpus=2):
+    # No fix: under AUTO_REUSE each tower's Adam would take the first's slots (net/w/Adam, net/w/Adam_1) and
+    # apply its own update: one step would move `w` once per tower, where towers average their gradients.
+    tf.reset_default_graph()
+    batch = tf.placeholder(tf.float32, [4, 3])
+    steps = []
+    for i, part in enumerate(tf.split(batch, n_gpus)):
+        with tf.name_scope("tower_%d" % i):
+            steps.append(net_step(part))  # expect: TFV304
+    return steps

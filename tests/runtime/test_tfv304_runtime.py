@@ -261,6 +261,10 @@ def test_towers_built_without_reuse_raise_and_share_one_set_under_auto_reuse() -
     for name in ("case_towers", "case_device_towers"):
         assert bad.out[name]["ok"] is False and f"Variable net/w {EXISTS}" in bad.out[name]["error"], bad.out
         assert fixed.out[name] == {"ok": True, "variables": ["net/w:0"]}, fixed.out
+    # Towers that each make an optimizer get no fix: the rewrite leaves the case as it was, raising.
+    for result in (bad, fixed):
+        case = result.out["case_towers_with_optimizer"]
+        assert case["ok"] is False and f"Variable net/w {EXISTS}" in case["error"], result.out
 
 
 def test_passes_over_slices_of_one_tensor_raise_and_get_no_fresh_graph() -> None:
