@@ -258,3 +258,65 @@ def test_a_file_that_never_names_tensorflow_is_checked_when_it_imports_a_module_
     assert not skipped(root / "through.py", data, ())
     assert skipped(root / "through.py", data, None)  # follow-imports = false
     assert skipped(root / "libraries.py", (root / "libraries.py").read_bytes(), ())
+
+
+def test_plain_python_of_another_module_is_not_run_and_hides_nothing(tmp_path: Path) -> None:
+    """A call into another module's plain Python (a configuration class, a helper) is not interpreted: it can
+    make nothing the analysis knows (semantics/relevance). What it would have told is then unknown, never
+    guessed: the instance its `__init__` filled reads its fields as unknown, not as the class's defaults (the
+    class says 16 units, the instance has 8: a weight of 8 columns is right). A plain helper given a layer list
+    is still run (what it is given is not plain), so `pick(model.layers, 1).kernel` is found."""
+    (tmp_path / "settings.py").write_text(
+        "import copy\n\n\n"
+        "class Config:\n"
+        "    units = 16\n\n"
+        "    def __init__(self, units, **extra):\n"
+        "        self.units = units\n"
+        "        self.extra = copy.deepcopy(extra)\n\n\n"
+        "def pick(items, index):\n"
+        "    return items[index]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "main.py").write_text(
+        "import tensorflow as tf\nfrom tensorflow import keras\n\nfrom settings import Config, pick\n\n"
+        "config = Config(8, dropout=0.1)\n"
+        "dense = keras.layers.Dense(config.units)\n"
+        "dense.build((None, 4))\n"
+        "dense.kernel.assign(tf.zeros((4, 8)))\n"
+        "model = keras.Sequential([keras.Input((5, 3)), keras.layers.LSTM(4), keras.layers.Dense(1)])\n"
+        "print(pick(model.layers, 0).kernel)\n",
+        encoding="utf-8",
+    )
+    found = _found(tmp_path, [tmp_path / "main.py"])
+    assert ("main.py", 11, "TFV103") in found
+    assert not any(code == "TFV102" for _, _, code in found)
+
+
+def test_relevance_follows_names_to_a_fixed_point() -> None:
+    """A module's names that may matter: its imports of TensorFlow/Keras/NumPy and of the project, the
+    semantics' words, then every function, class, method or assignment that mentions one of those."""
+    import libcst as cst
+
+    from tfvarfix.semantics.relevance import relevance, words_of
+
+    module = cst.parse_module(
+        "import json\nimport tensorflow as tf\nfrom . import blocks\nfrom pkg import tools\n\n"
+        "SIZE = 3\nINIT = tf.zeros(SIZE)\n\n"
+        "def plain(text):\n    return json.loads(text)\n\n"
+        "def uses_init():\n    return INIT\n\n"
+        "def calls_it():\n    return uses_init()\n\n"
+        "def local_only():\n    layer = tf.keras.layers.Dense(3)\n    return 1\n\n"
+        "def same_local_name():\n    layer = 2\n    return layer\n\n"
+        "class Cfg:\n    def parse(self, k):\n        return blocks.read(k)\n\n"
+        "    def plain_method(self):\n        return self.size\n"
+    )
+    names = relevance(module, frozenset({"Dense"}), lambda dotted, level: dotted == "pkg")
+    assert names is not None
+    assert {"tf", "blocks", "tools", "INIT", "uses_init", "calls_it", "local_only", "parse"} <= names
+    assert not {"json", "SIZE", "plain", "layer", "Cfg", "plain_method", "size"} & names
+    functions = {f.name.value: f for f in module.body if isinstance(f, cst.FunctionDef)}
+    assert words_of(functions["same_local_name"]).isdisjoint(names)  # a local `layer` binds no module name
+    star = cst.parse_module("from tensorflow.keras.layers import *\n\ndef f():\n    return 1\n")
+    assert relevance(star, frozenset(), lambda dotted, level: False) is None
+    plain_star = cst.parse_module("from os.path import *\n\ndef f():\n    return join('a')\n")
+    assert relevance(plain_star, frozenset(), lambda dotted, level: False) == frozenset()

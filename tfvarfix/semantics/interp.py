@@ -29,9 +29,11 @@ from typing import TYPE_CHECKING, Any
 import libcst as cst
 
 from tfvarfix.keras.names import BUILTIN_OBJECT_CONFIGS, LAYER_BASES, OBJECT_BASES
+from tfvarfix.semantics import relevance
 from tfvarfix.semantics.evaluate import dotted_name
 from tfvarfix.semantics.events import ROOT, Ctx, CtxKind, Event, UserCall
-from tfvarfix.semantics.heap import EMPTY_ENTRIES, Entries, HeapView, Items, State, present
+from tfvarfix.semantics.heap import EMPTY_ENTRIES, Entries, HeapView, Items, State, held_values, present
+from tfvarfix.semantics.project import ProjectModule
 from tfvarfix.semantics.scoping import Scopes, import_binding
 from tfvarfix.semantics.values import (
     AV,
@@ -41,6 +43,7 @@ from tfvarfix.semantics.values import (
     NOTHING,
     TOP,
     TRUE,
+    Absent,
     Args,
     AttrNode,
     BoundMethod,
@@ -57,6 +60,7 @@ from tfvarfix.semantics.values import (
     Obj,
     PartialObj,
     ProjectModuleObj,
+    RangeObj,
     SuperObj,
     TfFunction,
     TupleObj,
@@ -65,7 +69,7 @@ from tfvarfix.semantics.values import (
 from tfvarfix.semantics.walker import descendants
 
 if TYPE_CHECKING:
-    from tfvarfix.semantics.project import ProjectIndex, ProjectModule
+    from tfvarfix.semantics.project import ProjectIndex
 
 UNROLL = 12  # loops over at most this many known items run once per item
 _MAX_ENTRIES = 256  # a dict literal with more entries is not followed key by key
@@ -91,6 +95,8 @@ class Cancelled(BaseException):  # not an Exception: no `except Exception` on th
 
 
 CANCEL_POLL_WORK = 256  # work between two polls of the cancel callback
+_PLAIN_WALK = 256  # objects an argument check walks before it calls the arguments not plain
+OPAQUE_FIELDS = "<opaque>"  # an instance field: code not followed may have set any of its fields
 
 
 class _ModuleTooCostly(Exception):
@@ -307,6 +313,8 @@ class Interpreter:
         self.project_home_path = path
         self.end_state: State | None = None
         self.scopes = Scopes.carried()
+        self._relevance: dict[int, frozenset[str] | None] = {}  # id(module frame) -> its names that may matter
+        self._def_words: dict[int, frozenset[str]] = {}  # id(def node) -> what it mentions
         semantics.bind(self)
 
     # ======================================================================================== driver
@@ -1406,6 +1414,8 @@ class Interpreter:
                     return found
             method = self.class_attribute(obj.cls, attr)
             if method is not None:
+                if self.state.value(obj, OPAQUE_FIELDS) is not None and not _methods_only(method):
+                    return TOP  # code not followed set its fields: the class's value may be shadowed
                 return self._bind_method(method, obj)
             answer = self.semantics.attribute(obj, attr, node)
             if answer is not None:
@@ -2079,6 +2089,9 @@ class Interpreter:
         if len(self.activations) > MAX_DEPTH or self.work > self.soft_budget:
             self.escape_args(args)
             return TOP
+        if func.module is not None and func.module is not self.home and self._inert(func, args, receiver):
+            self._opaque(args, receiver)
+            return TOP  # another module's plain Python: as if it were not followed (semantics/relevance)
         info = self.scopes(fnode)
         self.executed.add(id(fnode))
         if info.generator:
@@ -2125,7 +2138,7 @@ class Interpreter:
             if saved_module[0] is not self.home or (outer is not None and self.work > outer):
                 raise
             self.state = entry
-            self.semantics.opaque_call(args)  # what it did is not known (it may have made layers)
+            self._opaque(args, receiver)  # what it did is not known (it may have made layers)
             del self.events[recorded:]  # what ran of it is forgotten with the state it made
             activation.returns.clear()
             activation.returns.append((TOP, self.state.fork()))
@@ -2148,6 +2161,75 @@ class Interpreter:
             values.append(NONE)
         self.state = State.join(states)
         return AV.union(values) if values else BOTTOM
+
+    def _inert(self, func: FuncObj, args: Args, receiver: AV | None) -> bool:
+        """Whether a call of another module's function can show nothing: the function (not nested in another)
+        mentions no name that may matter in its module (`relevance`), it is no method of a Keras class, and
+        what it is given (its defaults included) holds nothing the semantics knows (no layer, tensor,
+        function, ...: `_plain`)."""
+        owner = func.owner
+        if func.closure is not None or (owner is not None and (owner.keras_base is not None or owner.is_layer)):
+            return False  # a nested function's closure may hold anything
+        assert func.module is not None
+        names = self._module_relevance(func.module)
+        if names is None:
+            return False
+        key = id(func.node)
+        words = self._def_words.get(key)
+        if words is None:
+            words = self._def_words[key] = relevance.words_of(func.node)
+        if not words.isdisjoint(names):
+            return False
+        given = [*args.positional, *args.keywords.values(), *func.defaults.values()]
+        return self._plain([*given, receiver] if receiver is not None else given)
+
+    def _module_relevance(self, frame: FrameObj) -> frozenset[str] | None:
+        if id(frame) in self._relevance:
+            return self._relevance[id(frame)]
+        source = next(
+            (m.source for m in self.imported.values() if m.frame is frame and m.source is not None), None
+        )
+        found: frozenset[str] | None = None
+        if isinstance(source, ProjectModule) and self.project is not None:
+            project, path = self.project, source.path
+
+            def project_import(dotted: str, level: int) -> bool:
+                return project.resolve(path, dotted, level) is not None
+
+            found = relevance.relevance(source.module, self.semantics.WORDS, project_import)
+        self._relevance[id(frame)] = found
+        return found
+
+    def _plain(self, values: list[AV]) -> bool:
+        """Whether these values hold only plain Python data: constants, ranges, and containers and instances of
+        the program's plain classes that hold only such data (to a bound; past it, not plain)."""
+        pending = [o for v in values for o in v]
+        seen: set[int] = set()
+        while pending:
+            obj = pending.pop()
+            if id(obj) in seen:
+                continue
+            seen.add(id(obj))
+            if len(seen) > _PLAIN_WALK:
+                return False
+            kind = type(obj)
+            if kind in _PLAIN_KINDS:
+                continue
+            if isinstance(obj, TupleObj):
+                pending += (o for v in obj.items for o in v)
+            elif kind in _PLAIN_HOLDERS or (isinstance(obj, InstanceObj) and obj.cls.keras_base is None):
+                pending += (o for v in held_values(self.state.fields(obj)) for o in v)
+            else:
+                return False
+        return True
+
+    def _opaque(self, args: Args, receiver: AV | None) -> None:
+        """A call not followed: its arguments escape, and the instance it was a method of (the one `__init__`
+        makes, say) has fields nobody knows (`attribute_of` reads them as unknown, not as the class's)."""
+        self.escape_args(args)
+        for obj in receiver if receiver is not None else ():
+            if isinstance(obj, InstanceObj):
+                self.state.set(obj, OPAQUE_FIELDS, TRUE)
 
     def _enter_module(self, frame: FrameObj) -> None:
         """Make `frame`'s module the one whose code runs (a call of a function another module defines)."""
@@ -2265,6 +2347,15 @@ def _base_names(node: cst.ClassDef) -> list[cst.Name]:
         if isinstance(expr, cst.Name):
             out.append(expr)
     return out
+
+
+_PLAIN_KINDS = frozenset({Const, Absent, RangeObj})
+_PLAIN_HOLDERS = frozenset({ListObj, DictObj})
+
+
+def _methods_only(member: AV) -> bool:
+    """Whether a class member is only functions (methods an instance's own fields rarely shadow)."""
+    return not member.is_top and all(isinstance(o, FuncObj) for o in member)
 
 
 def _unknown_args() -> Args:
