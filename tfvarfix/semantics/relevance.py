@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 import libcst as cst
 
-from tfvarfix.semantics.scoping import import_binding, target_names
+from tfvarfix.semantics.scoping import import_binding, target_names, words_under
 from tfvarfix.semantics.walker import children
 
 _MODELLED_TOP = frozenset({"tensorflow", "keras", "tf_keras", "numpy", "jax", "torch"})
@@ -34,19 +34,7 @@ ImportResolves = Callable[[str, int], bool]
 
 def words_of(node: cst.CSTNode) -> frozenset[str]:
     """Every name and attribute name `node` mentions, nested functions and classes included."""
-    found: set[str] = set()
-    stack: list[cst.CSTNode] = [node]
-    while stack:
-        current = stack.pop()
-        kind = type(current)
-        if kind is cst.Name:
-            found.add(current.value)  # type: ignore[attr-defined]
-        elif kind is cst.Attribute:
-            found.add(current.attr.value)  # type: ignore[attr-defined]
-            stack.append(current.value)  # type: ignore[attr-defined]
-        else:
-            stack.extend(children(current))
-    return frozenset(found)
+    return frozenset(words_under(node, nested=True))
 
 
 class ModuleRelevance:

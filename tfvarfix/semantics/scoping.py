@@ -216,6 +216,12 @@ _COMPREHENSION_TYPES = frozenset({cst.ListComp, cst.SetComp, cst.GeneratorExp, c
 
 
 def _words(node: cst.CSTNode) -> set[str]:
+    return words_under(node, nested=False)
+
+
+def words_under(node: cst.CSTNode, nested: bool) -> set[str]:
+    """Every name and attribute name under `node`; with `nested` False, nothing inside a function or class
+    definition met on the way (`node` itself included)."""
     found: set[str] = set()
     stack = [node]
     while stack:
@@ -226,7 +232,7 @@ def _words(node: cst.CSTNode) -> set[str]:
         elif kind is cst.Attribute:
             found.add(current.attr.value)  # type: ignore[attr-defined]
             stack.append(current.value)  # type: ignore[attr-defined]
-        elif kind is not cst.FunctionDef and kind is not cst.ClassDef:
+        elif nested or (kind is not cst.FunctionDef and kind is not cst.ClassDef):
             stack.extend(children(current))
     return found
 
