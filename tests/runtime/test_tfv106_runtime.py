@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests.fixtures import TESTDATA
@@ -195,3 +196,28 @@ out["centered"] = len(ns["centered"].weights)
     assert bad.out["weights"] == [] and len(fixed.out["weights"]) == 1, fixed.out["weights"]
     assert fixed.out["outputs"] == bad.out["outputs"]
     assert bad.out["centered"] == fixed.out["centered"] == 0
+
+
+def test_a_variable_an_initializer_draws_becomes_a_weight_drawn_by_it_with_the_same_outputs() -> None:
+    """tensorflow#39540: `tf.Variable(initial_value=GlorotNormal(seed=3)(shape=(1, 2), dtype=tf.float32))` in a
+    model's `build` (the model built by the program, `net.build(...)`) and a `Constant` draw in `__init__` become
+    `add_weight(shape=..., initializer=...)`: the weights are tracked and the outputs are the same. The near
+    misses (a draw scaled afterwards, an initializer that reads the layer) get the computed-first fix, which
+    starts from the very draw."""
+    probe = """
+import numpy as np
+for key in ("net", "layer", "near", "seeded"):
+    out[key] = sorted(w.name for w in ns[key].trainable_weights)
+for key in ("outputs", "scaled", "near_outputs", "seeded_outputs"):
+    out[key] = np.asarray(ns[key]).tolist()
+out["dtype"] = str(getattr(ns["net"].dummy.dtype, "name", ns["net"].dummy.dtype))
+"""
+    bad = run_program(TESTDATA / "TFV106" / "bad_drawn.py", probe)
+    fixed = run_program(TESTDATA / "TFV106" / "fixed_drawn.py", probe)
+    assert bad.error is None and fixed.error is None, (bad.error, fixed.error)
+    assert bad.out["net"] == ["bias", "kernel"] and bad.out["layer"] == [] and bad.out["near"] == [], bad.out
+    assert fixed.out["net"] == ["bias", "dummy", "kernel"] and fixed.out["layer"] == ["gain"]
+    assert fixed.out["near"] == ["w"] and fixed.out["seeded"] == ["w"]
+    for key in ("outputs", "scaled", "near_outputs", "seeded_outputs"):
+        assert np.allclose(fixed.out[key], bad.out[key]), key
+    assert bad.out["dtype"] == fixed.out["dtype"] == "float32"

@@ -867,6 +867,12 @@ class KerasSemantics(Semantics):
             target = self._bind_tf_function(function, receiver.single())  # type: ignore[arg-type]
         self.trace(target, Args((), {}, {}, True), None)
 
+    def built_when_program_builds(self, instance: InstanceObj) -> bool:
+        # Measured: after `net.build([1, 1])`, Keras 3.15 sets `net.built` and a later `net(x)` does not build again;
+        # tf_keras 2.x leaves `built` False when the program's `build` does not call `super().build()`, and its first
+        # call builds again.
+        return self.flavor is Flavor.KERAS3
+
     def builds_by_call(self, instance: InstanceObj) -> bool:
         # Keras 3's default `Layer.build` runs `call()` once when a sublayer is still unbuilt
         # (`might_have_unbuilt_state`); state made in that run is allowed. A program `build` replaces it.

@@ -95,6 +95,15 @@ class UntrackedLayerVariable(Rule):
     without a known name gets Keras's own numbered name. A `tf.Variable` of an inferred non-float32 dtype gets
     the layer's dtype unless `dtype=` was given.
 
+    A value a Keras initializer draws (`tf.Variable(keras.initializers.GlorotNormal()(shape=(1,),
+    dtype=tf.float32))`, tensorflow#39540) is drawn by the weight itself: `add_weight(shape=(1,),
+    initializer=keras.initializers.GlorotNormal(), dtype=tf.float32)`, the initializer, shape and dtype as
+    written (a seeded initializer draws the same values; measured, Keras 3.15). Only when the initializer is made
+    of literals and imports, the shape and dtype call nothing, and the variable has no `shape=`/`dtype=` of its
+    own; a draw the value goes on to change (`init(shape) * 0.1`) is computed first, as above. With no dtype in
+    the draw, the weight takes the layer's (`float32` but for a layer made with another). A layer the program
+    builds itself (`net.build([1, 1])`) is built as when its first call builds it.
+
     Offered where the variable is made in a method of the layer's class: `__init__`, `build`, a helper method
     they call (`self._make_state()`, an initializer method that returns the variable), a loop there that puts
     one variable per pass in a list, or a comprehension. Withheld when the same code also runs outside the
@@ -387,6 +396,21 @@ class UntrackedLayerVariable(Rule):
                 title = "Use `self.add_weight(..., trainable=False)`: a copy the optimizer must not train"
             elif use == "penalty" and not frozen:
                 return None  # `trainable=True` given: intent cannot be told
+        drawn = _drawn(facts, creation, value) if not {"shape", "dtype"} & set(keywords) else None
+        if drawn is not None:
+            # `tf.Variable(keras.initializers.GlorotNormal()(shape=(1,), dtype=tf.float32))` (tensorflow#39540):
+            # the initializer draws the value, so it can draw the weight, with the same shape and dtype.
+            drawn_shape, drawer, drawn_dtype = drawn
+            weight = [f"shape={drawn_shape}", f"initializer={drawer}"]
+            if drawn_dtype is not None:
+                weight.append(f"dtype={drawn_dtype}")
+            weight_name = _name(facts, variable, keywords.get("name"), event.attr, creation.ctx.in_loop)
+            if weight_name is not None:
+                weight.insert(0, f"name={weight_name}")
+            if "trainable" in keywords:
+                weight.append(f"trainable={code(keywords['trainable'])}")
+            replace = Replace(node, f"{owner}.add_weight({', '.join(weight)})", wrap=True)
+            return self.fix(replace, title=title, intended=(Intended(node),))
         given = keywords.get("shape")
         if given is not None and not _local_scopes(given) and not contains_call(given):
             shape: str | None = code(given)
@@ -615,6 +639,57 @@ def _uses(cls: cst.ClassDef, attr: str, source: str, made: cst.CSTNode) -> str:
 
 def _code(node: cst.CSTNode) -> str:
     return cst.Module(body=[]).code_for_node(node)
+
+
+_DRAW_ARGS = ("shape", "dtype")
+
+
+def _drawn(facts: Facts, creation: Created, value: cst.BaseExpression) -> tuple[str, str, str | None] | None:
+    """For a value a Keras initializer draws, `keras.initializers.GlorotNormal(seed=1)(shape=(4, 2),
+    dtype=tf.float32)` (positional or keyword), the shape, the initializer and the dtype (`None` when the draw
+    names none) as written: `add_weight(shape=..., initializer=..., dtype=...)` draws the weight the same way.
+    Only when the initializer is made of literals and imports, and the shape and dtype call nothing, so that
+    reading them in another order changes nothing."""
+    if not isinstance(value, cst.Call) or not isinstance(value.func, cst.Call):
+        return None
+    made = value.func
+    path = _module_path(facts, creation, made.func)
+    if path is None or not path.startswith(("keras.initializers.", "tensorflow.keras.initializers.")):
+        return None
+    if any(a.star for a in made.args) or not all(reads_only_constants(facts, creation, a.value) for a in made.args):
+        return None
+    drawn: dict[str, cst.BaseExpression] = {}
+    for index, arg in enumerate(value.args):
+        key = arg.keyword.value if arg.keyword is not None else (_DRAW_ARGS[index] if index < 2 else None)
+        if arg.star or key not in _DRAW_ARGS or key in drawn:
+            return None
+        drawn[key] = arg.value
+    if "shape" not in drawn or any(_local_scopes(v) or contains_call(v) for v in drawn.values()):
+        return None
+    code = facts.code_for
+    dtype = drawn.get("dtype")
+    return code(drawn["shape"]), code(made), None if dtype is None else code(dtype)
+
+
+def _module_path(facts: Facts, creation: Created, func: cst.BaseExpression) -> str | None:
+    """The dotted path of `tf.keras.initializers.GlorotNormal` with its head read as the module it is bound to
+    (`tensorflow.keras.initializers.GlorotNormal`), or `None` when the head is not a module."""
+    parts: list[str] = []
+    while isinstance(func, cst.Attribute):
+        parts.insert(0, func.attr.value)
+        func = func.value
+    if not isinstance(func, cst.Name) or not parts:
+        return None
+    dotted: str | None = None
+    for env in scopes(facts, creation):
+        if func.value in env:
+            bound = env[func.value]
+            obj = present(bound).single() if isinstance(bound, AV) else None
+            dotted = obj.dotted if isinstance(obj, ModuleRef) else None
+            break
+    else:
+        dotted = facts.imported(func.value)
+    return None if dotted is None else ".".join([dotted, *parts])
 
 
 def _library(facts: Facts, creation: Created, func: cst.BaseExpression) -> str | None:

@@ -140,6 +140,11 @@ class _Loop:
     continues: list[State] = field(default_factory=list)
 
 
+def _method_of(ctx: Ctx, instance: InstanceObj) -> bool:
+    """Whether a `METHOD` context is one of `instance`'s (its data is `(instance, method name)`)."""
+    return isinstance(ctx.data, tuple) and bool(ctx.data) and ctx.data[0] is instance
+
+
 class _Entered:
     """The context manager of `Interpreter.context` (a class: it is entered thousands of times an analysis, and
     a generator-based one costs several times as much). The new context's parent is the one current on entry."""
@@ -262,6 +267,11 @@ class Semantics:
     def built_by(self, instance: InstanceObj) -> None:
         """An instance of a program class has run its own `build`."""
         return None
+
+    def built_when_program_builds(self, instance: InstanceObj) -> bool:
+        """Whether the program's own `layer.build(shape)` leaves the layer built, so a first call does not build
+        it again."""
+        return False
 
 
 class Interpreter:
@@ -2003,6 +2013,23 @@ class Interpreter:
         if isinstance(obj, BoundMethod):
             func = obj.func
             receiver = AV.of(obj.receiver)
+            layer = obj.receiver
+            if (
+                isinstance(func, FuncObj)
+                and func.name == "build"
+                and func.owner is not None
+                and isinstance(layer, InstanceObj)
+                and layer.cls.is_layer
+                and not any(c.kind is CtxKind.METHOD and _method_of(c, layer) for c in self.ctx.chain())
+            ):
+                # `net.build([1, 1])` called by the program: the layer's `build`, run as when a first call builds it
+                # (`add_weight` there works); Keras 3 then marks it built, tf_keras does not (see the semantics).
+                with self.context(CtxKind.METHOD, func.node, (layer, "build")):
+                    result = self.invoke(func, args, node, receiver)
+                self.semantics.built_by(layer)
+                if self.semantics.built_when_program_builds(layer):
+                    self.state.set(layer, "built", TRUE)
+                return result
             return self.invoke(func, args, node, receiver)
         if isinstance(obj, ClassObj):
             return self.instantiate(obj, args, node)
