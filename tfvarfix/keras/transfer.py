@@ -27,9 +27,11 @@ from tfvarfix.semantics.events import (
     Ctx,
     CtxKind,
     Duplicate,
+    Escapes,
     Holds,
     InputMismatch,
     MethodCall,
+    UnknownCall,
     VariableInTrace,
     WeightCount,
     WeightWrite,
@@ -89,6 +91,7 @@ WEIGHT_ATTRIBUTES = frozenset(
     }
 )
 _HOLDERS = (LayerObj, ModelObj, InstanceObj, ListObj, TupleObj, DictObj)  # what can hold a layer
+_OWN_PACKAGES = ("keras.", "tf.", "tf_keras.", "tensorflow.")  # calls whose results the analysis models
 _ESCAPE_WALK = 64  # objects an escape walks, at most, for the layers it reaches
 
 WEIGHT_LISTS = frozenset(
@@ -340,6 +343,7 @@ class KerasSemantics(Semantics):
         self.auto_named: dict[int, tuple[Obj, str]] = {}  # id(layer) -> (layer, the name Keras gave it)
         self._loaded: set[int] = set()  # ids of the layers of loaded models (kept alive by `auto_named`)
         self._known_call: Args | None = None  # the last unfollowed call's arguments, known to make no layer
+        self.escaped = Escapes()  # what reached code not followed, in the whole run (see `UnknownCall`)
         # id(layer) -> (layer, construction node, how many arrays `weights=` gave it): checked at its build
         self._initial_counts: dict[int, tuple[LayerObj, cst.Call, int]] = {}
 
@@ -411,6 +415,8 @@ class KerasSemantics(Semantics):
         result = self._call(name, ref, args, node)
         if result is None and autonames.safe_callee(name) and args is not Args.EMPTY:
             self._known_call = args  # `os.path.join(...)`: code we do not follow, but it makes no layer
+        if result is None and not name.startswith(_OWN_PACKAGES):
+            self.interp.record(UnknownCall, node, callee=name, escaped=self.escaped)
         if result is not None and (name.startswith(("keras.", "tf.")) or name in ("pytest.raises",)):
             self.interp.record(
                 MethodCall, node, callee=name, receiver=BOTTOM, args=args, result=result, view=self._save_view(name)
@@ -2075,6 +2081,21 @@ class KerasSemantics(Semantics):
             if isinstance(obj, TensorObj) and obj.source is not None:
                 self.state.set(obj, "edits", None)
         self._may_be_built(value)
+        self._escaped(value)
+
+    def _escaped(self, value: AV) -> None:
+        """Note what `value` hands to code not followed: the objects it reaches through instances and
+        containers."""
+        pending = list(value)
+        escaped = self.escaped
+        while pending:
+            obj = pending.pop()
+            if id(obj) in escaped.objs:
+                continue
+            escaped.objs[id(obj)] = obj
+            if isinstance(obj, (InstanceObj, ListObj, TupleObj, DictObj, LayerObj, ModelObj)):
+                values = obj.items if isinstance(obj, TupleObj) else held_values(self.state.fields(obj))
+                pending += (o for value in values for o in value)
 
     def _may_be_built(self, value: AV) -> None:
         """`value` reaches code not followed (`agent = Agent(net)`, `build_it(layer)`): a layer or model it

@@ -20,12 +20,13 @@ from tfvarfix.keras.spec import Flavor
 from tfvarfix.keras.table import layer_spec
 from tfvarfix.keras.transfer import CHECKPOINT_SAVE
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
-from tfvarfix.semantics.events import Created, CtxKind, MethodCall, UserCall
+from tfvarfix.semantics.events import Created, CtxKind, Escapes, Event, MethodCall, UnknownCall, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import Items, held_values, present
 from tfvarfix.semantics.values import (
     AV,
     Args,
+    BoundMethod,
     ClassObj,
     DictObj,
     FuncObj,
@@ -36,6 +37,7 @@ from tfvarfix.semantics.values import (
     ModelKind,
     ModelObj,
     Obj,
+    PartialObj,
     TensorObj,
     TupleObj,
     VarObj,
@@ -405,7 +407,7 @@ class UnserializableCustomObject(Rule):
         uses: dict[int, tuple[FuncObj, list[tuple[str, str]]]] = {}
         given_to: dict[int, set[int]] = {}  # the layers each function is given to
         top = {id(statement) for statement in facts.module.body}
-        held = _held_by_saves(saves)
+        held = _held_by_saves(facts, saves)
         for made in facts.of(Created):
             if not isinstance(made.obj, LayerObj) or not reachable(made):
                 continue
@@ -1118,7 +1120,7 @@ def _loads_of(facts: Facts, saves: list[MethodCall], layers: set[int]) -> list[M
         path = _constant_path(save)
         if path is None:
             return loads
-        held = _held_by_saves([save])
+        held = _held_by_saves(facts, [save])
         written.setdefault(path, []).append(
             (facts.index_of(save), save.certain, held is None or bool(held & layers))
         )
@@ -1623,7 +1625,7 @@ def _saved_with(facts: Facts, cls: ClassObj, saves: list[MethodCall]) -> bool:
     with `save_model` in another test)."""
     made = [c for c in facts.of(Created) if isinstance(c.obj, InstanceObj) and cls in c.obj.cls.mro()]
     if made and cls.is_layer:
-        held = _held_by_saves(saves)
+        held = _held_by_saves(facts, saves)
         if held is not None and not any(id(c.obj) in held for c in made):
             return False  # in none of the models the module saves (each save's model and layers known)
     if made:
@@ -1654,7 +1656,7 @@ def _refused_extension(facts: Facts, cls: ClassObj, saves: list[MethodCall]) -> 
     for save in saves:
         if not reachable(save) or facts.index_of(save) < first:
             continue
-        held = _held_by_saves([save])
+        held = _held_by_saves(facts, [save])
         if held is not None and not any(id(c.obj) in held for c in made):
             continue
         path = _constant_path(save)
@@ -1735,22 +1737,42 @@ def _model_saves(facts: Facts, names: tuple[str, ...] = SAVES) -> list[MethodCal
 _VARIABLE_SAVERS = frozenset({"Checkpoint", "CheckpointManager", "Saver"})
 
 
-def _held_by_saves(saves: list[MethodCall]) -> set[int] | None:
+def _held_by_saves(facts: Facts, saves: list[MethodCall]) -> set[int] | None:
     """The ids of the layers (and instances of the program's layer and model classes) the module's whole-model
     saves hold (a Sequential's layers, a functional model's
     graph, wrapped and nested ones), read in the heap at each save; None when a save may hold any layer (its
-    model or its layers not known there, a subclassed model)."""
+    model or its layers not known there, a subclassed model).
+
+    A model that another package's code made (`keras_model = efficientnet.EfficientNetV2(...)`, then
+    `keras_model.save(path)`; or a functional model between its tensors, `Model(keras_model.inputs[0],
+    keras_model.layers[-4].output)`) can hold only what reached code not followed: the objects handed to any
+    such call in the run (keras_cv_attention_models' EfficientNetV2 conversion script saves both and holds none
+    of its own blocks). When the program's own code that may make or return objects reached it (a function, a
+    class), anything may be there."""
     held: set[int] = set()
     for save in saves:
         if not reachable(save):
             continue
         receiver = save.receiver
+        expr: cst.BaseExpression | None = None
         if receiver is None or receiver.is_bottom:
             receiver = save.args.first("model", 0)
-        if receiver.is_top or save.view is None:
+            node = save.args.nodes.get("model", save.args.nodes.get(0))
+            expr = node.value if isinstance(node, cst.Arg) else None
+        elif isinstance(save.node, cst.Call) and isinstance(save.node.func, cst.Attribute):
+            expr = save.node.func.value
+        if save.view is None:
             return None
         view = save.view
-        pending: list[Obj] = list(present(receiver))
+        pending: list[Obj] = []
+        if receiver.is_top:
+            escaped = _unknown_made(facts, expr, save) if expr is not None else None
+            roots = _escaped_holders(escaped)
+            if roots is None:
+                return None
+            pending += roots
+        else:
+            pending += present(receiver)
         seen: set[int] = set()
         while pending:
             obj = pending.pop()
@@ -1777,7 +1799,10 @@ def _held_by_saves(saves: list[MethodCall]) -> set[int] | None:
             if obj.kind is ModelKind.FUNCTIONAL:
                 layers = _graph_layers(obj)
                 if not layers:
-                    return None
+                    found = _outputs_holders(facts, obj)
+                    if found is None:
+                        return None
+                    layers = found
                 pending += layers
                 continue
             items = view.get(obj, {}).get("items")
@@ -1790,6 +1815,191 @@ def _held_by_saves(saves: list[MethodCall]) -> set[int] | None:
                     return None
                 pending += (o for o in present(item) if not isinstance(o, TensorObj))
     return held
+
+
+def _outputs_holders(facts: Facts, model: ModelObj) -> list[Obj] | None:
+    """What may hold the layers of a functional model whose output tensors are not known here, from its
+    construction: outputs read off another model (`Model(base.inputs[0], base.layers[-4].output)`: that
+    model, whose graph holds them), or made by code not followed (what reached such code); None otherwise."""
+    made = next((c for c in facts.of(Created) if c.obj is model), None)
+    if made is None or not isinstance(made.node, cst.Call):
+        return None
+    args = made.node.args
+    outputs = next((a for a in args if a.keyword is not None and a.keyword.value == "outputs"), None)
+    if outputs is None:
+        plain = [a for a in args if a.keyword is None and not a.star]
+        if len(plain) < 2 or any(a.star for a in args):
+            return None
+        outputs = plain[1]
+    base = _model_read(outputs.value, made)
+    if base is not None:
+        return base
+    return _escaped_holders(_unknown_made(facts, outputs.value, made))
+
+
+_MODEL_READS = frozenset({"layers", "inputs", "outputs", "input", "output", "get_layer"})
+
+
+def _model_read(expr: cst.BaseExpression, where: Event) -> list[Obj] | None:
+    """The models `expr` reads a tensor or layer off through Keras's own attributes (`base.layers[-4].output`,
+    `base.get_layer("x").output`), when the name it starts from is known, at `where`, to be only such models."""
+    first: str | None = None
+    while True:
+        if isinstance(expr, cst.Attribute):
+            first = expr.attr.value
+            expr = expr.value
+        elif isinstance(expr, cst.Subscript) and all(_constant_index(e) for e in expr.slice):
+            expr = expr.value
+        elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
+            if expr.func.attr.value != "get_layer" or not all(_constant_arg(a) for a in expr.args):
+                return None
+            first = "get_layer"
+            expr = expr.func.value
+        else:
+            break
+    if first not in _MODEL_READS or not isinstance(expr, cst.Name):
+        return None
+    value = where.env.get(expr.value)
+    if not isinstance(value, AV) or value.is_top or not value.objs:
+        return None
+    models = list(value)
+    if not all(isinstance(o, ModelObj) and o.kind in (ModelKind.SEQUENTIAL, ModelKind.FUNCTIONAL) for o in models):
+        return None
+    return models
+
+
+def _constant_arg(arg: cst.Arg) -> bool:
+    return arg.keyword is None and not arg.star and isinstance(arg.value, (cst.SimpleString, cst.Integer))
+
+
+def _unknown_made(facts: Facts, expr: cst.BaseExpression, where: Event) -> Escapes | None:
+    """The run's `Escapes` when `expr` reads only what a call of another package's code made: such a call, a
+    name every binding of which in `where`'s scope is a plain `name = <such a call>`, or an attribute or a
+    constant subscript of one (`keras_model.layers[-4].output`); None otherwise (a parameter, a loop variable,
+    a call the program's own code may answer on some path)."""
+    while True:
+        if isinstance(expr, cst.Attribute) or (
+            isinstance(expr, cst.Subscript) and all(_constant_index(e) for e in expr.slice)
+        ):
+            expr = expr.value
+        else:
+            break
+    values: list[cst.BaseExpression]
+    if isinstance(expr, cst.Call):
+        values = [expr]
+    elif isinstance(expr, cst.Name):
+        found = _plain_bindings(where.frame.node, expr.value)
+        if not found:
+            return None
+        values = found
+    else:
+        return None
+    unknown = {id(e.node): e for e in facts.of(UnknownCall)}
+    followed = {id(e.node) for e in facts.of(UserCall)} | {id(e.node) for e in facts.of(Created)}
+    escaped: Escapes | None = None
+    for value in values:
+        event = unknown.get(id(value))
+        if event is None or id(value) in followed:
+            return None
+        escaped = event.escaped
+    return escaped
+
+
+def _escaped_holders(escaped: Escapes | None) -> list[Obj] | None:
+    """What of the run's escaped objects may hold a layer (the layers that made an escaped symbolic tensor
+    among them: code not followed may build a model up to it); None when not known, or when the program's own
+    code that may make objects reached code not followed."""
+    if escaped is None or not _inert(escaped):
+        return None
+    kinds = (LayerObj, ModelObj, InstanceObj, ListObj, TupleObj, DictObj)
+    found: list[Obj] = [o for o in escaped.objs.values() if isinstance(o, kinds)]
+    tensors = [o for o in escaped.objs.values() if isinstance(o, TensorObj) and o.symbolic]
+    found += (t.producer for t in upstream(tensors, 10_000) if t.producer is not None)
+    return found
+
+
+def _inert(escaped: Escapes) -> bool:
+    """Whether none of the program's code that reached code not followed can make or hand back an object: only
+    lambdas that call nothing and read only their parameters (`filter(lambda e: e is not None, ...)`)."""
+    for obj in escaped.objs.values():
+        if isinstance(obj, (BoundMethod, ClassObj, PartialObj)):
+            return False
+        if isinstance(obj, FuncObj):
+            node = obj.node
+            if not isinstance(node, cst.Lambda) or _free_names(node) != set():
+                return False
+            if any(isinstance(n, cst.Call) for n in descendants(node.body)):
+                return False
+    return True
+
+
+def _constant_index(element: cst.SubscriptElement) -> bool:
+    index = element.slice
+    if not isinstance(index, cst.Index):
+        return False
+    value = index.value
+    if isinstance(value, cst.UnaryOperation):
+        value = value.expression
+    return isinstance(value, (cst.Integer, cst.SimpleString))
+
+
+def _plain_bindings(scope: cst.CSTNode, name: str) -> list[cst.BaseExpression] | None:
+    """The values a scope's `name = value` statements (one plain target each) bind `name` to; None when
+    anything else in the scope may bind or change it (a parameter, a loop or `with` target, an import, a tuple
+    target, `global`, an attribute or item store through it)."""
+    if isinstance(scope, (cst.FunctionDef, cst.Lambda)):
+        if any(p.name.value == name for p in _all_params(scope.params)):
+            return None
+        roots: list[cst.CSTNode] = [scope.body]
+    else:
+        roots = [scope]
+    found: list[cst.BaseExpression] = []
+    stack: list[tuple[cst.CSTNode, bool]] = [(root, False) for root in roots]
+    while stack:
+        node, target = stack.pop()
+        if isinstance(node, cst.Name):
+            if target and node.value == name:
+                return None
+            continue
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            if node.name.value == name:
+                return None
+            continue  # its own scope
+        if isinstance(node, (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)):
+            continue
+        if isinstance(node, cst.Assign):
+            if len(node.targets) == 1 and _is_name(node.targets[0].target, name):
+                found.append(node.value)
+            else:
+                stack += ((t.target, True) for t in node.targets)
+            stack.append((node.value, False))
+            continue
+        if isinstance(node, (cst.AnnAssign, cst.AugAssign)):
+            stack.append((node.target, True))
+            if node.value is not None:
+                stack.append((node.value, False))
+            continue
+        if isinstance(node, (cst.For, cst.CompFor)):
+            stack.append((node.target, True))
+            stack += ((c, target) for c in node.children if c is not node.target)
+            continue
+        if isinstance(node, (cst.AsName, cst.NamedExpr, cst.Import, cst.ImportFrom, cst.Global, cst.Nonlocal, cst.Del)):
+            stack += ((c, True) for c in node.children)
+            continue
+        stack += ((c, target) for c in node.children)
+    return found
+
+
+def _is_name(node: cst.BaseExpression, name: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == name
+
+
+def _all_params(params: cst.Parameters) -> list[cst.Param]:
+    found = [*params.posonly_params, *params.params, *params.kwonly_params]
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            found.append(star)
+    return found
 
 
 def _contents(view: Mapping[Obj, Mapping[str, object]], obj: Obj) -> list[Obj]:

@@ -135,6 +135,26 @@ class MethodCall(Event):
     result: AV = field(default=None)  # type: ignore[assignment]
 
 
+class Escapes:
+    """What reached code the analysis does not follow, in the whole run (one object a run, shared by every
+    `UnknownCall`, so complete once the run ends): the objects handed to it (call arguments and what they hold,
+    the program's functions and classes among them)."""
+
+    __slots__ = ("objs",)
+
+    def __init__(self) -> None:
+        self.objs: dict[int, Obj] = {}
+
+
+@dataclass(eq=False)
+class UnknownCall(Event):
+    """A call of a name from outside the program that nothing follows (`efficientnet.EfficientNetV2(...)` of
+    another package): its result is unknown here, and it can hold only what `escaped` says reached such code."""
+
+    callee: str = ""
+    escaped: Escapes = field(default=None)  # type: ignore[assignment]
+
+
 @dataclass(eq=False)
 class UserCall(Event):
     """A call of a function of the program, inlined."""
