@@ -25,6 +25,7 @@ def test_unnamed_weights_fail_every_hdf5_save_and_the_near_misses_save() -> None
     assert bad.error is None and bad.out == {
         "fit_with_checkpoint": "name already exists",
         "save_model": "name already exists",
+        "save_offset": "name already exists",  # the near miss whose fix is withheld: still two unnamed weights
         "save_weights": "name already exists",
     }, bad
     good = run_program(TESTDATA / "TFV202" / "good_unnamed_weights.py", PROBE, legacy=True)
