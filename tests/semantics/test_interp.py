@@ -477,6 +477,26 @@ def test_dict_pop_of_a_known_key_gives_its_value_and_removes_it() -> None:
     assert consts(value(facts, "left")) == {1}
 
 
+def test_a_dict_read_by_an_unknown_key_is_one_of_its_values() -> None:
+    # leondgarse/keras_cv_attention_models: `{0: MBConvBlock, 1: FusedMBConvBlock}[conv_type](...)`: the block
+    # is one of the two classes (or the read raises KeyError), not anything.
+    facts = facts_of(
+        """
+        import os
+        kind = int(os.environ["KIND"])
+        table = {0: "mb", 1: "fused"}
+        picked = table[kind]
+        partial = {0: "a"}
+        partial[os.environ["K"]] = "b"
+        maybe_added = partial[kind]
+        unknown_key = dict(os.environ)[kind]
+        """
+    )
+    assert consts(value(facts, "picked")) == {"mb", "fused"}
+    assert value(facts, "maybe_added").is_top  # a key stored unknown: any value
+    assert value(facts, "unknown_key").is_top
+
+
 def test_a_with_block_left_by_return_runs_its_exit_on_that_path() -> None:
     # A named variable_scope resets the default-name counts under it when it is left, on a `return` too: the
     # same helper run twice makes `g/dense` both times, and the second creation collides (measured, TF 2.21).

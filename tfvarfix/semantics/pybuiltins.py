@@ -606,8 +606,10 @@ def item(interp: Interpreter, obj: Obj, index: AV, node: cst.Subscript) -> AV | 
             return AV.union(found) if found else TOP
         return found if found is not None and not found.is_bottom else TOP
     if isinstance(obj, DictObj):
-        if key is NOTHING:
-            return TOP
+        if key is NOTHING:  # a key not known: one of the values (else a KeyError), when every key is known
+            entries = interp.state.entries(obj)
+            every = present(entries.every()) if entries.exact and entries.items else TOP
+            return every if not every.is_bottom else TOP
         found_value = interp.state.entries(obj).get(key)
         value = present(found_value)
         return value if not value.is_bottom else TOP
