@@ -157,3 +157,16 @@ def test_intended_reads_the_weight_right_after_the_statement(pool: Pool) -> None
     assert "right after the rewritten statement" in verification.fixes[0].reason
     wrong = verify_result(_tamper(result, "Constant(0.5)", "Constant(0.25)"), plain, Options(), pool)
     assert wrong.status == "failed"
+
+
+def test_intended_is_the_value_the_original_variable_was_made_with(pool: Pool) -> None:
+    # tensorflow#39540: the program assigns the untracked variable after making it. The original's intended value
+    # was read at the end of its run (3.0, assigned), the rewrite's right after its statement (0.5), and the
+    # right add_weight fix failed with "no weight of the rewrite holds the intended value".
+    assigned = WARM_START.replace("model.compile(", "model.y.assign(3.0)\nmodel.compile(", 1)
+    result, plain = _fixed(assigned)
+    assert result.fixed_source is not None and "add_weight" in result.fixed_source
+    verification = verify_result(result, plain, Options(), pool)
+    assert verification.status == "verified", [f.reason for f in verification.fixes]
+    wrong = verify_result(_tamper(result, "Constant(0.5)", "Constant(3.0)"), plain, Options(), pool)
+    assert wrong.status == "failed", [f.reason for f in wrong.fixes]

@@ -725,7 +725,10 @@ def _records(collector: Collector, intend: dict[str, list[str]]) -> list[dict[st
             else:
                 if not _is_variable(value) and weight_path == "" and _is_variable(obj):
                     value = obj
-                array = _numpy(value)
+                snapshot = SNAPSHOTS[n] if n < len(SNAPSHOTS) else None
+                # A variable the expression made: what it meant is the value it was made with, not what the
+                # program assigned or loaded into it later (tensorflow#39540 assigns 3.0 to it).
+                array = snapshot if value is obj and snapshot is not None else _numpy(value)
                 if index:
                     array = np.asarray(eval(f"_a[{index}]", {"_a": array}))
                     item["index"] = index
