@@ -82,6 +82,7 @@ class Facts:
     # id(project module) -> its module-level names at the end of the run (the `module_names` of `home`'s views)
     names_of_modules: Mapping[int, Mapping[str, object]] = field(default_factory=dict, repr=False)
     _by_kind: dict[type, list[Event]] = field(default_factory=dict, repr=False)
+    _groups: dict[type, list[tuple[cst.CSTNode, list[Event]]]] = field(default_factory=dict, repr=False)
     _quoted: Counter[str] | None = field(default=None, repr=False)
     _calls: dict[str, list[tuple[int, MethodCall]]] | None = field(default=None, repr=False)
     _words: Counter[str] | None = field(default=None, repr=False)
@@ -103,15 +104,19 @@ class Facts:
         return found  # type: ignore[return-value]
 
     def grouped(self, kind: type[E]) -> list[tuple[cst.CSTNode, list[E]]]:
-        """The events of `kind`, by node, in the order nodes were first reached."""
-        groups: dict[int, tuple[cst.CSTNode, list[E]]] = {}
-        for event in self.of(kind):
-            entry = groups.get(id(event.node))
-            if entry is None:
-                groups[id(event.node)] = (event.node, [event])
-            else:
-                entry[1].append(event)
-        return list(groups.values())
+        """The events of `kind`, by node, in the order nodes were first reached (built once per kind: the rules
+        ask for the same kinds, and callers only read them)."""
+        kept = self._groups.get(kind)
+        if kept is None:
+            groups: dict[int, tuple[cst.CSTNode, list[Event]]] = {}
+            for event in self.of(kind):
+                entry = groups.get(id(event.node))
+                if entry is None:
+                    groups[id(event.node)] = (event.node, [event])
+                else:
+                    entry[1].append(event)
+            kept = self._groups[kind] = list(groups.values())
+        return kept  # type: ignore[return-value]
 
     def index_of(self, event: Event) -> int:
         """Where `event` stands in `events` (the order the program made them), from one index built on demand."""
