@@ -817,12 +817,16 @@ class KerasSemantics(Semantics):
         self.state.set(instance, "called", TRUE)
         with interp.context(CtxKind.REPEAT, node, 2) if repeat else nullcontext():
             if isinstance(func, FuncObj) and func.owner is not None:
-                with (
-                    interp.context(CtxKind.LAYER_CALL, func.node, instance),
-                    interp.context(CtxKind.METHOD, func.node, (instance, "build"))
-                    if by_call
-                    else nullcontext(),
-                ):
+                if by_call:
+                    # Keras 3's default build runs `call()` once, where state may be made, and then the call
+                    # itself runs (measured, Keras 3.15: a Model without `build` holding an unbuilt Dense runs
+                    # its `call` twice on its first eager call, three times under `predict` or `fit`).
+                    with (
+                        interp.context(CtxKind.LAYER_CALL, func.node, instance),
+                        interp.context(CtxKind.METHOD, func.node, (instance, "build")),
+                    ):
+                        interp.invoke(func, args, node, AV.of(instance))
+                with interp.context(CtxKind.LAYER_CALL, func.node, instance):
                     result = interp.invoke(func, args, node, AV.of(instance))
             elif isinstance(func, TfFunction):
                 with interp.context(CtxKind.LAYER_CALL, func.site, instance):

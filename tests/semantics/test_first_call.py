@@ -1,0 +1,78 @@
+"""A layer's first call under Keras 3's default build: `call()` runs once to build (state made then is allowed),
+then the call itself runs. Measured, Keras 3.15: a Model without `build` that holds an unbuilt Dense runs its
+`call` twice on its first eager call and three times under `predict` or `fit` (the build, then tf.function's
+trace and retrace); one that adds layers in `call()` raises `tf.function only supports singleton tf.Variables`
+under both, and one that makes its layer under `if self.proj is None:` trains (4 weights)."""
+
+from __future__ import annotations
+
+from textwrap import dedent
+
+import pytest
+
+from tfvarfix import api
+
+TOWER = """\
+import numpy as np
+import keras
+
+
+class Tower(keras.Model):
+    def __init__(self, units):
+        super().__init__()
+        self.units = units
+        self.stack = keras.Sequential()
+
+    def call(self, inputs):
+        self.stack.add(keras.layers.Dense(self.units, activation="relu"))
+        self.stack.add(keras.layers.Dropout(0.1))
+        self.stack.add(keras.layers.Dense(2))
+        return self.stack(inputs)
+
+
+model = Tower(4)
+{use}
+"""
+
+GUARDED = """\
+import numpy as np
+import keras
+
+
+class Guarded(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.d = keras.layers.Dense(2)
+        self.proj = None
+
+    def call(self, x):
+        if self.proj is None:
+            self.proj = keras.layers.Dense(3)
+        return self.proj(self.d(x))
+
+
+model = Guarded()
+model.compile(optimizer="sgd", loss="mse")
+model.fit(np.ones((4, 3), "float32"), np.ones((4, 3), "float32"), epochs=1, verbose=0)
+"""
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        'model.compile(optimizer="sgd", loss="mse")\n'
+        'model.fit(np.ones((8, 3), "float32"), np.ones((8, 2), "float32"), epochs=2, verbose=0)',
+        'model.predict(np.ones((8, 3), "float32"), verbose=0)',
+    ],
+)
+def test_layers_added_in_call_are_found_when_the_program_itself_trains_the_model(use: str) -> None:
+    # The module's own fit/predict ran `call()` once, as the build, and so the function was no longer an entry
+    # of its own: the creations were the build's, allowed, and nothing was reported.
+    result = api.check_source(TOWER.format(use=use), "tower.py")
+    found = sorted((d.code, d.range.start.line) for d in result.diagnostics)
+    assert found == [("TFV402", 12), ("TFV402", 14)]
+
+
+def test_a_layer_made_once_under_a_guard_is_not_made_by_the_call_itself() -> None:
+    result = api.check_source(dedent(GUARDED), "guarded.py")
+    assert [d.code for d in result.diagnostics] == []
