@@ -10,29 +10,13 @@ from textwrap import dedent
 
 import pytest
 
+from tests.fixtures import TESTDATA
 from tfvarfix import api
 
-TOWER = """\
-import numpy as np
-import keras
+# testdata/TFV402/bad_added.py's Tower (its call() adds layers to a Sequential made in __init__), used by the module
+# itself rather than by a function nothing calls.
+TOWER = (TESTDATA / "TFV402" / "bad_added.py").read_text(encoding="utf-8").split("\ndef case_fit")[0]
 
-
-class Tower(keras.Model):
-    def __init__(self, units):
-        super().__init__()
-        self.units = units
-        self.stack = keras.Sequential()
-
-    def call(self, inputs):
-        self.stack.add(keras.layers.Dense(self.units, activation="relu"))
-        self.stack.add(keras.layers.Dropout(0.1))
-        self.stack.add(keras.layers.Dense(2))
-        return self.stack(inputs)
-
-
-model = Tower(4)
-{use}
-"""
 
 GUARDED = """\
 import numpy as np
@@ -68,9 +52,11 @@ model.fit(np.ones((4, 3), "float32"), np.ones((4, 3), "float32"), epochs=1, verb
 def test_layers_added_in_call_are_found_when_the_program_itself_trains_the_model(use: str) -> None:
     # The module's own fit/predict ran `call()` once, as the build, and so the function was no longer an entry
     # of its own: the creations were the build's, allowed, and nothing was reported.
-    result = api.check_source(TOWER.format(use=use), "tower.py")
+    text = f"{TOWER}\nmodel = Tower(4)\n{use}\n"
+    result = api.check_source(text, "tower.py")
     found = sorted((d.code, d.range.start.line) for d in result.diagnostics)
-    assert found == [("TFV402", 12), ("TFV402", 14)]
+    expected = [i + 1 for i, line in enumerate(text.splitlines()) if line.endswith("# expect: TFV402")]
+    assert len(expected) == 2 and found == [("TFV402", line) for line in expected]
 
 
 def test_a_layer_made_once_under_a_guard_is_not_made_by_the_call_itself() -> None:
