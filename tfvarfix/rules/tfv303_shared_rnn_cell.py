@@ -119,7 +119,7 @@ class SharedRnnCell(Rule):
 
     CODE = "TFV303"
     NAME = "shared-rnn-cell"
-    MESSAGE = "One `{cell}` object is used {where}: it creates one set of weights and shares it"
+    MESSAGE = "One {cell} object is used {where}: it creates one set of weights and shares it"
     FIX_TITLE = "Make a fresh cell for each use"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
@@ -148,7 +148,10 @@ class SharedRnnCell(Rule):
                 # Several runs reach one `[cell] * n` (the helper called for a GRU and for an LSTM): the
                 # helper's move is written from the code alone, the same for every run.
                 fix = self._helper(facts, best, made)
-            yield self.finding(target, fix=fix, cell=_short(best.cell), where=best.where)
+            # Every run's cell class, in a fixed order: a helper called for a GRU and for an LSTM shares either
+            # (the message does not depend on which run the analysis reached first).
+            cells = " or ".join(f"`{name}`" for name in sorted({_short(e.cell) for e in chosen}))
+            yield self.finding(target, fix=fix, cell=cells, where=best.where)
 
     def _helper(self, facts: Facts, event: SharedCell, made: dict[int, Created]) -> FixPlan | None:
         """`[cell] * n` where `cell` is built by the statements right before the use, under a condition
