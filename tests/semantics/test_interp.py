@@ -493,8 +493,106 @@ def test_a_dict_read_by_an_unknown_key_is_one_of_its_values() -> None:
         """
     )
     assert consts(value(facts, "picked")) == {"mb", "fused"}
-    assert value(facts, "maybe_added").is_top  # a key stored unknown: any value
-    assert value(facts, "unknown_key").is_top
+    # a value stored under a key not known is one of the values too: "a", "b" (or KeyError)
+    assert consts(value(facts, "maybe_added")) == {"a", "b"}
+    assert value(facts, "unknown_key").is_top  # a dict whose contents are not known
+
+
+def test_a_dict_filled_by_unknown_keys_is_read_as_the_values_stored() -> None:
+    # neural-structured-learning's CARLS SparseFeatureEmbedding: `build` stores each feature's weights under
+    # its name (names from a parameter), and `call()` reads them back by name: the read is one of the stored
+    # objects (else a KeyError), not anything.
+    facts = facts_of(
+        """
+        import os
+        names = os.environ["FEATURES"].split(",")
+        table = {}
+        for name in names:
+            table[name] = (name, 1)
+        picked = table[os.environ["ONE"]]
+        escaped = {}
+        escaped[os.environ["K"]] = "x"
+        os.environ.update(escaped)
+        unknown = escaped[os.environ["ONE"]]
+        """
+    )
+    picked = value(facts, "picked")
+    assert not picked.is_top and picked.objs is not None and len(picked.objs) == 1
+    assert value(facts, "unknown").is_top  # the dict reached code not followed: anything may be in it
+
+
+def test_a_value_that_may_be_several_tuples_unpacks_position_by_position() -> None:
+    # CARLS' embed_single_feature returns `embedding, None` on one path and `embedding, variables` on another:
+    # `y, variables = embed(...)` binds `variables` to None or the variables, not to anything.
+    facts = facts_of(
+        """
+        import os
+        def pick(flag):
+            if flag:
+                return "e", None
+            return "f", "v"
+        first, second = pick(os.environ["A"])
+        a, b = pick(os.environ["A"]) if os.environ["B"] else (1, 2, 3)
+        """
+    )
+    assert consts(value(facts, "first")) == {"e", "f"}
+    assert consts(value(facts, "second")) == {None, "v"}
+    assert value(facts, "b").is_top  # one of the values has three items: that path raises, no claim
+
+
+def test_a_variable_made_where_an_existing_one_was_found_missing_is_a_fallback() -> None:
+    # `if variables: use them else: tf.Variable(...)` where `variables` may be None or the weights `build`
+    # made: the creation is the code's fallback (which runs or not by which weights exist), and says so; a
+    # creation where the value is certainly None, or under a test on something else, is not one.
+    facts = facts_of(
+        """
+        import os
+        import tensorflow as tf
+
+        def make(dim, variables=None):
+            if variables:
+                vc = variables
+            else:
+                vc = tf.Variable(tf.zeros([dim]))  # fallback
+            if variables is not None:
+                pass
+            else:
+                other = tf.Variable(1.0)  # fallback
+            return vc
+
+        class Emb(tf.keras.layers.Layer):
+            def __init__(self, names):
+                super().__init__()
+                self._names = names
+                self._vars = {}
+
+            def build(self, input_shape):
+                for name in self._names:
+                    self._vars[name] = self.add_weight(name=name, shape=[2])
+
+            def call(self, inputs):
+                got = None
+                if os.environ["K"] in self._vars.keys():
+                    got = self._vars[os.environ["K"]]
+                make(2, got)
+                none = None
+                if none is None:
+                    fresh = tf.Variable(2.0)  # not a fallback: certainly made
+                if os.environ["X"]:
+                    maybe = tf.Variable(3.0)  # not a fallback: a test on something else
+                return inputs
+
+        Emb(os.environ["N"].split(","))(tf.ones((1, 2)))
+        """
+    )
+    made = {}
+    for event in facts.of(VariableInTrace):
+        line = facts.code_for(event.node)
+        made.setdefault(line, set()).add(event.fallback)
+    assert made["tf.Variable(tf.zeros([dim]))"] == {True}
+    assert made["tf.Variable(1.0)"] == {True}
+    assert made["tf.Variable(2.0)"] == {False}
+    assert made["tf.Variable(3.0)"] == {False}
 
 
 def test_a_with_block_left_by_return_runs_its_exit_on_that_path() -> None:

@@ -173,6 +173,12 @@ class WeightCreatedInCall(Rule):
             live = [e for e in mine if reachable(e)]
             if not live or len(live) != len(mine):
                 continue
+            # Made only where an object that may already exist was found missing (`if variables: ... else:
+            # tf.Variable(...)` of a value a dict filled in `build` gives): whether that runs after the build
+            # depends on which objects `build` made, which the analysis cannot tell (no claim).
+            live = [e for e in live if not e.fallback]
+            if not live:
+                continue
             # Made again on a later call, on a path that certainly runs: not a lazy, guarded creation.
             every_call = any(e.ctx.has(CtxKind.REPEAT) and e.certain for e in live)
             if facts.flavor is Flavor.TF_KERAS and not every_call:

@@ -89,6 +89,9 @@ class Event:
     view: Mapping[Obj, Mapping[str, object]] | None = field(default=None, kw_only=True)  # the heap, if kept
     # False inside an arm of a test whose outcome is not known (or an except handler): it may not run.
     certain: bool = field(default=True, kw_only=True)
+    # True inside the arm where a test found missing an object that may exist (`if variables: ... else:` of a
+    # value that may be None or a variable): the code's fallback, which runs or not by which objects exist.
+    fallback: bool = field(default=False, kw_only=True)
     callers: tuple[FrameObj, ...] = field(default=(), kw_only=True)  # the calling frames, when `view` is kept
     # Where the analysed module led here, when the node is in another module of the project: the call of it
     # that ran that module's code (None: the node is the analysed module's own).

@@ -62,6 +62,7 @@ from tfvarfix.semantics.values import (
     ProjectModuleObj,
     RangeObj,
     SuperObj,
+    TensorObj,
     TfFunction,
     TupleObj,
     const,
@@ -310,6 +311,7 @@ class Interpreter:
         self.activations: list[_Activation] = [_Activation(None)]
         self.loop_depth = 0
         self.maybe = 0  # arms of tests whose outcome is not known, around the current point
+        self.fallback = 0  # arms where a value that may be an existing object was found missing (see _missing)
         self.events: list[Event] = []
         self.budget = budget
         self.soft_budget = budget // 2  # past it, calls are no longer inlined
@@ -509,6 +511,7 @@ class Interpreter:
             env=self.state.snapshot(self.frame),
             chain=tuple(self.chain),
             certain=self.maybe == 0,
+            fallback=self.fallback > 0,
             anchor=self.anchor if self.module_frame is not self.home else None,
             **fields,
         )
@@ -858,19 +861,24 @@ class Interpreter:
         states: list[State] = []
         current: cst.If | cst.Else | None = node
         uncertain = 0  # 1 once a test's outcome was not known: later arms may not run
+        missing = 0  # 1 once a test found an object that may exist missing: later arms run only then
         while isinstance(current, cst.If):
             outcome = self.truth(current.test)
             entry = self.state
+            absent = self._missing(current.test) if outcome is None else None
             if outcome is None:
                 uncertain = 1
             if outcome is not False:
                 self.state = entry.fork()
                 self.refine(current.test, True)
                 self.maybe += uncertain
+                here = missing or int(absent is True)
+                self.fallback += here
                 try:
                     self.exec_suite(current.body)
                 finally:
                     self.maybe -= uncertain
+                    self.fallback -= here
                 states.append(self.state)
             self.state = entry
             if outcome is True:
@@ -878,13 +886,16 @@ class Interpreter:
                 self.state = _dead()
                 break
             self.refine(current.test, False)
+            missing = missing or int(absent is False)
             current = current.orelse
         if isinstance(current, cst.Else):
             self.maybe += uncertain
+            self.fallback += missing
             try:
                 self.exec_suite(current.body)
             finally:
                 self.maybe -= uncertain
+                self.fallback -= missing
         states.append(self.state)
         self.state = State.join(states)
 
@@ -1304,15 +1315,20 @@ class Interpreter:
     def _unpack(self, target: cst.Tuple | cst.List, value: AV) -> None:
         elements = target.elements
         items: list[AV] | None = None
-        obj = value.single()
-        if obj is not None:
+        # Each object the value may be gives its items (a function's returns joined: `return x, None` or
+        # `return y, variables`), position by position; unknown when one of them does not.
+        for obj in value if value.objs is not None and len(value.objs) <= _UNPACK_JOINED else ():
             found = self.builtins.items_of(self, obj)
             if found is None:
                 found = self.semantics.iterate(obj)
             if isinstance(found, list) and len(found) == len(elements):
-                items = found
+                mine = found
             elif isinstance(found, AV):
-                items = [found] * len(elements)
+                mine = [found] * len(elements)
+            else:
+                items = None
+                break
+            items = mine if items is None else [a.join(b) for a, b in zip(items, mine, strict=True)]
         starred = any(isinstance(e, cst.StarredElement) for e in elements)
         for index, element in enumerate(elements):
             item = items[index] if items is not None and not starred else TOP
@@ -1831,6 +1847,32 @@ class Interpreter:
                 return next(iter(truths))
         return None
 
+    def _missing(self, test: cst.BaseExpression) -> bool | None:
+        """The outcome of `test` on which it finds an object missing that may already exist: `if variables:`,
+        `if not v:`, `if v is None:` (`is not None`), of a name or `self.x` that may hold None and may hold an
+        object of the program (a variable, a layer, a container or instance holding them), not code or a
+        tensor. The arm taken then is the code's `use the one there, else make one` fallback, and whether it
+        runs depends on which objects exist (the keys a loop of `build` filled), which a value cannot tell.
+        None when the test is not such a test (or does not know both)."""
+        when = True
+        while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            test, when = test.expression, not when
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            op = test.comparisons[0].operator
+            if not (isinstance(op, (cst.Is, cst.IsNot)) and _is_none(test.comparisons[0].comparator)):
+                return None
+            test, when = test.left, when if isinstance(op, cst.Is) else not when
+        elif isinstance(test, (cst.Name, cst.Attribute)):
+            when = not when  # `if v:` finds it missing when false
+        else:
+            return None
+        value = self._peek(test)
+        if value is None or value.objs is None:
+            return None
+        none = any(isinstance(o, Const) and o.value is None for o in value.objs)
+        held = any(not isinstance(o, _NOT_HELD) for o in value.objs)
+        return when if none and held else None
+
     def refine(self, test: cst.BaseExpression, outcome: bool) -> None:
         """Narrow what the names in `test` hold on the path where `test` is `outcome`."""
         if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
@@ -2327,6 +2369,28 @@ def _bound(found: AV | None) -> AV:
         return TOP
     value = present(found)
     return TOP if value.is_bottom else value
+
+
+_UNPACK_JOINED = 8  # at most this many objects a value unpacked may be, each unpacked and the items joined
+
+# Values that hold no state of their own: constants, code, modules, tensors (`_missing`'s "object that may exist").
+_NOT_HELD = (
+    Const,
+    Absent,
+    FuncObj,
+    BoundMethod,
+    PartialObj,
+    ClassObj,
+    ModuleRef,
+    FrameObj,
+    RangeObj,
+    SuperObj,
+    NamedTupleType,
+    LazyName,
+    ProjectModuleObj,
+    TfFunction,
+    TensorObj,
+)
 
 
 def _is_none(expr: cst.BaseExpression) -> bool:

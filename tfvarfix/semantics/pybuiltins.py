@@ -606,9 +606,11 @@ def item(interp: Interpreter, obj: Obj, index: AV, node: cst.Subscript) -> AV | 
             return AV.union(found) if found else TOP
         return found if found is not None and not found.is_bottom else TOP
     if isinstance(obj, DictObj):
-        if key is NOTHING:  # a key not known: one of the values (else a KeyError), when every key is known
-            entries = interp.state.entries(obj)
-            every = present(entries.every()) if entries.exact and entries.items else TOP
+        if key is NOTHING:
+            # A key not known: one of the values (else a KeyError), when every value stored is known, under
+            # known keys or not (a dict that a loop of `build` fills by unknown names, read by name in `call`).
+            # A dict whose contents are not known (a parameter, an escape) holds TOP among them.
+            every = present(interp.state.entries(obj).every())
             return every if not every.is_bottom else TOP
         found_value = interp.state.entries(obj).get(key)
         value = present(found_value)
