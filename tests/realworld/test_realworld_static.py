@@ -16,11 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "tf2_weighted_sum_ensemble_loop_unnamed_weights_h5": (
-        [(26, "TFV202")],
-        "TFV202's tf_keras HDF5 check counts add_weight call sites: one unnamed site run on each pass of a loop "
-        "(n_models weights, all `Variable:0`) is one site",
-    ),
     "tf2_custom_layer_unnamed_weight_savedmodel": (
         [(19, "TFV202")],
         "TFV202 knows the HDF5 collision of two unnamed weights, not the SavedModel save of one (name None)",
@@ -30,7 +25,7 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "TFV202 knows the HDF5 collision of two unnamed weights, not the SavedModel save of one (name None)",
     ),
     "tf2_subclassed_model_unnamed_weight_checkpoint_savedmodel": (
-        [(20, "TFV202")],
+        [(19, "TFV202")],
         "TFV202 knows the HDF5 collision of two unnamed weights, not the SavedModel save of one (name None), "
         "here by a ModelCheckpoint that saves the whole model",
     ),

@@ -32,3 +32,16 @@ def test_unnamed_weights_fail_every_hdf5_save_and_the_near_misses_save() -> None
     assert good.error is None and good.out == {"save_named": "ok", "save_one_unnamed": "ok"}, good
     other = run_program(TESTDATA / "TFV202" / "good_unnamed_weights_other_formats.py", PROBE, legacy=True)
     assert other.error is None and other.out == {"save_new_format": "ok"}, other
+
+
+def test_one_unnamed_weight_in_a_loop_of_several_passes_fails_the_hdf5_save() -> None:
+    """tensorflow#51840: one `add_weight` site without a name, run on each pass of a `for` (three members) or of a
+    comprehension over two gates, makes as many `Variable:0` in the layer; the same loop run once saves, and so
+    does one whose pass count comes from the environment (once, here)."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_unnamed_weights_loop.py", PROBE, legacy=True)
+    assert bad.error is None and bad.out == {
+        "save_ensemble": "name already exists",
+        "save_gates": "name already exists",
+    }, bad
+    good = run_program(TESTDATA / "TFV202" / "good_unnamed_weights_loop.py", PROBE, legacy=True)
+    assert good.error is None and good.out == {"save_members_from_environment": "ok", "save_one_member": "ok"}, good

@@ -76,7 +76,9 @@ class UnserializableCustomObject(Rule):
     Keras derives a config only from `str`, `int`, `float`, `bool` and `None` arguments). In tf_keras code
     that saves to an HDF5 file (`.h5`, `.hdf5`, not `.weights.h5`; `save`, `save_weights`, a `ModelCheckpoint`),
     a custom layer whose method makes two or more weights with `add_weight` and no `name` (tensorflow#36650:
-    the custom-layer guide's `Linear`): each is `Variable:0` in the layer's scope, and the save raises
+    the custom-layer guide's `Linear`; one call on each pass of a `for` or a comprehension counts once a pass,
+    where every construction's pass count is known: tensorflow#51840's `for i in range(self.n_models)`): each is
+    `Variable:0` in the layer's scope, and the save raises
     `ValueError: Unable to synchronously create dataset (name already exists)`. In Keras 3
     code, also a
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
@@ -1217,26 +1219,134 @@ def _unnamed_weights(rule: Rule, facts: Facts) -> Iterator[Finding]:
     `ValueError: Unable to synchronously create dataset (name already exists)` (measured, tf_keras 2.21:
     `save_weights("w.h5")`, `model.save("m.h5")` and a `ModelCheckpoint("weights.h5", save_weights_only=True)`
     during `fit`; a `.weights.h5` path saves, and so does Keras 3, which names them `variable`, `variable_1`).
-    Only calls that always run: statements of the method's own body, not under `if`/`for`."""
+    Only calls that always run: statements of the method's own body, not under `if`; and one such call in a `for`
+    (or a list comprehension) counts once per pass when every instance's pass count is known (tensorflow#51840:
+    `for i in range(self.n_models): self.ensemble_weights.append(self.add_weight(shape=(1,)))`, n_models=3)."""
     if facts.flavor is not Flavor.TF_KERAS or not _saves_h5(facts):
         return
     for cls in facts.classes:
         if cls.keras_base is None or cls.unknown_base or not cls.is_layer or not _sites(facts, cls):
             continue
-        for method in _methods(facts, cls):
-            unnamed = [call for call in _body_calls(method) if _unnamed_add_weight(call)]
-            if len(unnamed) >= 2:
-                yield rule.finding(
-                    unnamed[1],
-                    fix=_name_weights_fix(rule, facts, cls, unnamed),
-                    name=f"{cls.name}.{method.name.value}",
-                    problem=(
-                        f"makes {len(unnamed)} weights with `add_weight` and no `name`: tf_keras calls each "
-                        "`Variable:0` in the layer's scope, and saving the model to an HDF5 file raises `ValueError: "
-                        "Unable to synchronously create dataset (name already exists)`; give each weight a `name=`"
-                    ),
-                )
-                break
+        counted = [(method, _unnamed_sites(facts, cls, method)) for method in _methods(facts, cls)]
+        found = next(((m, sites) for m, sites in counted if sum(n for _, n in sites) >= 2), None)
+        if found is not None:
+            method, sites = found
+            made = sum(n for _, n in sites)
+            calls = [call for call, n in sites if n >= 1]
+            yield rule.finding(
+                calls[1] if len(calls) > 1 else calls[0],
+                fix=_name_weights_fix(rule, facts, cls, calls),
+                name=f"{cls.name}.{method.name.value}",
+                problem=(
+                    f"makes {made} weights with `add_weight` and no `name`: tf_keras calls each "
+                    "`Variable:0` in the layer's scope, and saving the model to an HDF5 file raises `ValueError: "
+                    "Unable to synchronously create dataset (name already exists)`; give each weight a `name=`"
+                ),
+            )
+
+
+def _unnamed_sites(facts: Facts, cls: ClassObj, method: cst.FunctionDef) -> list[tuple[cst.Call, int]]:
+    """The unnamed `self.add_weight(...)` calls of the method that always run, each with the fewest weights it
+    makes in every instance: 1 for a statement of the body (or the value it assigns), the pass count for one in
+    the body of a `for` of the method's body, or the element of a list comprehension assigned there (0 when that
+    count is not known)."""
+    out: list[tuple[cst.Call, int]] = []
+    body = method.body.body if isinstance(method.body, cst.IndentedBlock) else ()
+    for statement in body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                value = small.value if isinstance(small, (cst.Assign, cst.Expr, cst.AnnAssign)) else None
+                if isinstance(value, cst.Call) and _unnamed_add_weight(value):
+                    out.append((value, 1))
+                elif (
+                    isinstance(value, cst.ListComp)
+                    and isinstance(value.elt, cst.Call)
+                    and _unnamed_add_weight(value.elt)
+                    and value.for_in.inner_for_in is None
+                    and not value.for_in.ifs
+                ):
+                    out.append((value.elt, _passes(facts, cls, value.for_in.iter)))
+        elif (
+            isinstance(statement, cst.For)
+            and statement.orelse is None
+            and isinstance(statement.body, cst.IndentedBlock)
+        ):
+            exits = (cst.Break, cst.Continue, cst.Return, cst.Raise)
+            leaves = any(isinstance(n, exits) for n in descendants(statement))
+            passes = 0 if leaves else _passes(facts, cls, statement.iter)
+            for inner in statement.body.body:
+                if not isinstance(inner, cst.SimpleStatementLine):
+                    continue
+                for small in inner.body:
+                    value = small.value if isinstance(small, (cst.Assign, cst.Expr, cst.AnnAssign)) else None
+                    for call in _weight_calls(value):
+                        out.append((call, passes))
+    return out
+
+
+def _weight_calls(value: cst.BaseExpression | None) -> list[cst.Call]:
+    """An unnamed `self.add_weight(...)` that is the value, or the one argument of a `.append(...)` that is."""
+    if not isinstance(value, cst.Call):
+        return []
+    if _unnamed_add_weight(value):
+        return [value]
+    if (
+        isinstance(value.func, cst.Attribute)
+        and value.func.attr.value == "append"
+        and len(value.args) == 1
+        and isinstance(value.args[0].value, cst.Call)
+        and _unnamed_add_weight(value.args[0].value)
+    ):
+        return [value.args[0].value]
+    return []
+
+
+def _passes(facts: Facts, cls: ClassObj, iterable: cst.BaseExpression) -> int:
+    """The fewest passes a `for` over the iterable makes in every instance of the class, 0 when not known: a list
+    or tuple literal's length, `range(k)` with `k` an int literal or `self.x` holding an `__init__` argument as
+    given that every construction passes as an int (or leaves to an int default)."""
+    if isinstance(iterable, (cst.List, cst.Tuple)):
+        return 0 if any(isinstance(e, cst.StarredElement) for e in iterable.elements) else len(iterable.elements)
+    if not (
+        isinstance(iterable, cst.Call)
+        and isinstance(iterable.func, cst.Name)
+        and iterable.func.value == "range"
+        and len(iterable.args) == 1
+        and iterable.args[0].keyword is None
+        and not iterable.args[0].star
+    ):
+        return 0
+    bound = iterable.args[0].value
+    if isinstance(bound, cst.Integer):
+        return max(int(bound.evaluated_value), 0)
+    if not (isinstance(bound, cst.Attribute) and isinstance(bound.value, cst.Name) and bound.value.value == "self"):
+        return 0
+    found = facts.class_field(cls, "__init__")
+    init = found.single() if found is not None else None
+    if not isinstance(init, FuncObj) or not isinstance(init.node, cst.FunctionDef):
+        return 0
+    param = next((p for p, a in _stored_as_given(facts, cls, init).items() if a == bound.attr.value), None)
+    if param is None:
+        return 0
+    default = next((p.default for p in init.node.params.params if p.name.value == param), None)
+    counts: list[int] = []
+    for args in _sites(facts, cls):
+        if args is None:
+            return 0
+        if _given(args, init, param):
+            value = _argument(args, init, param).const()
+        else:
+            value = default.evaluated_value if isinstance(default, cst.Integer) else None
+        if not isinstance(value, int) or isinstance(value, bool):
+            return 0
+        counts.append(value)
+    return max(min(counts), 0) if counts else 0
+
+
+def _given(args: Args, init: FuncObj, name: str) -> bool:
+    node = init.node
+    assert isinstance(node, cst.FunctionDef)
+    return args.given(name, tuple(p.name.value for p in node.params.params[1:]))
 
 
 def _name_weights_fix(rule: Rule, facts: Facts, cls: ClassObj, unnamed: list[cst.Call]) -> FixPlan | None:
@@ -1308,20 +1418,6 @@ def _saves_h5(facts: Facts) -> bool:
 
 def _h5_path(value: object) -> bool:
     return isinstance(value, str) and value.endswith((".h5", ".hdf5")) and not value.endswith(".weights.h5")
-
-
-def _body_calls(method: cst.FunctionDef) -> list[cst.Call]:
-    """The calls that are a statement of the method's body, or the value it assigns (`self.w = f(...)`)."""
-    out: list[cst.Call] = []
-    body = method.body.body if isinstance(method.body, cst.IndentedBlock) else ()
-    for statement in body:
-        if not isinstance(statement, cst.SimpleStatementLine):
-            continue
-        for small in statement.body:
-            value = small.value if isinstance(small, (cst.Assign, cst.Expr, cst.AnnAssign)) else None
-            if isinstance(value, cst.Call):
-                out.append(value)
-    return out
 
 
 def _unnamed_add_weight(call: cst.Call) -> bool:

@@ -11,7 +11,6 @@ import os
 os.environ["TF_USE_LEGACY_KERAS"] = "1"
 
 import numpy as np
-import tensorflow as tf
 import tf_keras as keras
 
 
