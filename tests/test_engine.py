@@ -191,6 +191,12 @@ def test_severity_is_the_rules_unless_the_finding_raises() -> None:
         # `tf.keras`, code that runs only where tf.keras is tf_keras.
         ("@tf.compat.v1.keras.utils.track_tf1_style_variables", True),
         ("import keras", False),
+        # Keras 3's own modules mention tf_keras in comments and docstrings: no use of it.
+        ("# unlike tf_keras, Keras 3 refuses this", False),
+        ('"""Measured under TF_USE_LEGACY_KERAS=1 and Keras 3."""', False),
+        ('def f():\n    """Use tf_keras for this."""\n    return 1', False),
+        ('x = "tf_keras" if legacy else "keras"', True),
+        ('import importlib\nimportlib.import_module("tf_keras")', True),
     ],
 )
 def test_the_keras_a_file_targets(line: str, legacy: bool) -> None:

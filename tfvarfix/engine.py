@@ -82,11 +82,50 @@ TF_KERAS_MARKERS = ("tf_keras", "TF_USE_LEGACY_KERAS", "track_tf1_style_variable
 
 
 def flavor_of(text: str, target: Target = DEFAULT_TARGET) -> Flavor:
-    """The Keras a module targets: tf_keras when it imports it, sets TF_USE_LEGACY_KERAS or uses an API only
-    tf_keras has, else the configuration's default (`keras-version`, 3 unless set)."""
-    if any(marker in text for marker in TF_KERAS_MARKERS):
+    """The Keras a module targets: tf_keras when its code imports it, sets TF_USE_LEGACY_KERAS or uses an API
+    only tf_keras has, else the configuration's default (`keras-version`, 3 unless set). A marker in a comment
+    or a docstring is no such use (Keras 3's own modules mention tf_keras in both)."""
+    if tf_keras_marker(text) is not None:
         return Flavor.TF_KERAS
     return Flavor.TF_KERAS if target.keras_version == 2 else Flavor.KERAS3
+
+
+def tf_keras_marker(text: str) -> str | None:
+    """The first tf_keras marker that stands in the code: in a name, or in a string that is not a statement by
+    itself (`os.environ["TF_USE_LEGACY_KERAS"] = "1"`, not a docstring); None when there is none. Text Python
+    cannot tokenize is taken as it reads (any marker in it counts)."""
+    present = [m for m in TF_KERAS_MARKERS if m in text]
+    if not present:
+        return None  # the common case: no tokenizing
+    import io
+    import tokenize
+
+    def found(value: str) -> str | None:
+        return next((m for m in present if m in value), None)
+
+    line_start = True  # the next token begins a logical line: a string there is a docstring or bare string
+    bare: list[str] = []  # the strings of a statement that so far holds only strings
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            kind, value = token.type, token.string
+            if kind in (tokenize.NEWLINE, tokenize.ENDMARKER):
+                line_start, bare = True, []
+                continue
+            if kind in (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT):
+                continue
+            if kind == tokenize.STRING and (line_start or bare):
+                bare.append(value)
+                line_start = False
+                continue
+            marker = found("".join(bare)) if bare else None  # the strings began an expression (`"..." in x`)
+            if marker is None and kind in (tokenize.NAME, tokenize.STRING):
+                marker = found(value)
+            if marker is not None:
+                return marker
+            bare, line_start = [], False
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return present[0]
+    return None
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def keras_of(text: str, legacy_flag: bool = False, keras_version: int = 3) -> tu
     """(run under tf_keras, why): from --legacy-keras, the file's own facts (it imports tf_keras or sets
     TF_USE_LEGACY_KERAS: the engine's `flavor_of`; TF1 graph code, whose `tf.compat.v1` layers and rnn cells exist
     only with tf_keras), else the configuration's target."""
-    from tfvarfix.engine import flavor_of
+    from tfvarfix.engine import flavor_of, tf_keras_marker
     from tfvarfix.keras.table import Flavor
     from tfvarfix.types import Target
 
@@ -37,11 +37,12 @@ def keras_of(text: str, legacy_flag: bool = False, keras_version: int = 3) -> tu
     mode = ", TF1 graph mode" if graph else ""
     if legacy_flag:
         return True, f"tf_keras (--legacy-keras){mode}"
-    if "tf_keras" in text:
+    marker = tf_keras_marker(text)
+    if marker == "tf_keras":
         return True, f"tf_keras (the file imports tf_keras){mode}"
-    if "TF_USE_LEGACY_KERAS" in text:
+    if marker == "TF_USE_LEGACY_KERAS":
         return True, f"tf_keras (the file sets TF_USE_LEGACY_KERAS){mode}"
-    if "track_tf1_style_variables" in text:
+    if marker == "track_tf1_style_variables":
         return True, f"tf_keras (the file uses track_tf1_style_variables, which only tf_keras has){mode}"
     if graph or (any(marker in text for marker in _TF1_API) and "keras" not in text):
         return True, f"tf_keras (TF1 code: tf.compat.v1 layers and cells need it){mode}"
