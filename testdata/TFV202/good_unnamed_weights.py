@@ -1,5 +1,5 @@
 # Near misses in tf_keras: named weights saved to HDF5, one unnamed weight beside a named one, and unnamed
-# weights saved in the `.weights.h5` format or as a TF checkpoint, which do not key weights by name.
+# weights saved in the `.weights.h5` format, which does not key weights by name.
 import os
 
 os.environ["TF_USE_LEGACY_KERAS"] = "1"

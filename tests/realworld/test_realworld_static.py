@@ -15,21 +15,7 @@ RULES = list(registry().rules.values())
 CASES = load_cases()
 
 # case id -> (markers it misses, why)
-KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "tf2_custom_layer_unnamed_weight_savedmodel": (
-        [(19, "TFV202")],
-        "TFV202 knows the HDF5 collision of two unnamed weights, not the SavedModel save of one (name None)",
-    ),
-    "tf2_resadd_unnamed_gain_in_init_savedmodel": (
-        [(21, "TFV202")],
-        "TFV202 knows the HDF5 collision of two unnamed weights, not the SavedModel save of one (name None)",
-    ),
-    "tf2_subclassed_model_unnamed_weight_checkpoint_savedmodel": (
-        [(19, "TFV202")],
-        "TFV202 knows the HDF5 collision of two unnamed weights, not the SavedModel save of one (name None), "
-        "here by a ModelCheckpoint that saves the whole model",
-    ),
-}
+KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {}
 
 
 def _found(case: Case) -> list[tuple[int, str]]:

@@ -45,3 +45,38 @@ def test_one_unnamed_weight_in_a_loop_of_several_passes_fails_the_hdf5_save() ->
     }, bad
     good = run_program(TESTDATA / "TFV202" / "good_unnamed_weights_loop.py", PROBE, legacy=True)
     assert good.error is None and good.out == {"save_members_from_environment": "ok", "save_one_member": "ok"}, good
+
+
+TF_FORMAT_PROBE = """
+import os, tempfile
+os.chdir(tempfile.mkdtemp())
+for name in sorted(ns):
+    if name.startswith(("save_", "fit_")) and callable(ns[name]):
+        try:
+            ns[name]()
+            out[name] = "ok"
+        except (AttributeError, TypeError) as error:
+            out[name] = type(error).__name__ + ": " + str(error)
+"""
+
+
+def test_one_unnamed_weight_fails_every_tensorflow_format_save_and_the_near_misses_save() -> None:
+    """tensorflow#36962, #51835, #59954: one weight made by `add_weight` without a name, in `build` or in
+    `__init__`, has the name `None` in tf_keras, and a SavedModel save, a checkpoint `save_weights` and a
+    weights-only `ModelCheckpoint` all raise; HDF5 and `.keras` saves of it work, and so does a named weight in
+    the TensorFlow format."""
+    none_name = "AttributeError: 'NoneType' object has no attribute 'replace'"
+    bad = run_program(TESTDATA / "TFV202" / "bad_unnamed_weights_tf_format.py", TF_FORMAT_PROBE, legacy=True)
+    assert bad.error is None and bad.out == {
+        "fit_with_checkpoint": none_name,
+        "save_checkpoint": none_name,
+        "save_savedmodel": none_name,
+    }, bad
+    good = run_program(TESTDATA / "TFV202" / "good_unnamed_weights_tf_format.py", TF_FORMAT_PROBE, legacy=True)
+    assert good.error is None and good.out == {
+        "save_legacy_and_keras_formats": "ok",
+        "save_named_savedmodel": "ok",
+        "save_run_log": "ok",
+    }, good
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_unnamed_weights_tf_format.py", TF_FORMAT_PROBE, legacy=True)
+    assert fixed.error is None and set(fixed.out.values()) == {"ok"}, fixed

@@ -79,7 +79,11 @@ class UnserializableCustomObject(Rule):
     the custom-layer guide's `Linear`; one call on each pass of a `for` or a comprehension counts once a pass,
     where every construction's pass count is known: tensorflow#51840's `for i in range(self.n_models)`): each is
     `Variable:0` in the layer's scope, and the save raises
-    `ValueError: Unable to synchronously create dataset (name already exists)`. In Keras 3
+    `ValueError: Unable to synchronously create dataset (name already exists)`. In tf_keras code that saves a
+    model in the TensorFlow format (`save` to a path whose last part has no `.h5`, `.hdf5` or `.keras` ending,
+    or `save_format="tf"`; `save_weights` to a checkpoint prefix; a `ModelCheckpoint` to such a path), one such
+    weight is enough (tensorflow#36962, #51835, #59954): tf_keras leaves its name `None`, and the save raises
+    `AttributeError: 'NoneType' object has no attribute 'replace'`. In Keras 3
     code, also a
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
     `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
@@ -262,6 +266,8 @@ class UnserializableCustomObject(Rule):
     `name` gets each the name of the attribute it is bound to, `name="w"` (appended to the call's keywords):
     the file then holds `w:0` and `b:0` apart, and the save that raised works (measured, tf_keras 2.21:
     `save_weights`, `save` and a `ModelCheckpoint` to `.h5`, and `load_weights` reads the same values back).
+    The same fix cures the TensorFlow-format save (measured, tf_keras 2.21: `model.save("dir")`, a `ModelCheckpoint`
+    of the whole model, one weight made in `build` or in `__init__`).
     Unsafe: the weights' names change (`Variable:0` becomes `w:0`), so code or files that read them by name
     see new ones. Offered only when every unnamed
     `add_weight`/`add_variable` of the class is such a statement of the method's own body, each bound to an
@@ -1221,28 +1227,64 @@ def _unnamed_weights(rule: Rule, facts: Facts) -> Iterator[Finding]:
     during `fit`; a `.weights.h5` path saves, and so does Keras 3, which names them `variable`, `variable_1`).
     Only calls that always run: statements of the method's own body, not under `if`; and one such call in a `for`
     (or a list comprehension) counts once per pass when every instance's pass count is known (tensorflow#51840:
-    `for i in range(self.n_models): self.ensemble_weights.append(self.add_weight(shape=(1,)))`, n_models=3)."""
-    if facts.flavor is not Flavor.TF_KERAS or not _saves_h5(facts):
+    `for i in range(self.n_models): self.ensemble_weights.append(self.add_weight(shape=(1,)))`, n_models=3).
+
+    tensorflow#36962, #51835, #59954: one such weight is enough when the module saves in the TensorFlow format:
+    tf_keras leaves the weight's name `None`, and naming the layer's checkpoint entries raises `AttributeError:
+    'NoneType' object has no attribute 'replace'` (or `TypeError: bad argument type for built-in operation`)
+    (measured, tf_keras 2.21: `model.save("dir")`, `save(..., save_format="tf")`, `save_weights("ckpt/w")` and a
+    `ModelCheckpoint("ckpt")`, whole model or weights only, during `fit`; the weight made in `build` or in
+    `__init__`; `.h5` and `.keras` paths save)."""
+    if facts.flavor is not Flavor.TF_KERAS:
         return
+    h5 = _saves_h5(facts)
+    tf_saves, any_model = _tf_format_saves(facts)
+    tf_format = bool(tf_saves) or any_model
+    if not h5 and not tf_format:
+        return
+    # The layers those saves hold; None when one may hold any (a `save_weights` keeps no heap to read them in).
+    held = None if any_model or not tf_saves else _held_by_saves(facts, tf_saves)
     for cls in facts.classes:
         if cls.keras_base is None or cls.unknown_base or not cls.is_layer or not _sites(facts, cls):
             continue
         counted = [(method, _unnamed_sites(facts, cls, method)) for method in _methods(facts, cls)]
-        found = next(((m, sites) for m, sites in counted if sum(n for _, n in sites) >= 2), None)
-        if found is not None:
-            method, sites = found
-            made = sum(n for _, n in sites)
-            calls = [call for call, n in sites if n >= 1]
-            yield rule.finding(
-                calls[1] if len(calls) > 1 else calls[0],
-                fix=_name_weights_fix(rule, facts, cls, calls),
-                name=f"{cls.name}.{method.name.value}",
-                problem=(
-                    f"makes {made} weights with `add_weight` and no `name`: tf_keras calls each "
-                    "`Variable:0` in the layer's scope, and saving the model to an HDF5 file raises `ValueError: "
-                    "Unable to synchronously create dataset (name already exists)`; give each weight a `name=`"
-                ),
-            )
+        if h5:
+            found = next(((m, sites) for m, sites in counted if sum(n for _, n in sites) >= 2), None)
+            if found is not None:
+                method, sites = found
+                made = sum(n for _, n in sites)
+                calls = [call for call, n in sites if n >= 1]
+                yield rule.finding(
+                    calls[1] if len(calls) > 1 else calls[0],
+                    fix=_name_weights_fix(rule, facts, cls, calls),
+                    name=f"{cls.name}.{method.name.value}",
+                    problem=(
+                        f"makes {made} weights with `add_weight` and no `name`: tf_keras calls each "
+                        "`Variable:0` in the layer's scope, and saving the model to an HDF5 file raises `ValueError: "
+                        "Unable to synchronously create dataset (name already exists)`; give each weight a `name=`"
+                    ),
+                )
+                continue
+        if tf_format and held is not None:
+            instances = {id(e.obj) for e in facts.of(Created) if isinstance(e.obj, InstanceObj) and e.obj.cls is cls}
+            if not instances & held:
+                continue  # no instance is in a model the module saves in the TensorFlow format
+        if tf_format:
+            found = next(((m, sites) for m, sites in counted if any(n >= 1 for _, n in sites)), None)
+            if found is not None:
+                method, sites = found
+                calls = [call for call, n in sites if n >= 1]
+                yield rule.finding(
+                    calls[0],
+                    fix=_name_weights_fix(rule, facts, cls, calls),
+                    name=f"{cls.name}.{method.name.value}",
+                    problem=(
+                        "makes a weight with `add_weight` and no `name`: tf_keras leaves its name `None`, and saving "
+                        "the model in the TensorFlow format (a SavedModel or a checkpoint) raises where it names the "
+                        "weight's entry (`AttributeError: 'NoneType' object has no attribute 'replace'`, or a "
+                        "`TypeError`); give the weight a `name=`"
+                    ),
+                )
 
 
 def _unnamed_sites(facts: Facts, cls: ClassObj, method: cst.FunctionDef) -> list[tuple[cst.Call, int]]:
@@ -1347,6 +1389,83 @@ def _given(args: Args, init: FuncObj, name: str) -> bool:
     node = init.node
     assert isinstance(node, cst.FunctionDef)
     return args.given(name, tuple(p.name.value for p in node.params.params[1:]))
+
+
+def _tf_format_saves(facts: Facts) -> tuple[list[MethodCall], bool]:
+    """The saves of a model in the TensorFlow format, and whether one whose model is not known may save any:
+    `save`/`save_weights` to a path whose last part has no `.h5`, `.hdf5` or `.keras` ending (or with
+    `save_format="tf"`) on a receiver known to be a model, and the save a `ModelCheckpoint` of the whole model to
+    such a path makes at its `fit`; any other `ModelCheckpoint` to such a path (weights only, or given to the
+    `fit` of a model whose saves are not recorded), in a module that fits, may save any model. The path's last
+    part is read from the argument as written: a string, or the last argument of `os.path.join(...)`, the right
+    side of `+` or `/`, the text an f-string ends with after a `/`."""
+    saves: list[MethodCall] = []
+    for event in _model_saves(facts, (".save", ".save_weights", "keras.Model.save")):
+        if event.args is None or event.receiver is None or event.receiver.is_top:
+            continue
+        if not event.receiver.objs or not all(_is_model(o) for o in event.receiver.objs):
+            continue
+        fmt = event.args.get("save_format").const()
+        if fmt in ("tf", "tensorflow") or (
+            not event.args.given("save_format") and _tf_path(event.args.first_node("filepath", 0))
+        ):
+            saves.append(event)
+    recorded = facts.calls(CHECKPOINT_SAVE)
+    saves += [e for e in recorded if e.args is not None and _tf_path(e.args.first_node("filepath", 0))]
+    any_model = bool(facts.calls(".fit", ".fit_generator")) and any(
+        made.args is not None
+        and _tf_path(made.args.first_node("filepath", 0))
+        and not any(e.args is made.args for e in recorded)
+        for made in facts.calls("keras.callbacks.ModelCheckpoint")
+    )
+    return saves, any_model
+
+
+def _is_model(obj: object) -> bool:
+    if isinstance(obj, ModelObj):
+        return True
+    return (
+        isinstance(obj, InstanceObj)
+        and obj.cls.keras_base is not None
+        and not obj.cls.unknown_base
+        and obj.cls.is_model
+    )
+
+
+def _tf_path(node: cst.BaseExpression | None) -> bool:
+    tail = _path_tail(node)
+    if tail is None or not tail.strip("/"):
+        return False
+    last = tail.rstrip("/").rsplit("/", 1)[-1]
+    return "{" not in last and not last.endswith((".h5", ".hdf5", ".keras"))
+
+
+def _path_tail(node: cst.BaseExpression | None) -> str | None:
+    """The text a path expression certainly ends with, when it is written out: see `_tf_format_saves`."""
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    if isinstance(node, cst.ConcatenatedString):
+        return _path_tail(node.right) if isinstance(node.right, cst.SimpleString) else None
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Add, cst.Divide)):
+        tail = _path_tail(node.right)
+        return None if tail is None else (("/" + tail) if isinstance(node.operator, cst.Divide) else tail)
+    if isinstance(node, cst.FormattedString) and node.parts and isinstance(node.parts[-1], cst.FormattedStringText):
+        text = node.parts[-1].value
+        return text if "/" in text else None
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "join"
+        and isinstance(node.func.value, cst.Attribute)
+        and node.func.value.attr.value == "path"
+        and node.args
+        and node.args[-1].keyword is None
+        and not node.args[-1].star
+    ):
+        tail = _path_tail(node.args[-1].value)
+        return None if tail is None else "/" + tail
+    return None
 
 
 def _name_weights_fix(rule: Rule, facts: Facts, cls: ClassObj, unnamed: list[cst.Call]) -> FixPlan | None:
