@@ -378,12 +378,20 @@ def test_code_expected_to_fail_is_in_an_expected_context() -> None:
             lstm.bias
         except AttributeError:
             pass
+        try:
+            lstm.recurrent_kernel
+        except (TypeError, keras.errors.AttributeError):
+            pass
         """
     )
     kernel = next(e for e in facts.of(Attribute) if e.attr == "kernel")
     bias = next(e for e in facts.of(Attribute) if e.attr == "bias")
+    recurrent = next(e for e in facts.of(Attribute) if e.attr == "recurrent_kernel")
     assert kernel.ctx.expected_failure
     assert bias.ctx.catches("AttributeError") and not bias.ctx.expected_failure
+    # a tuple of exceptions catches each of them, named by their last part
+    assert recurrent.ctx.catches("AttributeError") and recurrent.ctx.catches("TypeError")
+    assert not recurrent.ctx.catches("ValueError")
 
 
 def test_a_contextmanager_of_the_program_that_swallows_an_exception_expects_it() -> None:

@@ -129,6 +129,9 @@ class WeightAttributeRebind(Rule):
             keras_variable = isinstance(value, VarObj) and (
                 value.weight is not None or value.ctor in _KERAS_VARIABLES
             )
+            raised = "ValueError" if keras_variable and built else "AttributeError" if prop else None
+            if raised is not None and any(e.ctx.catches(raised) for e in stores):
+                continue  # the code expects the error: a fallback for the other Keras follows
             if keras_variable and built:
                 consequence = (
                     "raises `ValueError: You cannot add new elements of state (variables or sub-layers) to a layer "

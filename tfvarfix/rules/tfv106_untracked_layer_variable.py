@@ -8,7 +8,7 @@ from tfvarfix.codegen import string, unique_name
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertBefore, Intended, NodeEdit, Replace, Rule
 from tfvarfix.semantics.events import Created, CtxKind, Holds, MethodCall
-from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants, scopes
+from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants, scopes, version_fallback
 from tfvarfix.semantics.heap import present
 from tfvarfix.semantics.values import AV, InstanceObj, LayerObj, ModuleRef, TensorObj, VarObj
 from tfvarfix.semantics.walker import contains_call, descendants, sole_assignment
@@ -44,7 +44,9 @@ class UntrackedLayerVariable(Rule):
     and, in `__init__` or `build`, a `tf.Variable` or `keras.Variable` handed straight to an op whose tensor the
     attribute keeps (`self.means = ops.expand_dims(keras.Variable(m), 1)`, keras#4401): no attribute holds the
     variable, so even a Keras variable is not tracked.
-    Modules that target tf_keras (`import tf_keras`, `TF_USE_LEGACY_KERAS`) are not reported.
+    Modules that target tf_keras (`import tf_keras`, `TF_USE_LEGACY_KERAS`) are not reported, nor is a
+    `tf.Variable` in the `except AttributeError:` (or `ImportError`, `NameError`) handler of a version switch
+    (`try: self.w = keras.Variable(...)`): that handler runs only where the try body's API is missing.
 
     ## Why is this bad?
     Keras 3 tracks only its own variables. A `tf.Variable` held in a layer attribute is not in `layer.weights`
@@ -166,6 +168,8 @@ class UntrackedLayerVariable(Rule):
             live = [e for e in events if reachable(e) and e.variable.ctor in _UNTRACKED]
             if not live or len(live) != len(events) or not isinstance(node, cst.Call):
                 continue
+            if version_fallback(facts, node):
+                continue  # tf_keras's branch of a version switch: tf_keras tracks a tf.Variable
             event = live[0]
             instance = event.instance
             if not isinstance(instance, InstanceObj) or not instance.cls.is_layer:

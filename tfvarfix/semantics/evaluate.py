@@ -23,6 +23,16 @@ def dotted_name(node: cst.BaseExpression | cst.CSTNode) -> str | None:
     return ".".join(reversed(parts))
 
 
+def caught_names(handler: cst.ExceptHandler | cst.ExceptStarHandler) -> list[str]:
+    """The exception classes an `except` clause names, by their last part; [""] for a bare `except:`."""
+    if handler.type is None:
+        return [""]
+    caught = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
+    return [
+        (dotted_name(e.value if isinstance(e, cst.BaseElement) else e) or "").rsplit(".", 1)[-1] for e in caught
+    ]
+
+
 def literal_value(expr: cst.BaseExpression, resolve: Resolver | None) -> object | None:
     """The value of a literal expression, or None. `resolve` gives the value of names and attributes.
 

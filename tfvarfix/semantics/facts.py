@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TypeVar
 import libcst as cst
 
 from tfvarfix.keras.spec import Flavor
+from tfvarfix.semantics.evaluate import caught_names
 from tfvarfix.semantics.events import Created, Ctx, CtxKind, Event, MethodCall
 from tfvarfix.semantics.heap import HeapView, Items, held_values, maybe_absent, present
 from tfvarfix.semantics.interp import BudgetExceeded, Interpreter
@@ -352,6 +353,24 @@ def every(events: Iterable[E], test: Callable[[E], bool]) -> bool:
 def reachable(event: Event) -> bool:
     """The event is not in code that is expected to fail (pytest.raises, assertRaises)."""
     return not event.ctx.has(CtxKind.EXPECTED)
+
+
+# What a version difference raises: an API one Keras or TF has and the other lacks
+_VERSION_ERRORS = frozenset({"AttributeError", "ImportError", "ModuleNotFoundError", "NameError"})
+
+
+def version_fallback(facts: Facts, node: cst.CSTNode) -> bool:
+    """`node` is in an `except` handler for what a missing API raises (`except AttributeError:` after
+    `keras.Variable(...)`, `except ImportError:`): code for the Keras or TF that lacks what the try body uses,
+    which runs only there."""
+    for ancestor in reversed(facts.ancestors(node)):
+        if isinstance(ancestor, (cst.FunctionDef, cst.Lambda, cst.ClassDef)):
+            return False  # a body defined in a handler runs when it is called, not as the fallback
+        if isinstance(ancestor, cst.ExceptHandler):
+            names = set(caught_names(ancestor))
+            if names & _VERSION_ERRORS:
+                return True
+    return False
 
 
 def scopes(facts: Facts, event: Event) -> list[Mapping[str, object]]:

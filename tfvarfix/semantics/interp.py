@@ -30,7 +30,7 @@ import libcst as cst
 
 from tfvarfix.keras.names import BUILTIN_OBJECT_CONFIGS, LAYER_BASES, OBJECT_BASES
 from tfvarfix.semantics import relevance
-from tfvarfix.semantics.evaluate import dotted_name
+from tfvarfix.semantics.evaluate import caught_names, dotted_name
 from tfvarfix.semantics.events import ROOT, Ctx, CtxKind, Event, UserCall
 from tfvarfix.semantics.heap import EMPTY_ENTRIES, Entries, HeapView, Items, State, held_values, present
 from tfvarfix.semantics.project import ProjectModule
@@ -1115,7 +1115,7 @@ class Interpreter:
             self.state = saved
 
     def _try(self, node: cst.Try | cst.TryStar) -> None:
-        caught = tuple(self._caught(h) for h in node.handlers)
+        caught = tuple(name for h in node.handlers for name in caught_names(h))
         before = self.state.fork()
         if caught:
             with self.context(CtxKind.HANDLED, node, caught):
@@ -1149,17 +1149,6 @@ class Interpreter:
                 self.state = dead
             else:
                 self.exec_suite(node.finalbody.body)
-
-    def _caught(self, handler: cst.ExceptHandler | cst.ExceptStarHandler) -> str:
-        if handler.type is None:
-            return ""
-        names = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
-        out = []
-        for element in names:
-            expr = element.value if isinstance(element, cst.BaseElement) else element
-            dotted = dotted_name(expr) or ""
-            out.append(dotted.rsplit(".", 1)[-1])
-        return ",".join(out)
 
     def _match(self, node: cst.Match) -> None:
         self.eval(node.subject)
