@@ -25,6 +25,25 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         [(34, "TFV401")],
         "tf_keras's K.ones/K.eye make variables, and a custom Regularizer's __call__ runs in fit's traced step",
     ),
+    "keras_adamw_weight_decays_timedistributed_reads_cell": (
+        [(45, "TFV103")],
+        "TFV103 judges reads of the weights (kernel, recurrent_kernel, bias), not a `.cell` read on a layer that "
+        "has none (a TimeDistributed of a Dense)",
+    ),
+    "tf2_add_loss_lambda_loop_over_trainable_weights": (
+        [(30, "TFV107")],
+        "a model's `trainable_weights` is not modelled (unknown), so the loop's passes are not known",
+    ),
+    "tf2_subclassed_model_build_add_loss_lambda_conv_layers": (
+        [(24, "TFV107")],
+        "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "
+        "no known passes",
+    ),
+    "tf1_bayesgan_discriminator_batch_norm_objects_rebuilt_per_input": (
+        [(96, "TFV304")],
+        "the batch norms live in a dict made from a list of (key, value) pairs (`AttributeDict([...])`, a dict "
+        "subclass): its items are not known, so the layer call behind `self.d_batch_norm[...]` is not followed",
+    ),
 }
 
 
