@@ -16,11 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "tf2_custom_layer_unnamed_weight_checkpoint_manager": (
-        [(24, "TFV202")],
-        "a tf.train.Checkpoint holding the model, saved through a CheckpointManager, is not counted as a "
-        "TensorFlow-format save (measured under tf_keras 2.21: it raises like save_weights to a prefix)",
-    ),
     "tf2_simec_last_layer_reg_k_ones_in_fit": (
         [(34, "TFV401")],
         "tf_keras's K.ones/K.eye make variables, and a custom Regularizer's __call__ runs in fit's traced step",

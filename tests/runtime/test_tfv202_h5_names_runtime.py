@@ -80,3 +80,20 @@ def test_one_unnamed_weight_fails_every_tensorflow_format_save_and_the_near_miss
     }, good
     fixed = run_program(TESTDATA / "TFV202" / "fixed_unnamed_weights_tf_format.py", TF_FORMAT_PROBE, legacy=True)
     assert fixed.error is None and set(fixed.out.values()) == {"ok"}, fixed
+
+
+def test_one_unnamed_weight_fails_object_checkpoints_that_hold_its_layer() -> None:
+    """tensorflow#35241: a `tf.train.Checkpoint` holding a model (through a `CheckpointManager`) or a built layer
+    with an unnamed weight raises when it writes, under tf_keras; checkpoints of a named model, a step variable and
+    an optimizer save beside an unsaved model with an unnamed weight; the named-weight fix saves."""
+    none_name = "AttributeError: 'NoneType' object has no attribute 'replace'"
+    bad = run_program(TESTDATA / "TFV202" / "bad_unnamed_weights_object_checkpoint.py", TF_FORMAT_PROBE, legacy=True)
+    assert bad.error is None and bad.out == {"save_layer_checkpoint": none_name, "save_with_manager": none_name}, bad
+    good = run_program(
+        TESTDATA / "TFV202" / "good_unnamed_weights_object_checkpoint.py", TF_FORMAT_PROBE, legacy=True
+    )
+    assert good.error is None and good.out == {"save_other_model_and_variable": "ok", "save_step_and_optimizer": "ok"}
+    fixed = run_program(
+        TESTDATA / "TFV202" / "fixed_unnamed_weights_object_checkpoint.py", TF_FORMAT_PROBE, legacy=True
+    )
+    assert fixed.error is None and fixed.out == {"save_layer_checkpoint": "ok", "save_with_manager": "ok"}, fixed

@@ -136,6 +136,8 @@ _FILL_OF: dict[str, float] = {"zeros": 0.0, "ones": 1.0}  # deterministic initia
 TRAINING = frozenset({"fit", "train_on_batch", "fit_generator"})
 CHECKPOINT = "keras.callbacks.ModelCheckpoint"
 CHECKPOINT_SAVE = "keras.callbacks.ModelCheckpoint:save"  # the save a checkpoint callback makes during `fit`
+# TensorFlow's object-based checkpoints: `tf.train.Checkpoint(**objects)` and `CheckpointManager(checkpoint, ...)`.
+TF_CHECKPOINTS = frozenset({"tf.train.Checkpoint", "tf.train.CheckpointManager"})
 _MODEL_SAVES = frozenset({"keras.saving.save_model", "keras.models.save_model", CHECKPOINT_SAVE})
 _NOT_LAYERS = frozenset({"Layer", "InputSpec", "deserialize", "serialize", "get", "Input"})
 _PASS_THROUGH = frozenset(
@@ -394,9 +396,14 @@ class KerasSemantics(Semantics):
         )
         return result
 
-    def _save_view(self, callee: str) -> HeapView | None:
-        """The heap at a save of a whole model (few in a program): what the saved model holds is read there."""
-        return self.state.view() if callee in _MODEL_SAVES or callee.endswith(".save") else None
+    def _save_view(self, callee: str, obj: Obj | None = None) -> HeapView | None:
+        """The heap at a save of a whole model (few in a program): what the saved model holds is read there; also
+        at a `tf.train.Checkpoint`'s `write`, which saves what it holds as `save` does."""
+        if callee in _MODEL_SAVES or callee.endswith(".save"):
+            return self.state.view()
+        if callee == ".write" and isinstance(obj, KerasObj) and obj.cls == "tf.train.Checkpoint":
+            return self.state.view()
+        return None
 
     def weight_var(self, layer: LayerObj, path: tuple[str, ...]) -> VarObj | None:
         spec = layer.spec.weight_at(path) if layer.spec is not None else None
@@ -506,6 +513,8 @@ class KerasSemantics(Semantics):
             return AV.of(PathObj(node))  # one unknown string: a load of it reads what a save of it wrote
         if name in ("tf.name_scope", "tf.device", "tf.GradientTape", "tf.init_scope", "keras.name_scope"):
             return AV.of(KerasObj(node, name, args))
+        if name in TF_CHECKPOINTS:
+            return AV.of(KerasObj(node, name, args))  # its `save`/`write` writes the objects it was given (TFV202)
         if name == CHECKPOINT:
             return AV.of(KerasObj(node, name, args))  # a save of the model when `fit` runs it
         made = arrays.create(name, args, node, self.interp)
@@ -1437,7 +1446,7 @@ class KerasSemantics(Semantics):
                 receiver=AV.of(obj),
                 args=args,
                 result=result,
-                view=self._save_view("." + name),
+                view=self._save_view("." + name, obj),
             )
         return result
 

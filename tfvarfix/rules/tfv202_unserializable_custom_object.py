@@ -18,7 +18,7 @@ from tfvarfix.keras.config_keys import BASE, in_config_order, returned_keys
 from tfvarfix.keras.names import BUILTIN_OBJECT_CONFIGS, OBJECT_BASES
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.keras.table import layer_spec
-from tfvarfix.keras.transfer import CHECKPOINT_SAVE
+from tfvarfix.keras.transfer import CHECKPOINT_SAVE, TF_CHECKPOINTS
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
 from tfvarfix.semantics.events import Created, CtxKind, Escapes, Event, MethodCall, UnknownCall, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
@@ -83,7 +83,9 @@ class UnserializableCustomObject(Rule):
     model in the TensorFlow format (`save` to a path whose last part has no `.h5`, `.hdf5` or `.keras` ending,
     or `save_format="tf"`; `save_weights` to a checkpoint prefix; a `ModelCheckpoint` to such a path), one such
     weight is enough (tensorflow#36962, #51835, #59954): tf_keras leaves its name `None`, and the save raises
-    `AttributeError: 'NoneType' object has no attribute 'replace'`. In Keras 3
+    `AttributeError: 'NoneType' object has no attribute 'replace'`; so does a `tf.train.Checkpoint` given the
+    model or the layer, when it is saved (`save`, `write`, a `CheckpointManager`'s `save`: tensorflow#35241;
+    not a checkpoint of variables and optimizers only). In Keras 3
     code, also a
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
     `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
@@ -115,7 +117,8 @@ class UnserializableCustomObject(Rule):
     reported only when a model is saved during that run (keras's export tests export such a layer as a
     SavedModel and save another model in another test). A save counts for a layer or model class only when it
     can hold an instance: one made after the first instance, of a model that holds one where every saved
-    model's layers are known; `tf.train.Checkpoint(...).save(prefix)` writes variables, not a model.
+    model's layers are known; `tf.train.Checkpoint(...).save(prefix)` writes variables, not a model's config
+    (it counts only for the unnamed weights above).
 
     ## Why is this bad?
     Saving succeeds; loading fails or silently changes the object. The base `Initializer.get_config()` and
@@ -1412,6 +1415,7 @@ def _tf_format_saves(facts: Facts) -> tuple[list[MethodCall], bool]:
             saves.append(event)
     recorded = facts.calls(CHECKPOINT_SAVE)
     saves += [e for e in recorded if e.args is not None and _tf_path(e.args.first_node("filepath", 0))]
+    saves += _object_checkpoint_saves(facts)
     any_model = bool(facts.calls(".fit", ".fit_generator")) and any(
         made.args is not None
         and _tf_path(made.args.first_node("filepath", 0))
@@ -1419,6 +1423,50 @@ def _tf_format_saves(facts: Facts) -> tuple[list[MethodCall], bool]:
         for made in facts.calls("keras.callbacks.ModelCheckpoint")
     )
     return saves, any_model
+
+
+def _object_checkpoint_saves(facts: Facts) -> list[MethodCall]:
+    """tensorflow#35241: the saves of a `tf.train.Checkpoint` (`save(prefix)`, `write(prefix)`) and of a
+    `CheckpointManager` over one (`save()`), always in the TensorFlow format. Under tf_keras a checkpoint that
+    holds a model or layer with an unnamed weight raises like `save_weights` to a prefix (measured, tf_keras 2.21:
+    `Checkpoint(net=model)`, `Checkpoint(layer=built_layer)`, a subclassed model's sublayer, through a
+    `CheckpointManager`; not a checkpoint of the variable alone, of an unbuilt layer, or of another model)."""
+    return [
+        call
+        for call in facts.calls(".save", ".write")
+        if call.receiver is not None
+        and not call.receiver.is_top
+        and call.receiver.objs
+        and all(_checkpoint_of(o, call.callee) for o in call.receiver)
+    ]
+
+
+def _checkpoint_of(obj: Obj, callee: str) -> bool:
+    if not isinstance(obj, KerasObj) or obj.cls not in TF_CHECKPOINTS:
+        return False
+    return callee == ".save" or obj.cls == "tf.train.Checkpoint"
+
+
+def _checkpointed(receiver: AV) -> list[Obj] | None:
+    """What a `tf.train.Checkpoint` (or the one a `CheckpointManager` was given) saves that may hold layers: its
+    keyword arguments' objects, leaving out variables, optimizers and other TF objects, which hold none; None
+    when one is not known."""
+    roots: list[Obj] = []
+    for obj in receiver:
+        assert isinstance(obj, KerasObj)
+        checkpoints = obj.args.first("checkpoint", 0) if obj.cls == "tf.train.CheckpointManager" else AV.of(obj)
+        if checkpoints.is_top or not checkpoints.objs:
+            return None
+        for checkpoint in checkpoints:
+            if not isinstance(checkpoint, KerasObj) or checkpoint.cls != "tf.train.Checkpoint":
+                return None
+            if checkpoint.args.star or checkpoint.args.positional:
+                return None
+            for value in checkpoint.args.keywords.values():
+                if value.is_top:
+                    return None
+                roots += (o for o in present(value) if not isinstance(o, (VarObj, KerasObj, TensorObj)))
+    return roots
 
 
 def _is_model(obj: object) -> bool:
@@ -1965,6 +2013,7 @@ def _held_by_saves(facts: Facts, saves: list[MethodCall]) -> set[int] | None:
     of its own blocks). When the program's own code that may make or return objects reached it (a function, a
     class), anything may be there."""
     held: set[int] = set()
+    checkpoint_saves = {id(e) for e in _object_checkpoint_saves(facts)}
     for save in saves:
         if not reachable(save):
             continue
@@ -1980,7 +2029,12 @@ def _held_by_saves(facts: Facts, saves: list[MethodCall]) -> set[int] | None:
             return None
         view = save.view
         pending: list[Obj] = []
-        if receiver.is_top:
+        if id(save) in checkpoint_saves:
+            roots = _checkpointed(receiver)
+            if roots is None:
+                return None
+            pending += roots
+        elif receiver.is_top:
             escaped = _unknown_made(facts, expr, save) if expr is not None else None
             roots = _escaped_holders(escaped)
             if roots is None:
