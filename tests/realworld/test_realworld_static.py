@@ -20,11 +20,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         [(34, "TFV401")],
         "tf_keras's K.ones/K.eye make variables, and a custom Regularizer's __call__ runs in fit's traced step",
     ),
-    "keras_adamw_weight_decays_timedistributed_reads_cell": (
-        [(45, "TFV103")],
-        "TFV103 judges reads of the weights (kernel, recurrent_kernel, bias), not a `.cell` read on a layer that "
-        "has none (a TimeDistributed of a Dense)",
-    ),
     "tf2_add_loss_lambda_loop_over_trainable_weights": (
         [(30, "TFV107")],
         "a model's `trainable_weights` is not modelled (unknown), so the loop's passes are not known",

@@ -206,3 +206,29 @@ def test_getattr_and_setattr_of_a_constant_name_raise_or_do_nothing_and_the_fixe
         "case_setattr_bias": {"ok": True, "value": [1.0] * 8},
     }
     assert all(outcome["ok"] for outcome in good.out.values()), good.out
+
+
+CELL_CASES = """
+import inspect
+for name, case in sorted(ns.items()):
+    if inspect.isfunction(case) and case.__module__ == ns.get("__name__") and not name.startswith("_"):
+        try:
+            case(*[None] * len(inspect.signature(case).parameters))
+            out[name] = {"ok": True}
+        except AttributeError as error:
+            out[name] = {"ok": False, "error": str(error)}
+"""
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["keras3", "tf_keras"])
+def test_cell_on_a_layer_without_one_raises(legacy: bool) -> None:
+    """Only the recurrent layers have `.cell`: the bad cases raise on it, the good ones (guards, RNNs) run."""
+    bad = run_program(TESTDATA / "TFV103" / "bad_cell.py", CELL_CASES, legacy=legacy)
+    good = run_program(TESTDATA / "TFV103" / "good_cell.py", CELL_CASES, legacy=legacy)
+    assert bad.error is None and good.error is None
+    assert len(bad.out) == 4, bad.out
+    for name, outcome in bad.out.items():
+        assert outcome["ok"] is False, name
+        assert "object has no attribute 'cell'" in str(outcome["error"]), (name, outcome)
+    assert "'TimeDistributed' object" in str(bad.out["case_helper_dispatch_by_hasattr"]["error"])
+    assert len(good.out) == 5 and all(outcome["ok"] for outcome in good.out.values()), good.out

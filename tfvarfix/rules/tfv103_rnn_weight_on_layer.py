@@ -23,7 +23,10 @@ class RnnWeightOnLayer(Rule):
     Finds `.kernel`, `.recurrent_kernel` and `.bias` read or stored on a recurrent layer (`LSTM`, `GRU`,
     `SimpleRNN`, `ConvLSTM2D`, and the generic `RNN(cell)`, which has none of its own whatever the cell) instead
     of on its cell, and wrong weight paths through `Bidirectional` and `TimeDistributed`: on a name bound to the
-    layer, on `model.get_layer('name')`, on `model.layers[i]`. A read
+    layer, on `model.get_layer('name')`, on `model.layers[i]`. Also `.cell` read on a built-in layer that has
+    none: only the recurrent layers have one, so `TimeDistributed(Dense(...)).cell`, `Bidirectional(...).cell`
+    and `Dense(...).cell` raise (keras-adamw#29: a weight-decay helper sent every layer with a `layer` or a
+    `cell` attribute to its RNN branch, which read `layer.cell`); reported without a fix. A read
     that other contexts make on layers that do have the weight (a loop over `model.layers` holding an `LSTM` and
     a `Dense`) is reported when a context that certainly runs reaches it with only recurrent layers (the loop's
     pass over the LSTM); a read of a value that may be either layer is not.
@@ -113,12 +116,15 @@ class RnnWeightOnLayer(Rule):
             receiver = _receiver(node)
             weights = {e.attr for e in events}  # one, but for `getattr(lstm, name)` in a loop over names
             weight = events[0].attr
+            cell = weights == {"cell"}  # the segment itself: `td.cell` raises before any weight is read
             if (
                 not isinstance(node, (cst.Attribute, cst.Call))
                 or receiver is None
-                or not weights <= RECURRENT_WEIGHTS
+                or not (weights <= RECURRENT_WEIGHTS or cell)
             ):
                 continue
+            if cell and any(e.store for e in events):
+                continue  # `dense.cell = ...` sets a new attribute: no raise
             if any(e.store for e in events):
                 if len(weights) > 1:
                     continue
@@ -126,7 +132,7 @@ class RnnWeightOnLayer(Rule):
                 continue
             live = [e for e in events if reachable(e) and not e.ctx.catches("AttributeError")]
             judged = [
-                (e, _verdict(o, e.attr, e.built.const() is True))
+                (e, _cell_verdict(o) if cell else _verdict(o, e.attr, e.built.const() is True))
                 for e in live
                 for o in (list[Obj | None](e.base) or [None])
             ]
@@ -395,6 +401,34 @@ def _verdict(obj: Obj | None, weight: str, built: bool) -> _Wrong | object | Non
         if inner.spec.weight(weight) is not None:
             return _Wrong("TimeDistributed keeps its weights on `.layer`", "{base}.layer.{weight}", "layer")
     return _FINE if layer.spec.weights else None
+
+
+def _cell_verdict(obj: Obj | None) -> _Wrong | object | None:
+    """Whether reading `.cell` on `obj` raises. Of the layers in the weight table, exactly the recurrent ones
+    (`LSTM`, `GRU`, `SimpleRNN`, `ConvLSTM1D/2D/3D`) have a `.cell`, built or not; every other one, the cells
+    (`LSTMCell`), `Bidirectional` and `TimeDistributed` included, has none (measured with `hasattr` on Keras 3.15
+    and tf_keras 2.21, before and after the build). A layer not in the table (`RNN(cell)`, a layer of the
+    program), or a part of a layer (`bi.forward_layer.cell`), is not judged."""
+    if not isinstance(obj, LayerObj) or obj.spec is None:
+        return None
+    if obj.spec.recurrent:
+        return _FINE
+    short = obj.short
+    inner = obj.wrapped
+    if short == "Bidirectional" and inner is not None and inner.spec is not None and inner.spec.recurrent:
+        return _Wrong(
+            f"Bidirectional has no `.cell`: the copies of the {inner.short} it wraps are `forward_layer` and "
+            "`backward_layer`",
+            "{base}.forward_layer.cell` or `{base}.backward_layer.cell",
+        )
+    if short == "TimeDistributed" and inner is not None and inner.spec is not None and not inner.spec.recurrent:
+        return _Wrong(
+            f"TimeDistributed has no `.cell`: it keeps the {inner.short} it wraps, no recurrent layer, on `.layer`",
+            "{base}.layer",
+        )
+    if short in ("Bidirectional", "TimeDistributed"):
+        return None  # what it wraps is not known (or a TimeDistributed RNN): no advice
+    return _Wrong(f"{short} is no recurrent layer and has no `.cell`; its weights are its own", "{base}")
 
 
 def _generic_rnn(layer: LayerObj, weight: str) -> _Wrong:
