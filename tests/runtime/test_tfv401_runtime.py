@@ -204,3 +204,28 @@ except ValueError as error:
 """
     dropout = run_program(TESTDATA / "TFV401" / "good_stateless.py", probe)
     assert dropout.out["dropout"] != "ran", dropout.out
+
+
+def test_a_factory_step_reused_by_a_repeated_experiment_raises_and_built_optimizers_train_as_fresh_steps() -> None:
+    """tensorflow#42000: the second experiment's optimizer reaches the factory's traced step and is refused; with
+    each optimizer built before the call (the fix, inside the helper's batch loop: a second `build` is a no-op),
+    both experiments train exactly as with a fresh train step for each (the same losses, step by step)."""
+    probe = """
+import keras
+import numpy as np
+x, y = np.ones((4, 2), "float32"), np.zeros((4, 1), "float32")
+try:
+    out["case"] = {"ok": True, "value": ns["case_repeated_experiment"]()}
+except ValueError as error:
+    out["case"] = {"ok": False, "error": str(error)}
+fresh = []
+for rate in (0.1, 0.01):
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1, kernel_initializer="ones")])
+    fresh.append(ns["train_epoch"](model, keras.optimizers.Adam(rate), ns["get_apply_grad_fn"](), x, y))
+out["fresh"] = fresh
+"""
+    bad = run_program(TESTDATA / "TFV401" / "bad_step_factory.py", probe)
+    assert bad.out["case"]["ok"] is False and SINGLETON in bad.out["case"]["error"], bad.out
+    fixed = run_program(TESTDATA / "TFV401" / "fixed_step_factory.py", probe)
+    assert fixed.error is None and fixed.out["case"] == {"ok": True, "value": fixed.out["fresh"]}, fixed.out
+    assert fixed.out["fresh"][0][0] > fixed.out["fresh"][0][1], fixed.out  # it trains

@@ -113,9 +113,11 @@ class VariableInTfFunction(Rule):
     module-level function that a tf.function runs (`Mean()(values)`, or `m =
     Mean()`) is made once at module level and `reset_state()` where it was made, so each call still measures
     its own values, not a running mean. An optimizer passed to a `tf.function` that reaches it on a retrace
-    (`optimizer.apply_gradients(zip(grads, model.trainable_variables))` with a new optimizer per trial) is
-    built before the call, outside the trace: `optimizer.build(model.trainable_variables)`, with the names the
-    caller passes; Keras makes the same zero slots there, so the steps compute what they would have. A model
+    (`optimizer.apply_gradients(zip(grads, model.trainable_variables))` with a new optimizer per trial, the
+    list read there or bound once to a local name: tensorflow#42000) is built before the call, outside the
+    trace: `optimizer.build(model.trainable_variables)`, with the names the caller passes; Keras makes the same
+    zero slots there, so the steps compute what they would have (a call in a loop builds again, which Keras 3
+    and tf_keras skip for a built optimizer: measured). A model
     or layer built in a module-level function that a tf.function runs (a perceptual loss that builds its VGG,
     `vgg = VGG16(...)`, then `features = Model(vgg.input, ...)`, `features.trainable = False`) is built once:
     its statement and the ones right after it that set it up move to module level, just before the function,
@@ -587,7 +589,7 @@ class VariableInTfFunction(Rule):
             and not any(a.keyword or a.star for a in pairs.args)
         ):
             return None
-        variables = pairs.args[1].value
+        variables = _variables_read(function, pairs.args[1].value)
         if not (
             isinstance(variables, cst.Attribute)
             and variables.attr.value in ("trainable_variables", "trainable_weights")
@@ -1032,6 +1034,37 @@ def _nested(function: cst.FunctionDef, node: cst.CSTNode) -> bool:
         inner = inside or isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
         stack.extend((c, inner) for c in current.children)
     return False
+
+
+def _variables_read(function: cst.FunctionDef, expr: cst.BaseExpression) -> cst.BaseExpression:
+    """The `model.trainable_variables` that a local name of the tf.function stands for, when the function binds
+    it once, by `name = model.trainable_variables` (or `trainable_weights`) with `model` a parameter it never
+    rebinds (tensorflow#42000: `trainable_variables = model.trainable_variables`, then
+    `optimizer.apply_gradients(zip(grads, trainable_variables))`); `expr` itself otherwise. The apply ran, so the
+    name was bound by then, to that list of that model."""
+    if not isinstance(expr, cst.Name) or _bindings(function, expr.value) != 1:
+        return expr
+    params = {p.name.value for p in function.params.params}
+    if expr.value in params:
+        return expr
+    for node in descendants(function.body):
+        small = node if isinstance(node, cst.Assign) else None
+        if small is None or len(small.targets) != 1:
+            continue
+        target = small.targets[0].target
+        if not (isinstance(target, cst.Name) and target.value == expr.value):
+            continue
+        value = small.value
+        if (
+            isinstance(value, cst.Attribute)
+            and value.attr.value in ("trainable_variables", "trainable_weights")
+            and isinstance(value.value, cst.Name)
+            and value.value.value in params
+            and _bindings(function, value.value.value) == 0
+        ):
+            return value
+        return expr
+    return expr
 
 
 def _bindings(function: cst.FunctionDef, name: str) -> int:
