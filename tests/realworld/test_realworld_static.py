@@ -20,10 +20,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         [(34, "TFV401")],
         "tf_keras's K.ones/K.eye make variables, and a custom Regularizer's __call__ runs in fit's traced step",
     ),
-    "tf2_add_loss_lambda_loop_over_trainable_weights": (
-        [(30, "TFV107")],
-        "a model's `trainable_weights` is not modelled (unknown), so the loop's passes are not known",
-    ),
     "tf2_subclassed_model_build_add_loss_lambda_conv_layers": (
         [(24, "TFV107")],
         "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "

@@ -53,3 +53,41 @@ def test_keras3_refuses_a_callable(tmp_path: object) -> None:
         result.error is not None
         and "`add_loss()` can only be called from inside `build()` or `call()`" in result.error
     )
+
+
+WEIGHTS_PROBE = """
+import tensorflow as tf
+model, frozen = ns["model"], ns["frozen"]
+out["model"] = [float(v) for v in model.losses]
+out["model_trainable"] = [w.name for w in model.trainable_weights]
+out["last"] = float(tf.nn.l2_loss(model.trainable_weights[-1]))
+out["frozen"] = [float(v) for v in frozen.losses]
+out["frozen_trainable"] = [w.name for w in frozen.trainable_variables]
+out["frozen_last"] = float(tf.reduce_sum(tf.square(frozen.trainable_variables[-1])))
+"""
+
+
+def test_a_loop_over_trainable_weights_reads_the_last_weight() -> None:
+    """tensorflow#42880: the passes are the model's trainable weights, layer by layer, less those that do not
+    train (BatchNormalization's moving statistics, a frozen layer's); every penalty reads the last one."""
+    result = run_program(TESTDATA / "TFV107" / "bad_weights.py", WEIGHTS_PROBE, legacy=True)
+    assert result.error is None, result.error
+    assert len(result.out["model_trainable"]) == 6 and "moving" not in " ".join(result.out["model_trainable"])
+    assert result.out["model"] == pytest.approx([result.out["last"]] * 4)  # four non-bias passes
+    assert len(result.out["frozen_trainable"]) == 2  # the frozen Dense's weights are not among them
+    assert result.out["frozen"] == pytest.approx([result.out["frozen_last"]] * 2)
+    probe = (
+        'import tensorflow as tf\n'
+        'm = ns["model"]\n'
+        'out["losses"] = [float(v) for v in m.losses]\n'
+        'out["own"] = [float(tf.nn.l2_loss(w)) for w in m.trainable_weights if "bias" not in w.name]\n'
+    )
+    fixed = run_program(TESTDATA / "TFV107" / "fixed_weights.py", probe, legacy=True)
+    assert fixed.error is None and fixed.out["losses"] == pytest.approx(fixed.out["own"])  # each its own weight
+
+
+def test_the_near_misses_with_trainable_weights_run_one_pass_or_none() -> None:
+    probe = 'out["counts"] = [len(ns[n].losses) for n in ("model", "made_frozen", "set_frozen")]'
+    result = run_program(TESTDATA / "TFV107" / "good_weights.py", probe, legacy=True)
+    assert result.error is None, result.error
+    assert result.out["counts"] == [4, 1, 0]

@@ -93,6 +93,7 @@ WEIGHT_ATTRIBUTES = frozenset(
 _HOLDERS = (LayerObj, ModelObj, InstanceObj, ListObj, TupleObj, DictObj)  # what can hold a layer
 _OWN_PACKAGES = ("keras.", "tf.", "tf_keras.", "tensorflow.")  # calls whose results the analysis models
 _ESCAPE_WALK = 64  # objects an escape walks, at most, for the layers it reaches
+_TRAINABLE_SET = "<trainable set>"  # the heap field of a layer or model that keeps `x.trainable = flag`
 
 WEIGHT_LISTS = frozenset(
     {"weights", "trainable_weights", "non_trainable_weights", "variables", "trainable_variables"}
@@ -1184,24 +1185,48 @@ class KerasSemantics(Semantics):
             self.state.set(copy, "items", items)
         return AV.of(copy)
 
-    def model_weights(self, model: ModelObj, node: cst.CSTNode) -> AV:
-        """`model.weights`: each layer's weights, layer by layer, when every layer and its weights are known."""
+    def model_weights(self, model: ModelObj, node: cst.CSTNode, trainable: bool = False) -> AV:
+        """`model.weights`: each layer's weights, layer by layer, when every layer and its weights are known.
+        `trainable`: `model.trainable_weights` (or `trainable_variables`), the same in the same order less the
+        weights that do not train (`moving_mean`...) and those of a layer made or set `trainable=False`
+        (measured, Keras 3.15 and tf_keras 2.21); unknown when a layer's or the model's flag is not known."""
         items = self.state.items(model)
         out = ListObj(node)
         found: list[AV] = []
-        for value in items.exact if items.exact is not None and self.built(model).const() is True else (TOP,):
+        known = items.exact is not None and self.built(model).const() is True
+        if trainable and self._trains(model) is not True:
+            known = False
+        for value in items.exact if known and items.exact is not None else (TOP,):
             layer = value.single()
             weights = (
                 present_weights(layer) if isinstance(layer, LayerObj) and layer.spec is not None else None
             )
             if isinstance(layer, LayerObj) and layer.spec is None and layer.short in _WEIGHTLESS:
                 weights = []
-            if weights is None or not isinstance(layer, LayerObj):
+            trains = self._trains(layer) if trainable and isinstance(layer, LayerObj) else True
+            if weights is None or not isinstance(layer, LayerObj) or trains is None:
                 self.state.set(out, "items", Items(None, TOP))
                 return AV.of(out)
+            if trainable:
+                weights = [w for w in weights if w.trainable and trains]
             found.extend(AV.of(v) for w in weights if (v := self.weight_var(layer, w.path)) is not None)
         self.state.set(out, "items", Items(tuple(found)))
         return AV.of(out)
+
+    def _trains(self, obj: LayerObj | ModelObj) -> bool | None:
+        """The layer's (or model's) `trainable` flag: as last set (`layer.trainable = False`), else as made
+        (`trainable=False`), else True; None when not known."""
+        stored = self.state.value(obj, _TRAINABLE_SET)
+        if stored is not None:
+            flag = stored.const()
+            return flag if isinstance(flag, bool) else None
+        if isinstance(obj, ModelObj):
+            return True
+        given = obj.config("trainable")
+        if given.is_bottom:
+            return True
+        flag = given.const()
+        return flag if isinstance(flag, bool) else None
 
     def get_layer(self, members: Items, args: Args) -> AV:
         name = args.first("name", 0)
@@ -1858,6 +1883,8 @@ class KerasSemantics(Semantics):
                 return self._model_tensors(obj, attr)
             if attr in ("weights", "variables"):
                 return self.model_weights(obj, node)
+            if attr in ("trainable_weights", "trainable_variables"):
+                return self.model_weights(obj, node, trainable=True)
             if attr in WEIGHT_LISTS:
                 return TOP
             return AV.of(MethodRef(obj, attr))
@@ -2034,6 +2061,12 @@ class KerasSemantics(Semantics):
         return None
 
     def store_attribute(self, obj: Obj, attr: str, value: AV, node: AttrNode) -> bool:
+        if isinstance(obj, (LayerObj, ModelObj)) and attr == "trainable":
+            # `layer.trainable = False`: what `model.trainable_weights` holds from then on. Joined with an earlier
+            # store (a store in one arm or one pass of a loop leaves the flag unknown).
+            old = self.state.value(obj, _TRAINABLE_SET)
+            self.state.set(obj, _TRAINABLE_SET, value.join(old) if old is not None else value)
+            return False
         if isinstance(obj, LayerObj) and attr == "name":
             # `layer.name = "ensemble_1_" + layer.name`: the name a model built later sees (innvestigate#238).
             renamed = value.const()
