@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import ClassVar
@@ -117,6 +117,18 @@ class FixPlan:
     renames: tuple[
         Rename, ...
     ] = ()  # names of weights, scopes or layers the fix changes (say so in the title)
+
+
+def agreed(plans: Iterable[FixPlan | None]) -> FixPlan | None:
+    """The fix of a finding reached in several contexts (a helper called twice, a loop's passes): the one every
+    context computes, or None when one has none or they differ (a value known in one call is not in another).
+    Edits compare by node identity and text, so the same rewrite from two contexts is one fix."""
+    found: FixPlan | None = None
+    for plan in plans:
+        if plan is None or (found is not None and plan != found):
+            return None
+        found = plan
+    return found
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ class Stacked(keras.layers.Layer):
         self.gain = self.add_weight(name="gain", shape=(), initializer=keras.initializers.Constant(1.0))  # expect: TFV106
         self.steps = []
         for i in range(depth):
-            self.steps.append(self.add_weight(shape=(), initializer=keras.initializers.Constant(float(i + 1))))  # expect: TFV106
+            self.steps.append(self.add_weight(name="step_" + str(i), shape=(), initializer=keras.initializers.Constant(float(i + 1))))  # expect: TFV106
 
     def call(self, x):
         for step in self.steps:
@@ -31,7 +31,7 @@ class Shifted(keras.layers.Layer):
 
     def widths_init(self, size, name=None):
         start = 2 ** np.arange(size).astype("float32")
-        return self.add_weight(name="widths", shape=start.shape, initializer=keras.initializers.Constant(start))  # expect: TFV106
+        return self.add_weight(name=name, shape=start.shape, initializer=keras.initializers.Constant(start))  # expect: TFV106
 
     def call(self, x):
         for shift in self.shifts:

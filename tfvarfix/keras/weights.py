@@ -99,7 +99,13 @@ def detached(facts: Facts, events: list[Created]) -> tuple[VarObj, Owner] | None
     for variable, owners in zip(variables, found, strict=True):
         if _copies(variable, owners[0]) or _written_into(facts, variable, owners[0]):
             return None  # a shadow copy of the weight (an EMA), or staged and then assigned into it
-    return variables[0], found[0][0]
+    # The contexts may name different weights (a helper called for `enc`, then for `dec`): the one reported is
+    # the first by name, whatever order the contexts were analysed in.
+    chosen = min(
+        range(len(variables)),
+        key=lambda i: (variables[i].name or "", found[i][0].layer.name or "", found[i][0].path),
+    )
+    return variables[chosen], found[chosen][0]
 
 
 def _copies(variable: VarObj, owner: Owner) -> bool:

@@ -182,7 +182,8 @@ class DetachedLayerVariable(Rule):
             # In every context that makes the variable, beside a layer, asking for the same weight of it.
             if not live or len(live) != len(made.get(id(node), ())) or len(relative) != 1:
                 continue
-            event, asked = live[0], relative.pop()
+            # The message names one context's scope: the first by name, whatever order they were analysed in.
+            event, asked = min(live, key=lambda e: (e.name, e.weight)), relative.pop()
             layer = event.weight.rsplit("/", 1)[0]
             fix = None
             name_node = node.args[0].value if isinstance(node, cst.Call) and node.args else None

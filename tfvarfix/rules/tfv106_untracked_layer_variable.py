@@ -6,11 +6,11 @@ import libcst as cst
 
 from tfvarfix.codegen import string, unique_name
 from tfvarfix.keras.spec import Flavor
-from tfvarfix.rule import AddImport, Finding, FixPlan, InsertBefore, Intended, NodeEdit, Replace, Rule
-from tfvarfix.semantics.events import Created, CtxKind, Holds, MethodCall
+from tfvarfix.rule import AddImport, Finding, FixPlan, InsertBefore, Intended, NodeEdit, Replace, Rule, agreed
+from tfvarfix.semantics.events import Created, Ctx, CtxKind, Holds, MethodCall
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants, scopes, version_fallback
 from tfvarfix.semantics.heap import present
-from tfvarfix.semantics.values import AV, InstanceObj, LayerObj, ModuleRef, TensorObj, VarObj
+from tfvarfix.semantics.values import AV, FuncObj, InstanceObj, LayerObj, ModuleRef, TensorObj, VarObj
 from tfvarfix.semantics.walker import contains_call, descendants, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -170,17 +170,22 @@ class UntrackedLayerVariable(Rule):
                 continue
             if version_fallback(facts, node):
                 continue  # tf_keras's branch of a version switch: tf_keras tracks a tf.Variable
-            event = live[0]
-            instance = event.instance
-            if not isinstance(instance, InstanceObj) or not instance.cls.is_layer:
+            if not all(isinstance(e.instance, InstanceObj) and e.instance.cls.is_layer for e in live):
                 continue
-            creation = made.get(id(event.variable))
+            # The message reads one context, the first by class and attribute whatever the order of analysis;
+            # the fix must be the same in every context (a parameter 2 in one call and unknown in another).
+            event = min(live, key=lambda e: (_class_name(e.instance), e.method, e.attr, e.direct))
+            instance = event.instance
+            assert isinstance(instance, InstanceObj)
             target = f"self.{event.attr}" if event.direct else f"self.{event.attr}[...]"
             value = event.variable.initial_node
             copied = value if value is not None and _copies_a_weight(event.variable) else None
-            fix = None
-            if creation is not None:
-                fix = self._fix(facts, creation, event, node, instance.cls.node, id(node) in outside)
+            fix = agreed(
+                self._fix(facts, creation, e, node, e.instance.cls.node, id(node) in outside)
+                if (creation := made.get(id(e.variable))) is not None and isinstance(e.instance, InstanceObj)
+                else None
+                for e in live
+            )
             yield self.finding(
                 node,
                 fix=fix,
@@ -365,10 +370,11 @@ class UntrackedLayerVariable(Rule):
         owner = None if also_outside else _owner(facts, creation, event, node, cls)
         if owner is None:
             return None
+        in_loop = _loop_in_method(creation.ctx, event.method)
         # In a loop, `self.w = tf.Variable(...)` keeps the last variable, where `add_weight` would track one
         # per pass; a variable a loop or comprehension puts in a list is one weight per pass, as meant.
         direct = isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name)
-        if creation.ctx.in_loop and event.direct:
+        if in_loop and event.direct:
             return None
         value = variable.initial_node
         keywords = {a.keyword.value: a.value for a in node.args if a.keyword is not None}
@@ -408,7 +414,7 @@ class UntrackedLayerVariable(Rule):
             weight = [f"shape={drawn_shape}", f"initializer={drawer}"]
             if drawn_dtype is not None:
                 weight.append(f"dtype={drawn_dtype}")
-            weight_name = _name(facts, variable, keywords.get("name"), event.attr, creation.ctx.in_loop)
+            weight_name = _name(facts, variable, keywords.get("name"), event.attr, in_loop)
             if weight_name is not None:
                 weight.insert(0, f"name={weight_name}")
             if "trainable" in keywords:
@@ -421,9 +427,9 @@ class UntrackedLayerVariable(Rule):
         else:
             shape = None if given is not None else self._shape(facts, creation, variable, value)
         if shape is None:
-            if not direct or creation.ctx.in_loop or not isinstance(statement, cst.SimpleStatementLine):
+            if not direct or in_loop or not isinstance(statement, cst.SimpleStatementLine):
                 return None
-            return self._computed_first(facts, creation, event, node, owner, keywords, value, statement)
+            return self._computed_first(facts, creation, event, node, owner, keywords, value, statement, in_loop)
         namespace, needs_import = facts.keras_namespace()
         initializer = self._fill(facts, creation, value)
         if initializer is None:
@@ -431,7 +437,7 @@ class UntrackedLayerVariable(Rule):
                 return None
             initializer = f"{namespace}.initializers.Constant({code(value)})"
         arguments = [f"shape={shape}", f"initializer={initializer}"]
-        name = _name(facts, variable, keywords.get("name"), event.attr, creation.ctx.in_loop)
+        name = _name(facts, variable, keywords.get("name"), event.attr, in_loop)
         if name is not None:
             arguments.insert(0, f"name={name}")
         arguments += [f"{k}={code(keywords[k])}" for k in ("dtype", "trainable") if k in keywords]
@@ -450,6 +456,7 @@ class UntrackedLayerVariable(Rule):
         keywords: dict[str, cst.BaseExpression],
         value: cst.BaseExpression,
         statement: cst.SimpleStatementLine,
+        in_loop: bool,
     ) -> FixPlan | None:
         """A value whose shape cannot be written (`tf.Variable(w_init([n_in, n_out]))`, made by a function of
         the program): computed first, where it was, and handed to `add_weight` whole, `shape=tuple(v.shape)`,
@@ -463,7 +470,7 @@ class UntrackedLayerVariable(Rule):
         if facts.word_count(local):
             local = unique_name(local, lambda c: facts.word_count(c) > 0)
         arguments = [f"shape=tuple({local}.shape)", f"initializer=lambda shape, dtype=None: {local}"]
-        name = _name(facts, event.variable, keywords.get("name"), event.attr, creation.ctx.in_loop)
+        name = _name(facts, event.variable, keywords.get("name"), event.attr, in_loop)
         if name is not None:
             arguments.insert(0, f"name={name}")
         if "dtype" not in keywords:  # the variable took the value's dtype (an int64 index): the weight must too
@@ -492,11 +499,21 @@ class UntrackedLayerVariable(Rule):
     def _shape(
         self, facts: Facts, creation: Created, variable: VarObj, value: cst.BaseExpression
     ) -> str | None:
+        argument = _shape_argument(facts, creation, value)
+        if (
+            isinstance(argument, (cst.Tuple, cst.List))
+            and not _local_scopes(argument)
+            and not contains_call(argument)
+        ):
+            return facts.code_for(argument)  # `tf.ones((units,))`: the code's own shape, right in every context
         static = variable.shape
+        # A literal shape only when every context that makes the variable here makes it so, from constants.
+        contexts = [e for e in facts.of(Created) if e.node is creation.node and isinstance(e.obj, VarObj)]
         if (
             static is not None
             and all(d is not None for d in static)
-            and reads_only_constants(facts, creation, value)
+            and all(isinstance(e.obj, VarObj) and e.obj.shape == static for e in contexts)
+            and all(reads_only_constants(facts, e, value) for e in contexts)
         ):
             return "(" + ", ".join(str(d) for d in static) + ("," if len(static) == 1 else "") + ")"
         if isinstance(value, (cst.Integer, cst.Float)) or (
@@ -512,7 +529,6 @@ class UntrackedLayerVariable(Rule):
             return "()"  # `float(...)`: a Python number, a scalar whatever it reads
         if isinstance(value, (cst.Name, cst.Attribute)) and _arrays_everywhere(facts, creation):
             return f"{facts.code_for(value)}.shape"
-        argument = _shape_argument(facts, creation, value)
         if argument is not None and not _local_scopes(argument) and not contains_call(argument):
             return facts.code_for(argument)
         return None
@@ -527,6 +543,22 @@ class UntrackedLayerVariable(Rule):
             return None
         fill = value.func.attr.value
         return string(facts, fill) if fill in _FILLS and _library(facts, creation, value.func) else None
+
+
+def _loop_in_method(ctx: Ctx, method: str) -> bool:
+    """A loop runs the creation again within one run of the layer's `method` (`__init__`/`build`) or a helper
+    it calls: one attribute then keeps the last of several variables. Loops of the code that makes the layers
+    (a stage loop that builds one layer per pass) make one variable per layer, as meant."""
+    for link in ctx.chain():
+        if link.kind is CtxKind.LOOP:
+            return True
+        if link.kind is CtxKind.CALL and isinstance(link.data, FuncObj) and link.data.name == method:
+            return False
+    return False
+
+
+def _class_name(instance: object) -> str:
+    return instance.cls.name if isinstance(instance, InstanceObj) else ""
 
 
 def _traced(facts: Facts, creation: Created) -> bool:
@@ -566,9 +598,11 @@ def _name(
     per pass, kept as written) unless it holds `/`, which `add_weight` refuses; else the attribute's name, or
     none in a loop (Keras numbers the weights it names itself)."""
     known = variable.name
-    if given is not None and known and "/" not in known:
-        return facts.code_for(given) if not isinstance(given, cst.SimpleString) else string(facts, known)
-    if known and "/" not in known and given is None:
+    if known is not None and "/" in known:
+        return None if in_loop else string(facts, attr)
+    if given is not None and not isinstance(given, cst.SimpleString):
+        return facts.code_for(given)  # computed where it was: the same in every context, known here or not
+    if known:
         return string(facts, known)
     return None if in_loop else string(facts, attr)
 

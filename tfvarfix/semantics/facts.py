@@ -39,7 +39,7 @@ from tfvarfix.semantics.values import (
     TensorObj,
     TupleObj,
 )
-from tfvarfix.semantics.walker import PerStatement, children, descendants
+from tfvarfix.semantics.walker import PerStatement, children, descendants, source_order
 from tfvarfix.semantics.walker import parents as walker_parents
 
 if TYPE_CHECKING:
@@ -105,8 +105,10 @@ class Facts:
         return found  # type: ignore[return-value]
 
     def grouped(self, kind: type[E]) -> list[tuple[cst.CSTNode, list[E]]]:
-        """The events of `kind`, by node, in the order nodes were first reached (built once per kind: the rules
-        ask for the same kinds, and callers only read them)."""
+        """The events of `kind`, by node, in source order (nodes of other modules after, in the order they were
+        first reached): what a rule yields, and which of two fixes that touch one name gets it, must not depend
+        on the order the analysis ran functions in. Built once per kind: the rules ask for the same kinds, and
+        callers only read them."""
         kept = self._groups.get(kind)
         if kept is None:
             groups: dict[int, tuple[cst.CSTNode, list[Event]]] = {}
@@ -116,7 +118,9 @@ class Facts:
                     groups[id(event.node)] = (event.node, [event])
                 else:
                     entry[1].append(event)
-            kept = self._groups[kind] = list(groups.values())
+            order = source_order(self.module) if len(groups) > 1 else {}
+            last = (len(self.module.body), 0)
+            kept = self._groups[kind] = sorted(groups.values(), key=lambda g: order.get(id(g[0]), last))
         return kept  # type: ignore[return-value]
 
     def index_of(self, event: Event) -> int:

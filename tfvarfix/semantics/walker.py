@@ -150,6 +150,37 @@ def parents(module: cst.Module) -> Mapping[int, cst.CSTNode]:
     return found
 
 
+def _preorder_in(root: cst.CSTNode) -> dict[int, int]:
+    return {id(node): index for index, node in enumerate(_in_source_order(root))}
+
+
+def _in_source_order(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """`node` and every node below it (meaningful fields only), in source order (pre-order, left to right)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(children(current)))
+
+
+_ORDER = PerStatement(_preorder_in)
+_ORDER_MAP: list[tuple[cst.Module, dict[int, tuple[int, int]]]] = []  # the latest module's, at most one
+
+
+def source_order(module: cst.Module) -> Mapping[int, tuple[int, int]]:
+    """`id(node)` -> (its top-level statement's index, its pre-order index in that statement) for every node of
+    `module`: sorting by it puts nodes in the order they stand in the source. Kept like `parents`."""
+    kept = _ORDER_MAP[0] if _ORDER_MAP else None
+    if kept is not None and kept[0] is module:
+        return kept[1]
+    found: dict[int, tuple[int, int]] = {}
+    for index, inside in enumerate(_ORDER.values(module)):
+        for key, local in inside.items():
+            found[key] = (index, local)
+    _ORDER_MAP[:] = [(module, found)]
+    return found
+
+
 def read_names(node: cst.CSTNode) -> set[str]:
     """The names a statement or expression reads (not attributes, keywords, `None`/`True`/`False`, or names it
     binds); `<scope>` stands for a nested scope (a lambda, a comprehension, a definition), not followed."""
