@@ -16,10 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "tf2_simec_last_layer_reg_k_ones_in_fit": (
-        [(34, "TFV401")],
-        "tf_keras's K.ones/K.eye make variables, and a custom Regularizer's __call__ runs in fit's traced step",
-    ),
     "tf2_subclassed_model_build_add_loss_lambda_conv_layers": (
         [(24, "TFV107")],
         "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "

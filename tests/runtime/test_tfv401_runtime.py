@@ -229,3 +229,12 @@ out["fresh"] = fresh
     fixed = run_program(TESTDATA / "TFV401" / "fixed_step_factory.py", probe)
     assert fixed.error is None and fixed.out["case"] == {"ok": True, "value": fixed.out["fresh"]}, fixed.out
     assert fixed.out["fresh"][0][0] > fixed.out["fresh"][0][1], fixed.out  # it trains
+
+
+def test_tf_keras_backend_ones_and_eye_in_a_regularizer_are_refused_by_fit() -> None:
+    """simec#4, tf_keras 2.21: a kernel regularizer's `__call__` runs in `fit`'s traced step, and its `K.ones` /
+    `K.eye` mask (variables in tf_keras) is refused there; the same mask of `tf.ones` / `tf.eye` trains."""
+    bad = run_program(TESTDATA / "TFV401" / "bad_regularizer_in_fit.py", CALL_CASES, legacy=True)
+    assert bad.out["case_orthogonality_mask"]["ok"] is False, bad.out
+    assert SINGLETON in bad.out["case_orthogonality_mask"]["error"], bad.out
+    assert bad.out["case_tensor_mask"]["ok"] is True and len(bad.out["case_tensor_mask"]["value"]) == 2, bad.out

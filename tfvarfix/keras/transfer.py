@@ -139,6 +139,7 @@ CHECKPOINT = "keras.callbacks.ModelCheckpoint"
 CHECKPOINT_SAVE = "keras.callbacks.ModelCheckpoint:save"  # the save a checkpoint callback makes during `fit`
 # TensorFlow's object-based checkpoints: `tf.train.Checkpoint(**objects)` and `CheckpointManager(checkpoint, ...)`.
 TF_CHECKPOINTS = frozenset({"tf.train.Checkpoint", "tf.train.CheckpointManager"})
+_BACKEND_VARIABLES = frozenset({"keras.backend.ones", "keras.backend.zeros", "keras.backend.eye"})
 _MODEL_SAVES = frozenset({"keras.saving.save_model", "keras.models.save_model", CHECKPOINT_SAVE})
 _NOT_LAYERS = frozenset({"Layer", "InputSpec", "deserialize", "serialize", "get", "Input"})
 _PASS_THROUGH = frozenset(
@@ -470,6 +471,14 @@ class KerasSemantics(Semantics):
             found = self.tf1.call(name, args, node)
             if found is not None:
                 return found
+        if name == "keras.backend.cast_to_floatx" and len(args.positional) == 1:
+            number = args.positional[0].const()
+            if isinstance(number, (int, float)) and not isinstance(number, bool):
+                return const(float(number))  # `np.asarray(x, dtype=floatx())` of a number: its value
+        if name in _BACKEND_VARIABLES and self.flavor is Flavor.TF_KERAS:
+            backend_var = self._backend_variable(name, args, node)
+            if backend_var is not None:
+                return backend_var
         if name == "keras.backend.set_value" and len(args.positional) == 2:
             self.write_weight(args.positional[0], args.positional[1], None, "set_value", node)
             return NONE
@@ -1254,6 +1263,21 @@ class KerasSemantics(Semantics):
         return TOP
 
     # ==================================================================================== variables
+    def _backend_variable(self, name: str, args: Args, node: cst.Call) -> AV | None:
+        """tf_keras's `K.eye(n)` is a variable, and so are `K.ones(shape)` and `K.zeros(shape)` of a shape of known
+        positive sizes (its source: `variable(tf.ones(...))` when every dimension is true); None when not known."""
+        if name == "keras.backend.eye":
+            size = self.interp.constant(args.first("size", 0))
+            shape: tuple[int | None, ...] | None = (size, size) if isinstance(size, int) and size > 0 else None
+        else:
+            dims = self.interp.dims(args.first("shape", 0))
+            if not dims or not all(isinstance(d, int) and d > 0 for d in dims):
+                return None
+            shape = tuple(dims)
+        var = VarObj(node, name, name=None, name_node=None, initial=TOP, initial_node=None, shape=shape)
+        self.created(var, node, keep_view=False)
+        return AV.of(var)
+
     def variable(self, ctor: str, node: cst.Call, args: Args) -> AV:
         if ctor == "keras.Variable":
             initial = args.first("initializer", 0)
@@ -1668,6 +1692,7 @@ class KerasSemantics(Semantics):
             self.build_model(model, None)
             if name in TRAINING:
                 self._mark_trained(model)
+                self._trace_regularizers(self.state.items(model).every, node)
             if name != "__call__":
                 self._trace_compiled(model, node)
                 self._run_callbacks(model, name, args, node)
@@ -1753,6 +1778,28 @@ class KerasSemantics(Semantics):
         if functions:
             traced = [TfFunction(_function_node(f), AV.of(f)) for f in functions]
             self.state.set(model, "compiled", AV.of(*traced))
+
+    def _trace_regularizers(self, layers: Iterable[Obj], node: cst.Call) -> None:
+        """`fit` computes the model's weight regularization losses in its traced train step: a regularizer object
+        of a program class given to a built-in layer (`kernel_regularizer=LastLayerReg(...)`) has its `__call__`
+        run there, on the weight (simec#4: tf_keras's `K.ones(...)` in it makes a variable, refused there)."""
+        for layer in layers:
+            if not isinstance(layer, LayerObj):
+                continue
+            for keyword, value in layer.args.keywords.items():
+                if not keyword.endswith("_regularizer") or keyword == "activity_regularizer" or value.is_top:
+                    continue
+                for obj in value:
+                    if not isinstance(obj, InstanceObj):
+                        continue
+                    found = self.interp.class_attribute(obj.cls, "__call__")
+                    func = found.single() if found is not None else None
+                    if isinstance(func, FuncObj) and func.owner is not None:
+                        self.trace(
+                            self._bind_tf_function(TfFunction(func.node, AV.of(func)), obj),
+                            Args((TOP,), {}, {}, False),
+                            node,
+                        )
 
     def _trace_compiled(self, model: Obj, node: cst.Call) -> None:
         compiled = self.state.value(model, "compiled")

@@ -39,7 +39,10 @@ class VariableInTfFunction(Rule):
     Keras layer are TFV402's. A layer, model, metric or optimizer made there owns variables too; a built-in
     layer that owns none (`Flatten`, `Reshape`, pooling, activation, padding and merge layers; measured, see
     scripts/measure_layer_state.py) is not reported, but `Dropout` and the other random layers are: each owns a
-    seed generator's state variable.
+    seed generator's state variable. `fit` traces its train step too: the program's loss and metric functions
+    and, on each weight a built-in layer regularizes, the `__call__` of a regularizer object of a program class
+    (simec#4). In tf_keras, `K.eye(n)`, and `K.ones(shape)`/`K.zeros(shape)` of known positive sizes, are
+    variables (tf_keras's backend makes them with `variable(...)`; measured, refused in `fit`).
 
     ## Why is this bad?
     A `tf.function` traces its body into a graph and may retrace it; a variable made on every call would be a
