@@ -21,11 +21,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "
         "no known passes",
     ),
-    "tf1_bayesgan_discriminator_batch_norm_objects_rebuilt_per_input": (
-        [(96, "TFV304")],
-        "the batch norms live in a dict made from a list of (key, value) pairs (`AttributeDict([...])`, a dict "
-        "subclass): its items are not known, so the layer call behind `self.d_batch_norm[...]` is not followed",
-    ),
 }
 
 

@@ -274,3 +274,12 @@ def test_passes_over_slices_of_one_tensor_raise_and_get_no_fresh_graph() -> None
     case = bad.out["case_split_passes"]
     assert case["ok"] is False and f"Variable net/w {EXISTS}" in case["error"], bad.out
     assert not (TESTDATA / "TFV304" / "fixed_split_passes.py").exists()
+
+
+def test_layer_makers_held_in_a_dict_of_pairs_rebuild_and_raise() -> None:
+    """bayesgan#9's shape: the second build through a dict (plain, or a subclass adding attribute access) made
+    from (key, value) pairs raises; the near misses (a new name, an own `__getitem__`, `update`) run."""
+    bad = run_program(TESTDATA / "TFV304" / "bad_dict_items.py", "", legacy=True)
+    assert bad.error is not None and "Variable tower/bn1/gamma already exists, disallowed" in bad.error
+    good = run_program(TESTDATA / "TFV304" / "good_dict_items.py", "", legacy=True)
+    assert good.error is None, good.error

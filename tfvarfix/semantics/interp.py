@@ -74,6 +74,10 @@ if TYPE_CHECKING:
 
 UNROLL = 12  # loops over at most this many known items run once per item
 _MAX_ENTRIES = 256  # a dict literal with more entries is not followed key by key
+_DICT_HOOKS = (
+    "__init__", "__new__", "__getitem__", "__setitem__", "__delitem__", "__missing__", "__iter__", "__contains__",
+    "get", "update", "setdefault", "pop", "keys", "values", "items",
+)  # fmt: skip
 _REBASE = 256  # objects changed since the base after which top-level code starts a new one
 COMPREHENSION_UNROLL = 64  # comprehensions (one expression each) over at most this many
 MAX_DEPTH = 10  # inlined calls deeper than this are unknown
@@ -1432,6 +1436,11 @@ class Interpreter:
                 if self.state.value(obj, OPAQUE_FIELDS) is not None and not _methods_only(method):
                     return TOP  # code not followed set its fields: the class's value may be shadowed
                 return self._bind_method(method, obj)
+            if self.state.get(obj, self.builtins.DICT_ENTRIES) is not None:
+                # A `dict` method (`update`, `pop`, `setdefault`...) or a `__getattr__` alias: not followed, so
+                # the items are no longer known.
+                self.state.set(obj, self.builtins.DICT_ENTRIES, Entries((), False, TOP))
+                return TOP
             answer = self.semantics.attribute(obj, attr, node)
             if answer is not None:
                 return answer
@@ -1449,6 +1458,18 @@ class Interpreter:
         if answer is not None:
             return answer
         return self.builtins.attribute(self, obj, attr, node)
+
+    def _plain_dict_class(self, cls: ClassObj) -> bool:
+        """A class of the program derived from `dict` alone (through program classes) that defines none of the
+        methods that make or reach its items (`__init__`, `__new__`, `__getitem__`, `__setitem__`, ...)."""
+        if not cls.unknown_base:
+            return False  # `dict` is a base the class definition does not resolve as known
+        builtin: list[Obj] = []
+        for klass in cls.mro():
+            if any(self.state.value(klass.namespace, name) is not None for name in _DICT_HOOKS):
+                return False
+            builtin.extend(b for b in klass.bases if not isinstance(b, ClassObj))
+        return bool(builtin) and all(b == ModuleRef("builtins.dict") for b in builtin)
 
     def class_attribute(self, cls: ClassObj, attr: str) -> AV | None:
         for klass in cls.mro():
@@ -2121,12 +2142,18 @@ class Interpreter:
                     self.state.set(obj, "items", Items(None, items.every.join(TOP)))
             elif isinstance(obj, DictObj):
                 self.state.set(obj, "entries", Entries((), False, TOP))
+            elif isinstance(obj, InstanceObj) and self.state.get(obj, self.builtins.DICT_ENTRIES) is not None:
+                self.state.set(obj, self.builtins.DICT_ENTRIES, Entries((), False, TOP))
         self.semantics.escape(value)
 
     def instantiate(self, cls: ClassObj, args: Args, node: cst.Call | None) -> AV:
         instance = InstanceObj(node, cls)
         self.state.touch(instance)
         receiver = AV.of(instance)
+        if self._plain_dict_class(cls):
+            # `class AttributeDict(dict)` with only attribute hooks of its own: made like `dict(...)`, its items
+            # read and written by subscript (bayesgan#9 keeps its batch norms in one, made from a list of pairs).
+            self.state.set(instance, self.builtins.DICT_ENTRIES, self.builtins.dict_entries(self, args))
         init = self.class_attribute(cls, "__init__")
         self.semantics.instance_created(instance, args, node)
         func = init.single() if init is not None else None

@@ -133,16 +133,48 @@ def _tuple(interp: Interpreter, args: Args, node: cst.Call | None) -> AV:
 
 def _dict(interp: Interpreter, args: Args, node: cst.Call | None) -> AV:
     obj = DictObj(node)
+    interp.state.set(obj, "entries", dict_entries(interp, args))
+    return AV.of(obj)
+
+
+DICT_ENTRIES = "<dict entries>"  # the heap field of an instance of a plain `dict` subclass that keeps its items
+
+
+def dict_entries(interp: Interpreter, args: Args) -> Entries:
+    """The items `dict(...)` (or a plain subclass of it) is made with: another dict's, a list or tuple of
+    `(key, value)` pairs with constant keys (`dict([("a", x), ("b", y)])`, a comprehension of pairs), keywords."""
     entries = EMPTY_ENTRIES
+    if len(args.positional) > 1:
+        return Entries((), False, TOP)
     if args.positional:
         source = args.positional[0].single()
-        entries = interp.state.entries(source) if isinstance(source, DictObj) else Entries((), False, TOP)
+        if isinstance(source, DictObj):
+            entries = interp.state.entries(source)
+        else:
+            pairs = _pairs(interp, args.positional[0]) if source is not None else None
+            entries = pairs if pairs is not None else Entries((), False, TOP)
     for key, value in args.keywords.items():
         entries = entries.put(key, value)
     if args.star:
         entries = Entries(entries.items, False, TOP)
-    interp.state.set(obj, "entries", entries)
-    return AV.of(obj)
+    return entries
+
+
+def _pairs(interp: Interpreter, source: AV) -> Entries | None:
+    """The entries of a list of `(key, value)` tuples whose keys are constants; None when not all known."""
+    found = interp.iteration(source)
+    if not isinstance(found, list):
+        return None
+    entries = EMPTY_ENTRIES
+    for item in found:
+        pair = item.single()
+        if not isinstance(pair, TupleObj) or len(pair.items) != 2:
+            return None
+        key = pair.items[0].const()
+        if isinstance(key, bool) or not isinstance(key, (str, int)):
+            return None
+        entries = entries.put(key, pair.items[1])
+    return entries
 
 
 def _enumerate(interp: Interpreter, args: Args, node: cst.Call | None) -> AV:
@@ -605,14 +637,16 @@ def item(interp: Interpreter, obj: Obj, index: AV, node: cst.Subscript) -> AV | 
         if isinstance(found, list):
             return AV.union(found) if found else TOP
         return found if found is not None and not found.is_bottom else TOP
-    if isinstance(obj, DictObj):
+    held = interp.state.get(obj, DICT_ENTRIES) if isinstance(obj, InstanceObj) else None
+    if isinstance(obj, DictObj) or isinstance(held, Entries):
+        entries = held if isinstance(held, Entries) else interp.state.entries(obj)
         if key is NOTHING:
             # A key not known: one of the values (else a KeyError), when every value stored is known, under
             # known keys or not (a dict that a loop of `build` fills by unknown names, read by name in `call`).
             # A dict whose contents are not known (a parameter, an escape) holds TOP among them.
-            every = present(interp.state.entries(obj).every())
+            every = present(entries.every())
             return every if not every.is_bottom else TOP
-        found_value = interp.state.entries(obj).get(key)
+        found_value = entries.get(key)
         value = present(found_value)
         return value if not value.is_bottom else TOP
     if isinstance(obj, Const) and isinstance(obj.value, (str, tuple)) and isinstance(key, int):
@@ -635,13 +669,15 @@ def store_item(interp: Interpreter, obj: Obj, index: AV, value: AV, node: cst.Su
         else:
             state.set(obj, "items", Items(None, items.every.join(value)))
         return True
-    if isinstance(obj, DictObj):
+    held = state.get(obj, DICT_ENTRIES) if isinstance(obj, InstanceObj) else None
+    if isinstance(obj, DictObj) or isinstance(held, Entries):
+        field = DICT_ENTRIES if isinstance(held, Entries) else "entries"
         key = index.const()
-        entries = state.entries(obj)
+        entries = held if isinstance(held, Entries) else state.entries(obj)
         if key is NOTHING:
-            state.set(obj, "entries", Entries(entries.items, False, entries.rest.join(value)))
+            state.set(obj, field, Entries(entries.items, False, entries.rest.join(value)))
         else:
-            state.set(obj, "entries", entries.put(key, value))
+            state.set(obj, field, entries.put(key, value))
         return True
     return False
 
