@@ -62,3 +62,21 @@ def test_layers_added_in_call_are_found_when_the_program_itself_trains_the_model
 def test_a_layer_made_once_under_a_guard_is_not_made_by_the_call_itself() -> None:
     result = api.check_source(dedent(GUARDED), "guarded.py")
     assert [d.code for d in result.diagnostics] == []
+
+
+@pytest.mark.parametrize("built_first", [False, True])
+@pytest.mark.parametrize("runner", ["fit", "predict", "evaluate"])
+def test_fit_predict_and_evaluate_run_call_again_after_the_build(runner: str, built_first: bool) -> None:
+    """Measured, Keras 3.15: a subclassed Model's `call` runs 3 times under `fit`, `predict` or `evaluate` when
+    unbuilt and once when an eager call built it first: that run is a later call, where what `call()` makes is
+    made again. The message says so whichever function the analysis ran first (it said "on the first call,
+    after the build" when the program's own `fit` ran `call()` before it was analysed as an entry)."""
+    arguments = {"fit": "x, y, epochs=2, verbose=0", "predict": "x, verbose=0", "evaluate": "x, y, verbose=0"}
+    build = "model(x)\n" if built_first else ""
+    text = (
+        f"{TOWER}\nx, y = np.ones((8, 3), 'float32'), np.ones((8, 2), 'float32')\n"
+        f"model = Tower(4)\nmodel.compile(optimizer='sgd', loss='mse')\n{build}model.{runner}({arguments[runner]})\n"
+    )
+    result = api.check_source(text, "tower.py")
+    messages = [d.message for d in result.diagnostics if d.code == "TFV402"]
+    assert len(messages) == 2 and all("on every call" in m for m in messages), messages

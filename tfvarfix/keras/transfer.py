@@ -1877,8 +1877,15 @@ class KerasSemantics(Semantics):
                             node,
                         )
                     self._mark_trained(instance)
-                if self.built(instance).const() is not True or name == "__call__":
+                if name == "__call__":
                     return self.call_instance(instance, Args((TOP,), {}, {}, False), node)
+                # `fit`/`predict`/`evaluate` build the model by a call if it is not built, then trace `call()`
+                # in their tf.function: what `call()` makes, it makes again there (measured, Keras 3.15: a
+                # subclassed Model's `call` runs 3 times under `fit`, `predict` or `evaluate` when unbuilt, once
+                # when an eager call built it).
+                if self.built(instance).const() is not True:
+                    self.call_instance(instance, Args((TOP,), {}, {}, False), node)
+                self.call_instance(instance, Args((TOP,), {}, {}, False), node)
             return TOP
         return None
 
