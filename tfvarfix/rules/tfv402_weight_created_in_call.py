@@ -45,6 +45,10 @@ class WeightCreatedInCall(Rule):
     with weights, made by the function given to `keras.layers.Lambda` (Keras runs it as the Lambda's `call()`,
     and a Lambda tracks no state), reported without a fix except for a lambda that only wraps a value as a
     variable (Mask R-CNN's `Lambda(lambda x: tf.Variable(anchors))`, a constant put into a functional model).
+    Not reported: state made only on the "missing" arm of a test of an object `build` may have made
+    (`if self.table is None:` / `if not self.variables:` where `build` fills them): whether that arm runs after
+    the build depends on what `build` made, which is not known (neural-structured-learning's CARLS embedding
+    makes its state in `build` and trains). Nor code expected to fail (`pytest.raises`, `assertRaises`).
 
     ## Why is this bad?
     `call()` runs on every forward pass and is traced by `fit`. Under `fit` (jit or not) the first call fails:
