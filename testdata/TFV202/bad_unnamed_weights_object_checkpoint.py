@@ -39,3 +39,7 @@ def save_layer_checkpoint():
     offset = Offset()
     offset(np.zeros((1, 3), "float32"))
     tf.train.Checkpoint(layer=offset).write(os.path.join("layer_ckpt", "offset"))
+
+
+def build():
+    return keras.Sequential([keras.Input((3,)), Scale(), Offset()])
