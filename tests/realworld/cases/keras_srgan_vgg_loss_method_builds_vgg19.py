@@ -9,7 +9,6 @@ Runtime: raises ValueError: tf.function only supports singleton tf.Variables cre
 import numpy as np
 import keras
 import keras.applications as kapp
-from keras import backend as K
 from keras.layers import Activation, Conv2D, Input
 from keras.models import Model
 

@@ -17,7 +17,7 @@ class DummyModel(keras.Model):
         self,
         *,
         input_shape=(28, 28, 1),
-        filters=[16, 32],
+        filters=[16, 32],  # noqa: B006  (as reported)
         activation="relu",
         **kwargs,
     ):
