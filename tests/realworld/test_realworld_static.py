@@ -27,7 +27,7 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "raise `Variable w/Adam_2/ does not exist`",
     ),
     "tf1_gan_discriminator_reuse_variables_leaks_to_adam": (
-        [(52, "TFV304")],
+        [(51, "TFV304")],
         "an optimizer's slots made under `reuse=True` left on by `reuse_variables()` are not known to raise "
         "`does not exist`; a `var_list` filtered from `trainable_variables()` makes no slots in the analysis",
     ),

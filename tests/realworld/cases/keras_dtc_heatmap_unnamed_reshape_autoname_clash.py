@@ -6,13 +6,12 @@ Target: keras3
 Runtime: raises ValueError: The name "reshape" is used 2 times in the model
 """
 
-import numpy as np
 from keras.models import Model
 from keras.layers import Input, Conv1D, LeakyReLU, MaxPool1D, LSTM, Bidirectional, Reshape
 from keras.layers import UpSampling2D, Conv2DTranspose, GlobalAveragePooling1D, Softmax, Dense, Flatten
 
 
-def temporal_autoencoder(input_dim, timesteps, n_filters=50, kernel_size=10, strides=1, pool_size=10, n_units=[50, 1]):
+def temporal_autoencoder(input_dim, timesteps, n_filters=50, kernel_size=10, strides=1, pool_size=10, n_units=[50, 1]):  # noqa: B006  (as in the repository)
     assert(timesteps % pool_size == 0)
     x = Input(shape=(timesteps, input_dim), name='input_seq')
     encoded = Conv1D(n_filters, kernel_size, strides=strides, padding='same', activation='linear')(x)
@@ -35,7 +34,7 @@ def temporal_autoencoder(input_dim, timesteps, n_filters=50, kernel_size=10, str
 
 class DTC:
     def __init__(self, n_clusters, input_dim, timesteps, n_filters=50, kernel_size=10, strides=1, pool_size=10,
-                 n_units=[50, 1], heatmap=False):
+                 n_units=[50, 1], heatmap=False):  # noqa: B006  (as in the repository)
         assert(timesteps % pool_size == 0)
         self.n_clusters = n_clusters
         self.input_dim = input_dim

@@ -6,7 +6,6 @@ Target: tf1
 Runtime: raises ValueError: Variable d_w1/Adam/ does not exist
 """
 
-import numpy as np
 import tensorflow.compat.v1 as tf
 
 tf.disable_v2_behavior()

@@ -34,7 +34,7 @@ def build_lstm_inner(H, lstm_input):
     outputs = []
     with tf.variable_scope('RNN', initializer=tf.random_uniform_initializer(-0.1, 0.1)):
         for time_step in range(H['rnn_len']):
-            if time_step > 0: tf.get_variable_scope().reuse_variables()
+            if time_step > 0: tf.get_variable_scope().reuse_variables()  # noqa: E701  (as in the report)
             output, state = lstm(lstm_input, state)
             outputs.append(output)
     return outputs
