@@ -125,3 +125,18 @@ def test_fast_weights_rebound_on_a_property_raise_and_get_no_fix() -> None:
         "ok": False,
         "error": "AttributeError: property 'kernel' of 'Dense' object has no setter",
     }
+
+
+def test_a_subclass_rebinding_its_built_in_kernel_raises_and_its_near_misses_run() -> None:
+    bad = run_program(TESTDATA / "TFV105" / "bad_subclass.py", RUN_CASES)
+    assert sorted(bad.out) == ["case_projected_dense", "case_scaled_conv"]
+    for name, cls in (("case_projected_dense", "ProjectedDense"), ("case_scaled_conv", "ScaledConv")):
+        outcome = bad.out[name]
+        assert outcome["ok"] is False and outcome["error"].startswith("AttributeError"), outcome
+        assert f"property 'kernel' of '{cls}' object has no setter" in outcome["error"], outcome
+    good = run_program(TESTDATA / "TFV105" / "good_subclass.py", RUN_CASES)
+    assert good.out == {
+        "case_own_kernel": {"ok": True, "value": [1, 2]},
+        "case_put_back": {"ok": True, "value": [1, 2]},
+        "case_shifted_bias": {"ok": True, "value": [1, 2]},
+    }

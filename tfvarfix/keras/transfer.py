@@ -2133,6 +2133,27 @@ class KerasSemantics(Semantics):
             )
             return True
         keras_instance = isinstance(obj, InstanceObj) and obj.cls.keras_base is not None
+        if isinstance(obj, InstanceObj) and keras_instance and attr in WEIGHT_ATTRIBUTES:
+            # `self.kernel = projection(self.kernel)` in a subclass of a built-in layer: the store meets the
+            # built-in's attribute (Keras 3's `Dense.kernel` is a property without a setter, so it raises;
+            # measured, a Dense and a Conv2D subclass, in `call` and in `build`), unless a class of the program
+            # defines that attribute itself. Reads already resolve through the built-in part.
+            found = self.state.value(obj, "__base_layer__")
+            shadow = found.single() if found is not None else None
+            if isinstance(shadow, LayerObj) and not _program_defines(obj.cls, attr):
+                if self.built(obj).const() is True:
+                    self.state.set(shadow, "built", TRUE)
+                self.interp.record(
+                    Attribute,
+                    node,
+                    base=AV.of(shadow),
+                    attr=attr,
+                    store=True,
+                    value=value,
+                    built=self.built(shadow),
+                    owner=obj.cls.name,
+                )
+                return False
         if keras_instance and any(isinstance(o, (VarObj, LayerObj, ModelObj)) for o in value):
             self.interp.record(
                 Attribute, node, base=AV.of(obj), attr=attr, store=True, value=value, built=self.built(obj)
@@ -2577,3 +2598,23 @@ def _exception_names(value: AV) -> Iterator[str]:
 
 __all__ = ["KerasSemantics", "class_of", "keras_isinstance", "layer_config", "output_dim", "present_weights"]
 _ = (Const, NONE)
+
+def _program_defines(cls: ClassObj, attr: str) -> bool:
+    """Whether a class of the program in `cls`'s MRO defines `attr` in its body (a method, a property, a class
+    attribute): a store then meets that definition, not the built-in layer's."""
+    for klass in cls.mro():
+        for statement in klass.node.body.body:
+            if isinstance(statement, cst.FunctionDef) and statement.name.value == attr:
+                return True
+            if isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    targets = (
+                        [t.target for t in small.targets]
+                        if isinstance(small, cst.Assign)
+                        else [small.target]
+                        if isinstance(small, cst.AnnAssign)
+                        else []
+                    )
+                    if any(isinstance(t, cst.Name) and t.value == attr for t in targets):
+                        return True
+    return False

@@ -35,7 +35,10 @@ class WeightAttributeRebind(Rule):
     tf.Variable(...)`, `dense.bias = tf.Variable(...)`, `model.get_layer('x').cell.kernel = np.ones(...)`;
     and an unbuilt layer's given another layer's weight to share it (`copy.kernel = original.kernel`): a
     property such as `Dense.kernel` raises, and a plain one (`bias`) is replaced by the layer's own when it
-    builds. Modules that target tf_keras are not reported.
+    builds. Also, in a subclass of a built-in layer, `self.kernel = projection(self.kernel)` on the built-in's
+    property weight (tensorflow#32210: a quantizer's `Dense` subclass projecting its kernel in `call()`), not
+    where the subclass defines that attribute itself, nor the layer's own variable stored back. Modules that
+    target tf_keras are not reported.
 
     ## Why is this bad?
     In Keras 3 the forward pass reads the new object, but `layer.weights`, the optimizer and `model.save` keep
@@ -120,6 +123,8 @@ class WeightAttributeRebind(Rule):
                 continue
             values = [e.value.single() for e in stores]
             value = values[0]
+            if all(_own_weight(v, layer, path) for v in values):
+                continue  # its own variable put back (`self.kernel = original_kernel`): Keras 3 takes it
             prop = (layer.short, weight.name) in _PROPERTIES and path == (weight.name,)
             # One store in a loop over layers makes a new variable per layer: compare where values are made.
             if any(not _same_site(v, value) for v in values) or (value is None and not prop):
@@ -138,7 +143,8 @@ class WeightAttributeRebind(Rule):
                     "that is already built`"
                 )
             elif prop and (not keras_variable or unbuilt):
-                error = f"property '{weight.name}' of '{layer.short}' object has no setter"
+                owner = stores[0].owner or layer.short
+                error = f"property '{weight.name}' of '{owner}' object has no setter"
                 consequence = f"raises `AttributeError: {error}`"
             elif keras_variable and unbuilt:
                 # Before the build the layer keeps it as a plain attribute; `build` then makes its own weight
@@ -151,7 +157,12 @@ class WeightAttributeRebind(Rule):
                 consequence = "leaves the old variable in `weights`: the new one is never trained or saved"
             else:
                 continue  # a computed tensor on a plain attribute: functional "fast weights" may be meant
-            if unbuilt:
+            if stores[0].owner and not keras_variable:
+                advice = (
+                    "compute with the new value without storing it on the layer (in `call()`, pass it to the op "
+                    "that reads the weight); `.assign(...)` would overwrite the trained weight"
+                )
+            elif unbuilt:
                 advice = "build it first, then assign the value to its weight"
             elif keras_variable:
                 advice = (
@@ -169,11 +180,11 @@ class WeightAttributeRebind(Rule):
             yield self.finding(
                 node,
                 fix=self._fix(facts, stores[0], node, layer, weight, value)
-                if value is not None and one_layer
+                if value is not None and one_layer and not stores[0].owner
                 else None,
                 expr=facts.code_for(node),
                 state="an unbuilt" if unbuilt else "a built",
-                cls=layer.short,
+                cls=f"{stores[0].owner} (a {layer.short} subclass)" if stores[0].owner else layer.short,
                 consequence=consequence,
                 advice=advice,
             )
@@ -265,3 +276,13 @@ def _weight_of(event: Attribute) -> tuple[LayerObj, tuple[str, ...]] | None:
 
 def _same_site(a: Obj | None, b: Obj | None) -> bool:
     return a is b or (a is not None and b is not None and type(a) is type(b) and a.site is b.site)
+
+
+def _own_weight(value: Obj | None, layer: LayerObj, path: tuple[str, ...]) -> bool:
+    """The layer's own weight at `path`: storing it back rebinds nothing."""
+    return (
+        isinstance(value, VarObj)
+        and value.weight is not None
+        and value.weight.layer is layer
+        and tuple(value.weight.path) == path
+    )

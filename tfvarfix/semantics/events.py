@@ -125,6 +125,9 @@ class Attribute(Event):
     store: bool = False
     value: AV = field(default=None)  # type: ignore[assignment]  # the stored value, or what the read gave
     built: AV = field(default=None)  # type: ignore[assignment]  # the layer's built flag at this point
+    # On `self` of a program class derived from a built-in layer: that class's name (`base` is its built-in
+    # part, whose attribute the store meets).
+    owner: str = ""
 
 
 @dataclass(eq=False)

@@ -1,4 +1,4 @@
-"""A quantization library's `CustomDense(keras.layers.Dense)` projects its kernel in `call()` by rebinding the weight attribute, `self.kernel = projection(self.kernel)`, and puts the variable back after `super().call()`: in Keras 3 `Dense.kernel` is a read-only property, so the first call raises.
+"""A quantization library's `CustomDense(keras.layers.Dense)` projects its kernel in `call()` by rebinding the weight attribute, `self.kernel = projection(self.kernel)`, and puts the variable back after `super().call()`: in Keras 3 `Dense.kernel` is a read-only property, so the first call raises (storing the layer's own variable back, the second store, is accepted: measured, `self.kernel = self.kernel` runs).
 
 Source: https://github.com/tensorflow/tensorflow/issues/32210
 Shape: subclassed-layer, custom-layer, method, helper, sequential, fit
@@ -20,7 +20,7 @@ class CustomDense(keras.layers.Dense):
         original_kernel = self.kernel
         self.kernel = projection(self.kernel)  # expect: TFV105
         outputs = super().call(inputs)
-        self.kernel = original_kernel  # expect: TFV105
+        self.kernel = original_kernel
         return outputs
 
 
