@@ -548,6 +548,13 @@ def test_unregistered_classes_loaded_back_without_custom_objects_fail_and_regist
     assert good.error is None and good.out == {"ok": True}, good
 
 
+def test_unregistered_class_saved_to_another_file_than_the_one_loaded_loads() -> None:
+    """Near miss of bad_unregistered.py: the unregistered layer's model is saved to one file, and the load reads
+    another, which holds built-in layers only: the load succeeds and predicts as the model saved there."""
+    good = run_program(TESTDATA / "TFV202" / "good_unregistered_other_file.py", UNREGISTERED)
+    assert good.error is None and good.out == {"load": "ok", "same": True}, good
+
+
 def test_a_layer_made_with_a_plain_object_fails_to_save_and_plain_values_save() -> None:
     """maxvit#6: `Block(BlockConfig(4))`, no get_config: Keras 3.15 cannot derive the layer's config and the save
     raises NotImplementedError; the near miss (a plain value) saves."""

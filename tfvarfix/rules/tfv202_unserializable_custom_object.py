@@ -314,6 +314,10 @@ class UnserializableCustomObject(Rule):
         loads = [e for e in facts.calls(*LOADS) if reachable(e) and _path(e) in saved and not _has_custom(e.node)]
         if not loads:
             return
+        # Only the saves to a file such a load reads: a class saved to `offset.keras` while the module loads
+        # back only `plain.keras` (a model of built-in layers) is never looked up by name.
+        loaded = {_path(e) for e in loads}
+        back = [e for e in _model_saves(facts) if _path(e) in loaded]
         for cls in facts.classes:
             if cls.keras_base is None or cls.unknown_base or is_registered(cls) or id(cls.node.name) in reported:
                 continue
@@ -325,7 +329,7 @@ class UnserializableCustomObject(Rule):
                 and id(method.node.name) in reported
             ):
                 continue
-            if not _sites(facts, cls) or not _saved_with(facts, cls, _model_saves(facts)):
+            if not _sites(facts, cls) or not _saved_with(facts, cls, back):
                 continue
             problem = (
                 f"is not registered, and this module loads the file it saves without `custom_objects`: Keras "
