@@ -555,6 +555,19 @@ def test_unregistered_class_saved_to_another_file_than_the_one_loaded_loads() ->
     assert good.error is None and good.out == {"load": "ok", "same": True}, good
 
 
+@pytest.mark.parametrize("name", ["unregistered_joined_path"])
+def test_unregistered_layer_saved_to_a_joined_path_fails_to_load_and_registered_loads(name: str) -> None:
+    """attention_keras#19: an unregistered layer in a model saved to and loaded from `os.path.join` of the
+    same constant parts: the load without custom_objects fails; registered (the fix), it loads and predicts the
+    same; the near miss (another joined file, of built-in layers) loads."""
+    bad = run_program(TESTDATA / "TFV202" / f"bad_{name}.py", UNREGISTERED)
+    fixed = run_program(TESTDATA / "TFV202" / f"fixed_{name}.py", UNREGISTERED)
+    good = run_program(TESTDATA / "TFV202" / f"good_{name}.py", UNREGISTERED)
+    assert bad.error is None and bad.out == {"load": "could not be deserialized"}, bad
+    assert fixed.error is None and fixed.out == {"load": "ok", "same": True}, fixed
+    assert good.error is None and good.out == {"load": "ok", "same": True}, good
+
+
 def test_a_layer_made_with_a_plain_object_fails_to_save_and_plain_values_save() -> None:
     """maxvit#6: `Block(BlockConfig(4))`, no get_config: Keras 3.15 cannot derive the layer's config and the save
     raises NotImplementedError; the near miss (a plain value) saves."""

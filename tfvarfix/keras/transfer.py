@@ -11,6 +11,7 @@ the program is called (`build` once, then `call`). TF1 graph semantics are in `k
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import nullcontext
 
@@ -520,6 +521,12 @@ class KerasSemantics(Semantics):
             self.save_model(args.first("model", 0), args.first("filepath", 1))
             return TOP
         if name == "os.path.join":
+            parts = [part.const() for part in args.positional]
+            if parts and not args.star and not args.keywords and all(isinstance(p, str) for p in parts):
+                # Constant parts join to one known string (POSIX separators: a path is compared with another
+                # made the same way, and keeps its file name's ending): `os.path.join("h5.models", "nmt.h5")`
+                # at the save and at the load are one file.
+                return const(posixpath.join(*(str(p) for p in parts)))
             return AV.of(PathObj(node))  # one unknown string: a load of it reads what a save of it wrote
         if name in ("tf.name_scope", "tf.device", "tf.GradientTape", "tf.init_scope", "keras.name_scope"):
             return AV.of(KerasObj(node, name, args))
