@@ -25,6 +25,7 @@ from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import Items, held_values, present
 from tfvarfix.semantics.values import (
     AV,
+    NOTHING,
     Args,
     BoundMethod,
     ClassObj,
@@ -66,8 +67,11 @@ class UnserializableCustomObject(Rule):
     Finds a custom Keras `Initializer`, `Constraint` or `Regularizer` whose constructor arguments do not
     survive `model.save` and `keras.models.load_model` because it has no `get_config`; and, in a Keras 3 module
     that saves a model, a custom `Layer` or `Model` without `get_config` whose `__init__` takes no `**kwargs`,
-    or a subclassed `Model` without `get_config` whose `__init__` takes arguments (a `ModelCheckpoint` given to
-    `fit` saves the model too, unless `save_weights_only=True`: hlamba28/One-Shot-Learning#3). Also a custom
+    or a subclassed `Model` without `get_config` whose `__init__` takes an argument without a default (or one
+    whose default is an object), or is made with a value other than a default for one (a `ModelCheckpoint`
+    given to `fit` saves the model too, unless `save_weights_only=True`: hlamba28/One-Shot-Learning#3). A
+    layer that a subclassed model's `__init__` makes (that model without a `get_config` of its own) is not
+    reported for its config or its registration: the load runs that `__init__` again. Also a custom
     class nothing registers, in a model the module saves to a `.keras` or `.h5` file and loads back from that
     same path without `custom_objects` (mvoelk/keras_layers#1, keras-io#894): the fix registers it. In a Keras
     3 module that saves, a layer without `get_config` that every construction gives an instance of a plain class
@@ -129,8 +133,13 @@ class UnserializableCustomObject(Rule):
     tf_keras record the `__init__` arguments of a layer by themselves when they are plain values, but Keras 3
     loads them together with `name`, `trainable` and `dtype`, so an `__init__` without `**kwargs` fails with
     `TypeError: ... __init__() got an unexpected keyword argument 'trainable'`. A subclassed Keras 3 `Model`
-    with constructor arguments and no `get_config` fails at save, `**kwargs` or not: `NotImplementedError:
-    Object M was created by passing non-serializable argument values in __init__()`. A config key `__init__`
+    without `get_config` gets a config from its `__init__`'s defaults alone (`Model.__new__` sees none of the
+    arguments given): with an argument that has no default, `model.save` raises, `**kwargs` or not:
+    `NotImplementedError: Object M was created by passing non-serializable argument values in __init__()`;
+    with defaults only, the save writes the defaults and the load rebuilds the model from them, silently
+    (`Scaled(scale=5.0)` reloads with `scale=1.0`), or fails to load its weights when they set a shape. Made
+    with nothing but `name`, it saves and loads. The layers such a model's `__init__` makes are made again by
+    the load, never looked up by name (measured, Keras 3.15.1 and tf_keras 2.21). A config key `__init__`
     cannot take fails the load the same way, since `from_config` is `cls(**config)`: Keras 3 raises
     `TypeError: <class 'keras.src.models.functional.Functional'> could not be deserialized properly ...
     WeightClip.__init__() got an unexpected keyword argument 'name'` (Python names the config's first such
@@ -329,7 +338,7 @@ class UnserializableCustomObject(Rule):
                 and id(method.node.name) in reported
             ):
                 continue
-            if not _sites(facts, cls) or not _saved_with(facts, cls, back):
+            if not _sites(facts, cls) or not _saved_with(facts, cls, back, by_name=True):
                 continue
             problem = (
                 f"is not registered, and this module loads the file it saves without `custom_objects`: Keras "
@@ -389,11 +398,13 @@ class UnserializableCustomObject(Rule):
                 problem = _inherited_config_problem(cls, names, required, kwargs) if keras3 else None
             elif cls.is_serializable_object:
                 problem = _object_problem(cls, names, required, registered)
-            elif not keras3 or not _saved_with(facts, cls, save_calls):
+            elif not keras3 or not _saved_with(facts, cls, save_calls, by_name=True):
                 continue  # tf_keras records and reloads them; and only a save or load is hurt
             elif cls.is_model and names:
-                refused = _refused_extension(facts, cls, save_calls)
-                problem = _MODEL.format(name=cls.name) + refused
+                problem = _model_problem(facts, cls, init, required, kwargs)
+                if problem is not None:
+                    refused = _refused_extension(facts, cls, save_calls)
+                    problem += refused
             else:
                 problem = _LAYER if init is not None and not kwargs else None
                 if problem is None and isinstance(init, FuncObj):
@@ -422,7 +433,7 @@ class UnserializableCustomObject(Rule):
         uses: dict[int, tuple[FuncObj, list[tuple[str, str]]]] = {}
         given_to: dict[int, set[int]] = {}  # the layers each function is given to
         top = {id(statement) for statement in facts.module.body}
-        held = _held_by_saves(facts, saves)
+        held = _held_by_saves(facts, saves, by_name=True)
         for made in facts.of(Created):
             if not isinstance(made.obj, LayerObj) or not reachable(made):
                 continue
@@ -1884,7 +1895,91 @@ def _array_arguments(facts: Facts, cls: ClassObj, init: FuncObj, names: list[str
     return out
 
 
-def _saved_with(facts: Facts, cls: ClassObj, saves: list[MethodCall]) -> bool:
+def _model_problem(
+    facts: Facts, cls: ClassObj, init: object, required: list[str], kwargs: bool
+) -> str | None:
+    """What a subclassed Keras 3 model without `get_config`, whose `__init__` takes arguments, meets at save
+    or load. `Model.__new__` hands none of the constructor's arguments to the config Keras derives, so the
+    config is the `__init__`'s defaults (measured, Keras 3.15.1): a parameter without a default, or a default
+    that is not a plain value, and `model.save` raises `NotImplementedError`; else the save writes the
+    defaults, and `load_model` calls `__init__` with them and with `trainable` and `dtype`: without `**kwargs`
+    that raises `TypeError`, and with it the model comes back built from the defaults, not from the values it
+    was made with (`scale=5.0` reloads as `scale=1.0` and computes something else; `units=5` reloads as 3 and
+    its weights fail to load). A model made with no argument but `name` saves and loads (tensorflow/docs'
+    `MySequentialModel(name="the_model")`). None when no claim holds, or a default or an argument is not
+    known."""
+    if required or not isinstance(init, FuncObj):
+        return _MODEL.format(name=cls.name)
+    for value in init.defaults.values():
+        if not _plain(value):
+            single = value.single()
+            if value.is_top or single is None or isinstance(single, (ListObj, TupleObj, DictObj)):
+                return None  # not known, or a container Keras may record
+            return _MODEL.format(name=cls.name)
+    if not kwargs:
+        return _LAYER
+    node = init.node
+    assert isinstance(node, cst.FunctionDef)
+    positional = tuple(p.name.value for p in node.params.params[1:])
+    defaults = {
+        p.name.value: p.default for p in (*node.params.params, *node.params.kwonly_params) if p.default is not None
+    }
+    for args in _sites(facts, cls):
+        if args is None or args.star:
+            return None
+        for name, default in init.defaults.items():
+            given = args.get(name, positional)
+            known = given.const()
+            if name == "name" or given.is_bottom or (known is not NOTHING and known == default.const()):
+                continue
+            made_with = args.node_of(name, positional)
+            written = defaults.get(name)
+            if made_with is None or written is None:
+                return None
+            return (
+                f"has no `get_config`: Keras 3 saves the defaults of its `__init__` arguments, not the values it "
+                f"is made with, so `load_model` rebuilds it with `{name}={facts.code_for(written)}`, not "
+                f"`{name}={facts.code_for(made_with)}`: the loaded model computes something else, or its weights "
+                f"fail to load"
+            )
+    return None
+
+
+def _rebuilt_by_init(facts: Facts, cls: ClassObj) -> bool:
+    """Whether `load_model` makes what an instance of `cls` holds by running its `__init__`: a layer or model
+    class of the program, not a `Sequential`, without a `get_config` of its own (which may serialize its
+    sublayers), whose `__init__` (when the program defines one) hands no inputs and outputs to `Model.__init__`
+    (a functional subclass: its graph is in its config)."""
+    if cls.keras_base is None or cls.keras_base == "keras.Sequential" or cls.unknown_base:
+        return False
+    if facts.class_field(cls, "get_config") is not None:
+        return False
+    found = facts.class_field(cls, "__init__")
+    if found is None:
+        return True
+    init = found.single()
+    if not isinstance(init, FuncObj) or not isinstance(init.node, cst.FunctionDef):
+        return False
+    for node in descendants(init.node.body):
+        if (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value == "__init__"
+            and any(
+                (arg.keyword is None and not arg.star and not _is_self(arg.value))
+                or (arg.keyword is not None and arg.keyword.value in ("inputs", "outputs"))
+                for arg in node.args
+            )
+        ):
+            return False
+    return True
+
+
+def _is_self(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "self"
+
+
+def _saved_with(facts: Facts, cls: ClassObj, saves: list[MethodCall], by_name: bool = False) -> bool:
     """Whether a save can hold an instance of `cls`: one made after an instance of it (when the module makes
     any). A class defined in a function that nothing of the module
     calls (a test method) has no instance outside that function's run: only a save made while it runs counts
@@ -1892,7 +1987,7 @@ def _saved_with(facts: Facts, cls: ClassObj, saves: list[MethodCall]) -> bool:
     with `save_model` in another test)."""
     made = [c for c in facts.of(Created) if isinstance(c.obj, InstanceObj) and cls in c.obj.cls.mro()]
     if made and cls.is_layer:
-        held = _held_by_saves(facts, saves)
+        held = _held_by_saves(facts, saves, by_name)
         if held is not None and not any(id(c.obj) in held for c in made):
             return False  # in none of the models the module saves (each save's model and layers known)
     if made:
@@ -2004,11 +2099,19 @@ def _model_saves(facts: Facts, names: tuple[str, ...] = SAVES) -> list[MethodCal
 _VARIABLE_SAVERS = frozenset({"Checkpoint", "CheckpointManager", "Saver"})
 
 
-def _held_by_saves(facts: Facts, saves: list[MethodCall]) -> set[int] | None:
+def _held_by_saves(facts: Facts, saves: list[MethodCall], by_name: bool = False) -> set[int] | None:
     """The ids of the layers (and instances of the program's layer and model classes) the module's whole-model
     saves hold (a Sequential's layers, a functional model's
     graph, wrapped and nested ones), read in the heap at each save; None when a save may hold any layer (its
-    model or its layers not known there, a subclassed model).
+    model or its layers not known there, a subclassed model). With `by_name`, only those a load deserializes
+    from the saved config: not what an instance of a program class that `load_model` rebuilds by running its
+    `__init__` holds (`_rebuilt_by_init`).
+
+    The layers of a subclassed model (or layer) without a `get_config` of its own are made again by its
+    `__init__`; a load never looks them up by name, so they need no registration and no config. Measured,
+    Keras 3.15.1: a registered `Model` subclass whose `__init__` makes an unregistered layer taking no
+    `**kwargs`, or a `Dense(kernel_initializer=a_plain_function)`, saves and loads with the same outputs; the
+    same layer in a functional model fails to load (`TypeError`).
 
     A model that another package's code made (`keras_model = efficientnet.EfficientNetV2(...)`, then
     `keras_model.save(path)`; or a functional model between its tensors, `Model(keras_model.inputs[0],
@@ -2062,6 +2165,8 @@ def _held_by_saves(facts: Facts, saves: list[MethodCall]) -> set[int] | None:
                     if obj.cls.keras_base is None:
                         continue
                     held.add(id(obj))
+                    if by_name and _rebuilt_by_init(facts, obj.cls):
+                        continue
                 # A layer or model class of the program: the layers its attributes hold, in lists and dicts too.
                 # An attribute not known here (`self.activation = activations.get(activation)`) holds none of
                 # the layers the program made and the analysis followed.
