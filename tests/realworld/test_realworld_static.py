@@ -41,11 +41,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "a layer's `call()` run eagerly on each step of a plain training loop, then traced by a SavedModel "
         "`save`, is not known to make its local layers again",
     ),
-    "tf2_attention_keras_nmt_full_model_h5_reload": (
-        [(21, "TFV202")],
-        "an output unpacked from a custom layer whose `call()` returns a tuple, once it flows into another layer, "
-        "does not keep the custom layer among the saved model's layers",
-    ),
 }
 
 

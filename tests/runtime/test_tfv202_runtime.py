@@ -555,11 +555,11 @@ def test_unregistered_class_saved_to_another_file_than_the_one_loaded_loads() ->
     assert good.error is None and good.out == {"load": "ok", "same": True}, good
 
 
-@pytest.mark.parametrize("name", ["unregistered_joined_path"])
-def test_unregistered_layer_saved_to_a_joined_path_fails_to_load_and_registered_loads(name: str) -> None:
-    """attention_keras#19: an unregistered layer in a model saved to and loaded from `os.path.join` of the
-    same constant parts: the load without custom_objects fails; registered (the fix), it loads and predicts the
-    same; the near miss (another joined file, of built-in layers) loads."""
+@pytest.mark.parametrize("name", ["unregistered_tuple_output", "unregistered_joined_path"])
+def test_unregistered_layer_of_two_outputs_or_joined_path_fails_to_load_and_registered_loads(name: str) -> None:
+    """attention_keras#19: an unregistered layer whose `call` returns a tuple, its outputs unpacked into other
+    layers; and one saved to and loaded from `os.path.join` of the same constant parts: the load without
+    custom_objects fails; registered (the fix), it loads and predicts the same; the near misses load."""
     bad = run_program(TESTDATA / "TFV202" / f"bad_{name}.py", UNREGISTERED)
     fixed = run_program(TESTDATA / "TFV202" / f"fixed_{name}.py", UNREGISTERED)
     good = run_program(TESTDATA / "TFV202" / f"good_{name}.py", UNREGISTERED)

@@ -2340,8 +2340,13 @@ class KerasSemantics(Semantics):
 
     def iterate(self, obj: Obj) -> list[AV] | AV | None:
         if isinstance(obj, TensorObj):
-            if obj.symbolic or not obj.shape:
-                return AV.of(TensorObj(None, symbolic=obj.symbolic))
+            if obj.symbolic:
+                # One output of a layer with several (`out, state = GRU(..., return_state=True)(x)`, a program
+                # layer whose `call` returns a tuple): computed from the layer's output, so a functional graph
+                # built on it still holds that layer.
+                return AV.of(TensorObj(None, symbolic=True, inputs=(obj,)))
+            if not obj.shape:
+                return AV.of(TensorObj(None))
             # A numpy array iterates over its rows (`list(np.zeros((4, 64)))`: four arrays of shape (64,)).
             row = AV.of(TensorObj(None, shape=obj.shape[1:]))
             count = obj.shape[0]
