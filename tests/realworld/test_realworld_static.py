@@ -36,11 +36,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "an optimizer's slots made under `reuse=True` (which `reuse=False` cannot turn off) are not known to "
         "raise `does not exist`",
     ),
-    "tf2_scrabblegan_nonlocal_block_convs_made_in_call": (
-        [(36, "TFV402"), (41, "TFV402"), (49, "TFV402"), (57, "TFV402")],
-        "a layer's `call()` run eagerly on each step of a plain training loop, then traced by a SavedModel "
-        "`save`, is not known to make its local layers again",
-    ),
 }
 
 

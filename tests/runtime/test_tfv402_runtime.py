@@ -160,3 +160,13 @@ def test_a_lambda_wrapping_a_constant_variable_fails_and_the_constant_layer_pred
     for out in (bad.out, fixed.out):
         near = out["case_value_from_the_input"]
         assert near["ok"] is False and "could not automatically infer the shape" in near["error"], out
+
+
+def test_a_layer_made_in_call_of_a_model_called_eagerly_breaks_the_tf_save_and_made_once_saves() -> None:
+    """scrabble-gan#7 (tf_keras): a functional model holding a layer whose `call()` makes a Dense, called on each
+    step of an eager training loop and then saved in the TensorFlow format: the save traces the call and raises;
+    the near miss (the Dense made once, in `__init__`) trains and saves."""
+    bad = run_program(TESTDATA / "TFV402" / "bad_eager_model_call.py")
+    assert bad.error is not None and SINGLETON in (bad.error_text or ""), bad
+    good = run_program(TESTDATA / "TFV402" / "good_eager_model_call.py")
+    assert good.error is None, good

@@ -792,6 +792,10 @@ class KerasSemantics(Semantics):
             self.called(obj)
             tensors = list(_tensors(self.interp, [args.first("inputs", 0)]))
             symbolic = any(t.symbolic for t in tensors)
+            # `model(x)` runs each of the model's layers on `x`: a program layer's `call()` runs again (scrabble-
+            # gan#7: a NonLocalBlock whose `call()` makes its Conv2D layers, in a functional generator called on
+            # each step of an eager training loop).
+            self._call_program_layers(obj, _symbolic_args() if symbolic else _eager_args(), node)
             return self.method_call(
                 "__call__",
                 AV.of(obj),
@@ -1704,10 +1708,7 @@ class KerasSemantics(Semantics):
                 self._trace_compiled(model, node)
                 self._run_callbacks(model, name, args, node)
                 # `fit`/`predict` call every layer again, in a tf.function: a program layer's `call()` runs.
-                for value in self.state.items(model).exact or ():
-                    layer = value.single()
-                    if isinstance(layer, InstanceObj) and layer.cls.is_layer:
-                        self.call_instance(layer, _symbolic_args(), node)
+                self._call_program_layers(model, _symbolic_args(), node)
             return TOP
         if name == "compile":
             self._compile(model, args, node)
@@ -1718,6 +1719,13 @@ class KerasSemantics(Semantics):
         if name == "get_weights":
             return TOP
         return TOP
+
+    def _call_program_layers(self, model: ModelObj, args: Args, node: cst.Call) -> None:
+        """A run of `model` over a tensor: each layer of the program that the model certainly holds is called."""
+        for value in self.state.items(model).exact or ():
+            layer = value.single()
+            if isinstance(layer, InstanceObj) and layer.cls.is_layer:
+                self.call_instance(layer, args, node)
 
     def _checkpoints(self, model: ModelObj, callbacks: AV, node: cst.Call) -> None:
         """`fit(callbacks=[ModelCheckpoint(path)])`: with `save_weights_only` False (the default) the callback
@@ -2410,6 +2418,10 @@ def _is_callback(cls: ClassObj) -> bool:
 
 def _symbolic_args() -> Args:
     return Args((AV.of(TensorObj(None, symbolic=True)),), {}, {}, False)
+
+
+def _eager_args() -> Args:
+    return Args((AV.of(TensorObj(None)),), {}, {}, False)
 
 
 def _defines(node: cst.ClassDef, name: str) -> bool:
