@@ -21,3 +21,7 @@ def save_and_load():
     model = gated()
     model.save("gated.keras")
     return model, keras.models.load_model("gated.keras")
+
+
+def build():
+    return gated()

@@ -23,3 +23,8 @@ def save_and_load():
     model = keras.Model(inputs, keras.layers.Dense(2)(Offset(0.5)(inputs)))
     model.save(os.path.join("models", "offset.keras"))
     return model, keras.models.load_model(os.path.join("models", "offset.keras"))
+
+
+def build():
+    inputs = keras.Input((3,))
+    return keras.Model(inputs, keras.layers.Dense(2)(Offset(0.5)(inputs)))
