@@ -38,22 +38,28 @@ CASES = ROOT / "tests" / "realworld" / "cases"
 BUG = "TFVARFIX-BUG"
 
 
+TIMEOUT = 900  # seconds a program may run; a busy machine makes TensorFlow programs slow
+
+
+def run_in(folder: str, argv: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+    """(exit status, stdout, stderr) of `argv` run in `folder`; a run past TIMEOUT is exit 124, 'timed out'."""
+    try:
+        done = subprocess.run(
+            argv, cwd=folder, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return 124, "", f"timed out after {TIMEOUT} s"
+    return done.returncode, done.stdout, done.stderr
+
+
 def run_plain(text: str, name: str) -> tuple[int, bool, str]:
     """(exit status, printed TFVARFIX-BUG, last stderr line) of `text` run as a program in a fresh folder."""
     with tempfile.TemporaryDirectory() as folder:
         program = Path(folder) / name
         program.write_text(text, encoding="utf-8")
-        done = subprocess.run(
-            [sys.executable, str(program)],
-            cwd=folder,
-            env=program_env(),
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-    tail = (done.stderr.strip().splitlines() or [""])[-1][:160]
-    return done.returncode, BUG in done.stdout, tail
+        rc, stdout, stderr = run_in(folder, [sys.executable, str(program)], program_env())
+    tail = (stderr.strip().splitlines() or [""])[-1][:160]
+    return rc, BUG in stdout, tail
 
 
 @dataclass(frozen=True)
@@ -115,17 +121,9 @@ def run_cases(text: str, name: str, cases: list[str], legacy: bool) -> dict[str,
     with tempfile.TemporaryDirectory() as folder:
         program = Path(folder) / name
         program.write_text(text, encoding="utf-8")
-        done = subprocess.run(
-            [sys.executable, "-c", RUN_CASES, str(program), *cases],
-            cwd=folder,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+        _, stdout, _ = run_in(folder, [sys.executable, "-c", RUN_CASES, str(program), *cases], env)
     out = {}
-    for line in done.stdout.splitlines():
+    for line in stdout.splitlines():
         if line.startswith("CASE "):
             case, status, what = json.loads(line[5:])
             out[case] = (status, what)

@@ -105,6 +105,14 @@ def test_every_repairs_rule_names_its_error() -> None:
     )
     assert not EXPECTED_ERRORS["TFV301"].matches("TypeError", "already exists, disallowed")
     assert not EXPECTED_ERRORS["TFV103"].matches("AttributeError", "'LSTM' object has no attribute 'units_'")
+    # TFV202's unnamed tf_keras weights: what each save raises (tensorflow#36962, #36650, #35241)
+    for error, message in [
+        ("AttributeError", "'NoneType' object has no attribute 'replace'"),
+        ("ValueError", "Unable to synchronously create dataset (name already exists)"),
+        ("TypeError", "bad argument type for built-in operation"),
+    ]:
+        assert EXPECTED_ERRORS["TFV202"].matches(error, message), message
+    assert not EXPECTED_ERRORS["TFV202"].matches("AttributeError", "'Dense' object has no attribute 'kernel'")
 
 
 @pytest.mark.parametrize(
