@@ -21,21 +21,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "
         "no known passes",
     ),
-    "tf1_simplemodel_rebuilt_after_reuse_variables_adam": (
-        [(27, "TFV304")],
-        "an optimizer's slots made under `reuse=True` (`reuse_variables()` on the root scope) are not known to "
-        "raise `Variable w/Adam_2/ does not exist`",
-    ),
-    "tf1_gan_discriminator_reuse_variables_leaks_to_adam": (
-        [(51, "TFV304")],
-        "an optimizer's slots made under `reuse=True` left on by `reuse_variables()` are not known to raise "
-        "`does not exist`; a `var_list` filtered from `trainable_variables()` makes no slots in the analysis",
-    ),
-    "tf1_rl_chatbot_seq2seq_reuse_false_scope_adam": (
-        [(101, "TFV304")],
-        "an optimizer's slots made under `reuse=True` (which `reuse=False` cannot turn off) are not known to "
-        "raise `does not exist`",
-    ),
 }
 
 

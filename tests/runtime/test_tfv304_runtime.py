@@ -283,3 +283,26 @@ def test_layer_makers_held_in_a_dict_of_pairs_rebuild_and_raise() -> None:
     assert bad.error is not None and "Variable tower/bn1/gamma already exists, disallowed" in bad.error
     good = run_program(TESTDATA / "TFV304" / "good_dict_items.py", "", legacy=True)
     assert good.error is None, good.error
+
+
+def test_an_optimizer_after_a_root_reuse_variables_raises_and_its_near_misses_build() -> None:
+    bad = run_program(TESTDATA / "TFV304" / "bad_reuse_slots.py", CALL_TF1_CASES, legacy=True)
+    missing = "does not exist, or was not created with tf.get_variable(). Did you mean to set reuse=tf.AUTO_REUSE"
+    assert bad.out == {
+        "case_adam_after_a_shared_build": {"ok": False, "error": f"Variable d_w/Adam/ {missing} in VarScope?"},
+        "case_momentum_on_a_filtered_var_list": {
+            "ok": False,
+            "error": f"Variable d_w/Momentum/ {missing} in VarScope?",
+        },
+        "case_reuse_false_does_not_undo_it": {"ok": False, "error": f"Variable d_w/RMSProp/ {missing} in VarScope?"},
+    }
+    good = run_program(TESTDATA / "TFV304" / "good_reuse_slots.py", CALL_TF1_CASES, legacy=True)
+    assert all(outcome["ok"] for outcome in good.out.values()), good.out
+    # Under AUTO_REUSE each optimizer makes slots of its own; none takes another's.
+    variables = good.out["case_optimizers_under_auto_reuse"]["variables"]
+    assert [v for v in variables if v.startswith("d_w/")] == [
+        "d_w/Adam:0",
+        "d_w/Adam_1:0",
+        "d_w/Adam_2:0",
+        "d_w/Adam_3:0",
+    ]

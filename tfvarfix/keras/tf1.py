@@ -41,7 +41,16 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from tfvarfix.semantics.events import BesideLayer, Collision, Created, Ctx, CtxKind, Event, SharedCell
+from tfvarfix.semantics.events import (
+    BesideLayer,
+    Collision,
+    Created,
+    Ctx,
+    CtxKind,
+    Event,
+    Missing,
+    SharedCell,
+)
 from tfvarfix.semantics.heap import EMPTY_ENTRIES, Entries, maybe_absent, present
 from tfvarfix.semantics.values import (
     AV,
@@ -528,6 +537,11 @@ class Tf1:
                 return
             new = mark
         elif reuse is Reuse.YES:
+            if api == "slot" and absent:
+                # An optimizer's slot under `reuse=True` (a `reuse_variables()` left on, which `reuse=False`
+                # cannot undo): `get_variable` finds nothing to reuse and raises; the program stops here.
+                self.interp.record(Missing, node, name=full)
+                self.state.set(graph, "raised", True)
             return
         elif reuse is Reuse.AUTO:
             if certain:
@@ -859,6 +873,8 @@ class Tf1:
         else:
             return
         only: str | None = None
+        if self.state.get(self.graph(), "raised") is True:
+            return  # the program raised before this point on this path
         if not (var_list.is_bottom or var_list == NONE):
             chosen = var_list.single()
             if (
@@ -866,6 +882,7 @@ class Tf1:
                 or chosen.cls != V1 + "trainable_variables"
                 or chosen.args.star
             ):
+                self._slots_under_reuse(op_name, node)
                 return
             scope = chosen.args.first("scope", 0)
             if not (scope.is_bottom or scope == NONE):
@@ -896,6 +913,38 @@ class Tf1:
                 self.open_scope(graph, full)
                 self.create(full + "/", "slot", node, event, reuse, trainable=False)
                 self.close_subscopes(graph, full)
+                if self.state.get(graph, "raised") is True:
+                    return
+
+    def _slots_under_reuse(self, op_name: str, node: cst.Call) -> None:
+        """An optimizer given a `var_list` the analysis does not know (`[v for v in tvars if "d_" in v.name]`)
+        under `reuse=True`: whatever it trains, its first slot cannot be created when no trainable variable of
+        the graph has that slot yet (an empty list raises too: `No variables to optimize`)."""
+        prefix, reuse = self.here()
+        if prefix is None or reuse is not Reuse.YES:
+            return
+        graph = self.graph()
+        found = self.state.get(graph, "vars")
+        if not isinstance(found, Entries) or not found.exact:
+            return
+        keys = []
+        for key, value in found.items:
+            if not isinstance(key, str):
+                return
+            marks = value.only(Mark) if not maybe_absent(value) else None
+            if marks and all(m.trainable is True for m in marks):
+                keys.append(key)
+        if not keys:
+            return
+        for key in keys:
+            full = self.unique(graph, prefix, f"{key}/{op_name}")
+            if full is None:
+                return
+            held = found.get(full + "/")
+            if held.is_top or not present(held).is_bottom:
+                return
+        self.interp.record(Missing, node, name="", op=op_name)
+        self.state.set(graph, "raised", True)
 
 
 # ======================================================================================== queries

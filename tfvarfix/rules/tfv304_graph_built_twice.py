@@ -9,7 +9,7 @@ from tfvarfix.codegen import string, unique_name, with_keywords
 from tfvarfix.keras.tf1 import OPTIMIZER_SLOTS, V1, Rebuild, graph_code, one_run, rebuild
 from tfvarfix.rule import Finding, FixPlan, InsertBefore, Remove, Replace, Rule
 from tfvarfix.rules.tfv301_repeated_rnn_scope import loop_index
-from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event, MethodCall, UserCall
+from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event, MethodCall, Missing, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.scoping import target_names
 from tfvarfix.semantics.values import AV, FuncObj, KerasObj, ModuleRef, Obj, TensorObj, TupleObj, VarObj
@@ -53,7 +53,11 @@ class GraphBuiltTwice(Rule):
     with no `reuse`, no graph of its own and no `reset_default_graph()`, called twice into one default graph:
     in a loop (a hyper-parameter sweep), or once for training and once for prediction. A rebuild under
     `reuse=AUTO_REUSE` is found too when its optimizer makes its slots again (`model/w/Adam/`). The finding is
-    on the call that runs the build again. A call in its own `with tf.Graph().as_default():`, under a distinct
+    on the call that runs the build again. Also an optimizer's `minimize`/`apply_gradients` made while
+    `reuse=True` is in force, where its slots do not exist yet: a `tf.get_variable_scope().reuse_variables()` that
+    shared a network's second build stays on for the rest of its scope, and `reuse=False` cannot turn it off
+    (jonbruner GAN#1, tensorflow#6220, RL-Chatbot#7: `Variable d_w1/Adam/ does not exist`); that finding is on
+    the optimizer's call, with no fix. A call in its own `with tf.Graph().as_default():`, under a distinct
     or reusing `variable_scope`, or after `reset_default_graph()` is not reported. The rule reads a file top
     to bottom once, and a notebook's code cells once each, in order, as one program: a graph built by a
     function called in cell 3 and again in cell 7 is found. Re-running a cell (the classic way to meet this
@@ -247,6 +251,34 @@ class GraphBuiltTwice(Rule):
                 how=how,
                 advice=advice,
             )
+        yield from self._missing_slots(facts)
+
+    def _missing_slots(self, facts: Facts) -> Iterator[Finding]:
+        """An optimizer made while `reuse=True` is in force (the `reuse_variables()` that shared a network's
+        second build, left on): its slot variables do not exist yet and cannot be created."""
+        seen: set[int] = set()
+        for event in facts.of(Missing):
+            if id(event.node) in seen or not (
+                reachable(event)
+                and event.certain
+                and not event.ctx.catches("ValueError")
+                and graph_code(facts.graph_mode, event)
+            ):
+                continue
+            seen.add(id(event.node))
+            prefix = facts.tf1_prefix() or "tf.compat.v1"
+            op = re.sub(r"_\d+$", "", event.name.rstrip("/").rsplit("/", 1)[-1]) if event.name else event.op
+            slot = f", such as `{event.name}`" if event.name else ""
+            message = (
+                f"`{facts.code_for(event.node)}` makes the optimizer's slot variables (`<variable>/{op}`{slot}) "
+                "while `reuse=True` is in force (a `reuse_variables()` stays on for the rest of its scope, and "
+                "`reuse=False` or `None` cannot turn it off): graph mode raises `ValueError: Variable "
+                f"<variable>/{op}/ does not exist` on the first one; "
+                f"share the second build under `with {prefix}.variable_scope({prefix}.get_variable_scope(), "
+                f"reuse={prefix}.AUTO_REUSE):` instead of `reuse_variables()`, or make the optimizer in such a "
+                "block, where its slots are created"
+            )
+            yield Finding(node=event.node, message=message, code=self.CODE)
 
     def _reuse_fix(self, facts: Facts, again: Rebuild) -> FixPlan | None:
         """The function offers sharing itself (`def generator(z, reuse=False)`, reading `reuse`) and the second

@@ -221,6 +221,17 @@ class Collision(Event):
 
 
 @dataclass(eq=False)
+class Missing(Event):
+    """A TF1 variable an optimizer's `minimize`/`apply_gradients` must create for its slots (`w/Adam`) while
+    `reuse=True` is in force and the graph certainly lacks it: graph mode raises `ValueError: Variable w/Adam/
+    does not exist`. `name` is empty when the optimizer's `var_list` is not known (every variable it may train
+    lacks its slot; `op` then names the slots' scope, `Momentum`)."""
+
+    name: str = ""
+    op: str = ""
+
+
+@dataclass(eq=False)
 class InputMismatch(Event):
     """A built layer called on an input whose last dimension its weights cannot take (one layer applied to
     tensors of two widths): Keras raises `expected axis -1 of input shape to have value N`."""
