@@ -2155,7 +2155,7 @@ class KerasSemantics(Semantics):
             # defines that attribute itself. Reads already resolve through the built-in part.
             found = self.state.value(obj, "__base_layer__")
             shadow = found.single() if found is not None else None
-            if isinstance(shadow, LayerObj) and not _program_defines(obj.cls, attr):
+            if isinstance(shadow, LayerObj) and self.interp.class_attribute(obj.cls, attr) is None:
                 if self.built(obj).const() is True:
                     self.state.set(shadow, "built", TRUE)
                 self.interp.record(
@@ -2622,23 +2622,3 @@ def _exception_names(value: AV) -> Iterator[str]:
 
 __all__ = ["KerasSemantics", "class_of", "keras_isinstance", "layer_config", "output_dim", "present_weights"]
 _ = (Const, NONE)
-
-def _program_defines(cls: ClassObj, attr: str) -> bool:
-    """Whether a class of the program in `cls`'s MRO defines `attr` in its body (a method, a property, a class
-    attribute): a store then meets that definition, not the built-in layer's."""
-    for klass in cls.mro():
-        for statement in klass.node.body.body:
-            if isinstance(statement, cst.FunctionDef) and statement.name.value == attr:
-                return True
-            if isinstance(statement, cst.SimpleStatementLine):
-                for small in statement.body:
-                    targets = (
-                        [t.target for t in small.targets]
-                        if isinstance(small, cst.Assign)
-                        else [small.target]
-                        if isinstance(small, cst.AnnAssign)
-                        else []
-                    )
-                    if any(isinstance(t, cst.Name) and t.value == attr for t in targets):
-                        return True
-    return False
