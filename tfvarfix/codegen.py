@@ -331,3 +331,26 @@ def unique_name(base: str, taken: Callable[[str], bool]) -> str:
     while taken(f"{base}_{suffix}"):
         suffix += 1
     return f"{base}_{suffix}"
+
+
+def realigned(code: str, old_column: int, new_column: int) -> str:
+    """`code`, an expression that stood at `old_column` of its first line, written to start at `new_column`:
+    continuation lines aligned with its opening bracket (`Conv2D(filters=8,` / `       kernel_size=1)`) move by
+    as much as it does, so they stay aligned. A hanging layout (the first line ends with its bracket) and code
+    with a multi-line string keep their lines as they are."""
+    lines = code.split("\n")
+    delta = new_column - old_column
+    if len(lines) == 1 or delta == 0 or '"""' in code or "'''" in code:
+        return code
+    if lines[0].rstrip().endswith(("(", "[", "{")):
+        return code
+    out = [lines[0]]
+    for line in lines[1:]:
+        if not line.strip():
+            out.append(line)
+        elif delta > 0:
+            out.append(" " * delta + line)
+        else:
+            lead = len(line) - len(line.lstrip(" "))
+            out.append(line[min(lead, -delta) :])
+    return "\n".join(out)

@@ -79,8 +79,11 @@ class AcrossMethods(layers.Layer):
 
 
 class WeightInCall(layers.Layer):
+    def build(self, input_shape):
+        self.w = self.add_weight(shape=(input_shape[-1], 1), initializer="ones")
+
     def call(self, x):
-        w = self.add_weight(shape=(x.shape[-1], 1), initializer="ones")  # expect: TFV402
+        w = self.w  # expect: TFV402
         return tf.matmul(x, w)
 
 

@@ -31,6 +31,9 @@ def test_keras3_bad_raises_and_fixed_trains() -> None:
     assert fixed.out["case_head"] == {"ok": True, "trainable": 2}
     assert fixed.out["case_lazy_head"] == {"ok": True, "trainable": 2}
     assert fixed.out["case_shape_dependent"] == {"ok": True, "trainable": 1}  # its weight made in build
+    # A model without `__init__` whose call() made a Dense: the Dense is made once, in a new `build`.
+    assert SINGLETON in bad.out["case_local_dense"]["error"]
+    assert fixed.out["case_local_dense"] == {"ok": True, "trainable": 2}
 
 
 def test_weights_sized_by_the_inputs_in_call_raise_and_built_in_build_train() -> None:
@@ -170,3 +173,28 @@ def test_a_layer_made_in_call_of_a_model_called_eagerly_breaks_the_tf_save_and_m
     assert bad.error is not None and SINGLETON in (bad.error_text or ""), bad
     good = run_program(TESTDATA / "TFV402" / "good_eager_model_call.py")
     assert good.error is None, good
+    fixed = run_program(TESTDATA / "TFV402" / "fixed_eager_model_call.py")  # the Dense made in `build`
+    assert fixed.error is None, fixed
+
+
+def test_layers_sized_by_the_inputs_in_call_break_fit_and_made_in_build_train() -> None:
+    """scrabble-gan#7's shape: 1x1 projections made and called in call(), sized by the inputs' channels (through
+    locals, a tuple of them too); the fix makes them in `build(input_shape)` (a new one, or the end of the
+    class's own), with the locals recomputed from `input_shape`."""
+    probe = """
+for name in ("case_attention", "case_gated"):
+    try:
+        model = ns[name]()
+        out[name] = {"fit": True, "weights": sorted(v.path for v in model.trainable_weights)}
+    except ValueError as error:
+        out[name] = {"fit": False, "error": str(error)}
+"""
+    bad = run_program(TESTDATA / "TFV402" / "bad_sized_by_inputs.py", probe)
+    assert all(not r["fit"] and SINGLETON in r["error"] for r in bad.out.values()) and len(bad.out) == 2, bad.out
+    fixed = run_program(TESTDATA / "TFV402" / "fixed_sized_by_inputs.py", probe)
+    assert fixed.out["case_attention"]["fit"] is True, fixed.out
+    assert fixed.out["case_gated"]["fit"] is True, fixed.out
+    attention = fixed.out["case_attention"]["weights"]
+    assert [w.rsplit("/", 1)[-1] for w in attention] == ["bias", "kernel", "kernel", "kernel"], attention
+    assert {w.split("/")[-2] for w in attention} >= {"query", "key"}, attention
+    assert sorted(w.rsplit("/", 1)[-1] for w in fixed.out["case_gated"]["weights"]) == ["bias", "gate", "kernel"]

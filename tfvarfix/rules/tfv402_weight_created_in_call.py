@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import keyword
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import libcst as cst
 
-from tfvarfix.codegen import snake, unique_name, with_keywords
+from tfvarfix.codegen import realigned, snake, unique_name, with_keywords
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.rule import (
     AddModuleCode,
@@ -112,10 +113,15 @@ class WeightCreatedInCall(Rule):
     are rebound in `call()`, a local is bound twice, the count is a parameter of `call()` (the number of
     weights would depend on the call: it belongs in `__init__`, and the calls change with it), a weight is
     made under an `if` or in a nested loop, or the class's `build` returns early or binds a name the moved
-    lines bind. Other constructions that read the inputs, local variables, and classes without their own
-    `__init__` are reported without a fix. A layer made and called on the spot (`Dense(self.units)(x)`)
+    lines bind. Other constructions that read the inputs or local variables are reported without a fix. In a
+    class without its own `__init__`, weights and layers whose arguments read only literals and imports move
+    into `build` the same way. A layer made and called on the spot (`Dense(self.units)(x)`)
     becomes `self.dense(x)`, made once at the end of `__init__` under a name the class does not use yet; also
-    unsafe, for the same reasons. Made so on each pass of a loop of `call()`'s own body over a count
+    unsafe, for the same reasons. When its arguments read the inputs' shape (`channels = inputs.shape[-1]`,
+    `Conv2D(channels // 8, 1)(x)`; in tf_keras also `inputs.get_shape()`, scrabble-gan#7), it is made in
+    `build(input_shape)` instead, as `self.<its name=>` (or its class in snake case), with the locals it reads
+    recomputed there, by the same rules as a weight's, and together with them: a statement of `call()`'s own
+    body, not one under an `if` or in a loop. Made so on each pass of a loop of `call()`'s own body over a count
     `__init__` sets or a literal (`for _ in range(self.depth): x = Dense(self.units)(x)`), it becomes a list
     made once at the end of `__init__`, `self.denses = [Dense(self.units) for _ in range(self.depth)]`, and
     the pass calls its own, `self.denses[i](x)` (a `for _ in` loop is given an index name `call()` does not
@@ -172,6 +178,23 @@ class WeightCreatedInCall(Rule):
         self._taken: dict[int, set[str]] = {}  # per class: attribute names a fix may not use
         self._builds: dict[int, FixPlan | None] = {}  # per `call()`: the one plan that gives it a `build`
         self._given: dict[int, set[str]] = {}  # per class: attribute names fixes gave
+        # per `call()`: the layers (that own weights) made and called on the spot there, which a `build` plan
+        # may make once instead; and the ones the plan made
+        self._made: dict[int, set[int]] = {}
+        self._built: dict[int, set[int]] = {}
+        for node, events in facts.grouped(VariableInTrace):
+            event = events[0]
+            function = event.function
+            statement = event.chain[-1] if event.chain else None
+            if (
+                function is not None
+                and isinstance(node, cst.Call)
+                and statement is not None
+                and _makes_weights(event.obj)
+                and _self_target(event, node) is None
+                and _called_where_made(statement, node)
+            ):
+                self._made.setdefault(id(function), set()).add(id(node))
         for node, events in facts.grouped(VariableInTrace):
             mine = [e for e in events if _in_layer_call(e)]
             live = [e for e in mine if reachable(e)]
@@ -199,13 +222,11 @@ class WeightCreatedInCall(Rule):
                 continue
             obj = event.obj
             target = _self_target(event, node)
+            if isinstance(obj, (LayerObj, InstanceObj)) and target is None and not _makes_weights(obj):
+                continue  # a local layer not known to own weights (Flatten, Activation, one that only computes)
             if isinstance(obj, LayerObj):
-                if target is None and (obj.spec is None or not obj.spec.weights):
-                    continue  # a local layer not known to own weights (Flatten, Activation)
                 what = f"Layer `{obj.short}`"
             elif isinstance(obj, InstanceObj):
-                if target is None and not _owns_weights(obj.cls):
-                    continue  # a layer of the program that makes no weights (it only computes)
                 what = f"Layer `{obj.cls.name}`"
             elif isinstance(obj, VarObj):
                 what = f"Variable `{obj.ctor or 'add_weight'}`"
@@ -373,21 +394,25 @@ class WeightCreatedInCall(Rule):
         `input_shape`). One plan for all of them: each finding of the run carries it, the engine applies it once."""
         if id(function) in self._builds:
             return self._builds[id(function)]
-        plan = _plan_build(facts, function, instance)
+        plan = _plan_build(facts, function, instance, self._made.get(id(function), set()))
         fix = None
         if plan is not None:
+            self._built[id(function)] = plan.made
             edits: list[NodeEdit] = [Remove(statement) for statement in plan.removed]
             edits.extend(Replace(node, code) for node, code in plan.replaced)
             if plan.build is None:
                 indent = facts.module.default_indent
-                body = "\n".join(f"{indent}{line}" for line in plan.lines)
+                # Continuation lines are written relative to the block, as the first: all get the indent.
+                body = "\n".join(
+                    f"{indent}{line}" if line.strip() else "" for entry in plan.lines for line in entry.split("\n")
+                )
                 # The leading " " line becomes the blank line between the methods.
                 edits.append(InsertBefore(function, f"def build(self, input_shape):\n{body}\n "))
-                title = "Create the weights once, in `build(input_shape)`"
+                title = f"Create the {plan.what} once, in `build(input_shape)`"
             else:
                 assert isinstance(plan.build.body, cst.IndentedBlock)
                 edits.append(InsertAfter(plan.build.body.body[-1], "\n".join(plan.lines)))
-                title = "Create the weights once, at the end of `build`"
+                title = f"Create the {plan.what} once, at the end of `build`"
             fix = self.fix(*edits, title=title)
         self._builds[id(function)] = fix
         return fix
@@ -464,7 +489,13 @@ class WeightCreatedInCall(Rule):
             loops += link.kind is CtxKind.LOOP
         found = _movable_into_init(facts, event, node, instance)
         if found is None:
-            return None
+            # Sized by the inputs (`Conv2D(num_channels // 8, 1)(x)` with `num_channels` from `x`'s shape):
+            # the layer belongs in `build(input_shape)`, with the locals it reads computed there.
+            function = event.function
+            if loops or function is None or function.name.value != "call":
+                return None
+            fix = self._build_fix(facts, function, instance)
+            return fix if id(node) in self._built.get(id(function), set()) else None
         taken = self._taken.setdefault(id(instance.cls.node), _class_words(facts, instance))
         base = snake(obj.short if isinstance(obj, LayerObj) else obj.cls.name)
         if loops:
@@ -699,11 +730,24 @@ class _BuildPlan:
     removed: list[cst.SimpleStatementLine] = field(default_factory=list)
     replaced: list[tuple[cst.CSTNode, str]] = field(default_factory=list)
     build: cst.FunctionDef | None = None
+    made: set[int] = field(default_factory=set)  # the layer constructions made in `build` instead
+
+    @property
+    def what(self) -> str:
+        """What moves, for the fix's title."""
+        weights = any(".add_weight(" in line for line in self.lines)
+        return "weights and layers" if weights and self.made else "layers" if self.made else "weights"
 
 
-def _plan_build(facts: Facts, function: cst.FunctionDef, instance: InstanceObj) -> _BuildPlan | None:
+def _plan_build(
+    facts: Facts, function: cst.FunctionDef, instance: InstanceObj, on_the_spot: set[int]
+) -> _BuildPlan | None:
     """The plan of `_build_fix`, or None. Every `self.add_weight(...)` of `call()` must move, or none does (a
-    weight left behind would still raise)."""
+    weight left behind would still raise). A layer of `on_the_spot` (constructions that own weights, called where they
+    are made) in a statement of `call()`'s own body moves when its arguments read only what `build` has: it is
+    made as `self.<its name=, or its class>` there, and `call()` calls that."""
+    from tfvarfix.semantics.scoping import target_names
+
     cls = instance.cls.node
     builds = [s for s in cls.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "build"]
     params = function.params.params
@@ -711,12 +755,12 @@ def _plan_build(facts: Facts, function: cst.FunctionDef, instance: InstanceObj) 
         return None
     inputs = params[1].name.value
     init = _init_of(facts, instance)
-    if init is None or not isinstance(init.body, cst.IndentedBlock) or _bindings(function, inputs) != 0:
+    if (init is not None and not isinstance(init.body, cst.IndentedBlock)) or _bindings(function, inputs) != 0:
         return None  # (inputs rebound in `call()`: `inputs.shape` is not the first inputs' shape there)
     plan = _BuildPlan()
     shape_name = "input_shape"
     build_words: set[str] = set()
-    known = _self_assignments(init)
+    known = _self_assignments(init) if init is not None else set()
     if builds:
         build = builds[0]
         build_params = build.params.params
@@ -741,6 +785,7 @@ def _plan_build(facts: Facts, function: cst.FunctionDef, instance: InstanceObj) 
     taken = _class_words(facts, instance)
     attrs = _attributes(cls) | _LAYER_ATTRIBUTES
     locals_: dict[str, str] = {}  # a local of `call()` -> its code in `build`, over the shape
+    reads: dict[str, set[str]] = {}  # a local of `locals_` -> the others its line reads
     moved: set[int] = set()  # the `self.add_weight(...)` calls the plan makes in `build`
 
     def weight(small: cst.BaseSmallStatement, extra: set[str]) -> cst.Call | None:
@@ -757,20 +802,32 @@ def _plan_build(facts: Facts, function: cst.FunctionDef, instance: InstanceObj) 
             and value.func.attr.value == "add_weight"
         ):
             return None
-        names = read_names(_swap_input_shape(value, inputs, shape_name))
+        return value if buildable(value, extra) else None
+
+    def buildable(value: cst.Call, extra: set[str]) -> bool:
+        """The call's arguments read only what `build` has."""
+        swapped = _swap_input_shape(value, inputs, shape_name, facts.flavor)
+        names = read_names(swapped)
         allowed = set(locals_) | modules | _SHAPE_BUILTINS | extra | {"self", shape_name}
-        if not names <= allowed or any(a not in known and a != "add_weight" for a in _self_reads(value)):
-            return None
-        return value
+        return names <= allowed and all(a in known or a == "add_weight" for a in _self_reads(value))
 
     def code(value: cst.Call) -> str:
         """The call as `build` writes it; the locals it reads are computed there first."""
-        swapped = _swap_input_shape(value, inputs, shape_name)
+        swapped = _swap_input_shape(value, inputs, shape_name, facts.flavor)
         names = read_names(swapped)
-        for name, line in locals_.items():
-            if name in names and line not in plan.lines:
-                plan.lines.append(line)
+        for name in locals_:
+            if name in names:
+                need(name)
         return facts.module.code_for_node(swapped)
+
+    def need(name: str) -> None:
+        """The line that computes the local `name` in `build`, after the lines of the locals it reads."""
+        line = locals_[name]
+        if line in plan.lines:
+            return
+        for other in sorted(reads[name]):
+            need(other)
+        plan.lines.append(line)
 
     def attribute(base: str) -> str:
         name = base if base not in attrs else unique_name(base, lambda c: c in taken or c in attrs)
@@ -819,15 +876,28 @@ def _plan_build(facts: Facts, function: cst.FunctionDef, instance: InstanceObj) 
         if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
             continue
         small = statement.body[0]
+        for layer in descendants(small):
+            if isinstance(layer, cst.Call) and id(layer) in on_the_spot and buildable(layer, set()):
+                name = attribute(_layer_attribute(layer))
+                made_code = _moved(facts, small, layer, code(layer), f"self.{name} = ")
+                plan.lines.append(f"self.{name} = {made_code}")
+                plan.replaced.append((layer, f"self.{name}"))
+                plan.made.add(id(layer))
         if not isinstance(small, cst.Assign) or len(small.targets) != 1:
             continue
         target, value = small.targets[0].target, small.value
         found = weight(small, set())
         if found is None:
-            if isinstance(target, cst.Name) and _bindings(function, target.value) == 1:
-                shape = _over_input_shape(facts, value, inputs, set(locals_) | modules | _SHAPE_BUILTINS)
-                if shape is not None:
-                    locals_[target.value] = f"{target.value} = {shape}"
+            computed = target_names(target) if isinstance(target, (cst.Name, cst.Tuple, cst.List)) else []
+            if computed and all(_bindings(function, name) == 1 for name in computed):
+                shape = _over_input_shape(
+                    facts, value, inputs, set(locals_), modules | _SHAPE_BUILTINS | {"self"}, shape_name
+                )
+                if shape is not None and all(a in known for a in _self_reads(value)):
+                    line = f"{facts.module.code_for_node(target)} = {shape}"
+                    for name in computed:  # `h, w, c = inputs.shape[1:]`: one line computes all three
+                        locals_[name] = line
+                        reads[name] = read_names(value) & (set(locals_) - set(computed))
             continue
         if isinstance(target, cst.Name):
             if _bindings(function, target.value) != 1:
@@ -853,10 +923,15 @@ def _plan_build(facts: Facts, function: cst.FunctionDef, instance: InstanceObj) 
         and isinstance(n.func, cst.Attribute)
         and n.func.attr.value in ("add_weight", "add_variable")
     ]
-    if not moved or any(id(n) not in moved for n in every):
+    if not (moved or plan.made) or any(id(n) not in moved for n in every):
         return None
     if plan.build is not None:
-        ours = {line.split(" = ", 1)[0] for line in plan.lines if " = " in line and not line.startswith(" ")}
+        ours = {
+            name.strip()
+            for line in plan.lines
+            if " = " in line and not line.startswith(" ")
+            for name in line.split(" = ", 1)[0].split(",")
+        }
         if any(name in build_words for name in ours if "." not in name):
             return None  # a local of ours would rebind one of the author's `build`
     if len(plan.replaced) + len(plan.removed) == len(function.body.body) and not plan.replaced:
@@ -918,14 +993,28 @@ def _plural(name: str) -> str:
 
 
 def _swap_input_shape(
-    value: cst.BaseExpression, inputs: str, shape: str = "input_shape"
+    value: cst.BaseExpression, inputs: str, shape: str = "input_shape", flavor: Flavor | None = None
 ) -> cst.BaseExpression:
-    """`value` with every `<inputs>.shape` written `input_shape` (what `build` is given; `shape` names it)."""
+    """`value` with every `<inputs>.shape` written `input_shape` (what `build` is given; `shape` names it). In
+    tf_keras, whose `build` is given a `TensorShape`, `<inputs>.get_shape()` too (Keras 3 gives a tuple, which
+    has no `as_list()`: there it stays, and the inputs it reads withhold the move)."""
+
+    def inputs_attribute(node: cst.BaseExpression, attr: str) -> bool:
+        return (
+            isinstance(node, cst.Attribute)
+            and isinstance(node.value, cst.Name)
+            and node.value.value == inputs
+            and node.attr.value == attr
+        )
 
     class Swap(cst.CSTTransformer):
         def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression:
-            value = original.value
-            if isinstance(value, cst.Name) and value.value == inputs and original.attr.value == "shape":
+            if inputs_attribute(original, "shape"):
+                return cst.Name(shape)
+            return updated
+
+        def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+            if flavor is Flavor.TF_KERAS and not original.args and inputs_attribute(original.func, "get_shape"):
                 return cst.Name(shape)
             return updated
 
@@ -934,14 +1023,46 @@ def _swap_input_shape(
     return new
 
 
-def _over_input_shape(facts: Facts, value: cst.BaseExpression, inputs: str, known: set[str]) -> str | None:
+def _over_input_shape(
+    facts: Facts, value: cst.BaseExpression, inputs: str, shaped: set[str], known: set[str], shape: str
+) -> str | None:
     """`value` with `<inputs>.shape` as `input_shape`, when it reads the inputs only through their shape and
-    otherwise only names in `known`; None otherwise (or when it does not read the inputs' shape at all)."""
-    new = _swap_input_shape(value, inputs)
+    otherwise only names in `known` and the locals already computed from the shape (`shaped`); None otherwise
+    (or when it reads neither the inputs' shape nor such a local)."""
+    new = _swap_input_shape(value, inputs, shape, facts.flavor)
     names = read_names(new)
-    if new.deep_equals(value) or not names <= known | {"input_shape"}:
+    if (new.deep_equals(value) and not names & shaped) or not names <= known | shaped | {shape}:
         return None
     return facts.module.code_for_node(new)
+
+
+def _moved(facts: Facts, statement: cst.CSTNode, node: cst.CSTNode, code: str, prefix: str) -> str:
+    """`code` (`node`'s, as its new place writes it) for a line `<prefix><code>` at the indentation `statement`
+    had: continuation lines aligned with its bracket stay aligned."""
+    first = facts.code_for(statement).split("\n", 1)[0]
+    head = facts.code_for(node).split("\n", 1)[0]
+    column = first.find(head)
+    return code if column < 0 else realigned(code, column, len(prefix))
+
+
+def _makes_weights(obj: object) -> bool:
+    """A built-in layer known to own weights, or a layer of the program that makes some."""
+    if isinstance(obj, LayerObj):
+        return obj.spec is not None and bool(obj.spec.weights)
+    return isinstance(obj, InstanceObj) and _owns_weights(obj.cls)
+
+
+def _layer_attribute(construction: cst.Call) -> str:
+    """The attribute a layer made in `build` gets: its literal `name=` when that is an identifier
+    (`conv2d_theta`), else its class in snake case (`conv2d`)."""
+    for arg in construction.args:
+        if arg.keyword is not None and arg.keyword.value == "name" and isinstance(arg.value, cst.SimpleString):
+            text = arg.value.evaluated_value
+            if isinstance(text, str) and text.isidentifier() and not keyword.iskeyword(text):
+                return text
+    func = construction.func
+    short = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    return snake(short) or "layer"
 
 
 def _attributes(cls: cst.ClassDef) -> set[str]:
