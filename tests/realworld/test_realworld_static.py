@@ -16,10 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "tf1_text_to_image_gan_batch_norm_ema_under_reuse": (
-        [(27, "TFV304")],
-        "an `ExponentialMovingAverage.apply` under `reuse=True` is not modelled (only optimizers' slots are)",
-    ),
     "tf2_subclassed_model_build_add_loss_lambda_conv_layers": (
         [(24, "TFV107")],
         "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "

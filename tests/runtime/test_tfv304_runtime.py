@@ -306,3 +306,21 @@ def test_an_optimizer_after_a_root_reuse_variables_raises_and_its_near_misses_bu
         "d_w/Adam_2:0",
         "d_w/Adam_3:0",
     ]
+
+
+def test_a_moving_average_applied_under_reuse_raises_and_its_near_misses_build() -> None:
+    """DCGAN's batch_norm class in a shared second build: `ExponentialMovingAverage.apply` makes the averages of
+    the new call's moments with `get_variable`, which `reuse=True` forbids (text-to-image#13)."""
+    bad = run_program(TESTDATA / "TFV304" / "bad_moving_average_reuse.py", CALL_TF1_CASES, legacy=True)
+    missing = "does not exist, or was not created with tf.get_variable(). Did you mean to set reuse=tf.AUTO_REUSE"
+    errors = {name: outcome.get("error", "") for name, outcome in bad.out.items()}
+    assert not any(outcome["ok"] for outcome in bad.out.values()), bad.out
+    assert errors["case_batch_norm_object_under_root_reuse"].startswith("Variable d_bn/d_bn")
+    assert errors["case_helper_in_a_reusing_scope"].startswith("Variable net/bn/net_1/bn/moments")
+    assert all("/ExponentialMovingAverage/ " + missing in error for error in errors.values()), errors
+    good = run_program(TESTDATA / "TFV304" / "good_moving_average_reuse.py", CALL_TF1_CASES, legacy=True)
+    assert all(outcome["ok"] for outcome in good.out.values()), good.out
+    # Under AUTO_REUSE the second build shares the weight and averages its own moments.
+    variables = good.out["case_shared_build_under_auto_reuse"]["variables"]
+    assert [v for v in variables if v.startswith("d_w")] == ["d_w:0"]
+    assert len([v for v in variables if v.endswith("/ExponentialMovingAverage:0")]) == 4

@@ -916,6 +916,40 @@ class Tf1:
                 if self.state.get(graph, "raised") is True:
                     return
 
+    def apply_moving_average(self, average: KerasObj, args: Args, node: cst.Call) -> None:
+        """`ExponentialMovingAverage.apply(tensors)` makes one variable per averaged value with `get_variable`,
+        `<op name>/ExponentialMovingAverage`, in the current variable scope. A computed tensor's op name is new
+        to the graph (name scopes are made unique), so under `reuse=True` its average cannot exist yet and graph
+        mode raises `Variable d_bn1/d_bn1_2/moments/Squeeze/ExponentialMovingAverage/ does not exist` (DCGAN's
+        `batch_norm` class, called again in a discriminator shared by `reuse_variables()`; measured, TF 2.21).
+        Only a list the analysis knows exactly, of tensors (no variables) not averaged before on this path, is
+        judged: a variable's average, or one made by an earlier `apply`, may exist and be reused."""
+        graph = self.graph()
+        if args.star or average.args.star or self.state.get(graph, "raised") is True:
+            return
+        from tfvarfix.semantics.pybuiltins import items_of
+
+        items = items_of(self.interp, args.first("var_list", 0).single())
+        if not isinstance(items, list):
+            return
+        tensors = [item.single() for item in items]
+        before = self.state.get(graph, "averaged")
+        averaged = before if isinstance(before, tuple) else ()
+        self.state.set(graph, "averaged", (*averaged, *(t for t in tensors if isinstance(t, TensorObj))))
+        prefix, reuse = self.here()
+        if prefix is None or reuse is not Reuse.YES or not tensors:
+            return
+        if not all(isinstance(t, TensorObj) and t not in averaged for t in tensors):
+            return
+        given = average.args.keywords.get("name")
+        if given is None and len(average.args.positional) > 3:
+            given = average.args.positional[3]
+        op_name = "ExponentialMovingAverage" if given is None else given.const()
+        if not isinstance(op_name, str):
+            return
+        self.interp.record(Missing, node, name="", op=op_name, average=True)
+        self.state.set(graph, "raised", True)
+
     def _slots_under_reuse(self, op_name: str, node: cst.Call) -> None:
         """An optimizer given a `var_list` the analysis does not know (`[v for v in tvars if "d_" in v.name]`)
         under `reuse=True`: whatever it trains, its first slot cannot be created when no trainable variable of

@@ -1543,6 +1543,8 @@ class KerasSemantics(Semantics):
                         )
                     )
                 return AV.of(TensorObj(node, shape=self.interp.dims(args.get("size"))))
+            if obj.cls == "tf.compat.v1.train.ExponentialMovingAverage" and name == "apply":
+                self.tf1.apply_moving_average(obj, args, node)
             if obj.cls.startswith(_OWN_VARIABLES) and name in (
                 "apply_gradients",
                 "minimize",

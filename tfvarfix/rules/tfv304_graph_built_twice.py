@@ -57,8 +57,12 @@ class GraphBuiltTwice(Rule):
     `reuse=True` is in force, where its slots do not exist yet: a `tf.get_variable_scope().reuse_variables()` that
     shared a network's second build stays on for the rest of its scope, and `reuse=False` cannot turn it off
     (jonbruner GAN#1, tensorflow#6220, RL-Chatbot#7: `Variable d_w1/Adam/ does not exist`); that finding is on
-    the optimizer's call, with no fix. A call in its own `with tf.Graph().as_default():`, under a distinct
-    or reusing `variable_scope`, or after `reset_default_graph()` is not reported. The rule reads a file top
+    the optimizer's call, with no fix. Likewise an `ExponentialMovingAverage.apply` on tensors of such a shared
+    build (DCGAN-tensorflow's `batch_norm` class, text-to-image#13): the averages of the new call's moments are
+    new variables, which `reuse=True` forbids (`Variable d_bn1/d_bn1_2/moments/Squeeze/ExponentialMovingAverage/
+    does not exist`); the finding is on the `apply`, with no fix. A call in its own
+    `with tf.Graph().as_default():`, under a distinct or reusing `variable_scope`, or after
+    `reset_default_graph()` is not reported. The rule reads a file top
     to bottom once, and a notebook's code cells once each, in order, as one program: a graph built by a
     function called in cell 3 and again in cell 7 is found. Re-running a cell (the classic way to meet this
     error in Jupyter) leaves no trace in the saved notebook, so it cannot be seen there; `execution_count`
@@ -269,6 +273,9 @@ class GraphBuiltTwice(Rule):
             prefix = facts.tf1_prefix() or "tf.compat.v1"
             op = re.sub(r"_\d+$", "", event.name.rstrip("/").rsplit("/", 1)[-1]) if event.name else event.op
             slot = f", such as `{event.name}`" if event.name else ""
+            if event.average:
+                yield Finding(node=event.node, message=self._average_message(facts, event, prefix), code=self.CODE)
+                continue
             message = (
                 f"`{facts.code_for(event.node)}` makes the optimizer's slot variables (`<variable>/{op}`{slot}) "
                 "while `reuse=True` is in force (a `reuse_variables()` stays on for the rest of its scope, and "
@@ -279,6 +286,17 @@ class GraphBuiltTwice(Rule):
                 "block, where its slots are created"
             )
             yield Finding(node=event.node, message=message, code=self.CODE)
+
+    @staticmethod
+    def _average_message(facts: Facts, event: Missing, prefix: str) -> str:
+        return (
+            f"`{facts.code_for(event.node)}` makes a moving-average variable (`<tensor op>/{event.op}`) for each "
+            "tensor it averages while `reuse=True` is in force (a `reuse_variables()` stays on for the rest of its "
+            "scope); the tensors are new to the graph, so no such variable exists to reuse and graph mode raises "
+            f"`ValueError: Variable <scope>/<op>/{event.op}/ does not exist`; share the second build under `with "
+            f"{prefix}.variable_scope({prefix}.get_variable_scope(), reuse={prefix}.AUTO_REUSE):` instead of "
+            "`reuse_variables()`, where the new averages are created (`reuse=False` cannot turn `reuse=True` off)"
+        )
 
     def _reuse_fix(self, facts: Facts, again: Rebuild) -> FixPlan | None:
         """The function offers sharing itself (`def generator(z, reuse=False)`, reading `reuse`) and the second

@@ -225,10 +225,12 @@ class Missing(Event):
     """A TF1 variable an optimizer's `minimize`/`apply_gradients` must create for its slots (`w/Adam`) while
     `reuse=True` is in force and the graph certainly lacks it: graph mode raises `ValueError: Variable w/Adam/
     does not exist`. `name` is empty when the optimizer's `var_list` is not known (every variable it may train
-    lacks its slot; `op` then names the slots' scope, `Momentum`)."""
+    lacks its slot; `op` then names the slots' scope, `Momentum`). `average`: the variables an
+    `ExponentialMovingAverage.apply` makes for the tensors it averages (`<op>/ExponentialMovingAverage`)."""
 
     name: str = ""
     op: str = ""
+    average: bool = False
 
 
 @dataclass(eq=False)
