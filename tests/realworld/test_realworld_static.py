@@ -31,11 +31,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "sub-layers built by hand (`self.sub.build(shape)`) in a custom layer's `build` are not modelled: their "
         "weights take the outer layer's scope alone and collide in tf_keras HDF5 (batch 19 patch, unvalidated)",
     ),
-    "tf1_keras_model_two_instances_multirnn_cells": (
-        [(34, "TFV304")],
-        "a `MultiRNNCell` called directly is given a uniquified scope (`multi_rnn_cell_1`), but TF keeps "
-        "`multi_rnn_cell` for each, so the second model's cells are not seen to collide",
-    ),
     "tf2_subclassed_model_build_add_loss_lambda_conv_layers": (
         [(24, "TFV107")],
         "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "

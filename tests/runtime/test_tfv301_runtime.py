@@ -124,3 +124,20 @@ def test_two_loops_do_not_both_get_the_scopes_of_one() -> None:
     fixed = check_text(text + loop + loop, rules, fix=True, unsafe=True).text
     assert fixed.count('scope=f"rnn_{i}"') == 1, fixed
     assert [d.fix for d in check_text(fixed, rules).diagnostics] == [None]
+
+
+def test_two_multi_rnn_cells_called_directly_raise_and_their_near_misses_build() -> None:
+    """A MultiRNNCell called directly keeps `multi_rnn_cell` as its scope: a second stack in the same scope
+    makes `multi_rnn_cell/cell_0/<cell>/...` again, where two plain cells get `lstm_cell` and `lstm_cell_1`."""
+    bad = run_program(TESTDATA / "TFV301" / "bad_multi_cells_called_directly.py", CALL_TF1_CASES, legacy=True)
+    assert bad.out["case_two_stacks_in_one_block"]["error"].startswith(
+        f"Variable multi_rnn_cell/cell_0/lstm_cell/kernel {EXISTS}"
+    )
+    assert bad.out["case_stacks_of_other_cells_in_a_scope"]["error"].startswith(
+        "Variable towers/multi_rnn_cell/cell_0/gru_cell/gates/kernel already exists"
+    )
+    good = run_program(TESTDATA / "TFV301" / "good_multi_cells_called_directly.py", CALL_TF1_CASES, legacy=True)
+    assert all(case["ok"] for case in good.out.values()), good.out
+    assert "lstm_cell_1/kernel:0" in good.out["case_plain_cells"]["variables"]
+    assert "decoder/multi_rnn_cell/cell_1/lstm_cell/kernel:0" in good.out["case_a_scope_each"]["variables"]
+    assert len(good.out["case_keras_style_scope"]["variables"]) == 8

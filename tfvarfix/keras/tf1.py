@@ -22,7 +22,9 @@ Measured on TF 2.21 + tf_keras (graph mode):
   in one scope do not; a cell object used twice creates its variables once and shares them;
 - two fresh cells called directly (`cell(x, state)`) get `lstm_cell` and `lstm_cell_1` in one block, but
   `s/lstm_cell` twice when each is called in its own `with variable_scope("s")`, and collide; a cell's `name=`
-  is only a default name (`top`, `top_1`) while `tf.layers.dense(name=)` is a fixed one;
+  is only a default name (`top`, `top_1`) while `tf.layers.dense(name=)` is a fixed one; a `MultiRNNCell`
+  called directly keeps `multi_rnn_cell` (two in one block collide on `multi_rnn_cell/cell_0/lstm_cell/kernel`);
+  cells and `tf.layers` made in `keras_style_scope()` name their variables as Keras does and never collide;
 - unnamed `tf.compat.v1.layers.dense` calls are uniquified (`dense`, `dense_1`) within one scope block, named
   ones collide; `layers.dropout(name=)` twice creates nothing; `batch_normalization` first makes `gamma`;
 - an optimizer's slots are `<variable>/Adam` and `<variable>/Adam_1` (`Momentum`, `RMSProp`...); a second
@@ -125,6 +127,9 @@ OPTIMIZER_SLOTS = {
     "AdadeltaOptimizer": ("Adadelta", 2, 4),
     "GradientDescentOptimizer": ("GradientDescent", 0, 2),
 }
+# Inside it TF1 layers and cells made there name their variables as Keras layers do (unique per graph): no
+# variable scope, so no collision (the TF API page's answer to two models whose cells collide).
+KERAS_STYLE_SCOPE = V1 + "layers.experimental.keras_style_scope"
 GRAPH_MARKERS = frozenset(
     V1 + n
     for n in (
@@ -235,6 +240,8 @@ class Tf1:
             return AV.of(self.new_graph(node))
         if name == V1 + "make_template":
             return TOP
+        if name == KERAS_STYLE_SCOPE:
+            return AV.of(KerasObj(node, name, args))
         if name == V1 + "trainable_variables":
             return AV.of(KerasObj(node, name, args))
         short = name.rsplit(".", 1)[-1]
@@ -268,6 +275,9 @@ class Tf1:
 
     # ===================================================================================== contexts
     def enter(self, obj: KerasObj, node: cst.WithItem) -> tuple[AV, Ctx | None]:
+        if obj.cls == KERAS_STYLE_SCOPE:
+            self.state.set(self.k.tf, "keras_style", self._keras_style_depth() + 1)
+            return AV.of(obj), None
         if obj.cls == V1 + "variable_scope":
             self.enter_scope(obj)
             return AV.of(obj), Ctx(CtxKind.SCOPE, obj.site, obj, None)
@@ -286,6 +296,19 @@ class Tf1:
     def exit(self, obj: KerasObj, node: cst.WithItem) -> None:
         if obj.cls == V1 + "variable_scope":
             self.exit_scope(obj)
+        elif obj.cls == KERAS_STYLE_SCOPE:
+            self.state.set(self.k.tf, "keras_style", max(self._keras_style_depth() - 1, 0))
+
+    def _keras_style_depth(self) -> int:
+        depth = self.state.get(self.k.tf, "keras_style")
+        return depth if isinstance(depth, int) else 0
+
+    def keras_style(self, cell: LayerObj | None = None) -> bool:
+        """Inside `keras_style_scope()` now, or (a cell) made inside one: TF1 layers and cells made there use
+        Keras-style variable names, unique per graph, and make no variable scope of their own."""
+        if cell is not None:
+            return self.state.get(cell_root(cell), "keras_style") is True
+        return self._keras_style_depth() > 0
 
     def enter_scope(self, scope: KerasObj) -> None:
         """Open a `variable_scope`: its full name, its reuse, and the scope counts of its graph."""
@@ -620,7 +643,7 @@ class Tf1:
         event = self.interp.record(Created, node, obj=KerasObj(node, name, args))
         output = AV.of(TensorObj(node, symbolic=True))
         first = LAYER_FUNCTIONS.get(short)
-        if first is None or args.star:
+        if first is None or args.star or self.keras_style():
             return output
         if short == "batch_normalization":
             first = _batch_norm_first(args)
@@ -657,6 +680,8 @@ class Tf1:
             segment = None
         cell = LayerObj(node, name, None, args, segment, self.interp.in_loop)
         self.state.touch(cell)  # a use on one path (`try`: the call that failed) is then only maybe made
+        if self.keras_style():
+            self.state.set(cell, "keras_style", True)
         if short in WRAPPERS:
             inner = args.first("cell", 0).single()
             if isinstance(inner, LayerObj):
@@ -750,12 +775,17 @@ class Tf1:
         event: Event,
     ) -> None:
         """A fresh cell makes its variables under `prefix` (its own scope is default-named there)."""
-        if naming is None:
+        if naming is None or self.keras_style(cell):
             return
         base, variable = naming
-        own = self.reuse_of(cell_root(cell).args.get("reuse"))
+        root = cell_root(cell)
+        own = self.reuse_of(root.args.get("reuse"))
         graph = self.graph()
-        full = prefix + base if own in (Reuse.YES, Reuse.AUTO) else self.unique(graph, prefix, base)
+        # A `MultiRNNCell` called directly keeps its default scope `multi_rnn_cell` (measured, TF 2.21 + tf_keras:
+        # two of them called in one block both make `multi_rnn_cell/cell_0/lstm_cell/kernel` and collide, while
+        # two LSTMCells get `lstm_cell` and `lstm_cell_1`).
+        fixed = own in (Reuse.YES, Reuse.AUTO) or root.short == "MultiRNNCell"
+        full = prefix + base if fixed else self.unique(graph, prefix, base)
         if full is None:
             return
         self.open_scope(graph, full)

@@ -23,10 +23,12 @@ class RepeatedRnnScope(Rule):
     `variable_scope` names, no `reuse`, cells with the same variable name (`lstm_cell`, `gru_cell`, or
     `name=`); and fresh cells called directly (`cell(x, state)`) each in its own entry of one named
     `variable_scope`, which gives both the same default name (`lstm/lstm_cell`; in one block they become
-    `lstm_cell` and `lstm_cell_1`). Two sites, or one site on two passes of a loop, are reported here; one
-    site run by two calls of a function is TFV304. It reads TF1 graph code (a module that disables eager
-    execution, uses `Session`/`placeholder`, or TF1-era names on plain `tensorflow`; or code in a
-    `with graph.as_default()` block); in eager mode the calls do not collide.
+    `lstm_cell` and `lstm_cell_1`), and two `MultiRNNCell`s called directly in one scope, whose scope stays
+    `multi_rnn_cell` (both make `multi_rnn_cell/cell_0/lstm_cell/kernel`; measured, TF 2.21 + tf_keras). Cells
+    made in `keras_style_scope()` use Keras-style names and are not reported. Two sites, or one site on two
+    passes of a loop, are reported here; one site run by two calls of a function is TFV304. It reads TF1
+    graph code (a module that disables eager execution, uses `Session`/`placeholder`, or TF1-era names on
+    plain `tensorflow`; or code in a `with graph.as_default()` block); in eager mode the calls do not collide.
 
     ## Why is this bad?
     The second call tries to create `rnn/lstm_cell/kernel` again and graph construction stops with
