@@ -118,6 +118,21 @@ def test_a_model_built_in_a_traced_loss_raises_and_built_once_trains() -> None:
     assert len(fixed.out["losses"]) == 2 and all(loss > 0 for loss in fixed.out["losses"]), fixed.out
 
 
+def test_a_model_built_in_a_loss_method_raises_and_built_once_per_instance_trains() -> None:
+    """SRGAN's VGG_LOSS (plaidml#379): the loss method given to `compile` builds and freezes a feature model;
+    the fix builds it at the end of `__init__`, its freezing loop too, and the method reads `self.extractor`."""
+    bad = run_program(TESTDATA / "TFV401" / "bad_loss_method.py")
+    assert bad.error is not None and SINGLETON in bad.error, bad.error
+    probe = (
+        'out["losses"] = ns["history"].history["loss"]\n'
+        'out["frozen"] = [l.trainable for l in ns["model"].loss.__self__.extractor.layers]'
+    )
+    fixed = run_program(TESTDATA / "TFV401" / "fixed_loss_method.py", probe)
+    assert fixed.error is None, fixed.error
+    assert len(fixed.out["losses"]) == 2 and all(loss > 0 for loss in fixed.out["losses"]), fixed.out
+    assert fixed.out["frozen"] == [False, False], fixed.out
+
+
 def test_a_layer_made_inline_in_a_tf_function_raises_and_made_once_runs() -> None:
     """tensorflow#36504: `return Dense(3)(x)` in a tf.function makes a Dense per trace and raises; the Dense made
     once at module level is built by the first call, and each call computes the same outputs."""

@@ -127,7 +127,14 @@ class VariableInTfFunction(Rule):
     and the function reads what they made; unsafe (its weights now live across calls and exist at import).
     Withheld when a moved statement reads a parameter, a local, or a module name bound only after the
     function, when a moved name stands elsewhere in the module (comments included), or when nothing left in
-    the function reads what moves. A layer made and called inline in a statement of such a function's own
+    the function reads what moves. Built so in a method of a program class (a loss object's method given to
+    `compile`, SRGAN's `VGG_LOSS.vgg_loss`, plaidml#379), the statements move to the end of the class's
+    `__init__` instead (a loop that only sets attributes of the layers it iterates, `for l in vgg.layers:
+    l.trainable = False`, moves with them), what the method reads afterwards is kept as `self.<name>` (a name
+    the class does not use), and the method starts from `<name> = self.<name>`: built once per instance;
+    unsafe for the same reasons. Withheld when a moved statement reads a parameter of the method, one of its
+    other locals, or an attribute `__init__` does not set, or binds a name `__init__` uses. A layer made and
+    called inline in a statement of such a function's own
     body (`return keras.layers.Dense(10)(x)`, tensorflow#36504) is made once as a module-level `dense` (a
     name the module does not use) and the function calls it: its first call builds the weights, on the first
     trace, which TensorFlow allows; unsafe for the same reasons. Withheld when its arguments read more than
@@ -199,6 +206,7 @@ class VariableInTfFunction(Rule):
                 fix = (
                     fix
                     or self._model_fix(facts, event, node, hoisted)
+                    or self._method_model_fix(facts, event, node)
                     or self._inline_layer_fix(facts, event, node, hoisted)
                 )
             yield self.finding(node, fix=fix, what=what, function=function, error=error)
@@ -548,6 +556,98 @@ class VariableInTfFunction(Rule):
             title=f"Build `{made[0]}` once, before `{function.name.value}`, at module level",
         )
 
+    def _method_model_fix(self, facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> FixPlan | None:
+        """A model built in a method that a tf.function runs (a loss object's `vgg_loss`, given to `compile`,
+        that builds VGG19, freezes its layers in a loop and cuts a sub-model: SRGAN, plaidml#379) is built once
+        per instance, at the end of `__init__`: its statement and the ones after it that only set it up (`x =
+        ...`, `x.attr = ...`, `for l in x.layers: l.attr = ...`) move there, reading only imports, module names
+        and attributes `__init__` sets; what the method reads of them afterwards it takes from `self`."""
+        traced = _traced_method(event, node)
+        line = event.chain[0] if event.chain else None
+        if traced is None or line is None or _setup_target(line, []) is None:
+            return None
+        function, owner, _ = traced
+        params = function.params.params
+        if not params or not isinstance(function.body, cst.IndentedBlock):
+            return None
+        me = params[0].name.value
+        init = next(
+            (s for s in owner.node.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__"),
+            None,
+        )
+        if init is None or not isinstance(init.body, cst.IndentedBlock) or not init.body.body:
+            return None
+        init_params = init.params.params
+        if not init_params or init_params[0].name.value != me:
+            return None
+        last = init.body.body[-1]
+        if isinstance(last, cst.SimpleStatementLine) and any(isinstance(b, cst.Return) for b in last.body):
+            return None
+        statements = list(function.body.body)
+        at = next((i for i, st in enumerate(statements) if st is line), None)
+        if at is None:
+            return None
+        known = _init_attributes(init, me)
+        method_locals = _local_names(function)
+        init_names = _local_names(init)
+        modules = set(facts.module_names)
+        made: list[str] = []
+        moved: list[cst.BaseStatement] = []
+
+        def readable(statement: cst.CSTNode, extra: set[str]) -> bool:
+            for name in read_names(statement):
+                if name in made or name in extra:
+                    continue
+                if name == me or name in method_locals or name not in modules:
+                    return False
+            return all(
+                a in known
+                for a in (
+                    n.attr.value
+                    for n in descendants(statement)
+                    if isinstance(n, cst.Attribute) and isinstance(n.value, cst.Name) and n.value.value == me
+                )
+            )
+
+        for statement in statements[at:]:
+            if isinstance(statement, cst.For):
+                if not _freezing_loop(statement, made) or not readable(statement, set(_bound(statement))):
+                    break
+                if any(name in init_names or _bindings(function, name) != 1 for name in _bound(statement)):
+                    break
+                moved.append(statement)
+                continue
+            name = _setup_target(statement, made)
+            if name is None or not isinstance(statement, cst.SimpleStatementLine):
+                break
+            if not readable(statement, {me}):
+                break
+            if name not in made:
+                if name in init_names or _bindings(function, name) != 1:
+                    break
+                made.append(name)
+            moved.append(statement)
+        if not moved or len(moved) == len(statements) or line is not moved[0]:
+            return None
+        rest = statements[at + len(moved) :]
+        wanted = [name for name in made if any(name in read_names(st) for st in rest)]
+        if not wanted:
+            return None  # nothing after reads what moves
+        taken = _class_words(owner.node)
+        attrs: dict[str, str] = {}
+        for name in wanted:
+            attrs[name] = name if name not in taken else unique_name(name, taken.__contains__)
+            taken.add(attrs[name])
+        code = "\n".join(facts.code_for(st.with_changes(leading_lines=())).rstrip("\n") for st in moved)
+        kept = "\n".join(f"{me}.{attrs[name]} = {name}" for name in wanted)
+        reads = "\n".join(f"{name} = {me}.{attrs[name]}" for name in wanted)
+        return self.fix(
+            InsertAfter(last, f"{code}\n{kept}"),
+            InsertBefore(moved[0], reads),
+            *(Remove(st) for st in moved),
+            title=f"Build `{made[0]}` once per instance, at the end of `__init__`",
+        )
+
     def _inline_layer_fix(
         self, facts: Facts, event: VariableInTrace, node: cst.CSTNode, hoisted: set[str]
     ) -> FixPlan | None:
@@ -696,6 +796,26 @@ def _setup_target(statement: cst.CSTNode, made: list[str]) -> str | None:
     ):
         return target.value.value
     return None
+
+
+def _freezing_loop(loop: cst.For, made: list[str]) -> bool:
+    """`for l in <made>.layers: l.trainable = False`: a loop over what a hoist moves whose body only sets
+    attributes of its own target."""
+    if loop.orelse is not None or loop.asynchronous is not None or not isinstance(loop.target, cst.Name):
+        return False
+    if not read_names(loop.iter) or not read_names(loop.iter) <= set(made):
+        return False
+    target = loop.target.value
+    if not isinstance(loop.body, cst.IndentedBlock):
+        return False
+    for statement in loop.body.body:
+        small = single_assign(statement)
+        if small is None:
+            return False
+        bound = small.targets[0].target
+        if not (isinstance(bound, cst.Attribute) and isinstance(bound.value, cst.Name) and bound.value.value == target):
+            return False
+    return True
 
 
 def _bound(statement: cst.CSTNode) -> set[str]:
