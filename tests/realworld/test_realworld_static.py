@@ -16,21 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_lambda_closure_calls_module_padding_function_reload": (
-        [(22, "TFV202")],
-        "a lambda reading a module-level function (not a module) is not reported, and the layers of a Sequential "
-        "built by `add` in a helper and saved by `save_model(model, ...)` are not counted as saved for lambdas "
-        "(batch 19: a patch that does both is in /work/probes/batch19/tfv202_analyser_change.patch, unvalidated)",
-    ),
-    "keras_lambda_reads_module_global_scale_reload": (
-        [(15, "TFV202")],
-        "a lambda reading a module-level number (not a module) is not reported (batch 19 patch, unvalidated)",
-    ),
-    "tf2_calographnn_gravnet_sublayers_built_by_hand_h5": (
-        [(46, "TFV202"), (47, "TFV202")],
-        "sub-layers built by hand (`self.sub.build(shape)`) in a custom layer's `build` are not modelled: their "
-        "weights take the outer layer's scope alone and collide in tf_keras HDF5 (batch 19 patch, unvalidated)",
-    ),
     "tf2_subclassed_model_build_add_loss_lambda_conv_layers": (
         [(24, "TFV107")],
         "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "

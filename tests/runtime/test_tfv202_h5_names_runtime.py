@@ -97,3 +97,47 @@ def test_one_unnamed_weight_fails_object_checkpoints_that_hold_its_layer() -> No
         TESTDATA / "TFV202" / "fixed_unnamed_weights_object_checkpoint.py", TF_FORMAT_PROBE, legacy=True
     )
     assert fixed.error is None and fixed.out == {"save_layer_checkpoint": "ok", "save_with_manager": "ok"}, fixed
+
+
+HAND_BUILT = """
+import os, tempfile
+import numpy as np
+os.chdir(tempfile.mkdtemp())
+x = np.linspace(-1.0, 1.0, 6, dtype="float32").reshape(2, 3)
+for name in sorted(ns):
+    if name.startswith("save_") and callable(ns[name]):
+        try:
+            saved = ns[name]()
+        except ValueError as error:
+            out[name] = "name already exists" if "name already exists" in str(error) else str(error)
+            continue
+        if saved is None:
+            out[name] = "ok"
+        else:
+            model, loaded = saved
+            names = [w.name for w in model.weights]
+            out[name] = {
+                "same": bool(np.allclose(model.predict(x, verbose=0), loaded.predict(x, verbose=0))),
+                "unique": len(names) == len(set(names)),
+            }
+"""
+
+
+def test_sub_layers_built_by_hand_clash_in_hdf5_and_build_in_their_own_scope() -> None:
+    """jkiesele/caloGraphNN#2: a custom layer's `build` that builds two Dense (or two BatchNormalization)
+    sub-layers by hand names both weights in its own scope (`gated/kernel:0` twice), and each HDF5 save raises
+    "name already exists"; each later hand build under `tf.name_scope(sub.name)` saves, and the loaded model
+    predicts the same. The near misses (a Dense and a BatchNormalization, builds already scoped, sub-layers built
+    by their call) save and load."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_hand_built_sublayers.py", HAND_BUILT, legacy=True)
+    assert bad.error is None and bad.out == {
+        "save_model": "name already exists",
+        "save_weights": "name already exists",
+    }, bad
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_hand_built_sublayers.py", HAND_BUILT, legacy=True)
+    assert fixed.error is None and fixed.out == {
+        "save_model": {"same": True, "unique": True},
+        "save_weights": "ok",
+    }, fixed
+    good = run_program(TESTDATA / "TFV202" / "good_hand_built_sublayers.py", HAND_BUILT, legacy=True)
+    assert good.error is None and good.out == {"save_model": {"same": True, "unique": True}}, good

@@ -667,3 +667,22 @@ def test_unnamed_weights_raise_on_hdf5_saves_and_the_named_ones_save_and_load() 
     assert "name already exists" in fixed.out["save_offset"]  # the near miss keeps its finding and no fix
     assert fixed.out["round_trip"] is True
     assert [n.split("/")[-1] for n in fixed.out["names"]] == ["w:0", "b:0"]
+
+
+def test_a_saved_lambda_reading_a_module_level_name_fails_when_called_and_a_registered_function_runs() -> None:
+    """keras#9431's `lambda x: x * size_of_something` and tensorflow#54198's `lambda x: dummy_padding(x, size)`:
+    a lambda that reads a module-level number or function of the program, saved and loaded with
+    `safe_mode=False` (Keras 3.15): the load keeps the lambda's closure but not this module's globals, so the
+    loaded model's call raises `NameError`. As registered module-level functions the first two predict the
+    same; the third (it reads the closure variable `size`) has no fix and still fails. Lambdas of closure
+    variables only load and predict the same."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_lambda_module_names.py", LAMBDA)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_lambda_module_names.py", LAMBDA)
+    good = run_program(TESTDATA / "TFV202" / "good_lambda_closure.py", LAMBDA)
+    assert bad.error is None and fixed.error is None and good.error is None, (bad, fixed, good)
+    for name, read in (("scaled", "SCALE"), ("clipped", "clip"), ("padded", "pad")):
+        error = bad.out["run"][name]
+        assert error.startswith("NameError") and f"name '{read}' is not defined" in error, bad.out
+    assert fixed.out["run"]["scaled"] is True and fixed.out["run"]["clipped"] is True, fixed.out
+    assert "name 'pad' is not defined" in fixed.out["run"]["padded"], fixed.out
+    assert good.out == {"run": {"parameter": True, "local": True, "unsaved": -1.0}}, good.out

@@ -89,7 +89,12 @@ class UnserializableCustomObject(Rule):
     weight is enough (tensorflow#36962, #51835, #59954): tf_keras leaves its name `None`, and the save raises
     `AttributeError: 'NoneType' object has no attribute 'replace'`; so does a `tf.train.Checkpoint` given the
     model or the layer, when it is saved (`save`, `write`, a `CheckpointManager`'s `save`: tensorflow#35241;
-    not a checkpoint of variables and optimizers only). In Keras 3
+    not a checkpoint of variables and optimizers only). In tf_keras code that saves to an HDF5 file, also a
+    custom layer whose `build` builds two or more of its built-in sub-layers by hand, statements of its own body,
+    whose weights share a name (jkiesele/caloGraphNN#2's `GravNet`: `self.input_feature_transform.build(shape)`
+    for three `Dense`; two `BatchNormalization`): a hand `build` does not enter the sub-layer's name scope, so
+    each kernel is `<layer>/kernel:0`, and the save raises the same `name already exists` (a `Dense` and a
+    `BatchNormalization`, or builds under `with tf.name_scope(sub.name):`, save). In Keras 3
     code, also a
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
     `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
@@ -116,7 +121,9 @@ class UnserializableCustomObject(Rule):
     layer is in none of the models the module saves (where every save's model and its layers are known). In a
     Keras 3 module that saves a functional model, a
     `Lambda` in it given a Python `lambda` that reads a module the program imports (keras-oneshot#10:
-    `Lambda(lambda x: ops.abs(x[0] - x[1]))`). A layer or model class defined inside a function
+    `Lambda(lambda x: ops.abs(x[0] - x[1]))`) or a module-level name of the program that no enclosing function
+    binds: a function or a number (keras#9431's `lambda x: x * size_of_something`, tensorflow#54198's
+    `lambda x: dummy_padding(x, padding_size)` in a helper that builds a `Sequential` by `add`). A layer or model class defined inside a function
     that nothing in the module calls (a test method) has no instance outside that function's run: it is
     reported only when a model is saved during that run (keras's export tests export such a layer as a
     SavedModel and save another model in another test). A save counts for a layer or model class only when it
@@ -168,8 +175,9 @@ class UnserializableCustomObject(Rule):
     hold none of the program's names: `load_model(path, safe_mode=False)` raises `NotImplementedError: ... We
     could not automatically infer the shape of the Lambda's output` (a `NameError` for `ops` inside), and with
     an `output_shape` given, a call of the loaded layer raises the `NameError` (measured, Keras 3.15.1); without
-    `safe_mode=False` the load refuses any lambda. A lambda of its arguments alone (`lambda t: t[0] - t[1]`)
-    loads with `safe_mode=False` and is not reported.
+    `safe_mode=False` the load refuses any lambda. The lambda's closure is saved with it: a lambda of its
+    arguments and of an enclosing function's parameters or locals (`lambda t: t[0] - t[1]`, `lambda x: x * factor`
+    in `make(factor)`) loads with `safe_mode=False`, predicts the same, and is not reported.
 
     ## Example
     ```python
@@ -268,8 +276,10 @@ class UnserializableCustomObject(Rule):
     makes the layer (`@keras.utils.register_keras_serializable()`, `def distance_fn(t): return ...`, named after
     the layer's `name=` or the name its statement binds, with `_fn` or a number where that name is taken), and
     the `Lambda` is given it. Offered when the lambda has plain parameters (no defaults, no `*args`), binds
-    nothing itself (no comprehension, nested lambda or `:=`), and reads only names imported before that
-    statement. Unsafe: the program computes as before, but the saved file now names the function, so a load in
+    nothing itself (no comprehension, nested lambda or `:=`), and reads only names imported, defined or
+    assigned at the module's top level before that statement (the function reads them from the module's
+    globals when called, as the lambda did); a lambda that reads a closure variable (`padding_size`) gets no
+    fix. Unsafe: the program computes as before, but the saved file now names the function, so a load in
     a process that has not imported this module cannot find it (the lambda could not be loaded there either),
     and a load without `safe_mode=False`, which refused the lambda, now loads (measured: the model loads and
     predicts the same).
@@ -285,6 +295,11 @@ class UnserializableCustomObject(Rule):
     `add_weight`/`add_variable` of the class is such a statement of the method's own body, each bound to an
     attribute of its own, and every weight the class names has a literal name other than those: an unnamed
     weight left (`self.add_weight(...)` on a line of its own, or under `if`/`for`) could still collide.
+    A sub-layer built by hand after another whose weight names it shares is built in its own name scope,
+    `with tf.name_scope(self.gate.name):` around the statement (the first one keeps the outer layer's scope):
+    each sub-layer's weights are then `<layer>/<sub>/kernel:0`, and the HDF5 save and `load_model` work and the
+    loaded model predicts the same (measured, tf_keras 2.21). Unsafe: the weights' names change, so an HDF5 file
+    saved before (had one been written) or code that reads weights by name sees new ones.
 
     ## Numerical equivalence
     `repairs`: `load_model` fails on the original and loads the rewritten class with its arguments.
@@ -497,6 +512,10 @@ class UnserializableCustomObject(Rule):
             if isinstance(model, ModelObj)
             for o in _graph_layers(model)
         }
+        # Also the layers a Sequential (built by `add` or from a list) or a model given to `save_model(model,
+        # ...)` holds at each save, where every save's model is known (tensorflow#54198's helper-built
+        # Sequential); not those a subclassed model's `__init__` makes again at the load.
+        held |= _held_by_saves(facts, saves, by_name=True) or set()
         seen: set[int] = set()
         for made in facts.of(Created):
             layer = made.obj
@@ -511,20 +530,28 @@ class UnserializableCustomObject(Rule):
             free = _free_names(function)
             if free is None:
                 continue
+            if free & _LOADER_GLOBALS:
+                continue
             modules = sorted(n for n in free if facts.imported(n) is not None)
-            if not modules or free & _LOADER_GLOBALS:
+            globals_read = sorted(_module_globals_read(facts, function, free) - set(modules))
+            if not modules and not globals_read:
                 continue
             fix = self._lambda_fix(facts, made, layer, function, free, top)
+            what = (
+                f"`{modules[0]}`, a module of this program"
+                if modules
+                else f"`{globals_read[0]}`, a module-level name of this program (not a closure variable)"
+            )
             yield self.finding(
                 function,
                 fix=fix,
                 name="lambda",
                 problem=(
-                    f"given to `Lambda` reads `{modules[0]}`, a module of this program, in a model this module "
-                    "saves: Keras 3 saves a lambda as bytecode and loads it without this module's names, so "
-                    "`load_model` raises (with `safe_mode=False`, `NotImplementedError: ... could not "
-                    "automatically infer the shape of the Lambda's output`, from a `NameError`); a registered "
-                    "function is saved by name"
+                    f"given to `Lambda` reads {what}, in a model this module saves: Keras 3 saves a lambda as "
+                    "bytecode with its closure and loads it without this module's names, so `load_model` "
+                    "raises (with `safe_mode=False`, `NotImplementedError: ... could not automatically infer "
+                    "the shape of the Lambda's output`, from a `NameError`; given an `output_shape`, the "
+                    "loaded model's call raises the `NameError`); a registered function is saved by name"
                 ),
             )
 
@@ -550,7 +577,7 @@ class UnserializableCustomObject(Rule):
             return None
         body = list(facts.module.body)
         index = body.index(statement)  # type: ignore[arg-type]
-        before = {n for s in body[:index] for n in _bound_at_top(s)}
+        before = {n for s in body[:index] for n in (*_bound_at_top(s), *_defined_at_top(s))}
         if not free <= before:
             return None  # a name the lambda reads is bound later, or in a function: it cannot move up
         given = layer.args.keywords.get("name")
@@ -569,8 +596,15 @@ class UnserializableCustomObject(Rule):
         arguments = ", ".join(p.name.value for p in params.params)
         code = facts.code_for(function.body)
         indent = facts.module.default_indent
-        # Two blank lines after the function (each ` ` line is written blank).
-        text = f"{register_decorator(facts, prefix)}\ndef {name}({arguments}):\n{indent}return {code}\n \n "
+        # Two blank lines after the function, and before it where the statement above is not two lines up
+        # (each ` ` line is written blank).
+        blanks = 0
+        for line in reversed(statement.leading_lines):  # type: ignore[attr-defined]
+            if line.comment is not None:
+                break
+            blanks += 1
+        above = " \n" * max(0, 2 - blanks) if index > 0 else ""
+        text = f"{above}{register_decorator(facts, prefix)}\ndef {name}({arguments}):\n{indent}return {code}\n \n "
         return self.fix(
             InsertBefore(statement, text),
             Replace(function, name),
@@ -1260,6 +1294,8 @@ def _unnamed_weights(rule: Rule, facts: Facts) -> Iterator[Finding]:
     tf_format = bool(tf_saves) or any_model
     if not h5 and not tf_format:
         return
+    if h5:
+        yield from _hand_built_sublayers(rule, facts)
     # The layers those saves hold; None when one may hold any (a `save_weights` keeps no heap to read them in).
     held = None if any_model or not tf_saves else _held_by_saves(facts, tf_saves)
     for cls in facts.classes:
@@ -1303,6 +1339,110 @@ def _unnamed_weights(rule: Rule, facts: Facts) -> Iterator[Finding]:
                         "`TypeError`); give the weight a `name=`"
                     ),
                 )
+
+
+# The weights a built-in layer's build always makes, by the name tf_keras gives them (`kernel:0`...).
+_BUILT_WEIGHTS: dict[str, frozenset[str]] = {
+    **{
+        f"keras.layers.{name}": frozenset({"kernel"})
+        for name in (
+            "Dense", "Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+        )
+    },
+    "keras.layers.BatchNormalization": frozenset({"moving_mean", "moving_variance"}),
+    "keras.layers.Embedding": frozenset({"embeddings"}),
+}
+
+
+def _hand_built_sublayers(rule: Rule, facts: Facts) -> Iterator[Finding]:
+    """jkiesele/caloGraphNN#2: in tf_keras code that saves to an HDF5 file, a custom layer's `build` that builds
+    two or more of its built-in sub-layers by hand (`self.input_feature_transform.build(input_shape)`, statements
+    of the method's own body). A hand `build` does not enter the sub-layer's name scope, so its weights are named
+    in the outer layer's scope alone (`gravnet_0/kernel:0` for each `Dense`), and the HDF5 writer, which keeps a
+    layer's weights by name, raises `ValueError: Unable to synchronously create dataset (name already exists)`
+    when two sub-layers make a weight of the same name (measured, tf_keras 2.21: three `Dense`; a `Conv1D` and a
+    `Dense`; two `BatchNormalization`; a `Dense(use_bias=False)` and a `Dense`; a `Dense` and a
+    `BatchNormalization` save; so does each hand build under `with tf.name_scope(sub.name):`, and every such
+    model in the TensorFlow format and in Keras 3)."""
+    receivers: dict[int, set[str]] = {}  # id(call node) -> the built-in classes of the layers it builds
+    for event in facts.calls(".build"):
+        if event.receiver is None or event.receiver.is_top or not reachable(event):
+            continue
+        objs = list(event.receiver)
+        if not objs or not all(isinstance(o, LayerObj) and o.cls in _BUILT_WEIGHTS for o in objs):
+            receivers[id(event.node)] = set()  # not certain: never counted
+            continue
+        kinds = {o.cls for o in objs if isinstance(o, LayerObj)}
+        known = receivers.get(id(event.node))
+        receivers[id(event.node)] = kinds if known is None else known & kinds
+    tf = next((n for n in facts.module_names if facts.imported(n) == "tensorflow"), None)
+    for cls in facts.classes:
+        if cls.keras_base is None or cls.unknown_base or not cls.is_layer or not _sites(facts, cls):
+            continue
+        method = next((m for m in _methods(facts, cls) if m.name.value == "build"), None)
+        if method is None or not isinstance(method.body, cst.IndentedBlock):
+            continue
+        made: list[tuple[str, frozenset[str]]] = []  # the sub-layer attribute built by hand, its weight names
+        for statement in method.body.body:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                call = small.value if isinstance(small, cst.Expr) else None
+                attr = _hand_build_of(call)
+                if attr is None or not isinstance(call, cst.Call):
+                    continue
+                kinds = receivers.get(id(call), set())
+                if len(kinds) != 1:
+                    continue
+                names = _BUILT_WEIGHTS[next(iter(kinds))]
+                clash = next((other for other, taken in made if taken & names), None)
+                made.append((attr, names))
+                if clash is None:
+                    continue
+                shared = sorted(names & dict(made)[clash])[0]
+                fix = None
+                if tf is not None and len(statement.body) == 1:
+                    scope = f"with {tf}.name_scope(self.{attr}.name):"
+                    code = facts.code_for(call)
+                    if "\n" in code:
+                        # Only the callee is rewritten: the arguments keep their lines as written.
+                        edit = Replace(call.func, f"{scope} self.{attr}.build")
+                    else:
+                        inner = _indent_of(facts, statement) + facts.module.default_indent
+                        edit = Replace(call, f"{scope}\n{inner}{code}")
+                    fix = rule.fix(
+                        edit,
+                        title=f"Build `self.{attr}` in its own name scope",
+                        safety=FixSafety.UNSAFE,
+                    )
+                yield rule.finding(
+                    call,
+                    fix=fix,
+                    name=f"{cls.name}.build",
+                    problem=(
+                        f"builds its sub-layer `self.{attr}` by hand, as it did `self.{clash}`: a hand `build` "
+                        f"does not enter the sub-layer's name scope, so both make `{shared}:0` in this layer's "
+                        "scope, and saving the model to an HDF5 file raises `ValueError: Unable to synchronously "
+                        "create dataset (name already exists)`; build it under "
+                        f"`with tf.name_scope(self.{attr}.name):`, or let its first call build it"
+                    ),
+                )
+
+
+def _indent_of(facts: Facts, statement: cst.CSTNode) -> str:
+    """The indentation of a statement: that of each block that holds it."""
+    blocks = [a for a in facts.ancestors(statement) if isinstance(a, cst.IndentedBlock)]
+    return "".join(facts.module.default_indent if b.indent is None else b.indent for b in blocks)
+
+
+def _hand_build_of(call: cst.BaseExpression | None) -> str | None:
+    """`attr` of `self.attr.build(...)`."""
+    if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute) or call.func.attr.value != "build":
+        return None
+    target = call.func.value
+    if isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self":
+        return target.attr.value
+    return None
 
 
 def _unnamed_sites(facts: Facts, cls: ClassObj, method: cst.FunctionDef) -> list[tuple[cst.Call, int]]:
@@ -2397,6 +2537,23 @@ def _graph_layers(model: ModelObj) -> list[Obj]:
     return [t.producer for t in made if t.producer is not None]
 
 
+def _module_globals_read(facts: Facts, function: cst.Lambda, free: set[str]) -> set[str]:
+    """The names of `free` (read by the lambda, bound in it nowhere) that resolve to the module's own bindings
+    (a function, a class, a variable of the module): those no enclosing function (or lambda) binds, which
+    Keras 3 would carry in the lambda's closure (measured, Keras 3.15.1: `lambda x: x * scale` made in
+    `make(scale)` loads with `safe_mode=False` and predicts the same; `lambda x: clip(x)` of a module-level
+    `clip` raises `NameError` when the loaded model is called)."""
+    enclosing = [a for a in facts.ancestors(function) if isinstance(a, (cst.FunctionDef, cst.Lambda))]
+    found: set[str] = set()
+    for name in free:
+        if name not in facts.module_names:
+            continue
+        if any(_plain_bindings(scope, name) != [] for scope in enclosing):
+            continue  # a parameter or local of an enclosing function: a closure variable
+        found.add(name)
+    return found
+
+
 def _free_names(function: cst.Lambda) -> set[str] | None:
     """The names a lambda's body reads that it does not bind; None when it binds any (a comprehension, a nested
     lambda, `:=`)."""
@@ -2442,6 +2599,14 @@ def _bound_at_top(statement: cst.CSTNode) -> set[str]:
                 if isinstance(bound, cst.Name):
                     names.add(bound.value)
     return names
+
+
+def _defined_at_top(statement: cst.CSTNode) -> list[str]:
+    """The name a module-level `def` or `class` binds, or the plain names a one-assignment statement binds: a
+    function defined after it reads them as the lambda did, from the module's globals at the call."""
+    if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+        return [statement.name.value]
+    return _names_bound(statement)
 
 
 def _names_bound(statement: cst.CSTNode) -> list[str]:
