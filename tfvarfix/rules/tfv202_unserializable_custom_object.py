@@ -123,7 +123,8 @@ class UnserializableCustomObject(Rule):
     `Lambda` in it given a Python `lambda` that reads a module the program imports (keras-oneshot#10:
     `Lambda(lambda x: ops.abs(x[0] - x[1]))`) or a module-level name of the program that no enclosing function
     binds: a function or a number (keras#9431's `lambda x: x * size_of_something`, tensorflow#54198's
-    `lambda x: dummy_padding(x, padding_size)` in a helper that builds a `Sequential` by `add`). A layer or model class defined inside a function
+    `lambda x: dummy_padding(x, padding_size)` in a helper that builds a `Sequential` by `add`).
+    A layer or model class defined inside a function
     that nothing in the module calls (a test method) has no instance outside that function's run: it is
     reported only when a model is saved during that run (keras's export tests export such a layer as a
     SavedModel and save another model in another test). A save counts for a layer or model class only when it

@@ -10,7 +10,7 @@ import os
 
 os.environ["TF_USE_LEGACY_KERAS"] = "1"  # tf.compat.v1.layers needs tf_keras
 
-import numpy as np
+import numpy as np  # noqa: F401
 import tensorflow.compat.v1 as tf
 
 tf.disable_v2_behavior()
