@@ -27,16 +27,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "TFV106 _lambda_captures collects only tf.Variable objects passed to calls inside a Lambda's call; a "
         "weight-owning model (or layer) made outside and called by the Lambda's function is not considered",
     ),
-    "tf1_dmn_attention_unnamed_dense_reuse_per_fact": (
-        [(38, "TFV302")],
-        "two unnamed tf.layers.dense in one reuse=True scope block both map to attention/dense; create() returns "
-        "under Reuse.YES and variable shapes are not tracked, so sharing at a different shape is not reported",
-    ),
-    "tf1_attention_memory_layer_rebuilt_after_reuse_variables": (
-        [(32, "TFV302")],
-        "tf.compat.v1.layers.Dense objects are not modelled (only functional tf.layers.*), and create() records "
-        "Missing under reuse=True only for optimizer slots",
-    ),
     "tf2_subclassed_model_build_add_loss_lambda_conv_layers": (
         [(24, "TFV107")],
         "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "

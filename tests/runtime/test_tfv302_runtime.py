@@ -56,3 +56,27 @@ def test_module_code_raises_and_fixed_builds() -> None:
     bad = run_program(TESTDATA / "TFV302" / "bad_module.py", legacy=True)
     assert bad.error == f"ValueError: Variable embedding {EXISTS}"
     assert run_program(TESTDATA / "TFV302" / "fixed_module.py", legacy=True).error is None
+
+
+def test_reuse_that_cannot_share_raises_and_near_misses_build() -> None:
+    bad = run_program(TESTDATA / "TFV302" / "bad_reuse.py", CALL_TF1_CASES, legacy=True)
+    share = "Trying to share variable {}, but specified shape {} and found shape {}."
+    assert bad.out["case_unnamed_dense_in_a_reused_helper"]["error"] == share.format(
+        "attention/dense/kernel", "(8, 1)", "(16, 8)"
+    )
+    assert bad.out["case_get_variable_reused_at_another_shape"]["error"] == share.format(
+        "embedding/table", "(4, 10)", "(10, 4)"
+    )
+    assert bad.out["case_auto_reuse_block_at_another_width"]["error"] == share.format(
+        "block/conv/kernel", "(3, 3, 8, 16)", "(3, 3, 3, 8)"
+    )
+    assert bad.out["case_layer_object_rebuilt_after_reuse_variables"]["error"].startswith(
+        "Variable main/memory_layer_1/kernel does not exist, or was not created with tf.get_variable()."
+    )
+    good = run_program(TESTDATA / "TFV302" / "good_reuse.py", CALL_TF1_CASES, legacy=True)
+    assert all(case["ok"] for case in good.out.values()), good.out
+    assert good.out["case_layer_object_called_again_after_reuse_variables"]["variables"] == [
+        "main/memory_layer/kernel:0"
+    ]
+    assert good.out["case_get_variable_reused_at_its_shape"]["variables"] == ["embedding/table:0"]
+    assert "infer/memory_layer/kernel:0" in good.out["case_second_layer_object_in_a_scope_of_its_own"]["variables"]

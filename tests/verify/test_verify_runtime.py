@@ -107,7 +107,7 @@ def test_wrong_equivalent_rewrite_is_caught(pool: Pool) -> None:
     verification = verify_result(wrong, plain, Options(entries=ENTRIES), pool)
     assert verification.status == "failed"
     failed = [f for f in verification.fixes if not f.passed]
-    assert len(failed) == 1 and "arrays differ" in failed[0].reason
+    assert len(failed) == 1 and "arrays differ" in failed[0].reason, [(f.line, f.reason) for f in failed]
     rows = [r for r in verification.rows if r.verdict == "differs"]
     assert rows and all(r.scope == failed[0].scope for r in rows)
     assert any(r.path.endswith("kernel") and r.max_abs == pytest.approx(0.25) for r in rows)

@@ -51,6 +51,7 @@ from tfvarfix.semantics.events import (
     CtxKind,
     Event,
     Missing,
+    ReuseMismatch,
     SharedCell,
 )
 from tfvarfix.semantics.heap import EMPTY_ENTRIES, Entries, maybe_absent, present
@@ -74,6 +75,8 @@ from tfvarfix.semantics.values import (
 
 if TYPE_CHECKING:
     from tfvarfix.keras.transfer import KerasSemantics
+
+Shape = tuple[int | None, ...]
 
 V1 = "tf.compat.v1."
 # RNN function -> (default scope, directions, index of `scope` among the positional arguments, cell arguments)
@@ -117,6 +120,18 @@ LAYER_WEIGHTS = {
     "separable_conv1d": ("depthwise_kernel", "pointwise_kernel", "bias"),
     "separable_conv2d": ("depthwise_kernel", "pointwise_kernel", "bias"),
     "batch_normalization": ("gamma", "beta", "moving_mean", "moving_variance"),
+}
+# `tf.compat.v1.layers` classes and the function each one backs (its default scope name).
+LAYER_CLASSES = {
+    "Dense": "dense",
+    "Conv1D": "conv1d",
+    "Conv2D": "conv2d",
+    "Conv3D": "conv3d",
+    "Conv2DTranspose": "conv2d_transpose",
+    "Conv3DTranspose": "conv3d_transpose",
+    "SeparableConv1D": "separable_conv1d",
+    "SeparableConv2D": "separable_conv2d",
+    "BatchNormalization": "batch_normalization",
 }
 # optimizer class -> (default name, slots per variable, index of `name` among the positional arguments)
 OPTIMIZER_SLOTS = {
@@ -182,15 +197,58 @@ def combine(outer: Reuse, own: Reuse) -> Reuse:
 
 
 class Mark(Obj):
-    """A variable registered in a graph: the event that created it, and whether it is trainable."""
+    """A variable registered in a graph: the event that created it, whether it is trainable, and its shape as
+    far as it is known (`None` for a dimension not known)."""
 
-    __slots__ = ("event", "trainable")
+    __slots__ = ("event", "shape", "trainable")
     KIND = "mark"
 
-    def __init__(self, event: Event, trainable: bool | None = True) -> None:
+    def __init__(self, event: Event, trainable: bool | None = True, shape: Shape | None = None) -> None:
         super().__init__(None)  # `serial` is creation order: the earliest of several marks is the first creation
         self.event = event
         self.trainable = trainable
+        self.shape = shape
+
+
+def incompatible(asked: Shape | None, held: Shape | None) -> bool:
+    """TF's `not shape.is_compatible_with(found)` where both are known: another rank, or a dimension known in
+    both that differs."""
+    if asked is None or held is None:
+        return False
+    if len(asked) != len(held):
+        return True
+    return any(a is not None and h is not None and a != h for a, h in zip(asked, held, strict=True))
+
+
+def first_shape(short: str, args: Args, offset: int) -> Shape | None:
+    """The shape of the first variable a TF1 layer makes, as far as its arguments tell: a dense kernel is
+    `(?, units)`, a convolution's `(*kernel_size, ?, filters)`. `offset`: 1 for the layer functions, whose
+    first argument is the input, 0 for the classes."""
+    if args.star:
+        return None
+    if short == "dense":
+        units = args.first("units", offset).const()
+        return (None, units) if isinstance(units, int) and _integer(units) else None
+    rank = {"conv1d": 1, "conv2d": 2, "conv3d": 3}.get(short)
+    if rank is None:
+        return None
+    filters = args.first("filters", offset).const()
+    size = args.first("kernel_size", offset + 1).const()
+    if not _integer(filters):
+        return None
+    assert isinstance(filters, int)
+    if _integer(size):
+        assert isinstance(size, int)
+        dims: tuple[int | None, ...] = (size,) * rank
+    elif isinstance(size, tuple) and len(size) == rank and all(_integer(d) for d in size):
+        dims = tuple(int(d) for d in size)
+    else:
+        dims = (None,) * rank
+    return (*dims, None, filters)
+
+
+def _integer(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def cell_root(cell: LayerObj) -> LayerObj:
@@ -251,6 +309,8 @@ class Tf1:
             return self.cell(short, name, args, node)
         if name.startswith(V1 + "layers.") and short.islower():
             return self.tf1_layer(name, args, node)
+        if name.startswith(V1 + "layers.") and short in LAYER_CLASSES:
+            return self.layer_object(name, args, node)
         if name.startswith(V1 + "train.") and short[:1].isupper():
             obj = KerasObj(node, name, args)
             return AV.of(obj)
@@ -532,9 +592,10 @@ class Tf1:
         event: Event,
         reuse: Reuse,
         trainable: bool | None = True,
+        shape: Shape | None = None,
     ) -> None:
         """A variable `full` is made in the current graph: a collision when the graph certainly holds it and
-        no reuse is in force."""
+        no reuse is in force; under reuse, a mismatch when the graph certainly holds it at another shape."""
         if self._tracks_tf1_variables():
             return  # each call gets back the variables of its first (per layer instance, by name)
         graph = self.graph()
@@ -545,7 +606,7 @@ class Tf1:
             not held.is_top and not held.is_bottom and not maybe_absent(held) and not present(held).is_bottom
         )
         absent = not held.is_top and present(held).is_bottom
-        mark = AV.of(Mark(event, trainable))
+        mark = AV.of(Mark(event, trainable, shape))
         if reuse is Reuse.NO:
             if certain:
                 marks = sorted((o for o in held if isinstance(o, Mark)), key=lambda m: m.serial)
@@ -565,14 +626,56 @@ class Tf1:
                 # cannot undo): `get_variable` finds nothing to reuse and raises; the program stops here.
                 self.interp.record(Missing, node, name=full)
                 self.state.set(graph, "raised", True)
+            elif certain:
+                self._share(full, api, node, held, shape)
             return
         elif reuse is Reuse.AUTO:
             if certain:
+                self._share(full, api, node, held, shape)
                 return
             new = mark if absent else (present(held).join(mark) if not present(held).is_top else mark)
         else:
             new = held.join(mark)
         self.state.set(graph, "vars", entries.put(full, new))
+
+    def _share(self, full: str, api: str, node: cst.CSTNode, held: AV, shape: Shape | None) -> None:
+        """Reuse of a variable the graph certainly holds: graph mode raises `Trying to share variable ...` when
+        every creation of it there has a shape the one asked for cannot take."""
+        marks = sorted((o for o in held if isinstance(o, Mark)), key=lambda m: m.serial)
+        if shape is None or not marks or held.is_top or len(marks) != len(held.objs or ()):
+            return
+        if all(incompatible(shape, m.shape) for m in marks):
+            first = marks[0]
+            self.interp.record(
+                ReuseMismatch, node, name=full, kind="shape", api=api, first=first.event, shape=shape,
+                held=first.shape,
+            )  # fmt: skip
+            self.state.set(self.graph(), "raised", True)
+
+    def absent_under_reuse(
+        self, full: str, base: str, first: str, api: str, node: cst.CSTNode, reuse: Reuse
+    ) -> bool:
+        """A layer whose default-named scope was uniquified (`memory_layer_1`) makes its variables under
+        `reuse=True`: graph mode raises `Variable .../memory_layer_1/kernel does not exist` when the graph
+        certainly lacks them and certainly holds the first layer's (`memory_layer/kernel`, the one the code
+        means to share). Whether it raised."""
+        if reuse is not Reuse.YES or full == base:
+            return False
+        entries = self.state.get(self.graph(), "vars")
+        if not isinstance(entries, Entries):
+            return False
+        wanted, there = entries.get(f"{full}/{first}"), entries.get(f"{base}/{first}")
+        if wanted.is_top or not present(wanted).is_bottom:
+            return False
+        if there.is_top or there.is_bottom or maybe_absent(there) or present(there).is_bottom:
+            return False
+        made = sorted((o for o in there if isinstance(o, Mark)), key=lambda m: m.serial)
+        self.interp.record(
+            ReuseMismatch, node, name=f"{full}/{first}", kind="absent", api=api,
+            first=made[0].event if made else None, expected=f"{base}/{first}",
+        )  # fmt: skip
+        self.state.set(self.graph(), "raised", True)
+        return True
 
     def _tracks_tf1_variables(self) -> bool:
         """Inside a method decorated `@tf.compat.v1.keras.utils.track_tf1_style_variables` (the TF2 migration
@@ -606,7 +709,7 @@ class Tf1:
             known = trainable.const()
             flag = True if trainable.is_bottom or known is True else False if known is False else None
             self.beside_layer(prefix, name, reuse, args, node)
-            self.create(prefix + name, "get_variable", node, event, reuse, flag)
+            self.create(prefix + name, "get_variable", node, event, reuse, flag, shape=var.shape)
         return AV.of(var)
 
     def beside_layer(self, prefix: str, name: str, reuse: Reuse, args: Args, node: cst.Call) -> None:
@@ -666,7 +769,49 @@ class Tf1:
         if full is None:
             return output
         self.open_scope(graph, full)
-        self.create(f"{full}/{first}", f"layers.{short}", node, event, combine(outer, own))
+        reuse = combine(outer, own)
+        api = f"layers.{short}"
+        if prefix is None or not self.absent_under_reuse(full, prefix + short, first, api, node, reuse):
+            self.create(f"{full}/{first}", api, node, event, reuse, shape=first_shape(short, args, 1))
+        self.close_subscopes(graph, full)
+        return output
+
+    def layer_object(self, name: str, args: Args, node: cst.Call) -> AV:
+        """`tf.compat.v1.layers.Dense(...)`: a layer object, whose variables its first call makes."""
+        obj = KerasObj(node, name, args)
+        if self.keras_style():
+            self.state.set(obj, "keras_style", True)
+        return AV.of(obj)
+
+    def layer_object_call(self, layer: KerasObj, args: Args, node: cst.Call) -> AV:
+        """A TF1 layer object called: on its first call it opens `variable_scope(None, default_name=<its name
+        or its class's>)` (TF's `_set_scope`: a second `Dense(name="memory_layer")` gets `memory_layer_1`)
+        and makes its variables there under the reuse in force; later calls reuse them."""
+        output = AV.of(TensorObj(node, symbolic=True))
+        state = self.state
+        built = state.get(layer, "tf1_built")
+        state.set(layer, "tf1_built", True)
+        short = LAYER_CLASSES.get(layer.cls.rsplit(".", 1)[-1], "")
+        first = LAYER_FUNCTIONS.get(short)
+        if built is not None or first is None or layer.args.star or state.get(layer, "keras_style") is True:
+            return output
+        if short == "batch_normalization":
+            first = _batch_norm_first(layer.args)
+            if first is None:
+                return output
+        given = layer.args.get("name")
+        base = given.const() if not (given.is_bottom or given == NONE) else short
+        if not isinstance(base, str) or not base or not layer.args.get("_reuse").is_bottom:
+            return output
+        prefix, reuse = self.here()
+        graph = self.graph()
+        full = self.unique(graph, prefix, base)
+        if full is None or prefix is None:
+            return output
+        self.open_scope(graph, full)
+        api = f"layers.{layer.cls.rsplit('.', 1)[-1]}"
+        if not self.absent_under_reuse(full, prefix + base, first, api, node, reuse):
+            self.create(f"{full}/{first}", api, node, self.point(node), reuse, shape=first_shape(short, layer.args, 0))
         self.close_subscopes(graph, full)
         return output
 
@@ -1050,7 +1195,7 @@ def rebuild(collision: Collision) -> Rebuild | None:
     return None
 
 
-def one_run(collision: Collision) -> bool:
+def one_run(collision: Collision | ReuseMismatch) -> bool:
     """Whether the two creations are in one run of the program: a function nothing calls runs as an entry on
     the state the module left, and its creations are not claimed to collide with those of another run."""
     first = collision.first

@@ -816,6 +816,8 @@ class KerasSemantics(Semantics):
         if isinstance(obj, InstanceObj) and obj.cls.is_layer:
             return self.call_instance(obj, args, node)
         if isinstance(obj, KerasObj):
+            if obj.cls.startswith("tf.compat.v1.layers."):
+                return self.tf1.layer_object_call(obj, args, node)
             if obj.cls.startswith("keras.initializers."):
                 shape = self.interp.dims(args.first("shape", 0))
                 return AV.of(TensorObj(node, shape=shape))

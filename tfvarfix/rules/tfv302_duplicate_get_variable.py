@@ -7,7 +7,7 @@ import libcst as cst
 from tfvarfix.codegen import unique_name
 from tfvarfix.keras.tf1 import V1, graph_code, one_run, rebuild
 from tfvarfix.rule import Finding, FixPlan, Replace, Rule
-from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event
+from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event, ReuseMismatch
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.values import AV, KerasObj, ModuleRef, VarObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
@@ -24,11 +24,22 @@ class DuplicateGetVariable(Rule):
     two passes of a loop, are reported here; one site run by two calls of a function is TFV304. It reads TF1
     graph code, as TFV301 does: in eager mode `get_variable` twice makes two variables and raises nothing.
 
+    Under reuse (`reuse=True`, `reuse_variables()`, `AUTO_REUSE` once the variable exists) it finds what graph
+    mode cannot share: a variable asked for at a shape other than the one the graph holds (two unnamed
+    `tf.layers.dense` calls in a reused scope both map to `<scope>/dense`, so the second asks for the first
+    one's kernel; a `get_variable` or a named layer asked for at another size), when both shapes are known
+    (a dense kernel is `(?, units)`, a convolution's `(*kernel_size, ?, filters)`); and a new
+    `tf.layers.Dense(name="memory_layer")` object first called under `reuse=True` in a scope where an earlier
+    one made `memory_layer`: its scope is uniquified to `memory_layer_1`, whose variables were never made.
+
     ## Why is this bad?
     The second call stops graph construction: `ValueError: Variable w already exists, disallowed. Did you mean
     to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?` (measured on TF 2.21; a named `layers.dense` twice
     gives `Variable d/kernel already exists, disallowed. ...`). Either the code means to share the variable,
-    and the scope must say so, or it means two variables, and they need two names.
+    and the scope must say so, or it means two variables, and they need two names. Under reuse the program
+    raises `ValueError: Trying to share variable attention/dense/kernel, but specified shape (8, 1) and found
+    shape (16, 8)`, or `Variable main/memory_layer_1/kernel does not exist, or was not created with
+    tf.get_variable()` (both measured on TF 2.21 + tf_keras).
 
     ## Example
     ```python
@@ -57,7 +68,8 @@ class DuplicateGetVariable(Rule):
     scope, and both names get the same variable; every other variable created in that block may now be shared
     instead of raising. Otherwise (different shapes or initializers, no explicit scope) the code wants two
     variables: the later one gets a distinct name (`w_1`), which changes its checkpoint key. Names that are
-    not plain literals, and calls that run on several passes of a loop, are reported without a fix.
+    not plain literals, and calls that run on several passes of a loop, are reported without a fix. What
+    reuse cannot share is reported without a fix: which layers the code means to be one is its author's choice.
 
     ## Numerical equivalence
     `repairs`: the original raises the `ValueError`; the rewrite builds the graph (one shared variable, or
@@ -103,6 +115,10 @@ class DuplicateGetVariable(Rule):
                 elif isinstance(plan, KerasObj):
                     fix = self._share(facts, plan, event)
             yield self.finding(node, fix=fix, callee=event.api, variable=event.name)
+        for node, mismatches in facts.grouped(ReuseMismatch):
+            live = [e for e in mismatches if one_run(e) and _live(facts, e)]
+            if live:
+                yield Finding(node=node, message=_mismatch_message(facts, live[0]), code=self.CODE)
 
     def _plan(self, facts: Facts, event: Collision) -> object:
         """"rename", or the scope object to share in: the code asks twice, with the same arguments, for one
@@ -158,11 +174,53 @@ class DuplicateGetVariable(Rule):
         return self.fix(Replace(call, new), title="Share the variable: `reuse=AUTO_REUSE` on the scope")
 
 
+def _mismatch_message(facts: Facts, event: ReuseMismatch) -> str:
+    callee = event.api
+    made = facts.made_at(event.first.node) if event.first is not None else ""
+    if event.kind == "shape":
+        short = event.api.split(".", 1)[-1]
+        unnamed = event.api.startswith("layers.") and event.name.rsplit("/", 2)[-2:-1] == [short]
+        advice = (
+            f"under reuse, the unnamed `{event.api}` calls of one scope all map to `<scope>/{short}`: give each "
+            "its own `name=`"
+            if unnamed
+            else "a layer of another size needs a name of its own"
+            if event.api.startswith("layers.")
+            else f"ask for it at shape {_shape(event.held)}, or give a new variable a name of its own"
+        )
+        return (
+            f"`{callee}` asks for `{event.name}` at shape {_shape(event.shape)} while reuse is in force, and the "
+            f"graph holds it at shape {_shape(event.held)}{made}: graph mode raises `ValueError: Trying to share "
+            f"variable {event.name}, but specified shape ... and found shape ...`; {advice}"
+        )
+    layer = event.name.rsplit("/", 2)[-2]
+    short = event.api.rsplit(".", 1)[-1]
+    what = (
+        f"`{facts.code_for(event.node)}` is the first call of a new `{callee}`"
+        if short[:1].isupper()
+        else f"`{callee}` makes a layer"
+    )
+    return (
+        f"{what} whose name is taken in this scope, so its scope is uniquified to `{layer}`, and it makes its "
+        "variables while `reuse=True` is in "
+        f"force: `{event.name}` was never made, and graph mode raises `ValueError: Variable {event.name} does "
+        f"not exist`; to share `{event.expected}`{made}, call the first layer object again instead of building "
+        "a new one" if short[:1].isupper() else "give the layer the first one's `name=`"
+    )
+
+
+def _shape(shape: tuple[int | None, ...] | None) -> str:
+    if shape is None:
+        return "?"
+    dims = ", ".join("?" if d is None else str(d) for d in shape)
+    return f"({dims},)" if len(shape) == 1 else f"({dims})"
+
+
 def _api(event: Collision) -> bool:
     return event.api == "get_variable" or event.api.startswith("layers.")
 
 
-def _live(facts: Facts, event: Collision) -> bool:
+def _live(facts: Facts, event: Collision | ReuseMismatch) -> bool:
     return reachable(event) and not event.ctx.catches("ValueError") and graph_code(facts.graph_mode, event)
 
 

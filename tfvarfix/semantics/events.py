@@ -221,6 +221,25 @@ class Collision(Event):
 
 
 @dataclass(eq=False)
+class ReuseMismatch(Event):
+    """A TF1 variable asked for while reuse is in force that graph mode cannot give: `shape`, the graph holds
+    `name` at another shape (`ValueError: Trying to share variable attention/dense/kernel, but specified shape
+    (8, 1) and found shape (32, 8)`: two unnamed `tf.layers.dense` with `reuse=True` both map to
+    `attention/dense`); `absent`, a layer whose scope was uniquified (`memory_layer_1`, a second
+    `tf.layers.Dense(name="memory_layer")`) asks for `name`, which was never made, while `expected` (the
+    first layer's `memory_layer/kernel`) was (`ValueError: Variable main/memory_layer_1/kernel does not
+    exist`)."""
+
+    name: str = ""
+    kind: str = ""  # "shape" | "absent"
+    api: str = ""  # "get_variable" | "layers.dense" | "layers.Dense" ...
+    first: Event | None = None  # the creation of the variable held (kind "shape"), or of `expected`
+    shape: tuple[int | None, ...] | None = None  # asked for
+    held: tuple[int | None, ...] | None = None  # in the graph
+    expected: str = ""
+
+
+@dataclass(eq=False)
 class Missing(Event):
     """A TF1 variable an optimizer's `minimize`/`apply_gradients` must create for its slots (`w/Adam`) while
     `reuse=True` is in force and the graph certainly lacks it: graph mode raises `ValueError: Variable w/Adam/

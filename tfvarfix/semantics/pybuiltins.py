@@ -355,6 +355,14 @@ def _number(kind: type) -> Builtin:
     return convert
 
 
+def _bool(interp: Interpreter, args: Args, node: cst.Call | None) -> AV:
+    """`bool(x)`: the truth the interpreter knows (`bool(outputs)` of a list with known items)."""
+    if len(args.positional) != 1 or args.keywords or args.star:
+        return TOP
+    known = interp.truth_of(args.positional[0])
+    return const(known) if known is not None else TOP
+
+
 def _minmax(fn: Callable[[list[object]], object]) -> Builtin:
     def pick(interp: Interpreter, args: Args, node: cst.Call | None) -> AV:
         values = [a.const() for a in args.positional]
@@ -388,7 +396,7 @@ _CALLS: dict[str, Builtin] = {
     "float": _number(float),
     "str": _str,
     "repr": _str,
-    "bool": _number(bool),
+    "bool": _bool,
     "iter": _identity,
     "min": _minmax(lambda values: min(values)),  # type: ignore[type-var]
     "max": _minmax(lambda values: max(values)),  # type: ignore[type-var]

@@ -1,0 +1,58 @@
+# Variables asked for under reuse that graph mode cannot give: sharing at another shape, or a name never made.
+import tensorflow.compat.v1 as tf
+
+tf.disable_eager_execution()
+
+
+def score(fact, query, reuse):
+    # Two unnamed layers: `attention/dense` and `attention/dense_1` on the first call, but under reuse both
+    # are `attention/dense` (a fixed scope), so the second asks for the first one's (16, 8) kernel at (8, 1).
+    with tf.variable_scope("attention", reuse=reuse):
+        hidden = tf.layers.dense(tf.concat([fact * query, fact - query], 1), 8, activation=tf.nn.tanh, reuse=reuse)
+        return tf.layers.dense(hidden, 1, reuse=reuse)  # expect: TFV302
+
+
+def case_unnamed_dense_in_a_reused_helper():
+    tf.reset_default_graph()
+    facts = tf.placeholder(tf.float32, [None, 3, 8])
+    query = tf.placeholder(tf.float32, [None, 8])
+    scores = []
+    for fact in tf.unstack(facts, axis=1):
+        scores.append(score(fact, query, bool(scores)))
+    return scores
+
+
+def case_get_variable_reused_at_another_shape():
+    tf.reset_default_graph()
+    with tf.variable_scope("embedding"):
+        table = tf.get_variable("table", [10, 4])
+    with tf.variable_scope("embedding", reuse=True):
+        projection = tf.get_variable("table", [4, 10])  # expect: TFV302
+    return table, projection
+
+
+def conv_block(x, filters):
+    with tf.variable_scope("block", reuse=tf.AUTO_REUSE):
+        return tf.layers.conv2d(x, filters, 3, name="conv")  # expect: TFV302
+
+
+def case_auto_reuse_block_at_another_width():
+    tf.reset_default_graph()
+    images = tf.placeholder(tf.float32, [None, 8, 8, 3])
+    return conv_block(conv_block(images, 8), 16)
+
+
+def make_memory_layer(units):
+    return tf.layers.Dense(units, name="memory_layer", use_bias=False)
+
+
+def case_layer_object_rebuilt_after_reuse_variables():
+    tf.reset_default_graph()
+    memory = tf.placeholder(tf.float32, [None, 3])
+    with tf.variable_scope("main") as scope:
+        layer = make_memory_layer(10)
+        keys_train = layer(memory)
+        scope.reuse_variables()
+        layer = make_memory_layer(10)
+        keys_infer = layer(memory)  # expect: TFV302
+    return keys_train, keys_infer
