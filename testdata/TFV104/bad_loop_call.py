@@ -24,3 +24,17 @@ def case_two_streams_tuple():
         features.append(backbone(stream))
     model = keras.Model([left, right], keras.layers.Dense(2)(keras.layers.Concatenate()(features)))
     return [layer.name for layer in model.layers if isinstance(layer, keras.Model)]
+
+
+def activation(x=None, name="relu"):
+    # StarGAN v2's ops.py factory: its `name` parameter's default names every layer it makes.
+    layer = keras.layers.Activation(keras.activations.relu, name=name)
+    return layer if x is None else layer(x)
+
+
+def case_factory_default_name_in_a_loop():
+    layers = [keras.Input((4,)), keras.layers.Dense(8, name="fc"), activation()]
+    for i in range(3):
+        layers += [keras.layers.Dense(8, name="fc_" + str(i))]
+        layers += [activation()]  # expect: TFV104
+    return [layer.name for layer in keras.Sequential(layers).layers]

@@ -16,17 +16,6 @@ CASES = load_cases()
 
 # case id -> (markers it misses, why)
 KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
-    "keras_cap_roi_crop_helper_nested_function_lambda_reload": (
-        [(49, "TFV202")],
-        "TFV202 _lambda_functions reads only a cst.Lambda given to Lambda and _plain_functions only module-level "
-        "defs in *_initializer/_regularizer/_constraint/activation slots, so a named nested def (a closure) given "
-        "as Lambda's function, which Keras 3 saves by name only, is not modelled",
-    ),
-    "keras_autoencoder_lambda_calls_encoder_model_untracked": (
-        [(46, "TFV106")],
-        "TFV106 _lambda_captures collects only tf.Variable objects passed to calls inside a Lambda's call; a "
-        "weight-owning model (or layer) made outside and called by the Lambda's function is not considered",
-    ),
     "tf2_subclassed_model_build_add_loss_lambda_conv_layers": (
         [(24, "TFV107")],
         "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "

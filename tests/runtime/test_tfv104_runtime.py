@@ -179,6 +179,13 @@ def test_an_application_made_per_loop_pass_raises_and_the_fix_names_it_by_the_lo
     failed = bad.out["case_two_streams_tuple"]
     assert failed["ok"] is False and 'The name "MobileNetV3Small" is used 2 times' in failed["error"], failed
     assert fixed.out["case_two_streams_tuple"] == fixed.out["case_two_streams"]
+    # StarGAN v2's factory, whose `name` default names each activation: called before and in a loop
+    failed = bad.out["case_factory_default_name_in_a_loop"]
+    assert failed["ok"] is False and "should have unique names. Name 'relu' is already" in failed["error"], failed
+    assert fixed.out["case_factory_default_name_in_a_loop"] == {
+        "ok": True,
+        "value": ["fc", "relu", "fc_0", "relu_0", "fc_1", "relu_1", "fc_2", "relu_2"],
+    }
 
 
 def test_a_name_held_in_a_variable_given_twice_raises_and_the_suffixed_second_builds() -> None:

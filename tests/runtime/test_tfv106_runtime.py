@@ -221,3 +221,31 @@ out["dtype"] = str(getattr(ns["net"].dummy.dtype, "name", ns["net"].dummy.dtype)
     for key in ("outputs", "scaled", "near_outputs", "seeded_outputs"):
         assert np.allclose(fixed.out[key], bad.out[key]), key
     assert bad.out["dtype"] == fixed.out["dtype"] == "float32"
+
+
+LAMBDA_LAYERS = """
+import numpy as np
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        model, kernel = case()
+        before = np.array(kernel.numpy())
+        ns["train"](model)
+        out[name] = {
+            "tracked": any(w is kernel for w in model.trainable_weights),
+            "trained": bool(not np.allclose(before, kernel.numpy())),
+        }
+"""
+
+
+def test_a_layer_called_in_a_lambda_is_not_the_models_and_is_never_trained() -> None:
+    """keras#11744 under Keras 3.15: a model (or a Dense) made outside a Lambda's function and called inside it
+    is not among the model's trainable weights and keeps its kernel through fit; the near misses (also called
+    on the graph, no weights of its own, made by the function) leave the model's kernels tracked."""
+    bad = run_program(TESTDATA / "TFV106" / "bad_lambda_layers.py", LAMBDA_LAYERS)
+    assert bad.out == {
+        "case_model_in_a_lambda": {"tracked": False, "trained": False},
+        "case_layer_in_a_function": {"tracked": False, "trained": False},
+    }, bad.out
+    good = run_program(TESTDATA / "TFV106" / "good_lambda_layers.py", LAMBDA_LAYERS)
+    assert all(case["tracked"] for case in good.out.values()), good.out
+    assert good.out["case_also_called_on_the_graph"]["trained"] is True, good.out

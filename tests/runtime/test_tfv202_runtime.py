@@ -686,3 +686,21 @@ def test_a_saved_lambda_reading_a_module_level_name_fails_when_called_and_a_regi
     assert fixed.out["run"]["scaled"] is True and fixed.out["run"]["clipped"] is True, fixed.out
     assert "name 'pad' is not defined" in fixed.out["run"]["padded"], fixed.out
     assert good.out == {"run": {"parameter": True, "local": True, "unsaved": -1.0}}, good.out
+
+
+def test_functions_made_by_def_in_a_saved_lambda_are_looked_up_by_name() -> None:
+    """CAP#10: Keras 3 saves a `def` function given to `Lambda` by its name; `load_model` cannot find a
+    module-level one that is not registered, nor a nested one. Registered, the module-level one loads and
+    predicts the same; the nested one has no fix and still fails. Near misses (passed in a `custom_objects`
+    dict made before the load, registered, never saved) load and run."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_lambda_named_functions.py", LAMBDA)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_lambda_named_functions.py", LAMBDA)
+    good = run_program(TESTDATA / "TFV202" / "good_lambda_named_functions.py", LAMBDA)
+    assert bad.error is None and fixed.error is None and good.error is None, (bad, fixed, good)
+    for name in ("module", "nested"):
+        error = bad.out["run"][name]
+        assert error.startswith("TypeError") and "could not be deserialized properly" in error, bad.out
+    assert "'config': 'squeeze'" in bad.out["run"]["module"] and "'config': 'func'" in bad.out["run"]["nested"]
+    assert fixed.out["run"]["module"] is True, fixed.out
+    assert "'config': 'func'" in fixed.out["run"]["nested"], fixed.out
+    assert good.out == {"run": {"loaded": True, "unsaved": [2, 2]}}, good.out

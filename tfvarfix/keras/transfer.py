@@ -31,7 +31,9 @@ from tfvarfix.semantics.events import (
     Escapes,
     Holds,
     InputMismatch,
+    LambdaCall,
     MethodCall,
+    Tracked,
     UnknownCall,
     VariableInTrace,
     WeightCount,
@@ -349,6 +351,7 @@ class KerasSemantics(Semantics):
         self._loaded: set[int] = set()  # ids of the layers of loaded models (kept alive by `auto_named`)
         self._known_call: Args | None = None  # the last unfollowed call's arguments, known to make no layer
         self.escaped = Escapes()  # what reached code not followed, in the whole run (see `UnknownCall`)
+        self.tracked = Tracked()  # the layers and models something tracks, in the whole run (see `LambdaCall`)
         # id(layer) -> (layer, construction node, how many arrays `weights=` gave it): checked at its build
         self._initial_counts: dict[int, tuple[LayerObj, cst.Call, int]] = {}
 
@@ -785,6 +788,8 @@ class KerasSemantics(Semantics):
     def call_object(self, obj: Obj, args: Args, node: cst.Call) -> AV | None:
         if isinstance(obj, LayerObj) and obj.cls.startswith("tf.compat.v1.nn.rnn_cell."):
             return self.method_call("__call__", AV.of(obj), args, node, self.tf1.cell_call(obj, args, node))
+        if isinstance(obj, (LayerObj, ModelObj)):
+            self._lambda_call(obj, node)
         if isinstance(obj, LayerObj):
             return self.method_call("__call__", AV.of(obj), args, node, self.call_layer(obj, args, node))
         if isinstance(obj, ModelObj):
@@ -823,6 +828,37 @@ class KerasSemantics(Semantics):
                 return AV.of(TensorObj(node, shape=shape))
             return AV.of(TensorObj(node))
         return None
+
+    def _lambda_call(self, obj: LayerObj | ModelObj, node: cst.Call) -> None:
+        """A layer or model called: inside a `Lambda`'s function, where it was not made, nothing tracks it (a
+        `LambdaCall`); elsewhere, the graph that call builds holds it."""
+        lam = next(
+            (
+                c
+                for c in self.interp.ctx.chain()
+                if c.kind is CtxKind.LAYER_CALL
+                and isinstance(c.data, LayerObj)
+                and c.data.cls == "keras.layers.Lambda"
+            ),
+            None,
+        )
+        if lam is None:
+            if not self.interp.ctx.has(CtxKind.LAYER_CALL):
+                self.tracked.objs.add(id(obj))
+            return
+        self.interp.record(LambdaCall, node, obj=obj, lam=lam.data, tracked=self.tracked, escaped=self.escaped)
+
+    def _track(self, value: AV, depth: int = 0) -> None:
+        """Everything `value` may be or hold (in lists and tuples, two levels down) is tracked."""
+        if value.is_top or depth > 2:
+            return
+        for obj in value:
+            if isinstance(obj, (LayerObj, ModelObj, InstanceObj)):
+                self.tracked.objs.add(id(obj))
+            elif isinstance(obj, (ListObj, TupleObj)):
+                items = self.state.items(obj).exact if isinstance(obj, ListObj) else obj.items
+                for item in items if items is not None else (self.state.items(obj).merged,):
+                    self._track(item, depth + 1)
 
     def call_instance(
         self, instance: InstanceObj, args: Args, node: cst.Call | None, method: str = "call"
@@ -979,6 +1015,7 @@ class KerasSemantics(Semantics):
                     model=model,
                     looped=True,
                 )
+        self._track(items)
         self.state.set(model, "items", Items(None, items))
 
     def add(self, model: ModelObj, item: AV, node: cst.Call) -> None:
@@ -1000,6 +1037,7 @@ class KerasSemantics(Semantics):
                 self.build_model(model, None)
             return
         layered = obj if isinstance(obj, (LayerObj, ModelObj, InstanceObj)) else None
+        self._track(item)
         if layered and items.exact is not None and self._check_duplicate(model, items.exact, layered, node):
             return  # Keras raises before the layer is added
         if items.exact is not None:
@@ -2134,6 +2172,8 @@ class KerasSemantics(Semantics):
         return None
 
     def store_attribute(self, obj: Obj, attr: str, value: AV, node: AttrNode) -> bool:
+        if isinstance(obj, InstanceObj):
+            self._track(value)  # `self.encoder = encoder`: a layer or model of the program tracks it
         if isinstance(obj, (LayerObj, ModelObj)) and attr == "trainable":
             # `layer.trainable = False`: what `model.trainable_weights` holds from then on. Joined with an earlier
             # store (a store in one arm or one pass of a loop leaves the flag unknown).

@@ -212,6 +212,8 @@ class DuplicateLayerName(Rule):
                 )
             if fix is None and looped and isinstance(node, cst.Call) and event.second.site is not node:
                 fix = self._helper_fix(facts, event.second, node, name, taken)
+            if fix is None and looped and isinstance(node, cst.Call) and event.second.site is not node:
+                fix = self._loop_call_fix(facts, event.second, node, name)
             if fix is None and isinstance(event.second, InstanceObj) and event.second.site is node:
                 fix = self._class_name_fix(facts, event.second, name)
             elif fix is None and not looped and event.second.site is node and isinstance(node, cst.Call):
@@ -261,15 +263,21 @@ class DuplicateLayerName(Rule):
 
     def _loop_call_fix(self, facts: Facts, second: object, call: cst.Call, name: str) -> FixPlan | None:
         """A layer or Keras 3 application made without a name on each pass of a loop (`ResNet50(...)` per input
-        stream, tensorflow#32408): the loop's index names each, `name=f"resnet50_{i}"` (an index is added where
-        the loop has none). Withheld where the call already passes `name` or `**kwargs`, or the name is read."""
+        stream, tensorflow#32408), or a call of a helper that passes its `name` parameter on, default and all
+        (StarGAN v2's `Relu(name="relu")` factory, called after each layer of a loop): the loop's index names
+        each, `name=f"resnet50_{i}"` (an index is added where the loop has none). Withheld where the call
+        already passes `name` or `**kwargs`, or the name is read."""
+        helper = getattr(second, "site", None) is not call
+        if helper and not _forwards_name(facts, call, second, name):
+            return None
         if isinstance(second, ModelObj):
             if facts.flavor is Flavor.TF_KERAS:
                 return None
         elif not isinstance(second, LayerObj):
             return None
-        if not name.isidentifier() or facts.literal_count(name):
-            return None  # a name the program reads back (`get_layer("resnet50")`) would stop resolving
+        if not name.isidentifier() or facts.literal_count(name) > int(helper):
+            return None  # a name the program reads back (`get_layer("resnet50")`) would stop resolving (the
+            # helper's default is the one literal a helper may hold)
         if any(a.star or (a.keyword is not None and a.keyword.value == "name") for a in call.args):
             return None
         found = _loop_index(facts, call)
@@ -697,6 +705,34 @@ class DuplicateLayerName(Rule):
             Replace(node, f"f{string(facts, '{' + node.value + '}' + suffix)}"),
             title=f"Give the second layer the name `{new}`",
         )
+
+
+def _forwards_name(facts: Facts, call: cst.Call, made: object, name: str) -> bool:
+    """Whether `call` calls a function of the module whose `name` parameter, defaulting to `name`, is the
+    `name=` the layer `made` is given in it (`def Relu(x=None, name="relu"): return Activation(..., name=name)`),
+    and nothing else in it binds `name`: a `name=` given to the call names the layer."""
+    site = getattr(made, "site", None)
+    if not isinstance(call.func, cst.Name) or not isinstance(site, cst.Call):
+        return False
+    helper = next(
+        (s for s in facts.module.body if isinstance(s, cst.FunctionDef) and s.name.value == call.func.value), None
+    )
+    if helper is None or helper.asynchronous is not None or not any(n is site for n in descendants(helper.body)):
+        return False
+    param = next((p for p in (*helper.params.params, *helper.params.kwonly_params) if p.name.value == "name"), None)
+    if param is None or not isinstance(param.default, cst.SimpleString):
+        return False
+    if param.default.evaluated_value != name:
+        return False
+    given = next((a for a in site.args if a.keyword is not None and a.keyword.value == "name"), None)
+    if given is None or not (isinstance(given.value, cst.Name) and given.value.value == "name"):
+        return False
+    return not any(
+        isinstance(n, (cst.AssignTarget, cst.AugAssign, cst.AnnAssign))
+        and isinstance(n.target, cst.Name)
+        and n.target.value == "name"
+        for n in descendants(helper.body)
+    )
 
 
 def _loop_index(facts: Facts, node: cst.CSTNode) -> tuple[str, list[Replace]] | None:

@@ -6,11 +6,21 @@ import libcst as cst
 
 from tfvarfix.codegen import string, unique_name
 from tfvarfix.keras.spec import Flavor
+from tfvarfix.keras.transfer import present_weights
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertBefore, Intended, NodeEdit, Replace, Rule, agreed
-from tfvarfix.semantics.events import Created, Ctx, CtxKind, Holds, MethodCall
+from tfvarfix.semantics.events import Created, Ctx, CtxKind, Holds, LambdaCall, MethodCall
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants, scopes, version_fallback
 from tfvarfix.semantics.heap import present
-from tfvarfix.semantics.values import AV, FuncObj, InstanceObj, LayerObj, ModuleRef, TensorObj, VarObj
+from tfvarfix.semantics.values import (
+    AV,
+    FuncObj,
+    InstanceObj,
+    LayerObj,
+    ModelObj,
+    ModuleRef,
+    TensorObj,
+    VarObj,
+)
 from tfvarfix.semantics.walker import contains_call, descendants, sole_assignment
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
@@ -41,6 +51,10 @@ class UntrackedLayerVariable(Rule):
     Finds `self.w = tf.Variable(...)` in the `__init__` or `build` of a Keras 3 `Layer` or `Model` subclass;
     and a `tf.Variable` made outside any layer that the function of a `Lambda` layer reads
     (`Lambda(lambda x: tf.matmul(x, B))`, tensorflow#30587; not one made with `trainable=False`; no fix);
+    a layer with weights or a model, made outside a `Lambda`'s function and called inside it
+    (`Lambda(lambda x: encoder(x))`, keras#11744), that the model holds no other way (not also called on a
+    tensor of the graph, added to a `Sequential`, stored on an instance of the program, or handed to code the
+    analysis does not follow; no fix: calling it on the tensor directly changes the model's layers and names);
     and, in `__init__` or `build`, a `tf.Variable` or `keras.Variable` handed straight to an op whose tensor the
     attribute keeps (`self.means = ops.expand_dims(keras.Variable(m), 1)`, keras#4401): no attribute holds the
     variable, so even a Keras variable is not tracked.
@@ -198,7 +212,50 @@ class UntrackedLayerVariable(Rule):
                 else "; use `self.add_weight(...)`",
             )
         yield from self._lambda_captures(facts)
+        yield from self._lambda_layers(facts)
         yield from self._wrapped_variables(facts)
+
+    def _lambda_layers(self, facts: Facts) -> Iterator[Finding]:
+        """keras#11744: a layer or model with weights, made outside a `Lambda`'s function and called inside it
+        (`Lambda(lambda x: encoder(x), name="encoder_out")`), in Keras 3 code. A Lambda tracks nothing its
+        function calls: unless the model holds it another way (called on a tensor of the graph directly, added
+        to a `Sequential`, stored on a layer of the program), its weights are not the model's, `fit` never
+        trains them and `model.save` does not save them (measured, Keras 3.15: the encoder's LSTM kernel is not
+        in `model.trainable_weights` and keeps its value through `fit`)."""
+        made = {id(e.obj): e for e in facts.of(Created)}
+        for node, events in facts.grouped(LambdaCall):
+            live = [e for e in events if reachable(e)]
+            if not live or len(live) != len(events):
+                continue
+            event = live[0]
+            obj = event.obj
+            if any(id(e.obj) in e.tracked.objs or id(e.obj) in e.escaped.objs for e in live):
+                continue
+            if any(e.obj is not obj for e in live):
+                continue
+            creation = made.get(id(obj))
+            if creation is None or creation.ctx.has(CtxKind.LAYER_CALL):
+                continue  # made by the function itself, on each call (a hazard of its own), or not seen made
+            if isinstance(obj, LayerObj) and not present_weights(obj):
+                continue  # no weights (Dropout, Activation), or not known to have any
+            if not isinstance(obj, (LayerObj, ModelObj)):
+                continue
+            lam = event.lam
+            where = f"`Lambda` layer `{lam.name}`" if isinstance(lam, LayerObj) and lam.name else "a `Lambda` layer"
+            if isinstance(obj, ModelObj):
+                what = f"the {obj.kind.value} model" + (f" `{obj.name}`" if obj.name else "")
+            else:
+                what = f"the `{obj.short}` layer" + (f" `{obj.name}`" if obj.name else "")
+            yield Finding(
+                node=node,
+                message=(
+                    f"`{facts.code_for(node)}` calls {what} inside the function of {where}: a Lambda tracks "
+                    "nothing its function calls, so Keras 3 leaves its weights out of the model's weights, `fit` "
+                    "never trains them and `model.save` does not save them; call it on the tensor directly (it "
+                    "then is a layer of the model), or make the Lambda a custom layer that holds it"
+                ),
+                code=self.CODE,
+            )
 
     def _wrapped_variables(self, facts: Facts) -> Iterator[Finding]:
         """keras#4401: `self.means = ops.expand_dims(keras.Variable(v), 1)` in a Keras 3 layer's `__init__` or

@@ -123,7 +123,10 @@ class UnserializableCustomObject(Rule):
     `Lambda` in it given a Python `lambda` that reads a module the program imports (keras-oneshot#10:
     `Lambda(lambda x: ops.abs(x[0] - x[1]))`) or a module-level name of the program that no enclosing function
     binds: a function or a number (keras#9431's `lambda x: x * size_of_something`, tensorflow#54198's
-    `lambda x: dummy_padding(x, padding_size)` in a helper that builds a `Sequential` by `add`).
+    `lambda x: dummy_padding(x, padding_size)` in a helper that builds a `Sequential` by `add`); or given a
+    function made by `def` that is not registered and that some load may read without it in `custom_objects`
+    (CAP#10: `crop(dimension, start, end)` returns `Lambda(func)` for a nested `func`), reported at a
+    module-level `def`, and at the `Lambda` for a nested one.
     A layer or model class defined inside a function
     that nothing in the module calls (a test method) has no instance outside that function's run: it is
     reported only when a model is saved during that run (keras's export tests export such a layer as a
@@ -178,7 +181,10 @@ class UnserializableCustomObject(Rule):
     an `output_shape` given, a call of the loaded layer raises the `NameError` (measured, Keras 3.15.1); without
     `safe_mode=False` the load refuses any lambda. The lambda's closure is saved with it: a lambda of its
     arguments and of an enclosing function's parameters or locals (`lambda t: t[0] - t[1]`, `lambda x: x * factor`
-    in `make(factor)`) loads with `safe_mode=False`, predicts the same, and is not reported.
+    in `make(factor)`) loads with `safe_mode=False`, predicts the same, and is not reported. A function made by
+    `def` is saved by name (`{'module': 'builtins', 'class_name': 'function', 'config': 'func'}`), and
+    `load_model` raises `TypeError: ... could not be deserialized properly` unless it is registered or in
+    `custom_objects` (measured, Keras 3.15: a nested `func` fails even with the module-level ones given).
 
     ## Example
     ```python
@@ -272,6 +278,10 @@ class UnserializableCustomObject(Rule):
     in the module's spelling of Keras, under the user's package as above). Safe: the decorator returns the
     function itself, so the program builds and trains as before, and the load that failed loads it (measured:
     the same kernel, predictions and regularization losses after `load_model`).
+
+    A module-level function made by `def` and given to a `Lambda` is registered (unsafe, as for plain functions
+    above); a nested one gets no fix: it reads its enclosing call's locals, which a module-level function
+    would take through `Lambda(..., arguments={...})`, a change of its signature left to the author.
 
     A `Lambda`'s `lambda` becomes a registered module-level function, written before the module statement that
     makes the layer (`@keras.utils.register_keras_serializable()`, `def distance_fn(t): return ...`, named after
@@ -525,6 +535,11 @@ class UnserializableCustomObject(Rule):
             if id(layer) not in held:
                 continue
             function = layer.args.node_of("function", ("function",))
+            if function is not None and not isinstance(function, cst.Lambda):
+                named = self._named_function(facts, saves, made, layer, function, top, seen)
+                if named is not None:
+                    yield named
+                continue
             if not isinstance(function, cst.Lambda) or id(function) in seen:
                 continue
             seen.add(id(function))
@@ -555,6 +570,60 @@ class UnserializableCustomObject(Rule):
                     "loaded model's call raises the `NameError`); a registered function is saved by name"
                 ),
             )
+
+    def _named_function(
+        self,
+        facts: Facts,
+        saves: list[MethodCall],
+        made: Created,
+        layer: LayerObj,
+        argument: cst.BaseExpression,
+        top: Mapping[int, cst.CSTNode],
+        seen: set[int],
+    ) -> Finding | None:
+        """CAP#10: a function made by `def` given to `Lambda` in a model this module saves. Keras 3 saves it by
+        name (`{'module': 'builtins', 'class_name': 'function', 'config': 'func'}`), so `load_model` finds it
+        only registered or in `custom_objects` (`TypeError: ... could not be deserialized properly`, then
+        `Could not locate function 'func'`; measured, Keras 3.15). A module-level function is reported at its
+        `def`, fixed by registering it; a nested one (a closure: `crop(dimension, start, end)` returning
+        `Lambda(func)`) at the `Lambda`, without a fix. Not where every load that may read the file passes the
+        name in `custom_objects`."""
+        value = layer.args.get("function", ("function",))
+        func = value.single()
+        if not isinstance(func, FuncObj) or not isinstance(func.node, cst.FunctionDef) or func.node.decorators:
+            return None
+        # The loads that may read the file, else every load (a checkpoint's `{epoch:02d}` path read back as
+        # `.01.keras`): a module that loads each file with the function in `custom_objects` loads it.
+        loads = _loads_of(facts, saves, {id(layer)}) or facts.calls(*LOADS)
+        if id(func.node) in seen or _loads_name(facts, func.name, loads):
+            return None
+        seen.add(id(func.node))
+        saved = (
+            f"Keras 3 saves a function made by `def` by its name, `{{'module': 'builtins', 'class_name': "
+            f"'function', 'config': '{func.name}'}}`, and `load_model` raises `TypeError: ... could not be "
+            f"deserialized properly` (`Could not locate function '{func.name}'`)"
+        )
+        if id(func.node) in top:
+            prefix = keras_prefix(facts)
+            fix = (
+                self.fix(InsertBefore(func.node, register_decorator(facts, prefix)), title="Register the function")
+                if prefix is not None
+                else None
+            )
+            return self.finding(
+                func.node.name,
+                fix=fix,
+                name=func.name,
+                problem=f"is given to `Lambda` in a model this module saves: {saved} unless the function is "
+                "registered or every load passes it in `custom_objects`",
+            )
+        return self.finding(
+            argument,
+            name=func.name,
+            problem=f"is a nested function given to `Lambda` in a model this module saves: {saved}; a nested "
+            "function cannot be registered, so make it a module-level function that takes what it reads from "
+            "the enclosing call through `Lambda(..., arguments={...})`, and register it",
+        )
 
     def _lambda_fix(
         self,
@@ -1162,7 +1231,7 @@ def _loads_name(facts: Facts, name: str, loads: list[MethodCall] | None = None) 
     (and there is one)."""
     if loads is None:
         loads = facts.calls(*LOADS)
-    return bool(loads) and all(name in _custom_names(e.node) for e in loads)
+    return bool(loads) and all(name in _custom_names(e.node) | _custom_value_names(e) for e in loads)
 
 
 def _loads_of(facts: Facts, saves: list[MethodCall], layers: set[int]) -> list[MethodCall]:
@@ -1763,6 +1832,24 @@ def _has_custom(node: cst.CSTNode) -> bool:
     return any(
         a.star or (a.keyword is not None and a.keyword.value == "custom_objects") for a in node.args
     )
+
+
+def _custom_value_names(load: MethodCall) -> set[str]:
+    """The string keys of the dict literal a load's `custom_objects` holds when it is passed by name
+    (`custom_objects = {...}` made before, `load_model(path, custom_objects=custom_objects)`)."""
+    if load.args is None or load.args.star:
+        return set()
+    given = load.args.get("custom_objects").single()
+    site = given.site if isinstance(given, DictObj) else None
+    if not isinstance(site, cst.Dict):
+        return set()
+    return {
+        e.key.evaluated_value
+        for e in site.elements
+        if isinstance(e, cst.DictElement)
+        and isinstance(e.key, cst.SimpleString)
+        and isinstance(e.key.evaluated_value, str)
+    }
 
 
 def _custom_names(node: cst.CSTNode) -> set[str]:

@@ -152,6 +152,29 @@ class Escapes:
         self.objs: dict[int, Obj] = {}
 
 
+class Tracked:
+    """The layers and models something tracks, in the whole run (one object a run, complete once it ends): added
+    to a `Sequential`, called outside a `Lambda`'s function (a layer of the graph that call builds), or stored on
+    an instance of a program class."""
+
+    __slots__ = ("objs",)
+
+    def __init__(self) -> None:
+        self.objs: set[int] = set()
+
+
+@dataclass(eq=False)
+class LambdaCall(Event):
+    """A layer or model made outside a `Lambda`'s function and called inside it (`Lambda(lambda x: encoder(x))`):
+    nothing tracks it there. `tracked` and `escaped` say, at the end of the run, whether something else does, or
+    whether it reached code the analysis does not follow."""
+
+    obj: Obj = field(default=None)  # type: ignore[assignment]
+    lam: Obj = field(default=None)  # type: ignore[assignment]
+    tracked: Tracked = field(default=None)  # type: ignore[assignment]
+    escaped: Escapes = field(default=None)  # type: ignore[assignment]
+
+
 @dataclass(eq=False)
 class UnknownCall(Event):
     """A call of a name from outside the program that nothing follows (`efficientnet.EfficientNetV2(...)` of

@@ -482,7 +482,9 @@ def heap_field(event: Event, obj: Obj, name: str) -> AV | None:
 
 def divergence(first: Ctx, second: Ctx) -> cst.CSTNode | None:
     """Where the second of two contexts parts from the first: the outermost call site or loop on the second's
-    chain that the first does not share (a helper called twice: the second call). None when they do not part."""
+    chain that the first does not share (a helper called twice: the second call). Where the second runs in a
+    loop the first never entered (`layers += [Relu()]` before the loop, then again in it), the outermost call
+    in that loop. None when they do not part, or part at two passes of one loop."""
     mine = [c for c in reversed(list(second.chain())) if c.kind in (CtxKind.CALL, CtxKind.LOOP)]
     theirs = [c for c in reversed(list(first.chain())) if c.kind in (CtxKind.CALL, CtxKind.LOOP)]
     for index, link in enumerate(mine):
@@ -492,7 +494,11 @@ def divergence(first: Ctx, second: Ctx) -> cst.CSTNode | None:
             or other.node is not link.node
             or (other.data != link.data and link.kind is CtxKind.LOOP)
         ):
-            return link.node if link.kind is CtxKind.CALL else None
+            if link.kind is CtxKind.CALL:
+                return link.node
+            if other is not None and other.node is link.node:
+                return None  # two passes of one loop
+            return next((c.node for c in mine[index + 1 :] if c.kind is CtxKind.CALL), None)
     return None
 
 
