@@ -249,7 +249,7 @@ class UntrackedLayerVariable(Rule):
             yield Finding(
                 node=node,
                 message=(
-                    f"`{facts.code_for(node)}` calls {what} inside the function of {where}: a Lambda tracks "
+                    f"`{facts.inline_code(node)}` calls {what} inside the function of {where}: a Lambda tracks "
                     "nothing its function calls, so Keras 3 leaves its weights out of the model's weights, `fit` "
                     "never trains them and `model.save` does not save them; call it on the tensor directly (it "
                     "then is a layer of the model), or make the Lambda a custom layer that holds it"

@@ -196,7 +196,7 @@ def _mismatch_message(facts: Facts, event: ReuseMismatch) -> str:
     layer = event.name.rsplit("/", 2)[-2]
     short = event.api.rsplit(".", 1)[-1]
     what = (
-        f"`{facts.code_for(event.node)}` is the first call of a new `{callee}`"
+        f"`{facts.inline_code(event.node)}` is the first call of a new `{callee}`"
         if short[:1].isupper()
         else f"`{callee}` makes a layer"
     )

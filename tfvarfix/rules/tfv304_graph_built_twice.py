@@ -277,7 +277,7 @@ class GraphBuiltTwice(Rule):
                 yield Finding(node=event.node, message=self._average_message(facts, event, prefix), code=self.CODE)
                 continue
             message = (
-                f"`{facts.code_for(event.node)}` makes the optimizer's slot variables (`<variable>/{op}`{slot}) "
+                f"`{facts.inline_code(event.node)}` makes the optimizer's slot variables (`<variable>/{op}`{slot}) "
                 "while `reuse=True` is in force (a `reuse_variables()` stays on for the rest of its scope, and "
                 "`reuse=False` or `None` cannot turn it off): graph mode raises `ValueError: Variable "
                 f"<variable>/{op}/ does not exist` on the first one; "
@@ -290,7 +290,7 @@ class GraphBuiltTwice(Rule):
     @staticmethod
     def _average_message(facts: Facts, event: Missing, prefix: str) -> str:
         return (
-            f"`{facts.code_for(event.node)}` makes a moving-average variable (`<tensor op>/{event.op}`) for each "
+            f"`{facts.inline_code(event.node)}` makes a moving-average variable (`<tensor op>/{event.op}`) for each "
             "tensor it averages while `reuse=True` is in force (a `reuse_variables()` stays on for the rest of its "
             "scope); the tensors are new to the graph, so no such variable exists to reuse and graph mode raises "
             f"`ValueError: Variable <scope>/<op>/{event.op}/ does not exist`; share the second build under `with "

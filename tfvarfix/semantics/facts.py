@@ -8,8 +8,10 @@ context. Rules ask `grouped(kind)` for the events of each node, and claim what h
 
 from __future__ import annotations
 
+import io
 import itertools
 import re
+import tokenize
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -212,6 +214,11 @@ class Facts:
     def code_for(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)
 
+    def inline_code(self, node: cst.CSTNode, limit: int = 100) -> str:
+        """The node's code on one line, for a message: comments dropped, line breaks and indentation as single
+        spaces (none after an opening bracket or before a closing one), cut at `limit` characters with `...`."""
+        return one_line(self.code_for(node), limit)
+
     @property
     def code(self) -> str:
         return self.source
@@ -344,6 +351,28 @@ class Facts:
 
 
 # ============================================================================================ queries
+def one_line(code: str, limit: int = 100) -> str:
+    """`code` on one line: comments dropped, whitespace between tokens at most one space (none after an opening
+    bracket or before a closing one), cut at `limit` characters with `...`. Code that does not tokenize is only
+    collapsed."""
+    skipped = (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER)
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(code.strip()).readline) if t.type not in skipped]
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        text = " ".join(code.split())
+    else:
+        parts: list[str] = []
+        previous: tokenize.TokenInfo | None = None
+        for token in tokens:
+            spaced = previous is not None and token.start != previous.end
+            if spaced and previous is not None and previous.string not in "([{" and token.string not in ")]},":
+                parts.append(" ")
+            parts.append(token.string)
+            previous = token
+        text = "".join(parts)
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
 def every(events: Iterable[E], test: Callable[[E], bool]) -> bool:
     """True when there is at least one event and `test` holds for all of them."""
     found = False
