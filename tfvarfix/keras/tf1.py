@@ -228,7 +228,7 @@ def first_shape(short: str, args: Args, offset: int) -> Shape | None:
         return None
     if short == "dense":
         units = args.first("units", offset).const()
-        return (None, units) if isinstance(units, int) and _integer(units) else None
+        return (None, units) if isinstance(units, int) and not isinstance(units, bool) else None
     rank = {"conv1d": 1, "conv2d": 2, "conv3d": 3}.get(short)
     if rank is None:
         return None

@@ -499,12 +499,7 @@ class UnserializableCustomObject(Rule):
                 f"`{{'module': 'builtins', 'class_name': 'function', 'config': '{func.name}'}}` and `load_model` "
                 f"raises `TypeError: ... {error}` unless the function is registered"
             )
-            prefix = keras_prefix(facts)
-            fix = (
-                self.fix(InsertBefore(func.node, register_decorator(facts, prefix)), title="Register the function")
-                if prefix is not None
-                else None
-            )
+            fix = self._register_function(facts, func.node)
             yield self.finding(func.node.name, fix=fix, name=func.name, problem=problem)
 
     def _lambda_functions(self, facts: Facts, saves: list[MethodCall]) -> Iterator[Finding]:
@@ -536,7 +531,7 @@ class UnserializableCustomObject(Rule):
                 continue
             function = layer.args.node_of("function", ("function",))
             if function is not None and not isinstance(function, cst.Lambda):
-                named = self._named_function(facts, saves, made, layer, function, top, seen)
+                named = self._named_function(facts, saves, layer, function, top, seen)
                 if named is not None:
                     yield named
                 continue
@@ -571,11 +566,17 @@ class UnserializableCustomObject(Rule):
                 ),
             )
 
+    def _register_function(self, facts: Facts, function: cst.FunctionDef) -> FixPlan | None:
+        """The decorator that registers a module-level function (it returns the function itself)."""
+        prefix = keras_prefix(facts)
+        if prefix is None:
+            return None
+        return self.fix(InsertBefore(function, register_decorator(facts, prefix)), title="Register the function")
+
     def _named_function(
         self,
         facts: Facts,
         saves: list[MethodCall],
-        made: Created,
         layer: LayerObj,
         argument: cst.BaseExpression,
         top: Mapping[int, cst.CSTNode],
@@ -604,12 +605,7 @@ class UnserializableCustomObject(Rule):
             f"deserialized properly` (`Could not locate function '{func.name}'`)"
         )
         if id(func.node) in top:
-            prefix = keras_prefix(facts)
-            fix = (
-                self.fix(InsertBefore(func.node, register_decorator(facts, prefix)), title="Register the function")
-                if prefix is not None
-                else None
-            )
+            fix = self._register_function(facts, func.node)
             return self.finding(
                 func.node.name,
                 fix=fix,
@@ -1841,11 +1837,13 @@ def _custom_value_names(load: MethodCall) -> set[str]:
         return set()
     given = load.args.get("custom_objects").single()
     site = given.site if isinstance(given, DictObj) else None
-    if not isinstance(site, cst.Dict):
-        return set()
+    return _string_keys(site) if isinstance(site, cst.Dict) else set()
+
+
+def _string_keys(literal: cst.Dict) -> set[str]:
     return {
         e.key.evaluated_value
-        for e in site.elements
+        for e in literal.elements
         if isinstance(e, cst.DictElement)
         and isinstance(e.key, cst.SimpleString)
         and isinstance(e.key.evaluated_value, str)
@@ -1861,13 +1859,7 @@ def _custom_names(node: cst.CSTNode) -> set[str]:
             and arg.keyword.value == "custom_objects"
             and isinstance(arg.value, cst.Dict)
         ):
-            return {
-                e.key.evaluated_value
-                for e in arg.value.elements
-                if isinstance(e, cst.DictElement)
-                and isinstance(e.key, cst.SimpleString)
-                and isinstance(e.key.evaluated_value, str)
-            }
+            return _string_keys(arg.value)
     return set()
 
 
