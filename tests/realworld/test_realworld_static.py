@@ -21,6 +21,13 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "
         "no known passes",
     ),
+    "keras_ranger_optimizer_update_step_fp32_variable": (
+        [(49, "TFV401")],
+        "tfvarfix/keras/transfer.py:_compile keeps only the loss and metric functions (FuncObj/BoundMethod) as what "
+        "`fit` traces; an optimizer instance of a program class (a `keras.optimizers.Optimizer` subclass) is only "
+        "stored, so its `update_step`, which `apply_gradients` runs inside fit's traced train step, is never traced "
+        "and its `tf.Variable(...)` is never seen in a tf.function",
+    ),
 }
 
 
