@@ -42,6 +42,14 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "stored, so its `update_step`, which `apply_gradients` runs inside fit's traced train step, is never traced "
         "and its `tf.Variable(...)` is never seen in a tf.function",
     ),
+    "keras_lambda_wrapper_builds_bidirectional_lstm_model": (
+        [(19, "TFV402"), (20, "TFV402")],
+        "the `Lambda` is added to a `Sequential` (`self.model.add(lambda_model_layer)`), never called on a tensor "
+        "in the program: tfvarfix/keras/transfer.py:_run_lambda runs a Lambda's function only from call_layer (a "
+        "direct `Lambda(f)(x)`), and _call_program_layers, which `fit` runs over a Sequential's layers, calls only "
+        "program-class layers (InstanceObj), not a built-in Lambda LayerObj; the same function called as "
+        "`Lambda(lambda x: lambda_wrapper(x))(inputs)` is found",
+    ),
     "keras_lambda_bound_method_of_architecture_class_reload": (
         [(25, "TFV202")],
         "tfvarfix/rules/tfv202_unserializable_custom_object.py:_named_function accepts only a FuncObj made by `def`; "
