@@ -35,6 +35,13 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "
         "no known passes",
     ),
+    "tf2_melgan_weight_norm_conv_transpose_savedmodel": (
+        [(32, "TFV105")],
+        "tfvarfix/rules/tfv105_weight_attribute_rebind.py: Rule.check returns at once for Flavor.TF_KERAS, on the "
+        "premise that tf_keras swaps the tracked weight; a WeightNormalization wrapper rebinding `self.layer.kernel` "
+        "to a tensor computed in call() still breaks there: tf.saved_model.save fails on the wrapped "
+        "Conv1DTranspose ('captures graph tensor ... compute_weights/mul')",
+    ),
     "keras_ranger_optimizer_update_step_fp32_variable": (
         [(49, "TFV401")],
         "tfvarfix/keras/transfer.py:_compile keeps only the loss and metric functions (FuncObj/BoundMethod) as what "
