@@ -301,3 +301,34 @@ def test_a_loaded_layer_after_a_new_one_is_not_reported_at_the_load() -> None:
 def test_the_same_session_continues_the_count_past_a_load() -> None:
     source = _SAVED.replace("keras.backend.clear_session()\n", "")
     assert _tfv104(source + "b = keras.Sequential(loaded.layers[:-1])\nb.add(keras.layers.Dense(1))\n") == []
+
+
+def test_a_layers_name_attribute_reads_its_auto_name() -> None:
+    """pix2pix's converter walks `model.layers` and tells the layers apart by `"conv2d" in layer.name`: each
+    branch sees only its own layers, so the BatchNormalization is not given the convolution's two arrays."""
+    from tfvarfix.engine import check_text
+    from tfvarfix.rule import registry
+
+    text = textwrap.dedent(
+        """
+        import numpy as np
+        from keras.layers import BatchNormalization, Conv2D, Input
+        from keras.models import Model
+
+        inputs = Input(shape=[64, 64, 3])
+        x = Conv2D(8, 4)(inputs)
+        x = BatchNormalization(axis=3)(x)
+        model = Model(inputs, x)
+        for layer in model.layers[1:]:
+            if "conv2d" in layer.name:
+                layer.set_weights([np.ones((4, 4, 3, 8)), np.ones(8)])
+            elif "batch" in layer.name:
+                layer.set_weights([np.ones(8)] * 4)
+            elif layer.name != "input_layer":
+                layer.set_weights([np.ones(3)])
+        """
+    )
+    found = check_text(text, [registry().rules["TFV102"]]).diagnostics
+    assert [(d.line, d.code) for d in found] == []
+    wrong = text.replace('"conv2d" in', '"_" in')  # `batch_normalization` takes the first arm, `conv2d` the last
+    assert [d.line for d in check_text(wrong, [registry().rules["TFV102"]]).diagnostics] == [12, 16]

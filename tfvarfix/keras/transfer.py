@@ -2105,7 +2105,8 @@ class KerasSemantics(Semantics):
             renamed = self.state.value(layer, "renamed")
             if renamed is not None:
                 return renamed
-            return const(layer.name) if layer.name is not None else TOP
+            name = self.layer_name(layer)  # given, or the auto name Keras gave it when that is known
+            return const(name) if name is not None else TOP
         if attr == "__class__":
             return AV.of(ModuleRef(layer.cls))
         if attr == "built":
