@@ -106,6 +106,14 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "`LearningRateSchedule` subclass given to the optimizer is not modelled, nor a config value that is a "
         "tensor (`self.d_model = tf.cast(...)`), which tf_keras's SavedModel save cannot write as JSON",
     ),
+    "keras_automodel_resnet_block_built_per_image_input": (
+        [(23, "TFV104")],
+        "tfvarfix/semantics/pybuiltins.py:method answers `dict.get(key)` with `present(found).join(default)` even when "
+        "the dict's entries are exact and hold the key, so `hp.get('block_type')` on the module-level "
+        "`hp = {'block_type': 'resnet', ...}` is {'resnet', None} and `if hp.get('block_type') == 'resnet':` in "
+        "ImageBlock.build is undecided; each pass of the comprehension then makes ResNet50 on one arm of an unknown "
+        "`if`, where TFV104 does not claim the application's name `resnet50`. With `hp['block_type']` it is found",
+    ),
 }
 
 
