@@ -114,6 +114,16 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "ImageBlock.build is undecided; each pass of the comprehension then makes ResNet50 on one arm of an unknown "
         "`if`, where TFV104 does not claim the application's name `resnet50`. With `hp['block_type']` it is found",
     ),
+    "tf2_segmentation_add_weight_decay_recursive_helper_late_param": (
+        [(45, "TFV107")],
+        "tfvarfix/keras/transfer.py:_layer_attribute answers a layer's `trainable_weights` with an unknown list "
+        "(Items(None, TOP)) when present_weights returns None, which it does for every class without a spec in the "
+        "weight table (InputLayer, MaxPooling2D, UpSampling2D, Dropout: weightless, so really `[]`); the walk of "
+        "`m.layers` reaches those too, their `for param in m.trainable_weights` has an unknown count, the add_loss "
+        "events made there have no pass number, and tfvarfix/rules/tfv107_late_bound_layer_in_loss.py:check gives "
+        "up on `None in passes` although the Conv2D passes (kernel, bias) are known; `model.layers[1:]` over Dense "
+        "layers only is found",
+    ),
 }
 
 
