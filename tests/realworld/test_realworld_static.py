@@ -86,19 +86,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "call (`ValueError: The following Variables were created within a Lambda layer`); the same file without "
         "TF_USE_LEGACY_KERAS is found",
     ),
-    "keras_lambda_bound_method_of_architecture_class_reload": (
-        [(25, "TFV202")],
-        "tfvarfix/rules/tfv202_unserializable_custom_object.py:_named_function accepts only a FuncObj made by `def`; "
-        "`Lambda(self.custom_layer)` gives a BoundMethod, so it returns None. Keras 3 saves a bound method as "
-        "`{'class_name': 'method', 'config': 'custom_layer'}`, which no load can rebuild (custom_objects or not)",
-    ),
-    "keras_f1_metric_nested_precision_recall_reload": (
-        [(15, "TFV202")],
-        "tfvarfix/rules/tfv202_unserializable_custom_object.py:_plain_functions looks only at functions given to a "
-        "layer's `*_initializer`/`*_regularizer`/`*_constraint`/`activation` keywords; a function given to "
-        "`compile(metrics=[f1])` (or `loss=`) is saved by name in the compile config and never examined, so the "
-        "`load_model` without custom_objects ('Could not locate function') is not reported",
-    ),
     "keras_transformer_lr_schedule_tensor_in_config_savedmodel": (
         [(30, "TFV202")],
         "tfvarfix/rules/tfv202_unserializable_custom_object.py checks get_config only for Layer/Model and the "

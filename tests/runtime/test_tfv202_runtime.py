@@ -704,3 +704,51 @@ def test_functions_made_by_def_in_a_saved_lambda_are_looked_up_by_name() -> None
     assert fixed.out["run"]["module"] is True, fixed.out
     assert "'config': 'func'" in fixed.out["run"]["nested"], fixed.out
     assert good.out == {"run": {"loaded": True, "unsaved": [2, 2]}}, good.out
+
+
+def test_functions_given_to_compile_fail_the_compiling_load_and_registered_load() -> None:
+    """keras#11363: a module-level loss or metric function given to `compile` (a metric in a list or a dict of
+    lists, a loss given positionally) is saved by name in the compile config; `load_model` of the `.keras` file
+    cannot find it (Keras 3.15 `TypeError: Could not locate function 'f1'`). Registered, each loads. Near misses
+    (`compile=False`, `custom_objects`, registered or built-in functions, a model compiled again with `"mse"`
+    before its save, a model only saved to `.h5`) load and run."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_compiled_functions.py", LAMBDA)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_compiled_functions.py", LAMBDA)
+    good = run_program(TESTDATA / "TFV202" / "good_compiled_functions.py", LAMBDA)
+    assert bad.error is None and fixed.error is None and good.error is None, (bad, fixed, good)
+    for name, function in (("metric", "f1"), ("loss", "squared"), ("nested", "absolute")):
+        assert bad.out["run"][name].startswith(f"TypeError: Could not locate function '{function}'"), bad.out
+    assert fixed.out["run"] == {"metric": "loads", "loss": "loads", "nested": "loads"}, fixed.out
+    assert good.out["run"] == {
+        "compile=False": True,
+        "custom_objects": True,
+        "registered": True,
+        "compiled again": True,
+        "h5 saved": True,
+    }, good.out
+
+
+def test_functions_given_to_compile_fail_the_tf_keras_load_and_registered_load() -> None:
+    """tf_keras 2.21: the same functions fail the load from `.h5` (`ValueError: Unknown loss function:
+    'squared'`) and from `.keras` (`TypeError: Could not locate function 'absolute'`); registered, both load."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_compiled_functions_tf_keras.py", LAMBDA, legacy=True)
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_compiled_functions_tf_keras.py", LAMBDA, legacy=True)
+    assert bad.error is None and fixed.error is None, (bad, fixed)
+    assert bad.out["run"]["loss"].startswith("ValueError: Unknown loss function: 'squared'"), bad.out
+    assert bad.out["run"]["metric"].startswith("TypeError: Could not locate function 'absolute'"), bad.out
+    assert fixed.out["run"] == {"loss": "loads", "metric": "loads"}, fixed.out
+
+
+def test_a_bound_method_in_a_saved_lambda_never_loads_and_a_registered_function_does() -> None:
+    """keras#13992: `Lambda(self.custom_layer)` (and a classmethod read off its class) is saved as `{'class_name':
+    'method', 'config': 'custom_layer'}`; Keras 3.15 cannot load it even with `custom_objects` and
+    `safe_mode=False`. A registered module-level function given its value through `arguments={...}` loads and
+    predicts the same; a bound method in a model never saved, or in a registered layer's `__init__`, runs."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_lambda_bound_method.py", LAMBDA)
+    good = run_program(TESTDATA / "TFV202" / "good_lambda_bound_method.py", LAMBDA)
+    assert bad.error is None and good.error is None, (bad, good)
+    for name in ("method", "classmethod"):
+        error = bad.out["run"][name]
+        assert error.startswith("TypeError") and "could not be deserialized properly" in error, bad.out
+        assert "Expected 'config' to be a dict for method" in error, bad.out
+    assert good.out == {"run": {"saved": True, "unsaved": [2, 4], "wrapped": True}}, good.out

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
@@ -26,6 +27,7 @@ from tfvarfix.semantics.heap import Items, held_values, present
 from tfvarfix.semantics.values import (
     AV,
     NOTHING,
+    TOP,
     Args,
     BoundMethod,
     ClassObj,
@@ -54,6 +56,13 @@ LOADS = ("keras.models.load_model", "keras.saving.load_model")
 _LAYER = (
     "has no `get_config` and its `__init__` takes no `**kwargs`: Keras 3 `load_model` raises "
     "`TypeError: ... got an unexpected keyword argument 'trainable'`"
+)
+_BOUND_METHOD = (
+    "is a bound method given to `Lambda` in a model this module saves: Keras 3 saves it as `{'module': "
+    "'builtins', 'class_name': 'method', 'config': ...}`, which no load can rebuild (`TypeError: ... could not be "
+    "deserialized properly ... Expected 'config' to be a dict for method`, with `custom_objects` or "
+    "`safe_mode=False` too); give `Lambda` a registered module-level function instead, passing what it reads "
+    "from the object through `Lambda(..., arguments={...})`"
 )
 _MODEL = (
     "has no `get_config`: Keras 3 `model.save` raises `NotImplementedError: Object {name} was created by passing "
@@ -126,7 +135,14 @@ class UnserializableCustomObject(Rule):
     `lambda x: dummy_padding(x, padding_size)` in a helper that builds a `Sequential` by `add`); or given a
     function made by `def` that is not registered and that some load may read without it in `custom_objects`
     (CAP#10: `crop(dimension, start, end)` returns `Lambda(func)` for a nested `func`), reported at a
-    module-level `def`, and at the `Lambda` for a nested one.
+    module-level `def`, and at the `Lambda` for a nested one; or given a bound method (keras#13992:
+    `Lambda(self.custom_layer)`; a classmethod), reported at the `Lambda`'s argument. In a module that saves a
+    model and loads it back, a module-level function (undecorated) given to that model's `compile` as `loss`
+    (or its second positional argument), `metrics` or `weighted_metrics`, directly or in lists and dicts
+    (keras#11363's `metrics=["accuracy", f1]`), when some load that may read the file compiles the model (no
+    `compile=False`) without the function in an inline `custom_objects` dict; the compile config the save
+    writes is the last `compile` before it. Keras 3 code counts only saves and loads of `.keras` files;
+    tf_keras code every format.
     A layer or model class defined inside a function
     that nothing in the module calls (a test method) has no instance outside that function's run: it is
     reported only when a model is saved during that run (keras's export tests export such a layer as a
@@ -184,7 +200,19 @@ class UnserializableCustomObject(Rule):
     in `make(factor)`) loads with `safe_mode=False`, predicts the same, and is not reported. A function made by
     `def` is saved by name (`{'module': 'builtins', 'class_name': 'function', 'config': 'func'}`), and
     `load_model` raises `TypeError: ... could not be deserialized properly` unless it is registered or in
-    `custom_objects` (measured, Keras 3.15: a nested `func` fails even with the module-level ones given).
+    `custom_objects` (measured, Keras 3.15: a nested `func` fails even with the module-level ones given). A
+    bound method is saved as `{'module': 'builtins', 'class_name': 'method', 'config': 'custom_layer'}`, which
+    no load rebuilds: `TypeError: ... could not be deserialized properly ... Expected 'config' to be a dict for
+    method`, with `custom_objects` naming it and `safe_mode=False` too (measured, Keras 3.15.1, an instance
+    method and a classmethod). A function given to `compile` is saved by name in the compile config, and a
+    load that compiles the model cannot find it: Keras 3.15.1 and tf_keras 2.21 raise `TypeError: Could not
+    locate function 'f1'` from a `.keras` file; tf_keras raises `ValueError: Unknown loss function: 'myloss'`
+    (`Unknown metric function`) from an `.h5` file, and fails from a SavedModel too (`Unknown loss function`;
+    for a metric, `Unable to restore custom object of class "MeanMetricWrapper"`). `load_model(...,
+    compile=False)`, `custom_objects={"myloss": myloss}` or a registered function load. Keras 3's legacy `.h5`
+    load is not reported: it fails on other grounds as well (`TypeError: string indices must be integers, not
+    'str'` for `loss=myloss`, `Could not deserialize 'keras.metrics.mse'` with a built-in loss string) and loads
+    `loss=[myloss]`.
 
     ## Example
     ```python
@@ -281,7 +309,13 @@ class UnserializableCustomObject(Rule):
 
     A module-level function made by `def` and given to a `Lambda` is registered (unsafe, as for plain functions
     above); a nested one gets no fix: it reads its enclosing call's locals, which a module-level function
-    would take through `Lambda(..., arguments={...})`, a change of its signature left to the author.
+    would take through `Lambda(..., arguments={...})`, a change of its signature left to the author. A bound
+    method gets no fix for the same reason: what it reads from its object would have to be passed through
+    `arguments={...}` (measured: such a registered function loads and predicts the same).
+
+    A function given to `compile` gets the registration decorator, as a plain function given to a layer does.
+    Safe: the decorator returns the function itself, so training is unchanged, and the load that failed
+    loads the compiled model (measured, Keras 3.15.1 and tf_keras 2.21, `.keras` and `.h5`).
 
     A `Lambda`'s `lambda` becomes a registered module-level function, written before the module statement that
     makes the layer (`@keras.utils.register_keras_serializable()`, `def distance_fn(t): return ...`, named after
@@ -382,9 +416,13 @@ class UnserializableCustomObject(Rule):
         saves = bool(save_calls)
         defined = Counter(id(c.node) for c in facts.classes)
         keras3 = facts.flavor is Flavor.KERAS3
+        reported: set[int] = set()
         if keras3 and saves:
-            yield from self._plain_functions(facts, save_calls)
-            yield from self._lambda_functions(facts, save_calls)
+            for finding in (*self._plain_functions(facts, save_calls), *self._lambda_functions(facts, save_calls)):
+                reported.add(id(finding.node))
+                yield finding
+        if saves:
+            yield from self._compiled_functions(facts, save_calls, reported)
         for cls in facts.classes:
             refused = ""  # the module saves an instance only to paths Keras 3 refuses (then no fix)
             if cls.keras_base is None or cls.unknown_base:
@@ -502,6 +540,75 @@ class UnserializableCustomObject(Rule):
             fix = self._register_function(facts, func.node)
             yield self.finding(func.node.name, fix=fix, name=func.name, problem=problem)
 
+    def _compiled_functions(self, facts: Facts, saves: list[MethodCall], reported: set[int]) -> Iterator[Finding]:
+        """keras#11363: a module-level function given to `compile` (`loss`, the second positional argument,
+        `metrics`, `weighted_metrics`; in lists, tuples and dicts) of a model this module saves, then loads with
+        `load_model` compiling it (no `compile=False`) without the function in `custom_objects`. The saved
+        compile config names it, `{'module': 'builtins', 'class_name': 'function', 'config': 'f1'}`, and the
+        load cannot find it (measured, Keras 3.15.1 and tf_keras 2.21: `TypeError: Could not locate function
+        'f1'` from a `.keras` file; tf_keras `ValueError: Unknown loss function: 'f1'` / `Unknown metric
+        function` from `.h5`). Keras 3 counts only saves to `.keras` files: its legacy `.h5` load fails on other
+        grounds too (`Could not deserialize 'keras.metrics.mse'` for a built-in loss string) and loads
+        `loss=[f]`. The functions are read from the `.compile` calls of the saved model before the save, back to
+        the last one sure to run, their lists and dicts in the heap at the save. The fix registers the function."""
+        if any(word in facts.source for word in _CUSTOM_SCOPES):
+            return
+        keras3 = facts.flavor is Flavor.KERAS3
+        top = {id(statement) for statement in facts.module.body}
+        compiles = [e for e in facts.calls(".compile") if reachable(e) and e.args is not None]
+        uses: dict[int, tuple[FuncObj, list[str], set[int]]] = {}  # function -> (keywords, compiled models)
+        for save in saves:
+            if not reachable(save) or save.view is None:
+                continue
+            tail = _path_tail_of(save)
+            if keras3 and (tail is None or not tail.endswith(".keras")):
+                continue
+            index = facts.index_of(save)
+            for model in _saved_models(save):
+                for compiled in reversed([c for c in compiles if facts.index_of(c) < index and _compiles(c, model)]):
+                    for keyword, func in _compiled_in(compiled.args, save.view):
+                        node = func.node
+                        if not isinstance(node, cst.FunctionDef) or id(node) not in top or node.decorators:
+                            continue
+                        entry = uses.setdefault(id(node), (func, [], set()))
+                        if keyword not in entry[1]:
+                            entry[1].append(keyword)
+                        entry[2].add(id(model))
+                    if compiled.certain and compiled.receiver.single() is model:
+                        break  # the compile config the save writes is this one's, or a later one's
+        for func, keywords, models in uses.values():
+            assert isinstance(func.node, cst.FunctionDef)
+            if id(func.node.name) in reported or _registered_by_call(facts, func.name):
+                continue
+            loads = [
+                e
+                for e in _loads_of(facts, saves, models)
+                if reachable(e) and _looks_up(e, func.name) and not (keras3 and not _may_be_keras_file(e))
+            ]
+            if not loads:
+                continue  # every load passes it in `custom_objects` or `compile=False` (or there is none here)
+            given = "`/`".join(keywords)
+            if keras3:
+                saved = (
+                    f"Keras 3 saves it by name in the compile config, `{{'module': 'builtins', 'class_name': "
+                    f"'function', 'config': '{func.name}'}}`, and the load raises `TypeError: Could not locate "
+                    f"function '{func.name}'`"
+                )
+            else:
+                what = "loss" if "loss" in keywords else "metric"
+                saved = (
+                    f"tf_keras saves it by name in the compile config, and the load raises `TypeError: Could not "
+                    f"locate function '{func.name}'` from a `.keras` file, `ValueError: Unknown {what} function: "
+                    f"'{func.name}'` from an `.h5` file (a SavedModel fails too)"
+                )
+            problem = (
+                f"is a plain function given to `compile` as `{given}` of a model this module saves and loads back "
+                f"with `load_model` without `compile=False` or the function in `custom_objects`: {saved} unless "
+                f"the function is registered"
+            )
+            fix = self._register_function(facts, func.node)
+            yield self.finding(func.node.name, fix=fix, name=func.name, problem=problem)
+
     def _lambda_functions(self, facts: Facts, saves: list[MethodCall]) -> Iterator[Finding]:
         """keras-oneshot#10's L1 distance, `Lambda(lambda x: ops.abs(x[0] - x[1]))`, in a model this module saves:
         Keras 3 saves a Python lambda as its bytecode and loads it with the globals of its own
@@ -591,6 +698,12 @@ class UnserializableCustomObject(Rule):
         name in `custom_objects`."""
         value = layer.args.get("function", ("function",))
         func = value.single()
+        # A bound method, or a classmethod read off its class (Python binds it to the class).
+        if isinstance(func, BoundMethod) or (isinstance(func, FuncObj) and func.method_kind == "class"):
+            if id(argument) in seen:
+                return None
+            seen.add(id(argument))
+            return self.finding(argument, name=facts.code_for(argument), problem=_BOUND_METHOD)
         if not isinstance(func, FuncObj) or not isinstance(func.node, cst.FunctionDef) or func.node.decorators:
             return None
         # The loads that may read the file, else every load (a checkpoint's `{epoch:02d}` path read back as
@@ -1231,13 +1344,13 @@ def _loads_name(facts: Facts, name: str, loads: list[MethodCall] | None = None) 
 
 
 def _loads_of(facts: Facts, saves: list[MethodCall], layers: set[int]) -> list[MethodCall]:
-    """The loads that may read a file holding one of `layers`. Where every reachable save writes one constant
-    path, a load of a constant path reads what the saves of that path before it wrote, back to the last one
-    sure to run (all saves of the path when none is): it counts when one of those may hold one of `layers`; a
-    load of a path not known counts. Else every load counts. handson-ml2's chapter 12 loads a model with only a
-    custom loss with that loss in `custom_objects`, and the file whose model holds its plain functions with
-    those functions in `custom_objects`, then saves another model to that file and loads it with the functions
-    that model has: no load looks for a function it is not given."""
+    """The loads that may read a file holding one of `layers` (or one of them saved itself: a compiled model). Where
+    every reachable save writes one constant path, a load of a constant path reads what the saves of that path
+    before it wrote, back to the last one sure to run (all saves of the path when none is): it counts when one of
+    those may hold one of `layers`; a load of a path not known counts. Else every load counts. handson-ml2's chapter
+    12 loads a model with only a custom loss with that loss in `custom_objects`, and the file whose model holds its
+    plain functions with those functions in `custom_objects`, then saves another model to that file and loads it
+    with the functions that model has: no load looks for a function it is not given."""
     loads = facts.calls(*LOADS)
     written: dict[str, list[tuple[int, bool, bool]]] = {}  # path -> (index, sure to run, may hold `layers`)
     for save in saves:
@@ -1247,9 +1360,8 @@ def _loads_of(facts: Facts, saves: list[MethodCall], layers: set[int]) -> list[M
         if path is None:
             return loads
         held = _held_by_saves(facts, [save])
-        written.setdefault(path, []).append(
-            (facts.index_of(save), save.certain, held is None or bool(held & layers))
-        )
+        holds = held is None or bool(held & layers) or any(id(m) in layers for m in _saved_models(save))
+        written.setdefault(path, []).append((facts.index_of(save), save.certain, holds))
     found: list[MethodCall] = []
     for load in loads:
         path = _constant_path(load)
@@ -1267,6 +1379,92 @@ def _loads_of(facts: Facts, saves: list[MethodCall], layers: set[int]) -> list[M
         if any(holds for _, _, holds in read):
             found.append(load)
     return found
+
+
+_CUSTOM_SCOPES = ("custom_object_scope", "CustomObjectScope", "get_custom_objects")
+
+
+def _registered_by_call(facts: Facts, name: str) -> bool:
+    """`register_keras_serializable(...)(name)`: the function is registered without a decorator."""
+    return re.search(rf"register_keras_serializable\([^()]*\)\(\s*{re.escape(name)}\s*\)", facts.source) is not None
+
+
+def _saved_models(save: MethodCall) -> list[Obj]:
+    """The models a whole-model save writes (its receiver, or `save_model`'s model), when known."""
+    receiver = save.receiver
+    if receiver is None or receiver.is_bottom:
+        receiver = save.args.first("model", 0) if save.args is not None else TOP
+    if receiver.is_top:
+        return []
+    return [
+        o for o in present(receiver) if isinstance(o, ModelObj) or (isinstance(o, InstanceObj) and o.cls.is_model)
+    ]
+
+
+def _compiled_in(args: Args, view: Mapping[Obj, Mapping[str, object]]) -> Iterator[tuple[str, FuncObj]]:
+    """The functions a `compile` call is given as `loss` (also its second positional argument), `metrics` or
+    `weighted_metrics`, directly or in (nested) lists, tuples and dicts, whose items are read in `view`."""
+    for keyword, value in (
+        ("loss", args.first("loss", 1)),
+        ("metrics", args.get("metrics")),
+        ("weighted_metrics", args.get("weighted_metrics")),
+    ):
+        pending, seen = [value], 0
+        while pending and seen < 200:
+            item = pending.pop()
+            seen += 1
+            if item.is_top:
+                continue
+            for obj in present(item):
+                if isinstance(obj, FuncObj):
+                    yield keyword, obj
+                elif isinstance(obj, TupleObj):
+                    pending += obj.items
+                elif isinstance(obj, (ListObj, DictObj)):
+                    pending += held_values(view.get(obj, {}))
+
+
+def _compiles(call: MethodCall, model: Obj) -> bool:
+    objs = call.receiver.objs if call.receiver is not None else None
+    return objs is not None and model in objs
+
+
+def _path_tail_of(event: MethodCall) -> str | None:
+    """The text the path of a save or load certainly ends with, when it is written out."""
+    constant = _constant_path(event)
+    if constant is not None:
+        return constant
+    if event.args is None:
+        return None
+    index = 1 if event.callee in ("keras.saving.save_model", "keras.models.save_model") else 0
+    return _path_tail(event.args.first_node("filepath", index))
+
+
+def _may_be_keras_file(load: MethodCall) -> bool:
+    tail = _path_tail_of(load)
+    return tail is None or tail.endswith(".keras")
+
+
+def _looks_up(load: MethodCall, name: str) -> bool:
+    """The load compiles the model it reads and so looks `name` up: no `compile=False`, and `custom_objects`
+    not given or an inline dict of string keys without it. False where not known (`**kwargs`, a
+    `custom_objects` made elsewhere or holding `**` entries)."""
+    args = load.args
+    if args is None or args.star:
+        return False
+    compiled = args.first("compile", 2)
+    if not compiled.is_bottom and compiled.const() is not True:
+        return False
+    if args.first("custom_objects", 1).is_bottom:
+        return True
+    given = args.first_node("custom_objects", 1)
+    if not isinstance(given, cst.Dict):
+        return False
+    if not all(
+        isinstance(e, cst.DictElement) and isinstance(e.key, cst.SimpleString) for e in given.elements
+    ):
+        return False
+    return name not in _string_keys(given)
 
 
 def _object_argument(facts: Facts, cls: ClassObj, init: FuncObj, names: list[str]) -> str | None:
