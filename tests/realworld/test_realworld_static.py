@@ -61,13 +61,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "`unit.build(...)` on a local bound to `self.units[i]` in a `for i in range(0, 2)`, builds two Conv2D on its "
         "two passes, so the clash (both `nested_layers/kernel:0`) lies within one call site and is never counted",
     ),
-    "keras_ranger_optimizer_update_step_fp32_variable": (
-        [(49, "TFV401")],
-        "tfvarfix/keras/transfer.py:_compile keeps only the loss and metric functions (FuncObj/BoundMethod) as what "
-        "`fit` traces; an optimizer instance of a program class (a `keras.optimizers.Optimizer` subclass) is only "
-        "stored, so its `update_step`, which `apply_gradients` runs inside fit's traced train step, is never traced "
-        "and its `tf.Variable(...)` is never seen in a tf.function",
-    ),
     "keras_lambda_wrapper_builds_bidirectional_lstm_model": (
         [(19, "TFV402"), (20, "TFV402")],
         "the `Lambda` is added to a `Sequential` (`self.model.add(lambda_model_layer)`), never called on a tensor "

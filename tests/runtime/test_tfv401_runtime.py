@@ -253,3 +253,27 @@ def test_tf_keras_backend_ones_and_eye_in_a_regularizer_are_refused_by_fit() -> 
     assert bad.out["case_orthogonality_mask"]["ok"] is False, bad.out
     assert SINGLETON in bad.out["case_orthogonality_mask"]["error"], bad.out
     assert bad.out["case_tensor_mask"]["ok"] is True and len(bad.out["case_tensor_mask"]["value"]) == 2, bad.out
+
+
+def test_a_program_optimizer_making_a_variable_in_update_step_is_refused_where_keras_traces_it() -> None:
+    """NoteDance/optimizers#2, Keras 3.15: `fit`, `train_on_batch` and a custom loop's `@tf.function` run a program
+    optimizer's `update_step` (and an `apply_gradients` override) in a trace, so a variable made there is refused;
+    the fix makes the read-only one a constant, which trains. The near misses train: variables made once in
+    `build` or lazily, tensors in `update_step`, `run_eagerly`, `evaluate`/`predict` only, an eager loop."""
+    bad = run_program(TESTDATA / "TFV401" / "bad_optimizer_step.py", CALL_CASES)
+    for name in ("case_fit", "case_train_on_batch", "case_custom_loop", "case_override"):
+        assert bad.out[name]["ok"] is False and SINGLETON in bad.out[name]["error"], bad.out
+    fixed = run_program(TESTDATA / "TFV401" / "fixed_optimizer_step.py", CALL_CASES)
+    assert fixed.out["case_override"]["ok"] is True and len(fixed.out["case_override"]["value"]) == 1, fixed.out
+    assert fixed.out["case_fit"]["ok"] is False, fixed.out  # reported without a fix
+    good = run_program(TESTDATA / "TFV401" / "good_optimizer_step.py", CALL_CASES)
+    assert good.error is None, good.error
+    for name, result in good.out.items():
+        assert result["ok"] is True, (name, result)
+
+
+def test_a_program_optimizer_making_a_variable_in_update_step_is_refused_by_tf_keras_fit() -> None:
+    """tf_keras 2.21: `fit` -> `minimize` -> `apply_gradients` -> `update_step(gradient, variable)`, traced."""
+    bad = run_program(TESTDATA / "TFV401" / "bad_optimizer_step_tf_keras.py", CALL_CASES, legacy=True)
+    assert bad.out["case_fit"]["ok"] is False and SINGLETON in bad.out["case_fit"]["error"], bad.out
+    assert bad.out["case_tensor_copy"]["ok"] is True and len(bad.out["case_tensor_copy"]["value"]) == 2, bad.out

@@ -157,6 +157,15 @@ def is_tf(name: str) -> bool:
 
 
 LAYER_BASES = frozenset({"keras.layers.Layer", "keras.Model", "keras.Sequential", "keras.layers.RNN"})
+# Keras optimizer classes a program may derive its own optimizer from (Keras 3 and tf_keras; not the legacy ones,
+# whose methods differ, nor the learning-rate schedules).
+OPTIMIZER_BASES = frozenset(
+    f"keras.optimizers.{name}"
+    for name in (
+        "Optimizer", "BaseOptimizer", "SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Adadelta", "Adamax", "Nadam",
+        "Ftrl", "Lion", "Lamb", "Adafactor", "Muon",
+    )
+)  # fmt: skip
 # Bases of the other serializable custom objects a module may define (not layers).
 OBJECT_BASES = frozenset(
     {"keras.initializers.Initializer", "keras.constraints.Constraint", "keras.regularizers.Regularizer"}

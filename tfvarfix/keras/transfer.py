@@ -138,6 +138,16 @@ _NO_LAYER_RECEIVERS = (
 )  # fmt: skip
 _FILL_OF: dict[str, float] = {"zeros": 0.0, "ones": 1.0}  # deterministic initializers, by lower-case name
 TRAINING = frozenset({"fit", "train_on_batch", "fit_generator"})
+# What Keras' own methods of an optimizer call next on it (`self.<name>`, so a program class's override runs),
+# by target (Keras 3.15: `apply_gradients` -> `apply` -> `build` when unbuilt, then `update_step` per variable;
+# tf_keras 2.21: `minimize` -> `apply_gradients` -> `build` -> `_update_step` -> `update_step`). `None`: this
+# method builds the optimizer and runs its step. The first key is what `fit`'s default train step calls.
+_OPTIMIZER_CALLS: dict[Flavor, dict[str, str | None]] = {
+    Flavor.KERAS3: {"apply_gradients": "apply", "apply": None},
+    Flavor.TF_KERAS: {"minimize": "apply_gradients", "apply_gradients": None},
+}
+# Positional arguments Keras passes to each (tensors the analysis does not know).
+_OPTIMIZER_ARITY = {"apply_gradients": 1, "apply": 2, "minimize": 2, "build": 1, "_update_step": 2}
 CHECKPOINT = "keras.callbacks.ModelCheckpoint"
 CHECKPOINT_SAVE = "keras.callbacks.ModelCheckpoint:save"  # the save a checkpoint callback makes during `fit`
 # TensorFlow's object-based checkpoints: `tf.train.Checkpoint(**objects)` and `CheckpointManager(checkpoint, ...)`.
@@ -341,6 +351,7 @@ class KerasSemantics(Semantics):
         self.tf1 = Tf1(self)
         self._weights: dict[tuple[int, tuple[str, ...]], VarObj] = {}
         self._bound_functions: dict[tuple[int, int], TfFunction] = {}
+        self._optimizer_steps: dict[tuple[int, int], TfFunction] = {}  # (model, optimizer) -> fit's train step
         self._duplicate_pairs: set[tuple[int, int, int]] = set()
         self._called: dict[int, int] = {}  # id(layer) -> the order of its first call
         self.layers: list[LayerObj] = []
@@ -1746,6 +1757,7 @@ class KerasSemantics(Semantics):
             if name in TRAINING:
                 self._mark_trained(model)
                 self._trace_regularizers(self.state.items(model).every, node)
+                self._train_optimizer(model, node)
             if name != "__call__":
                 self._trace_compiled(model, node)
                 self._run_callbacks(model, name, args, node)
@@ -1832,6 +1844,8 @@ class KerasSemantics(Semantics):
                 functions.extend(o for o in item if isinstance(o, (FuncObj, BoundMethod)))
             if keyword == "optimizer":
                 self.state.set(model, "optimizer", value)
+        if args.given("run_eagerly"):  # `fit` then runs its train step without a tf.function
+            self.state.set(model, "run_eagerly", args.get("run_eagerly"))
         if functions:
             traced = [TfFunction(_function_node(f), AV.of(f)) for f in functions]
             self.state.set(model, "compiled", AV.of(*traced))
@@ -1857,6 +1871,89 @@ class KerasSemantics(Semantics):
                             Args((TOP,), {}, {}, False),
                             node,
                         )
+
+    def _train_optimizer(self, model: Obj, node: cst.Call) -> None:
+        """`fit`/`train_on_batch` apply the gradients in their traced train step: an optimizer of a program class
+        given to `compile` runs there as Keras calls it (`apply_gradients`, then its `build` on first use and its
+        `update_step`). Measured, Keras 3.15: `build` runs inside the first trace, `update_step` on both traces
+        (a `tf.Variable` made in `update_step` is refused: `ValueError: tf.function only supports singleton
+        tf.Variables created on the first call`); tf_keras 2.21 alike (its `build` runs eagerly, in
+        `init_scope`). `evaluate` and `predict` do not run the optimizer."""
+        eagerly = self.state.value(model, "run_eagerly")
+        if eagerly is not None and present(eagerly).const() is not False:
+            return  # `compile(run_eagerly=True)` (or `model.run_eagerly = True`): nothing is traced (measured)
+        value = self.state.value(model, "optimizer")
+        for obj in present(value) if value is not None else ():
+            if not isinstance(obj, InstanceObj) or not _program_optimizer(obj.cls):
+                continue
+            entry = next(iter(_OPTIMIZER_CALLS[self.flavor]))
+            site = self._optimizer_site(obj, entry)
+            if site is None:
+                continue  # no method of the program runs there
+            key = (id(model), id(obj))
+            function = self._optimizer_steps.get(key)
+            if function is None:
+                found = self.interp.class_attribute(obj.cls, entry)
+                func = found.single() if found is not None else None
+                bound = BoundMethod(func, obj) if isinstance(func, FuncObj) and func.owner else MethodRef(obj, entry)
+                function = self._optimizer_steps[key] = TfFunction(site, AV.of(bound))
+            self.trace(function, Args((TOP,) * _OPTIMIZER_ARITY[entry], {}, {}, False), node)
+
+    def _optimizer_site(self, optimizer: InstanceObj, name: str | None) -> cst.FunctionDef | None:
+        """The first method of the program that Keras' call of `name` on `optimizer` enters (it names the trace)."""
+        calls = _OPTIMIZER_CALLS[self.flavor]
+        while name is not None:
+            found = self.interp.class_attribute(optimizer.cls, name)
+            func = found.single() if found is not None else None
+            if _program_method(func):
+                assert isinstance(func, FuncObj)
+                return func.node if isinstance(func.node, cst.FunctionDef) else None
+            name = calls.get(name)
+        for step in ("_update_step", "update_step") if self.flavor is Flavor.TF_KERAS else ("update_step",):
+            found = self.interp.class_attribute(optimizer.cls, step)
+            func = found.single() if found is not None else None
+            if _program_method(func):
+                assert isinstance(func, FuncObj)
+                return func.node if isinstance(func.node, cst.FunctionDef) else None
+        return None
+
+    def _optimizer_method(self, optimizer: InstanceObj, name: str, node: cst.Call) -> AV:
+        """Keras' own `name` (`apply_gradients`, `apply`, `minimize`) of an optimizer of a program class: it calls
+        the next method on the optimizer (a program override runs), and the last builds the optimizer when it is
+        not built (the program's `build`: variables made there are made once, allowed in a trace) and runs its
+        step (`update_step`; tf_keras: `_update_step`, which calls `update_step`), where the program makes what
+        it makes on every application of the gradients."""
+        then = _OPTIMIZER_CALLS[self.flavor][name]
+        if then is not None:
+            self._send_optimizer(optimizer, then, node)
+            return NONE
+        if self.built(optimizer).const() is not True:
+            self._send_optimizer(optimizer, "build", node)
+            self.state.set(optimizer, "built", TRUE)
+        step = "update_step"
+        if self.flavor is Flavor.TF_KERAS and _program_method(self._optimizer_member(optimizer, "_update_step")):
+            step = "_update_step"
+        self._send_optimizer(optimizer, step, node)
+        return NONE
+
+    def _optimizer_member(self, optimizer: InstanceObj, name: str) -> Obj | None:
+        found = self.interp.class_attribute(optimizer.cls, name)
+        return found.single() if found is not None else None
+
+    def _send_optimizer(self, optimizer: InstanceObj, name: str, node: cst.Call) -> None:
+        """`self.<name>(...)` inside Keras' optimizer code: the program's method runs, if the class defines it."""
+        func = self._optimizer_member(optimizer, name)
+        if _program_method(func):
+            assert isinstance(func, FuncObj)
+            arity = _OPTIMIZER_ARITY.get(name, 3 if self.flavor is Flavor.KERAS3 else 2)  # update_step
+            args = Args((TOP,) * arity, {}, {}, False)
+            if name == "build":
+                with self.interp.context(CtxKind.METHOD, func.node, (optimizer, "build")):
+                    self.interp.invoke(func, args, node, AV.of(optimizer))
+            else:
+                self.interp.invoke(func, args, node, AV.of(optimizer))
+        elif name in _OPTIMIZER_CALLS[self.flavor]:
+            self._optimizer_method(optimizer, name, node)
 
     def _trace_compiled(self, model: Obj, node: cst.Call) -> None:
         compiled = self.state.value(model, "compiled")
@@ -1895,6 +1992,8 @@ class KerasSemantics(Semantics):
         cls = instance.cls if isinstance(instance, InstanceObj) else None
         if name.startswith("assertRaises"):
             return self._assert_raises(name, args, node)
+        if isinstance(instance, InstanceObj) and _program_optimizer(cls) and name in _OPTIMIZER_CALLS[self.flavor]:
+            return self._optimizer_method(instance, name, node)
         if cls is None or cls.keras_base is None:
             return None
         if name == "__init__":
@@ -1933,6 +2032,8 @@ class KerasSemantics(Semantics):
                             Args((TOP,), {}, {}, False),
                             node,
                         )
+                    else:  # Keras' own train step applies the gradients with the compiled optimizer
+                        self._train_optimizer(instance, node)
                     self._mark_trained(instance)
                 if name == "__call__":
                     return self.call_instance(instance, Args((TOP,), {}, {}, False), node)
@@ -2062,6 +2163,8 @@ class KerasSemantics(Semantics):
         cls = instance.cls if isinstance(instance, InstanceObj) else None
         if attr.startswith("assertRaises"):
             return AV.of(MethodRef(obj, attr))
+        if _program_optimizer(cls) and attr in _OPTIMIZER_CALLS[self.flavor]:
+            return AV.of(MethodRef(obj, attr))
         if cls is None or cls.keras_base is None:
             return None
         base = self.state.value(instance, "__base_layer__")
@@ -2181,6 +2284,11 @@ class KerasSemantics(Semantics):
             old = self.state.value(obj, _TRAINABLE_SET)
             self.state.set(obj, _TRAINABLE_SET, value.join(old) if old is not None else value)
             return False
+        if isinstance(obj, (ModelObj, InstanceObj)) and attr == "run_eagerly":
+            # `model.run_eagerly = True`: `fit` runs its train step without a tf.function (`_train_optimizer`).
+            old = self.state.value(obj, "run_eagerly")
+            self.state.set(obj, "run_eagerly", value.join(old) if old is not None else value)
+            return True
         if isinstance(obj, LayerObj) and attr == "name":
             # `layer.name = "ensemble_1_" + layer.name`: the name a model built later sees (innvestigate#238).
             renamed = value.const()
@@ -2450,6 +2558,15 @@ _CALLBACK_HOOKS = {
     "evaluate": ("on_test_begin", "on_test_batch_begin", "on_test_batch_end", "on_test_end"),
     "predict": ("on_predict_begin", "on_predict_batch_begin", "on_predict_batch_end", "on_predict_end"),
 }
+
+
+def _program_optimizer(cls: ClassObj | None) -> bool:
+    """A class of the program derived from a Keras optimizer (`OPTIMIZER_BASES`)."""
+    return cls is not None and cls.optimizer_base is not None
+
+
+def _program_method(func: Obj | None) -> bool:
+    return isinstance(func, FuncObj) and func.owner is not None
 
 
 def _is_callback(cls: ClassObj) -> bool:

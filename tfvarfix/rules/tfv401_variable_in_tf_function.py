@@ -41,8 +41,15 @@ class VariableInTfFunction(Rule):
     scripts/measure_layer_state.py) is not reported, but `Dropout` and the other random layers are: each owns a
     seed generator's state variable. `fit` traces its train step too: the program's loss and metric functions
     and, on each weight a built-in layer regularizes, the `__call__` of a regularizer object of a program class
-    (simec#4). In tf_keras, `K.eye(n)`, and `K.ones(shape)`/`K.zeros(shape)` of known positive sizes, are
-    variables (tf_keras's backend makes them with `variable(...)`; measured, refused in `fit`).
+    (simec#4). An optimizer of a program class (a `keras.optimizers.Optimizer` subclass) runs where Keras runs
+    it: `fit` and `train_on_batch` (not `evaluate` or `predict`, nor under `run_eagerly=True`), and
+    `apply_gradients` in a custom loop's `tf.function`, call its `apply_gradients` (tf_keras: `minimize`), then
+    its `build` once and its `update_step` in the trace, so a `tf.Variable` made in `update_step` (or in an
+    `apply_gradients` override) is reported; one made in `build`, or lazily, is made once, which TF allows
+    (measured, Keras 3.15 and tf_keras 2.21: NoteDance/optimizers#2's fp32 copy in `update_step` raises the
+    error below in `fit`; Keras 3 runs `build` in the first trace, tf_keras eagerly). In tf_keras, `K.eye(n)`,
+    and `K.ones(shape)`/`K.zeros(shape)` of known positive sizes, are variables (tf_keras's backend makes them
+    with `variable(...)`; measured, refused in `fit`).
 
     ## Why is this bad?
     A `tf.function` traces its body into a graph and may retrace it; a variable made on every call would be a
@@ -177,7 +184,7 @@ class VariableInTfFunction(Rule):
             live = [e for e in mine if reachable(e) and e.certain]
             if not live or len(live) != len(mine):
                 continue
-            event = live[0]
+            event = min(live, key=lambda e: _trace_rank(facts, e, node))
             trace = event.ctx.find(CtxKind.TF_FUNCTION)
             assert trace is not None
             function = _function_name(facts, trace.node)
@@ -1114,6 +1121,16 @@ def _function_name(facts: Facts, node: cst.CSTNode | None) -> str:
     if isinstance(node, cst.Call) and node.args:
         return facts.code_for(node.args[0].value)
     return "<function>"
+
+
+def _trace_rank(facts: Facts, event: VariableInTrace, node: cst.CSTNode) -> tuple[int, str]:
+    """Which of the traces that make the variable a finding names, whatever order the entries ran in: the one
+    whose function holds the creation (an optimizer's `update_step`, which `fit` and a custom loop both trace),
+    else the first by name."""
+    trace = event.ctx.find(CtxKind.TF_FUNCTION)
+    site = trace.node if trace is not None else None
+    holds = site is not None and any(a is site for a in facts.ancestors(node))
+    return (0 if holds else 1, _function_name(facts, site))
 
 
 def _what(obj: Obj, node: cst.CSTNode, facts: Facts, retrace: bool) -> str:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
-from tfvarfix.keras.names import BUILTIN_OBJECT_CONFIGS, LAYER_BASES, OBJECT_BASES
+from tfvarfix.keras.names import BUILTIN_OBJECT_CONFIGS, LAYER_BASES, OBJECT_BASES, OPTIMIZER_BASES
 from tfvarfix.semantics import relevance
 from tfvarfix.semantics.evaluate import caught_names, dotted_name
 from tfvarfix.semantics.events import ROOT, Ctx, CtxKind, Event, UserCall
@@ -1216,6 +1216,7 @@ class Interpreter:
         bases: list[Obj] = []
         unknown = False
         keras_base: str | None = None
+        optimizer_base: str | None = None
         for arg in node.bases:
             if arg.keyword is not None:
                 continue
@@ -1236,8 +1237,11 @@ class Interpreter:
                     keras_base = keras_base or name
                 elif name not in ("builtins.object",):
                     unknown = True
+                    if name in OPTIMIZER_BASES and ".legacy." not in base.dotted:
+                        optimizer_base = optimizer_base or name
             elif isinstance(base, ClassObj):
                 keras_base = keras_base or base.keras_base
+                optimizer_base = optimizer_base or base.optimizer_base
                 unknown = unknown or base.unknown_base
             else:
                 unknown = True
@@ -1246,6 +1250,7 @@ class Interpreter:
         cls = ClassObj(node, namespace, self._qualname(node.name.value))
         cls.bases = tuple(bases)
         cls.keras_base = keras_base
+        cls.optimizer_base = optimizer_base
         cls.unknown_base = unknown
         self.classes.append(cls)
         saved_frame, saved_chain = self.frame, self.chain

@@ -383,9 +383,13 @@ class PartialObj(Obj):
 
 class ClassObj(Obj):
     """A class defined in the program. `keras_base` is the canonical Keras class it derives from, if any;
-    `unknown_base` is True when some base could not be resolved (its attributes are then not all known)."""
+    `unknown_base` is True when some base could not be resolved (its attributes are then not all known).
+    `optimizer_base` is the canonical Keras optimizer class it derives from, if any (a base the analysis does
+    not model otherwise: `keras_base` stays None and `unknown_base` True for it)."""
 
-    __slots__ = ("bases", "decorators", "keras_base", "name", "namespace", "node", "qualname", "unknown_base")
+    __slots__ = (
+        "bases", "decorators", "keras_base", "name", "namespace", "node", "optimizer_base", "qualname", "unknown_base",
+    )  # fmt: skip
     KIND = "class"
 
     def __init__(self, node: cst.ClassDef, namespace: FrameObj, qualname: str) -> None:
@@ -394,6 +398,7 @@ class ClassObj(Obj):
         self.name = node.name.value
         self.bases: tuple[Obj, ...] = ()
         self.keras_base: str | None = None
+        self.optimizer_base: str | None = None
         self.unknown_base = False
         self.namespace = namespace
         self.qualname = qualname
