@@ -21,20 +21,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "the arrays come from `.npy` files the program wrote (`np.save` then `np.load`): their shapes are not "
         "followed through the files, so the (4, 4, 3, 64) kernel given to the (4, 4, 3, 32) layer is not known",
     ),
-    "tf1_multirnn_reuse_variables_before_first_build": (
-        [(33, "TFV302")],
-        "tfvarfix/keras/tf1.py:Tf1.create sees `rnn/multi_rnn_cell/cell_0/lstm_cell/kernel` made by the RNN call "
-        "under Reuse.YES (the module-level `reuse_variables()` is followed) with the graph certainly lacking it, "
-        "but under reuse it records `Missing` only for api == 'slot' (an optimizer's slots); a first build "
-        "(get_variable, a cell or an RNN call) asking a reusing scope for a variable never made is not reported",
-    ),
-    "tf1_3dgan_test_mode_generator_built_with_reuse_true": (
-        [(95, "TFV302")],
-        "the same cause as tf1_multirnn_reuse_variables_before_first_build: tfvarfix/keras/tf1.py:Tf1.create gets "
-        "`gen/batch_normalization/gamma` (api 'layers.batch_normalization') under Reuse.YES from "
-        "`generator(..., reuse=True)` in testGAN, with the graph certainly lacking it (test mode builds nothing "
-        "before), but under reuse it records `Missing` only for an optimizer's slots (api == 'slot')",
-    ),
     "tf1_dcgan_discriminator_reused_on_smaller_generator_output": (
         [(101, "TFV302")],
         "tfvarfix/keras/tf1.py:Tf1._share returns when the asked shape is None: `linear` asks for "

@@ -80,3 +80,23 @@ def test_reuse_that_cannot_share_raises_and_near_misses_build() -> None:
     ]
     assert good.out["case_get_variable_reused_at_its_shape"]["variables"] == ["embedding/table:0"]
     assert "infer/memory_layer/kernel:0" in good.out["case_second_layer_object_in_a_scope_of_its_own"]["variables"]
+
+
+def test_reuse_of_variables_never_made_raises_and_near_misses_build() -> None:
+    bad = run_program(TESTDATA / "TFV302" / "bad_never_made.py", CALL_TF1_CASES, legacy=True)
+    missing = (
+        "Variable {} does not exist, or was not created with tf.get_variable(). Did you mean to set "
+        "reuse=tf.AUTO_REUSE in VarScope?"
+    )
+    assert bad.out["case_reuse_variables_before_the_first_build"]["error"] == missing.format("w")
+    assert bad.out["case_test_mode_builds_with_reuse_true"]["error"] == missing.format("gen/dense/kernel")
+    assert bad.out["case_stacked_cells_under_reuse_variables"]["error"] == missing.format(
+        "rnn/multi_rnn_cell/cell_0/lstm_cell/kernel"
+    )
+    assert bad.out["case_layer_object_in_a_reusing_scope"]["error"] == missing.format("head/dense/kernel")
+    assert bad.out["case_a_helper_asks_before_it_builds"]["error"] == missing.format("tower/w")
+    assert bad.out["case_train_mode_builds_then_samples"]["ok"], bad.out  # the same helper, built first
+    good = run_program(TESTDATA / "TFV302" / "good_never_made.py", CALL_TF1_CASES, legacy=True)
+    assert all(case["ok"] for case in good.out.values()), good.out
+    assert good.out["case_keras_layer_in_a_reusing_scope"]["variables"] == ["head/dense/bias:0", "head/dense/kernel:0"]
+    assert good.out["case_made_by_code_not_followed"]["variables"] == ["global_step:0"]

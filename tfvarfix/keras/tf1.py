@@ -157,6 +157,25 @@ GRAPH_MARKERS = frozenset(
         "global_variables_initializer",
     )
 )
+# Namespaces of TF whose functions, called and not followed, make no variable of the `get_variable` store (ops,
+# initializers, losses, summaries, ...), and the functions there that may (control flow runs the functions it is
+# given; `get_or_create_global_step` is in `train`, which is not listed): any other call the analysis does not
+# follow may have made variables, and the graph's contents are no longer known exactly.
+_OP_NAMESPACES = frozenset(
+    {"", "nn.", "math.", "image.", "random.", "linalg.", "signal.", "strings.", "sparse.", "dtypes.", "initializers.",
+     "losses.", "summary.", "io.", "data.", "debugging.", "bitwise.", "config.", "errors.", "test.", "logging."}
+)  # fmt: skip
+_STORE_MAKERS = frozenset(
+    {"get_variable", "get_local_variable", "make_template", "while_loop", "cond", "case", "switch_case", "map_fn",
+     "scan", "foldl", "foldr", "py_func", "py_function", "numpy_function", "custom_gradient", "recompute_grad",
+     "function", "import_graph_def", "wrap_function", "create_partitioned_variables", "get_or_create_global_step",
+     "create_global_step", "vectorized_map"}
+)  # fmt: skip
+# `tf.compat.v1.layers` functions that make no variable
+_NO_VARIABLE_LAYERS = frozenset(
+    {"dropout", "flatten", "max_pooling1d", "max_pooling2d", "max_pooling3d", "average_pooling1d",
+     "average_pooling2d", "average_pooling3d"}
+)  # fmt: skip
 _SCOPE_POSITIONAL = ("name_or_scope", "default_name", "values", "initializer", "regularizer", "caching_device",
                      "partitioner", "custom_getter", "reuse")  # fmt: skip
 _PLAIN_SCOPE = re.compile(r"^[\w/.-]*$")
@@ -247,6 +266,23 @@ def first_shape(short: str, args: Args, offset: int) -> Shape | None:
     return (*dims, None, filters)
 
 
+def makes_no_store_variable(canonical: str) -> bool:
+    """Whether a TF function, called and not followed, certainly makes no `get_variable` variable (`tf.reshape`,
+    `tf.nn.relu`, `tf.random_normal`; not `tf.contrib.layers.fully_connected`, `tf.while_loop`)."""
+    for root in (V1, "tf.compat.v2.", "tf."):
+        if canonical.startswith(root):
+            rest = canonical[len(root) :]
+            break
+    else:
+        return False
+    namespace, _, short = rest.rpartition(".")
+    return (
+        (namespace + "." if namespace else "") in _OP_NAMESPACES
+        and short not in _STORE_MAKERS
+        and "rnn" not in short
+    )
+
+
 def _integer(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -260,6 +296,7 @@ def cell_root(cell: LayerObj) -> LayerObj:
 class Tf1:
     def __init__(self, semantics: KerasSemantics) -> None:
         self.k = semantics
+        self._made: dict[int, tuple[Obj, Ctx]] = {}  # a graph -> the context it was made in
 
     @property
     def interp(self):  # type: ignore[no-untyped-def]
@@ -514,6 +551,8 @@ class Tf1:
         if obj is None:
             obj = self.new_graph(None)
             self.state.set(self.k.tf, "graph", AV.of(obj))
+            if self._unknown_flag(self.k.tf):
+                self._set_unknown(obj)  # code not followed ran before the default graph was first used
         return obj
 
     def new_graph(self, node: cst.CSTNode | None) -> KerasObj:
@@ -524,7 +563,62 @@ class Tf1:
         graph = KerasObj(node, "tf.Graph")
         self.state.set(graph, "vars", EMPTY_ENTRIES)
         self.state.set(graph, "counts", EMPTY_ENTRIES)
+        self._made[id(graph)] = (graph, self.interp.ctx)
         return graph
+
+    # =============================================================================== what is known
+    def opaque(self, args: Args | None = None) -> None:
+        """Code the analysis does not follow ran here (a call not followed, a variable made under a name not
+        known): it may have made `get_variable` variables, so the contents of the default graph, of a graph
+        block's and of a graph handed to it are no longer known exactly."""
+        state = self.state
+        current = state.value(self.k.tf, "graph")
+        graphs: list[Obj] = []
+        if current is None:
+            self._set_unknown(self.k.tf)  # the default graph, made later, holds what this code made
+        elif not current.is_top:
+            graphs += (o for o in current if isinstance(o, KerasObj) and o.cls == "tf.Graph")
+        block = self.interp.ctx.find(CtxKind.GRAPH)
+        if block is not None and isinstance(block.data, Obj):
+            graphs.append(block.data)
+        for value in (*args.positional, *args.keywords.values()) if args is not None else ():
+            if not value.is_top:
+                graphs += (o for o in value if isinstance(o, KerasObj) and o.cls == "tf.Graph")
+        for graph in graphs:
+            self._set_unknown(graph)
+
+    def _set_unknown(self, obj: Obj) -> None:
+        if self.state.value(obj, "opaque") != TRUE:
+            self.state.set(obj, "opaque", TRUE)
+
+    def _unknown_flag(self, obj: Obj) -> bool:
+        found = self.state.value(obj, "opaque")
+        return found is not None and (found.is_top or not present(found).is_bottom)
+
+    def known_exactly(self, graph: Obj, entries: Entries) -> bool:
+        """Whether every `get_variable` variable the graph holds here was made by code the analysis followed,
+        under a name it knows: no call it does not follow ran since the graph was made (or, for the default
+        graph, since the program started), and, in a function analysed as an entry (whose callers and the graph
+        they built are not known), the graph was made in that call (`reset_default_graph()`, `tf.Graph()`)."""
+        if not entries.exact or self._unknown_flag(graph):
+            return False
+        ctx = self.interp.ctx
+        if any(
+            c.kind in (CtxKind.TF_FUNCTION, CtxKind.REPEAT) or (c.kind is CtxKind.LOOP and c.data == -1)
+            for c in ctx.chain()
+        ):
+            return False  # a pass of a loop of unknown count (or a trace) may be any of several
+        entry = ctx.find(CtxKind.ENTRY)
+        if entry is None:
+            return True
+        made = self._made.get(id(graph))
+        return (
+            made is not None
+            and made[0] is graph
+            and isinstance(graph, KerasObj)
+            and graph.site is not None  # not the default graph the entry's callers may have built in
+            and any(c is entry for c in made[1].chain())
+        )
 
     def counts(self, graph: Obj) -> Entries:
         found = self.state.get(graph, "counts")
@@ -626,6 +720,8 @@ class Tf1:
                 # cannot undo): `get_variable` finds nothing to reuse and raises; the program stops here.
                 self.interp.record(Missing, node, name=full)
                 self.state.set(graph, "raised", True)
+            elif absent and api != "slot" and self.absent_under_reuse(full, api, node, reuse):
+                pass  # graph mode raises: the program stops here
             elif certain:
                 self._share(full, api, node, held, shape)
             return
@@ -653,28 +749,42 @@ class Tf1:
             self.state.set(self.graph(), "raised", True)
 
     def absent_under_reuse(
-        self, full: str, base: str, first: str, api: str, node: cst.CSTNode, reuse: Reuse
+        self, full: str, api: str, node: cst.CSTNode, reuse: Reuse, expected: str | None = None
     ) -> bool:
-        """A layer whose default-named scope was uniquified (`memory_layer_1`) makes its variables under
-        `reuse=True`: graph mode raises `Variable .../memory_layer_1/kernel does not exist` when the graph
-        certainly lacks them and certainly holds the first layer's (`memory_layer/kernel`, the one the code
-        means to share). Whether it raised."""
-        if reuse is not Reuse.YES or full == base:
+        """`full` asked for while `reuse=True` is in force, and the graph certainly lacks it: graph mode raises
+        `ValueError: Variable <full> does not exist, or was not created with tf.get_variable(). Did you mean to set
+        reuse=tf.AUTO_REUSE in VarScope?` (a first build under `reuse_variables()` or `variable_scope(...,
+        reuse=True)`; measured, TF 2.21 + tf_keras). Claimed where the graph's contents are known exactly
+        (`known_exactly`, and no layer or cell made variables under the same outer scope, whose other variables
+        are not registered); or, `expected` given, for a layer whose default-named scope was uniquified
+        (`memory_layer_1`), when the graph certainly holds the first layer's variable `expected`
+        (`memory_layer/kernel`, the one the code means to share). Whether it raised."""
+        if reuse is not Reuse.YES:
             return False
-        entries = self.state.get(self.graph(), "vars")
+        graph = self.graph()
+        entries = self.state.get(graph, "vars")
         if not isinstance(entries, Entries):
             return False
-        wanted, there = entries.get(f"{full}/{first}"), entries.get(f"{base}/{first}")
+        wanted = entries.get(full)
         if wanted.is_top or not present(wanted).is_bottom:
             return False
-        if there.is_top or there.is_bottom or maybe_absent(there) or present(there).is_bottom:
+        first: Event | None = None
+        if expected is not None:
+            there = entries.get(expected)
+            if there.is_top or there.is_bottom or maybe_absent(there) or present(there).is_bottom:
+                return False
+            made = sorted((o for o in there if isinstance(o, Mark)), key=lambda m: m.serial)
+            first = made[0].event if made else None
+        elif (
+            self.state.get(graph, "raised") is True  # the program raised before this point on this path
+            or not self.known_exactly(graph, entries)
+            or _partly_registered(full, entries)
+        ):
             return False
-        made = sorted((o for o in there if isinstance(o, Mark)), key=lambda m: m.serial)
         self.interp.record(
-            ReuseMismatch, node, name=f"{full}/{first}", kind="absent", api=api,
-            first=made[0].event if made else None, expected=f"{base}/{first}",
-        )  # fmt: skip
-        self.state.set(self.graph(), "raised", True)
+            ReuseMismatch, node, name=full, kind="absent", api=api, first=first, expected=expected or ""
+        )
+        self.state.set(graph, "raised", True)
         return True
 
     def _tracks_tf1_variables(self) -> bool:
@@ -710,6 +820,8 @@ class Tf1:
             flag = True if trainable.is_bottom or known is True else False if known is False else None
             self.beside_layer(prefix, name, reuse, args, node)
             self.create(prefix + name, "get_variable", node, event, reuse, flag, shape=var.shape)
+        else:
+            self.opaque()  # a variable under a name not known
         return AV.of(var)
 
     def beside_layer(self, prefix: str, name: str, reuse: Reuse, args: Args, node: cst.Call) -> None:
@@ -746,12 +858,13 @@ class Tf1:
         event = self.interp.record(Created, node, obj=KerasObj(node, name, args))
         output = AV.of(TensorObj(node, symbolic=True))
         first = LAYER_FUNCTIONS.get(short)
-        if first is None or args.star or self.keras_style():
+        if self.keras_style() or (first is None and short in _NO_VARIABLE_LAYERS):
             return output
-        if short == "batch_normalization":
+        if first is not None and short == "batch_normalization":
             first = _batch_norm_first(args)
-            if first is None:
-                return output
+        if first is None or args.star:
+            self.opaque()  # variables under names not known
+            return output
         given = args.get("name")
         own = self.reuse_of(args.get("reuse"))
         prefix, outer = self.here()
@@ -767,11 +880,17 @@ class Tf1:
         else:
             full = None
         if full is None:
+            self.opaque()
             return output
         self.open_scope(graph, full)
         reuse = combine(outer, own)
         api = f"layers.{short}"
-        if prefix is None or not self.absent_under_reuse(full, prefix + short, first, api, node, reuse):
+        base = f"{prefix}{short}"
+        if (
+            prefix is None
+            or full == base
+            or not self.absent_under_reuse(f"{full}/{first}", api, node, reuse, f"{base}/{first}")
+        ):
             self.create(f"{full}/{first}", api, node, event, reuse, shape=first_shape(short, args, 1))
         self.close_subscopes(graph, full)
         return output
@@ -793,24 +912,30 @@ class Tf1:
         state.set(layer, "tf1_built", True)
         short = LAYER_CLASSES.get(layer.cls.rsplit(".", 1)[-1], "")
         first = LAYER_FUNCTIONS.get(short)
-        if built is not None or first is None or layer.args.star or state.get(layer, "keras_style") is True:
+        if built is not None or state.get(layer, "keras_style") is True:
             return output
-        if short == "batch_normalization":
+        if first is not None and short == "batch_normalization":
             first = _batch_norm_first(layer.args)
-            if first is None:
-                return output
+        if first is None or layer.args.star:
+            if not any(k in layer.cls for k in ("Dropout", "Flatten", "Pooling")):
+                self.opaque()  # variables under names not known
+            return output
         given = layer.args.get("name")
         base = given.const() if not (given.is_bottom or given == NONE) else short
         if not isinstance(base, str) or not base or not layer.args.get("_reuse").is_bottom:
+            self.opaque()
             return output
         prefix, reuse = self.here()
         graph = self.graph()
         full = self.unique(graph, prefix, base)
         if full is None or prefix is None:
+            self.opaque()
             return output
         self.open_scope(graph, full)
         api = f"layers.{layer.cls.rsplit('.', 1)[-1]}"
-        if not self.absent_under_reuse(full, prefix + base, first, api, node, reuse):
+        if full == prefix + base or not self.absent_under_reuse(
+            f"{full}/{first}", api, node, reuse, f"{prefix}{base}/{first}"
+        ):
             self.create(f"{full}/{first}", api, node, self.point(node), reuse, shape=first_shape(short, layer.args, 0))
         self.close_subscopes(graph, full)
         return output
@@ -920,7 +1045,10 @@ class Tf1:
         event: Event,
     ) -> None:
         """A fresh cell makes its variables under `prefix` (its own scope is default-named there)."""
-        if naming is None or self.keras_style(cell):
+        if self.keras_style(cell):
+            return
+        if naming is None:
+            self.opaque()  # variables under names not known
             return
         base, variable = naming
         root = cell_root(cell)
@@ -932,6 +1060,7 @@ class Tf1:
         fixed = own in (Reuse.YES, Reuse.AUTO) or root.short == "MultiRNNCell"
         full = prefix + base if fixed else self.unique(graph, prefix, base)
         if full is None:
+            self.opaque()
             return
         self.open_scope(graph, full)
         self.create(f"{full}/{variable}", api, node, event, combine(reuse, own))
@@ -941,16 +1070,22 @@ class Tf1:
         """`cell(inputs, state)` called directly: a fresh cell makes its variables in the current scope."""
         output = AV.of(TupleObj((AV.of(TensorObj(node, symbolic=True)), TOP)))
         root = cell_root(cell)
-        if self.used(root) is not False:
+        used = self.used(root)
+        if used is not False:
+            if used is None:
+                self.opaque()  # perhaps made here
             return output
         naming = self.cell_naming(cell)
         self.mark_used(cell, node)
         scope = args.get("scope", ("inputs", "state", "scope"))
         if args.star or not (scope.is_bottom or scope == NONE):
+            self.opaque()
             return output
         prefix, reuse = self.here()
         if prefix is not None:
             self.make_cell_variables(cell, naming, prefix, reuse, "cell", node, self.point(node))
+        else:
+            self.opaque()
         return output
 
     def rnn_call(self, function: str, args: Args, node: cst.Call) -> AV:
@@ -959,6 +1094,7 @@ class Tf1:
         pair = AV.of(TupleObj((output, output)))
         result = AV.of(TupleObj((pair if function.startswith("bidirectional") else output, TOP)))
         if args.star:
+            self.opaque()
             return AV.of(TupleObj((output, TOP)))
         scope_value = args.get("scope")
         if scope_value.is_bottom and len(args.positional) > scope_index:
@@ -993,6 +1129,7 @@ class Tf1:
             saved = self.counts(graph)
         for (cell, expr), direction in zip(cells, directions, strict=False):
             if cell is None:
+                self.opaque()  # a cell not known makes variables not known
                 continue
             root = cell_root(cell)
             used = self.used(root)
@@ -1004,10 +1141,12 @@ class Tf1:
                     self.interp.record(SharedCell, node, cell=root, where=where, expr=expr)
                 continue
             if used is None:
+                self.opaque()
                 continue
             naming = self.cell_naming(cell)
             self.mark_used(cell, node)
             if full is None:
+                self.opaque()
                 continue
             where = f"{full}/{direction}/" if direction else f"{full}/"
             if direction:
@@ -1025,10 +1164,18 @@ class Tf1:
     # ===================================================================================== optimizers
     def apply_optimizer(self, optimizer: KerasObj, method: str, args: Args, node: cst.Call) -> None:
         """The first `minimize`/`apply_gradients` of a TF1 optimizer makes its slots for the variables it
-        trains: `<variable>/Adam`, `<variable>/Adam_1`, default-named in the current scope."""
+        trains: `<variable>/Adam`, `<variable>/Adam_1`, default-named in the current scope. Slots it may make
+        under names not known leave the graph's contents not known exactly."""
+        if not self._apply_optimizer(optimizer, method, args, node):
+            self.opaque()
+
+    def _apply_optimizer(self, optimizer: KerasObj, method: str, args: Args, node: cst.Call) -> bool:
+        """Whether every slot the call makes is registered (or it makes none, or the program raised)."""
         spec = OPTIMIZER_SLOTS.get(optimizer.cls.rsplit(".", 1)[-1])
-        if spec is None or spec[1] == 0 or optimizer.args.star or args.star:
-            return
+        if spec is not None and spec[1] == 0:
+            return True
+        if spec is None or optimizer.args.star or args.star:
+            return False
         op_name, slots, name_index = spec
         given = optimizer.args.keywords.get("name")
         if given is None and len(optimizer.args.positional) > name_index:
@@ -1036,20 +1183,20 @@ class Tf1:
         if given is not None:
             known = given.const()
             if not isinstance(known, str):
-                return
+                return False
             op_name = known
         if method == "minimize":
             var_list = args.get("var_list", ("loss", "global_step", "var_list"))
         elif method == "apply_gradients":
             pairs = args.first("grads_and_vars", 0).single()
             if not isinstance(pairs, KerasObj) or pairs.cls != "grads_and_vars":
-                return
+                return False
             var_list = pairs.args.positional[0]
         else:
-            return
+            return False
         only: str | None = None
         if self.state.get(self.graph(), "raised") is True:
-            return  # the program raised before this point on this path
+            return True  # the program raised before this point on this path
         if not (var_list.is_bottom or var_list == NONE):
             chosen = var_list.single()
             if (
@@ -1058,21 +1205,22 @@ class Tf1:
                 or chosen.args.star
             ):
                 self._slots_under_reuse(op_name, node)
-                return
+                return False
             scope = chosen.args.first("scope", 0)
             if not (scope.is_bottom or scope == NONE):
                 known = scope.const()
                 if not isinstance(known, str) or not _PLAIN_SCOPE.match(known):
-                    return
+                    return False
                 only = known
         prefix, reuse = self.here()
         if prefix is None:
-            return
+            return False
         graph = self.graph()
         found = self.state.get(graph, "vars")
         entries = found if isinstance(found, Entries) else EMPTY_ENTRIES
         event = self.point(node)
         collided = self.state.get(graph, "collided")
+        complete = True
         for key, value in entries.items:
             if not isinstance(key, str) or (only is not None and not key.startswith(only)):
                 continue
@@ -1080,16 +1228,19 @@ class Tf1:
                 continue  # its creation raised on this path: the program never gets to its slots
             marks = value.only(Mark) if not maybe_absent(value) else None
             if not marks or not all(m.trainable is True for m in marks):
+                complete = complete and marks is not None and all(m.trainable is False for m in marks)
                 continue
             for _ in range(slots):
                 full = self.unique(graph, prefix, f"{key}/{op_name}")
                 if full is None:
+                    complete = False
                     break
                 self.open_scope(graph, full)
                 self.create(full + "/", "slot", node, event, reuse, trainable=False)
                 self.close_subscopes(graph, full)
                 if self.state.get(graph, "raised") is True:
-                    return
+                    return True
+        return complete and entries.exact
 
     def apply_moving_average(self, average: KerasObj, args: Args, node: cst.Call) -> None:
         """`ExponentialMovingAverage.apply(tensors)` makes one variable per averaged value with `get_variable`,
@@ -1101,7 +1252,9 @@ class Tf1:
         judged: a variable's average, or one made by an earlier `apply`, may exist and be reused."""
         graph = self.graph()
         if args.star or average.args.star or self.state.get(graph, "raised") is True:
+            self.opaque()
             return
+        self.opaque()  # the averages it makes are not registered
         from tfvarfix.semantics.pybuiltins import items_of
 
         items = items_of(self.interp, args.first("var_list", 0).single())
@@ -1212,6 +1365,22 @@ def graph_code(facts_graph_mode: bool, event: Event) -> bool:
 
 def _const(value: AV | None) -> object:
     return value.const() if value is not None else None
+
+
+def _partly_registered(full: str, entries: Entries) -> bool:
+    """Whether a layer, a cell, an RNN call or an optimizer made variables under `full`'s outermost scope: the
+    graph registers only the first variable each one makes (`dense/kernel`, not `dense/bias`)."""
+    head = full.split("/", 1)[0]
+    for key, value in entries.items:
+        if not isinstance(key, str) or key.split("/", 1)[0] != head:
+            continue
+        if value.is_top:
+            return True
+        for mark in value.any(Mark):
+            made = mark.event
+            if not (isinstance(made, Created) and isinstance(made.obj, VarObj)):
+                return True
+    return False
 
 
 def _batch_norm_first(args: Args) -> str | None:

@@ -22,6 +22,8 @@ from tfvarfix.keras.autonames import AutoNamed, AutoNames, PathObj, SavedLayer, 
 from tfvarfix.keras.names import MODEL_CLASSES, STATELESS_LAYERS, TF_FUNCTION, VARIABLE_CONSTRUCTORS
 from tfvarfix.keras.spec import Flavor, WeightSpec
 from tfvarfix.keras.table import LAYER_ALIASES, all_specs, layer_spec
+from tfvarfix.keras.tf1 import V1 as V1_PREFIX
+from tfvarfix.keras.tf1 import makes_no_store_variable
 from tfvarfix.semantics.events import (
     Attribute,
     Created,
@@ -136,6 +138,19 @@ _INSTANCE_METHODS = frozenset(
 _NO_LAYER_RECEIVERS = (
     LayerObj, ModelObj, VarObj, TensorObj, KerasObj, PartObj, PathObj, ListObj, DictObj, TupleObj, Const,
 )  # fmt: skip
+
+
+def _no_store_method(obj: Obj, name: str) -> bool:
+    """Whether a method of `obj` the analysis does not follow certainly makes no TF1 `get_variable` variable: a
+    tensor's, a container's, a Keras layer's or model's; a TF1 layer object's or cell's, but the ones that build
+    it (`apply`, `build`, `call`)."""
+    if isinstance(obj, (TensorObj, VarObj, Const, ListObj, DictObj, TupleObj, PathObj, ModelObj, PartObj)):
+        return True
+    if isinstance(obj, (LayerObj, KerasObj)):
+        return name not in ("apply", "build", "call", "__call__") or not obj.cls.startswith(V1_PREFIX)
+    return isinstance(obj, InstanceObj) and obj.cls.keras_base is not None
+
+
 _FILL_OF: dict[str, float] = {"zeros": 0.0, "ones": 1.0}  # deterministic initializers, by lower-case name
 TRAINING = frozenset({"fit", "train_on_batch", "fit_generator"})
 # What Keras' own methods of an optimizer call next on it (`self.<name>`, so a program class's override runs),
@@ -361,6 +376,8 @@ class KerasSemantics(Semantics):
         self.auto_named: dict[int, tuple[Obj, str]] = {}  # id(layer) -> (layer, the name Keras gave it)
         self._loaded: set[int] = set()  # ids of the layers of loaded models (kept alive by `auto_named`)
         self._known_call: Args | None = None  # the last unfollowed call's arguments, known to make no layer
+        self._no_store_call: Args | None = None  # ... known to make no TF1 `get_variable` variable
+        self._tf1_answered: cst.Call | None = None  # the last call the TF1 semantics answered
         self.escaped = Escapes()  # what reached code not followed, in the whole run (see `UnknownCall`)
         self.tracked = Tracked()  # the layers and models something tracks, in the whole run (see `LambdaCall`)
         # id(layer) -> (layer, construction node, how many arrays `weights=` gave it): checked at its build
@@ -437,6 +454,11 @@ class KerasSemantics(Semantics):
     def call(self, ref: ModuleRef, args: Args, node: cst.Call) -> AV | None:
         name = ref.canonical
         result = self._call(name, ref, args, node)
+        no_store = autonames.safe_callee(name) or makes_no_store_variable(name) or name.startswith("keras.")
+        if result is None:
+            self._no_store_call = args if no_store else None
+        elif not no_store and self._tf1_answered is not node and name not in VARIABLE_CONSTRUCTORS:
+            self.tf1.opaque(args)  # answered, but not followed as TF1: it may have made TF1 variables
         if result is None and autonames.safe_callee(name) and args is not Args.EMPTY:
             self._known_call = args  # `os.path.join(...)`: code we do not follow, but it makes no layer
         if result is None and not name.startswith(_OWN_PACKAGES):
@@ -485,6 +507,7 @@ class KerasSemantics(Semantics):
         if name.startswith("tf.compat.v1.") or name in ("tf.Graph", "tf.compat.v1.Session"):
             found = self.tf1.call(name, args, node)
             if found is not None:
+                self._tf1_answered = node
                 return found
         if name == "keras.backend.cast_to_floatx" and len(args.positional) == 1:
             number = args.positional[0].const()
@@ -608,6 +631,9 @@ class KerasSemantics(Semantics):
         """A call the interpreter does not follow: it may make layers (and write files), unless it is one of
         the calls known to make none."""
         known, self._known_call = self._known_call, None  # it escapes right after it is answered: once
+        no_store, self._no_store_call = self._no_store_call, None
+        if args is not no_store:
+            self.tf1.opaque(args)  # it may have made TF1 variables: the graph's contents are not known exactly
         if args is known:
             return
         self.autonames.forget(self.state)
@@ -1539,6 +1565,8 @@ class KerasSemantics(Semantics):
     # ===================================================================================== methods
     def method(self, obj: Obj, name: str, args: Args, node: cst.Call) -> AV | None:
         result = self._method(obj, name, args, node)
+        if result is None:
+            self._no_store_call = args if _no_store_method(obj, name) else None
         if (
             result is None
             and args is not Args.EMPTY
@@ -2243,6 +2271,8 @@ class KerasSemantics(Semantics):
             "adapt",
         ):
             return AV.of(MethodRef(layer, attr))
+        if attr in ("zero_state", "get_initial_state") and layer.cls.startswith(V1_PREFIX + "nn.rnn_cell."):
+            return AV.of(MethodRef(layer, attr))  # a TF1 cell's initial state: it makes no variable
         del full
         return TOP
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from tfvarfix.codegen import unique_name
+from tfvarfix.keras.autonames import SAFE_ROOTS
 from tfvarfix.keras.tf1 import V1, graph_code, one_run, rebuild
 from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Collision, Created, Ctx, CtxKind, Event, ReuseMismatch
@@ -32,6 +33,18 @@ class DuplicateGetVariable(Rule):
     `tf.layers.Dense(name="memory_layer")` object first called under `reuse=True` in a scope where an earlier
     one made `memory_layer`: its scope is uniquified to `memory_layer_1`, whose variables were never made.
 
+    It also finds a variable asked for under `reuse=True` that nothing made before in the graph: a first build
+    after a `reuse_variables()` (a module's `tf.get_variable_scope().reuse_variables()` before the network),
+    a test mode that calls `generator(z, reuse=True)` in a fresh graph, a `get_variable`, a `tf.layers` call or
+    object, or an RNN's cell in such a scope. It claims this only where the graph's contents are known exactly:
+    the program's start or a `reset_default_graph()`/`tf.Graph()` (in a function nothing in the module calls,
+    only a graph made in it), no call the analysis does not follow since (`tf.train.get_or_create_global_step`,
+    a function of another module; TF ops such as `tf.reshape` are known to make none), no variable made under a
+    name it does not know, no import of the project's own code, and no layer or cell that made variables in
+    the same outer scope. `reuse=AUTO_REUSE` creates what is missing; Keras layers make their variables outside
+    the scope's store and ask for nothing. When the asking code also runs where the variable exists (a helper
+    the training graph builds first), the call that leads to it without that is reported.
+
     ## Why is this bad?
     The second call stops graph construction: `ValueError: Variable w already exists, disallowed. Did you mean
     to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?` (measured on TF 2.21; a named `layers.dense` twice
@@ -39,7 +52,11 @@ class DuplicateGetVariable(Rule):
     and the scope must say so, or it means two variables, and they need two names. Under reuse the program
     raises `ValueError: Trying to share variable attention/dense/kernel, but specified shape (8, 1) and found
     shape (16, 8)`, or `Variable main/memory_layer_1/kernel does not exist, or was not created with
-    tf.get_variable()` (both measured on TF 2.21 + tf_keras).
+    tf.get_variable()` (both measured on TF 2.21 + tf_keras). A variable never made raises `ValueError: Variable
+    gen/batch_normalization/gamma does not exist, or was not created with tf.get_variable(). Did you mean to set
+    reuse=tf.AUTO_REUSE in VarScope?` (measured on TF 2.21 + tf_keras, graph mode: `get_variable`,
+    `tf.layers.dense`, `batch_normalization`, `tf.layers.Dense`, a `dynamic_rnn` cell; a `tf.Variable` of that
+    name does not count, and a `tf.keras.layers.Dense` in the scope builds).
 
     ## Example
     ```python
@@ -115,10 +132,19 @@ class DuplicateGetVariable(Rule):
                 elif isinstance(plan, KerasObj):
                     fix = self._share(facts, plan, event)
             yield self.finding(node, fix=fix, callee=event.api, variable=event.name)
+        never: dict[int, tuple[cst.CSTNode, ReuseMismatch]] = {}
         for node, mismatches in facts.grouped(ReuseMismatch):
-            live = [e for e in mismatches if one_run(e) and _live(facts, e)]
+            live = [e for e in mismatches if e.first is not None and one_run(e) and _live(facts, e)]
             if live:
                 yield Finding(node=node, message=_mismatch_message(facts, live[0]), code=self.CODE)
+                continue
+            for mismatch in mismatches:
+                if mismatch.kind == "absent" and not mismatch.expected and _live(facts, mismatch):
+                    where = _reported_at(mismatch, made.get(id(node), []))
+                    never.setdefault(id(where), (where, mismatch))
+        if never and not _imports_project_code(facts.module):
+            for where, mismatch in never.values():
+                yield Finding(node=where, message=_never_made_message(facts, mismatch, where), code=self.CODE)
 
     def _plan(self, facts: Facts, event: Collision) -> object:
         """"rename", or the scope object to share in: the code asks twice, with the same arguments, for one
@@ -207,6 +233,76 @@ def _mismatch_message(facts: Facts, event: ReuseMismatch) -> str:
         f"not exist`; to share `{event.expected}`{made}, call the first layer object again instead of building "
         "a new one" if short[:1].isupper() else "give the layer the first one's `name=`"
     )
+
+
+def _never_made_message(facts: Facts, event: ReuseMismatch, where: cst.CSTNode) -> str:
+    name = event.name
+    runs = ""
+    if where is not event.node:
+        runs = f" runs `{facts.inline_code(event.node, 60)}`{facts.made_at(event.node)}, which"
+    prefix = facts.tf1_prefix() or "tf.compat.v1"
+    return (
+        f"`{facts.inline_code(where, 80)}`{runs} asks for `{name}` while `reuse=True` is in force, and nothing "
+        "made it before in this graph: graph mode raises `ValueError: Variable "
+        f"{name} does not exist, or was not created with tf.get_variable(). Did you mean to set "
+        "reuse=tf.AUTO_REUSE in VarScope?`; build it once without reuse first, or ask with "
+        f"`reuse={prefix}.AUTO_REUSE`, which makes what is missing"
+    )
+
+
+def _reported_at(event: ReuseMismatch, created: list[Created]) -> cst.CSTNode:
+    """Where a variable asked for under reuse and never made is reported: the node that asks, unless it also
+    runs in contexts where it does not raise (a helper the training graph builds without reuse first); then the
+    innermost call on the way to it that those contexts do not run through (`generator(z, reuse=True)` of a
+    test mode that builds nothing before)."""
+    others = [c for c in created if c.ctx is not event.ctx]
+    if not others:
+        return event.node
+    shared = {id(c.node) for o in others for c in o.ctx.chain() if c.kind is CtxKind.CALL}
+    for link in event.ctx.chain():
+        if link.kind is CtxKind.CALL and link.node is not None and id(link.node) not in shared:
+            return link.node
+    return event.node
+
+
+# Top-level modules that build no graph variable when imported (only calls into them may, which the analysis
+# sees); importing anything else (a module of the project) may have built variables the graph then holds.
+_LIBRARIES = SAFE_ROOTS | {
+    "__future__", "tensorflow", "keras", "tf_keras", "tensorflow_hub", "tensorflow_datasets", "tf_slim",
+    "tensorflow_probability", "tensorboard", "cv2", "skimage", "imageio", "six", "yaml", "requests", "torch",
+    "nltk", "gym", "sonnet", "horovod", "google", "psutil", "distutils", "importlib", "threading", "queue",
+    "multiprocessing", "socket", "signal", "unittest", "pytest", "codecs", "errno", "heapq", "bisect", "array",
+    "base64", "getopt", "optparse", "configparser", "types", "weakref", "numbers", "fractions", "decimal",
+    "locale", "unicodedata", "gzip", "bz2", "lzma", "shlex", "fnmatch", "sqlite3", "xml", "html", "http",
+    "email", "mimetypes", "ssl", "select", "ctypes", "timeit", "cProfile", "profile", "pstats", "atexit",
+}  # fmt: skip
+
+
+def _imports_project_code(module: cst.Module) -> bool:
+    """Whether the module imports code that is neither a known library nor the standard library (a relative
+    import, `import model`): its import may have built graph variables."""
+    for statement in _imports(module):
+        if isinstance(statement, cst.ImportFrom):
+            if statement.relative or statement.module is None:
+                return True
+            roots: list[cst.BaseExpression] = [statement.module]
+        else:
+            roots = [alias.name for alias in statement.names]
+        for root in roots:
+            while isinstance(root, cst.Attribute):
+                root = root.value
+            if not isinstance(root, cst.Name) or root.value not in _LIBRARIES:
+                return True
+    return False
+
+
+def _imports(node: cst.CSTNode) -> Iterator[cst.Import | cst.ImportFrom]:
+    """The import statements under a node, in blocks and functions too."""
+    for child in node.children:
+        if isinstance(child, (cst.Import, cst.ImportFrom)):
+            yield child
+        elif not isinstance(child, cst.BaseExpression):
+            yield from _imports(child)
 
 
 def _shape(shape: tuple[int | None, ...] | None) -> str:
