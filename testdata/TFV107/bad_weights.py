@@ -24,3 +24,25 @@ frozen = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(4), tf
 frozen.layers[0].trainable = False
 for v in frozen.trainable_variables:
     frozen.add_loss(lambda: tf.reduce_sum(tf.square(v)))  # expect: TFV107
+
+
+# A helper that recurses into nested models (segmentation_models#39): a pooling layer has no trainable weights,
+# and each plain layer's penalties all read its last weight.
+def build_encoder():
+    inputs = tf.keras.Input((6, 6, 3))
+    x = tf.keras.layers.Conv2D(2, 3, padding="same")(inputs)
+    return tf.keras.Model(inputs, tf.keras.layers.MaxPooling2D()(x), name="encoder")
+
+
+def add_decay_loss(m, factor):
+    if isinstance(m, tf.keras.Model):
+        for layer in m.layers:
+            add_decay_loss(layer, factor)
+    else:
+        for param in m.trainable_weights:
+            m.add_loss(lambda: tf.keras.regularizers.l2(factor)(param))  # expect: TFV107
+
+
+image = tf.keras.Input((6, 6, 3))
+unet = tf.keras.Model(image, tf.keras.layers.UpSampling2D()(build_encoder()(image)), name="unet")
+add_decay_loss(unet, 0.5)

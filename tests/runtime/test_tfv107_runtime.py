@@ -64,6 +64,9 @@ out["last"] = float(tf.nn.l2_loss(model.trainable_weights[-1]))
 out["frozen"] = [float(v) for v in frozen.losses]
 out["frozen_trainable"] = [w.name for w in frozen.trainable_variables]
 out["frozen_last"] = float(tf.reduce_sum(tf.square(frozen.trainable_variables[-1])))
+unet = ns["unet"]
+out["unet"] = [float(v) for v in unet.losses]
+out["unet_weights"] = [float(tf.keras.regularizers.l2(0.5)(w)) for w in unet.trainable_weights]
 """
 
 
@@ -76,14 +79,20 @@ def test_a_loop_over_trainable_weights_reads_the_last_weight() -> None:
     assert result.out["model"] == pytest.approx([result.out["last"]] * 4)  # four non-bias passes
     assert len(result.out["frozen_trainable"]) == 2  # the frozen Dense's weights are not among them
     assert result.out["frozen"] == pytest.approx([result.out["frozen_last"]] * 2)
+    # The nested encoder's convolution (its pooling layers hold no weight): both penalties read its bias, zeros.
+    kernel, bias = result.out["unet_weights"]
+    assert kernel > 0 and bias == 0 and result.out["unet"] == pytest.approx([bias, bias])
     probe = (
         'import tensorflow as tf\n'
         'm = ns["model"]\n'
         'out["losses"] = [float(v) for v in m.losses]\n'
         'out["own"] = [float(tf.nn.l2_loss(w)) for w in m.trainable_weights if "bias" not in w.name]\n'
+        'out["unet"] = [float(v) for v in ns["unet"].losses]\n'
+        'out["unet_own"] = [float(tf.keras.regularizers.l2(0.5)(w)) for w in ns["unet"].trainable_weights]\n'
     )
     fixed = run_program(TESTDATA / "TFV107" / "fixed_weights.py", probe, legacy=True)
     assert fixed.error is None and fixed.out["losses"] == pytest.approx(fixed.out["own"])  # each its own weight
+    assert fixed.out["unet"] == pytest.approx(fixed.out["unet_own"])
 
 
 def test_the_near_misses_with_trainable_weights_run_one_pass_or_none() -> None:

@@ -47,6 +47,23 @@ def test_constants_fold_and_branches_join() -> None:
     assert value(facts, "c").is_top  # an f-string of an unknown part
 
 
+def test_dict_get_reads_the_default_only_where_the_key_may_be_missing() -> None:
+    facts = facts_of(
+        """
+        import random
+        hp = {"block_type": "resnet"}
+        if random.random() > 0.5:
+            hp["depth"] = 50
+        kind = hp.get("block_type")
+        depth = hp.get("depth", 18)
+        width = hp.get("width", 64)
+        """
+    )
+    assert consts(value(facts, "kind")) == {"resnet"}  # there on every path: not None
+    assert consts(value(facts, "depth")) == {50, 18}
+    assert consts(value(facts, "width")) == {64}
+
+
 def test_a_format_that_python_refuses_gives_an_unknown_value() -> None:
     # stanford-tensorflow-tutorials' style_transfer assignment: `total_loss = None` (a TO DO), then
     # '{:5.1f}'.format(total_loss), which raises TypeError in Python; the analyzer crashed with TFV004 on it

@@ -747,10 +747,9 @@ class KerasSemantics(Semantics):
         self.state.set(layer, "built", TOP)
         return AV.of(layer)
 
-    def _run_lambda(self, layer: LayerObj, args: Args, node: cst.Call | None) -> None:
+    def _run_lambda(self, layer: LayerObj, args: Args, node: cst.Call) -> None:
         """`Lambda(f)(x)`: Keras calls `f` on every forward pass, as a layer's `call()` (what it makes there is
-        made again on each call, and in `fit`'s traced step). Also a Lambda a Sequential holds, when the model
-        is built (`build_model`) and on each run of it (`_call_program_layers`)."""
+        made again on each call, and in `fit`'s traced step)."""
         function = layer.args.first("function", 0).single()
         if not isinstance(function, FuncObj):
             return
@@ -1134,11 +1133,6 @@ class KerasSemantics(Semantics):
                     declared = _declared_input_dim(layer)
                     dim_value = declared if isinstance(declared, int) else None
                 self.build_layer(layer, dim_value)
-                if layer.short == "Lambda" and self.state.value(layer, "called") is None:
-                    # Keras builds a Sequential by calling each layer on a symbolic input: a Lambda's function
-                    # runs here (measured, Keras 3.15 and tf_keras: a Lambda that makes a Dense, added after an
-                    # `Input`, raises in `fit`; tf_keras at the build itself).
-                    self._run_lambda(layer, _symbolic_args(), None)
                 dim_value = _output_width(layer, dim_value)
             elif isinstance(layer, InstanceObj):
                 if self.built(layer).const() is not True:
@@ -1809,14 +1803,11 @@ class KerasSemantics(Semantics):
         return TOP
 
     def _call_program_layers(self, model: ModelObj, args: Args, node: cst.Call) -> None:
-        """A run of `model` over a tensor: each layer of the program that the model certainly holds is called,
-        and each `Lambda`'s function runs again (what it makes is made on a later call)."""
+        """A run of `model` over a tensor: each layer of the program that the model certainly holds is called."""
         for value in self.state.items(model).exact or ():
             layer = value.single()
             if isinstance(layer, InstanceObj) and layer.cls.is_layer:
                 self.call_instance(layer, args, node)
-            elif isinstance(layer, LayerObj) and layer.short == "Lambda":
-                self._run_lambda(layer, args, node)
 
     def _checkpoints(self, model: ModelObj, callbacks: AV, node: cst.Call) -> None:
         """`fit(callbacks=[ModelCheckpoint(path)])`: with `save_weights_only` False (the default) the callback
@@ -2117,6 +2108,19 @@ class KerasSemantics(Semantics):
                             out.append(inner)
         return out
 
+    def _holds_none(self, layer: LayerObj, attr: str) -> bool:
+        """A built-in layer that owns no weight (`InputLayer`, pooling, `Dropout`): its weight lists are `[]`, built
+        or not; `variables` too, but for Keras 3's random layers, which hold their seed generator's state
+        (measured, both Kerases)."""
+        if layer.spec is not None or layer.short not in _WEIGHTLESS:
+            return False
+        return (
+            attr != "variables"
+            or layer.short in STATELESS_LAYERS
+            or layer.short == "InputLayer"
+            or self.flavor is Flavor.TF_KERAS
+        )
+
     # ==================================================================================== attributes
     def attribute(self, obj: Obj, attr: str, node: AttrNode) -> AV | None:
         if isinstance(obj, (LayerObj, PartObj)):
@@ -2255,7 +2259,7 @@ class KerasSemantics(Semantics):
             # A layer holds its weights once built: before, `weights` and `variables` are `[]` (measured, both
             # Kerases), so `for v in layer.variables: v.assign(...)` does nothing there, and raises nothing.
             built = self.built(layer).const()
-            weights = [] if built is False else present_weights(layer)
+            weights = [] if built is False or self._holds_none(layer, attr) else present_weights(layer)
             out = ListObj(node)
             if weights is None:
                 self.state.set(out, "items", Items(None, TOP))

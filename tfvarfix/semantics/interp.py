@@ -81,6 +81,10 @@ _DICT_HOOKS = (
 _REBASE = 256  # objects changed since the base after which top-level code starts a new one
 COMPREHENSION_UNROLL = 64  # comprehensions (one expression each) over at most this many
 MAX_DEPTH = 10  # inlined calls deeper than this are unknown
+# A function already running this many times is not entered again: a walk of nested models or layers
+# (`add_decay_loss(layer)` for each layer of a model, a model among them) is followed a few levels down; deeper,
+# and for recursion that is not bounded by its data, the call is unknown.
+MAX_RECURSION = 3
 MAX_PROJECT_MODULES = 64  # project modules one analysis reads; past it, their names are unknown
 # Work an imported module's body may cost (its functions run when called, on the importer's budget): past it,
 # the module's names are unknown.
@@ -2173,9 +2177,9 @@ class Interpreter:
     def invoke(self, func: FuncObj, args: Args, node: cst.CSTNode | None, receiver: AV | None) -> AV:
         """Run a function of the program with these arguments; its return value."""
         fnode = func.node
-        if any(a.func is not None and a.func.node is fnode for a in self.activations):
+        if sum(a.func is not None and a.func.node is fnode for a in self.activations) >= MAX_RECURSION:
             self.escape_args(args)
-            return TOP  # recursion
+            return TOP  # recursion past its bound
         if len(self.activations) > MAX_DEPTH or self.work > self.soft_budget:
             self.escape_args(args)
             return TOP

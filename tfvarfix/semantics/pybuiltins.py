@@ -20,6 +20,7 @@ from tfvarfix.semantics.values import (
     NOTHING,
     TOP,
     TRUE,
+    Absent,
     Args,
     AttrNode,
     ClassObj,
@@ -460,6 +461,8 @@ def method(interp: Interpreter, obj: Obj, name: str, args: Args, node: cst.Call 
             if key is NOTHING:
                 return TOP
             found = entries.get(key)
+            if found.objs is not None and not any(isinstance(o, Absent) for o in found.objs):
+                return found  # the key is there on every path: the default is not read (autokeras's hp.get)
             return present(found).join(default) if found.objs is None or any(True for _ in found) else default
         if name in ("items", "values", "keys"):
             out = ListObj(node, "generator")
