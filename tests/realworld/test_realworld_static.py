@@ -47,24 +47,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "`unit.build(...)` on a local bound to `self.units[i]` in a `for i in range(0, 2)`, builds two Conv2D on its "
         "two passes, so the clash (both `nested_layers/kernel:0`) lies within one call site and is never counted",
     ),
-    "keras_lambda_wrapper_builds_bidirectional_lstm_model": (
-        [(19, "TFV402"), (20, "TFV402")],
-        "the `Lambda` is added to a `Sequential` (`self.model.add(lambda_model_layer)`), never called on a tensor "
-        "in the program: tfvarfix/keras/transfer.py:_run_lambda runs a Lambda's function only from call_layer (a "
-        "direct `Lambda(f)(x)`), and _call_program_layers, which `fit` runs over a Sequential's layers, calls only "
-        "program-class layers (InstanceObj), not a built-in Lambda LayerObj; the same function called as "
-        "`Lambda(lambda x: lambda_wrapper(x))(inputs)` is found",
-    ),
-    "keras_gating_lambda_scale_k_variable": (
-        [(24, "TFV402")],
-        "tfvarfix/rules/tfv402_weight_created_in_call.py:check skips every tf_keras creation not made on a repeated "
-        "call (`if facts.flavor is Flavor.TF_KERAS and not every_call: continue`, the lazy first-call form tf_keras "
-        "accepts in a layer's call) before it reaches the Lambda branch (_in_lambda); the Lambda is called once, and "
-        "fit does not call a functional model's built-in Lambda again (_call_program_layers calls only program "
-        "classes), so nothing is a repeat; but tf_keras refuses a variable made in a Lambda's function on its first "
-        "call (`ValueError: The following Variables were created within a Lambda layer`); the same file without "
-        "TF_USE_LEGACY_KERAS is found",
-    ),
     "keras_transformer_lr_schedule_tensor_in_config_savedmodel": (
         [(30, "TFV202")],
         "tfvarfix/rules/tfv202_unserializable_custom_object.py checks get_config only for Layer/Model and the "

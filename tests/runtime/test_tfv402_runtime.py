@@ -198,3 +198,32 @@ for name in ("case_attention", "case_gated"):
     assert [w.rsplit("/", 1)[-1] for w in attention] == ["bias", "kernel", "kernel", "kernel"], attention
     assert {w.split("/")[-2] for w in attention} >= {"query", "key"}, attention
     assert sorted(w.rsplit("/", 1)[-1] for w in fixed.out["case_gated"]["weights"]) == ["bias", "gate", "kernel"]
+
+
+def test_state_made_in_a_lambda_a_sequential_holds_breaks_fit_and_predict() -> None:
+    """keras-applications#168: a Lambda added to a Sequential (after an `Input`, or in a list without one) is
+    never called on a tensor by the program; Keras runs its function when it builds the model and again in the
+    traced step of fit/predict, which raises (measured, Keras 3.15.1). Lambdas that only compute, and a sub-model
+    made once and added, train."""
+    bad = run_program(TESTDATA / "TFV402" / "bad_lambda_sequential.py", RUN_CASES)
+    assert len(bad.out) == 3 and all(not r["ok"] and SINGLETON in r["error"] for r in bad.out.values()), bad.out
+    good = run_program(TESTDATA / "TFV402" / "good_lambda_sequential.py", RUN_CASES)
+    assert good.out == {
+        "case_ops_only": {"ok": True, "value": 2},
+        "case_sub_model_made_once": {"ok": True, "value": 6},
+    }, good.out
+
+
+def test_tf_keras_refuses_state_made_in_a_lambda_on_its_first_call() -> None:
+    """keras#4608 (tf_keras): `K.variable`, `tf.Variable` or a Dense made in a Lambda's function raise on the
+    Lambda's first call, in a functional model, a Sequential's build and eagerly alike (tf_keras accepts a layer
+    made lazily on the first call of a layer's own `call()`, not in a Lambda). Lambdas that only compute run."""
+    bad = run_program(TESTDATA / "TFV402" / "bad_lambda_tf_keras.py", RUN_CASES)
+    assert len(bad.out) == 3, bad.out
+    for result in bad.out.values():
+        assert not result["ok"], bad.out
+        assert "The following Variables were created within a Lambda layer" in result["error"], bad.out
+        assert "but are not tracked by said layer" in result["error"], bad.out
+    good = run_program(TESTDATA / "TFV402" / "good_lambda_tf_keras.py", RUN_CASES)
+    assert good.out["case_functional"] == {"ok": True, "value": 2}, good.out
+    assert good.out["case_sequential"] == {"ok": True, "value": [[2.0, 2.0, 2.0]] * 4}, good.out

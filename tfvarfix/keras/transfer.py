@@ -747,9 +747,10 @@ class KerasSemantics(Semantics):
         self.state.set(layer, "built", TOP)
         return AV.of(layer)
 
-    def _run_lambda(self, layer: LayerObj, args: Args, node: cst.Call) -> None:
+    def _run_lambda(self, layer: LayerObj, args: Args, node: cst.Call | None) -> None:
         """`Lambda(f)(x)`: Keras calls `f` on every forward pass, as a layer's `call()` (what it makes there is
-        made again on each call, and in `fit`'s traced step)."""
+        made again on each call, and in `fit`'s traced step). Also a Lambda a Sequential holds, when the model
+        is built (`build_model`) and on each run of it (`_call_program_layers`)."""
         function = layer.args.first("function", 0).single()
         if not isinstance(function, FuncObj):
             return
@@ -1133,6 +1134,11 @@ class KerasSemantics(Semantics):
                     declared = _declared_input_dim(layer)
                     dim_value = declared if isinstance(declared, int) else None
                 self.build_layer(layer, dim_value)
+                if layer.short == "Lambda" and self.state.value(layer, "called") is None:
+                    # Keras builds a Sequential by calling each layer on a symbolic input: a Lambda's function
+                    # runs here (measured, Keras 3.15 and tf_keras: a Lambda that makes a Dense, added after an
+                    # `Input`, raises in `fit`; tf_keras at the build itself).
+                    self._run_lambda(layer, _symbolic_args(), None)
                 dim_value = _output_width(layer, dim_value)
             elif isinstance(layer, InstanceObj):
                 if self.built(layer).const() is not True:
@@ -1803,11 +1809,14 @@ class KerasSemantics(Semantics):
         return TOP
 
     def _call_program_layers(self, model: ModelObj, args: Args, node: cst.Call) -> None:
-        """A run of `model` over a tensor: each layer of the program that the model certainly holds is called."""
+        """A run of `model` over a tensor: each layer of the program that the model certainly holds is called,
+        and each `Lambda`'s function runs again (what it makes is made on a later call)."""
         for value in self.state.items(model).exact or ():
             layer = value.single()
             if isinstance(layer, InstanceObj) and layer.cls.is_layer:
                 self.call_instance(layer, args, node)
+            elif isinstance(layer, LayerObj) and layer.short == "Lambda":
+                self._run_lambda(layer, args, node)
 
     def _checkpoints(self, model: ModelObj, callbacks: AV, node: cst.Call) -> None:
         """`fit(callbacks=[ModelCheckpoint(path)])`: with `save_weights_only` False (the default) the callback

@@ -46,6 +46,11 @@ class WeightCreatedInCall(Rule):
     with weights, made by the function given to `keras.layers.Lambda` (Keras runs it as the Lambda's `call()`,
     and a Lambda tracks no state), reported without a fix except for a lambda that only wraps a value as a
     variable (Mask R-CNN's `Lambda(lambda x: tf.Variable(anchors))`, a constant put into a functional model).
+    That holds for a Lambda called on a tensor and for one a `Sequential` holds (`model.add(Lambda(f))`, or in
+    the list given to it), whose function Keras runs when it builds the model (on an `Input`, at `build`, or at
+    the first `fit`/`predict`) and again in the traced step (keras-applications#168: a helper building a
+    sub-model of `Bidirectional(LSTM)` inside the Lambda); and under tf_keras too, which refuses such state on
+    the Lambda's first call.
     Not reported: state made only on the "missing" arm of a test of an object `build` may have made
     (`if self.table is None:` / `if not self.variables:` where `build` fills them): whether that arm runs after
     the build depends on what `build` made, which is not known (neural-structured-learning's CARLS embedding
@@ -59,6 +64,13 @@ class WeightCreatedInCall(Rule):
     `self.d = Dense(1)` in `call()` in every mode, and the lazy `if self.d is None:` form too: `ValueError:
     You cannot add new elements of state (variables or sub-layers) to a layer that is already built. All state
     must be created in the `__init__()` method or in the `build()` method.` (tf_keras accepted the lazy form).
+    In a Lambda's function, Keras 3 raises the singleton `ValueError` in `fit`/`predict` (eagerly the state is
+    made anew on each call and never trained); tf_keras raises on the Lambda's first call, eagerly, in a
+    functional model and in a Sequential's build alike, for `tf.Variable`, `K.variable` and a layer with weights
+    made there (a Dense): `ValueError: The following Variables were created within a Lambda layer (lambda) but
+    are not tracked by said layer` (a `tf.Variable` of a tensor made in the function, `tf.ones(...)`, built into
+    a functional model, raises `could not be lifted out of a tf.function` first). Measured, Keras 3.15.1 and
+    tf_keras 2.21.
 
     ## Example
     ```python
@@ -206,18 +218,20 @@ class WeightCreatedInCall(Rule):
             live = [e for e in live if not e.fallback]
             if not live:
                 continue
-            # Made again on a later call, on a path that certainly runs: not a lazy, guarded creation.
-            every_call = any(e.ctx.has(CtxKind.REPEAT) and e.certain for e in live)
-            if facts.flavor is Flavor.TF_KERAS and not every_call:
-                continue  # tf_keras accepts a layer made once, lazily, on the first call
             event = live[0]
             call = event.ctx.find(CtxKind.LAYER_CALL)
             instance = call.data if call is not None else None
             if isinstance(instance, LayerObj) and instance.short == "Lambda":
+                # Before the tf_keras test below: tf_keras refuses variables made in a Lambda's function on
+                # its first call already.
                 finding = self._in_lambda(facts, node, live)
                 if finding is not None:
                     yield finding
                 continue
+            # Made again on a later call, on a path that certainly runs: not a lazy, guarded creation.
+            every_call = any(e.ctx.has(CtxKind.REPEAT) and e.certain for e in live)
+            if facts.flavor is Flavor.TF_KERAS and not every_call:
+                continue  # tf_keras accepts a layer made once, lazily, on the first call
             if not isinstance(instance, InstanceObj) or not _made_for(event, instance):
                 continue
             obj = event.obj
@@ -276,6 +290,15 @@ class WeightCreatedInCall(Rule):
             what = f"Layer `{obj.short}`"
         else:
             return None
+        if facts.flavor is Flavor.TF_KERAS:
+            # Measured, tf_keras 2.21: `tf.Variable`, `K.variable` and a Dense made in the function, in a
+            # functional model, a Sequential (at its build) and eagerly.
+            raised = (
+                "tf_keras raises `The following Variables were created within a Lambda layer ... but are not "
+                "tracked by said layer` on the Lambda's first call"
+            )
+        else:
+            raised = "`fit` raises `tf.function only supports singleton tf.Variables`"
         return self.finding(
             node,
             fix=self._constant_layer_fix(facts, node) if isinstance(obj, VarObj) else None,
@@ -283,8 +306,7 @@ class WeightCreatedInCall(Rule):
             cls="Lambda",
             when="on every call",
             consequence=(
-                "`fit` raises `tf.function only supports singleton tf.Variables`, and a Lambda tracks no weights: "
-                "they are never trained or saved; "
+                raised + ", and a Lambda tracks no weights: they are never trained or saved; "
                 + (
                     "to train them, write a layer that makes them in `build`; for a fixed value, use a constant "
                     "(`tf.constant`) made outside the function"
