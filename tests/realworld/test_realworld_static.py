@@ -54,6 +54,15 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "`LearningRateSchedule` subclass given to the optimizer is not modelled, nor a config value that is a "
         "tensor (`self.d_model = tf.cast(...)`), which tf_keras's SavedModel save cannot write as JSON",
     ),
+    "keras_nested_dense_lists_built_in_build_not_tracked": (
+        [(27, "TFV106")],
+        "tfvarfix/rules/tfv106_untracked_layer_variable.py:UntrackedLayerVariable.check reports only Holds "
+        "events whose variable is a tf.Variable (_UNTRACKED); a Keras layer is never the held object: here "
+        "a Dense is appended to a plain local list `block`"
+        " that was appended, still empty, to the tracked `self.blocks` in build(), so Keras 3's TrackedList"
+        " never sees the Dense (0 weights, fit trains nothing); no rule models a layer kept in a nested "
+        "plain container",
+    ),
 }
 
 
