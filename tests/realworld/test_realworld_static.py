@@ -63,6 +63,15 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         " never sees the Dense (0 weights, fit trains nothing); no rule models a layer kept in a nested "
         "plain container",
     ),
+    "tf1_wordseg_stack_bidirectional_cells_times_layers": (
+        [(81, "TFV303")],
+        "tfvarfix/keras/tf1.py:Tf1.rnn_call records 'in two RNN calls outside any reuse scope' only when the cell's "
+        "first use was at another call site (`site.site is not node`): here `[fw_cell] * num_layers` is not given "
+        "to MultiRNNCell (Tf1.multi_cell's repeated-list check never sees it) but to a stacked-bidirectional helper "
+        "whose one `bidirectional_dynamic_rnn` call, in a `for i, (cell_fw, cell_bw) in enumerate(zip(...))` under "
+        "`variable_scope('cell_%d' % i)`, meets the same cell on its second pass; unrolled into two call sites "
+        "it is found (probe: TFV303 on the second call)",
+    ),
 }
 
 
