@@ -89,6 +89,16 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "(its sublayers' weights in tracking order) is an unknown list, so the (30, 8) embeddings given to the "
         "(50, 8) ones are never compared. With a built-in Embedding as `self.bert` the same program is reported",
     ),
+    "keras_subclass_head_swapped_by_attribute_tracked_twice": (
+        [(31, "TFV106")],
+        "no rule models a sublayer attribute rebound on a Keras 3 instance: "
+        "tfvarfix/rules/tfv105_weight_attribute_rebind.py:check follows an Attribute store only when "
+        "_weight_of / layer.spec.weight_at names a weight of a built-in layer (kernel, bias...), and "
+        "tfvarfix/rules/tfv106_untracked_layer_variable.py only tf.Variable Holds; `model.head = "
+        "Dense(100)` on a CustomModel whose __init__ already bound `self.head` is an ordinary store, "
+        "although Keras 3's append-only tracker keeps the old head (never built) in model.layers and the "
+        "saved config still makes a 10-class head",
+    ),
 }
 
 
