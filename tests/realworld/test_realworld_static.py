@@ -99,6 +99,14 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "although Keras 3's append-only tracker keeps the old head (never built) in model.layers and the "
         "saved config still makes a 10-class head",
     ),
+    "tf1_mtcnn_second_detector_instance_same_graph": (
+        [(194, "TFV304")],
+        "tfvarfix/semantics/interp.py:Interp.attribute_of resolves `__name__` only on a ModuleRef or a FuncObj and "
+        "`__class__` of an InstanceObj not at all, so `Network.__init__`'s `tf.variable_scope(self.__class__.__name__"
+        ".lower())` (and `type(self).__name__`) has an unknown name and TFV304 sees no fixed variable names; with the "
+        "literal scope 'pnet' the second `MTCNN(...)` is found (probe), through `_config()` of the subclass and the "
+        "name-mangled `LayerFactory.__make_var`",
+    ),
 }
 
 
