@@ -124,6 +124,14 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "the two Dense built and applied inside `Attention.__call__` have no LAYER_CALL context and "
         "tfvarfix/rules/tfv402_weight_created_in_call.py:_in_layer_call never sees them",
     ),
+    "tf1_pointer_network_encoder_cell_reused_by_decoder": (
+        [(71, "TFV303")],
+        "tfvarfix/keras/tf1.py:Tf1.cell_call returns at once when the cell has already made its variables "
+        "(`used is not False`), recording nothing: 'in two RNN calls outside any reuse scope' is recorded only by "
+        "Tf1.rnn_call, so a GRUCell first run by `static_rnn` in `__init__` and then called directly, "
+        "`cell(x, states[-1])`, by the `pointer_decoder` helper in a `decoder` scope is not seen; with that call "
+        "written as `tf.nn.static_rnn(cell, [x], initial_state=states[-1])` it is found (probe)",
+    ),
 }
 
 
