@@ -40,13 +40,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "to a tensor computed in call() still breaks there: tf.saved_model.save fails on the wrapped "
         "Conv1DTranspose ('captures graph tensor ... compute_weights/mul')",
     ),
-    "tf2_nested_conv_list_built_in_loop_h5_weights": (
-        [(32, "TFV202")],
-        "tfvarfix/rules/tfv202_unserializable_custom_object.py:_hand_built_sublayers reads only the simple "
-        "statements of build()'s own body, and _hand_build_of only `self.<attr>.build(...)`: here one call, "
-        "`unit.build(...)` on a local bound to `self.units[i]` in a `for i in range(0, 2)`, builds two Conv2D on its "
-        "two passes, so the clash (both `nested_layers/kernel:0`) lies within one call site and is never counted",
-    ),
     "keras_transformer_lr_schedule_tensor_in_config_savedmodel": (
         [(30, "TFV202")],
         "tfvarfix/rules/tfv202_unserializable_custom_object.py checks get_config only for Layer/Model and the "

@@ -141,3 +141,27 @@ def test_sub_layers_built_by_hand_clash_in_hdf5_and_build_in_their_own_scope() -
     }, fixed
     good = run_program(TESTDATA / "TFV202" / "good_hand_built_sublayers.py", HAND_BUILT, legacy=True)
     assert good.error is None and good.out == {"save_model": {"same": True, "unique": True}}, good
+
+
+def test_sub_layers_of_a_list_or_dict_built_by_hand_in_a_loop_clash_in_hdf5() -> None:
+    """tensorflow#41021: a custom layer's `build` that builds the Conv2D of a list by hand through a local on each
+    pass of a loop (or the Dense of a list through a helper method, of a dict over its `items()`) names every
+    kernel in its own scope, and each HDF5 save raises "name already exists"; each build under
+    `tf.name_scope(unit.name)` saves, and the loaded model predicts the same. The near misses (units built by
+    their call, one unit by hand, a Dense and a BatchNormalization, builds already scoped, a subclassed Model's
+    hand builds) save and load."""
+    bad = run_program(TESTDATA / "TFV202" / "bad_hand_built_sublayers_loop.py", HAND_BUILT, legacy=True)
+    assert bad.error is None and bad.out == {
+        "save_model": "name already exists",
+        "save_weights": "name already exists",
+    }, bad
+    fixed = run_program(TESTDATA / "TFV202" / "fixed_hand_built_sublayers_loop.py", HAND_BUILT, legacy=True)
+    assert fixed.error is None and fixed.out == {
+        "save_model": {"same": True, "unique": True},
+        "save_weights": "ok",
+    }, fixed
+    good = run_program(TESTDATA / "TFV202" / "good_hand_built_sublayers_loop.py", HAND_BUILT, legacy=True)
+    assert good.error is None and good.out == {
+        "save_model": {"same": True, "unique": True},
+        "save_subclassed_weights": "ok",
+    }, good

@@ -21,7 +21,7 @@ from tfvarfix.keras.spec import Flavor
 from tfvarfix.keras.table import layer_spec
 from tfvarfix.keras.transfer import CHECKPOINT_SAVE, TF_CHECKPOINTS
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertAfter, InsertBefore, NodeEdit, Replace, Rule
-from tfvarfix.semantics.events import Created, CtxKind, Escapes, Event, MethodCall, UnknownCall, UserCall
+from tfvarfix.semantics.events import Created, Ctx, CtxKind, Escapes, Event, MethodCall, UnknownCall, UserCall
 from tfvarfix.semantics.facts import Facts, reachable
 from tfvarfix.semantics.heap import Items, held_values, present
 from tfvarfix.semantics.values import (
@@ -99,11 +99,14 @@ class UnserializableCustomObject(Rule):
     `AttributeError: 'NoneType' object has no attribute 'replace'`; so does a `tf.train.Checkpoint` given the
     model or the layer, when it is saved (`save`, `write`, a `CheckpointManager`'s `save`: tensorflow#35241;
     not a checkpoint of variables and optimizers only). In tf_keras code that saves to an HDF5 file, also a
-    custom layer whose `build` builds two or more of its built-in sub-layers by hand, statements of its own body,
-    whose weights share a name (jkiesele/caloGraphNN#2's `GravNet`: `self.input_feature_transform.build(shape)`
-    for three `Dense`; two `BatchNormalization`): a hand `build` does not enter the sub-layer's name scope, so
-    each kernel is `<layer>/kernel:0`, and the save raises the same `name already exists` (a `Dense` and a
-    `BatchNormalization`, or builds under `with tf.name_scope(sub.name):`, save). In Keras 3
+    custom layer (not a `Model`) whose `build` builds two or more of its built-in sub-layers by hand, whose
+    weights share a name (jkiesele/caloGraphNN#2's `GravNet`: `self.input_feature_transform.build(shape)` for
+    three `Dense`; two `BatchNormalization`; tensorflow#41021: `unit = self.units[i]; unit.build(shape)` on each
+    pass of a `for`, and so through a helper method or over a dict's `items()`): a hand `build` does not enter
+    the sub-layer's name scope, so each kernel is `<layer>/kernel:0`, and the save raises the same `name already
+    exists` (a `Dense` and a `BatchNormalization`, builds under `with tf.name_scope(sub.name):`, one sub-layer
+    built by hand, sub-layers built by their own call, and a subclassed `Model`'s hand builds save; Keras 3
+    names each weight by its sub-layer's path and saves). In Keras 3
     code, also a
     `get_config` whose keys (read when certain: `config.update({...})`, `config["k"] = ...`, `{**base, ...}`,
     `dict(list(base.items()) + list(config.items()))`) leave out an `__init__` argument without a default, on
@@ -341,7 +344,8 @@ class UnserializableCustomObject(Rule):
     attribute of its own, and every weight the class names has a literal name other than those: an unnamed
     weight left (`self.add_weight(...)` on a line of its own, or under `if`/`for`) could still collide.
     A sub-layer built by hand after another whose weight names it shares is built in its own name scope,
-    `with tf.name_scope(self.gate.name):` around the statement (the first one keeps the outer layer's scope):
+    `with tf.name_scope(self.gate.name):` around the statement (the first one keeps the outer layer's scope;
+    in a loop or a helper, `with tf.name_scope(unit.name):` around the one statement scopes every pass):
     each sub-layer's weights are then `<layer>/<sub>/kernel:0`, and the HDF5 save and `load_model` work and the
     loaded model predicts the same (measured, tf_keras 2.21). Unsafe: the weights' names change, so an HDF5 file
     saved before (had one been written) or code that reads weights by name sees new ones.
@@ -1619,78 +1623,230 @@ _BUILT_WEIGHTS: dict[str, frozenset[str]] = {
 
 
 def _hand_built_sublayers(rule: Rule, facts: Facts) -> Iterator[Finding]:
-    """jkiesele/caloGraphNN#2: in tf_keras code that saves to an HDF5 file, a custom layer's `build` that builds
-    two or more of its built-in sub-layers by hand (`self.input_feature_transform.build(input_shape)`, statements
-    of the method's own body). A hand `build` does not enter the sub-layer's name scope, so its weights are named
-    in the outer layer's scope alone (`gravnet_0/kernel:0` for each `Dense`), and the HDF5 writer, which keeps a
-    layer's weights by name, raises `ValueError: Unable to synchronously create dataset (name already exists)`
-    when two sub-layers make a weight of the same name (measured, tf_keras 2.21: three `Dense`; a `Conv1D` and a
-    `Dense`; two `BatchNormalization`; a `Dense(use_bias=False)` and a `Dense`; a `Dense` and a
-    `BatchNormalization` save; so does each hand build under `with tf.name_scope(sub.name):`, and every such
-    model in the TensorFlow format and in Keras 3)."""
-    receivers: dict[int, set[str]] = {}  # id(call node) -> the built-in classes of the layers it builds
-    for event in facts.calls(".build"):
-        if event.receiver is None or event.receiver.is_top or not reachable(event):
-            continue
-        objs = list(event.receiver)
-        if not objs or not all(isinstance(o, LayerObj) and o.cls in _BUILT_WEIGHTS for o in objs):
-            receivers[id(event.node)] = set()  # not certain: never counted
-            continue
-        kinds = {o.cls for o in objs if isinstance(o, LayerObj)}
-        known = receivers.get(id(event.node))
-        receivers[id(event.node)] = kinds if known is None else known & kinds
+    """jkiesele/caloGraphNN#2, tensorflow#41021: in tf_keras code that saves to an HDF5 file, a custom layer
+    whose `build` builds two or more of its built-in sub-layers by hand, on one run of it: the `.build` calls the
+    interpreter saw while the layer's `build` ran (its METHOD context), through `self.x.build(shape)`, a local
+    (`unit = self.units[i]; unit.build(shape)` on each pass of a `for`), a loop over a list or a dict of layers,
+    or a helper method. A hand `build` does not enter the sub-layer's name scope, so its weights are named in the
+    outer layer's scope alone (`gravnet_0/kernel:0` for each `Dense`, `nested_layers/kernel:0` for each
+    `Conv2D`), and the HDF5 writer, which keeps a layer's weights by name, raises `ValueError: Unable to
+    synchronously create dataset (name already exists)` when two sub-layers make a weight of the same name
+    (measured, tf_keras 2.21: three `Dense`; a `Conv1D` and a `Dense`; two `BatchNormalization`; a
+    `Dense(use_bias=False)` and a `Dense`; two `Conv2D` of a list built by a loop through a local, through a
+    helper method, or over a dict's `items()`: `save_weights("w.h5")` and `model.save("m.h5")`). A `Dense` and a
+    `BatchNormalization` save; so does each hand build under `with tf.name_scope(sub.name):`, one sub-layer built
+    by hand, sub-layers built by their first call, a subclassed `Model` whose `build` builds two `Dense` by hand
+    (each sub-layer is a layer of the model, a group of its own in the file), and every such model in the
+    TensorFlow format, to `.keras` and `.weights.h5` (measured, tf_keras 2.21), and in Keras 3, whose weight
+    paths hold each sub-layer's name (`sequential/nested_layers/conv_2d_0/kernel`, measured, Keras 3.15.1:
+    `.weights.h5`, `.keras`, `.h5`).
+
+    Counted: a build certain to run (not under an `if` whose outcome is not known, not on a pass of a loop whose
+    count is not known), of one layer of the table's classes that the owner's `__init__` or `build` made (so it
+    holds it), under no `with` (a `name_scope` may be entered there), in no `call()`. Reported at a call whose
+    every run of an owner's `build` builds there a sub-layer sharing a weight name with one built before in that
+    run; and, where the module's HDF5 saves and what they hold are known, only for an owner they hold."""
+    held = _held_by_h5_saves(facts)
     tf = next((n for n in facts.module_names if facts.imported(n) == "tensorflow"), None)
-    for cls in facts.classes:
-        if cls.keras_base is None or cls.unknown_base or not cls.is_layer or not _sites(facts, cls):
+    # id(METHOD context) -> the sub-layers that run of the owner's `build` built by hand so far: layer, weights
+    runs: dict[int, list[tuple[LayerObj, frozenset[str], cst.Call]]] = {}
+    reached: dict[int, set[int]] = {}  # id(call node) -> the runs that reached it
+    clashes: dict[int, dict[int, tuple[MethodCall, LayerObj, LayerObj, cst.Call, str]]] = {}
+    refused: set[int] = set()  # call nodes some run of which is not counted
+    makers = _sub_layer_makers(facts)
+    for event in facts.calls(".build"):
+        node = event.node
+        if not isinstance(node, cst.Call) or not isinstance(node.func, cst.Attribute):
             continue
-        method = next((m for m in _methods(facts, cls) if m.name.value == "build"), None)
-        if method is None or not isinstance(method.body, cst.IndentedBlock):
+        if not reachable(event):
             continue
-        made: list[tuple[str, frozenset[str]]] = []  # the sub-layer attribute built by hand, its weight names
-        for statement in method.body.body:
-            if not isinstance(statement, cst.SimpleStatementLine):
-                continue
-            for small in statement.body:
-                call = small.value if isinstance(small, cst.Expr) else None
-                attr = _hand_build_of(call)
-                if attr is None or not isinstance(call, cst.Call):
-                    continue
-                kinds = receivers.get(id(call), set())
-                if len(kinds) != 1:
-                    continue
-                names = _BUILT_WEIGHTS[next(iter(kinds))]
-                clash = next((other for other, taken in made if taken & names), None)
-                made.append((attr, names))
-                if clash is None:
-                    continue
-                shared = sorted(names & dict(made)[clash])[0]
-                fix = None
-                if tf is not None and len(statement.body) == 1:
-                    scope = f"with {tf}.name_scope(self.{attr}.name):"
-                    code = facts.code_for(call)
-                    if "\n" in code:
-                        # Only the callee is rewritten: the arguments keep their lines as written.
-                        edit = Replace(call.func, f"{scope} self.{attr}.build")
-                    else:
-                        inner = _indent_of(facts, statement) + facts.module.default_indent
-                        edit = Replace(call, f"{scope}\n{inner}{code}")
-                    fix = rule.fix(
-                        edit,
-                        title=f"Build `self.{attr}` in its own name scope",
-                        safety=FixSafety.UNSAFE,
-                    )
-                yield rule.finding(
-                    call,
-                    fix=fix,
-                    name=f"{cls.name}.build",
-                    problem=(
-                        f"builds its sub-layer `self.{attr}` by hand, as it did `self.{clash}`: a hand `build` "
-                        f"does not enter the sub-layer's name scope, so both make `{shared}:0` in this layer's "
-                        "scope, and saving the model to an HDF5 file raises `ValueError: Unable to synchronously "
-                        "create dataset (name already exists)`; build it under "
-                        f"`with tf.name_scope(self.{attr}.name):`, or let its first call build it"
-                    ),
-                )
+        run = _owner_build(event)
+        layer = _hand_built_layer(event)
+        if run is None or layer is None:
+            refused.add(id(node))
+            continue
+        owner = run.data[0]  # type: ignore[index]
+        if owner.synthetic:
+            continue  # a class's methods analysed for an instance Keras would make: no context of the program
+        if (
+            not event.certain
+            or event.anchor is not None
+            or _unknown_pass(event.ctx, run)
+            or _under_with(facts, event, run)
+            or makers.get(id(layer)) is not owner
+            or (held is not None and (id(owner) not in held or id(layer) not in held))
+        ):
+            refused.add(id(node))
+            continue
+        reached.setdefault(id(node), set()).add(id(run))
+        built = runs.setdefault(id(run), [])
+        if any(other is layer for other, _, _ in built):
+            continue  # the same layer built again: not measured
+        names = _BUILT_WEIGHTS[layer.cls]
+        clash = next(((other, call) for other, taken, call in built if taken & names), None)
+        built.append((layer, names, node))
+        if clash is not None:
+            other, first = clash
+            shared = sorted(names & _BUILT_WEIGHTS[other.cls])[0]
+            clashes.setdefault(id(node), {}).setdefault(id(run), (event, layer, other, first, shared))
+    done: set[int] = set()
+    for node_id, found in clashes.items():
+        if node_id in refused or node_id in done or set(found) != reached.get(node_id, set()):
+            continue  # some run reaching the call builds no clashing sub-layer there
+        done.add(node_id)
+        event, layer, other, first, shared = next(iter(found.values()))
+        call = event.node
+        assert isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute)
+        owner = _owner_build(event)
+        assert owner is not None
+        cls = owner.data[0].cls  # type: ignore[index]
+        this, before = _sub_layer_named(facts, call, layer), _sub_layer_named(facts, first, other)
+        receiver = call.func.value
+        scoped = facts.code_for(receiver) if _plain_receiver(receiver) else None
+        advice = (
+            f"build it under `with tf.name_scope({scoped}.name):`" if scoped is not None
+            else "build it in its own name scope"
+        )
+        yield rule.finding(
+            call,
+            fix=_name_scope_fix(rule, facts, call, scoped, tf),
+            name=f"{cls.name}.build",
+            problem=(
+                f"builds its sub-layer {this} by hand, as it did {before}: a hand `build` does not enter the "
+                f"sub-layer's name scope, so both make `{shared}:0` in this layer's scope, and saving the model to "
+                "an HDF5 file raises `ValueError: Unable to synchronously create dataset (name already exists)`; "
+                f"{advice}, or let its first call build it"
+            ),
+        )
+
+
+def _owner_build(event: Event) -> Ctx | None:
+    """The run of a custom layer's `build` (not a model's) the event happened in, the innermost, with no
+    `call()` or `tf.function` trace in between; None otherwise."""
+    for ctx in event.ctx.chain():
+        if ctx.kind in (CtxKind.LAYER_CALL, CtxKind.TF_FUNCTION, CtxKind.ENTRY):
+            return None
+        if ctx.kind is CtxKind.METHOD:
+            data = ctx.data
+            if not isinstance(data, tuple) or data[1] != "build" or not isinstance(data[0], InstanceObj):
+                return None
+            if not isinstance(ctx.node, cst.FunctionDef) or ctx.node.name.value != "build":
+                return None  # Keras 3's build by a first run of `call()`
+            cls = data[0].cls
+            if cls.keras_base is None or cls.unknown_base or not cls.is_layer or cls.is_model:
+                return None
+            return ctx
+    return None
+
+
+def _hand_built_layer(event: MethodCall) -> LayerObj | None:
+    """The one built-in layer of the table's classes a `.build` call builds, for certain."""
+    receiver = event.receiver
+    if receiver is None or receiver.is_top:
+        return None
+    layer = receiver.single()
+    if not isinstance(layer, LayerObj) or layer.synthetic or layer.cls not in _BUILT_WEIGHTS:
+        return None
+    return layer
+
+
+def _unknown_pass(ctx: Ctx, run: Ctx) -> bool:
+    """A pass of a loop of unknown count between the event and the run of `build`."""
+    for link in ctx.chain():
+        if link is run:
+            return False
+        if link.kind is CtxKind.LOOP and link.data == -1:
+            return True
+    return False
+
+
+def _under_with(facts: Facts, event: Event, run: Ctx) -> bool:
+    """The call, or a call site that led to it from the run of `build`, is inside a `with` (a `name_scope`)."""
+    nodes = [event.node]
+    for link in event.ctx.chain():
+        if link is run:
+            break
+        if link.kind is CtxKind.CALL and link.node is not None:
+            nodes.append(link.node)
+    return any(isinstance(a, cst.With) for node in nodes for a in facts.ancestors(node))
+
+
+def _sub_layer_makers(facts: Facts) -> dict[int, Obj]:
+    """id(layer) -> the custom layer whose `__init__` or `build` made it (the innermost such run)."""
+    found: dict[int, Obj] = {}
+    for made in facts.of(Created):
+        if not isinstance(made.obj, LayerObj):
+            continue
+        method = made.ctx.find(CtxKind.METHOD)
+        data = method.data if method is not None else None
+        if isinstance(data, tuple) and data[1] in ("__init__", "build") and isinstance(data[0], InstanceObj):
+            found.setdefault(id(made.obj), data[0])
+    return found
+
+
+def _held_by_h5_saves(facts: Facts) -> set[int] | None:
+    """The layers the module's HDF5 saves of a model hold (see `_held_by_saves`); None when not known (a save
+    that keeps no heap, such as `save_weights`, or a `ModelCheckpoint`)."""
+    saves = []
+    for event in _model_saves(facts, _H5_SAVES):
+        if event.args is None:
+            continue
+        index = 1 if event.callee in ("keras.saving.save_model", "keras.models.save_model") else 0
+        if _h5_path(event.args.first("filepath", index).const()) or event.args.get("save_format").const() == "h5":
+            saves.append(event)
+    if not saves or facts.calls("keras.callbacks.ModelCheckpoint"):
+        return None
+    return _held_by_saves(facts, saves)
+
+
+def _sub_layer_named(facts: Facts, call: cst.Call, layer: LayerObj) -> str:
+    """`self.gate` for `self.gate.build(...)`; else the layer's name and class (`conv_2d_1`, a `Conv2D`)."""
+    attr = _hand_build_of(call)
+    if attr is not None:
+        return f"`self.{attr}`"
+    short = layer.cls.rsplit(".", 1)[-1]
+    return f"`{layer.name}` (a `{short}`)" if layer.name is not None else f"a `{short}`"
+
+
+def _plain_receiver(node: cst.BaseExpression) -> bool:
+    """A name, attributes and constant or name subscripts of one (`unit`, `self.units[i]`): read twice, the same."""
+    while True:
+        if isinstance(node, cst.Name):
+            return True
+        if isinstance(node, cst.Attribute):
+            node = node.value
+            continue
+        if isinstance(node, cst.Subscript) and len(node.slice) == 1:
+            index = node.slice[0].slice
+            plain = (cst.Name, cst.Integer, cst.SimpleString)
+            if not isinstance(index, cst.Index) or not isinstance(index.value, plain):
+                return False
+            node = node.value
+            continue
+        return False
+
+
+def _name_scope_fix(
+    rule: Rule, facts: Facts, call: cst.Call, scoped: str | None, tf: str | None
+) -> FixPlan | None:
+    """The hand build, a statement of its own, put under `with tf.name_scope(<sub-layer>.name):`."""
+    if tf is None or scoped is None:
+        return None
+    statement = next((a for a in reversed(facts.ancestors(call)) if isinstance(a, cst.SimpleStatementLine)), None)
+    if statement is None or len(statement.body) != 1:
+        return None
+    small = statement.body[0]
+    if not isinstance(small, cst.Expr) or small.value is not call:
+        return None
+    scope = f"with {tf}.name_scope({scoped}.name):"
+    code = facts.code_for(call)
+    if "\n" in code:
+        # Only the callee is rewritten: the arguments keep their lines as written.
+        edit = Replace(call.func, f"{scope} {facts.code_for(call.func)}")
+    else:
+        inner = _indent_of(facts, statement) + facts.module.default_indent
+        edit = Replace(call, f"{scope}\n{inner}{code}")
+    return rule.fix(edit, title=f"Build `{scoped}` in its own name scope", safety=FixSafety.UNSAFE)
 
 
 def _indent_of(facts: Facts, statement: cst.CSTNode) -> str:
