@@ -60,3 +60,26 @@ def case_second_layer_object_in_a_scope_of_its_own():
     with tf.variable_scope("infer"):
         keys_infer = tf.layers.Dense(10, name="memory_layer")(memory)
     return keys_train, keys_infer
+
+
+# DCGAN-tensorflow with crop=True: the generator makes images of the real ones' size, so the reused
+# discriminator asks for its matrix at the shape it was made at.
+def conv(input_, output_dim, name):
+    with tf.variable_scope(name):
+        w = tf.get_variable("w", [5, 5, input_.get_shape()[-1], output_dim])
+        return tf.nn.conv2d(input_, w, strides=[1, 2, 2, 1], padding="VALID")
+
+
+def discriminator(image, reuse=False):
+    with tf.variable_scope("discriminator", reuse=reuse):
+        h0 = tf.nn.relu(conv(image, 8, "d_h0_conv"))
+        flat = tf.reshape(h0, [16, -1])
+        matrix = tf.get_variable("Matrix", [flat.get_shape().as_list()[1], 1])
+        return tf.matmul(flat, matrix)
+
+
+def case_discriminator_reused_on_an_input_of_its_size():
+    tf.reset_default_graph()
+    images = tf.placeholder(tf.float32, [16, 11, 11, 3])
+    fake = tf.tanh(tf.placeholder(tf.float32, [16, 11, 11, 3]))
+    return discriminator(images), discriminator(fake, reuse=True)

@@ -21,13 +21,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "the arrays come from `.npy` files the program wrote (`np.save` then `np.load`): their shapes are not "
         "followed through the files, so the (4, 4, 3, 64) kernel given to the (4, 4, 3, 32) layer is not known",
     ),
-    "tf1_dcgan_discriminator_reused_on_smaller_generator_output": (
-        [(101, "TFV302")],
-        "tfvarfix/keras/tf1.py:Tf1._share returns when the asked shape is None: `linear` asks for "
-        "`[shape[1], output_size]` with `shape = input_.get_shape().as_list()`, and tensors carry no static shape "
-        "through conv2d / conv2d_transpose / reshape(-1), so Tf1.get_variable's int_tuple gives None for both "
-        "builds of `discriminator/d_h4_lin/Matrix` and the (16, 1) vs (64, 1) mismatch cannot be seen",
-    ),
     "tf2_subclassed_model_build_add_loss_lambda_conv_layers": (
         [(24, "TFV107")],
         "the layers of a `keras.applications` model are not modelled, so the loop over `self._model.layers` has "

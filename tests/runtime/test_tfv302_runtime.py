@@ -70,6 +70,9 @@ def test_reuse_that_cannot_share_raises_and_near_misses_build() -> None:
     assert bad.out["case_auto_reuse_block_at_another_width"]["error"] == share.format(
         "block/conv/kernel", "(3, 3, 8, 16)", "(3, 3, 3, 8)"
     )
+    assert bad.out["case_discriminator_reused_on_a_smaller_input"]["error"] == share.format(
+        "discriminator/d_lin/Matrix", "(128, 1)", "(288, 1)"
+    )
     assert bad.out["case_layer_object_rebuilt_after_reuse_variables"]["error"].startswith(
         "Variable main/memory_layer_1/kernel does not exist, or was not created with tf.get_variable()."
     )
@@ -100,3 +103,61 @@ def test_reuse_of_variables_never_made_raises_and_near_misses_build() -> None:
     assert all(case["ok"] for case in good.out.values()), good.out
     assert good.out["case_keras_layer_in_a_reusing_scope"]["variables"] == ["head/dense/bias:0", "head/dense/kernel:0"]
     assert good.out["case_made_by_code_not_followed"]["variables"] == ["global_step:0"]
+
+
+SHAPES_PROGRAM = """
+import tensorflow.compat.v1 as tf
+
+tf.disable_eager_execution()
+x = tf.placeholder(tf.float32, [4, 9, 9, 3])
+free = tf.placeholder(tf.float32, [None, 9, 9, 3])
+w = tf.get_variable("w", [3, 3, 3, 5])
+same = tf.nn.conv2d(x, w, strides=[1, 2, 2, 1], padding="SAME")
+valid = tf.nn.conv2d(x, w, strides=[1, 2, 2, 1], padding="VALID")
+unknown_batch = tf.nn.conv2d(free, w, strides=1, padding="VALID")
+three = tf.nn.conv2d(x, w, 3, "SAME")
+biased = tf.nn.bias_add(same, tf.get_variable("b", [5]))
+leaky = tf.maximum(biased, 0.2 * biased)
+activated = tf.nn.relu(leaky)
+flat = tf.reshape(activated, [4, -1])
+projected = tf.matmul(flat, tf.get_variable("m", [flat.get_shape().as_list()[1], 7]))
+up = tf.nn.conv2d_transpose(x, tf.get_variable("t", [3, 3, 2, 3]), output_shape=[4, 18, 18, 2], strides=[1, 2, 2, 1])
+free_up = tf.nn.conv2d_transpose(free, tf.get_variable("u", [3, 3, 2, 3]), output_shape=[4, 18, 18, 2], strides=2)
+channels = x.get_shape()[-1]
+width = flat.get_shape().as_list()[1]
+"""
+SHAPE_NAMES = (
+    *("same", "valid", "unknown_batch", "three", "biased", "leaky", "activated", "flat", "projected"),
+    *("up", "free_up"),
+)
+
+
+def test_tensor_shapes_the_analysis_gives_are_tensorflows(tmp_path: object) -> None:
+    """What `get_shape()` says of each op's output at graph construction (TF 2.21) is the shape the analysis
+    gives it (a size it does not know, None, must be one TF does not know either), and the sizes read from
+    shapes are TF's."""
+    from pathlib import Path
+
+    import libcst as cst
+
+    from tfvarfix.keras.spec import Flavor
+    from tfvarfix.semantics.facts import analyze
+    from tfvarfix.semantics.heap import present
+    from tfvarfix.semantics.values import Const, TensorObj
+
+    program = Path(str(tmp_path)) / "shapes.py"
+    program.write_text(SHAPES_PROGRAM, encoding="utf-8")
+    probe = "\n".join(
+        [f'out["{n}"] = ns["{n}"].get_shape().as_list()' for n in SHAPE_NAMES]
+        + ['out["channels"] = int(ns["channels"])', 'out["width"] = ns["width"]']
+    )
+    measured = run_program(program, probe, legacy=True)
+    assert measured.error is None, measured.error
+    facts = analyze(cst.parse_module(SHAPES_PROGRAM), SHAPES_PROGRAM, Flavor.TF_KERAS)
+    for name in SHAPE_NAMES:
+        tensor = present(facts.module_names[name]).single()  # type: ignore[arg-type]
+        assert isinstance(tensor, TensorObj) and tensor.shape is not None, name
+        assert list(tensor.shape) == measured.out[name], name
+    for name in ("channels", "width"):
+        value = present(facts.module_names[name]).single()  # type: ignore[arg-type]
+        assert isinstance(value, Const) and value.value == measured.out[name], name

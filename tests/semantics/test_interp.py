@@ -64,6 +64,26 @@ def test_dict_get_reads_the_default_only_where_the_key_may_be_missing() -> None:
     assert consts(value(facts, "width")) == {64}
 
 
+def test_tensorflow_ops_give_their_static_shapes() -> None:
+    """TF1 graph code sizes variables from `get_shape()` (DCGAN's `linear`); tests/runtime/test_tfv302_runtime.py
+    checks the same shapes against TF."""
+    facts = facts_of(
+        """
+        import tensorflow.compat.v1 as tf
+        x = tf.placeholder(tf.float32, [4, 9, 9, 3])
+        w = tf.get_variable("w", [3, 3, 3, 5])
+        h = tf.nn.relu(tf.nn.conv2d(x, w, strides=[1, 2, 2, 1], padding="SAME"))
+        flat = tf.reshape(tf.maximum(h, 0.2 * h), [4, -1])
+        width = flat.get_shape().as_list()[1]
+        channels = x.get_shape()[-1]
+        """
+    )
+    assert [o.shape for o in value(facts, "h") if isinstance(o, TensorObj)] == [(4, 5, 5, 5)]
+    assert [o.shape for o in value(facts, "flat") if isinstance(o, TensorObj)] == [(4, 125)]
+    assert consts(value(facts, "width")) == {125}
+    assert consts(value(facts, "channels")) == {3}
+
+
 def test_a_format_that_python_refuses_gives_an_unknown_value() -> None:
     # stanford-tensorflow-tutorials' style_transfer assignment: `total_loss = None` (a TO DO), then
     # '{:5.1f}'.format(total_loss), which raises TypeError in Python; the analyzer crashed with TFV004 on it

@@ -17,7 +17,7 @@ from typing import Protocol
 
 import libcst as cst
 
-from tfvarfix.semantics.values import AV, NOTHING, TOP, Args, Const, Content, TensorObj, TupleObj
+from tfvarfix.semantics.values import AV, NOTHING, TOP, Args, Const, Content, TensorObj, TupleObj, VarObj
 
 Shape = tuple[int | None, ...]
 Index = tuple[int | slice, ...]  # per axis: an int, or a slice with constant bounds
@@ -265,12 +265,19 @@ def create(name: str, args: Args, site: cst.CSTNode | None, resolve: Resolver) -
         )
         symbolic = any(t.symbolic for t in tensors)
         keeps = short in _ELEMENTWISE and short not in _RESHAPING
-        shape = tensors[0].shape if tensors and keeps and len(tensors) == 1 else None
+        shape = tensors[0].shape if tensors and keeps else None
+        for other in tensors[1:] if keeps else ():
+            shape = broadcast(shape, other.shape)  # `tf.maximum(x, 0.2 * x)`: the tensors broadcast
         if short == "flip" and tensors:
             shape = tensors[0].shape
         array = args.first("a" if prefix == "numpy." else "tensor", 0).single()
-        if short == "reshape" and isinstance(array, TensorObj) and not array.symbolic:
+        if short == "reshape" and isinstance(array, TensorObj):
             shape = reshaped(array.shape, reshape_argument(args, resolve, method=False))
+        factors = [o for o in inputs if isinstance(o, (TensorObj, VarObj))]
+        if short == "matmul" and prefix != "numpy." and len(factors) == 2 and not args.keywords:
+            a, b = (f.shape for f in factors)
+            if a is not None and b is not None and len(a) == 2 and len(b) == 2:
+                shape = (a[0], b[1])  # `tf.matmul(x, w)` with a variable as often as a tensor
         return TensorObj(site, shape=shape, symbolic=symbolic, content=made)
     return None
 
@@ -528,3 +535,99 @@ def reshape_argument(args: Args, resolve: Resolver, method: bool) -> Shape | Non
         if given.is_bottom:
             given = args.get("shape")
     return resolve.dims(given)
+
+
+# ============================================================================ shapes of TensorFlow ops
+# The ops whose output has their first input's shape (measured, TF 2.21 graph mode: the static shape is kept).
+_SAME_SHAPE_OPS = frozenset(
+    {
+        "nn.relu", "nn.relu6", "nn.elu", "nn.selu", "nn.leaky_relu", "nn.sigmoid", "nn.tanh", "nn.softplus",
+        "nn.softsign", "nn.softmax", "nn.log_softmax", "nn.dropout", "nn.l2_normalize", "nn.bias_add",
+        "nn.batch_normalization", "nn.local_response_normalization", "nn.lrn", "nn.swish",
+        "nn.silu", "nn.gelu",
+    }
+)  # fmt: skip
+# The keyword of each op's first input where it is not `x`.
+_INPUT_KEYWORD = {
+    "nn.relu": "features", "nn.relu6": "features", "nn.elu": "features", "nn.selu": "features",
+    "nn.leaky_relu": "features", "nn.softplus": "features", "nn.softsign": "features", "nn.swish": "features",
+    "nn.silu": "features", "nn.gelu": "features", "nn.softmax": "logits", "nn.log_softmax": "logits",
+    "nn.bias_add": "value", "nn.conv2d": "input", "nn.conv2d_transpose": "input", "nn.lrn": "input",
+    "nn.local_response_normalization": "input",
+}  # fmt: skip
+
+
+def graph_op(name: str, args: Args, site: cst.CSTNode | None, resolve: Resolver) -> TensorObj | None:
+    """The tensor a TensorFlow op makes, with its static shape where the op's rule gives it from what is known
+    (`tf.nn.conv2d` on a (64, 16, 16, 3) input with a (5, 5, 3, 64) filter, strides 2, 'SAME': (64, 8, 8, 64)),
+    as `tensor.get_shape()` reports it at graph construction. None when `name` is not one of these ops."""
+    if name.startswith("tf.compat.v1."):
+        name = "tf." + name[len("tf.compat.v1.") :]
+    if not name.startswith("tf."):
+        return None
+    op = name[3:]
+    first = args.first(_INPUT_KEYWORD.get(op, "x"), 0).single()
+    if op in _SAME_SHAPE_OPS:
+        if not isinstance(first, TensorObj):
+            return None
+        return TensorObj(site, shape=first.shape, symbolic=first.symbolic, inputs=_symbolic(first))
+    if op == "nn.conv2d":
+        return _conv2d(args, site, resolve, first)
+    if op == "nn.conv2d_transpose":
+        given = resolve.dims(args.first("output_shape", 2))
+        symbolic = isinstance(first, TensorObj) and first.symbolic
+        # TF 2.21 gives the transposed convolution its output_shape but for the batch, which is the input's
+        # (measured: a (None, 9, 9, 3) input with output_shape [4, 18, 18, 2] gives (None, 18, 18, 2)).
+        batch = first.shape[0] if isinstance(first, TensorObj) and first.shape else None
+        shape = (batch, *given[1:]) if given is not None and len(given) == 4 else None
+        return TensorObj(site, shape=shape, symbolic=symbolic, inputs=_symbolic(first))
+    return None
+
+
+def _symbolic(tensor: object) -> tuple[TensorObj, ...]:
+    return (tensor,) if isinstance(tensor, TensorObj) and tensor.symbolic else ()
+
+
+def _conv2d(args: Args, site: cst.CSTNode | None, resolve: Resolver, first: object) -> TensorObj | None:
+    """`tf.nn.conv2d(input, filters, strides, padding)`, NHWC: each spatial size is `ceil(size / stride)` with
+    'SAME' padding and `ceil((size - k + 1) / stride)` with 'VALID'; the channels are the filter's last axis."""
+    if not isinstance(first, TensorObj):
+        return None
+    out = TensorObj(site, symbolic=first.symbolic, inputs=_symbolic(first))
+    filters = args.first("filters", 1).single()
+    if args.get("filter").single() is not None:
+        filters = args.get("filter").single()
+    data_format = resolve.constant(args.get("data_format"))
+    dilations = args.get("dilations")
+    padding = resolve.constant(args.first("padding", 3))
+    strides = resolve.constant(args.first("strides", 2))
+    if isinstance(strides, int):
+        strides = (strides, strides)
+    elif isinstance(strides, tuple) and len(strides) == 4 and all(isinstance(s, int) for s in strides):
+        strides = strides[1:3]
+    shape = first.shape
+    kernel = filters.shape if isinstance(filters, (TensorObj, VarObj)) else None
+    if (
+        shape is None
+        or len(shape) != 4
+        or kernel is None
+        or len(kernel) != 4
+        or not (data_format is NOTHING or data_format == "NHWC")
+        or not dilations.is_bottom
+        or len(args.positional) > 4
+        or padding not in ("SAME", "VALID")
+        or not isinstance(strides, tuple)
+        or len(strides) != 2
+        or not all(isinstance(s, int) and s > 0 for s in strides)
+    ):
+        return out
+    sizes: list[int | None] = []
+    for size, k, stride in zip(shape[1:3], kernel[:2], strides, strict=True):
+        if size is None or k is None:
+            sizes.append(None)
+        elif padding == "SAME":
+            sizes.append(-(-size // stride))
+        else:
+            sizes.append(-(-(size - k + 1) // stride) if size >= k else None)
+    out.shape = (shape[0], sizes[0], sizes[1], kernel[3])
+    return out

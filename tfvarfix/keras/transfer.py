@@ -571,7 +571,7 @@ class KerasSemantics(Semantics):
             return AV.of(KerasObj(node, name, args))  # its `save`/`write` writes the objects it was given (TFV202)
         if name == CHECKPOINT:
             return AV.of(KerasObj(node, name, args))  # a save of the model when `fit` runs it
-        made = arrays.create(name, args, node, self.interp)
+        made = arrays.create(name, args, node, self.interp) or arrays.graph_op(name, args, node, self.interp)
         if made is not None:
             return AV.of(made)
         if name.startswith(("tf.", "keras.ops.", "keras.backend.", "keras.activations.", "numpy.")):
@@ -1608,6 +1608,8 @@ class KerasSemantics(Semantics):
                 return NONE
             if name in ("numpy", "copy", "astype"):
                 return AV.of(obj)
+            if name == "get_shape" and not args.positional and not args.keywords:
+                return arrays.shape_value(obj.shape)  # a TensorShape: the tuple of its sizes (`as_list()` too)
             if name in arrays.REARRANGING and not obj.symbolic:
                 # The same numbers in another shape: still known at construction (`np.eye(3).flatten()`).
                 shape = arrays.rearranged(name, obj.shape, args, self.interp)
@@ -2163,7 +2165,7 @@ class KerasSemantics(Semantics):
         if isinstance(obj, TensorObj):
             if attr == "shape":
                 return arrays.shape_value(obj.shape)
-            if attr in ("assign", "numpy", "copy", "astype", "T") or attr in arrays.REARRANGING:
+            if attr in ("assign", "numpy", "copy", "astype", "T", "get_shape") or attr in arrays.REARRANGING:
                 return AV.of(MethodRef(obj, attr))
             if attr in arrays.REDUCING and not obj.symbolic:
                 return AV.of(MethodRef(obj, attr))

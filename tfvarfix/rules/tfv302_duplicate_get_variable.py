@@ -29,7 +29,12 @@ class DuplicateGetVariable(Rule):
     mode cannot share: a variable asked for at a shape other than the one the graph holds (two unnamed
     `tf.layers.dense` calls in a reused scope both map to `<scope>/dense`, so the second asks for the first
     one's kernel; a `get_variable` or a named layer asked for at another size), when both shapes are known
-    (a dense kernel is `(?, units)`, a convolution's `(*kernel_size, ?, filters)`); and a new
+    (a dense kernel is `(?, units)`, a convolution's `(*kernel_size, ?, filters)`; a shape read from a tensor,
+    `input_.get_shape().as_list()[1]`, follows the static shapes of placeholders through `tf.nn.conv2d`,
+    `conv2d_transpose`, `bias_add`, activations, elementwise ops, `tf.reshape` and `tf.matmul`, as TF 2.21
+    gives them). Where the helper that asks does not set reuse itself and runs fine on other calls (DCGAN's
+    `linear`, sized from its input), the call that reuses it on an input of another size is reported
+    (`discriminator(self.G, reuse=True)` on generated images smaller than the real ones); and a new
     `tf.layers.Dense(name="memory_layer")` object first called under `reuse=True` in a scope where an earlier
     one made `memory_layer`: its scope is uniquified to `memory_layer_1`, whose variables were never made.
 
@@ -136,7 +141,11 @@ class DuplicateGetVariable(Rule):
         for node, mismatches in facts.grouped(ReuseMismatch):
             live = [e for e in mismatches if e.first is not None and one_run(e) and _live(facts, e)]
             if live:
-                yield Finding(node=node, message=_mismatch_message(facts, live[0]), code=self.CODE)
+                # A helper that asks at another shape only on some of its calls (DCGAN's `linear`, fine for the
+                # first discriminator, not for the one reused on a smaller input): reported at that call.
+                moved = live[0].kind == "shape" and not _shares_itself(live[0])
+                where = _reported_at(live[0], made.get(id(node), [])) if moved else node
+                yield Finding(node=where, message=_mismatch_message(facts, live[0], where), code=self.CODE)
                 continue
             for mismatch in mismatches:
                 if mismatch.kind == "absent" and not mismatch.expected and _live(facts, mismatch):
@@ -200,10 +209,16 @@ class DuplicateGetVariable(Rule):
         return self.fix(Replace(call, new), title="Share the variable: `reuse=AUTO_REUSE` on the scope")
 
 
-def _mismatch_message(facts: Facts, event: ReuseMismatch) -> str:
+def _mismatch_message(facts: Facts, event: ReuseMismatch, where: cst.CSTNode) -> str:
     callee = event.api
     made = facts.made_at(event.first.node) if event.first is not None else ""
     if event.kind == "shape":
+        asks = f"`{callee}` asks"
+        if where is not event.node:
+            asks = (
+                f"`{facts.inline_code(where, 80)}` runs `{facts.inline_code(event.node, 60)}`"
+                f"{facts.made_at(event.node)}, which asks"
+            )
         short = event.api.split(".", 1)[-1]
         unnamed = event.api.startswith("layers.") and event.name.rsplit("/", 2)[-2:-1] == [short]
         advice = (
@@ -214,8 +229,13 @@ def _mismatch_message(facts: Facts, event: ReuseMismatch) -> str:
             if event.api.startswith("layers.")
             else f"ask for it at shape {_shape(event.held)}, or give a new variable a name of its own"
         )
+        if where is not event.node:
+            advice = (
+                "this call reuses the variables on an input of another size than the call that made them: give "
+                "it inputs of the same shape, or its own scope"
+            )
         return (
-            f"`{callee}` asks for `{event.name}` at shape {_shape(event.shape)} while reuse is in force, and the "
+            f"{asks} for `{event.name}` at shape {_shape(event.shape)} while reuse is in force, and the "
             f"graph holds it at shape {_shape(event.held)}{made}: graph mode raises `ValueError: Trying to share "
             f"variable {event.name}, but specified shape ... and found shape ...`; {advice}"
         )
@@ -250,11 +270,24 @@ def _never_made_message(facts: Facts, event: ReuseMismatch, where: cst.CSTNode) 
     )
 
 
+def _shares_itself(event: ReuseMismatch) -> bool:
+    """Whether the function that asks sets reuse itself (`with variable_scope("block", reuse=AUTO_REUSE):` in a
+    `conv_block` helper): then a call at another size is the helper's mistake, reported where it asks."""
+    for link in event.ctx.chain():
+        if link.kind is CtxKind.CALL:
+            return False
+        scope = link.data if link.kind is CtxKind.SCOPE else None
+        if isinstance(scope, KerasObj) and not scope.args.get("reuse").is_bottom:
+            return True
+    return False
+
+
 def _reported_at(event: ReuseMismatch, created: list[Created]) -> cst.CSTNode:
-    """Where a variable asked for under reuse and never made is reported: the node that asks, unless it also
-    runs in contexts where it does not raise (a helper the training graph builds without reuse first); then the
-    innermost call on the way to it that those contexts do not run through (`generator(z, reuse=True)` of a
-    test mode that builds nothing before)."""
+    """Where a variable asked for under reuse (never made, or held at another shape) is reported: the node that
+    asks, unless it also runs in contexts where it does not raise (a helper the training graph builds without
+    reuse first); then the innermost call on the way to it that those contexts do not run through
+    (`generator(z, reuse=True)` of a test mode that builds nothing before, `discriminator(self.G, reuse=True)`
+    on a smaller input)."""
     others = [c for c in created if c.ctx is not event.ctx]
     if not others:
         return event.node

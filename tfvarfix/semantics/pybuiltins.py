@@ -407,6 +407,12 @@ _CALLS: dict[str, Builtin] = {
 # ============================================================================================ methods
 def method(interp: Interpreter, obj: Obj, name: str, args: Args, node: cst.Call | None) -> AV | None:
     state = interp.state
+    if isinstance(obj, TupleObj) and name == "as_list" and not args.positional and not args.keywords:
+        # A tensor's `get_shape()` is modelled as the tuple of its sizes: `TensorShape.as_list()` is them as a list
+        # (a tuple has no `as_list`: no other tuple gets here in a program that runs).
+        made = ListObj(node)
+        state.set(made, "items", Items(obj.items))
+        return AV.of(made)
     if isinstance(obj, ListObj):
         items = state.items(obj)
         value = args.positional[0] if args.positional else TOP
@@ -536,6 +542,8 @@ def attribute(interp: Interpreter, obj: Obj, attr: str, node: AttrNode) -> AV:
 
     if isinstance(obj, (ListObj, DictObj)) or (isinstance(obj, Const) and isinstance(obj.value, str)):
         return AV.of(MethodRef(obj, attr))
+    if type(obj) is TupleObj and attr == "as_list":
+        return AV.of(MethodRef(obj, attr))  # a tensor's TensorShape (see `method`)
     if isinstance(obj, NamedTupleObj):
         found = obj.field(attr)
         return found if found is not None else TOP
