@@ -102,14 +102,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "(196, 47) kernel of the prediction model that loads it (the path is also a `{epoch:02d}` template found "
         "again by `glob`)",
     ),
-    "keras_attention_layer_dunder_call_builds_dense_per_call": (
-        [(22, "TFV402"), (28, "TFV402")],
-        "tfvarfix/keras/transfer.py:call_instance runs the method named by its `method` parameter, `call` "
-        "by default, looked up with class_attribute: a layer class that overrides `__call__` and has no "
-        "`call` of its own (keras-attention's Attention) is never entered when the Sequential runs it, so "
-        "the two Dense built and applied inside `Attention.__call__` have no LAYER_CALL context and "
-        "tfvarfix/rules/tfv402_weight_created_in_call.py:_in_layer_call never sees them",
-    ),
     "tf1_pointer_network_encoder_cell_reused_by_decoder": (
         [(71, "TFV303")],
         "tfvarfix/keras/tf1.py:Tf1.cell_call returns at once when the cell has already made its variables "

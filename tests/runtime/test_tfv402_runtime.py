@@ -227,3 +227,20 @@ def test_tf_keras_refuses_state_made_in_a_lambda_on_its_first_call() -> None:
     good = run_program(TESTDATA / "TFV402" / "good_lambda_tf_keras.py", RUN_CASES)
     assert good.out["case_functional"] == {"ok": True, "value": 2}, good.out
     assert good.out["case_sequential"] == {"ok": True, "value": [[2.0, 2.0, 2.0]] * 4}, good.out
+
+
+def test_layers_made_in_an_own_dunder_call_go_untrained_or_break_fit_and_near_misses_train() -> None:
+    """keras-attention#56: a layer overriding `__call__` makes its Dense there. In a Keras 3 `Sequential` the
+    graph uses the Dense but the model does not track it (`fit` leaves its kernel unchanged); called by a
+    subclassed model's `call()`, `fit` raises. Made once in `__init__`, delegating to `super().__call__`, or in a
+    functional model (whose graph tracks it), it trains."""
+    bad = run_program(TESTDATA / "TFV402" / "bad_dunder_call.py", RUN_CASES)
+    assert bad.out["case_in_a_sequential"] == {"ok": True, "value": [0, True]}, bad.out
+    assert SINGLETON in bad.out["case_called_by_a_subclassed_model"]["error"], bad.out
+    good = run_program(TESTDATA / "TFV402" / "good_dunder_call.py", RUN_CASES)
+    assert good.out == {
+        "case_called_by_a_subclassed_model": {"ok": True, "value": [4, True]},
+        "case_delegating_in_a_sequential": {"ok": True, "value": [2, True]},
+        "case_made_once_in_a_sequential": {"ok": True, "value": [2, True]},
+        "case_made_per_call_in_a_functional_model": {"ok": True, "value": [2, True]},
+    }, good.out

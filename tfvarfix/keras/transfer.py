@@ -77,6 +77,7 @@ from tfvarfix.semantics.values import (
     WeightRef,
     const,
 )
+from tfvarfix.semantics.walker import descendants
 
 # Attributes that lead from a layer to the layer or cell that owns the weights, and the weight attributes.
 NAVIGATION = frozenset({"cell", "forward_layer", "backward_layer", "layer"})
@@ -899,10 +900,25 @@ class KerasSemantics(Semantics):
                     self._track(item, depth + 1)
 
     def call_instance(
-        self, instance: InstanceObj, args: Args, node: cst.Call | None, method: str = "call"
+        self, instance: InstanceObj, args: Args, node: cst.Call | None, method: str = "call", own: bool = True
     ) -> AV:
-        """`layer(x)` for a Keras layer or model of the program: `build` once, then `call`."""
+        """`layer(x)` for a Keras layer or model of the program: `build` once, then `call`; or the class's own
+        `__call__` where it overrides Keras' (unless `own` is False: `super().__call__(x)` in it)."""
         interp = self.interp
+        override = self.dunder_call(instance) if own and method == "call" else None
+        if override is not None:
+            # Python runs the override, not Keras' `Layer.__call__`: no `build`, no call context of Keras', and
+            # its result is whatever it returns (the output of the layers it calls, which a functional graph
+            # then holds). `super().__call__(x)` in it runs Keras' (`build`, then `call`).
+            self.called(instance)
+            repeat = self.state.value(instance, "called") is not None
+            with (
+                interp.context(CtxKind.REPEAT, node, 2) if repeat else nullcontext(),
+                interp.context(CtxKind.LAYER_CALL, override.node, instance),
+            ):
+                out = interp.invoke(override, args, node, AV.of(instance))
+            self.state.set(instance, "called", TRUE)
+            return out
         tensors = list(_tensors(interp, [args.first("inputs", 0)]))
         self.called(instance)
         by_call = self.built(instance).const() is not True and self.builds_by_call(instance)
@@ -948,6 +964,15 @@ class KerasSemantics(Semantics):
                 node, producer=instance, inputs=tuple(tensors), symbolic=symbolic, shape=shape, groups=groups
             )
         )
+
+    def dunder_call(self, instance: InstanceObj) -> FuncObj | None:
+        """The `__call__` a layer class of the program defines (keras-attention's `Attention`), overriding
+        Keras' `Layer.__call__`."""
+        found = self.interp.class_attribute(instance.cls, "__call__")
+        func = found.single() if found is not None else None
+        if isinstance(func, FuncObj) and func.owner is not None and isinstance(func.node, cst.FunctionDef):
+            return func
+        return None
 
     def trace(self, function: TfFunction, args: Args, node: cst.Call | None) -> AV:
         """A tf.function call. The first call traces the body, then traces it again to check that no variable
@@ -1141,10 +1166,18 @@ class KerasSemantics(Semantics):
                     self._run_lambda(layer, _symbolic_args(), None)
                 dim_value = _output_width(layer, dim_value)
             elif isinstance(layer, InstanceObj):
-                if self.built(layer).const() is not True:
+                if self.built(layer).const() is not True and (
+                    self.dunder_call(layer) is None or self.state.value(layer, "called") is None
+                ):
                     # Keras builds a model by calling each layer on a symbolic input: a program layer's
-                    # `build` and `call()` run here.
-                    self.call_instance(layer, _symbolic_args(), None)
+                    # `build` and `call()` run here (its own `__call__` where it has one, once: the graph
+                    # holds what that made).
+                    with (
+                        self.interp.context(CtxKind.SEQUENTIAL_BUILD, None, model)
+                        if model.kind is ModelKind.SEQUENTIAL
+                        else nullcontext()
+                    ):
+                        self.call_instance(layer, _symbolic_args(), None)
                 self.state.set(layer, "built", TRUE)
                 dim_value = None
             else:
@@ -1816,6 +1849,12 @@ class KerasSemantics(Semantics):
         for value in self.state.items(model).exact or ():
             layer = value.single()
             if isinstance(layer, InstanceObj) and layer.cls.is_layer:
+                override = self.dunder_call(layer)
+                if override is not None and not _calls_super(override.node):
+                    # Its own `__call__`, which never enters Keras' own, ran when the model was built: the
+                    # graph holds the layers it called, and a run of the model runs those (measured, Keras
+                    # 3.15 and tf_keras 2.21: keras-attention's `Attention.__call__` runs once).
+                    continue
                 self.call_instance(layer, args, node)
             elif isinstance(layer, LayerObj) and layer.short == "Lambda":
                 self._run_lambda(layer, args, node)
@@ -2074,8 +2113,8 @@ class KerasSemantics(Semantics):
                     else:  # Keras' own train step applies the gradients with the compiled optimizer
                         self._train_optimizer(instance, node)
                     self._mark_trained(instance)
-                if name == "__call__":
-                    return self.call_instance(instance, Args((TOP,), {}, {}, False), node)
+                if name == "__call__":  # `super().__call__(x)` in the class's own: Keras' runs `call`
+                    return self.call_instance(instance, Args((TOP,), {}, {}, False), node, own=False)
                 # `fit`/`predict`/`evaluate` build the model by a call if it is not built, then trace `call()`
                 # in their tf.function: what `call()` makes, it makes again there (measured, Keras 3.15: a
                 # subclassed Model's `call` runs 3 times under `fit`, `predict` or `evaluate` when unbuilt, once
@@ -2630,6 +2669,11 @@ def _is_callback(cls: ClassObj) -> bool:
         for klass in cls.mro()
         for base in klass.bases
     )
+
+
+def _calls_super(function: cst.CSTNode) -> bool:
+    """Whether the function's body names `super` (a `__call__` that runs Keras' own through it)."""
+    return any(isinstance(n, cst.Name) and n.value == "super" for n in descendants(function))
 
 
 def _symbolic_args() -> Args:

@@ -51,6 +51,13 @@ class WeightCreatedInCall(Rule):
     the first `fit`/`predict`) and again in the traced step (keras-applications#168: a helper building a
     sub-model of `Bidirectional(LSTM)` inside the Lambda); and under tf_keras too, which refuses such state on
     the Lambda's first call.
+    Also a layer with weights made (and not kept on `self`) in the `__call__` a layer class overrides instead of
+    `call` (keras-attention#56's `Attention`): Python runs it in place of Keras' `Layer.__call__`, so nothing
+    makes that layer the class's own; reported when the override runs again on later calls (a subclassed
+    model's `call()` calling it, traced by `fit`), and under Keras 3 when a `Sequential` holds the layer (it
+    runs the override once, to build its graph). A functional model's graph tracks the layers it holds (no
+    claim there, nor under tf_keras, whose `Sequential` tracks them too), and a `__call__` that runs Keras'
+    own through `super().__call__` is `call()` as above.
     Not reported: state made only on the "missing" arm of a test of an object `build` may have made
     (`if self.table is None:` / `if not self.variables:` where `build` fills them): whether that arm runs after
     the build depends on what `build` made, which is not known (neural-structured-learning's CARLS embedding
@@ -69,8 +76,11 @@ class WeightCreatedInCall(Rule):
     functional model and in a Sequential's build alike, for `tf.Variable`, `K.variable` and a layer with weights
     made there (a Dense): `ValueError: The following Variables were created within a Lambda layer (lambda) but
     are not tracked by said layer` (a `tf.Variable` of a tensor made in the function, `tf.ones(...)`, built into
-    a functional model, raises `could not be lifted out of a tf.function` first). Measured, Keras 3.15.1 and
-    tf_keras 2.21.
+    a functional model, raises `could not be lifted out of a tf.function` first). A layer made in an overriding
+    `__call__`: a Keras 3 `Sequential` (with an `Input` or built by `fit`) uses it but tracks only the layers
+    added to it, so it is not in `model.trainable_weights` and `fit` never changes its kernel; called from a
+    subclassed model's `call()`, `fit` raises the singleton `ValueError` (Keras 3 and tf_keras); eagerly each
+    call makes a new one. Measured, Keras 3.15.1 and tf_keras 2.21.
 
     ## Example
     ```python
@@ -180,7 +190,7 @@ class WeightCreatedInCall(Rule):
 
     CODE = "TFV402"
     NAME = "weight-created-in-call"
-    MESSAGE = "{what} is created in `{cls}.call()`, {when}: {consequence}"
+    MESSAGE = "{what} is created in `{cls}.{method}()`, {when}: {consequence}"
     FIX_TITLE = "Create it once, in `__init__`"
     FIX_AVAILABILITY = FixAvailability.SOMETIMES
     FIX_SAFETY = FixSafety.UNSAFE
@@ -250,6 +260,11 @@ class WeightCreatedInCall(Rule):
                 continue
             again = any(e.ctx.has(CtxKind.REPEAT) for e in live)  # made on a later call too (on some path)
             kept = target is not None or (not again and _kept_by(event, instance))
+            if _in_own_dunder_call(event):
+                finding = self._in_dunder_call(facts, node, live, what, instance, kept, every_call)
+                if finding is not None:
+                    yield finding
+                continue
             if (kept or _is_add_weight(node)) and facts.flavor is not Flavor.TF_KERAS:
                 consequence = (
                     "Keras 3 raises `You cannot add new elements of state`, and `fit` raises `tf.function only "
@@ -274,9 +289,47 @@ class WeightCreatedInCall(Rule):
                 fix=fix,
                 what=what,
                 cls=instance.cls.name,
+                method="call",
                 when=when,
                 consequence=consequence,
             )
+
+    def _in_dunder_call(
+        self,
+        facts: Facts,
+        node: cst.CSTNode,
+        live: list[VariableInTrace],
+        what: str,
+        instance: InstanceObj,
+        kept: bool,
+        every_call: bool,
+    ) -> Finding | None:
+        """A layer made (and not kept on `self`) in the class's own `__call__`, which Python runs instead of
+        Keras' `Layer.__call__` (keras-attention#56): nothing makes the layer the class's. Run again on each
+        call (a subclassed model's `call()` calling it, traced by `fit`), it is made anew each time; run once by
+        a Keras 3 `Sequential` building its graph, the graph uses it but the `Sequential` tracks only the layers
+        added to it. A functional model tracks the layers of its graph, and so does a tf_keras `Sequential`
+        (measured, Keras 3.15.1 and tf_keras 2.21): no claim there, nor for a layer kept on `self`."""
+        if kept or not isinstance(live[0].obj, (LayerObj, InstanceObj)):
+            return None
+        if every_call:
+            when = "on every call"
+            consequence = (
+                "`fit` raises `tf.function only supports singleton tf.Variables`, and eagerly its weights are "
+                "made anew on each call and never trained"
+            )
+        elif facts.flavor is not Flavor.TF_KERAS and all(e.ctx.has(CtxKind.SEQUENTIAL_BUILD) for e in live):
+            when = "once, when the `Sequential` builds its graph"
+            consequence = (
+                "the model uses its weights, but Keras 3's `Sequential` tracks only the layers added to it: "
+                "they are not in `model.trainable_weights`, and `fit` never trains them; make it once, in "
+                "`__init__`"
+            )
+        else:
+            return None
+        return self.finding(
+            node, fix=None, what=what, cls=instance.cls.name, method="__call__", when=when, consequence=consequence
+        )
 
     def _in_lambda(self, facts: Facts, node: cst.CSTNode, live: list[VariableInTrace]) -> Finding | None:
         """A variable (or a layer with weights) made by the function given to `Lambda`: Keras runs it on every
@@ -304,6 +357,7 @@ class WeightCreatedInCall(Rule):
             fix=self._constant_layer_fix(facts, node) if isinstance(obj, VarObj) else None,
             what=what + " (in the function given to `Lambda`)",
             cls="Lambda",
+            method="call",
             when="on every call",
             consequence=(
                 raised + ", and a Lambda tracks no weights: they are never trained or saved; "
@@ -1189,6 +1243,13 @@ def _kept_by(event: VariableInTrace, instance: InstanceObj) -> bool:
     return (
         isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name) and target.value.value == "self"
     )
+
+
+def _in_own_dunder_call(event: VariableInTrace) -> bool:
+    """Made in the `__call__` a layer class of the program defines (not in a `call()` its `super().__call__`
+    runs)."""
+    layer = event.ctx.find(CtxKind.LAYER_CALL)
+    return layer is not None and isinstance(layer.node, cst.FunctionDef) and layer.node.name.value == "__call__"
 
 
 def _in_layer_call(event: VariableInTrace) -> bool:

@@ -31,6 +31,8 @@ class CtxKind(enum.Enum):
     HANDLED = "handled"  # a try body whose handlers catch these exceptions (data: exception names)
     ENTRY = "entry"  # a function no code of the module calls, analysed with unknown arguments
     REPEAT = "repeat"  # a later call of a Keras layer of the program (the first one has built it)
+    SEQUENTIAL_BUILD = "sequential_build"  # a `Sequential` calling a layer of the program on a symbolic input to
+    # build its graph (data: the model)
 
 
 @dataclass(frozen=True, eq=False)
