@@ -40,15 +40,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "`LearningRateSchedule` subclass given to the optimizer is not modelled, nor a config value that is a "
         "tensor (`self.d_model = tf.cast(...)`), which tf_keras's SavedModel save cannot write as JSON",
     ),
-    "keras_nested_dense_lists_built_in_build_not_tracked": (
-        [(27, "TFV106")],
-        "tfvarfix/rules/tfv106_untracked_layer_variable.py:UntrackedLayerVariable.check reports only Holds "
-        "events whose variable is a tf.Variable (_UNTRACKED); a Keras layer is never the held object: here "
-        "a Dense is appended to a plain local list `block`"
-        " that was appended, still empty, to the tracked `self.blocks` in build(), so Keras 3's TrackedList"
-        " never sees the Dense (0 weights, fit trains nothing); no rule models a layer kept in a nested "
-        "plain container",
-    ),
     "tf1_wordseg_stack_bidirectional_cells_times_layers": (
         [(81, "TFV303")],
         "tfvarfix/keras/tf1.py:Tf1.rnn_call records 'in two RNN calls outside any reuse scope' only when the cell's "
@@ -57,15 +48,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "whose one `bidirectional_dynamic_rnn` call, in a `for i, (cell_fw, cell_bw) in enumerate(zip(...))` under "
         "`variable_scope('cell_%d' % i)`, meets the same cell on its second pass; unrolled into two call sites "
         "it is found (probe: TFV303 on the second call)",
-    ),
-    "keras_custom_layer_private_layers_list_not_saved": (
-        [(21, "TFV106")],
-        "no rule models attribute names that Keras 3's Layer uses itself: "
-        "tfvarfix/rules/tfv106_untracked_layer_variable.py:UntrackedLayerVariable.check follows only Holds "
-        "events of tf.Variable objects, and nothing in tfvarfix/ knows `_layers` (Keras's own tracked-"
-        "sublayer list, which Layer.__setattr__ and saving_lib treat specially), so a list of Dense layers "
-        "bound to `self._layers` in __init__ is taken for ordinary tracked state although model.save writes"
-        " no weights for it",
     ),
     "keras_ood_intent_finetune_default_model_name_vocab": (
         [(67, "TFV102")],

@@ -249,3 +249,41 @@ def test_a_layer_called_in_a_lambda_is_not_the_models_and_is_never_trained() -> 
     good = run_program(TESTDATA / "TFV106" / "good_lambda_layers.py", LAMBDA_LAYERS)
     assert all(case["tracked"] for case in good.out.values()), good.out
     assert good.out["case_also_called_on_the_graph"]["trained"] is True, good.out
+
+
+UNTRACKED_LAYERS = """
+import os, tempfile
+import numpy as np
+import keras
+x = np.random.RandomState(0).rand(8, 4).astype("float32")
+for name, case in sorted(ns.items()):
+    if name.startswith("case_"):
+        model, expected = case()
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(x, x, epochs=1, verbose=0)
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "m.keras")
+            model.save(path)
+            classes = {k: v for k, v in ns.items() if isinstance(v, type) and issubclass(v, keras.layers.Layer)}
+            loaded = keras.models.load_model(path, custom_objects=classes)
+            gap = float(np.abs(loaded.predict(x, verbose=0) - model.predict(x, verbose=0)).max())
+        out[name] = {"weights": len(model.trainable_weights), "expected": expected, "reloads": gap < 1e-6}
+"""
+
+
+def test_layers_kept_where_the_tracker_does_not_look_are_not_trained_or_not_saved() -> None:
+    """keras#20598 and keras#20260 under Keras 3.15.1: a plain list appended (empty) to a tracked list and filled
+    afterwards, a dict entry filled after it was set, an inserted stage, items set by index in a tracked list:
+    none of their Dense weights is the model's. `self._layers` in a Layer subclass: trained, but the reloaded
+    model predicts from fresh weights. The near misses: every weight tracked, and the model reloads exactly."""
+    bad = run_program(TESTDATA / "TFV106" / "bad_untracked_layers.py", UNTRACKED_LAYERS)
+    assert {k: v["weights"] for k, v in bad.out.items()} == {
+        "case_nested_lists": 0,
+        "case_dict_of_lists": 0,
+        "case_inserted_stage": 0,
+        "case_slots_set_by_index": 0,
+        "case_private_layers_attribute": 4,
+    }, bad.out
+    assert bad.out["case_private_layers_attribute"]["reloads"] is False, bad.out
+    good = run_program(TESTDATA / "TFV106" / "good_untracked_layers.py", UNTRACKED_LAYERS)
+    assert all(v["weights"] == v["expected"] and v["reloads"] for v in good.out.values()), good.out

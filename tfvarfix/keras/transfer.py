@@ -37,6 +37,7 @@ from tfvarfix.semantics.events import (
     MethodCall,
     Tracked,
     UnknownCall,
+    UntrackedLayer,
     VariableInTrace,
     WeightCount,
     WeightWrite,
@@ -81,6 +82,12 @@ from tfvarfix.semantics.walker import descendants
 
 # Attributes that lead from a layer to the layer or cell that owns the weights, and the weight attributes.
 NAVIGATION = frozenset({"cell", "forward_layer", "backward_layer", "layer"})
+# The attributes a bare Keras 3 `Layer()` sets on itself that can hold what a program puts there: the `.keras`
+# saver skips every attribute of a bare layer (`saving_lib.get_attr_skipset`), so layers kept only there are not
+# saved (measured, Keras 3.15.1: `self._layers = [Dense(16), ...]` in a Layer subclass trains, then reloads with
+# fresh weights; `_convert_input_args` likewise; `_tracker` is not tracked at all; `_metrics`, `_losses`,
+# `_seed_generators` and the variable lists make `fit` raise first).
+SAVER_SKIPPED_ATTRIBUTES = frozenset({"_layers", "_convert_input_args"})
 WEIGHT_ATTRIBUTES = frozenset(
     {
         "kernel",
@@ -381,6 +388,10 @@ class KerasSemantics(Semantics):
         self._tf1_answered: cst.Call | None = None  # the last call the TF1 semantics answered
         self.escaped = Escapes()  # what reached code not followed, in the whole run (see `UnknownCall`)
         self.tracked = Tracked()  # the layers and models something tracks, in the whole run (see `LambdaCall`)
+        # Keras 3's tracking of a program layer's containers (`container_store`): id(list or dict) -> the layer
+        # whose tracker wraps it (an attribute's value), or that holds it unwrapped (added to a wrapped one).
+        self._wrapped: dict[int, InstanceObj] = {}
+        self._held: dict[int, InstanceObj] = {}
         # id(layer) -> (layer, construction node, how many arrays `weights=` gave it): checked at its build
         self._initial_counts: dict[int, tuple[LayerObj, cst.Call, int]] = {}
 
@@ -882,22 +893,88 @@ class KerasSemantics(Semantics):
             None,
         )
         if lam is None:
-            if not self.interp.ctx.has(CtxKind.LAYER_CALL):
+            caller = next((c.data for c in self.interp.ctx.chain() if c.kind is CtxKind.LAYER_CALL), None)
+            if caller is None:
                 self.tracked.objs.add(id(obj))
+                self.tracked.saved.add(id(obj))
+            elif isinstance(caller, InstanceObj):
+                self.tracked.calls.add((id(caller), id(obj)))  # called by the program layer's own call
             return
         self.interp.record(LambdaCall, node, obj=obj, lam=lam.data, tracked=self.tracked, escaped=self.escaped)
 
-    def _track(self, value: AV, depth: int = 0) -> None:
-        """Everything `value` may be or hold (in lists and tuples, two levels down) is tracked."""
+    def _track(self, value: AV, depth: int = 0, saved: bool = True) -> None:
+        """Everything `value` may be or hold (in lists and tuples, two levels down) is tracked (and, unless
+        `saved` is False, saved with it)."""
         if value.is_top or depth > 2:
             return
         for obj in value:
             if isinstance(obj, (LayerObj, ModelObj, InstanceObj)):
                 self.tracked.objs.add(id(obj))
+                if saved:
+                    self.tracked.saved.add(id(obj))
             elif isinstance(obj, (ListObj, TupleObj)):
                 items = self.state.items(obj).exact if isinstance(obj, ListObj) else obj.items
                 for item in items if items is not None else (self.state.items(obj).merged,):
-                    self._track(item, depth + 1)
+                    self._track(item, depth + 1, saved)
+
+    def _wrap(self, value: AV, owner: InstanceObj, wrapped: bool, depth: int = 0) -> None:
+        """Keras 3's `Tracker.track(value)` of the program layer `owner`, for its containers: a list or dict (in a
+        tuple, list or dict, as deep) that an attribute is set to is wrapped (a `TrackedList`/`TrackedDict`, which
+        tracks what is added to it later); one only added to a wrapped container is kept as it is (`wrapped`
+        False): `TrackedList.append` tracks what the list holds then and stores the plain list (measured, Keras
+        3.15.1: the layers appended to it afterwards are not in the model's weights)."""
+        if value.is_top or depth > 3:
+            return
+        for obj in value:
+            if isinstance(obj, (ListObj, DictObj)):
+                if wrapped:
+                    self._wrapped[id(obj)] = owner
+                    self.tracked.containers.add(id(obj))
+                else:
+                    self._held.setdefault(id(obj), owner)
+            if isinstance(obj, (ListObj, DictObj, TupleObj)):
+                for item in _container_values(self.interp, obj):
+                    self._wrap(item, owner, wrapped, depth + 1)
+
+    def container_store(self, obj: ListObj | DictObj, how: str, value: AV, node: cst.CSTNode) -> None:
+        """A value put into a list or dict that a program layer's tracker wrapped (its layers are tracked,
+        `TrackedList.append`/`insert`/`extend`, `TrackedDict.__setitem__`/`update`; but not an item set by index
+        in a `TrackedList`, which has no `__setitem__`: measured, Keras 3.15.1), or into one the layer holds
+        unwrapped (nothing tracks what goes in: an `UntrackedLayer`)."""
+        if self.flavor is Flavor.TF_KERAS:
+            return  # tf_keras wraps an appended list too (measured, tf_keras 2.21: the nested layers train)
+        owner = self._wrapped.get(id(obj))
+        spread = how in ("extend", "update")
+        items = self._stored_items(value) if spread else value
+        if owner is not None and not (how == "setitem" and isinstance(obj, ListObj)):
+            self._track(items)
+            self._wrap(items, owner, spread)  # `extend`/`update` wrap the containers they add
+            return
+        holder = owner if owner is not None else self._held.get(id(obj))
+        if holder is None:
+            return
+        self._wrap(items, holder, False)
+        for layer in items if not items.is_top else ():
+            if isinstance(layer, LayerObj):
+                self.interp.record(
+                    UntrackedLayer,
+                    node,
+                    obj=layer,
+                    owner=holder,
+                    how="nested",
+                    container=obj if owner is None else None,  # an item set by index in a wrapped list
+                    tracked=self.tracked,
+                    escaped=self.escaped,
+                )
+
+    def _stored_items(self, value: AV) -> AV:
+        """The items that `extend(value)` or `update(value)` adds (TOP when not known)."""
+        out: list[AV] = []
+        for obj in value if not value.is_top else ():
+            if not isinstance(obj, (ListObj, DictObj, TupleObj)):
+                return TOP
+            out.extend(_container_values(self.interp, obj))
+        return AV.union(out) if out and not value.is_top else TOP
 
     def call_instance(
         self, instance: InstanceObj, args: Args, node: cst.Call | None, method: str = "call", own: bool = True
@@ -2141,6 +2218,28 @@ class KerasSemantics(Semantics):
             return NONE
         return AV.of(KerasObj(node, "pytest.raises", args))
 
+    def _skipped_by_save(self, instance: InstanceObj, attr: str) -> bool:
+        """Whether Keras 3's `.keras` saver skips `attr` of the program layer: it walks a layer's attributes but
+        those a bare `Layer()` has (`saving_lib.get_attr_skipset`); a model saves its sublayers through `layers`
+        (measured, Keras 3.15.1: a `Layer` subclass's `self._layers = [Dense...]` trains and reloads with fresh
+        weights; the same in a `Model` subclass, or named `_custom_layers`, round-trips)."""
+        return (
+            self.flavor is not Flavor.TF_KERAS
+            and attr in SAVER_SKIPPED_ATTRIBUTES
+            and instance.cls.is_layer
+            and not instance.cls.is_model
+        )
+
+    def _held_layers(self, value: AV) -> list[LayerObj]:
+        """The built-in layers `value` is, or holds in a list or tuple (one level down)."""
+        out: list[LayerObj] = []
+        for obj in value if not value.is_top else ():
+            if isinstance(obj, LayerObj):
+                out.append(obj)
+            elif isinstance(obj, (ListObj, TupleObj)):
+                out.extend(o for o in _container_items(self.interp, obj) if isinstance(o, LayerObj))
+        return out
+
     def _tracked_layers(self, instance: InstanceObj) -> list[Obj]:
         out: list[Obj] = []
         for value in self.state.fields(instance).values():
@@ -2370,7 +2469,21 @@ class KerasSemantics(Semantics):
 
     def store_attribute(self, obj: Obj, attr: str, value: AV, node: AttrNode) -> bool:
         if isinstance(obj, InstanceObj):
-            self._track(value)  # `self.encoder = encoder`: a layer or model of the program tracks it
+            skipped = self._skipped_by_save(obj, attr)
+            self._track(value, saved=not skipped)  # `self.encoder = encoder`: a layer or model of the program tracks it
+            if obj.cls.is_layer and self.flavor is not Flavor.TF_KERAS:
+                self._wrap(value, obj, True)
+                for layer in self._held_layers(value) if skipped else ():
+                    self.interp.record(
+                        UntrackedLayer,
+                        node,
+                        obj=layer,
+                        owner=obj,
+                        how="reserved",
+                        attr=attr,
+                        tracked=self.tracked,
+                        escaped=self.escaped,
+                    )
         if isinstance(obj, (LayerObj, ModelObj)) and attr == "trainable":
             # `layer.trainable = False`: what `model.trainable_weights` holds from then on. Joined with an earlier
             # store (a store in one arm or one pass of a loop leaves the flag unknown).

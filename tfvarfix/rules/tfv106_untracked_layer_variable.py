@@ -8,7 +8,7 @@ from tfvarfix.codegen import string, unique_name
 from tfvarfix.keras.spec import Flavor
 from tfvarfix.keras.transfer import present_weights
 from tfvarfix.rule import AddImport, Finding, FixPlan, InsertBefore, Intended, NodeEdit, Replace, Rule, agreed
-from tfvarfix.semantics.events import Created, Ctx, CtxKind, Holds, LambdaCall, MethodCall
+from tfvarfix.semantics.events import Created, Ctx, CtxKind, Holds, LambdaCall, MethodCall, UntrackedLayer
 from tfvarfix.semantics.facts import Facts, reachable, reads_only_constants, scopes, version_fallback
 from tfvarfix.semantics.heap import present
 from tfvarfix.semantics.values import (
@@ -58,6 +58,14 @@ class UntrackedLayerVariable(Rule):
     and, in `__init__` or `build`, a `tf.Variable` or `keras.Variable` handed straight to an op whose tensor the
     attribute keeps (`self.means = ops.expand_dims(keras.Variable(m), 1)`, keras#4401): no attribute holds the
     variable, so even a Keras variable is not tracked.
+    And a built-in layer with weights that a layer of the program calls in its `call()` but holds only where
+    Keras 3's tracker does not look: in a plain list or dict added, before the layer went in, to one of its
+    tracked lists or dicts (`block = []; self.blocks.append(block); block.append(Dense(...))`, keras#20598), or
+    set by index in a tracked list (`self.denses[i] = Dense(...)`): not in the model's weights, never trained;
+    or only in `self._layers` of a `Layer` subclass, an attribute of Keras's own `Layer` that the `.keras` saver
+    skips (keras#20260): trained, but not saved. Not a list filled before it is added, a nested list assigned
+    whole, dicts and tuples of layers, a `Sequential`, or `_layers` of a `Model` subclass (all tracked and
+    saved, measured with Keras 3.15.1); no fix.
     Modules that target tf_keras (`import tf_keras`, `TF_USE_LEGACY_KERAS`) are not reported, nor is a
     `tf.Variable` in the `except AttributeError:` (or `ImportError`, `NameError`) handler of a version switch
     (`try: self.w = keras.Variable(...)`): that handler runs only where the try body's API is missing.
@@ -214,6 +222,65 @@ class UntrackedLayerVariable(Rule):
         yield from self._lambda_captures(facts)
         yield from self._lambda_layers(facts)
         yield from self._wrapped_variables(facts)
+        yield from self._untracked_layers(facts)
+
+    def _untracked_layers(self, facts: Facts) -> Iterator[Finding]:
+        """A built-in layer with weights that a Keras 3 layer of the program holds and calls in its `call()`, kept
+        only where Keras 3 does not see it (`UntrackedLayer`). "nested" (keras#20598): put into a plain list or
+        dict that was added, still without it, to one of the layer's tracked lists or dicts (`block = [];
+        self.blocks.append(block); block.append(Dense(...))`), or set by index in a tracked list
+        (`self.denses[i] = Dense(...)`): `TrackedList.append` tracks the layers the list holds then and stores
+        the plain list, so nothing tracks what is added to it later (measured, Keras 3.15.1: the model has 0
+        weights, `fit` warns `The model does not have any trainable weights.`; tf_keras 2.21 tracks them).
+        "reserved" (keras#20260): kept only in an attribute of Keras's own `Layer` (`self._layers = [...]`) in a
+        Layer subclass: trained, but the `.keras` saver skips the attribute (the reloaded model predicts from
+        fresh weights). Silent when the layer is also held another way (another attribute, a `Sequential`, the
+        graph of a functional model), is handed to code the analysis does not follow, or has no weights."""
+        for node, events in facts.grouped(UntrackedLayer):
+            live = [e for e in events if reachable(e)]
+            if not live or len(live) != len(events) or len({e.how for e in live}) != 1:
+                continue
+            if not all(self._untracked(e) for e in live):
+                continue
+            if not any((id(e.owner), id(e.obj)) in e.tracked.calls for e in live):
+                continue  # not called by the layer's own call: maybe used some other way
+            event = min(live, key=lambda e: (_class_name(e.owner), e.attr))
+            owner = event.owner
+            assert isinstance(owner, InstanceObj)
+            # The kinds only: how many layers a context puts there depends on the order the entries run.
+            kinds = " or ".join(f"`{k}`" for k in sorted({e.obj.short for e in live if isinstance(e.obj, LayerObj)}))
+            what = f"a {kinds} layer"
+            if event.how == "nested":
+                message = (
+                    f"`{facts.inline_code(node)}` puts {what} in a list or dict that `{owner.cls.name}` holds "
+                    "but Keras 3 does not track: a plain list added to a tracked list (or dict) is stored as it "
+                    "is, and the layers added to it afterwards (or set by index in a tracked list) are not "
+                    "tracked, so their weights are not in the model's weights: `fit` never trains them and "
+                    "`model.save` does not save them; fill the inner list before adding it, or assign the "
+                    "whole nested list to the attribute at the end"
+                )
+            else:
+                message = (
+                    f"`self.{event.attr}` of `{owner.cls.name}` holds {what} with weights, and `{event.attr}` is an "
+                    "attribute of Keras 3's own `Layer`: it trains, but `model.save` skips that attribute, "
+                    "so its weights are not saved and the reloaded model predicts from fresh weights; use a name "
+                    f"of your own (`self._custom{event.attr}`)"
+                )
+            yield Finding(node=node, message=message, code=self.CODE)
+
+    @staticmethod
+    def _untracked(event: UntrackedLayer) -> bool:
+        layer, owner, tracked = event.obj, event.owner, event.tracked
+        if not isinstance(layer, LayerObj) or not isinstance(owner, InstanceObj) or not present_weights(layer):
+            return False  # no weights (Dropout, Activation), or not known to have any
+        if id(layer) in event.escaped.objs or id(owner) in event.escaped.objs:
+            return False
+        if event.how == "nested":
+            container = event.container
+            if container is not None and (id(container) in tracked.containers or id(container) in event.escaped.objs):
+                return False
+            return id(layer) not in tracked.objs
+        return id(layer) not in tracked.saved
 
     def _lambda_layers(self, facts: Facts) -> Iterator[Finding]:
         """keras#11744: a layer or model with weights, made outside a `Lambda`'s function and called inside it

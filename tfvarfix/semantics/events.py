@@ -157,12 +157,34 @@ class Escapes:
 class Tracked:
     """The layers and models something tracks, in the whole run (one object a run, complete once it ends): added
     to a `Sequential`, called outside a `Lambda`'s function (a layer of the graph that call builds), or stored on
-    an instance of a program class."""
+    an instance of a program class. `saved`: those of them held so that `model.save` writes them (not only in an
+    attribute Keras's saver skips, see `UntrackedLayer`); `containers`: the lists and dicts Keras 3's tracker of a
+    program layer wraps; `calls`: (id(program layer), id(layer)) for a layer called inside that layer's call."""
 
-    __slots__ = ("objs",)
+    __slots__ = ("calls", "containers", "objs", "saved")
 
     def __init__(self) -> None:
         self.objs: set[int] = set()
+        self.saved: set[int] = set()
+        self.containers: set[int] = set()
+        self.calls: set[tuple[int, int]] = set()
+
+
+@dataclass(eq=False)
+class UntrackedLayer(Event):
+    """A layer a program layer (`owner`) holds where Keras 3 does not see it: `how` is "nested" (put into a plain
+    list or dict that the owner holds but its tracker never wrapped: one added to a tracked list or dict, or set by
+    index in a tracked list; `container`) or "reserved" (stored in `attr`, an attribute of Keras's own `Layer`,
+    which `model.save` skips). `tracked` and `escaped` say, at the end of the run, whether it is held another way
+    and whether the owner's call calls it."""
+
+    obj: Obj = field(default=None)  # type: ignore[assignment]
+    owner: Obj = field(default=None)  # type: ignore[assignment]
+    how: str = ""
+    attr: str = ""
+    container: Obj | None = None
+    tracked: Tracked = field(default=None)  # type: ignore[assignment]
+    escaped: Escapes = field(default=None)  # type: ignore[assignment]
 
 
 @dataclass(eq=False)

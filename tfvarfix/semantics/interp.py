@@ -177,6 +177,10 @@ class _Entered:
         self.interp.ctx = self.saved
 
 
+# The list and dict methods that store a value: the index of the stored argument (`insert(i, value)`).
+_STORING = {"append": 0, "insert": 1, "extend": 0, "update": 0}
+
+
 class Semantics:
     """What the interpreter asks of TF/Keras/numpy knowledge (`keras.transfer.KerasSemantics` implements it).
     Every method answers None for "not mine"."""
@@ -207,6 +211,11 @@ class Semantics:
 
     def store_subscript(self, obj: Obj, index: AV, value: AV, node: cst.Subscript) -> bool:
         return False
+
+    def container_store(self, obj: ListObj | DictObj, how: str, value: AV, node: cst.CSTNode) -> None:
+        """`value` put into a list or dict of the program: `how` is "append", "insert", "extend", "update"
+        (`value` the iterable or mapping) or "setitem"; told before the builtins store it."""
+        return None
 
     def iterate(self, obj: Obj) -> list[AV] | AV | None:
         return None
@@ -1309,6 +1318,8 @@ class Interpreter:
             base = self.eval(target.value)
             index = self._index(target)
             for obj in base:
+                if isinstance(obj, (ListObj, DictObj)):
+                    self.semantics.container_store(obj, "setitem", value, target)
                 if not self.builtins.store_item(self, obj, index, value, target):
                     self.semantics.store_subscript(obj, index, value, target)
         elif isinstance(target, cst.StarredElement):
@@ -2119,6 +2130,10 @@ class Interpreter:
             self.escape_args(args)
             return TOP
         if isinstance(obj, MethodRef):
+            if node is not None and isinstance(obj.receiver, (ListObj, DictObj)):
+                stored = _STORING.get(obj.name)
+                if stored is not None and len(args.positional) == stored + 1 and not args.keywords:
+                    self.semantics.container_store(obj.receiver, obj.name, args.positional[stored], node)
             answer = self.builtins.method(self, obj.receiver, obj.name, args, node)
             if answer is None and node is not None:
                 answer = self.semantics.method(obj.receiver, obj.name, args, node)
