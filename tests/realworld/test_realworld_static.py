@@ -49,14 +49,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "`variable_scope('cell_%d' % i)`, meets the same cell on its second pass; unrolled into two call sites "
         "it is found (probe: TFV303 on the second call)",
     ),
-    "keras_ood_intent_finetune_default_model_name_vocab": (
-        [(67, "TFV102")],
-        "tfvarfix/keras/transfer.py:_method routes get_weights/set_weights to _layer_method only for a LayerObj (a "
-        "built-in layer), and present_weights needs the layer's spec from the layer-weight table: `layers[0]` here "
-        "is the program's own MainLayer (an InstanceObj holding an Embedding and a Dense), whose get_weights() "
-        "(its sublayers' weights in tracking order) is an unknown list, so the (30, 8) embeddings given to the "
-        "(50, 8) ones are never compared. With a built-in Embedding as `self.bert` the same program is reported",
-    ),
     "keras_subclass_head_swapped_by_attribute_tracked_twice": (
         [(31, "TFV106")],
         "no rule models a sublayer attribute rebound on a Keras 3 instance: "

@@ -269,3 +269,27 @@ def test_numpy_shapes_of_the_fixture_are_the_ones_keras_checks() -> None:
     good = run_program(TESTDATA / "TFV102" / "good_numpy_arrays.py", "")
     assert bad.error is not None and "(6, 3)" in bad.error and "(7, 3)" in bad.error, bad.error
     assert good.error is None, good.error
+
+
+def test_program_layers_given_lists_that_cannot_fit_raise_and_the_near_misses_run() -> None:
+    """bad_program_layers.py: a layer or model of the program holds the weights of the layers it tracks, in the
+    order its attributes were assigned; a list of other shapes or another length raises (Keras 3.15); each near miss
+    of good_program_layers.py runs."""
+    result = run_program(TESTDATA / "TFV102" / "bad_program_layers.py", CALL_CASES)
+    assert result.error is None
+    out = result.out
+    vocabulary = "weight shape (50, 8) is not compatible with provided weight shape (30, 8)."
+    expected = {
+        "case_program_layer_of_another_vocabulary": "ValueError: Layer target " + vocabulary,
+        "case_subclassed_model_layer_by_index": "ValueError: Layer main " + vocabulary,
+        "case_whole_subclassed_model": vocabulary,  # the model named by Keras (`encoder_1`, ...)
+        "case_list_in_build_order": "weight shape (5, 3) is not compatible with provided weight shape (4, 5).",
+        "case_program_layer_list_too_short": "with a weight list of length 2, but the layer was expecting 3 weights.",
+    }
+    assert set(out) == set(expected)
+    for name, text in expected.items():
+        assert out[name]["ok"] is False, out[name]
+        assert out[name]["error"].startswith("ValueError: ") and out[name]["error"].endswith(text), out[name]
+    good = run_program(TESTDATA / "TFV102" / "good_program_layers.py", CALL_CASES)
+    assert good.error is None
+    assert good.out and all(case == {"ok": True} for case in good.out.values()), good.out

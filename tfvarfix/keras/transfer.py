@@ -106,6 +106,7 @@ WEIGHT_ATTRIBUTES = frozenset(
 _HOLDERS = (LayerObj, ModelObj, InstanceObj, ListObj, TupleObj, DictObj)  # what can hold a layer
 _OWN_PACKAGES = ("keras.", "tf.", "tf_keras.", "tensorflow.")  # calls whose results the analysis models
 _ESCAPE_WALK = 64  # objects an escape walks, at most, for the layers it reaches
+_OWN_WEIGHTS = "<own weights>"  # the heap field of a program layer that made a weight with `add_weight`
 _TRAINABLE_SET = "<trainable set>"  # the heap field of a layer or model that keeps `x.trainable = flag`
 
 WEIGHT_LISTS = frozenset(
@@ -141,6 +142,8 @@ _INSTANCE_METHODS = frozenset(
         "save",
         "load_weights",
         "__call__",
+        "get_weights",
+        "set_weights",
     }
 )
 _NO_LAYER_RECEIVERS = (
@@ -2159,7 +2162,11 @@ class KerasSemantics(Semantics):
                 self._base_layer(instance, args, node)
             return NONE
         if name in ("add_weight", "add_variable"):
+            if isinstance(instance, InstanceObj):
+                self.state.set(instance, _OWN_WEIGHTS, TRUE)  # its weight list then holds one of unknown place
             return self.add_weight(instance, args, node)
+        if name in ("get_weights", "set_weights") and isinstance(obj, InstanceObj):
+            return self._program_weights_method(obj, name, args, node)
         if name == "build":
             self.state.set(instance, "built", TRUE)
             return NONE
@@ -2201,6 +2208,100 @@ class KerasSemantics(Semantics):
                 self.call_instance(instance, Args((TOP,), {}, {}, False), node)
             return TOP
         return None
+
+    def _program_weights_method(self, instance: InstanceObj, name: str, args: Args, node: cst.Call) -> AV:
+        """`get_weights()`/`set_weights(list)` of a program layer or subclassed model: the weights of the built-in
+        layers it tracks (`program_weights`). `set_weights` compares the count, then each array's shape with its
+        weight, as Keras does for the whole list (measured, Keras 3.15 and tf_keras 2.21: `ValueError: Layer bert
+        weight shape (50, 8) is not compatible with provided weight shape (30, 8).`)."""
+        pairs = self.program_weights(instance)
+        if name == "get_weights":
+            copy = ListObj(node)
+            if pairs is None:
+                self.state.set(copy, "items", Items(None, TOP))
+            else:
+                made = [AV.of(self.copy_of(WeightRef(layer, w, w.path), node)) for layer, w in pairs]
+                self.state.set(copy, "items", Items(tuple(made)))
+            return AV.of(copy)
+        if not args.positional:
+            return TOP
+        value = args.positional[0]
+        items = self.interp.iteration(value)
+        if pairs is not None and isinstance(items, list) and len(items) != len(pairs):
+            self.interp.record(
+                WeightCount,
+                node,
+                layer=instance,
+                given=len(items),
+                held=tuple(w.name for _, w in pairs),
+            )
+        self._write_weight_list(pairs, value, node, "set_weights")
+        return NONE
+
+    def program_weights(self, instance: InstanceObj, depth: int = 0) -> list[tuple[LayerObj, WeightSpec]] | None:
+        """The weights a program layer (or subclassed model) holds, in `get_weights()` order: those of the layers
+        it tracks, in the order its attributes were first assigned (lists in their order), each layer's own in
+        its order (measured, Keras 3.15 and tf_keras 2.21: `self.d2 = Dense(3)` then `self.d1 = Dense(5)` give
+        d2's kernel and bias first, whichever is built first). Known only where every tracked layer is a built
+        built-in layer of known weights or such a program layer, and nothing else it holds may own a weight: no
+        `add_weight` of its own (Keras 3 lists those first, tf_keras models last), no variable, model or object
+        of unknown kind, no base class the analysis does not know. In tf_keras, trainable weights come before
+        non-trainable ones over the whole tree (a frozen first layer moves last), so there only lists of
+        trainable weights of trainable layers are known."""
+        cls = instance.cls
+        if depth > 4 or not cls.is_layer or cls.keras_base not in ("keras.layers.Layer", "keras.Model"):
+            return None
+        if any(c.unknown_base for c in cls.mro()):
+            return None
+        if self.state.value(instance, _OWN_WEIGHTS) is not None:
+            return None
+        if self.state.value(instance, "__base_layer__") is not None:
+            return None
+        layers: list[Obj] = []
+        pending = [(v, False) for v in self.state.fields(instance).values() if isinstance(v, AV)]
+        while pending:
+            value, inside = pending.pop(0)
+            if value.objs is None:
+                return None
+            if all(isinstance(o, (Const, FuncObj, ClassObj, ModuleRef, TensorObj)) for o in value.objs):
+                continue  # holds no weight
+            one = value.single()
+            if isinstance(one, (ListObj, TupleObj)):
+                elements = one.items if isinstance(one, TupleObj) else self.state.items(one).exact
+                if elements is None or inside:
+                    return None  # a list in a list: Keras 3 misses what is added to it later (TFV106)
+                pending[0:0] = [(e, True) for e in elements]
+            elif isinstance(one, LayerObj) or (isinstance(one, InstanceObj) and one.cls.is_layer):
+                if one not in layers:
+                    layers.append(one)
+            elif isinstance(one, InstanceObj) and one.cls.keras_base is None and not one.cls.unknown_base:
+                continue  # a plain object of the program: Keras does not track what it holds
+            else:
+                return None
+        out: list[tuple[LayerObj, WeightSpec]] = []
+        for layer in layers:
+            if self.built(layer).const() is not True:
+                return None  # an unbuilt layer holds no weights yet
+            if isinstance(layer, InstanceObj):
+                inner = self.program_weights(layer, depth + 1)
+                if inner is None:
+                    return None
+                out += inner
+                continue
+            assert isinstance(layer, LayerObj)
+            if self._holds_none(layer, "weights"):
+                continue
+            weights = present_weights(layer)
+            if weights is None:
+                return None
+            if self.flavor is Flavor.TF_KERAS and (
+                any(not w.trainable for w in weights) or self._trains(layer) is not True
+            ):
+                return None
+            out += [(layer, w) for w in weights]
+        if self.flavor is Flavor.TF_KERAS and self.state.value(instance, "trainable") is not None:
+            return None  # `self.trainable = ...`: frozen or not, the order is not known
+        return out
 
     def _assert_raises(self, name: str, args: Args, node: cst.Call) -> AV:
         names = tuple(_exception_names(args.first("expected_exception", 0)))

@@ -19,7 +19,7 @@ from tfvarfix.keras.weights import (
 from tfvarfix.rule import Finding, FixPlan, Replace, Rule
 from tfvarfix.semantics.events import Created, InputMismatch, WeightCount, WeightWrite
 from tfvarfix.semantics.facts import Facts, reachable
-from tfvarfix.semantics.values import KerasObj, LayerObj, TensorObj
+from tfvarfix.semantics.values import InstanceObj, KerasObj, LayerObj, TensorObj
 from tfvarfix.types import FixAvailability, FixSafety, VerifyCheck
 
 
@@ -49,6 +49,13 @@ class WeightShapeMismatch(Rule):
     a `weights=[...]` list of another length than the weights it holds, when the layer is built (its build
     writes the list with `set_weights`; keras#1671: `Dense(3, input_dim=2, weights=[kernel])` holds a bias too);
     not a layer a `TimeDistributed` or `Bidirectional` wrapper builds, which never writes it (TFV201).
+    Also a layer or subclassed model of the program given a `set_weights` list (or a `get_weights()` copy of
+    another) that cannot fit: it holds the weights of the layers it tracks, in the order its attributes were
+    assigned (not the order they are built), each layer's in its own order; known only where every layer it
+    tracks is built and known, and it makes no weight of its own (an out-of-domain intent detector,
+    A-hybrid-architecture-for-out-of-domain-intent-detection#1:
+    `bert.layers[0].set_weights(classifier.layers[0].get_weights())` between two BERT main layers built with
+    vocabularies of 50 and 30 tokens).
 
     ## Why is this bad?
     The value can never become the weight. `assign` raises `ValueError: The shape of the target variable and
@@ -60,7 +67,8 @@ class WeightShapeMismatch(Rule):
     columns. The darknet loader raises `ValueError: Layer batch_normalization_1 weight shape (32,) is not
     compatible with provided weight shape (64,).` (Keras 3). A list of the wrong length raises `ValueError: You
     called `set_weights(weights)` on layer 'dense_1' with a weight list of length 2, but the layer was expecting
-    1 weights.`
+    1 weights.` A program layer raises with its own name: `ValueError: Layer bert weight shape (50, 8) is not
+    compatible with provided weight shape (30, 8).` (Keras 3.15 and tf_keras 2.21 alike).
 
     ## Example
     ```python
@@ -213,7 +221,10 @@ class WeightShapeMismatch(Rule):
 
     def _count(self, node: cst.CSTNode, count: WeightCount) -> Finding:
         layer = count.layer
-        name = layer.name or layer.short if isinstance(layer, LayerObj) else "?"
+        if isinstance(layer, LayerObj):
+            name = layer.name or layer.short
+        else:
+            name = layer.cls.name if isinstance(layer, InstanceObj) else "?"  # a layer or model of the program
         held = ", ".join(f"`{w}`" for w in count.held) or "nothing"
         absent = "".join(f"; no `{w}` with `{switch}=False`" for w, switch in count.absent)
         number = "weight" if len(count.held) == 1 else "weights"
