@@ -40,15 +40,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "`LearningRateSchedule` subclass given to the optimizer is not modelled, nor a config value that is a "
         "tensor (`self.d_model = tf.cast(...)`), which tf_keras's SavedModel save cannot write as JSON",
     ),
-    "tf1_wordseg_stack_bidirectional_cells_times_layers": (
-        [(81, "TFV303")],
-        "tfvarfix/keras/tf1.py:Tf1.rnn_call records 'in two RNN calls outside any reuse scope' only when the cell's "
-        "first use was at another call site (`site.site is not node`): here `[fw_cell] * num_layers` is not given "
-        "to MultiRNNCell (Tf1.multi_cell's repeated-list check never sees it) but to a stacked-bidirectional helper "
-        "whose one `bidirectional_dynamic_rnn` call, in a `for i, (cell_fw, cell_bw) in enumerate(zip(...))` under "
-        "`variable_scope('cell_%d' % i)`, meets the same cell on its second pass; unrolled into two call sites "
-        "it is found (probe: TFV303 on the second call)",
-    ),
     "keras_subclass_head_swapped_by_attribute_tracked_twice": (
         [(31, "TFV106")],
         "no rule models a sublayer attribute rebound on a Keras 3 instance: "
@@ -59,14 +50,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "although Keras 3's append-only tracker keeps the old head (never built) in model.layers and the "
         "saved config still makes a 10-class head",
     ),
-    "tf1_mtcnn_second_detector_instance_same_graph": (
-        [(194, "TFV304")],
-        "tfvarfix/semantics/interp.py:Interp.attribute_of resolves `__name__` only on a ModuleRef or a FuncObj and "
-        "`__class__` of an InstanceObj not at all, so `Network.__init__`'s `tf.variable_scope(self.__class__.__name__"
-        ".lower())` (and `type(self).__name__`) has an unknown name and TFV304 sees no fixed variable names; with the "
-        "literal scope 'pnet' the second `MTCNN(...)` is found (probe), through `_config()` of the subclass and the "
-        "name-mangled `LayerFactory.__make_var`",
-    ),
     "keras_deepcalib_predict_focal_classes_grid_differs_from_training": (
         [(56, "TFV102")],
         "tfvarfix/keras/transfer.py:_model_method takes `load_weights` only as the point where the weights stop "
@@ -75,14 +58,6 @@ KNOWN_MISSES: dict[str, tuple[list[tuple[int, str]], str]] = {
         "holds, so the (196, 46) output_focal kernel the training checkpoint wrote is never compared with the "
         "(196, 47) kernel of the prediction model that loads it (the path is also a `{epoch:02d}` template found "
         "again by `glob`)",
-    ),
-    "tf1_pointer_network_encoder_cell_reused_by_decoder": (
-        [(71, "TFV303")],
-        "tfvarfix/keras/tf1.py:Tf1.cell_call returns at once when the cell has already made its variables "
-        "(`used is not False`), recording nothing: 'in two RNN calls outside any reuse scope' is recorded only by "
-        "Tf1.rnn_call, so a GRUCell first run by `static_rnn` in `__init__` and then called directly, "
-        "`cell(x, states[-1])`, by the `pointer_decoder` helper in a `decoder` scope is not seen; with that call "
-        "written as `tf.nn.static_rnn(cell, [x], initial_state=states[-1])` it is found (probe)",
     ),
 }
 

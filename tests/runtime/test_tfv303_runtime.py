@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.fixtures import TESTDATA
@@ -189,3 +191,67 @@ def test_two_cells_wrapped_under_one_condition_raise_and_each_gets_its_own_make_
             for i in (0, 1)
             for part in ("candidate", "gates")
         ], fixed.out[name]
+
+
+def test_a_cell_met_again_on_a_later_layer_or_by_a_decoder_raises_and_fresh_cells_build() -> None:
+    """One cell run by one RNN call on a second layer (`[cell] * n` through a stacked-bidirectional helper, a
+    layer loop) or called directly by a decoder in its own scope: it makes no variables there and runs on the
+    first ones, so a wider input raises. Fresh cells, one RNN over several inputs in one scope, a peeled first
+    step and a decoder under reuse build."""
+    bad = run_program(TESTDATA / "TFV303" / "bad_layers.py", CALL_TF1_CASES, legacy=True)
+    mismatch = "Dimensions must be equal, but are {} and 7 for '{{{{node {}/MatMul}}"
+    assert bad.out["case_stacked_bidirectional_over_a_repeated_list"]["error"].startswith(
+        mismatch.format(12, "lstm_cell")
+    )
+    assert bad.out["case_layer_loop"]["error"].startswith(mismatch.format(8, "gru_cell"))
+    assert bad.out["case_encoder_cell_stepped_by_a_decoder"]["error"].startswith(mismatch.format(12, "gru_cell"))
+    fixed = run_program(TESTDATA / "TFV303" / "fixed_layers.py", CALL_TF1_CASES, legacy=True)
+    assert _kernels(fixed.out["case_layer_loop"]) == [
+        "layer_0/rnn/gru_cell/candidate/kernel:0",
+        "layer_0/rnn/gru_cell/gates/kernel:0",
+        "layer_1/rnn/gru_cell/candidate/kernel:0",
+        "layer_1/rnn/gru_cell/gates/kernel:0",
+    ]
+    good = run_program(TESTDATA / "TFV303" / "good_layers.py", CALL_TF1_CASES, legacy=True)
+    assert all(case["ok"] for case in good.out.values()), good.out
+    assert len(_kernels(good.out["case_stacked_bidirectional_fresh_cells"])) == 4
+    one = ["rnn/gru_cell/candidate/kernel:0", "rnn/gru_cell/gates/kernel:0"]
+    for name in (
+        "case_one_rnn_over_several_inputs",
+        "case_first_step_peeled_off_the_loop",
+        "case_decoder_under_reuse",
+    ):
+        assert _kernels(good.out[name]) == one, name
+
+
+def test_the_same_widths_share_the_first_layers_variables_silently(tmp_path: Path) -> None:
+    program = tmp_path / "equal_widths.py"
+    program.write_text("""
+import tensorflow.compat.v1 as tf
+tf.disable_eager_execution()
+
+def case_layer_loop_equal_widths():
+    tf.reset_default_graph()
+    layer = tf.placeholder(tf.float32, [None, 5, 4])
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    for i in range(2):
+        with tf.variable_scope("layer_%d" % i):
+            layer, _ = tf.nn.dynamic_rnn(cell, layer, dtype=tf.float32)
+
+def case_decoder_equal_widths():
+    tf.reset_default_graph()
+    x = tf.placeholder(tf.float32, [2, 5, 4])
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    _, state = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+    with tf.variable_scope("decoder"):
+        cell(tf.zeros([2, 4]), state)
+""")
+    out = run_program(program, CALL_TF1_CASES, legacy=True).out
+    assert _kernels(out["case_layer_loop_equal_widths"]) == [
+        "layer_0/rnn/gru_cell/candidate/kernel:0",
+        "layer_0/rnn/gru_cell/gates/kernel:0",
+    ]
+    assert _kernels(out["case_decoder_equal_widths"]) == [
+        "rnn/gru_cell/candidate/kernel:0",
+        "rnn/gru_cell/gates/kernel:0",
+    ]

@@ -324,3 +324,12 @@ def test_a_moving_average_applied_under_reuse_raises_and_its_near_misses_build()
     variables = good.out["case_shared_build_under_auto_reuse"]["variables"]
     assert [v for v in variables if v.startswith("d_w")] == ["d_w:0"]
     assert len([v for v in variables if v.endswith("/ExponentialMovingAverage:0")]) == 4
+
+
+def test_a_scope_named_after_the_class_collides_on_a_second_instance_and_not_across_subclasses() -> None:
+    bad = run_program(TESTDATA / "TFV304" / "bad_class_name.py", CALL_TF1_CASES, legacy=True)
+    assert bad.out["case_second_instance_of_one_class"]["error"] == f"Variable pnet/weights {EXISTS}"
+    assert bad.out["case_scope_named_by_type_of_self"]["error"] == f"Variable Tower/fc/kernel {EXISTS}"
+    good = run_program(TESTDATA / "TFV304" / "good_class_name.py", CALL_TF1_CASES, legacy=True)
+    assert all(case["ok"] for case in good.out.values()), good.out
+    assert good.out["case_two_subclasses_in_one_graph"]["variables"] == ["pnet/weights:0", "rnet/weights:0"]

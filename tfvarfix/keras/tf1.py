@@ -1023,16 +1023,18 @@ class Tf1:
             return False
         return None if maybe_absent(found) else True
 
-    def mark_used(self, cell: LayerObj, node: cst.CSTNode) -> None:
+    def mark_used(self, cell: LayerObj, node: cst.CSTNode, where: str | None = None) -> None:
+        """The cell makes its variables at `node`, under the scope prefix `where` (None: not known)."""
         root = cell_root(cell)
         self.state.set(root, "used_by", AV.of(KerasObj(node, "rnn_use")))
+        self.state.set(root, "used_in", const(where) if where is not None else TOP)
         if root.short == "MultiRNNCell":
             found = self.state.value(root, "cells")
             cells = found.single() if found is not None else None
             for item in cells.items if isinstance(cells, TupleObj) else ():
                 inner = item.single()
                 if isinstance(inner, LayerObj) and self.used(cell_root(inner)) is False:
-                    self.mark_used(inner, node)
+                    self.mark_used(inner, node, where)
 
     def make_cell_variables(
         self,
@@ -1071,22 +1073,86 @@ class Tf1:
         output = AV.of(TupleObj((AV.of(TensorObj(node, symbolic=True)), TOP)))
         root = cell_root(cell)
         used = self.used(root)
+        scope = args.get("scope", ("inputs", "state", "scope"))
+        plain = not args.star and (scope.is_bottom or scope == NONE)
+        prefix, reuse = self.here()
+        if used is True and plain:
+            self.called_again(root, prefix, reuse, node)
         if used is not False:
             if used is None:
                 self.opaque()  # perhaps made here
             return output
         naming = self.cell_naming(cell)
-        self.mark_used(cell, node)
-        scope = args.get("scope", ("inputs", "state", "scope"))
-        if args.star or not (scope.is_bottom or scope == NONE):
+        self.mark_used(cell, node, prefix if plain else None)
+        if not plain:
             self.opaque()
             return output
-        prefix, reuse = self.here()
         if prefix is not None:
             self.make_cell_variables(cell, naming, prefix, reuse, "cell", node, self.point(node))
         else:
             self.opaque()
         return output
+
+    def called_again(self, root: LayerObj, prefix: str | None, reuse: Reuse, node: cst.Call) -> None:
+        """A cell that has made its variables called directly again, at another site, inside a variable scope
+        its variables are not under and outside any reuse scope (an encoder's cell called by a decoder in
+        `variable_scope("decoder")`): it makes nothing there and runs on its first variables (measured, TF 2.21
+        + tf_keras: only `rnn/gru_cell/...` exist; a wider decoder input raises `ValueError: Dimensions must be
+        equal`). A first step peeled off a loop, in the scope of the loop, is meant to share and stays silent."""
+        first = self.state.value(root, "used_by")
+        site = first.single() if first is not None and not maybe_absent(first) else None
+        made_in = _const(self.state.value(root, "used_in"))
+        if (
+            reuse is not Reuse.NO
+            or not isinstance(site, KerasObj)
+            or site.site is node
+            or not isinstance(made_in, str)
+            or not prefix
+            or made_in.startswith(prefix)
+        ):
+            return
+        where = "again, called directly in another variable scope outside any reuse scope"
+        self.interp.record(SharedCell, node, cell=root, where=where, expr=None)
+
+    def next_layer(self, root: LayerObj, here: str, expr: cst.BaseExpression | None, node: cst.Call) -> None:
+        """One RNN call meeting a cell it already ran on a later pass of a loop whose passes are known (a stack of
+        layers, `for i, (fw, bw) in enumerate(zip(cells_fw, cells_bw))` under `variable_scope("cell_%d" % i)`), in
+        another variable scope outside any reuse scope: the cell makes nothing there and every layer runs on the
+        first layer's variables (measured, TF 2.21 + tf_keras: only `.../cell_0/...` exist; a second layer wider
+        than the first layer's input raises `ValueError: Dimensions must be equal`). A loop that runs one RNN on
+        several inputs in one scope is meant to share and stays silent. Reported where a list repeats the cell
+        (`[cell] * n`), if one does, else at the cell given to the call."""
+        loop = self.interp.ctx.find(CtxKind.LOOP)
+        made_in = _const(self.state.value(root, "used_in"))
+        if loop is None or not isinstance(loop.data, int) or loop.data < 1:
+            return  # not a pass known to follow the first one
+        if not isinstance(made_in, str) or made_in == here:
+            return
+        listed = self.repeating_list(root)
+        where = "for two layers built by a loop of RNN calls"
+        self.interp.record(SharedCell, node, cell=root, where=where, expr=listed if listed is not None else expr)
+
+    def repeating_list(self, root: LayerObj) -> cst.BaseExpression | None:
+        """The one list expression (`[cell] * n`, `[cell for _ in range(n)]`, `[cell, cell]`) whose list holds
+        the cell in two places, or a repeated list of it, if exactly one does."""
+        found: list[cst.BaseExpression] = []
+        for obj in self.state.objects():
+            if not isinstance(obj, ListObj) or not isinstance(obj.site, (cst.BinaryOperation, cst.ListComp, cst.List)):
+                continue
+            items = self.state.items(obj)
+            if items.exact is not None:
+                roots = [cell_root(o) for value in items.exact for o in [value.single()] if isinstance(o, LayerObj)]
+                if sum(1 for r in roots if r is root) < 2:
+                    continue
+            else:
+                merged = items.merged.single()
+                if not isinstance(merged, LayerObj) or cell_root(merged) is not root:
+                    continue
+                if self.state.value(obj, "repeated") is None and not isinstance(obj.site, cst.ListComp):
+                    continue
+            if obj.site not in found:
+                found.append(obj.site)
+        return found[0] if len(found) == 1 else None
 
     def rnn_call(self, function: str, args: Args, node: cst.Call) -> AV:
         default, directions, scope_index, cell_keywords = RNN_FUNCTIONS[function]
@@ -1139,16 +1205,20 @@ class Tf1:
                 if reuse is Reuse.NO and site is not None and site.site is not node:
                     where = "in two RNN calls outside any reuse scope"
                     self.interp.record(SharedCell, node, cell=root, where=where, expr=expr)
+                elif reuse is Reuse.NO and site is not None and full is not None:
+                    here = f"{full}/{direction}/" if direction else f"{full}/"
+                    self.next_layer(root, here, expr, node)
                 continue
             if used is None:
                 self.opaque()
                 continue
             naming = self.cell_naming(cell)
-            self.mark_used(cell, node)
-            if full is None:
+            prefix_made = (f"{full}/{direction}/" if direction else f"{full}/") if full is not None else None
+            self.mark_used(cell, node, prefix_made)
+            if full is None or prefix_made is None:
                 self.opaque()
                 continue
-            where = f"{full}/{direction}/" if direction else f"{full}/"
+            where = prefix_made
             if direction:
                 self.open_scope(graph, where[:-1])
             self.make_cell_variables(cell, naming, where, reuse, "rnn", node, event)

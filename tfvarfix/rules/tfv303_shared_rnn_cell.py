@@ -20,6 +20,8 @@ _PRIORITY = (
     "for every layer of `MultiRNNCell`",
     "for two layers of `MultiRNNCell`",
     "in two RNN calls outside any reuse scope",
+    "again, called directly in another variable scope outside any reuse scope",
+    "for two layers built by a loop of RNN calls",
 )
 
 
@@ -29,8 +31,15 @@ class SharedRnnCell(Rule):
     Finds one TF1 RNN cell object used where several cells are meant: `MultiRNNCell([cell] * n)`,
     `MultiRNNCell([cell, cell])`, `MultiRNNCell([DropoutWrapper(cell) for _ in range(n)])`, the same cell as
     the forward and backward cell of `bidirectional_dynamic_rnn`, and the same cell in two RNN calls (an
-    encoder and a decoder) outside any `reuse` scope. A cell built inside the comprehension is fresh each time
-    and not reported.
+    encoder and a decoder) outside any `reuse` scope. Also one RNN call meeting a cell it already ran on a later
+    pass of a loop, in another variable scope (a layer loop over `variable_scope("layer_%d" % i)`, a
+    stacked-bidirectional helper given `[fw_cell] * num_layers`: thewintersun/tensorflowbook#4), reported on the
+    `[cell] * n` list where one list repeats the cell; and a cell that has made its variables called directly
+    again in a variable scope its variables are not under, outside any reuse scope (an encoder's cell stepped
+    by a `pointer_decoder` helper in `variable_scope("decoder")`: TensorFlow-Pointer-Networks#7). A cell built
+    inside the comprehension or the loop is fresh each time and not reported, nor one RNN run over several
+    inputs in one scope, nor a first step peeled off a loop in the loop's own scope, nor a decoder under
+    `reuse=True`.
 
     ## Why is this bad?
     A cell creates its variables on first use and keeps them. `MultiRNNCell([cell] * 2)` therefore stacks one
@@ -39,7 +48,11 @@ class SharedRnnCell(Rule):
     units 4); when they are equal it silently builds one shared set of weights (`cell_0/lstm_cell/kernel`
     only; TF just logs `At least two cells provided to MultiRNNCell are the same object and will share
     weights.`). The same cell for both directions or for encoder and decoder shares the weights without any
-    message, even with distinct `scope=` names: only the first scope's variables exist.
+    message, even with distinct `scope=` names: only the first scope's variables exist. A cell met again on a
+    second layer or called by a decoder in its own scope makes nothing there: with equal widths only
+    `layer_0/rnn/gru_cell/...` (or the encoder's `rnn/gru_cell/...`) exist; with a wider input it raises
+    `ValueError: Dimensions must be equal, but are 8 and 7 for '{{node gru_cell/MatMul}} ...` (TF 2.21 +
+    tf_keras, input 3, units 4).
 
     ## Example
     ```python

@@ -57,7 +57,11 @@ class GraphBuiltTwice(Rule):
     `reuse=True` is in force, where its slots do not exist yet: a `tf.get_variable_scope().reuse_variables()` that
     shared a network's second build stays on for the rest of its scope, and `reuse=False` cannot turn it off
     (jonbruner GAN#1, tensorflow#6220, RL-Chatbot#7: `Variable d_w1/Adam/ does not exist`); that finding is on
-    the optimizer's call, with no fix. Likewise an `ExponentialMovingAverage.apply` on tensors of such a shared
+    the optimizer's call, with no fix. A scope named after the instance's class
+    (`variable_scope(self.__class__.__name__.lower())`, `type(self).__name__`: ipazc/mtcnn's `Network`) is that
+    class's name, so a second instance of one class builds `pnet/conv1/weights` again, while instances of two
+    subclasses (`pnet/...`, `rnet/...`) do not collide. Likewise an `ExponentialMovingAverage.apply` on tensors
+    of such a shared
     build (DCGAN-tensorflow's `batch_norm` class, text-to-image#13): the averages of the new call's moments are
     new variables, which `reuse=True` forbids (`Variable d_bn1/d_bn1_2/moments/Squeeze/ExponentialMovingAverage/
     does not exist`); the finding is on the `apply`, with no fix. A call in its own

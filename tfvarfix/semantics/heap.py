@@ -229,6 +229,11 @@ class State:
             self.owned.add(id(fields))
         fields[field] = value
 
+    def objects(self) -> Iterator[Obj]:
+        """Every object the heap holds fields of here (a scan: for rare questions, not for every step)."""
+        yield from self.delta
+        yield from (obj for obj in self.base if obj not in self.delta)
+
     def touch(self, obj: Obj) -> None:
         """Record that `obj` exists here, before any field of it is set: a join with a path that sets a field of
         it then knows the field may be absent (an object no path before the fork held is taken as made on the

@@ -1452,6 +1452,8 @@ class Interpreter:
                     self.semantics.attribute(obj, attr, node)  # records the access (a weight read, say)
                     return found
             method = self.class_attribute(obj.cls, attr)
+            if method is None and attr == "__class__" and not obj.synthetic:
+                return AV.of(obj.cls)  # `self.__class__`: the class the instance was made from, as `type(self)`
             if method is not None:
                 if self.state.value(obj, OPAQUE_FIELDS) is not None and not _methods_only(method):
                     return TOP  # code not followed set its fields: the class's value may be shadowed
@@ -1469,6 +1471,8 @@ class Interpreter:
             member = self.class_attribute(obj, attr)
             if member is not None:
                 return self._class_method(member, obj)
+            if attr == "__name__":
+                return const(obj.name)  # a class statement's name (`type(self).__name__`)
             return TOP
         if isinstance(obj, SuperObj):
             return self._super_attribute(obj, attr, node)
