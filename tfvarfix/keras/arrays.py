@@ -594,9 +594,8 @@ def _conv2d(args: Args, site: cst.CSTNode | None, resolve: Resolver, first: obje
     if not isinstance(first, TensorObj):
         return None
     out = TensorObj(site, symbolic=first.symbolic, inputs=_symbolic(first))
-    filters = args.first("filters", 1).single()
-    if args.get("filter").single() is not None:
-        filters = args.get("filter").single()
+    given = args.get("filter")  # tf.compat.v1's keyword
+    filters = (given if not given.is_bottom else args.first("filters", 1)).single()
     data_format = resolve.constant(args.get("data_format"))
     dilations = args.get("dilations")
     padding = resolve.constant(args.first("padding", 3))

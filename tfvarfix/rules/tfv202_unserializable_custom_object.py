@@ -541,8 +541,7 @@ class UnserializableCustomObject(Rule):
                 f"`{{'module': 'builtins', 'class_name': 'function', 'config': '{func.name}'}}` and `load_model` "
                 f"raises `TypeError: ... {error}` unless the function is registered"
             )
-            fix = self._register_function(facts, func.node)
-            yield self.finding(func.node.name, fix=fix, name=func.name, problem=problem)
+            yield self._unregistered_function(facts, func, problem)
 
     def _compiled_functions(self, facts: Facts, saves: list[MethodCall], reported: set[int]) -> Iterator[Finding]:
         """keras#11363: a module-level function given to `compile` (`loss`, the second positional argument,
@@ -610,8 +609,7 @@ class UnserializableCustomObject(Rule):
                 f"with `load_model` without `compile=False` or the function in `custom_objects`: {saved} unless "
                 f"the function is registered"
             )
-            fix = self._register_function(facts, func.node)
-            yield self.finding(func.node.name, fix=fix, name=func.name, problem=problem)
+            yield self._unregistered_function(facts, func, problem)
 
     def _lambda_functions(self, facts: Facts, saves: list[MethodCall]) -> Iterator[Finding]:
         """keras-oneshot#10's L1 distance, `Lambda(lambda x: ops.abs(x[0] - x[1]))`, in a model this module saves:
@@ -677,6 +675,13 @@ class UnserializableCustomObject(Rule):
                 ),
             )
 
+    def _unregistered_function(self, facts: Facts, func: FuncObj, problem: str) -> Finding:
+        """A module-level function Keras saves by name and cannot load back: reported at its `def`, fixed by
+        registering it."""
+        assert isinstance(func.node, cst.FunctionDef)
+        fix = self._register_function(facts, func.node)
+        return self.finding(func.node.name, fix=fix, name=func.name, problem=problem)
+
     def _register_function(self, facts: Facts, function: cst.FunctionDef) -> FixPlan | None:
         """The decorator that registers a module-level function (it returns the function itself)."""
         prefix = keras_prefix(facts)
@@ -722,13 +727,11 @@ class UnserializableCustomObject(Rule):
             f"deserialized properly` (`Could not locate function '{func.name}'`)"
         )
         if id(func.node) in top:
-            fix = self._register_function(facts, func.node)
-            return self.finding(
-                func.node.name,
-                fix=fix,
-                name=func.name,
-                problem=f"is given to `Lambda` in a model this module saves: {saved} unless the function is "
-                "registered or every load passes it in `custom_objects`",
+            return self._unregistered_function(
+                facts,
+                func,
+                f"is given to `Lambda` in a model this module saves: {saved} unless the function is registered or "
+                "every load passes it in `custom_objects`",
             )
         return self.finding(
             argument,

@@ -407,7 +407,7 @@ _CALLS: dict[str, Builtin] = {
 # ============================================================================================ methods
 def method(interp: Interpreter, obj: Obj, name: str, args: Args, node: cst.Call | None) -> AV | None:
     state = interp.state
-    if isinstance(obj, TupleObj) and name == "as_list" and not args.positional and not args.keywords:
+    if type(obj) is TupleObj and name == "as_list" and not args.positional and not args.keywords:
         # A tensor's `get_shape()` is modelled as the tuple of its sizes: `TensorShape.as_list()` is them as a list
         # (a tuple has no `as_list`: no other tuple gets here in a program that runs).
         made = ListObj(node)
